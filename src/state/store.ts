@@ -1,0 +1,37 @@
+import type { RecordedState, ServiceRecord } from '../model/types.js';
+
+/** Who holds a service while an apply runs on it. */
+export interface Lease {
+  service: string;
+  owner: string;
+  /** ISO time after which another caller may take the lease over. */
+  expiresAt: string;
+}
+
+/** Raised when a second apply asks for a service that is leased. */
+export class LeaseHeldError extends Error {
+  constructor(readonly lease: Lease) {
+    super(
+      `service ${lease.service} is being applied by ${lease.owner} (lease until ${lease.expiresAt}); ` +
+        'wait for that run to finish, or, if it died, run again after the lease expires',
+    );
+    this.name = 'LeaseHeldError';
+  }
+}
+
+/**
+ * Where recorded state lives: `local` (a folder in the working copy) or `git` (a branch of the
+ * templates repository). Writes are per service and atomic; a write after every instance step
+ * is what makes a killed run resumable.
+ */
+export interface StateStore {
+  readonly kind: 'local' | 'git';
+  /** Every recorded service. */
+  read(): Promise<RecordedState>;
+  readService(name: string): Promise<ServiceRecord | undefined>;
+  /** Replaces the record of one service; `message` describes the change (a commit message for git). */
+  writeService(record: ServiceRecord, message: string): Promise<void>;
+  /** Takes the lease on a service or throws LeaseHeldError. An expired lease is taken over. */
+  acquireLease(service: string, owner: string, ttlSeconds: number): Promise<Lease>;
+  releaseLease(lease: Lease): Promise<void>;
+}
