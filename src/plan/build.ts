@@ -1,0 +1,363 @@
+// Builds the plan: desired state against the current state (recorded, or the base standing in for
+// it), per service, tier, upgrade domain and instance. No I/O: everything comes in as data.
+
+import { digestOf } from '../model/digest.js';
+import {
+  DISRUPTION_ORDER,
+  emptySummary,
+  instanceName,
+  upgradeDomainOf,
+  type DesiredState,
+  type Diagnostic,
+  type Disruption,
+  type InstanceSpec,
+  type InstanceStatus,
+  type Pin,
+  type Plan,
+  type PlanAction,
+  type PlanInstance,
+  type PlanReason,
+  type PlanService,
+  type PlanTier,
+  type RecordedState,
+  type Revision,
+  type ServiceSpec,
+  type SourceLocator,
+  type TierSpec,
+} from '../model/types.js';
+import { classifyInstanceChange, classifyTierPolicyChange, tierOf } from './classify.js';
+import { specDigest } from './spec-digest.js';
+
+export interface PlanInput {
+  desired: DesiredState;
+  recorded: RecordedState;
+  /** Desired state at the base revision: stands in for services with no record yet. */
+  standIn?: DesiredState;
+  base: Revision;
+  /** Only these services (apply --service). */
+  services?: string[];
+}
+
+/** One VM as it is now, as far as the plan knows. */
+interface CurrentInstance {
+  tier: string;
+  index: number;
+  spec: InstanceSpec;
+  status: InstanceStatus;
+}
+
+/** A service as it is now: what was recorded, or the base revision standing in for a record. */
+interface CurrentService {
+  source: 'recorded' | 'stand-in';
+  spec: ServiceSpec;
+  instances: CurrentInstance[];
+  pin?: Pin;
+}
+
+/** An instance of the plan before it is placed in its domain. */
+interface PlannedInstance extends PlanInstance {
+  index: number;
+}
+
+interface Findings {
+  warnings: string[];
+  errors: Diagnostic[];
+  locator: SourceLocator;
+}
+
+function currentServices(input: PlanInput): Map<string, CurrentService> {
+  const current = new Map<string, CurrentService>();
+  for (const spec of input.standIn?.services ?? []) {
+    current.set(spec.name, {
+      source: 'stand-in',
+      spec,
+      instances: spec.tiers.flatMap((tier) =>
+        Array.from({ length: tier.count }, (_, i) => ({
+          tier: tier.name,
+          index: i + 1,
+          spec: tier.instance,
+          status: 'ready' as const,
+        })),
+      ),
+    });
+  }
+  // A record always wins over the stand-in: it is what was really applied.
+  for (const [name, record] of Object.entries(input.recorded)) {
+    current.set(name, {
+      source: 'recorded',
+      spec: record.spec,
+      instances: record.instances.map((inst) => ({
+        tier: inst.tier,
+        index: inst.index,
+        spec: inst.spec,
+        status: inst.status,
+      })),
+      pin: record.pin,
+    });
+  }
+  return current;
+}
+
+/** The current state in a form that says what it is and nothing about when or where it was read. */
+function stateDigestOf(services: [string, CurrentService][]): string {
+  return digestOf(
+    services.map(([name, s]) => ({
+      name,
+      source: s.source,
+      spec: withoutFiles(s.spec),
+      instances: [...s.instances]
+        .sort((a, b) => a.tier.localeCompare(b.tier) || a.index - b.index)
+        .map((i) => ({ tier: i.tier, index: i.index, spec: i.spec, status: i.status })),
+      pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
+    })),
+  );
+}
+
+function withoutFiles(spec: ServiceSpec): Omit<ServiceSpec, 'files'> {
+  const { files: _files, ...content } = spec;
+  return content;
+}
+
+/** A locator that cannot place a path (a default value has no node) points at the file's start. */
+function locate(locator: SourceLocator, file: string, path: (string | number)[]): { line: number; column: number } {
+  for (let end = path.length; end >= 0; end--) {
+    try {
+      return locator.locate(file, path.slice(0, end));
+    } catch {
+      // fall back to the nearest enclosing node
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+function diagnostic(f: Findings, file: string, path: (string | number)[], message: string): Diagnostic {
+  return { file, ...locate(f.locator, file, path), message };
+}
+
+function stateOnDestroy(inst: CurrentInstance, desiredTier: TierSpec | undefined): PlanInstance['state'] {
+  if (!inst.spec.state) return undefined;
+  // The desired tier's policy wins: setting onScaleIn: delete in the same change as the scale-in
+  // is the user saying so. Without a desired tier, the policy the disk was created under applies.
+  const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
+  return policy === 'delete' ? 'deleted' : 'kept';
+}
+
+function planTier(
+  service: string,
+  tierName: string,
+  current: CurrentService | undefined,
+  desired: ServiceSpec | undefined,
+  f: Findings,
+): { tier: PlanTier; instances: PlannedInstance[] } {
+  const desiredTier = tierOf(desired, tierName);
+  const currentTier = tierOf(current?.spec, tierName);
+  const existing = (current?.instances ?? [])
+    .filter((i) => i.tier === tierName)
+    .sort((a, b) => a.index - b.index);
+  const planned: PlannedInstance[] = [];
+  const name = (n: number) => instanceName(service, tierName, n);
+  const count = desiredTier?.count ?? 0;
+  const countReason = (action: PlanAction): PlanReason => ({ path: 'count', from: existing.length, to: count, action });
+
+  const policyReasons =
+    desired && desiredTier && current
+      ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier })
+      : [];
+
+  for (const inst of existing) {
+    if (!desiredTier || inst.index > count) {
+      planned.push({
+        index: inst.index,
+        name: name(inst.index),
+        action: 'destroy',
+        state: stateOnDestroy(inst, desiredTier),
+        reasons: [countReason('destroy')],
+      });
+      continue;
+    }
+    const change = classifyInstanceChange(inst.spec, desiredTier.instance);
+    let action: PlanAction = change.action;
+    const reasons = [...change.reasons, ...policyReasons];
+    if (inst.status !== 'ready') {
+      f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
+      if (action === 'none') {
+        action = 'refresh';
+        reasons.unshift({ path: 'status', from: inst.status, to: 'ready', action: 'refresh' });
+      }
+    }
+    const entry: PlannedInstance = { index: inst.index, name: name(inst.index), action, reasons };
+    if (action === 'replace' && inst.spec.state) entry.state = 'kept';
+    planned.push(entry);
+  }
+
+  const taken = new Set(existing.map((i) => i.index));
+  for (let n = 1; n <= count; n++) {
+    if (!taken.has(n)) planned.push({ index: n, name: name(n), action: 'create', reasons: [countReason('create')] });
+  }
+
+  if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
+
+  planned.sort((a, b) => a.index - b.index);
+  const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
+  const byDomain = new Map<number, PlanInstance[]>();
+  for (const p of planned) {
+    const d = upgradeDomainOf(p.index, domainCount);
+    const { index: _index, ...instance } = p;
+    if (!byDomain.has(d)) byDomain.set(d, []);
+    byDomain.get(d)!.push(instance);
+  }
+  const domains = [...byDomain.entries()].sort((a, b) => a[0] - b[0]).map(([index, instances]) => ({ index, instances }));
+  const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
+  return { tier: { name: tierName, order, domains }, instances: planned };
+}
+
+/** The changes svcplan will not make, each with where it comes from and what to do instead. */
+function refuse(
+  service: string,
+  tierName: string,
+  existing: CurrentInstance[],
+  desired: ServiceSpec,
+  desiredTier: TierSpec,
+  planned: PlannedInstance[],
+  f: Findings,
+): void {
+  const file = desired.files.template;
+  const kept = existing.filter((i) => i.index <= desiredTier.count && i.spec.state);
+  const largest = Math.max(0, ...kept.map((i) => i.spec.state!.disk));
+  const wanted = desiredTier.instance.state;
+  if (kept.length > 0 && !wanted) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ['tiers', tierName, 'state'],
+        `tier ${tierName} of service ${service} removes the state disk (${largest} GiB) that ${kept.length} ` +
+          `instance(s) keep their app state on; svcplan never drops app state as a side effect: keep the ` +
+          `state section, or scale the tier in with state.onScaleIn: delete first if the data may go`,
+      ),
+    );
+  } else if (wanted && kept.length > 0 && wanted.disk < largest) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ['tiers', tierName, 'state', 'disk'],
+        `tier ${tierName} of service ${service} shrinks its state disk from ${largest} GiB to ${wanted.disk} GiB; ` +
+          `a disk cannot shrink without losing app state: set state.disk to ${largest} or more`,
+      ),
+    );
+  }
+
+  const cap: Disruption = desiredTier.rollout.maxDisruption;
+  const over = planned.filter(
+    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action as Disruption] > DISRUPTION_ORDER[cap],
+  );
+  if (over.length === 0) return;
+  const worst = over.reduce<Disruption>(
+    (w, p) => (DISRUPTION_ORDER[p.action as Disruption] > DISRUPTION_ORDER[w] ? (p.action as Disruption) : w),
+    cap,
+  );
+  const paths = [
+    ...new Set(
+      over.flatMap((p) =>
+        p.reasons.filter((r) => r.action in DISRUPTION_ORDER && DISRUPTION_ORDER[r.action as Disruption] > DISRUPTION_ORDER[cap]).map((r) => r.path),
+      ),
+    ),
+  ].sort();
+  f.errors.push(
+    diagnostic(
+      f,
+      file,
+      ['tiers', tierName, 'rollout', 'maxDisruption'],
+      `tier ${tierName} of service ${service} allows at most ${cap} (rollout.maxDisruption) but ${over.length} ` +
+        `instance(s) need ${worst}, forced by ${paths.join(', ')}: raise rollout.maxDisruption to ${worst}, ` +
+        `or split the change so that each step stays within ${cap}`,
+    ),
+  );
+}
+
+function planService(
+  name: string,
+  current: CurrentService | undefined,
+  desired: ServiceSpec | undefined,
+  f: Findings,
+): PlanService | undefined {
+  const orderOf = (tier: string) =>
+    tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
+  const tierNames = [...new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i) => i.tier)])].sort(
+    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b),
+  );
+  const tiers: PlanTier[] = [];
+  let changed = false;
+  for (const tierName of tierNames) {
+    const planned = planTier(name, tierName, current, desired, f);
+    if (planned.instances.length === 0) continue;
+    if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
+    tiers.push(planned.tier);
+  }
+  if (!changed) return undefined;
+  const service: PlanService = { name, template: desired?.template ?? current!.spec.template, tiers };
+  const runner = desired ? desired.target.runner : current?.spec.target.runner;
+  if (runner !== undefined) service.runner = runner;
+  return service;
+}
+
+/** Builds the plan for every service that is desired, recorded, or standing in at the base. */
+export function buildPlan(input: PlanInput): Plan {
+  const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
+  const current = currentServices(input);
+  const f: Findings = { warnings: [], errors: [], locator: input.desired.locator };
+
+  let names = [...new Set([...desiredByName.keys(), ...current.keys()])].sort();
+  if (input.services) {
+    const wanted = new Set(input.services);
+    for (const s of [...wanted].sort()) {
+      if (!names.includes(s)) f.warnings.push(`service ${s} is neither in the templates repository nor recorded: nothing to plan for it`);
+    }
+    names = names.filter((n) => wanted.has(n));
+  }
+
+  const services: PlanService[] = [];
+  const desired: Record<string, ServiceSpec | undefined> = {};
+  for (const name of names) {
+    const spec = desiredByName.get(name);
+    const now = current.get(name);
+    const pin = now?.pin;
+    if (pin && spec) {
+      if (specDigest(spec) === pin.desiredDigest) {
+        f.warnings.push(
+          `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`,
+        );
+        continue;
+      }
+      f.warnings.push(
+        `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`,
+      );
+    }
+    const planned = planService(name, now, spec, f);
+    if (!planned) continue;
+    services.push(planned);
+    desired[name] = spec;
+  }
+
+  const summary = emptySummary();
+  for (const s of services) {
+    for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
+  }
+  const state_digest = stateDigestOf(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
+  const plan_digest = digestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors });
+  return {
+    document: {
+      format_version: 1,
+      base: input.base,
+      head: input.desired.revision,
+      state_digest,
+      plan_digest,
+      summary,
+      services,
+      warnings: f.warnings,
+      errors: f.errors,
+    },
+    desired,
+  };
+}
