@@ -6,6 +6,8 @@ export interface Lease {
   owner: string;
   /** ISO time after which another caller may take the lease over. */
   expiresAt: string;
+  /** The process holding it: a lease whose process on this host is gone is taken over at once. */
+  holder?: { host: string; pid: number };
 }
 
 /** Raised when a second apply asks for a service that is leased. */
@@ -16,6 +18,18 @@ export class LeaseHeldError extends Error {
         'wait for that run to finish, or, if it died, run again after the lease expires',
     );
     this.name = 'LeaseHeldError';
+  }
+}
+
+/** Raised when a lease that was held has been taken over by another caller (it had expired). */
+export class LeaseLostError extends Error {
+  constructor(readonly lease: Lease, readonly current: Lease | undefined) {
+    super(
+      `the lease on service ${lease.service} held by ${lease.owner} expired` +
+        (current ? ` and was taken over by ${current.owner}` : '') +
+        '; this run stops so two applies never work on one service; run again to resume',
+    );
+    this.name = 'LeaseLostError';
   }
 }
 
@@ -33,5 +47,7 @@ export interface StateStore {
   writeService(record: ServiceRecord, message: string): Promise<void>;
   /** Takes the lease on a service or throws LeaseHeldError. An expired lease is taken over. */
   acquireLease(service: string, owner: string, ttlSeconds: number): Promise<Lease>;
+  /** Extends a held lease; throws LeaseLostError when it is no longer ours. */
+  renewLease(lease: Lease, ttlSeconds: number): Promise<Lease>;
   releaseLease(lease: Lease): Promise<void>;
 }
