@@ -1,0 +1,42 @@
+import type { Octokit } from '@octokit/core';
+import type { BlobCache } from '../github/blob-cache.js';
+import type { RepoCoordinates } from '../github/api-tree-reader.js';
+
+export interface BotLog {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+/** What every bot action needs: an installation-authenticated client and the shared caches. */
+export interface BotDeps {
+  octokit: Octokit;
+  repo: RepoCoordinates;
+  blobs: BlobCache;
+  settings: BotSettings;
+  log: BotLog;
+}
+
+/** Parsed once from the environment when the app starts. */
+export interface BotSettings {
+  /** File name of the apply workflow a rollback dispatches. */
+  workflow: string;
+  /** Name of the check run on pull requests. */
+  checkName: string;
+  /** Branch holding recorded state when the repository's svcplan.yaml does not name one. */
+  stateBranch: string;
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BotSettings {
+  return {
+    workflow: env.SVCPLAN_WORKFLOW?.trim() || 'svcplan-apply.yml',
+    checkName: 'svcplan',
+    stateBranch: env.SVCPLAN_STATE_BRANCH?.trim() || 'svcplan-state',
+  };
+}
+
+export interface PullRequestRef {
+  number: number;
+  base: { ref: string; sha: string };
+  head: { ref: string; sha: string };
+}

@@ -1,0 +1,148 @@
+import { hasWritePermission } from '../github/permissions.js';
+import { PLAN_COMMENT_MARKER, renderMarkdown } from '../render/index.js';
+import { HELP_TEXT, parseCommand, type BotCommand } from './commands.js';
+import type { BotDeps, PullRequestRef } from './deps.js';
+import { messageOf, planPullRequest, stateBranchAt } from './plan-pull-request.js';
+import { readRecordedStateFromBranch } from './recorded-state.js';
+import { planRollbackOf, resolveRollbackTarget, RollbackRefused, type RollbackTarget } from './rollback.js';
+
+/** An issue comment as the dispatcher needs it, decoded from the webhook once. */
+export interface CommentEvent {
+  commentId: number;
+  body: string;
+  author: string;
+  issueNumber: number;
+  isPullRequest: boolean;
+  defaultBranch: string;
+}
+
+export type CommandOutcome =
+  | { kind: 'ignored' }
+  | { kind: 'refused'; command: BotCommand['kind'] }
+  | { kind: 'done'; command: BotCommand['kind'] }
+  | { kind: 'failed'; command: BotCommand['kind']; message: string };
+
+/**
+ * The one place comment commands are run. Every command goes through the same steps in the same
+ * order: acknowledge, check the author's permission, then act; nothing is read or planned for
+ * someone who may not act.
+ */
+export async function dispatchCommand(deps: BotDeps, event: CommentEvent): Promise<CommandOutcome> {
+  const command = parseCommand(event.body);
+  if (!command) return { kind: 'ignored' };
+  await react(deps, event.commentId);
+  if (!(await hasWritePermission(deps.octokit, deps.repo, event.author))) {
+    await reply(
+      deps,
+      event,
+      `Sorry @${event.author}, svcplan only acts on commands from people with write access to this repository. Nothing was done.`,
+    );
+    return { kind: 'refused', command: command.kind };
+  }
+  try {
+    switch (command.kind) {
+      case 'help':
+        await reply(deps, event, HELP_TEXT);
+        break;
+      case 'invalid':
+        await reply(deps, event, `${command.problem}\n\n${HELP_TEXT}`);
+        break;
+      case 'plan':
+        await runPlan(deps, event);
+        break;
+      case 'rollback':
+        await runRollback(deps, event, command.service, command.to);
+        break;
+    }
+    return { kind: 'done', command: command.kind };
+  } catch (error) {
+    const message = error instanceof RollbackRefused ? error.message : `svcplan could not run \`/${command.kind}\`: ${messageOf(error)}`;
+    if (!(error instanceof RollbackRefused)) deps.log.error({ err: error, issue: event.issueNumber }, 'comment command failed');
+    await reply(deps, event, message).catch((e) => deps.log.error({ err: e }, 'could not reply'));
+    return { kind: 'failed', command: command.kind, message };
+  }
+}
+
+async function runPlan(deps: BotDeps, event: CommentEvent): Promise<void> {
+  if (!event.isPullRequest) {
+    await reply(deps, event, '`/plan` works on pull requests only: it plans the change a pull request makes.');
+    return;
+  }
+  const { data } = await deps.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner: deps.repo.owner,
+    repo: deps.repo.repo,
+    pull_number: event.issueNumber,
+  });
+  const pr: PullRequestRef = {
+    number: data.number,
+    base: { ref: data.base.ref, sha: data.base.sha },
+    head: { ref: data.head.ref, sha: data.head.sha },
+  };
+  // Asked for explicitly, so the answer is a comment even when the plan has nothing to change.
+  await planPullRequest(deps, pr, { alwaysComment: true });
+}
+
+async function runRollback(deps: BotDeps, event: CommentEvent, service: string, to: string | undefined): Promise<void> {
+  const recorded = await readRecordedStateFromBranch(deps, await stateBranchAt(deps, event.defaultBranch));
+  const record = recorded[service];
+  const target = await resolveRollbackTarget(deps, record, service, Object.keys(recorded).sort(), to);
+  const plan = planRollbackOf(record!, target);
+  const inputs = {
+    command: 'rollback',
+    service,
+    // The resolved target, so the apply redeploys exactly what this reply shows.
+    to: target.kind === 'deployment' ? String(target.id) : target.commit,
+    issue: String(event.issueNumber),
+  };
+  const title = `Rollback of ${service} to ${describeTarget(target)}`;
+  // The reply must not carry the plan marker, or it would be taken for the pull request's plan comment.
+  const body = renderMarkdown(plan.document, { title }).split(PLAN_COMMENT_MARKER).join('');
+  await reply(
+    deps,
+    event,
+    `${body}\n\nStarting the \`${deps.settings.workflow}\` workflow on \`${event.defaultBranch}\` to apply it (command: rollback, service: ${service}, to: ${inputs.to}).`,
+  );
+  try {
+    await deps.octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
+      owner: deps.repo.owner,
+      repo: deps.repo.repo,
+      workflow_id: deps.settings.workflow,
+      ref: event.defaultBranch,
+      inputs,
+    });
+  } catch (error) {
+    throw new RollbackRefused(
+      `The apply workflow \`${deps.settings.workflow}\` could not be started on \`${event.defaultBranch}\` (${messageOf(error)}). ` +
+        'Check that the workflow exists there with a `workflow_dispatch` trigger taking the inputs command, service, to and issue. Nothing was applied.',
+    );
+  }
+}
+
+function describeTarget(target: RollbackTarget): string {
+  return target.kind === 'deployment'
+    ? `deployment ${target.id} (release ${target.release}, ${target.commit.slice(0, 7)})`
+    : `${target.ref} (release ${target.release}, ${target.commit.slice(0, 7)})`;
+}
+
+async function react(deps: BotDeps, commentId: number): Promise<void> {
+  try {
+    await deps.octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+      owner: deps.repo.owner,
+      repo: deps.repo.repo,
+      comment_id: commentId,
+      content: 'eyes',
+    });
+  } catch (error) {
+    // An acknowledgement only: a command is not abandoned because the reaction failed.
+    deps.log.warn({ err: error }, 'could not add the eyes reaction');
+  }
+}
+
+async function reply(deps: BotDeps, event: CommentEvent, body: string): Promise<void> {
+  await deps.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner: deps.repo.owner,
+    repo: deps.repo.repo,
+    issue_number: event.issueNumber,
+    body,
+  });
+}
