@@ -1,5 +1,6 @@
 import { GitHubTreeReader } from '../github/api-tree-reader.js';
-import type { RecordedState, ServiceRecord } from '../model/types.js';
+import type { RecordedState } from '../model/types.js';
+import { parseRecord } from '../state/record-file.js';
 import type { BotDeps } from './deps.js';
 
 /**
@@ -15,28 +16,14 @@ export async function readRecordedStateFromBranch(deps: BotDeps, branch: string)
     throw error;
   }
   const state: RecordedState = {};
-  for (const path of await reader.list([''])) {
-    if (!path.endsWith('.json')) continue;
-    const text = await reader.read(path);
-    if (text === undefined) continue;
-    const record = parseRecord(text, `${branch}:${path}`);
-    if (record) state[record.name] = record;
-  }
+  // The git state store's layout: `<service>.json` at the root; leases live in a folder.
+  const files = (await reader.list([''])).filter((p) => !p.includes('/') && p.endsWith('.json'));
+  const texts = await Promise.all(files.map((p) => reader.read(p)));
+  files.forEach((path, i) => {
+    const record = parseRecord(texts[i]!, `${branch}:${path}`);
+    state[record.name] = record;
+  });
   return state;
-}
-
-/** Service records only: leases and other bookkeeping files on the branch have no `instances`. */
-function parseRecord(text: string, where: string): ServiceRecord | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${where}: recorded state is not valid JSON (${(error as Error).message}); fix or remove the file on the state branch`);
-  }
-  if (!value || typeof value !== 'object') return undefined;
-  const v = value as Partial<ServiceRecord>;
-  if (typeof v.name !== 'string' || !Array.isArray(v.instances) || !Array.isArray(v.history)) return undefined;
-  return value as ServiceRecord;
 }
 
 export function statusOf(error: unknown): number | undefined {
