@@ -1,0 +1,8 @@
+// The local GitHub REST API used by the Action's and the bot's tests. See server.ts.
+export { startGitHubApi } from './server.js';
+export type { GitHubApi, RecordedRequest, Violation, StartGitHubApiOptions } from './server.js';
+export { GitHubApiState } from './state.js';
+export type { Permission, CommentRecord, CheckRunRecord, DeploymentRecord, DeploymentStatusRecord, PullRecord, IssueRecord, DispatchRecord } from './state.js';
+export { GitBackend } from './git-backend.js';
+export { loadOpenApiSpec } from './openapi.js';
+export { webhookExample } from './webhooks.js';
