@@ -1,0 +1,11 @@
+import type { CommandDefinition } from '../command.js';
+import { planCommand } from './plan.js';
+import { statusCommand } from './status.js';
+import { validateCommand } from './validate.js';
+
+/** Every verb of the CLI, in the order `svcplan --help` lists them. Adding one is one line here. */
+export const COMMANDS: CommandDefinition<unknown>[] = [
+  validateCommand,
+  planCommand,
+  statusCommand,
+];
