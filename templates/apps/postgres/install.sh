@@ -1,9 +1,9 @@
 #!/bin/sh
 # Installs PostgreSQL with its data directory on the state disk, so a new OS image keeps the data.
 set -eu
-version="${SVCPLAN_APP_VERSION:?SVCPLAN_APP_VERSION is not set}"
+version="${APP_VERSION:?APP_VERSION is not set}"
 major="${version%%.*}"
-state_dir="${SVCPLAN_STATE_DIR:-/var/lib/svcplan/state}"
+state_dir="${SVCPLAN_STATE_MOUNT:-/var/lib/svcplan/state}"
 data="$state_dir/postgresql/$major/main"
 
 export DEBIAN_FRONTEND=noninteractive

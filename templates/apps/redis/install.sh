@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs Redis with append-only persistence on the state disk.
 set -eu
-state_dir="${SVCPLAN_STATE_DIR:-/var/lib/svcplan/state}"
+state_dir="${SVCPLAN_STATE_MOUNT:-/var/lib/svcplan/state}"
 export DEBIAN_FRONTEND=noninteractive
 command -v redis-server >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q redis-server; }
 mkdir -p "$state_dir/redis"

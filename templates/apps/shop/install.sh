@@ -1,9 +1,9 @@
 #!/bin/sh
 # Installs (or upgrades in place) the shop app and its systemd unit. Runs as root in the guest.
-# Inputs: SVCPLAN_APP_VERSION, the tier settings as environment variables, SVCPLAN_STATE_DIR.
+# Inputs: APP_VERSION, and the tier settings as environment variables (from /etc/svcplan/settings.env).
 set -eu
-version="${SVCPLAN_APP_VERSION:?SVCPLAN_APP_VERSION is not set}"
-state_dir="${SVCPLAN_STATE_DIR:-/var/lib/svcplan/state}"
+version="${APP_VERSION:?APP_VERSION is not set}"
+state_dir="${SVCPLAN_STATE_MOUNT:-/var/lib/svcplan/state}"
 port="${SHOP_LISTEN_PORT:-8080}"
 
 command -v python3 >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q python3; }

@@ -1,14 +1,14 @@
 #!/bin/sh
 # Installs the job worker as a systemd service. Stateless: nothing to save or restore.
 set -eu
-version="${SVCPLAN_APP_VERSION:?SVCPLAN_APP_VERSION is not set}"
+version="${APP_VERSION:?APP_VERSION is not set}"
 release="/opt/worker/releases/$version"
 mkdir -p "$release"
 cat > "$release/worker.sh" <<'SH'
 #!/bin/sh
 # Drains the configured queues; a placeholder loop that logs what it would consume.
 while :; do
-  echo "worker $SVCPLAN_WORKER_VERSION polling queues $WORKER_QUEUES with concurrency $WORKER_CONCURRENCY"
+  echo "worker $WORKER_VERSION polling queues $WORKER_QUEUES with concurrency $WORKER_CONCURRENCY"
   sleep 30
 done
 SH
@@ -16,7 +16,7 @@ chmod 755 "$release/worker.sh"
 ln -sfn "$release" /opt/worker/current
 
 cat > /etc/default/worker <<ENV
-SVCPLAN_WORKER_VERSION=$version
+WORKER_VERSION=$version
 WORKER_QUEUES=${WORKER_QUEUES:-default}
 WORKER_CONCURRENCY=${WORKER_CONCURRENCY:-1}
 ENV
