@@ -1,0 +1,260 @@
+// The one wrapper around the git CLI. Every call passes an argument array (never a shell string),
+// and every failure carries git's own stderr, because that is what tells a user what went wrong.
+import { execa } from 'execa';
+
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly args: string[],
+    readonly stderr: string,
+    readonly exitCode: number | undefined,
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+/** A ref the user named does not exist (a typo, or a branch that was never fetched). */
+export class UnknownRevisionError extends GitError {
+  constructor(
+    readonly ref: string,
+    readonly dir: string,
+    stderr: string,
+  ) {
+    super(
+      `unknown revision "${ref}" in ${dir}: no branch, tag or commit has that name` +
+        ' (check the spelling, or fetch it first: git fetch origin ' + ref + ')',
+      ['rev-parse', ref],
+      stderr,
+      128,
+    );
+    this.name = 'UnknownRevisionError';
+  }
+}
+
+export interface GitRunOptions {
+  input?: string;
+  env?: Record<string, string>;
+}
+
+/** One entry of `git ls-tree -r`: a file (blob) or symlink at a commit. */
+export interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  /** Path relative to the top of the work tree. */
+  path: string;
+}
+
+// Git's messages are parsed in a few places (merge-base exit codes aside), so keep them stable,
+// and a git asking for credentials on a terminal would hang a CI job.
+const GIT_ENV = { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
+
+export class Git {
+  constructor(readonly dir: string) {}
+
+  /** Runs git in `dir` and returns its stdout exactly as written (final newline kept). */
+  async run(args: string[], opts: GitRunOptions = {}): Promise<string> {
+    const result = await this.exec(args, opts);
+    return result.stdout;
+  }
+
+  private async exec(args: string[], opts: GitRunOptions = {}): Promise<{ stdout: string; exitCode: number }> {
+    let result;
+    try {
+      result = await execa('git', args, {
+        cwd: this.dir,
+        input: opts.input,
+        env: { ...GIT_ENV, ...opts.env },
+        stripFinalNewline: false,
+        reject: false,
+        maxBuffer: 512 * 1024 * 1024,
+      });
+    } catch (err) {
+      throw new GitError(`could not run git in ${this.dir}: ${(err as Error).message}`, args, '', undefined);
+    }
+    if (result.failed) {
+      const stderr = String(result.stderr ?? '').trim();
+      const why = stderr || (result.cause as Error | undefined)?.message || `exit code ${result.exitCode}`;
+      throw new GitError(`git ${args.join(' ')} failed in ${this.dir}: ${why}`, args, stderr, result.exitCode);
+    }
+    return { stdout: String(result.stdout), exitCode: result.exitCode ?? 0 };
+  }
+
+  /** The full sha of the commit a ref names. Throws UnknownRevisionError when there is none. */
+  async revParse(ref: string): Promise<string> {
+    checkRefSyntax(ref);
+    try {
+      return (await this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+    } catch (err) {
+      if (err instanceof GitError && err.exitCode === 1) throw new UnknownRevisionError(ref, this.dir, err.stderr);
+      if (err instanceof GitError && /not a git repository/i.test(err.stderr)) throw err;
+      if (err instanceof GitError) throw new UnknownRevisionError(ref, this.dir, err.stderr);
+      throw err;
+    }
+  }
+
+  /** Like revParse, but undefined for an unknown ref (or a folder that is not in a Git repository). */
+  async tryRevParse(ref: string): Promise<string | undefined> {
+    try {
+      return await this.revParse(ref);
+    } catch (err) {
+      if (err instanceof GitError) return undefined;
+      throw err;
+    }
+  }
+
+  /** Absolute path of the top of the work tree that holds `dir`. */
+  async topLevel(): Promise<string> {
+    return (await this.run(['rev-parse', '--show-toplevel'])).trim();
+  }
+
+  /** Path of `dir` relative to the top of the work tree, with a trailing slash ('' at the top). */
+  async prefix(): Promise<string> {
+    return (await this.run(['rev-parse', '--show-prefix'])).trim();
+  }
+
+  /** The best common ancestor of two commits, or undefined when they share no history. */
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    checkRefSyntax(a);
+    checkRefSyntax(b);
+    try {
+      return (await this.run(['merge-base', a, b])).trim() || undefined;
+    } catch (err) {
+      // Exit 1 with no output means "no common ancestor"; anything else is a real failure.
+      if (err instanceof GitError && err.exitCode === 1 && err.stderr === '') return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * A ref naming the default branch that resolves here: `origin/<branch>` from origin/HEAD, else
+   * a local `main` or `master`, else `origin/main` or `origin/master`; undefined when none exists.
+   */
+  async defaultBranch(): Promise<string | undefined> {
+    try {
+      const symbolic = (await this.run(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])).trim();
+      if (symbolic && (await this.tryRevParse(symbolic))) return symbolic;
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err;
+    }
+    for (const candidate of ['main', 'master', 'origin/main', 'origin/master']) {
+      const ref = candidate.startsWith('origin/') ? `refs/remotes/${candidate}` : `refs/heads/${candidate}`;
+      if (await this.tryRevParse(ref)) return candidate;
+    }
+    return undefined;
+  }
+
+  /**
+   * Every blob (file or symlink) of a commit, recursively, paths relative to the top of the work
+   * tree; with `under`, only the ones under that folder (a path relative to the top).
+   */
+  async lsTree(commit: string, under = ''): Promise<TreeEntry[]> {
+    const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
+    if (under) args.push('--', under);
+    const out = await this.run(args);
+    const entries: TreeEntry[] = [];
+    for (const record of out.split('\0')) {
+      if (!record) continue;
+      const tab = record.indexOf('\t');
+      const [mode, type, object] = record.slice(0, tab).split(' ');
+      entries.push({ mode, type, object, path: record.slice(tab + 1) });
+    }
+    return entries;
+  }
+
+  /** Reads blobs through `git cat-file --batch`: many reads, one process. */
+  catFileBatch(): BlobReader {
+    return new BlobReader(this.dir);
+  }
+}
+
+function checkRefSyntax(ref: string): void {
+  // A ref starting with '-' would be read by git as an option.
+  if (!ref || ref.startsWith('-') || /[\0\n]/.test(ref)) {
+    throw new GitError(`"${ref}" is not a valid revision name`, [], '', undefined);
+  }
+}
+
+interface PendingBlob {
+  object: string;
+  resolve: (content: Buffer | undefined) => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * Reads blobs by object id with `git cat-file --batch`. Reads asked for in the same turn of the
+ * event loop (a loader reading every file with Promise.all) go to one git process, so a thousand
+ * files cost one spawn. Each process has exited before its reads resolve: nothing is left running
+ * for the caller to close.
+ */
+export class BlobReader {
+  private pending: PendingBlob[] = [];
+  private scheduled = false;
+
+  constructor(private readonly dir: string) {}
+
+  /** The blob's bytes, or undefined when git has no such object. */
+  read(object: string): Promise<Buffer | undefined> {
+    if (!/^[0-9a-f]{4,64}$/.test(object)) {
+      return Promise.reject(new GitError(`"${object}" is not an object id`, ['cat-file', '--batch'], '', undefined));
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ object, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.scheduled = false;
+    const args = ['cat-file', '--batch'];
+    try {
+      const result = await execa('git', args, {
+        cwd: this.dir,
+        env: GIT_ENV,
+        input: batch.map((p) => p.object).join('\n') + '\n',
+        encoding: 'buffer',
+        stripFinalNewline: false,
+        reject: false,
+        maxBuffer: 1024 * 1024 * 1024,
+      });
+      if (result.failed) {
+        const stderr = Buffer.from(result.stderr ?? '').toString('utf8').trim();
+        throw new GitError(`git cat-file --batch failed in ${this.dir}: ${stderr || `exit code ${result.exitCode}`}`, args, stderr, result.exitCode);
+      }
+      const contents = parseBatchOutput(Buffer.from(result.stdout), batch.length);
+      batch.forEach((p, i) => p.resolve(contents[i]));
+    } catch (err) {
+      const error = err instanceof GitError ? err : new GitError(`could not run git cat-file in ${this.dir}: ${(err as Error).message}`, args, '', undefined);
+      for (const p of batch) p.reject(error);
+    }
+  }
+}
+
+/** Splits `git cat-file --batch` output into one entry per object asked for (undefined: missing). */
+function parseBatchOutput(out: Buffer, count: number): (Buffer | undefined)[] {
+  const contents: (Buffer | undefined)[] = [];
+  let at = 0;
+  while (contents.length < count) {
+    const newline = out.indexOf(0x0a, at);
+    if (newline < 0) throw new GitError('git cat-file --batch ended early', ['cat-file', '--batch'], '', undefined);
+    const header = out.subarray(at, newline).toString('utf8');
+    if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+      contents.push(undefined);
+      at = newline + 1;
+      continue;
+    }
+    const size = Number(header.split(' ')[2]);
+    if (!Number.isInteger(size) || newline + 1 + size > out.length) {
+      throw new GitError(`git cat-file --batch answered "${header}"`, ['cat-file', '--batch'], '', undefined);
+    }
+    contents.push(out.subarray(newline + 1, newline + 1 + size));
+    at = newline + 1 + size + 1; // content is followed by one newline
+  }
+  return contents;
+}

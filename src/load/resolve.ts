@@ -1,0 +1,162 @@
+// From validated documents to complete model objects: defaults filled in, so nothing downstream
+// ever has to guess one, and each service resolved against its template.
+import { digestOf } from '../model/digest.js';
+import type {
+  AppSpec,
+  ServiceDefinition,
+  ServiceSpec,
+  ServiceTemplate,
+  ServiceTierOverride,
+  Target,
+  TierSpec,
+  TierTemplate,
+} from '../model/types.js';
+
+/** A scalar's text as written, for numbers whose written form matters (`1.10` is not `1.1`). */
+export type SourceOf = (path: (string | number)[]) => string | undefined;
+
+type Raw = Record<string, any>;
+
+export function settingsFrom(raw: Raw | undefined, sourceOf: SourceOf, basePath: (string | number)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw ?? {})) {
+    if (typeof value === 'number') {
+      const written = sourceOf([...basePath, key]);
+      out[key] = written !== undefined && !/^["']/.test(written) ? written : String(value);
+    } else {
+      out[key] = String(value);
+    }
+  }
+  return out;
+}
+
+/** A template document (already schema-valid) with every default filled in. */
+export function templateFromDocument(raw: Raw, file: string, sourceOf: SourceOf): ServiceTemplate {
+  const images: ServiceTemplate['images'] = {};
+  for (const [key, image] of Object.entries(raw.images as Raw)) images[key] = { box: image.box, version: image.version };
+  const tiers: Record<string, TierTemplate> = {};
+  for (const [name, tier] of Object.entries(raw.tiers as Raw)) {
+    const apps: Record<string, AppSpec> = {};
+    for (const [app, spec] of Object.entries((tier.apps ?? {}) as Raw)) {
+      apps[app] = { version: spec.version, ...(spec.install !== undefined ? { install: spec.install } : {}) };
+    }
+    const health = tier.health ?? {};
+    const rollout = tier.rollout ?? {};
+    tiers[name] = {
+      ...(tier.description !== undefined ? { description: tier.description } : {}),
+      image: tier.image,
+      cpus: tier.cpus ?? 1,
+      memory: tier.memory ?? 1024,
+      count: tier.count ?? 1,
+      scale: { min: tier.scale?.min ?? 0, max: tier.scale?.max ?? 100 },
+      features: [...(tier.features ?? [])],
+      apps,
+      settings: settingsFrom(tier.settings, sourceOf, ['tiers', name, 'settings']),
+      ...(tier.state
+        ? {
+            state: {
+              disk: tier.state.disk,
+              ...(tier.state.save !== undefined ? { save: tier.state.save } : {}),
+              ...(tier.state.restore !== undefined ? { restore: tier.state.restore } : {}),
+              onScaleIn: tier.state.onScaleIn ?? 'retain',
+            },
+          }
+        : {}),
+      health: {
+        ...(health.command !== undefined ? { command: health.command } : {}),
+        timeout: health.timeout ?? 300,
+        minReady: health.minReady ?? 0,
+      },
+      rollout: {
+        upgradeDomains: rollout.upgradeDomains ?? 1,
+        maxParallel: rollout.maxParallel ?? 1,
+        pauseBetweenDomains: rollout.pauseBetweenDomains ?? 0,
+        order: rollout.order ?? 1,
+        maxDisruption: rollout.maxDisruption ?? 'replace',
+        autoRollback: rollout.autoRollback ?? false,
+      },
+    };
+  }
+  return {
+    kind: 'ServiceTemplate',
+    name: raw.name,
+    release: raw.release,
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    images,
+    tiers,
+    file,
+  };
+}
+
+/** A service document (already schema-valid) with every default filled in. */
+export function serviceFromDocument(raw: Raw, file: string, sourceOf: SourceOf): ServiceDefinition {
+  const target = (raw.target ?? {}) as Raw;
+  const resolvedTarget: Target = {
+    driver: 'vagrant',
+    provider: target.provider ?? 'libvirt',
+    ...(target.runner !== undefined ? { runner: target.runner } : {}),
+    options: structuredClone(target.options ?? {}),
+    ...(target.ssh ? { ssh: { host: target.ssh.host ?? '127.0.0.1', portBase: target.ssh.portBase } } : {}),
+  };
+  const tiers: Record<string, ServiceTierOverride> = {};
+  for (const [name, override] of Object.entries((raw.tiers ?? {}) as Raw)) {
+    tiers[name] = {
+      ...(override.count !== undefined ? { count: override.count } : {}),
+      ...(override.settings !== undefined ? { settings: settingsFrom(override.settings, sourceOf, ['tiers', name, 'settings']) } : {}),
+    };
+  }
+  return {
+    kind: 'Service',
+    name: raw.name,
+    template: raw.template,
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    target: resolvedTarget,
+    tiers,
+    file,
+  };
+}
+
+/** The service as it should be: its template's tiers with the service's overrides applied. */
+export function resolveService(service: ServiceDefinition, template: ServiceTemplate): ServiceSpec {
+  const tiers: TierSpec[] = Object.entries(template.tiers).map(([name, tier]) => {
+    const override = service.tiers[name] ?? {};
+    const image = template.images[tier.image];
+    return {
+      name,
+      count: override.count ?? tier.count,
+      scale: { ...tier.scale },
+      health: { ...tier.health },
+      rollout: { ...tier.rollout },
+      ...(tier.description !== undefined ? { description: tier.description } : {}),
+      instance: {
+        image: { box: image.box, version: image.version },
+        cpus: tier.cpus,
+        memory: tier.memory,
+        features: [...tier.features],
+        apps: structuredClone(tier.apps),
+        settings: { ...tier.settings, ...override.settings },
+        ...(tier.state ? { state: { ...tier.state } } : {}),
+        target: {
+          provider: service.target.provider,
+          ...(service.target.runner !== undefined ? { runner: service.target.runner } : {}),
+          options: structuredClone(service.target.options),
+        },
+      },
+    };
+  });
+  tiers.sort((a, b) => a.rollout.order - b.rollout.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    name: service.name,
+    template: template.name,
+    release: template.release,
+    target: structuredClone(service.target),
+    tiers,
+    files: { template: template.file, service: service.file },
+  };
+}
+
+/** Identifies what a service should be, independent of where its files are. */
+export function specDigest(spec: ServiceSpec): string {
+  const { files: _files, ...rest } = spec;
+  return digestOf(rest);
+}

@@ -1,0 +1,202 @@
+// YAML files as parsed documents that remember where every node came from, so that any error,
+// found now or later (a refused plan), points at a file, line and column.
+import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Diagnostic, SourceLocator } from '../model/types.js';
+
+/** Larger files are refused before parsing: no real template is this big. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface ParsedDocument {
+  /** 0-based position of the document in its file. */
+  index: number;
+  doc: Document.Parsed;
+  /** The document as plain data; undefined when it could not be read (see the diagnostics). */
+  value: unknown;
+}
+
+export interface SourceFile {
+  file: string;
+  lineCounter: LineCounter;
+  documents: ParsedDocument[];
+}
+
+export type YamlPath = (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Parses every document of a file. Problems (not UTF-8, syntax errors, alias bombs, nesting too
+ * deep for the parser) become diagnostics; a document with any of them has `value` undefined.
+ */
+export function parseYamlFile(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const source: SourceFile = { file, lineCounter, documents: [] };
+  const diagnostics: Diagnostic[] = [];
+  const at = (offset: number, message: string) => {
+    const { line, col } = positionOf(text, offset);
+    diagnostics.push({ file, line, column: col, message });
+  };
+
+  if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
+    at(0, `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it into several files`);
+    return { source, diagnostics };
+  }
+  const bad = text.search(/[\0\uFFFD]/);
+  if (bad >= 0) {
+    at(bad, 'not UTF-8 text (binary data or a broken encoding); save the file as UTF-8 YAML');
+    return { source, diagnostics };
+  }
+
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      merge: true,
+      strict: true,
+      logLevel: 'silent',
+    }) as Document.Parsed[];
+  } catch (err) {
+    at(0, `cannot parse this file: ${describeCrash(err)}`);
+    return { source, diagnostics };
+  }
+
+  documents.forEach((doc, index) => {
+    const problems = [...doc.errors, ...doc.warnings];
+    for (const problem of problems) {
+      at(problem.pos[0], `${firstLine(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, ' ')})`);
+    }
+    let value: unknown;
+    if (problems.length === 0) {
+      try {
+        value = doc.toJS({ maxAliasCount: 100 });
+      } catch (err) {
+        at(doc.range[0], `cannot read this document: ${describeCrash(err)}`);
+      }
+    }
+    source.documents.push({ index, doc, value });
+  });
+  return { source, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function describeCrash(err: unknown): string {
+  if (err instanceof RangeError) return 'it is nested too deeply';
+  const message = err instanceof Error ? err.message : String(err);
+  if (/alias/i.test(message)) return 'too many aliases are expanded (an alias bomb?); write the values out';
+  return firstLine(message);
+}
+
+/** Line and column (1-based) of an offset, without a LineCounter (for text that was not parsed). */
+function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(Math.max(offset, 0), text.length);
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: end - lineStart + 1 };
+}
+
+/**
+ * The node at `path` in a document, or the nearest existing parent; with `key`, the key of the
+ * last path element (where an unknown or misspelled field is). Aliases are followed.
+ */
+export function findNode(doc: Document, path: YamlPath, opts: { key?: boolean } = {}): Node | undefined {
+  let node: unknown = doc.contents;
+  let found = node as Node | undefined;
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(node)) node = node.resolve(doc);
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      if (!pair) break;
+      if (last && opts.key && pair.key) return pair.key as Node;
+      node = pair.value;
+      // `key:` with nothing after it has no value node; the key is the closest place.
+      if (!node) return (pair.key as Node) ?? found;
+    } else if (isSeq(node)) {
+      const index = typeof segment === 'number' ? segment : Number(segment);
+      node = Number.isInteger(index) ? node.items[index] : undefined;
+      if (!node) break;
+    } else {
+      break;
+    }
+    if (isAlias(node) || isMap(node) || isSeq(node) || isScalar(node)) found = node as Node;
+  }
+  return found;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+/** The text a scalar was written as (e.g. `12.10` for a number read as 12.1). */
+export function sourceText(doc: Document, path: YamlPath): string | undefined {
+  const node = findNode(doc, path);
+  if (!isScalar(node)) return undefined;
+  return typeof node.source === 'string' ? node.source : undefined;
+}
+
+/** Finds any node of any loaded file; every place svcplan reports an error on comes from here. */
+export class YamlLocator implements SourceLocator {
+  private readonly files = new Map<string, SourceFile>();
+
+  add(source: SourceFile): void {
+    this.files.set(source.file, source);
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /**
+   * In a file of several documents, the document where most of `path` exists is used (the first
+   * on a tie); `locateIn` names the document when that is known.
+   */
+  locate(file: string, path: YamlPath): Position {
+    const source = this.files.get(file);
+    if (!source || source.documents.length === 0) return { line: 1, column: 1 };
+    let best = source.documents[0];
+    let bestDepth = -1;
+    for (const document of source.documents) {
+      const depth = matchedDepth(document.doc, path);
+      if (depth > bestDepth) {
+        best = document;
+        bestDepth = depth;
+      }
+    }
+    return this.locateIn(file, best.index, path);
+  }
+
+  locateIn(file: string, documentIndex: number, path: YamlPath, opts: { key?: boolean } = {}): Position {
+    const source = this.files.get(file);
+    const document = source?.documents[documentIndex];
+    if (!source || !document) return { line: 1, column: 1 };
+    const node = findNode(document.doc, path, opts);
+    const offset = node?.range?.[0] ?? document.doc.range?.[0] ?? 0;
+    const { line, col } = source.lineCounter.linePos(offset);
+    return { line, column: col };
+  }
+}
+
+function matchedDepth(doc: Document, path: YamlPath): number {
+  let depth = 0;
+  for (let i = 1; i <= path.length; i++) {
+    const node = findNode(doc, path.slice(0, i));
+    const parentNode = findNode(doc, path.slice(0, i - 1));
+    if (!node || node === parentNode) break;
+    depth = i;
+  }
+  return depth;
+}
