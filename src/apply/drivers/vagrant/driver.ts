@@ -1,0 +1,290 @@
+// The Vagrant driver: writes the service's Vagrantfile from the current layout, then runs one
+// vagrant command line per step (SPEC section 5). State disks are deleted only when asked.
+
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Driver, DriverInstance, HealthCheck, ObservedState, ProvisionerName } from '../../driver.js';
+import type { ServiceSpec } from '../../../model/types.js';
+import { ExecaRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
+import { parseVagrantStatus } from './status.js';
+import {
+  VagrantfileError,
+  renderVagrantfile,
+  stateDiskName,
+  vagrantDirOf,
+  virtualboxStateDiskPath,
+} from './vagrantfile.js';
+
+export interface DriverOutput {
+  service: string;
+  instance?: string;
+  line: string;
+  stream: OutputStream | 'svcplan';
+}
+
+export interface VagrantDriverOptions {
+  /** The templates repository's working copy; Vagrantfiles go to `.svcplan/vagrant/<service>/`. */
+  repoDir: string;
+  runner?: CommandRunner;
+  /** False for a dry run: Vagrantfiles are rendered (so their errors show) but not written. */
+  writeFiles?: boolean;
+  onOutput?: (output: DriverOutput) => void;
+  /** Seconds between health probes. */
+  healthPollSeconds?: number;
+}
+
+/** A command that exited non-zero: the command line, its exit code and the end of its output. */
+export class VagrantCommandError extends Error {
+  constructor(
+    readonly command: CommandLine,
+    readonly result: CommandResult,
+  ) {
+    const tail = [...result.stderr.split('\n'), ...result.stdout.split('\n')]
+      .filter((l) => l.trim() !== '')
+      .slice(-12)
+      .join('\n');
+    super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ':\n' + tail : ''}`);
+    this.name = 'VagrantCommandError';
+  }
+}
+
+interface ServiceLayout {
+  service: ServiceSpec;
+  instances: Map<string, DriverInstance>;
+}
+
+export class VagrantDriver implements Driver {
+  private readonly repoDir: string;
+  private readonly runner: CommandRunner;
+  private readonly writeFiles: boolean;
+  private readonly layouts = new Map<string, ServiceLayout>();
+
+  constructor(private readonly options: VagrantDriverOptions) {
+    this.repoDir = resolve(options.repoDir);
+    this.runner = options.runner ?? new ExecaRunner();
+    this.writeFiles = options.writeFiles ?? true;
+  }
+
+  vagrantDir(service: string): string {
+    return vagrantDirOf(this.repoDir, service);
+  }
+
+  async layout(service: ServiceSpec, instances: DriverInstance[]): Promise<void> {
+    this.checkScripts(service, instances);
+    this.layouts.set(service.name, { service, instances: new Map(instances.map((i) => [i.name, i])) });
+    this.writeVagrantfile(service.name);
+  }
+
+  async observe(service: string): Promise<Record<string, ObservedState>> {
+    const dir = this.vagrantDir(service);
+    if (this.writeFiles && !existsSync(join(dir, 'Vagrantfile'))) return {};
+    const result = await this.vagrant(service, undefined, ['status', '--machine-readable'], { quiet: true });
+    return parseVagrantStatus(result.stdout);
+  }
+
+  async create(inst: DriverInstance): Promise<void> {
+    this.place(inst);
+    await this.vagrant(inst.service, inst.name, ['up', inst.name, `--provider=${inst.spec.target.provider}`, '--provision']);
+  }
+
+  async refresh(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void> {
+    this.place(inst);
+    const names = this.provisionWith(inst, provisioners);
+    if (names.length === 0) return;
+    await this.vagrant(inst.service, inst.name, ['provision', inst.name, '--provision-with', names.join(',')]);
+  }
+
+  async restart(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void> {
+    this.place(inst);
+    const names = this.provisionWith(inst, provisioners);
+    const provision = names.length > 0 ? ['--provision-with', names.join(',')] : ['--no-provision'];
+    await this.vagrant(inst.service, inst.name, ['reload', inst.name, ...provision]);
+  }
+
+  async replace(previous: DriverInstance, next: DriverInstance): Promise<void> {
+    // The old machine is saved, halted and destroyed as the old spec describes it (its save
+    // hook, its box); the new one comes up from the new spec. The state disk stays throughout.
+    this.place(previous);
+    const state = (await this.observe(previous.service))[previous.name] ?? 'unknown';
+    if (state !== 'not_created') {
+      if (previous.spec.state?.save) {
+        if (state === 'stopped') {
+          this.say(previous, 'not running: save-state hook skipped, the state disk is kept as it is');
+        } else {
+          await this.vagrant(previous.service, previous.name, ['provision', previous.name, '--provision-with', 'save-state-script,save-state']);
+        }
+      }
+      await this.vagrant(previous.service, previous.name, ['halt', previous.name]);
+      await this.vagrant(previous.service, previous.name, ['destroy', '-f', previous.name]);
+    }
+    this.place(next);
+    await this.vagrant(next.service, next.name, ['up', next.name, `--provider=${next.spec.target.provider}`, '--no-destroy-on-error', '--provision']);
+    if (next.spec.state?.restore) {
+      await this.vagrant(next.service, next.name, ['provision', next.name, '--provision-with', 'restore-state-script,restore-state']);
+    }
+  }
+
+  async destroy(inst: DriverInstance, options: { deleteStateDisk: boolean }): Promise<void> {
+    this.place(inst);
+    await this.vagrant(inst.service, inst.name, ['destroy', '-f', inst.name]);
+    if (options.deleteStateDisk && inst.spec.state) await this.deleteStateDisk(inst);
+  }
+
+  async health(inst: DriverInstance, check: HealthCheck): Promise<boolean> {
+    this.place(inst);
+    const command = check.command ?? 'true';
+    const pollMs = (this.options.healthPollSeconds ?? 5) * 1000;
+    const deadline = Date.now() + check.timeoutSeconds * 1000;
+    const probe = async () => {
+      const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1000));
+      const result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', command], { timeoutSeconds: Math.min(left, 120), quiet: true });
+      return result.exitCode === 0;
+    };
+    for (;;) {
+      if (await probe()) break;
+      if (Date.now() + pollMs >= deadline) {
+        this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
+        return false;
+      }
+      await sleep(pollMs);
+    }
+    if (check.minReadySeconds <= 0) return true;
+    await sleep(check.minReadySeconds * 1000);
+    const stillHealthy = await probe();
+    if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
+    return stillHealthy;
+  }
+
+  private async deleteStateDisk(inst: DriverInstance): Promise<void> {
+    const dir = this.vagrantDir(inst.service);
+    if (inst.spec.target.provider === 'libvirt') {
+      const opts = inst.spec.target.options;
+      const pool = typeof opts.storage_pool_name === 'string' ? opts.storage_pool_name : 'default';
+      const uri = typeof opts.uri === 'string' ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? 'qemu:///system';
+      const command: CommandLine = { program: 'virsh', args: ['-c', uri, 'vol-delete', '--pool', pool, stateDiskName(inst.name)], cwd: dir };
+      const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+      // Already gone is what was asked for.
+      if (result.exitCode !== 0 && !/Storage volume not found|no storage vol with matching/i.test(result.stderr)) {
+        throw new VagrantCommandError(command, result);
+      }
+    } else {
+      const command: CommandLine = {
+        program: 'VBoxManage',
+        args: ['closemedium', 'disk', virtualboxStateDiskPath(dir, inst.name), '--delete'],
+        cwd: dir,
+      };
+      const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+      if (result.exitCode !== 0 && !/Could not find file for the medium|VERR_FILE_NOT_FOUND/i.test(result.stderr)) {
+        throw new VagrantCommandError(command, result);
+      }
+    }
+  }
+
+  /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
+  private provisionWith(inst: DriverInstance, provisioners: ProvisionerName[]): string[] {
+    const names: string[] = [];
+    const add = (name: string) => {
+      if (!names.includes(name)) names.push(name);
+    };
+    for (const name of provisioners) {
+      if (name.startsWith('app-')) {
+        const app = name.slice(4);
+        const def = inst.spec.apps[app];
+        if (!def) {
+          add('apps-prune'); // the app was removed: its provisioner no longer exists
+          continue;
+        }
+        if (def.install) add(`app-${app}-script`);
+        add(name);
+      } else if (name === 'save-state' || name === 'restore-state') {
+        const hook = inst.spec.state?.[name === 'save-state' ? 'save' : 'restore'];
+        if (!hook) continue;
+        add(`${name}-script`);
+        add(name);
+      } else {
+        add(name);
+      }
+    }
+    return names;
+  }
+
+  private checkScripts(service: ServiceSpec, instances: DriverInstance[]): void {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const inst of instances) {
+      const scripts: [string, string | undefined][] = [
+        ...Object.entries(inst.spec.apps).map(([name, app]): [string, string | undefined] => [`app ${name} install script`, app.install]),
+        ['state save hook', inst.spec.state?.save],
+        ['state restore hook', inst.spec.state?.restore],
+      ];
+      for (const [what, path] of scripts) {
+        if (!path || seen.has(path)) continue;
+        seen.add(path);
+        if (!existsSync(resolve(this.repoDir, path))) problems.push(`${what} ${path} is not in the templates repository (${this.repoDir})`);
+      }
+    }
+    if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join('; ')}`);
+  }
+
+  /** Makes `inst` (with its spec) part of its service's layout and rewrites the Vagrantfile. */
+  private place(inst: DriverInstance): void {
+    const layout = this.layouts.get(inst.service);
+    if (!layout) {
+      throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
+    }
+    layout.instances.set(inst.name, inst);
+    this.writeVagrantfile(inst.service);
+  }
+
+  private writeVagrantfile(service: string): void {
+    const layout = this.layouts.get(service)!;
+    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] });
+    if (!this.writeFiles) return;
+    const dir = this.vagrantDir(service);
+    mkdirSync(dir, { recursive: true });
+    // Another vagrant process of this service may be starting right now: it must read a whole file.
+    const tmp = join(dir, `.Vagrantfile.${process.pid}.tmp`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(dir, 'Vagrantfile'));
+  }
+
+  private async vagrant(service: string, instance: string | undefined, args: string[], opts: { quiet?: boolean } = {}): Promise<CommandResult> {
+    const result = await this.run(service, instance, args, opts);
+    if (result.exitCode !== 0) throw new VagrantCommandError({ program: 'vagrant', args, cwd: this.vagrantDir(service) }, result);
+    return result;
+  }
+
+  private run(service: string, instance: string | undefined, args: string[], opts: { quiet?: boolean; timeoutSeconds?: number } = {}): Promise<CommandResult> {
+    const command: CommandLine = { program: 'vagrant', args, cwd: this.vagrantDir(service) };
+    if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, 'svcplan');
+    return this.runner.run(command, {
+      timeoutSeconds: opts.timeoutSeconds,
+      onLine: opts.quiet ? undefined : (line, stream) => this.emit(service, instance, line, stream),
+    });
+  }
+
+  private say(inst: DriverInstance, line: string): void {
+    this.emit(inst.service, inst.name, line, 'svcplan');
+  }
+
+  private emit(service: string, instance: string | undefined, line: string, stream: DriverOutput['stream']): void {
+    this.options.onOutput?.({ service, instance, line, stream });
+  }
+}
+
+/**
+ * A driver for `svcplan apply --dry-run`: the same steps, recorded instead of run; no file is
+ * written and no VM is touched. `recorder.lines()` lists the commands in order.
+ */
+export function createDryRunDriver(repoDir: string, onOutput?: (output: DriverOutput) => void): { driver: VagrantDriver; recorder: RecordingRunner } {
+  const recorder = new RecordingRunner();
+  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+}
+
+/** `vagrant validate` in a Vagrant directory; throws VagrantCommandError with Vagrant's message. */
+export async function validateVagrantfile(dir: string, runner: CommandRunner = new ExecaRunner()): Promise<void> {
+  const command: CommandLine = { program: 'vagrant', args: ['validate'], cwd: dir };
+  const result = await runner.run(command);
+  if (result.exitCode !== 0) throw new VagrantCommandError(command, result);
+}
