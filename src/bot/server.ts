@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { Probot, ProbotOctokit, Server } from 'probot';
 import { createApp, type AppOptions } from './app.js';
 
@@ -87,7 +87,8 @@ export async function startBotServer(options: BotServerOptions): Promise<Running
   const server = new Server({
     Probot: Probot.defaults({ ...common, log }),
     log,
-    port: options.port,
+    // Probot's Server reads port 0 as "unset" and listens on 3000; ask the OS for a free port instead.
+    port: options.port === 0 ? await freePort(options.host) : options.port,
     host: options.host,
     webhookPath: options.webhookPath,
     // Probot's setup pages serve no purpose for an app that is already registered.
@@ -103,4 +104,15 @@ export async function startBotServer(options: BotServerOptions): Promise<Running
     webhookUrl: `http://${shownHost}:${port}${options.webhookPath}`,
     stop: () => server.stop(),
   };
+}
+
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
