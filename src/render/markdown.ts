@@ -93,6 +93,11 @@ function domainList(indexes: number[]): string {
   return parts.join(', ');
 }
 
+/** n of `<service>-<tier>-<n>`. */
+function instanceNumber(name: string): number {
+  return Number(/-(\d+)$/.exec(name)?.[1] ?? 0);
+}
+
 const TABLE_HEAD = '| instance | domain | action | reasons |\n|---|---:|---|---|';
 
 /** How much detail a service gets: each step is shorter than the one before. */
@@ -125,8 +130,9 @@ function tierRows(tier: PlanTier, detail: Detail): string[] {
     }
     for (const g of groups.values()) {
       const n = g.instances.length;
-      const names =
-        n === 1 ? g.instances[0].name : `${g.instances[0].name} … ${g.instances[n - 1].name} (${n} instances)`;
+      // Rows run in domain order; the range reads best lowest number to highest.
+      const byNumber = [...g.instances].sort((a, b) => instanceNumber(a.name) - instanceNumber(b.name));
+      const names = n === 1 ? byNumber[0].name : `${byNumber[0].name} … ${byNumber[n - 1].name} (${n} instances)`;
       rows.push(
         `| ${escapeMarkdown(names)} | ${domainList(g.instances.map((i) => i.domain))} | ${actionCell(g.instance)} | ${reasonsCell(g.instance.reasons)} |`,
       );

@@ -50,6 +50,7 @@ const MAX_VALUE = 160;
 
 export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '(none)';
+  if (value === '') return '""';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + '…' : text;
 }
