@@ -32,10 +32,17 @@ export type RubyValue =
   | { [key: string]: RubyValue }
   | Map<RubySymbol, RubyValue>;
 
-/** A single-quoted Ruby string: backslash and quote are escaped; everything else is literal. */
+/**
+ * A single-quoted Ruby string: backslash and quote are escaped; everything else is literal.
+ * Ruby's parser drops a carriage return that precedes a newline in source text, so a CR is
+ * written as an adjacent fixed `"\r"` literal, which Ruby joins with its neighbours.
+ */
 export function rubyString(text: string): string {
   if (text.includes('\0')) throw new Error('a NUL character cannot be passed to the guest');
-  return "'" + text.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
+  return text
+    .split('\r')
+    .map((part) => "'" + part.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'")
+    .join(' "\\r" ');
 }
 
 /**

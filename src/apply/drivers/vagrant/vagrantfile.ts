@@ -250,6 +250,8 @@ function renderMachine(inst: DriverInstance, service: ServiceSpec, repoDir: stri
         APP_NAME: app,
         APP_VERSION: def.version,
         SVCPLAN_INSTALL: def.install ? upload : '',
+        SVCPLAN_STATE_DEVICE: spec.state ? device : '',
+        SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : '',
       })})`,
     );
   }
@@ -342,6 +344,10 @@ mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
 const APP_SCRIPT = `${DECODE}
 APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
 export APP_NAME APP_VERSION
+if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
+  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+fi
 dir=/etc/svcplan/apps/$APP_NAME
 mkdir -p "$dir"
 if [ -n "$install" ]; then
