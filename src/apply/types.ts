@@ -1,0 +1,81 @@
+import type { DeploymentResult, Pin, Plan, PlanAction } from '../model/types.js';
+import type { StateStore } from '../state/store.js';
+import type { Driver } from './driver.js';
+
+/** What the CLI prints while an apply runs: one event per domain, instance, gate and service. */
+export type ProgressEvent =
+  | { kind: 'service-started'; service: string; deployment: number; steps: number }
+  | { kind: 'domain-started'; service: string; tier: string; domain: number; instances: string[] }
+  | { kind: 'instance-started'; service: string; tier: string; instance: string; action: PlanAction }
+  | { kind: 'instance-finished'; service: string; tier: string; instance: string; action: PlanAction; ok: boolean; seconds: number; error?: string }
+  | { kind: 'gate'; service: string; tier: string; domain: number; ok: boolean; unhealthy: string[] }
+  | { kind: 'pause'; service: string; seconds: number }
+  | { kind: 'rollback-started'; service: string; instances: string[] }
+  | { kind: 'service-finished'; service: string; result: ServiceReport['result']; deployment?: number };
+
+/** What became of one instance of the plan. */
+export type InstanceOutcome =
+  | 'done' // its step finished (and its gate passed)
+  | 'failed' // its step or its health gate failed
+  | 'not-started' // the rollout stopped before it
+  | 'rolled-back' // it was updated, then returned to its previous spec
+  | 'rollback-failed' // returning it to its previous spec failed too
+  | 'skipped'; // another runner applies it
+
+export interface InstanceReport {
+  name: string;
+  tier: string;
+  action: PlanAction;
+  outcome: InstanceOutcome;
+  error?: string;
+}
+
+export interface ServiceReport {
+  service: string;
+  /**
+   * A deployment's result, or: `unchanged` (nothing to do), `skipped` (another runner's),
+   * `refused` (leased by another apply), `interrupted` (stopped with nothing more recorded).
+   */
+  result: DeploymentResult | 'unchanged' | 'skipped' | 'refused' | 'interrupted';
+  deployment?: number;
+  instances: InstanceReport[];
+  error?: string;
+}
+
+export interface ApplyReport {
+  /** True when every service succeeded, was unchanged or was another runner's. */
+  ok: boolean;
+  services: ServiceReport[];
+}
+
+export interface ApplyOptions {
+  plan: Plan;
+  store: StateStore;
+  driver: Driver;
+  /** Who applies, shown to a second caller refused by the lease (e.g. `alice@host pid 42`). */
+  owner: string;
+  /** Only instances whose target.runner is this label. */
+  runner?: string;
+  /** The revision being applied; recorded with the deployment. */
+  revision: { commit: string; ref: string };
+  onProgress?: (event: ProgressEvent) => void;
+  /** A rollback redeploys an earlier deployment and pins the service once it succeeds. */
+  rollback?: { of: number; pin: Pin; release: string };
+  /** Services applied at once (default 4). */
+  serviceConcurrency?: number;
+  /** Lease length; renewed while the run goes on (default 900 s). */
+  leaseTtlSeconds?: number;
+  /** Extra seconds a health check may take beyond its timeout + minReady before the gate gives up (default 30). */
+  gateGraceSeconds?: number;
+}
+
+/**
+ * Thrown (by a driver or a store) to stop the run at once, as a signal would: nothing more is
+ * recorded, instances in flight stay `pending`, and the next apply resumes them.
+ */
+export class RunInterruptedError extends Error {
+  constructor(message = 'the run was interrupted') {
+    super(message);
+    this.name = 'RunInterruptedError';
+  }
+}
