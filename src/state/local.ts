@@ -53,7 +53,8 @@ export class LocalStateStore implements StateStore {
     return parseRecord(text, file);
   }
 
-  async writeService(record: ServiceRecord): Promise<void> {
+  // The message is for stores with a history (git); a folder keeps only the latest record.
+  async writeService(record: ServiceRecord, _message?: string): Promise<void> {
     checkServiceName(record.name);
     await this.ensureDir();
     await writeFileAtomic(this.serviceFile(record.name), serializeRecord(record));
