@@ -4,6 +4,7 @@
 import { API_VERSION, InputError, type DesiredState, type Diagnostic, type ServiceDefinition, type ServiceTemplate } from '../model/types.js';
 import { CONFIG_FILE, loadConfig, sortDiagnostics } from './config.js';
 import { resolveService, serviceFromDocument, templateFromDocument } from './resolve.js';
+import { normalizeRepoPath } from './paths.js';
 import { dottedPath, validateAgainstSchema } from './schema.js';
 import { parseYamlFile, sourceText, YamlLocator, type ParsedDocument, type YamlPath } from './source.js';
 import type { TreeReader } from './tree.js';
@@ -40,6 +41,10 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
   // Names of documents that failed the schema still count as existing, so that one broken
   // template does not also make every service of it "name a template that does not exist".
   const brokenTemplates = new Set<string>();
+  // Likewise after a file that could not be parsed: its templates are unknown, not missing.
+  let unreadableFiles = 0;
+  // Every template document, valid or not, so that missing scripts are reported along with the rest.
+  const templateDocuments: { file: string; document: ParsedDocument; raw: Record<string, unknown> }[] = [];
 
   paths.forEach((file, i) => {
     const text = texts[i];
@@ -47,7 +52,10 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
     const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
     locator.add(source);
     diagnostics.push(...parseProblems);
-    if (parseProblems.length > 0) return;
+    if (parseProblems.length > 0) {
+      unreadableFiles++;
+      return;
+    }
     const documents = source.documents.filter((d) => d.value !== null && d.value !== undefined);
     if (documents.length === 0) {
       report(file, undefined, [], `file has no ${API_VERSION} document; write a ServiceTemplate or Service here, or delete the file`);
@@ -58,6 +66,7 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
       if (!kind) continue;
       const raw = document.value as Record<string, any>;
       const sourceOf = (path: YamlPath) => sourceText(document.doc, path);
+      if (kind === 'ServiceTemplate') templateDocuments.push({ file, document, raw });
       const problems = validateAgainstSchema(kind, raw, sourceOf);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);
       if (problems.length > 0) {
@@ -90,7 +99,7 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
     servicesByName.set(service.value.name, service);
     const template = templatesByName.get(service.value.template);
     if (!template) {
-      if (!brokenTemplates.has(service.value.template)) {
+      if (!brokenTemplates.has(service.value.template) && unreadableFiles === 0) {
         const known = [...templatesByName.keys()].sort();
         report(service.file, service.document, ['template'], `template "${service.value.template}" does not exist` +
           (known.length ? `; templates found: ${known.join(', ')}` : `; no templates were found under ${config.templates.join(', ')}`));
@@ -100,7 +109,7 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
     checkService(service, template.value, report);
   }
 
-  await checkScriptsExist(reader, templates, report);
+  await checkScriptsExist(reader, templateDocuments, report);
 
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
 
@@ -206,15 +215,23 @@ function depthOf(value: unknown, depth = 0): number {
 }
 
 /** Hooks and install scripts are run in the guest, so a path that is missing at this revision would fail mid-rollout. */
-async function checkScriptsExist(reader: TreeReader, templates: Loaded<ServiceTemplate>[], report: Report): Promise<void> {
-  const references: { template: Loaded<ServiceTemplate>; path: YamlPath; script: string }[] = [];
-  for (const template of templates) {
-    for (const [name, tier] of Object.entries(template.value.tiers)) {
-      for (const [app, spec] of Object.entries(tier.apps)) {
-        if (spec.install) references.push({ template, path: ['tiers', name, 'apps', app, 'install'], script: spec.install });
-      }
-      if (tier.state?.save) references.push({ template, path: ['tiers', name, 'state', 'save'], script: tier.state.save });
-      if (tier.state?.restore) references.push({ template, path: ['tiers', name, 'state', 'restore'], script: tier.state.restore });
+async function checkScriptsExist(
+  reader: TreeReader,
+  templates: { file: string; document: ParsedDocument; raw: Record<string, unknown> }[],
+  report: Report,
+): Promise<void> {
+  const references: { file: string; document: ParsedDocument; path: YamlPath; script: string }[] = [];
+  const object = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  for (const { file, document, raw } of templates) {
+    const add = (path: YamlPath, script: unknown) => {
+      // A path the schema refuses (absolute, with "..") is reported by the schema, not looked up.
+      if (typeof script === 'string' && normalizeRepoPath(script) !== undefined) references.push({ file, document, path, script });
+    };
+    for (const [name, tier] of Object.entries(object(raw.tiers))) {
+      for (const [app, spec] of Object.entries(object(object(tier).apps))) add(['tiers', name, 'apps', app, 'install'], object(spec).install);
+      const state = object(object(tier).state);
+      add(['tiers', name, 'state', 'save'], state.save);
+      add(['tiers', name, 'state', 'restore'], state.restore);
     }
   }
   const exists = new Map<string, Promise<boolean>>();
@@ -223,9 +240,9 @@ async function checkScriptsExist(reader: TreeReader, templates: Loaded<ServiceTe
     return exists.get(script)!;
   };
   const found = await Promise.all(references.map((r) => check(r.script)));
-  references.forEach(({ template, path, script }, i) => {
+  references.forEach(({ file, document, path, script }, i) => {
     if (!found[i]) {
-      report(template.file, template.document, path, `${dottedPath(path)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`);
+      report(file, document, path, `${dottedPath(path)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`);
     }
   });
 }
