@@ -59,7 +59,7 @@ async function dispatch(argv: string[], ctx: CommandContext, commands: CommandDe
 function findCommand(name: string, commands: CommandDefinition<unknown>[]): CommandDefinition<unknown> {
   const command = commands.find((c) => c.name === name);
   if (command) return command;
-  const near = commands.find((c) => c.name.startsWith(name.slice(0, 3)));
+  const near = commands.find((c) => editDistance(c.name, name) <= 2);
   throw new UsageError(
     `unknown command '${name}'`,
     (near ? `did you mean '${near.name}'? ` : '') + `commands: ${commands.map((c) => c.name).join(', ')}`,
@@ -122,4 +122,17 @@ function reportError(error: unknown, ctx: CommandContext): number {
   io.stderr.write(`svcplan: internal error: ${message} (please report this with the command you ran)\n`);
   if (ctx.io.env?.SVCPLAN_DEBUG && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
   return EXIT_FAILED;
+}
+
+/** Levenshtein distance, for "did you mean" on a mistyped command. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

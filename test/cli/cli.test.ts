@@ -93,7 +93,7 @@ describe('validate', () => {
     const r = await svcplan(['validate'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('valid: 2 templates, 3 services, 13 instances\n');
+    expect(r.stdout).toBe('valid: 2 templates, 3 services, 12 instances\n');
   });
 
   it('reports a bad value at its file, line and column, prints nothing on stdout, exits 2', async () => {
@@ -188,9 +188,10 @@ describe('plan', () => {
     expect(doc.summary).toEqual(REALISTIC_SUMMARY);
     expect(doc.head.commit).toBe(repo.shas[1]);
 
-    // The working tree, with the merge base with main (HEAD itself) standing in: only the cpus change.
+    // The working tree, with the merge base with main (HEAD itself) standing in: only the cpus
+    // change, and only the services it touches.
     const worktree = planJson((await svcplan(['plan', '--format', 'json', '--repo', repo.dir])).stdout);
-    expect(worktree.summary).toEqual({ create: 0, refresh: 0, restart: 7, replace: 0, destroy: 0, none: 6 });
+    expect(worktree.summary).toEqual({ create: 0, refresh: 0, restart: 7, replace: 0, destroy: 0, none: 2 });
     expect(actionsByInstance(worktree)['shop-prod-web-1']).toBe('restart');
   });
 
@@ -212,7 +213,7 @@ describe('plan', () => {
     const r = await svcplan(['plan', '--format', 'json', '--repo', repo.dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(planJson(r.stdout).summary).toEqual({ create: 13, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 });
+    expect(planJson(r.stdout).summary).toEqual({ create: 12, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 });
   });
 
   it('prefers the recorded state over the stand-in for a service that has one', async () => {
@@ -299,7 +300,7 @@ describe('plan', () => {
     }
     expect(digests[0]).toBe(digests[1]);
 
-    await edit(clones[1], 'templates/web-shop.yaml', 'SHOP_MODE: production', 'SHOP_MODE: maintenance');
+    await edit(clones[1], 'templates/job-worker.yaml', 'WORKER_CONCURRENCY: "4"', 'WORKER_CONCURRENCY: "8"');
     const changed = await svcplan(['plan', '--format', 'json', '--base', 'HEAD~1', '--repo', clones[1].dir]);
     expect(changed.code).toBe(0);
     expect(planJson(changed.stdout).plan_digest).not.toBe(digests[0]);
