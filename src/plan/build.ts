@@ -15,6 +15,7 @@ import {
   type Pin,
   type Plan,
   type PlanAction,
+  type PlanDocument,
   type PlanInstance,
   type PlanReason,
   type PlanService,
@@ -26,7 +27,7 @@ import {
   type TierSpec,
 } from '../model/types.js';
 import { classifyInstanceChange, classifyTierPolicyChange, tierOf } from './classify.js';
-import { specDigest } from './spec-digest.js';
+import { specDigest } from '../load/index.js';
 
 export interface PlanInput {
   desired: DesiredState;
@@ -52,6 +53,8 @@ interface CurrentService {
   spec: ServiceSpec;
   instances: CurrentInstance[];
   pin?: Pin;
+  /** The last deployment was stopped before it was recorded as finished. */
+  unfinished?: boolean;
 }
 
 /** An instance of the plan before it is placed in its domain. */
@@ -65,7 +68,7 @@ interface Findings {
   locator: SourceLocator;
 }
 
-function currentServices(input: PlanInput): Map<string, CurrentService> {
+function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<string, CurrentService> {
   const current = new Map<string, CurrentService>();
   for (const spec of input.standIn?.services ?? []) {
     current.set(spec.name, {
@@ -93,6 +96,7 @@ function currentServices(input: PlanInput): Map<string, CurrentService> {
         status: inst.status,
       })),
       pin: record.pin,
+      unfinished: record.history.at(-1)?.result === 'in-progress',
     });
   }
   return current;
@@ -295,11 +299,38 @@ function planService(
     if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
     tiers.push(planned.tier);
   }
+  if (!changed && current?.unfinished) {
+    // Killed after its last step but before it was marked done: applying the plan finishes it.
+    f.warnings.push(`service ${name}: its last deployment stopped before it was recorded as finished; applying this plan finishes it`);
+    changed = true;
+  }
   if (!changed) return undefined;
   const service: PlanService = { name, template: desired?.template ?? current!.spec.template, tiers };
   const runner = desired ? desired.target.runner : current?.spec.target.runner;
   if (runner !== undefined) service.runner = runner;
   return service;
+}
+
+/**
+ * The plan's identity: its content only. Commits, refs and times are left out so that the same
+ * change reviewed in two clones, or planned again before the apply, has the same digest.
+ */
+export function planDigestOf(doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>): string {
+  return digestOf({
+    state_digest: doc.state_digest,
+    summary: doc.summary,
+    services: doc.services,
+    warnings: doc.warnings,
+    errors: doc.errors,
+  });
+}
+
+/** The state digest of what a plan would compare against, for a plan that could not be built. */
+export function currentStateDigest(input: Pick<PlanInput, 'recorded' | 'standIn' | 'services'>): string {
+  const current = currentServices(input);
+  const wanted = input.services ? new Set(input.services) : undefined;
+  const names = [...current.keys()].filter((n) => !wanted || wanted.has(n)).sort();
+  return stateDigestOf(names.map((n) => [n, current.get(n)!]));
 }
 
 /** Builds the plan for every service that is desired, recorded, or standing in at the base. */
@@ -345,7 +376,7 @@ export function buildPlan(input: PlanInput): Plan {
     for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
   }
   const state_digest = stateDigestOf(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
-  const plan_digest = digestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors });
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors });
   return {
     document: {
       format_version: 1,

@@ -1,4 +1,5 @@
-import { buildPlan, specDigest } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/plan/index.js';
+import { specDigest } from '../../src/load/index.js';
 import type { Plan, PlanInstance, ServiceSpec } from '../../src/model/types.js';
 import { BASE, desiredState, recordOf, recorded, service, templateYaml, tier, type TierOptions } from './fixtures.js';
 

@@ -1,0 +1,68 @@
+// The one way every door gets a plan: read the desired state, let the base stand in where
+// nothing is recorded, and build the plan. Bad input becomes the plan's errors, so a pull request
+// gets a comment and a check run that name every problem instead of a crash.
+
+import { loadDesiredState } from '../load/index.js';
+import type { TreeReader } from '../load/tree.js';
+import { emptySummary, formatDiagnostic, InputError, type DesiredState, type Plan, type RecordedState, type Revision } from '../model/types.js';
+import { buildPlan, currentStateDigest, planDigestOf } from '../plan/index.js';
+
+/** The base of a plan made against the recorded state alone. */
+export const STATE_REVISION: Revision = { ref: 'STATE', commit: '' };
+
+export async function computePlan(opts: {
+  head: TreeReader;
+  base?: TreeReader;
+  recorded: RecordedState;
+  services?: string[];
+}): Promise<Plan> {
+  const base = opts.base?.revision ?? STATE_REVISION;
+
+  let standIn: DesiredState | undefined;
+  const baseWarnings: string[] = [];
+  if (opts.base) {
+    try {
+      standIn = await loadDesiredState(opts.base);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      // The base is not what this change is judged on: its problems are someone else's, and only
+      // matter for services with no record, which are then planned as new.
+      const first = error.diagnostics[0];
+      baseWarnings.push(
+        `the base revision ${base.ref} has ${error.diagnostics.length} invalid file problem(s) ` +
+          `(first: ${first ? formatDiagnostic(first) : 'unknown'}), so it cannot stand in for services ` +
+          'with no recorded state: those are planned as new',
+      );
+    }
+  }
+
+  let desired: DesiredState;
+  try {
+    desired = await loadDesiredState(opts.head);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const state_digest = currentStateDigest({ recorded: opts.recorded, standIn, services: opts.services });
+    const summary = emptySummary();
+    const document = {
+      format_version: 1 as const,
+      base,
+      head: opts.head.revision,
+      state_digest,
+      plan_digest: '',
+      summary,
+      services: [],
+      warnings: baseWarnings,
+      errors: error.diagnostics,
+    };
+    document.plan_digest = planDigestOf(document);
+    return { document, desired: {} };
+  }
+
+  const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
+  if (baseWarnings.length > 0) {
+    const document = plan.document;
+    document.warnings = [...baseWarnings, ...document.warnings];
+    document.plan_digest = planDigestOf(document);
+  }
+  return plan;
+}
