@@ -1,0 +1,70 @@
+// What the real-VM end-to-end tests need around the driver: the libvirt daemons (started only
+// when none answer, and then stopped again), the environment .ci/setup-vagrant prepared, a
+// templates repository with a tiny service, and commands run inside a guest.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const E2E_HOME = process.env.SVCPLAN_E2E_HOME ?? '/var/lib/svcplan-e2e';
+export const SETUP = resolve('.ci/setup-vagrant');
+
+/** Environment from .ci/setup-vagrant (VAGRANT_HOME outside /root, libvirt URI). */
+export function e2eEnv(): Record<string, string> {
+  const file = `${E2E_HOME}/env`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: run .ci/setup-vagrant (as root) first`);
+  const env: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^export ([A-Z_]+)=(.*)$/.exec(line);
+    if (m) env[m[1]] = m[2];
+  }
+  return env;
+}
+
+function libvirtAnswers(): boolean {
+  return spawnSync('virsh', ['-c', 'qemu:///system', 'version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Starts virtlogd + libvirtd when none answer; returns whether this call started them. */
+export function ensureLibvirt(): boolean {
+  if (libvirtAnswers()) return false;
+  execFileSync(SETUP, ['daemons', 'pool'], { stdio: 'inherit' });
+  return true;
+}
+
+/** Stops the daemons .ci/setup-vagrant recorded as its own (by PID, never by name). */
+export function stopLibvirt(): void {
+  execFileSync(SETUP, ['stop-daemons'], { stdio: 'inherit' });
+}
+
+export function requireBoxes(env: Record<string, string>): void {
+  const list = execFileSync('vagrant', ['box', 'list'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  for (const box of ['test/tiny-v1', 'test/tiny-v2']) {
+    if (!list.includes(box)) throw new Error(`box ${box} is not added in ${env.VAGRANT_HOME}: run .ci/setup-vagrant`);
+  }
+}
+
+/** Under TCG (no usable KVM) libvirt must be told to use plain QEMU. */
+export function libvirtDomainType(): 'kvm' | 'qemu' {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  return existsSync('/dev/kvm') && /\b(vmx|svm)\b/.test(cpuinfo) ? 'kvm' : 'qemu';
+}
+
+export function volumeExists(name: string): boolean {
+  return spawnSync('virsh', ['-c', 'qemu:///system', 'vol-info', '--pool', 'default', name], { stdio: 'ignore' }).status === 0;
+}
+
+export function deleteVolume(name: string): void {
+  spawnSync('virsh', ['-c', 'qemu:///system', 'vol-delete', '--pool', 'default', name], { stdio: 'ignore' });
+}
+
+/** Runs a command in the guest with `vagrant ssh NAME -c`; returns stdout without CRs. */
+export function inGuest(vagrantDir: string, env: Record<string, string>, machine: string, command: string): string {
+  const out = spawnSync('vagrant', ['ssh', machine, '-c', command, '--', '-q'], {
+    cwd: vagrantDir,
+    env: { ...process.env, ...env, VAGRANT_CWD: vagrantDir },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (out.status !== 0) throw new Error(`vagrant ssh ${machine} -c ${JSON.stringify(command)} exited ${out.status}: ${out.stderr}`);
+  return out.stdout.replace(/\r/g, '');
+}
