@@ -10,8 +10,11 @@ if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\e[1m'; dim=$'\e[2m'; reset=$
 step() { printf '\n%s== %s%s\n' "$bold" "$*" "$reset"; }
 show() { printf '%s$ %s%s\n' "$dim" "$*" "$reset"; }
 
-step "building dist/"
-npm run --silent build
+# dist/ is committed; rebuild only when a source file is newer, like make would.
+if [ ! -f dist/cli.js ] || [ -n "$(find src package.json -newer dist/cli.js -type f -print -quit)" ]; then
+  step "building dist/ (sources changed since the last build)"
+  npm run --silent build
+fi
 svcplan() { node "$root/dist/cli.js" "$@"; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/svcplan-demo-XXXXXX")
@@ -23,7 +26,7 @@ git init --quiet -b main
 git add --all
 git commit --quiet -m "Shop and job templates, three services"
 step "templates repository in $work (copied from templates/, committed on main)"
-ls -R templates services | sed 's/^/  /'
+find svcplan.yaml templates services apps -type f | sort | sed 's/^/  /'
 
 # One edit that must land, or the demo would show a plan for a change that never happened.
 edit() {

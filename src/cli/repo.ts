@@ -47,8 +47,11 @@ async function gitFor(dir: string): Promise<Git | undefined> {
   }
 }
 
-/** The tree at a ref the user named; an unknown ref is a usage error, not a crash. */
-export async function readerAt(repo: TemplatesRepo, ref: string, flag: string): Promise<TreeReader> {
+/**
+ * The tree at a ref the user named; an unknown ref is a usage error, not a crash. `label` names
+ * the revision in the plan when it is not the ref itself (the default branch for its merge base).
+ */
+export async function readerAt(repo: TemplatesRepo, ref: string, flag: string, label?: string): Promise<TreeReader> {
   if (!repo.git) {
     throw new UsageError(`${flag} ${ref}: ${repo.dir} is not inside a Git repository`, `run git init there, or leave out ${flag}`);
   }
@@ -59,7 +62,13 @@ export async function readerAt(repo: TemplatesRepo, ref: string, flag: string): 
       'check the name with `git log --oneline` or `git branch -a`; fetch it first if it only exists on a remote',
     );
   }
-  return GitRevisionReader.open(repo.dir, ref);
+  const reader = await GitRevisionReader.open(repo.dir, ref);
+  if (label === undefined) return reader;
+  return {
+    revision: { ref: label, commit: reader.revision.commit },
+    list: (folders) => reader.list(folders),
+    read: (path) => reader.read(path),
+  };
 }
 
 /**

@@ -202,7 +202,10 @@ describe('plan', () => {
     await repo.commit('on a branch');
     const r = await svcplan(['plan', '--format', 'json', '--head', 'HEAD', '--repo', repo.dir]);
     expect(r.code).toBe(0);
-    expect(planJson(r.stdout).summary).toEqual(REALISTIC_SUMMARY);
+    const doc = planJson(r.stdout);
+    expect(doc.summary).toEqual(REALISTIC_SUMMARY);
+    expect(doc.base).toEqual({ ref: 'main', commit: repo.shas[0] });
+    expect(doc.head).toEqual({ ref: 'HEAD', commit: repo.shas[1] });
   });
 
   it('creates everything when no commit exists to stand in', async () => {

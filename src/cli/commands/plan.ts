@@ -69,7 +69,7 @@ export const planCommand = defineCommand<PlanSettings>({
       base = await readerAt(repo, settings.base, '--base');
     } else {
       const mergeBase = await defaultBase(repo);
-      if (mergeBase) base = await readerAt(repo, mergeBase.commit, '--base');
+      if (mergeBase) base = await readerAt(repo, mergeBase.commit, '--base', mergeBase.ref);
     }
     const store = await openRepoStore(repo);
     const recorded = await store.read();

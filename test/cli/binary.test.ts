@@ -1,0 +1,65 @@
+// The built binary, as users run it: `node dist/cli.js` and `npx svcplan` in this project.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { PlanDocument } from '../../src/model/types.js';
+import type { TempRepo } from '../support/git-repo.js';
+import { DIST_CLI, exampleRepo, makeRealisticChange, PROJECT_ROOT, svcplanBinary } from './run-cli.js';
+
+const execFileAsync = promisify(execFile);
+let repo: TempRepo;
+beforeAll(async () => {
+  repo = await exampleRepo();
+  await makeRealisticChange(repo);
+});
+afterAll(async () => {
+  await repo?.cleanup();
+});
+
+describe('dist/cli.js', () => {
+  it('starts with a shebang so npm can link it as the svcplan bin', async () => {
+    const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(join(PROJECT_ROOT, pkg.bin.svcplan)).toBe(DIST_CLI);
+    expect((await readFile(DIST_CLI, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('validates and plans the example repository, json on stdout, exit 0', async () => {
+    const valid = await svcplanBinary(['validate', '--repo', repo.dir]);
+    expect(valid).toEqual({ code: 0, stdout: 'valid: 2 templates, 3 services, 13 instances\n', stderr: '' });
+    const plan = await svcplanBinary(['plan', '--format', 'json'], { cwd: repo.dir });
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+    expect((JSON.parse(plan.stdout) as PlanDocument).summary).toEqual({ create: 1, refresh: 6, restart: 2, replace: 4, destroy: 0, none: 0 });
+  });
+
+  it('exits 2 with a located error and no stack trace on an invalid file', async () => {
+    const broken = await exampleRepo();
+    try {
+      await broken.write({ 'templates/bad.yaml': 'apiVersion: svcplan/v1\nkind: ServiceTemplate\nname: [oops\n' });
+      const r = await svcplanBinary(['plan', '--repo', broken.dir]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^templates\/bad\.yaml:\d+:\d+: /m);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await broken.cleanup();
+    }
+  });
+
+  it('exits 2 on an unknown command and 0 on --help, through the real process exit code', async () => {
+    expect((await svcplanBinary(['frobnicate'])).code).toBe(2);
+    const help = await svcplanBinary(['plan', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: svcplan plan');
+  });
+
+  it('runs as `npm exec svcplan` (npx svcplan) inside this project, with no install step', async () => {
+    const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { stdout } = await execFileAsync('npm', ['exec', '--offline', '--', 'svcplan', '--version'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
+    expect(stdout.trim()).toBe(pkg.version);
+  });
+});
