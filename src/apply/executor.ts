@@ -223,7 +223,7 @@ class ServiceRun {
       startedAt: now,
       result: 'in-progress',
       spec,
-      ...(rollback ? { rollbackOf: rollback.of } : {}),
+      ...(rollback?.of !== undefined ? { rollbackOf: rollback.of } : {}),
     };
     this.record.history.push(this.deployment);
     // The spec being applied drives the rollout policies of a resumed run.
@@ -413,7 +413,10 @@ class ServiceRun {
   private async succeed(): Promise<ServiceReport> {
     const spec = this.record.spec;
     this.record.revision = { ...this.opts.revision, release: this.deployment.revision.release, specDigest: specDigest(spec) };
-    if (this.opts.rollback) this.record.pin = this.opts.rollback.pin;
+    const rollback = this.opts.rollback;
+    if (rollback) {
+      this.record.pin = { deployment: rollback.of ?? this.deployment.id, desiredDigest: rollback.desiredDigest, at: new Date().toISOString() };
+    }
     else delete this.record.pin; // the plan applied this service, so any pin no longer held
     this.deployment.result = 'succeeded';
     this.deployment.finishedAt = new Date().toISOString();

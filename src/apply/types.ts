@@ -1,4 +1,4 @@
-import type { DeploymentResult, Pin, Plan, PlanAction } from '../model/types.js';
+import type { DeploymentResult, Plan, PlanAction } from '../model/types.js';
 import type { StateStore } from '../state/store.js';
 import type { Driver } from './driver.js';
 
@@ -59,8 +59,12 @@ export interface ApplyOptions {
   /** The revision being applied; recorded with the deployment. */
   revision: { commit: string; ref: string };
   onProgress?: (event: ProgressEvent) => void;
-  /** A rollback redeploys an earlier deployment and pins the service once it succeeds. */
-  rollback?: { of: number; pin: Pin; release: string };
+  /**
+   * A rollback redeploys an earlier spec and, once it succeeds, pins the service: `desiredDigest`
+   * is the specDigest of the desired spec at HEAD, `of` the deployment redeployed (absent for a
+   * Git ref that was never deployed: the pin then names the rollback's own deployment).
+   */
+  rollback?: { of?: number; desiredDigest: string; release: string };
   /** Services applied at once (default 4). */
   serviceConcurrency?: number;
   /** Lease length; renewed while the run goes on (default 900 s). */

@@ -1,0 +1,12 @@
+export { applyPlan } from './executor.js';
+export { planRollback, rollback, RollbackTargetError, type RollbackPlan, type RollbackTarget } from './rollback.js';
+export {
+  RunInterruptedError,
+  type ApplyOptions,
+  type ApplyReport,
+  type InstanceOutcome,
+  type InstanceReport,
+  type ProgressEvent,
+  type ServiceReport,
+} from './types.js';
+export type { Driver, DriverInstance, HealthCheck, ObservedState, ProvisionerName } from './driver.js';

@@ -1,0 +1,214 @@
+// Rollback: an earlier deployment (or the service as a Git ref had it) redeployed as a new
+// forward update with its own classified plan, recorded in history, and a pin so the next apply
+// leaves the service where the rollback put it until its template or service file changes.
+
+import { GitError } from '../git/git.js';
+import { GitRevisionReader, loadDesiredState, specDigest } from '../load/index.js';
+import type { TreeReader } from '../load/tree.js';
+import {
+  InputError,
+  type Deployment,
+  type DesiredState,
+  type Plan,
+  type PlanService,
+  type ServiceRecord,
+  type ServiceSpec,
+  type SourceLocator,
+} from '../model/types.js';
+import { buildPlan } from '../plan/index.js';
+import type { StateStore } from '../state/store.js';
+import type { Driver } from './driver.js';
+import { applyPlan } from './executor.js';
+import type { ApplyReport, ProgressEvent } from './types.js';
+
+/** A rollback that cannot be planned: unknown service, deployment or ref. The message lists what exists. */
+export class RollbackTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RollbackTargetError';
+  }
+}
+
+export interface RollbackTarget {
+  /** What the user asked for, as shown: `deployment 3` or `ref v2.0 (1a2b3c4)`. */
+  label: string;
+  spec: ServiceSpec;
+  revision: { commit: string; ref: string; release: string };
+  /** The recorded deployment redeployed; absent for a ref no deployment came from. */
+  deployment?: Deployment;
+}
+
+export interface RollbackPlan {
+  service: string;
+  target: RollbackTarget;
+  plan: Plan;
+  /** specDigest of the service's desired spec at head: what the pin compares with. */
+  desiredDigest: string;
+}
+
+/**
+ * Plans a rollback of `service` to `to`: a deployment id (`3` or `#3`), a Git ref, or, absent,
+ * the last succeeded deployment before the current one. `head` is the desired state the pin is
+ * taken against (the working tree for the CLI, the pushed commit for the Action).
+ */
+export async function planRollback(opts: {
+  service: string;
+  to?: string;
+  store: StateStore;
+  repoDir: string;
+  head: TreeReader;
+}): Promise<RollbackPlan> {
+  const recorded = await opts.store.read();
+  const record = recorded[opts.service];
+  if (!record) {
+    const names = Object.keys(recorded).sort();
+    throw new RollbackTargetError(
+      `nothing is recorded for service ${opts.service}, so there is nothing to roll back; ` +
+        `recorded services: ${names.join(', ') || 'none yet'}`,
+    );
+  }
+  const target = await resolveTarget(record, opts.to, opts.repoDir);
+  const headState = await loadDesiredState(opts.head);
+  const headSpec = headState.services.find((s) => s.name === opts.service);
+  const desiredDigest = headSpec ? specDigest(headSpec) : '';
+
+  // The pin of an earlier rollback is for plans of HEAD; this plan is of the target.
+  const { pin: _pin, ...unpinned } = record;
+  const desired: DesiredState = {
+    revision: { ref: target.revision.ref, commit: target.revision.commit },
+    templates: [],
+    services: [target.spec],
+    locator: fallbackLocator(headState.locator),
+  };
+  const plan = buildPlan({
+    desired,
+    recorded: { [opts.service]: unpinned as ServiceRecord },
+    base: { ref: 'STATE', commit: '' },
+    services: [opts.service],
+  });
+  if (plan.document.services.length === 0) {
+    // Already as the target says: the rollback still records itself and pins the service.
+    plan.document.services = [unchangedService(record, target.spec)];
+    plan.desired[opts.service] = target.spec;
+  }
+  return { service: opts.service, target, plan, desiredDigest };
+}
+
+/** Applies a planned rollback as a new deployment of kind 'rollback' and pins the service. */
+export function rollback(opts: {
+  rollback: RollbackPlan;
+  store: StateStore;
+  driver: Driver;
+  owner: string;
+  runner?: string;
+  onProgress?: (event: ProgressEvent) => void;
+  leaseTtlSeconds?: number;
+}): Promise<ApplyReport> {
+  const { target, plan, desiredDigest } = opts.rollback;
+  return applyPlan({
+    plan,
+    store: opts.store,
+    driver: opts.driver,
+    owner: opts.owner,
+    runner: opts.runner,
+    onProgress: opts.onProgress,
+    leaseTtlSeconds: opts.leaseTtlSeconds,
+    revision: { commit: target.revision.commit, ref: target.revision.ref },
+    rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release },
+  });
+}
+
+async function resolveTarget(record: ServiceRecord, to: string | undefined, repoDir: string): Promise<RollbackTarget> {
+  const history = record.history;
+  const known = () =>
+    history.length === 0
+      ? 'it has no deployments yet'
+      : `its deployments: ${history.map((d) => `${d.id} (${d.kind}, ${d.result}, release ${d.revision.release}, ${d.revision.commit.slice(0, 7) || 'working tree'})`).join('; ')}`;
+
+  const fromDeployment = (d: Deployment): RollbackTarget => ({
+    label: `deployment ${d.id}`,
+    spec: d.spec,
+    revision: d.revision,
+    deployment: d,
+  });
+
+  if (to === undefined) {
+    const current = history[history.length - 1];
+    const earlier = history.filter((d) => d !== current && d.result === 'succeeded');
+    const target = earlier[earlier.length - 1];
+    if (!target) {
+      throw new RollbackTargetError(`service ${record.name} has no succeeded deployment before the current one to roll back to; ${known()}`);
+    }
+    return fromDeployment(target);
+  }
+
+  const id = /^#?(\d+)$/.exec(to.trim());
+  if (id) {
+    const d = history.find((x) => x.id === Number(id[1]));
+    if (!d) throw new RollbackTargetError(`service ${record.name} has no deployment ${id[1]}; ${known()}`);
+    if (d.result === 'in-progress') throw new RollbackTargetError(`deployment ${d.id} of ${record.name} never finished; pick a finished one: ${known()}`);
+    return fromDeployment(d);
+  }
+
+  let reader: GitRevisionReader;
+  try {
+    reader = await GitRevisionReader.open(repoDir, to);
+  } catch (err) {
+    if (err instanceof GitError) {
+      throw new RollbackTargetError(
+        `"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag in ${repoDir}; ${known()}`,
+      );
+    }
+    throw err;
+  }
+  let state: DesiredState;
+  try {
+    state = await loadDesiredState(reader);
+  } catch (err) {
+    if (err instanceof InputError) {
+      throw new RollbackTargetError(`the templates at ${to} are not valid, so ${record.name} cannot be rolled back to them:\n${err.message}`);
+    }
+    throw err;
+  }
+  const spec = state.services.find((s) => s.name === record.name);
+  if (!spec) {
+    throw new RollbackTargetError(
+      `service ${record.name} does not exist at ${to} (${reader.revision.commit.slice(0, 7)}); ` +
+        `services there: ${state.services.map((s) => s.name).sort().join(', ') || 'none'}`,
+    );
+  }
+  const commit = reader.revision.commit;
+  // A ref some deployment came from is that deployment: the history says which one was redeployed.
+  const same = [...history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === 'succeeded');
+  return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same };
+}
+
+/** Every recorded instance with action none: applying it only records the rollback and the pin. */
+function unchangedService(record: ServiceRecord, spec: ServiceSpec): PlanService {
+  const tiers = spec.tiers
+    .map((t) => ({
+      name: t.name,
+      order: t.rollout.order,
+      domains: [
+        {
+          index: 0,
+          instances: record.instances.filter((i) => i.tier === t.name).map((i) => ({ name: i.name, action: 'none' as const, reasons: [] })),
+        },
+      ],
+    }))
+    .filter((t) => t.domains[0].instances.length > 0);
+  return { name: record.name, template: spec.template, ...(spec.target.runner ? { runner: spec.target.runner } : {}), tiers };
+}
+
+/** Files of an old revision may not exist any more: an error there points at the file's start. */
+function fallbackLocator(locator: SourceLocator): SourceLocator {
+  return {
+    locate(file, path) {
+      try {
+        return locator.locate(file, path);
+      } catch {
+        return { line: 1, column: 1 };
+      }
+    },
+  };
+}
