@@ -32,22 +32,55 @@ export interface Position {
  * deep for the parser) become diagnostics; a document with any of them has `value` undefined.
  */
 export function parseYamlFile(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  // A plan loads two revisions that share most files: identical text is parsed once. The parsed
+  // documents are only ever read, so sharing them between loads is safe.
+  let parsed = parsedByText.get(text);
+  if (parsed) {
+    parsedByText.delete(text); // re-inserted below as the most recently used
+  } else {
+    parsed = parseText(text);
+    cachedChars += text.length;
+  }
+  parsedByText.set(text, parsed);
+  while (parsedByText.size > PARSE_CACHE_ENTRIES || cachedChars > PARSE_CACHE_CHARS) {
+    const oldest = parsedByText.keys().next().value!;
+    parsedByText.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return {
+    source: { file, lineCounter: parsed.lineCounter, documents: parsed.documents },
+    diagnostics: parsed.problems.map((p) => ({ file, ...p })),
+  };
+}
+
+const PARSE_CACHE_ENTRIES = 4096;
+const PARSE_CACHE_CHARS = 32 * 1024 * 1024;
+const parsedByText = new Map<string, ParsedText>();
+let cachedChars = 0;
+
+interface ParsedText {
+  lineCounter: LineCounter;
+  documents: ParsedDocument[];
+  problems: Omit<Diagnostic, 'file'>[];
+}
+
+function parseText(text: string): ParsedText {
   const lineCounter = new LineCounter();
-  const source: SourceFile = { file, lineCounter, documents: [] };
-  const diagnostics: Diagnostic[] = [];
+  const documentsOut: ParsedDocument[] = [];
+  const diagnostics: Omit<Diagnostic, 'file'>[] = [];
   const at = (offset: number, message: string) => {
     const { line, col } = positionOf(text, offset);
-    diagnostics.push({ file, line, column: col, message });
+    diagnostics.push({ line, column: col, message });
   };
 
   if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
     at(0, `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it into several files`);
-    return { source, diagnostics };
+    return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
   const bad = text.search(/[\0\uFFFD]/);
   if (bad >= 0) {
     at(bad, 'not UTF-8 text (binary data or a broken encoding); save the file as UTF-8 YAML');
-    return { source, diagnostics };
+    return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
 
   let documents: Document.Parsed[];
@@ -62,7 +95,7 @@ export function parseYamlFile(file: string, text: string): { source: SourceFile;
     }) as Document.Parsed[];
   } catch (err) {
     at(0, `cannot parse this file: ${describeCrash(err)}`);
-    return { source, diagnostics };
+    return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
 
   documents.forEach((doc, index) => {
@@ -78,9 +111,9 @@ export function parseYamlFile(file: string, text: string): { source: SourceFile;
         at(doc.range[0], `cannot read this document: ${describeCrash(err)}`);
       }
     }
-    source.documents.push({ index, doc, value });
+    documentsOut.push({ index, doc, value });
   });
-  return { source, diagnostics };
+  return { lineCounter, documents: documentsOut, problems: diagnostics };
 }
 
 function firstLine(message: string): string {
