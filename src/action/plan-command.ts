@@ -1,0 +1,43 @@
+import { computePlan } from '../core/compute-plan.js';
+import type { TreeReader } from '../load/tree.js';
+import { upsertPlanComment } from '../github/plan-comment.js';
+import type { ActionContext } from './context.js';
+import { publishPlan } from './publish-plan.js';
+import { openActionStateStore, openCheckedOutRepo, readerAtCommit } from './templates-repo.js';
+
+/**
+ * `command: plan`. The desired state is the checked-out tree (the pull request's head); the
+ * recorded state comes from the store, and for services with nothing recorded the pull
+ * request's base stands in. On a pull request the one plan comment is created (only when there
+ * is something to say) or updated (also to say a later push removed every change).
+ */
+export async function planCommand(ctx: ActionContext): Promise<void> {
+  const { settings, reporter } = ctx;
+  const repo = await openCheckedOutRepo(settings);
+  const recorded = await (await openActionStateStore(repo, settings)).read();
+  const pull = settings.event.pull_request;
+  const baseCommit = pull?.base.sha ?? settings.event.before;
+  let base: TreeReader | undefined;
+  if (baseCommit) {
+    base = await readerAtCommit(repo, baseCommit);
+    if (!base) reporter.warning(`base commit ${baseCommit} is not in the checkout and could not be fetched; services with nothing recorded are planned from scratch (use fetch-depth: 0 in actions/checkout)`);
+  }
+  const plan = await computePlan({ head: repo.worktree, base, recorded });
+  const doc = plan.document;
+  const published = await publishPlan(ctx, plan);
+  reporter.info(`svcplan plan ${doc.plan_digest}: ${JSON.stringify(doc.summary)}`);
+
+  if (pull) {
+    const comment = await upsertPlanComment(
+      ctx.octokit,
+      { ...ctx.repo, issueNumber: pull.number },
+      published.markdown,
+      { create: published.hasChanges || doc.errors.length > 0 },
+    );
+    reporter.output('comment-url', comment?.url ?? '');
+    reporter.info(comment ? `plan comment ${comment.created ? 'created' : 'updated'}: ${comment.url}` : 'no changes and no plan comment yet: nothing posted');
+  }
+  if (doc.errors.length > 0) {
+    reporter.fail(`svcplan: plan refused: ${doc.errors.length} problem${doc.errors.length === 1 ? '' : 's'} (see the annotations); nothing was changed`);
+  }
+}
