@@ -59,7 +59,8 @@ show "head -n 40 plan.md"; head -n 40 "$work/plan.md" | sed 's/^/  /'
 show "node -e 'summary of plan.json'"
 node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log("  plan_digest", p.plan_digest); console.log("  summary    ", JSON.stringify(p.summary))' "$work/plan.json"
 
-if [ -f "$root/src/cli/commands/apply.ts" ]; then
+# Shown once the apply command is part of the CLI.
+if svcplan apply --help >/dev/null 2>&1; then
   step "svcplan apply --dry-run: the steps an apply would take, one upgrade domain at a time"
   show svcplan apply --dry-run
   svcplan apply --dry-run
