@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { applyPlan } from '../apply/executor.js';
+import { applyPlan } from '../apply/index.js';
 import type { Driver } from '../apply/driver.js';
 import { createDryRunDriver, VagrantDriver } from '../apply/drivers/vagrant/index.js';
 import type { ApplyReport, ProgressEvent } from '../apply/types.js';

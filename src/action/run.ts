@@ -37,5 +37,5 @@ export async function run(env: Record<string, string | undefined> = process.env)
 const COMMAND_RUNNERS: Record<ActionCommand, (ctx: ActionContext) => Promise<void>> = {
   plan: async (ctx) => (await import('./plan-command.js')).planCommand(ctx),
   apply: async (ctx) => (await import('./apply-command.js')).applyCommand(ctx),
-  rollback: async () => { throw new ActionInputError('rollback is not available yet'); },
+  rollback: async (ctx) => (await import('./rollback-command.js')).rollbackCommand(ctx),
 };

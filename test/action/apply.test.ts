@@ -1,0 +1,220 @@
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Git } from '../../src/git/git.js';
+import type { ServiceRecord } from '../../src/model/types.js';
+import { createTempRepo, type TempRepo } from '../support/git-repo.js';
+import { startGitHubApi, webhookExample, type GitHubApi } from '../support/github-api/index.js';
+import { repoFiles, template } from './fixtures.js';
+import { ensureActionBuilt, runAction, type ActionRun } from './run-action.js';
+
+const OWNER = 'acme';
+const NAME = 'infra';
+const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+
+/**
+ * A stand-in for the vagrant CLI: every command succeeds and is logged, so the whole apply path
+ * (Vagrantfile, commands, health gates, state writes, GitHub reporting) runs without a hypervisor.
+ */
+const FAKE_VAGRANT = `#!/bin/sh
+printf '%s\\n' "$*" >> "$SVCPLAN_FAKE_VAGRANT_LOG"
+exit 0
+`;
+
+describe('svcplan Action, command apply, on push to the default branch', () => {
+  let author: TempRepo;
+  let origin: string;
+  let api: GitHubApi;
+  let scratch: string;
+  let binDir: string;
+  let vagrantLog: string;
+  let initial: string;
+
+  beforeAll(async () => {
+    await ensureActionBuilt();
+    scratch = await mkdtemp(join(tmpdir(), 'svcplan-action-apply-'));
+    binDir = join(scratch, 'bin');
+    vagrantLog = join(scratch, 'vagrant.log');
+    await new Git(scratch).run(['init', '--quiet', '--bare', '-b', 'main', join(scratch, 'origin.git')], { env: GIT_ENV });
+    origin = join(scratch, 'origin.git');
+    await writeFile(vagrantLog, '');
+    await (await import('node:fs/promises')).mkdir(binDir);
+    await writeFile(join(binDir, 'vagrant'), FAKE_VAGRANT);
+    await chmod(join(binDir, 'vagrant'), 0o755);
+
+    author = await createTempRepo({ files: { 'templates/web.yaml': template(), 'README.md': '# infra\n' } });
+    initial = author.shas[0];
+    await author.runGit(['remote', 'add', 'origin', origin]);
+    await author.runGit(['push', '--quiet', 'origin', 'main']);
+    // The API serves the repository GitHub would hold: the bare origin.
+    api = await startGitHubApi({ owner: OWNER, repo: NAME, repoDir: origin, token: 'ghs_test' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await author?.cleanup();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(api.violations).toEqual([]);
+  });
+
+  /** What actions/checkout leaves on a runner: a clone of origin at the pushed commit. */
+  async function checkout(sha: string, name: string): Promise<string> {
+    const dir = join(scratch, name);
+    const git = new Git(scratch);
+    await git.run(['clone', '--quiet', origin, dir], { env: GIT_ENV });
+    await new Git(dir).run(['checkout', '--quiet', '--detach', sha], { env: GIT_ENV });
+    return dir;
+  }
+
+  async function plan(pr: number, head: string, workspace: string): Promise<ActionRun> {
+    const event = webhookExample('pull_request', 'opened', { owner: OWNER, repo: NAME });
+    event.number = pr;
+    Object.assign(event.pull_request, { number: pr });
+    Object.assign(event.pull_request.head, { sha: head });
+    Object.assign(event.pull_request.base, { sha: initial, ref: 'main' });
+    return runAction({
+      inputs: { command: 'plan', 'github-token': 'ghs_test' },
+      eventName: 'pull_request',
+      event,
+      apiUrl: api.url,
+      workspace,
+      repository: `${OWNER}/${NAME}`,
+      sha: head,
+      ref: `refs/pull/${pr}/merge`,
+    });
+  }
+
+  function apply(before: string, after: string, workspace: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+    const event = webhookExample('push', undefined, { owner: OWNER, repo: NAME });
+    Object.assign(event, { ref: 'refs/heads/main', before, after });
+    return runAction({
+      inputs: { command: 'apply', 'github-token': 'ghs_test', ...inputs },
+      eventName: 'push',
+      event,
+      apiUrl: api.url,
+      workspace,
+      repository: `${OWNER}/${NAME}`,
+      sha: after,
+      ref: 'refs/heads/main',
+      env: { PATH: `${binDir}:${process.env.PATH}`, SVCPLAN_FAKE_VAGRANT_LOG: vagrantLog },
+    });
+  }
+
+  async function recorded(): Promise<Record<string, ServiceRecord>> {
+    const git = new Git(origin);
+    const out: Record<string, ServiceRecord> = {};
+    const files = (await git.run(['ls-tree', '-r', '--name-only', 'svcplan-state'])).split('\n').filter((f) => f.endsWith('.json'));
+    for (const file of files) {
+      const record = JSON.parse(await git.run(['show', `svcplan-state:${file}`])) as ServiceRecord;
+      if (record.name) out[record.name] = record;
+    }
+    return out;
+  }
+
+  /** Merges a change on main the way a pull request merge does, and pushes it. */
+  async function merge(pr: number, files: Record<string, string | null>): Promise<{ head: string; merged: string; before: string }> {
+    const before = (await author.runGit(['rev-parse', 'main'])).trim();
+    await author.runGit(['checkout', '--quiet', '-b', `pr-${pr}`, 'main']);
+    const head = await author.commit(`change ${pr}`, files);
+    await author.runGit(['checkout', '--quiet', 'main']);
+    await author.runGit(['merge', '--quiet', '--no-ff', '-m', `Merge pull request #${pr}`, `pr-${pr}`]);
+    const merged = (await author.runGit(['rev-parse', 'HEAD'])).trim();
+    await author.runGit(['push', '--quiet', 'origin', 'main', `pr-${pr}`]);
+    return { head, merged, before };
+  }
+
+  test('several runners apply their own services at once: every record lands on the state branch, deployments and the result comment report it', async () => {
+    const { head, merged, before } = await merge(10, repoFiles());
+    api.state.addPull({ number: 10, head: { ref: 'pr-10', sha: head }, base: { ref: 'main', sha: before }, merged: true, merge_commit_sha: merged });
+    const planned = await plan(10, head, await checkout(head, 'plan-10'));
+    expect(planned.code).toBe(0);
+
+    // One job per runner label, as the example workflow's matrix runs them: all at once.
+    const labels = JSON.parse(planned.outputs.matrix).runner as string[];
+    expect(labels).toEqual(['default', 'hv-01', 'hv-02']);
+    const runs = await Promise.all(labels.map(async (runner) => apply(before, merged, await checkout(merged, `apply-10-${runner}`), { runner })));
+    for (const run of runs) {
+      expect(run.stdout).not.toContain('::error');
+      expect(run.code).toBe(0);
+      expect(run.outputs['stale-plan']).toBe('false');
+      expect(run.outputs['pull-request']).toBe('10');
+    }
+
+    // No lost update: each runner's service was recorded, on one branch, by racing pushes.
+    const state = await recorded();
+    expect(Object.keys(state).sort()).toEqual(['shop-a', 'shop-b', 'shop-c']);
+    for (const record of Object.values(state)) {
+      expect(record.instances.map((i) => [i.name, i.status])).toEqual([
+        [`${record.name}-web-1`, 'ready'],
+        [`${record.name}-web-2`, 'ready'],
+      ]);
+      expect(record.history.map((d) => d.result)).toEqual(['succeeded']);
+    }
+    const log = await readFile(vagrantLog, 'utf8');
+    for (const name of ['shop-a-web-1', 'shop-b-web-2', 'shop-c-web-1']) expect(log).toMatch(new RegExp(`^up ${name} --provider=libvirt --provision$`, 'm'));
+
+    // A GitHub deployment per service, environment = service, in_progress then success.
+    expect(api.state.deployments.map((d) => d.environment).sort()).toEqual(['shop-a', 'shop-b', 'shop-c']);
+    for (const d of api.state.deployments) {
+      expect(d.sha).toBe(merged);
+      expect(api.state.statusesOf(d.id).map((s) => s.state)).toEqual(['in_progress', 'success']);
+    }
+    // Each runner comments its own result on the merged pull request.
+    const results = api.state.commentsOn(10).filter((c) => c.body.startsWith('### svcplan apply'));
+    expect(results).toHaveLength(3);
+    for (const c of results) expect(c.body).toMatch(/svcplan apply: succeeded on runner `(default|hv-01|hv-02)`/);
+    for (const run of runs) expect(run.summary).toContain('svcplan apply: succeeded');
+  });
+
+  test('a plan that changed since review is applied with a clear stale-plan warning', async () => {
+    const { head, merged, before } = await merge(11, { 'templates/web.yaml': template({ memory: 2048 }) });
+    api.state.addPull({ number: 11, head: { ref: 'pr-11', sha: head }, base: { ref: 'main', sha: before }, merged: true, merge_commit_sha: merged });
+    const planned = await plan(11, head, await checkout(head, 'plan-11'));
+    expect(planned.code).toBe(0);
+    expect(JSON.parse(planned.outputs.summary)).toMatchObject({ restart: 6 });
+    // The reviewed comment shows an older plan than what merges now.
+    const comment = api.state.commentsOn(11).find((c) => c.body.includes('svcplan:plan'))!;
+    const reviewed = 'sha256:' + '0'.repeat(64);
+    comment.body = comment.body.split(planned.outputs['plan-digest']).join(reviewed);
+
+    const run = await apply(before, merged, await checkout(merged, 'apply-11'));
+    expect(run.code).toBe(0);
+    expect(run.outputs['stale-plan']).toBe('true');
+    expect(run.outputs['reviewed-digest']).toBe(reviewed);
+    expect(run.stdout).toMatch(new RegExp(`::warning::stale plan: #11 was reviewed with plan ${reviewed}, but the plan applied now is ${planned.outputs['plan-digest']}`));
+    const result = api.state.commentsOn(11).find((c) => c.body.startsWith('### svcplan apply'))!;
+    expect(result.body).toContain('Stale plan');
+    const state = await recorded();
+    expect(state['shop-a'].instances[0].spec.memory).toBe(2048);
+    expect(state['shop-a'].history.map((d) => d.result)).toEqual(['succeeded', 'succeeded']);
+  });
+
+  test('dry-run walks the steps without writing state, deployments or comments', async () => {
+    const { head, merged, before } = await merge(12, { 'templates/web.yaml': template({ memory: 4096 }) });
+    api.state.addPull({ number: 12, head: { ref: 'pr-12', sha: head }, base: { ref: 'main', sha: before }, merged: true, merge_commit_sha: merged });
+    const stateBefore = (await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim();
+    const deploymentsBefore = api.state.deployments.length;
+    const run = await apply(before, merged, await checkout(merged, 'apply-12'), { 'dry-run': 'true' });
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain('svcplan apply: dry run');
+    expect(run.summary).toMatch(/reload shop-a-web-1/);
+    expect((await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim()).toBe(stateBefore);
+    expect(api.state.deployments.length).toBe(deploymentsBefore);
+    expect(api.state.commentsOn(12)).toEqual([]);
+  });
+
+  test('a failed GitHub call fails the step and says which permission to check', async () => {
+    const { head, merged, before } = await merge(13, { 'templates/web.yaml': template({ memory: 3072 }) });
+    api.state.addPull({ number: 13, head: { ref: 'pr-13', sha: head }, base: { ref: 'main', sha: before }, merged: true, merge_commit_sha: merged });
+    api.failNext('POST', '/repos/{owner}/{repo}/deployments', 403, 1, { message: 'Resource not accessible by integration' });
+    const stateBefore = (await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim();
+    const run = await apply(before, merged, await checkout(merged, 'apply-13'), { runner: 'hv-01' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::svcplan: Resource not accessible by integration.*permissions/);
+    // Nothing was applied: the deployment is opened before any VM is touched.
+    expect((await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim()).toBe(stateBefore);
+  });
+});
