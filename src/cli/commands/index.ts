@@ -1,5 +1,8 @@
 import type { CommandDefinition } from '../command.js';
+import { applyCommand } from './apply.js';
+import { historyCommand } from './history.js';
 import { planCommand } from './plan.js';
+import { rollbackCommand } from './rollback.js';
 import { statusCommand } from './status.js';
 import { validateCommand } from './validate.js';
 
@@ -7,5 +10,8 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: CommandDefinition<unknown>[] = [
   validateCommand,
   planCommand,
+  applyCommand,
+  rollbackCommand,
   statusCommand,
+  historyCommand,
 ];

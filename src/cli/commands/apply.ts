@@ -1,0 +1,187 @@
+import { hostname, userInfo } from 'node:os';
+import { applyPlan } from '../../apply/executor.js';
+import { RunInterruptedError, type ApplyReport, type ProgressEvent } from '../../apply/types.js';
+import { VagrantDriver, createDryRunDriver } from '../../apply/drivers/vagrant/index.js';
+import { computePlan } from '../../core/compute-plan.js';
+import { renderText } from '../../render/index.js';
+import { MemoryStateStore, openStateStore } from '../../state/index.js';
+import type { StateStore } from '../../state/store.js';
+import { REPO_FLAG, booleanFlag, defineCommand, stringFlag, type RawArgs } from '../command.js';
+import { formatDiagnostics } from '../diagnostics.js';
+import { EXIT_FAILED, EXIT_INPUT, EXIT_OK, UsageError, styler, type Style } from '../io.js';
+import { openRepoStore, openTemplatesRepo, type TemplatesRepo } from '../repo.js';
+
+interface ApplySettings {
+  repo?: string;
+  services?: string[];
+  dryRun: boolean;
+  runner?: string;
+  state?: 'local' | 'git';
+}
+
+export const STATE_FLAG = {
+  state: { type: 'string' as const, value: 'KIND', description: 'state store: local or git (default: state.store of svcplan.yaml)' },
+};
+
+export function parseStateFlag(args: RawArgs): 'local' | 'git' | undefined {
+  const state = stringFlag(args, 'state');
+  if (state !== undefined && state !== 'local' && state !== 'git') {
+    throw new UsageError(`--state ${state}: unknown state store`, 'use local (a folder in the working copy) or git (the svcplan-state branch)');
+  }
+  return state;
+}
+
+export function openStoreFor(repo: TemplatesRepo, kind: 'local' | 'git' | undefined): Promise<StateStore> {
+  if (!kind) return openRepoStore(repo);
+  return openStateStore({ kind, repoDir: repo.dir, path: repo.config.state.path, branch: repo.config.state.branch });
+}
+
+/** Who holds the lease while this process applies: shown to a second caller. */
+export function leaseOwner(): string {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the host and pid still say who it is.
+  }
+  return `${user}@${hostname()} pid ${process.pid}`;
+}
+
+export const applyCommand = defineCommand<ApplySettings>({
+  name: 'apply',
+  summary: 'apply the working tree to the VMs, one upgrade domain at a time',
+  usage: 'apply [--service S]... [--dry-run] [--runner LABEL] [--state local|git] [--repo DIR]',
+  description:
+    'Plans the working tree against the recorded state (a service with nothing recorded is created), ' +
+    'prints the plan, and applies it: services side by side, tiers by rollout.order, one upgrade ' +
+    'domain at a time with a health gate after each. State is recorded after every instance step, ' +
+    'so a run that is killed is finished by the next apply.\n\n' +
+    '--dry-run prints the vagrant commands in the order they would run and changes nothing.\n\n' +
+    'Exits 0 when everything was applied, 1 when a step or a health gate failed, 2 when the plan ' +
+    'is refused or another apply holds a service.',
+  flags: {
+    service: { type: 'string', multiple: true, value: 'S', description: 'only this service (repeatable)' },
+    'dry-run': { type: 'boolean', description: 'print the vagrant commands instead of running them' },
+    runner: { type: 'string', value: 'LABEL', description: 'only instances whose target.runner is LABEL' },
+    ...STATE_FLAG,
+    ...REPO_FLAG,
+  },
+  parse(args) {
+    const services = args.values.service as string[] | undefined;
+    for (const s of services ?? []) if (!s) throw new UsageError('--service needs a value');
+    const runner = stringFlag(args, 'runner');
+    if (runner === '') throw new UsageError('--runner needs a value');
+    return { repo: stringFlag(args, 'repo'), services, dryRun: booleanFlag(args, 'dry-run'), runner, state: parseStateFlag(args) };
+  },
+  async run(settings, ctx) {
+    const style = styler(ctx.color);
+    const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
+    const store = await openStoreFor(repo, settings.state);
+    const recorded = await store.read();
+    const plan = await computePlan({ head: repo.worktree, recorded, services: settings.services });
+    const document = plan.document;
+    if (document.errors.length > 0) {
+      ctx.io.stderr.write(formatDiagnostics(document.errors, ctx.color));
+      ctx.io.stderr.write(`svcplan: apply refused: ${document.errors.length} problem(s); nothing was changed\n`);
+      return EXIT_INPUT;
+    }
+    const unknown = (settings.services ?? []).filter((s) => document.warnings.some((w) => w.startsWith(`service ${s} is neither`)));
+    if (unknown.length > 0) {
+      throw new UsageError(`--service ${unknown.join(', ')}: no such service in the templates repository or the recorded state`, 'svcplan plan lists every service');
+    }
+    ctx.io.stdout.write(withNewline(renderText(document, { color: ctx.color })));
+    if (document.services.length === 0) {
+      ctx.io.stdout.write('nothing to apply\n');
+      return EXIT_OK;
+    }
+    const revision = { commit: document.head.commit, ref: document.head.ref };
+
+    if (settings.dryRun) {
+      // The same run against a copy of the state: no lease, no state write, no VM touched.
+      const { driver, recorder } = createDryRunDriver(repo.dir);
+      const copy = new MemoryStateStore(recorded, store.kind);
+      await applyPlan({ plan, store: copy, driver, owner: leaseOwner(), runner: settings.runner, revision });
+      ctx.io.stdout.write(`\n${style('bold', 'dry run')}: these commands would run, in this order (nothing was changed):\n`);
+      for (const line of recorder.lines()) ctx.io.stdout.write(`  ${line}\n`);
+      return EXIT_OK;
+    }
+
+    const driver = new VagrantDriver({
+      repoDir: repo.dir,
+      onOutput: (o) => {
+        if (o.stream === 'svcplan') ctx.io.stderr.write(`  ${o.instance ?? o.service}: ${o.line}\n`);
+      },
+    });
+    let report: ApplyReport;
+    try {
+      report = await applyPlan({
+        plan,
+        store,
+        driver,
+        owner: leaseOwner(),
+        runner: settings.runner,
+        revision,
+        onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
+      });
+    } catch (err) {
+      if (err instanceof RunInterruptedError) {
+        ctx.io.stderr.write(`svcplan: ${err.message}\n  the instances in flight stay pending; run svcplan apply again to resume\n`);
+        return EXIT_FAILED;
+      }
+      throw err;
+    }
+    ctx.io.stdout.write(reportText(report, style));
+    return exitCodeOf(report);
+  },
+});
+
+export function exitCodeOf(report: ApplyReport): number {
+  if (report.ok) return EXIT_OK;
+  const failed = report.services.some((s) => s.result === 'failed' || s.result === 'rolled-back' || s.result === 'interrupted');
+  return failed ? EXIT_FAILED : EXIT_INPUT;
+}
+
+export function progressLine(e: ProgressEvent, style: (s: Style, t: string) => string): string {
+  switch (e.kind) {
+    case 'service-started':
+      return `${style('bold', e.service)}: deployment ${e.deployment} started (${e.steps} step${e.steps === 1 ? '' : 's'})\n`;
+    case 'domain-started':
+      return `${e.service}: tier ${e.tier}, upgrade domain ${e.domain}: ${e.instances.join(', ')}\n`;
+    case 'instance-started':
+      return `  ${e.instance}: ${e.action}…\n`;
+    case 'instance-finished':
+      return e.ok
+        ? `  ${e.instance}: ${e.action} ${style('green', 'done')} in ${e.seconds.toFixed(1)}s\n`
+        : `  ${e.instance}: ${e.action} ${style('red', 'FAILED')} after ${e.seconds.toFixed(1)}s: ${e.error}\n`;
+    case 'gate':
+      return e.ok
+        ? `${e.service}: health gate of tier ${e.tier} domain ${e.domain} ${style('green', 'passed')}\n`
+        : `${e.service}: health gate of tier ${e.tier} domain ${e.domain} ${style('red', 'FAILED')}: ${e.unhealthy.join(', ')}\n`;
+    case 'pause':
+      return `${e.service}: pausing ${e.seconds}s between domains\n`;
+    case 'rollback-started':
+      return `${e.service}: ${style('yellow', 'rolling back')} ${e.instances.join(', ')}\n`;
+    case 'service-finished':
+      return `${style('bold', e.service)}: ${e.result}${e.deployment ? ` (deployment ${e.deployment})` : ''}\n`;
+  }
+}
+
+/** What was done and what was not, per service and instance, for a run that did not fully succeed. */
+export function reportText(report: ApplyReport, style: (s: Style, t: string) => string): string {
+  const lines: string[] = [];
+  for (const s of report.services) {
+    if (s.result === 'succeeded' || s.result === 'unchanged' || s.result === 'skipped') continue;
+    lines.push(`${style('bold', s.service)}: ${style('red', s.result)}${s.error ? `: ${s.error}` : ''}`);
+    for (const i of s.instances) {
+      if (i.action === 'none') continue;
+      lines.push(`  ${i.name.padEnd(24)} ${i.action.padEnd(8)} ${i.outcome}${i.error ? ` (${i.error.split('\n')[0]})` : ''}`);
+    }
+  }
+  const ok = report.services.filter((s) => s.result === 'succeeded').length;
+  lines.push(report.ok ? style('green', `apply complete: ${ok} service(s) updated`) : style('red', 'apply did not complete; see above. Run svcplan apply again to resume once the cause is fixed.'));
+  return lines.join('\n') + '\n';
+}
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : text + '\n';
+}

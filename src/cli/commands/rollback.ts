@@ -1,0 +1,105 @@
+import { createInterface } from 'node:readline/promises';
+import { VagrantDriver } from '../../apply/drivers/vagrant/index.js';
+import { RollbackTargetError, planRollback, rollback, type RollbackPlan } from '../../apply/rollback.js';
+import { RunInterruptedError } from '../../apply/types.js';
+import { renderText } from '../../render/index.js';
+import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js';
+import { formatDiagnostics } from '../diagnostics.js';
+import { EXIT_FAILED, EXIT_INPUT, UsageError, styler } from '../io.js';
+import { openTemplatesRepo } from '../repo.js';
+import { STATE_FLAG, exitCodeOf, leaseOwner, openStoreFor, parseStateFlag, progressLine, reportText } from './apply.js';
+
+interface RollbackSettings {
+  repo?: string;
+  service: string;
+  to?: string;
+  yes: boolean;
+  state?: 'local' | 'git';
+}
+
+export const rollbackCommand = defineCommand<RollbackSettings>({
+  name: 'rollback',
+  summary: 'redeploy an earlier deployment of a service, and pin it there',
+  usage: 'rollback SERVICE [--to ID|REF] [--yes] [--state local|git] [--repo DIR]',
+  description:
+    'Redeploys what an earlier deployment deployed (--to ID, from `svcplan history SERVICE`), or the ' +
+    'service as a Git ref had it (--to REF); without --to, the last succeeded deployment before the ' +
+    'current one. The rollback is a new forward update with its own classified plan, shown before ' +
+    'anything happens, and is recorded in history.\n\n' +
+    'Afterwards the service is pinned: the next apply leaves it alone until a new commit changes ' +
+    'its template or service file.\n\n' +
+    'Asks for confirmation on a terminal; elsewhere pass --yes.',
+  flags: {
+    to: { type: 'string', value: 'ID|REF', description: 'deployment id or Git ref to roll back to' },
+    yes: { type: 'boolean', short: 'y', description: 'do not ask for confirmation' },
+    ...STATE_FLAG,
+    ...REPO_FLAG,
+  },
+  maxPositionals: 1,
+  parse(args) {
+    const service = args.positionals[0];
+    if (!service) throw new UsageError('which service? usage: svcplan rollback SERVICE [--to ID|REF]', 'svcplan status lists the recorded services');
+    const to = stringFlag(args, 'to');
+    if (to === '') throw new UsageError('--to needs a deployment id or a Git ref');
+    return { repo: stringFlag(args, 'repo'), service, to, yes: booleanFlag(args, 'yes'), state: parseStateFlag(args) };
+  },
+  async run(settings, ctx) {
+    const style = styler(ctx.color);
+    const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
+    const store = await openStoreFor(repo, settings.state);
+    let planned: RollbackPlan;
+    try {
+      planned = await planRollback({ service: settings.service, to: settings.to, store, repoDir: repo.dir, head: repo.worktree });
+    } catch (err) {
+      if (err instanceof RollbackTargetError) throw new UsageError(err.message);
+      throw err;
+    }
+    const document = planned.plan.document;
+    ctx.io.stdout.write(`${style('bold', `Rollback of ${settings.service} to ${planned.target.label}`)} (release ${planned.target.revision.release})\n`);
+    ctx.io.stdout.write(renderText(document, { color: ctx.color }).replace(/\n?$/, '\n'));
+    if (document.errors.length > 0) {
+      ctx.io.stderr.write(formatDiagnostics(document.errors, ctx.color));
+      ctx.io.stderr.write('svcplan: rollback refused; nothing was changed\n');
+      return EXIT_INPUT;
+    }
+    if (!settings.yes) {
+      const interactive = Boolean(ctx.io.isTTY) && Boolean(process.stdin.isTTY);
+      if (!interactive) {
+        ctx.io.stderr.write('svcplan: rollback not confirmed: not on a terminal; pass --yes to roll back without asking\n');
+        return EXIT_INPUT;
+      }
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      const answer = (await rl.question(`Roll ${settings.service} back to ${planned.target.label}? Type yes to go on: `)).trim();
+      rl.close();
+      if (answer !== 'yes') {
+        ctx.io.stderr.write('svcplan: rollback cancelled; nothing was changed\n');
+        return EXIT_INPUT;
+      }
+    }
+    const driver = new VagrantDriver({
+      repoDir: repo.dir,
+      onOutput: (o) => {
+        if (o.stream === 'svcplan') ctx.io.stderr.write(`  ${o.instance ?? o.service}: ${o.line}\n`);
+      },
+    });
+    try {
+      const report = await rollback({
+        rollback: planned,
+        store,
+        driver,
+        owner: leaseOwner(),
+        onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
+      });
+      ctx.io.stdout.write(reportText(report, style));
+      if (report.ok) ctx.io.stdout.write(`${settings.service} is pinned: the next apply leaves it alone until its template or service file changes\n`);
+      return exitCodeOf(report);
+    } catch (err) {
+      if (err instanceof RunInterruptedError) {
+        ctx.io.stderr.write(`svcplan: ${err.message}\n`);
+        return EXIT_FAILED;
+      }
+      throw err;
+    }
+  },
+});
+
