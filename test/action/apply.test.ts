@@ -217,4 +217,55 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     // Nothing was applied: the deployment is opened before any VM is touched.
     expect((await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim()).toBe(stateBefore);
   });
+
+  test('rollback from workflow_dispatch redeploys an earlier deployment, pins it, and answers on the issue', async () => {
+    const main = (await author.runGit(['rev-parse', 'main'])).trim();
+    api.state.addIssue({ number: 20, title: 'shop-a is broken since the memory change' });
+    const event = webhookExample('workflow_dispatch', undefined, { owner: OWNER, repo: NAME });
+    Object.assign(event, { ref: 'refs/heads/main', inputs: { service: 'shop-a', to: '1', issue: '20' } });
+    const run = await runAction({
+      inputs: { command: 'rollback', 'github-token': 'ghs_test' },
+      eventName: 'workflow_dispatch',
+      event,
+      apiUrl: api.url,
+      workspace: await checkout(main, 'rollback-20'),
+      repository: `${OWNER}/${NAME}`,
+      sha: main,
+      ref: 'refs/heads/main',
+      env: { PATH: `${binDir}:${process.env.PATH}`, SVCPLAN_FAKE_VAGRANT_LOG: vagrantLog },
+    });
+    expect(run.stdout).not.toContain('::error');
+    expect(run.code).toBe(0);
+    const record = (await recorded())['shop-a'];
+    expect(record.history.map((d) => [d.kind, d.result])).toEqual([
+      ['apply', 'succeeded'],
+      ['apply', 'succeeded'],
+      ['rollback', 'succeeded'],
+    ]);
+    expect(record.history[2].rollbackOf).toBe(1);
+    expect(record.pin?.deployment).toBe(1);
+    expect(record.instances.map((i) => i.spec.memory)).toEqual([1024, 1024]);
+    const deployment = api.state.deployments.find((d) => d.task === 'rollback')!;
+    expect(deployment.environment).toBe('shop-a');
+    expect(api.state.statusesOf(deployment.id).map((s) => s.state)).toEqual(['in_progress', 'success']);
+    const answer = api.state.commentsOn(20);
+    expect(answer).toHaveLength(1);
+    expect(answer[0].body).toMatch(/svcplan rollback: succeeded/);
+  });
+
+  test('a rollback to a deployment that does not exist fails and lists the ones that do', async () => {
+    const main = (await author.runGit(['rev-parse', 'main'])).trim();
+    const run = await runAction({
+      inputs: { command: 'rollback', 'github-token': 'ghs_test', service: 'shop-b', to: '9' },
+      eventName: 'workflow_dispatch',
+      event: { ...webhookExample('workflow_dispatch', undefined, { owner: OWNER, repo: NAME }), inputs: {} },
+      apiUrl: api.url,
+      workspace: await checkout(main, 'rollback-missing'),
+      repository: `${OWNER}/${NAME}`,
+      sha: main,
+      env: { PATH: `${binDir}:${process.env.PATH}`, SVCPLAN_FAKE_VAGRANT_LOG: vagrantLog },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::svcplan: .*9.*deployments: 1 \(apply, succeeded/);
+  });
 });
