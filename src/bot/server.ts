@@ -15,6 +15,12 @@ export interface BotServerOptions {
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** Base delay of the client's retries of 5xx answers, in ms (GitHub's advice: about a second). */
   retryBaseMs?: number;
+  /**
+   * Least time between two writes of one installation, in ms. GitHub asks integrators to wait
+   * about a second between writes to stay clear of secondary rate limits (the default); comment
+   * writes, which notify people, wait three times as long. 0 against a local API.
+   */
+  writeSpacingMs?: number;
   app?: AppOptions;
 }
 
@@ -43,6 +49,8 @@ export function botOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BotServ
   if (!env.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET must be the webhook secret set on the GitHub App');
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT ${env.PORT} is not a port number`);
+  const writeSpacingMs = env.SVCPLAN_WRITE_SPACING_MS === undefined || env.SVCPLAN_WRITE_SPACING_MS === '' ? 1000 : Number(env.SVCPLAN_WRITE_SPACING_MS);
+  if (!Number.isFinite(writeSpacingMs) || writeSpacingMs < 0) problems.push(`SVCPLAN_WRITE_SPACING_MS ${env.SVCPLAN_WRITE_SPACING_MS} is not a number of milliseconds`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as BotServerOptions['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL ${env.LOG_LEVEL} is not one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new Error(`svcplan bot cannot start:\n  - ${problems.join('\n  - ')}`);
@@ -58,6 +66,7 @@ export function botOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BotServ
     host: env.HOST || '0.0.0.0',
     webhookPath: env.WEBHOOK_PATH || '/api/github/webhooks',
     logLevel,
+    writeSpacingMs,
   };
 }
 
@@ -76,7 +85,7 @@ export async function startBotServer(options: BotServerOptions): Promise<Running
     privateKey: options.privateKey,
     secret: options.webhookSecret,
     baseUrl: options.baseUrl,
-    Octokit: ProbotOctokit.defaults({ retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 } }),
+    Octokit: clientWith(options),
   };
   // The Server builds its logger at "info" unless given one; this Probot exists to make a logger
   // at the configured level that the server and every handler share.
@@ -115,4 +124,56 @@ function freePort(host: string): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Probot's client with svcplan's retry delay and write spacing. Merged into whatever options
+ * Probot passes (its throttle object carries the rate-limit handlers), never replacing them.
+ */
+function clientWith(options: BotServerOptions): typeof ProbotOctokit {
+  const spacing = options.writeSpacingMs ?? 1000;
+  const write = spacedLimiter(spacing);
+  const notifications = spacedLimiter(3 * spacing);
+  return ProbotOctokit.defaults((instance: Record<string, any>) => ({
+    ...instance,
+    retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000, ...instance.retry },
+    throttle: { ...instance.throttle, write, notifications },
+  }));
+}
+
+type Job = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * A stand-in for the Bottleneck group the throttling plugin spaces writes with (it only calls
+ * `key(id).schedule(options, job, ...args)`), so the spacing can be set, and be zero locally.
+ * Writes of one installation (the key) run one at a time, at least `ms` apart.
+ */
+function spacedLimiter(ms: number) {
+  const perKey = new Map<string, { schedule: (opts: unknown, job: Job, ...args: unknown[]) => Promise<unknown> }>();
+  return {
+    key(id = '') {
+      let limiter = perKey.get(id);
+      if (!limiter) {
+        let queue: Promise<unknown> = Promise.resolve();
+        let last = 0;
+        limiter = {
+          schedule(_opts, job, ...args) {
+            const run = queue.then(async () => {
+              const wait = last + ms - Date.now();
+              if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+              try {
+                return await job(...args);
+              } finally {
+                last = Date.now();
+              }
+            });
+            queue = run.catch(() => undefined);
+            return run;
+          },
+        };
+        perKey.set(id, limiter);
+      }
+      return limiter;
+    },
+  };
 }

@@ -147,11 +147,15 @@ describe('pull requests', () => {
   });
 
   test('a rate-limited write waits and goes through', async () => {
-    h.api.failNext('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', 403, 1);
+    // GitHub's primary rate limit: retry once the window resets (here: in a second).
+    const reset = String(Math.floor(Date.now() / 1000) + 1);
+    h.api.failNext('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', 403, 1, { headers: { 'x-ratelimit-reset': reset } });
     const status = await h.deliver('pull_request', pullRequestEvent('reopened', { number: 3, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'docs', sha: sha.docs } }));
     expect(status).toBe(200);
     const runs = h.api.state.checkRuns.filter((r) => r.head_sha === sha.docs);
     expect(runs[runs.length - 1]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    const patches = h.api.requestsTo('/repos/{owner}/{repo}/check-runs/{check_run_id}', 'PATCH').filter((r) => r.params.check_run_id === String(runs[runs.length - 1].id));
+    expect(patches.map((r) => r.status)).toEqual([403, 200]);
   });
 });
 

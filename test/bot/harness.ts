@@ -43,6 +43,7 @@ export async function startHarness(files: FileChanges, opts: { workflow?: string
     webhookPath: '/api/github/webhooks',
     logLevel: 'silent',
     retryBaseMs: 5,
+    writeSpacingMs: 0,
     app: {
       blobs,
       settings: { workflow: opts.workflow ?? 'svcplan-apply.yml', checkName: 'svcplan', stateBranch: 'svcplan-state' },
