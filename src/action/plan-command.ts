@@ -16,7 +16,9 @@ export async function planCommand(ctx: ActionContext): Promise<void> {
   const repo = await openCheckedOutRepo(settings);
   const recorded = await (await openActionStateStore(repo, settings)).read();
   const pull = settings.event.pull_request;
-  const baseCommit = pull?.base.sha ?? settings.event.before;
+  // Only a pull request has a base to stand in; on a push the plan is the apply's: recorded state
+  // alone, so the matrix it emits names every runner the apply will need.
+  const baseCommit = pull?.base.sha;
   let base: TreeReader | undefined;
   if (baseCommit) {
     base = await readerAtCommit(repo, baseCommit);
