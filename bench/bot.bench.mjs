@@ -100,9 +100,9 @@ api.requests.push = function (...items) {
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
 const secret = randomUUID();
 const port = 30000 + Math.floor(Math.random() * 20000);
-const bot = spawn(process.execPath, [join(root, 'dist/bot.js')], {
+const bot = spawn(process.execPath, [...(process.env.SVCPLAN_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(root, 'dist/bot.js')], {
   cwd: work,
-  env: { ...process.env, APP_ID: '12345', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, GITHUB_API_URL: api.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'production' },
+  env: { ...process.env, APP_ID: '12345', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, GITHUB_API_URL: api.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'production', SVCPLAN_WRITE_SPACING_MS: '0' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const cleanup = async () => {
