@@ -64,7 +64,7 @@ export function rubyLiteral(value: unknown): string {
     });
     return '{ ' + entries.join(', ') + ' }';
   }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (typeof value === 'object' && isPlainObject(value)) {
     const entries = Object.entries(value as Record<string, unknown>).map(
       ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`,
     );
@@ -84,6 +84,16 @@ function rubyNumber(n: number): string {
   // JavaScript prints the shortest round-tripping form; Ruby reads it back as the same double.
   const text = String(n);
   return /[.e]/.test(text) ? text.replace(/e\+?/, 'e') : text + '.0';
+}
+
+/**
+ * Object literals and parsed data (JSON, YAML), including null-prototype objects and objects
+ * made in another realm (a vm context has its own Object.prototype).
+ */
+function isPlainObject(value: object): boolean {
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function describe(value: unknown): string {
