@@ -1,4 +1,5 @@
 import { hasWritePermission } from '../github/permissions.js';
+import { postIssueComment } from '../github/pull-requests.js';
 import { PLAN_COMMENT_MARKER, renderMarkdown } from '../render/index.js';
 import { HELP_TEXT, parseCommand, type BotCommand } from './commands.js';
 import type { BotDeps, PullRequestRef } from './deps.js';
@@ -139,10 +140,5 @@ async function react(deps: BotDeps, commentId: number): Promise<void> {
 }
 
 async function reply(deps: BotDeps, event: CommentEvent, body: string): Promise<void> {
-  await deps.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-    owner: deps.repo.owner,
-    repo: deps.repo.repo,
-    issue_number: event.issueNumber,
-    body,
-  });
+  await postIssueComment(deps.octokit, deps.repo, event.issueNumber, body);
 }
