@@ -78,7 +78,8 @@ class ServiceRun {
   private previous: { spec: ServiceSpec; revision: ServiceRecord['revision']; template: string } | undefined;
   private lease: Lease | undefined;
   private leaseTakenAt = 0;
-  private writes: Promise<void> = Promise.resolve();
+  private lastWrite: Promise<void> = Promise.resolve();
+  private nextWrite: { messages: string[]; done: Promise<void> } | undefined;
   private readonly done: DoneStep[] = [];
   private readonly reports: InstanceReport[] = [];
 
@@ -315,7 +316,9 @@ class ServiceRun {
       }
       this.done.push({ name: pi.name, tier, index, action: step.action, before: step.action === 'create' ? undefined : before, after: target });
       step.report.outcome = 'done';
-      await this.persist(`${this.name}: ${pi.name} ${step.action} done (deployment ${this.deployment.id})`);
+      // Not waited for: the next step's pending mark is written after (or with) this one, and no
+      // driver action starts before its own mark has landed. A lost "done" only means a redo.
+      void this.persist(`${this.name}: ${pi.name} ${step.action} done (deployment ${this.deployment.id})`).catch(() => undefined);
     } else {
       current.status = 'failed';
       current.updatedAt = new Date().toISOString();
@@ -575,23 +578,37 @@ class ServiceRun {
   }
 
   /**
-   * Writes the whole record as it is now. Writes of one service are queued so they land in the
-   * order the steps made them; after an interruption nothing is written any more.
+   * Writes the whole record as it is now, and resolves once a write that includes this moment's
+   * state has landed. Writes of one service never overlap; requests made while one is in flight
+   * are merged into the next (it carries the latest record, so every step's mark is in it), which
+   * keeps parallel steps from queueing behind each other's writes. After an interruption nothing
+   * is written any more.
    */
   private persist(message: string): Promise<void> {
+    if (!this.nextWrite) {
+      const batch = { messages: [] as string[], done: undefined as unknown as Promise<void> };
+      batch.done = this.lastWrite.then(() => this.writeBatch(batch));
+      this.lastWrite = batch.done.catch(() => undefined);
+      this.nextWrite = batch;
+    }
+    this.nextWrite.messages.push(message);
+    return this.nextWrite.done;
+  }
+
+  private async writeBatch(batch: { messages: string[] }): Promise<void> {
+    // From here on, new requests start the next batch: this one's snapshot is taken now.
+    if (this.nextWrite === batch) this.nextWrite = undefined;
+    if (this.run.interrupted) throw this.run.interrupted;
     const snapshot = JSON.parse(JSON.stringify(this.record)) as ServiceRecord;
-    const write = this.writes.then(async () => {
-      if (this.run.interrupted) throw this.run.interrupted;
-      try {
-        await this.opts.store.writeService(snapshot, message);
-      } catch (err) {
-        if (err instanceof RunInterruptedError) this.run.interrupted ??= err;
-        else this.run.interrupted ??= new RunInterruptedError(`could not record the state of ${this.name}: ${(err as Error).message}; the run stopped, run apply again to resume`);
-        throw this.run.interrupted;
-      }
-    });
-    this.writes = write.catch(() => undefined);
-    return write;
+    const [first, ...more] = batch.messages;
+    const message = more.length === 0 ? first : `${first}\n\n${more.join('\n')}`;
+    try {
+      await this.opts.store.writeService(snapshot, message);
+    } catch (err) {
+      if (err instanceof RunInterruptedError) this.run.interrupted ??= err;
+      else this.run.interrupted ??= new RunInterruptedError(`could not record the state of ${this.name}: ${(err as Error).message}; the run stopped, run apply again to resume`);
+      throw this.run.interrupted;
+    }
   }
 
   private async renewLeaseIfDue(): Promise<void> {

@@ -61,7 +61,7 @@ describe('applying a plan', () => {
     const store = new MemoryStateStore();
     const svc = service('shop', [tier('web', { count: 2 })]);
     await applyPlan({ plan: await planFrom(store, [svc]), store, driver: new DriverDouble(), owner, revision: REV });
-    expect(store.writes.map((w) => w.message)).toEqual([
+    expect(store.writes.flatMap((w) => w.message.split(/\n+/))).toEqual([
       'shop: deployment 1 started (apply of aaaaaaa)',
       'shop: shop-web-1 create started (deployment 1)',
       'shop: shop-web-1 create done (deployment 1)',

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// The apply scheduler at scale: 200 instances in 4 upgrade domains, maxParallel 10, run through
+// the real VagrantDriver against a stand-in `vagrant` (bench/vagrant-standin.sh on PATH: every
+// call sleeps a fixed time) with the real local state store (a write before and after every
+// step). Compares the wall time with the ideal schedule and reports CPU per instance.
+//
+// Ideal: per domain, ceil(50 / 10) = 5 waves of `vagrant up` plus one wave of health probes
+// (`vagrant ssh -c`), each one call long: 4 × 6 × SLEEP. Target: wall ≤ 1.10 × ideal.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const SLEEP = Number(process.env.SVCPLAN_BENCH_SLEEP ?? '0.5');
+const INSTANCES = 200;
+const DOMAINS = 4;
+const MAX_PARALLEL = 10;
+const TARGET = 1.1;
+
+const work = mkdtempSync(join(tmpdir(), 'svcplan-schedule-bench-'));
+try {
+  // The executor, driver and store as one module, straight from the sources.
+  const entry = join(work, 'entry.ts');
+  writeFileSync(
+    entry,
+    [
+      `export { applyPlan } from ${JSON.stringify(join(root, 'src/apply/executor.ts'))};`,
+      `export { VagrantDriver } from ${JSON.stringify(join(root, 'src/apply/drivers/vagrant/index.ts'))};`,
+      `export { LocalStateStore } from ${JSON.stringify(join(root, 'src/state/index.ts'))};`,
+      `export { buildPlan } from ${JSON.stringify(join(root, 'src/plan/index.ts'))};`,
+    ].join('\n'),
+  );
+  const bundle = join(work, 'engine.mjs');
+  await build({
+    entryPoints: [entry],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+  const { applyPlan, VagrantDriver, LocalStateStore, buildPlan } = await import(pathToFileURL(bundle).href);
+
+  const bin = join(work, 'bin');
+  mkdirSync(bin);
+  copyFileSync(join(root, 'bench/vagrant-standin.sh'), join(bin, 'vagrant'));
+  chmodSync(join(bin, 'vagrant'), 0o755);
+  process.env.PATH = `${bin}:${process.env.PATH}`;
+  process.env.VAGRANT_STANDIN_SLEEP = String(SLEEP);
+  process.env.VAGRANT_STANDIN_LOG = join(work, 'vagrant.log');
+
+  const repo = join(work, 'repo');
+  mkdirSync(repo);
+  const instance = {
+    image: { box: 'svcplan/debian-12', version: '12.7.1' },
+    cpus: 1,
+    memory: 512,
+    features: [],
+    apps: {},
+    settings: {},
+    state: { disk: 5, onScaleIn: 'retain' },
+    target: { provider: 'libvirt', options: {} },
+  };
+  const spec = {
+    name: 'fleet',
+    template: 'bench',
+    release: '1',
+    target: { driver: 'vagrant', provider: 'libvirt', options: {} },
+    tiers: [
+      {
+        name: 'web',
+        count: INSTANCES,
+        scale: { min: 1, max: INSTANCES },
+        health: { timeout: 60, minReady: 0 },
+        rollout: { upgradeDomains: DOMAINS, maxParallel: MAX_PARALLEL, pauseBetweenDomains: 0, order: 1, maxDisruption: 'replace', autoRollback: false },
+        instance,
+      },
+    ],
+    files: { template: 'templates/bench.yaml', service: 'services/fleet.yaml' },
+  };
+  const plan = buildPlan({
+    desired: { revision: { ref: 'bench', commit: '' }, templates: [], services: [spec], locator: { locate: () => ({ line: 1, column: 1 }) } },
+    recorded: {},
+    base: { ref: 'STATE', commit: '' },
+  });
+  const store = new LocalStateStore(repo);
+  // SVCPLAN_BENCH_DRIVER=double: a driver that only sleeps, to tell scheduler and store costs
+  // from the Vagrant driver's (Vagrantfile rendering, one process per call).
+  const useDouble = process.env.SVCPLAN_BENCH_DRIVER === 'double';
+  const driver = useDouble ? sleepingDriver(SLEEP, process.env.VAGRANT_STANDIN_LOG) : new VagrantDriver({ repoDir: repo, healthPollSeconds: SLEEP });
+
+  const childTicksBefore = childCpuTicks();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const report = await applyPlan({ plan, store, driver, owner: 'bench', revision: { commit: '', ref: 'bench' } });
+  const wall = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const childCpu = (childCpuTicks() - childTicksBefore) / 100;
+  if (!report.ok) throw new Error(`apply failed: ${JSON.stringify(report.services.map((s) => s.error))}`);
+
+  const calls = readFileSync(process.env.VAGRANT_STANDIN_LOG, 'utf8').trim().split('\n');
+  const ups = calls.filter((l) => / up /.test(l)).length;
+  const waves = DOMAINS * (Math.ceil(INSTANCES / DOMAINS / MAX_PARALLEL) + 1);
+  const ideal = waves * SLEEP;
+  const ratio = wall / ideal;
+  const svcplanCpu = (cpu.user + cpu.system) / 1e6;
+  const recordBytes = readFileSync(join(repo, '.svcplan/state/fleet.json')).length;
+  const result = {
+    driver: useDouble ? 'sleeping double' : 'VagrantDriver + stand-in vagrant',
+    instances: INSTANCES,
+    domains: DOMAINS,
+    maxParallel: MAX_PARALLEL,
+    sleepPerCall: SLEEP,
+    vagrantCalls: calls.length,
+    ups,
+    stateWrites: 2 + 2 * INSTANCES,
+    recordBytes,
+    wallSeconds: round(wall),
+    idealSeconds: round(ideal),
+    ratio: round(ratio),
+    svcplanCpuSeconds: round(svcplanCpu),
+    svcplanCpuMsPerInstance: round((svcplanCpu * 1000) / INSTANCES),
+    standInCpuMsPerInstance: round((childCpu * 1000) / INSTANCES),
+    node: process.version,
+    cpus: execFileSync('nproc').toString().trim(),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  if (ups !== INSTANCES) throw new Error(`expected ${INSTANCES} vagrant up calls, saw ${ups}`);
+  if (ratio > TARGET) {
+    console.error(`schedule bench: wall ${round(wall)} s is ${round(ratio)}× the ideal ${ideal} s (target ≤ ${TARGET}×)`);
+    process.exitCode = 1;
+  } else {
+    console.log(`schedule bench: ${round(ratio)}× the ideal schedule (target ≤ ${TARGET}×): ok`);
+  }
+} finally {
+  if (!process.env.SVCPLAN_BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  else console.log(`kept ${work}`);
+}
+
+function sleepingDriver(seconds, log) {
+  const lines = [];
+  const call = async (line) => {
+    lines.push(`${Date.now()} ${line}`);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+  };
+  return {
+    async layout() {},
+    async observe() {
+      return {};
+    },
+    create: (i) => call(`up ${i.name}`),
+    refresh: (i) => call(`provision ${i.name}`),
+    restart: (i) => call(`reload ${i.name}`),
+    replace: (_p, n) => call(`replace ${n.name}`),
+    destroy: (i) => call(`destroy ${i.name}`),
+    health: async (i) => {
+      await call(`ssh ${i.name}`);
+      writeFileSync(log, lines.join('\n') + '\n');
+      return true;
+    },
+  };
+}
+
+/** CPU of reaped child processes (the stand-in vagrant and its sleep), in clock ticks. */
+function childCpuTicks() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
+  return Number(fields[13]) + Number(fields[14]);
+}
+
+function round(x) {
+  return Math.round(x * 100) / 100;
+}
