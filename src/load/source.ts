@@ -1,6 +1,6 @@
 // YAML files as parsed documents that remember where every node came from, so that any error,
 // found now or later (a refused plan), points at a file, line and column.
-import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Node } from 'yaml';
 import type { Diagnostic, SourceLocator } from '../model/types.js';
 
 /** Larger files are refused before parsing: no real template is this big. */
@@ -83,6 +83,12 @@ function parseText(text: string): ParsedText {
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
 
+  const deep = deepNesting(text);
+  if (deep >= 0) {
+    at(deep, `nested more than ${MAX_FLOW_DEPTH} levels deep; no svcplan file needs this, and parsing it would be slow`);
+    return { lineCounter, documents: documentsOut, problems: diagnostics };
+  }
+
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, {
@@ -104,7 +110,10 @@ function parseText(text: string): ParsedText {
       at(problem.pos[0], `${firstLine(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, ' ')})`);
     }
     let value: unknown;
-    if (problems.length === 0) {
+    const complexKey = problems.length === 0 ? firstComplexKey(doc) : undefined;
+    if (complexKey) {
+      at(complexKey.range?.[0] ?? 0, 'a key must be a plain name, not a list or a mapping');
+    } else if (problems.length === 0) {
       try {
         value = doc.toJS({ maxAliasCount: 100 });
       } catch (err) {
@@ -114,6 +123,60 @@ function parseText(text: string): ParsedText {
     documentsOut.push({ index, doc, value });
   });
   return { lineCounter, documents: documentsOut, problems: diagnostics };
+}
+
+/**
+ * A map key that is a list or a mapping. svcplan never has one, and turning one into a plain
+ * object (it becomes a string) takes time that grows steeply with its nesting.
+ */
+function firstComplexKey(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (key && !isScalar(key)) {
+        found = (pair.key as Node) ?? undefined;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+const MAX_FLOW_DEPTH = 64;
+
+/**
+ * Offset where nesting goes past MAX_FLOW_DEPTH levels, or -1. The YAML parser takes quadratic
+ * time on deep flow collections (`[[[[…`) and exhausts memory on deep compact block ones
+ * (`- - - - …` on one line), so both are refused before parsing. Quoted strings and comments are
+ * skipped; a bracket inside a plain scalar counts, which only matters for text with dozens of
+ * unclosed brackets.
+ */
+function deepNesting(text: string): number {
+  for (const line of text.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index! + line[0].length - line[1].length;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if (c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === "'" && (i === 0 || /[\s:,[{]/.test(text[i - 1]))) {
+      for (i++; i < text.length; i++) {
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    }
+  }
+  return -1;
 }
 
 function firstLine(message: string): string {

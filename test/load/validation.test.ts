@@ -305,6 +305,20 @@ describe('what is and is not a svcplan file', () => {
     ]);
   });
 
+  it('refuses input that would make the parser slow or exhaust memory, at the place it starts', async () => {
+    const nesting = 'nested more than 64 levels deep; no svcplan file needs this, and parsing it would be slow';
+    const flow = WEB_SHOP.replace('features: [nginx]', `features: ${'['.repeat(100)}${']'.repeat(100)}`);
+    expect(await errorsOf(withTemplate(flow))).toEqual([`${at(TEMPLATE, flow, 14, '['.repeat(36))}`.replace(/:(\d+)$/, (_, c) => `:${Number(c) + 64}`) + `: ${nesting}`]);
+    const compact = WEB_SHOP.replace('    features: [nginx]', `    features:\n      ${'- '.repeat(5000)}x`);
+    expect(await errorsOf(withTemplate(compact))).toEqual([`${TEMPLATE}:15:7: ${nesting}`]);
+    const complexKey = WEB_SHOP.replace('    cpus: 2', '    ? [a, b]\n    : 2');
+    expect(await errorsOf(withTemplate(complexKey))).toEqual([`${at(TEMPLATE, complexKey, 10, '[a, b]')}: a key must be a plain name, not a list or a mapping`]);
+    const bomb = ['a0: &a0 [x, x]', ...Array.from({ length: 30 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`)].join('\n');
+    expect(await errorsOf(withTemplate(`${WEB_SHOP}${bomb}\n`))).toEqual([
+      `${TEMPLATE}:1:1: cannot read this document: too many aliases are expanded (an alias bomb?); write the values out`,
+    ]);
+  });
+
   it('every error of every file comes at once, sorted by file, line and column', async () => {
     const text = WEB_SHOP.replace('memory: 2048', 'memory: 2G').replace('cpus: 2', 'cpus: 0');
     const service = SHOP_PROD.replace('provider: virtualbox', 'provider: qemu');
