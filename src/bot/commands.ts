@@ -8,7 +8,7 @@ export type BotCommand =
 
 const SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** A deployment id, or a Git ref/commit: no spaces, nothing git would refuse. */
-const TARGET = /^[A-Za-z0-9._/@~^-]+$/;
+const TARGET = /^#?[A-Za-z0-9._/@~^-]+$/;
 
 export const HELP_TEXT = [
   'svcplan commands (one per comment; only users with write access are obeyed):',
@@ -17,7 +17,7 @@ export const HELP_TEXT = [
   '|---|---|',
   '| `/plan` | plans this pull request again and updates the plan comment and check |',
   '| `/rollback SERVICE` | redeploys the deployment before the current one of SERVICE |',
-  '| `/rollback SERVICE to ID` | redeploys deployment ID (see `svcplan history SERVICE`) |',
+  '| `/rollback SERVICE to ID` | redeploys deployment ID (`3` or `#3`; see `svcplan history SERVICE`) |',
   '| `/rollback SERVICE to REF` | redeploys SERVICE as it is defined at a Git ref or commit |',
   '| `/help` | shows this table |',
 ].join('\n');

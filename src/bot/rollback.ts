@@ -1,13 +1,14 @@
 import { GitHubTreeReader } from '../github/api-tree-reader.js';
 import { loadDesiredState } from '../load/index.js';
-import type { DesiredState, Plan, ServiceRecord, ServiceSpec } from '../model/types.js';
+import { STATE_REVISION } from '../core/compute-plan.js';
+import type { DesiredState, Plan, PlanService, ServiceRecord, ServiceSpec } from '../model/types.js';
 import { buildPlan } from '../plan/index.js';
 import type { BotDeps } from './deps.js';
 import { statusOf } from './recorded-state.js';
 
 /** What a rollback redeploys, resolved before anything is dispatched. */
 export type RollbackTarget =
-  | { kind: 'deployment'; id: number; spec: ServiceSpec; commit: string; release: string }
+  | { kind: 'deployment'; id: number; spec: ServiceSpec; ref: string; commit: string; release: string }
   | { kind: 'ref'; ref: string; commit: string; spec: ServiceSpec; release: string };
 
 /** A rollback that cannot be done, with the text the user sees (what exists instead). */
@@ -41,12 +42,14 @@ export async function resolveRollbackTarget(
     if (!previous) {
       throw new RollbackRefused(`\`${service}\` has no succeeded deployment before the current one. ${historyLine(record)}`);
     }
-    return { kind: 'deployment', id: previous.id, spec: previous.spec, commit: previous.revision.commit, release: previous.revision.release };
+    return { kind: 'deployment', id: previous.id, spec: previous.spec, ...previous.revision };
   }
-  if (/^\d+$/.test(to)) {
-    const wanted = history.find((d) => d.id === Number(to));
-    if (!wanted) throw new RollbackRefused(`\`${service}\` has no deployment ${to}. ${historyLine(record)}`);
-    return { kind: 'deployment', id: wanted.id, spec: wanted.spec, commit: wanted.revision.commit, release: wanted.revision.release };
+  const id = /^#?(\d+)$/.exec(to);
+  if (id) {
+    const wanted = history.find((d) => d.id === Number(id[1]));
+    if (!wanted) throw new RollbackRefused(`\`${service}\` has no deployment ${id[1]}. ${historyLine(record)}`);
+    if (wanted.result === 'in-progress') throw new RollbackRefused(`Deployment ${wanted.id} of \`${service}\` never finished; pick a finished one. ${historyLine(record)}`);
+    return { kind: 'deployment', id: wanted.id, spec: wanted.spec, ...wanted.revision };
   }
   const commit = await resolveRef(deps, to);
   if (!commit) {
@@ -63,24 +66,44 @@ export async function resolveRollbackTarget(
 
 /**
  * The rollback as a forward update of one service: its recorded state against the target spec,
- * classified like any other change.
+ * classified like any other change. Built the way the apply's `planRollback` builds it (same
+ * base, same handling of a service already at the target), so the digest in the reply is the
+ * one the dispatched apply computes.
  */
 export function planRollbackOf(record: ServiceRecord, target: RollbackTarget): Plan {
   const desired: DesiredState = {
-    revision: { ref: target.kind === 'ref' ? target.ref : `deployment ${target.id}`, commit: target.commit },
+    // The apply is dispatched with the resolved commit (or deployment) and names the revision so.
+    revision: { ref: target.kind === 'ref' ? target.commit : target.ref, commit: target.commit },
     templates: [],
     services: [target.spec],
     // Specs from history have no source file open here; errors then point at the file's start.
     locator: { locate: () => ({ line: 1, column: 1 }) },
   };
   const { pin: _pin, ...unpinned } = record;
-  return buildPlan({
+  const plan = buildPlan({
     desired,
     // A pin holds the service where an earlier rollback left it; this rollback replaces that decision.
     recorded: { [record.name]: unpinned },
-    base: { ref: record.revision.ref, commit: record.revision.commit },
+    base: STATE_REVISION,
     services: [record.name],
   });
+  if (plan.document.services.length === 0) {
+    // Already as the target says: the rollback still runs, to record itself and pin the service.
+    plan.document.services = [unchangedService(record, target.spec)];
+    plan.desired[record.name] = target.spec;
+  }
+  return plan;
+}
+
+function unchangedService(record: ServiceRecord, spec: ServiceSpec): PlanService {
+  const tiers = spec.tiers
+    .map((t) => ({
+      name: t.name,
+      order: t.rollout.order,
+      domains: [{ index: 0, instances: record.instances.filter((i) => i.tier === t.name).map((i) => ({ name: i.name, action: 'none' as const, reasons: [] })) }],
+    }))
+    .filter((t) => t.domains[0].instances.length > 0);
+  return { name: record.name, template: spec.template, ...(spec.target.runner ? { runner: spec.target.runner } : {}), tiers };
 }
 
 function historyLine(record: ServiceRecord): string {

@@ -1,6 +1,9 @@
 // The bot as GitHub sees it: signed webhooks in, REST calls out to an OpenAPI-checked local API
 // that serves a real Git repository.
+import { planRollback } from '../../src/apply/index.js';
+import { GitRevisionReader } from '../../src/load/index.js';
 import { PLAN_COMMENT_MARKER } from '../../src/render/index.js';
+import { GitStateStore } from '../../src/state/index.js';
 import { BASE_FILES, recordTwoDeployments, template } from './fixtures.js';
 import { BOT_LOGIN, commentEvent, pullRequestEvent, startHarness, type BotHarness } from './harness.js';
 
@@ -203,6 +206,15 @@ describe('comment commands', () => {
     expect(reply).toContain('Rollback of shop-prod to deployment 1');
     expect(reply).toContain('memory');
     expect(reply).not.toContain(PLAN_COMMENT_MARKER);
+    // The apply the dispatch starts plans the same rollback from a clone: the digests agree.
+    const applied = await planRollback({
+      service: 'shop-prod',
+      to: '1',
+      store: new GitStateStore(h.repo.dir, { remote: null }),
+      repoDir: h.repo.dir,
+      head: await GitRevisionReader.open(h.repo.dir, 'main'),
+    });
+    expect(reply).toContain(applied.plan.document.plan_digest);
     expect(h.api.state.dispatches).toEqual([
       expect.objectContaining({ workflow_id: 'svcplan-apply.yml', ref: 'main', inputs: { command: 'rollback', service: 'shop-prod', to: '1', issue: '10' } }),
     ]);

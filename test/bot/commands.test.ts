@@ -8,6 +8,7 @@ describe('one command per comment', () => {
     ['/rollback shop-prod to 3', { kind: 'rollback', service: 'shop-prod', to: '3' }],
     ['/rollback shop-prod to v1.2', { kind: 'rollback', service: 'shop-prod', to: 'v1.2' }],
     ['/rollback shop-prod --to release/2.1', { kind: 'rollback', service: 'shop-prod', to: 'release/2.1' }],
+    ['/rollback shop-prod to #2', { kind: 'rollback', service: 'shop-prod', to: '#2' }],
     ['  /rollback   shop-prod   to   abc1234  ', { kind: 'rollback', service: 'shop-prod', to: 'abc1234' }],
     ['Broken since Friday.\r\n/rollback shop-prod to 2\r\n/plan', { kind: 'rollback', service: 'shop-prod', to: '2' }],
   ])('%j', (body, expected) => {
