@@ -108,6 +108,14 @@ export class GitStateStore implements StateStore {
     return renewed!;
   }
 
+  /** The lease on a service, if any (shown by `svcplan status`). */
+  async readLease(service: string): Promise<Lease | undefined> {
+    checkServiceName(service);
+    const file = `leases/${service}.json`;
+    const text = await (await this.snapshot(await this.fetchTip())).read(file);
+    return text === undefined ? undefined : parseLease(text, this.where(file));
+  }
+
   async releaseLease(lease: Lease): Promise<void> {
     const file = `leases/${lease.service}.json`;
     await this.update(`${lease.service}: lease released by ${lease.owner}`, async (snap) => {

@@ -91,7 +91,8 @@ export class LocalStateStore implements StateStore {
     await this.removeLeaseIf(lease.service, lease);
   }
 
-  private async readLease(service: string): Promise<Lease | undefined> {
+  /** The lease on a service, if any (shown by `svcplan status`). */
+  async readLease(service: string): Promise<Lease | undefined> {
     const file = this.leaseFile(service);
     try {
       return parseLease(await fs.readFile(file, 'utf8'), file);
