@@ -1,5 +1,14 @@
 export { applyPlan } from './executor.js';
-export { planRollback, rollback, RollbackTargetError, type RollbackPlan, type RollbackTarget } from './rollback.js';
+export {
+  deploymentTarget,
+  describeHistory,
+  planRollback,
+  planRollbackFor,
+  rollback,
+  RollbackTargetError,
+  type RollbackPlan,
+  type RollbackTarget,
+} from './rollback.js';
 export {
   RunInterruptedError,
   type ApplyOptions,

@@ -72,26 +72,74 @@ export async function planRollback(opts: {
   const headSpec = headState.services.find((s) => s.name === opts.service);
   const desiredDigest = headSpec ? specDigest(headSpec) : '';
 
+  const plan = planRollbackFor(record, target, fallbackLocator(headState.locator));
+  return { service: opts.service, target, plan, desiredDigest };
+}
+
+/**
+ * The rollback as a forward update of one service: its recorded state against the target spec,
+ * classified like any other change. Pure, so every door (CLI, Action, bot) shows the same plan
+ * and the same digest for the same rollback.
+ */
+export function planRollbackFor(
+  record: ServiceRecord,
+  target: { spec: ServiceSpec; revision: { ref: string; commit: string } },
+  locator: SourceLocator = { locate: () => ({ line: 1, column: 1 }) },
+): Plan {
   // The pin of an earlier rollback is for plans of HEAD; this plan is of the target.
   const { pin: _pin, ...unpinned } = record;
   const desired: DesiredState = {
     revision: { ref: target.revision.ref, commit: target.revision.commit },
     templates: [],
     services: [target.spec],
-    locator: fallbackLocator(headState.locator),
+    locator,
   };
   const plan = buildPlan({
     desired,
-    recorded: { [opts.service]: unpinned as ServiceRecord },
+    recorded: { [record.name]: unpinned as ServiceRecord },
     base: { ref: 'STATE', commit: '' },
-    services: [opts.service],
+    services: [record.name],
   });
   if (plan.document.services.length === 0) {
     // Already as the target says: the rollback still records itself and pins the service.
     plan.document.services = [unchangedService(record, target.spec)];
-    plan.desired[opts.service] = target.spec;
+    plan.desired[record.name] = target.spec;
   }
-  return { service: opts.service, target, plan, desiredDigest };
+  return plan;
+}
+
+/** One line listing a service's deployments, for errors that must say what exists. */
+export function describeHistory(record: ServiceRecord): string {
+  return record.history.length === 0
+    ? 'it has no deployments yet'
+    : `its deployments: ${record.history.map((d) => `${d.id} (${d.kind}, ${d.result}, release ${d.revision.release}, ${d.revision.commit.slice(0, 7) || 'working tree'})`).join('; ')}`;
+}
+
+/**
+ * The recorded deployment `to` names: a deployment id (`3` or `#3`), or, when `to` is absent, the
+ * last succeeded deployment before the current one. Undefined when `to` is not an id (a Git ref).
+ */
+export function deploymentTarget(record: ServiceRecord, to: string | undefined): Deployment | undefined {
+  const history = record.history;
+  if (to === undefined) {
+    const current = history[history.length - 1];
+    const earlier = history.filter((d) => d !== current && d.result === 'succeeded');
+    const target = earlier[earlier.length - 1];
+    if (!target) {
+      throw new RollbackTargetError(
+        `service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`,
+      );
+    }
+    return target;
+  }
+  const id = /^#?(\d+)$/.exec(to.trim());
+  if (!id) return undefined;
+  const d = history.find((x) => x.id === Number(id[1]));
+  if (!d) throw new RollbackTargetError(`service ${record.name} has no deployment ${id[1]}; ${describeHistory(record)}`);
+  if (d.result === 'in-progress') {
+    throw new RollbackTargetError(`deployment ${d.id} of ${record.name} never finished; pick a finished one: ${describeHistory(record)}`);
+  }
+  return d;
 }
 
 /** Applies a planned rollback as a new deployment of kind 'rollback' and pins the service. */
@@ -119,36 +167,10 @@ export function rollback(opts: {
 }
 
 async function resolveTarget(record: ServiceRecord, to: string | undefined, repoDir: string): Promise<RollbackTarget> {
-  const history = record.history;
-  const known = () =>
-    history.length === 0
-      ? 'it has no deployments yet'
-      : `its deployments: ${history.map((d) => `${d.id} (${d.kind}, ${d.result}, release ${d.revision.release}, ${d.revision.commit.slice(0, 7) || 'working tree'})`).join('; ')}`;
-
-  const fromDeployment = (d: Deployment): RollbackTarget => ({
-    label: `deployment ${d.id}`,
-    spec: d.spec,
-    revision: d.revision,
-    deployment: d,
-  });
-
-  if (to === undefined) {
-    const current = history[history.length - 1];
-    const earlier = history.filter((d) => d !== current && d.result === 'succeeded');
-    const target = earlier[earlier.length - 1];
-    if (!target) {
-      throw new RollbackTargetError(`service ${record.name} has no succeeded deployment before the current one to roll back to; ${known()}`);
-    }
-    return fromDeployment(target);
-  }
-
-  const id = /^#?(\d+)$/.exec(to.trim());
-  if (id) {
-    const d = history.find((x) => x.id === Number(id[1]));
-    if (!d) throw new RollbackTargetError(`service ${record.name} has no deployment ${id[1]}; ${known()}`);
-    if (d.result === 'in-progress') throw new RollbackTargetError(`deployment ${d.id} of ${record.name} never finished; pick a finished one: ${known()}`);
-    return fromDeployment(d);
-  }
+  const known = () => describeHistory(record);
+  const deployment = deploymentTarget(record, to);
+  if (deployment) return { label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
+  if (to === undefined) throw new Error('unreachable: no target without a deployment');
 
   let reader: GitRevisionReader;
   try {
@@ -179,7 +201,7 @@ async function resolveTarget(record: ServiceRecord, to: string | undefined, repo
   }
   const commit = reader.revision.commit;
   // A ref some deployment came from is that deployment: the history says which one was redeployed.
-  const same = [...history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === 'succeeded');
+  const same = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === 'succeeded');
   return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same };
 }
 

@@ -1,8 +1,7 @@
 import { GitHubTreeReader } from '../github/api-tree-reader.js';
 import { loadDesiredState } from '../load/index.js';
-import { STATE_REVISION } from '../core/compute-plan.js';
-import type { DesiredState, Plan, PlanService, ServiceRecord, ServiceSpec } from '../model/types.js';
-import { buildPlan } from '../plan/index.js';
+import { deploymentTarget, describeHistory, planRollbackFor, RollbackTargetError } from '../apply/rollback.js';
+import type { DesiredState, Plan, ServiceRecord, ServiceSpec } from '../model/types.js';
 import type { BotDeps } from './deps.js';
 import { statusOf } from './recorded-state.js';
 
@@ -35,25 +34,18 @@ export async function resolveRollbackTarget(
     const known = recordedNames.length > 0 ? recordedNames.map((n) => `\`${n}\``).join(', ') : 'none yet';
     throw new RollbackRefused(`No service \`${service}\` has been applied, so there is nothing to roll back. Recorded services: ${known}.`);
   }
-  const history = [...record.history].sort((a, b) => a.id - b.id);
-  if (to === undefined) {
-    const current = history[history.length - 1];
-    const previous = history.filter((d) => d.id < (current?.id ?? 0) && d.result === 'succeeded').pop();
-    if (!previous) {
-      throw new RollbackRefused(`\`${service}\` has no succeeded deployment before the current one. ${historyLine(record)}`);
-    }
-    return { kind: 'deployment', id: previous.id, spec: previous.spec, ...previous.revision };
+  let deployment;
+  try {
+    deployment = deploymentTarget(record, to);
+  } catch (error) {
+    if (error instanceof RollbackTargetError) throw new RollbackRefused(capitalize(error.message) + '.');
+    throw error;
   }
-  const id = /^#?(\d+)$/.exec(to);
-  if (id) {
-    const wanted = history.find((d) => d.id === Number(id[1]));
-    if (!wanted) throw new RollbackRefused(`\`${service}\` has no deployment ${id[1]}. ${historyLine(record)}`);
-    if (wanted.result === 'in-progress') throw new RollbackRefused(`Deployment ${wanted.id} of \`${service}\` never finished; pick a finished one. ${historyLine(record)}`);
-    return { kind: 'deployment', id: wanted.id, spec: wanted.spec, ...wanted.revision };
-  }
+  if (deployment) return { kind: 'deployment', id: deployment.id, spec: deployment.spec, ...deployment.revision };
+  if (to === undefined) throw new Error('unreachable: no target without a deployment');
   const commit = await resolveRef(deps, to);
   if (!commit) {
-    throw new RollbackRefused(`\`${to}\` is neither a deployment of \`${service}\` nor a branch, tag or commit of this repository. ${historyLine(record)}`);
+    throw new RollbackRefused(`\`${to}\` is neither a deployment of \`${service}\` nor a branch, tag or commit of this repository. ${capitalize(describeHistory(record))}.`);
   }
   const desired = await readDesiredAt(deps, to, commit);
   const spec = desired.services.find((s) => s.name === service);
@@ -71,48 +63,14 @@ export async function resolveRollbackTarget(
  * one the dispatched apply computes.
  */
 export function planRollbackOf(record: ServiceRecord, target: RollbackTarget): Plan {
-  const desired: DesiredState = {
-    // The apply is dispatched with the resolved commit (or deployment) and names the revision so.
-    revision: { ref: target.kind === 'ref' ? target.commit : target.ref, commit: target.commit },
-    templates: [],
-    services: [target.spec],
-    // Specs from history have no source file open here; errors then point at the file's start.
-    locator: { locate: () => ({ line: 1, column: 1 }) },
-  };
-  const { pin: _pin, ...unpinned } = record;
-  const plan = buildPlan({
-    desired,
-    // A pin holds the service where an earlier rollback left it; this rollback replaces that decision.
-    recorded: { [record.name]: unpinned },
-    base: STATE_REVISION,
-    services: [record.name],
-  });
-  if (plan.document.services.length === 0) {
-    // Already as the target says: the rollback still runs, to record itself and pin the service.
-    plan.document.services = [unchangedService(record, target.spec)];
-    plan.desired[record.name] = target.spec;
-  }
-  return plan;
+  // The apply is dispatched with the resolved commit (or deployment) and names the revision so.
+  return planRollbackFor(record, { spec: target.spec, revision: { ref: target.kind === 'ref' ? target.commit : target.ref, commit: target.commit } });
 }
 
-function unchangedService(record: ServiceRecord, spec: ServiceSpec): PlanService {
-  const tiers = spec.tiers
-    .map((t) => ({
-      name: t.name,
-      order: t.rollout.order,
-      domains: [{ index: 0, instances: record.instances.filter((i) => i.tier === t.name).map((i) => ({ name: i.name, action: 'none' as const, reasons: [] })) }],
-    }))
-    .filter((t) => t.domains[0].instances.length > 0);
-  return { name: record.name, template: spec.template, ...(spec.target.runner ? { runner: spec.target.runner } : {}), tiers };
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function historyLine(record: ServiceRecord): string {
-  if (record.history.length === 0) return 'It has no recorded deployments.';
-  const items = [...record.history]
-    .sort((a, b) => a.id - b.id)
-    .map((d) => `${d.id} (${d.kind}, release ${d.revision.release}, ${d.revision.commit.slice(0, 7)}, ${d.result})`);
-  return `Deployments: ${items.join('; ')}.`;
-}
 
 /** A branch, tag or (abbreviated) commit to its full sha; undefined when GitHub knows no such ref. */
 async function resolveRef(deps: BotDeps, ref: string): Promise<string | undefined> {

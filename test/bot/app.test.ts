@@ -239,7 +239,7 @@ describe('comment commands', () => {
     await h.deliver('issue_comment', comment(10, '/rollback shop-dev', 'alice'));
     expect(botReplies(10).pop()).toMatch(/Recorded services: `shop-prod`/);
     await h.deliver('issue_comment', comment(10, '/rollback shop-prod to 99', 'alice'));
-    expect(botReplies(10).pop()).toMatch(/no deployment 99.*Deployments: 1 \(apply, release 1\.0/);
+    expect(botReplies(10).pop()).toMatch(/no deployment 99.*deployments: 1 \(apply, succeeded, release 1\.0/);
     await h.deliver('issue_comment', comment(10, '/rollback shop-prod to no-such-branch', 'alice'));
     expect(botReplies(10).pop()).toMatch(/neither a deployment .* nor a branch, tag or commit/);
     expect(h.api.state.dispatches).toEqual([]);
