@@ -1,7 +1,7 @@
 import { API_VERSION, InputError, type Diagnostic } from '../model/types.js';
 import { normalizeRepoPath } from './paths.js';
 import { validateAgainstSchema } from './schema.js';
-import { parseYamlFile, sourceText, YamlLocator, type YamlPath } from './source.js';
+import { parseYamlFile, YamlLocator, type YamlPath } from './source.js';
 import type { TreeReader } from './tree.js';
 
 export const CONFIG_FILE = 'svcplan.yaml';
@@ -49,7 +49,7 @@ export async function loadConfig(reader: TreeReader): Promise<RepoConfig> {
   }
   const document = documents[0];
   if (diagnostics.length === 0 && document) {
-    for (const problem of validateAgainstSchema('Config', document.value, (path) => sourceText(document.doc, path))) {
+    for (const problem of validateAgainstSchema('Config', document.value, (path) => document.sourceOf(path))) {
       report(document.index, problem.path, `${problem.message}`, problem.atKey);
     }
   }

@@ -6,7 +6,7 @@ import { CONFIG_FILE, loadConfig, sortDiagnostics } from './config.js';
 import { resolveService, serviceFromDocument, templateFromDocument } from './resolve.js';
 import { normalizeRepoPath } from './paths.js';
 import { dottedPath, validateAgainstSchema } from './schema.js';
-import { parseYamlFile, sourceText, YamlLocator, type ParsedDocument, type YamlPath } from './source.js';
+import { parseYamlFile, YamlLocator, type ParsedDocument, type YamlPath } from './source.js';
 import type { TreeReader } from './tree.js';
 
 const DOCUMENT_KINDS = ['ServiceTemplate', 'Service'] as const;
@@ -65,7 +65,7 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
       const kind = checkKind(file, document, report);
       if (!kind) continue;
       const raw = document.value as Record<string, any>;
-      const sourceOf = (path: YamlPath) => sourceText(document.doc, path);
+      const sourceOf = (path: YamlPath) => document.sourceOf(path);
       if (kind === 'ServiceTemplate') templateDocuments.push({ file, document, raw });
       const problems = validateAgainstSchema(kind, raw, sourceOf);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);

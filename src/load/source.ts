@@ -2,6 +2,7 @@
 // found now or later (a refused plan), points at a file, line and column.
 import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Node } from 'yaml';
 import type { Diagnostic, SourceLocator } from '../model/types.js';
+import { parsePlainYaml, type PlainDocument } from './plain-yaml.js';
 
 /** Larger files are refused before parsing: no real template is this big. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -9,14 +10,21 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export interface ParsedDocument {
   /** 0-based position of the document in its file. */
   index: number;
-  doc: Document.Parsed;
+  /**
+   * The document with the position of every node. For a file the fast reader read, it is built
+   * on first use: only a located error or refusal needs it.
+   */
+  readonly doc: Document.Parsed;
   /** The document as plain data; undefined when it could not be read (see the diagnostics). */
   value: unknown;
+  /** The text a scalar was written as (e.g. `12.10` for a number read as 12.1); see `sourceText`. */
+  sourceOf(path: YamlPath): string | undefined;
 }
 
 export interface SourceFile {
   file: string;
-  lineCounter: LineCounter;
+  /** Built on first use, like `ParsedDocument.doc`. */
+  readonly lineCounter: LineCounter;
   documents: ParsedDocument[];
 }
 
@@ -47,8 +55,15 @@ export function parseYamlFile(file: string, text: string): { source: SourceFile;
     parsedByText.delete(oldest);
     cachedChars -= oldest.length;
   }
+  const cached = parsed;
   return {
-    source: { file, lineCounter: parsed.lineCounter, documents: parsed.documents },
+    source: {
+      file,
+      get lineCounter() {
+        return cached.lineCounter;
+      },
+      documents: parsed.documents,
+    },
     diagnostics: parsed.problems.map((p) => ({ file, ...p })),
   };
 }
@@ -59,12 +74,60 @@ const parsedByText = new Map<string, ParsedText>();
 let cachedChars = 0;
 
 interface ParsedText {
-  lineCounter: LineCounter;
+  readonly lineCounter: LineCounter;
   documents: ParsedDocument[];
   problems: Omit<Diagnostic, 'file'>[];
 }
 
 function parseText(text: string): ParsedText {
+  if (Buffer.byteLength(text, 'utf8') <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text)) {
+    const plain = parsePlainYaml(text);
+    if (plain) return plainText(text, plain);
+  }
+  return parseFully(text);
+}
+
+/**
+ * A file the fast reader read: its value now, the position-keeping document when something asks
+ * for a position. The fast reader only accepts what the full parser reads without a problem and
+ * to the same value, so the full parse, when it comes, has the same single document.
+ */
+function plainText(text: string, plain: PlainDocument): ParsedText {
+  let full: ParsedText | undefined;
+  const fully = () => (full ??= parseFully(text));
+  const document: ParsedDocument = {
+    index: 0,
+    value: plain.value,
+    get doc() {
+      return fully().documents[0].doc;
+    },
+    sourceOf(path) {
+      const written = plain.scalarSources.get(path.join('\0'));
+      if (written !== undefined) return written;
+      const value = valueAt(plain.value, path);
+      // A string scalar's source is its text; anything else (a collection, a missing path) needs the nodes.
+      return typeof value === 'string' ? value : sourceText(this.doc, path);
+    },
+  };
+  return {
+    get lineCounter() {
+      return fully().lineCounter;
+    },
+    documents: [document],
+    problems: [],
+  };
+}
+
+function valueAt(root: unknown, path: YamlPath): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
+    value = (value as Record<string, unknown>)[segment as string];
+  }
+  return value;
+}
+
+function parseFully(text: string): ParsedText {
   const lineCounter = new LineCounter();
   const documentsOut: ParsedDocument[] = [];
   const diagnostics: Omit<Diagnostic, 'file'>[] = [];
@@ -120,7 +183,7 @@ function parseText(text: string): ParsedText {
         at(doc.range[0], `cannot read this document: ${describeCrash(err)}`);
       }
     }
-    documentsOut.push({ index, doc, value });
+    documentsOut.push({ index, doc, value, sourceOf: (path) => sourceText(doc, path) });
   });
   return { lineCounter, documents: documentsOut, problems: diagnostics };
 }
