@@ -6,7 +6,7 @@ import type { ServiceRecord } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubApi, webhookExample, type GitHubApi } from '../support/github-api/index.js';
 import { repoFiles, template } from './fixtures.js';
-import { ensureActionBuilt, runAction, type ActionRun } from './run-action.js';
+import { ensureActionBuilt, removeActionSnapshot, runAction, type ActionRun } from './run-action.js';
 
 const OWNER = 'acme';
 const NAME = 'infra';
@@ -51,6 +51,7 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await removeActionSnapshot();
     await api?.close();
     await author?.cleanup();
     await rm(scratch, { recursive: true, force: true });
@@ -181,7 +182,7 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     comment.body = comment.body.split(planned.outputs['plan-digest']).join(reviewed);
 
     const run = await apply(before, merged, await checkout(merged, 'apply-11'));
-    expect(run.code).toBe(0);
+    expect({ code: run.code, stdout: run.stdout }).toMatchObject({ code: 0 });
     expect(run.outputs['stale-plan']).toBe('true');
     expect(run.outputs['reviewed-digest']).toBe(reviewed);
     expect(run.stdout).toMatch(new RegExp(`::warning::stale plan: #11 was reviewed with plan ${reviewed}, but the plan applied now is ${planned.outputs['plan-digest']}`));

@@ -15,7 +15,8 @@ tiers:
     count: 2
     scale: { min: 1, max: 5 }
     features: []
-    health: { timeout: 5, minReady: 0 }
+    # Generous: on a loaded machine the stand-in vagrant may take seconds to answer a probe.
+    health: { timeout: 60, minReady: 0 }
     rollout: { upgradeDomains: 2, maxParallel: 1, pauseBetweenDomains: 0, order: 1, maxDisruption: replace }
 `;
 }

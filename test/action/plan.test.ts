@@ -3,7 +3,7 @@ import { PLAN_COMMENT_MARKER } from '../../src/render/index.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubApi, webhookExample, type GitHubApi } from '../support/github-api/index.js';
 import { repoFiles, service, template } from './fixtures.js';
-import { ensureActionBuilt, runAction } from './run-action.js';
+import { ensureActionBuilt, removeActionSnapshot, runAction } from './run-action.js';
 
 const OWNER = 'acme';
 const NAME = 'infra';
@@ -21,6 +21,7 @@ describe('svcplan Action, command plan, on pull requests', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await removeActionSnapshot();
     await api?.close();
     await repo?.cleanup();
   });

@@ -2,7 +2,7 @@
 // variables, an event payload file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files to read back.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +21,29 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Builds dist/ when dist/action.js is missing or older than any source file. */
+/** The bundle this test file runs: a snapshot of dist/action.js taken once it is fresh. */
+let snapshot: string | undefined;
+
+/**
+ * Builds dist/ when dist/action.js is missing or older than any source file, then snapshots it:
+ * a build started elsewhere meanwhile rewrites dist/ and must not hand a half-written file to a
+ * running test.
+ */
 export async function ensureActionBuilt(): Promise<void> {
   const built = existsSync(ACTION) ? statSync(ACTION).mtimeMs : 0;
-  if (built > (await newestMtime(join(ROOT, 'src')))) return;
-  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT });
+  if (built <= (await newestMtime(join(ROOT, 'src')))) {
+    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT });
+  }
+  const dir = join(ROOT, 'node_modules', '.cache', 'svcplan-action-test');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `action-${process.pid}-${Date.now()}.js`);
+  await copyFile(ACTION, path);
+  snapshot = path;
+}
+
+export async function removeActionSnapshot(): Promise<void> {
+  if (snapshot) await rm(snapshot, { force: true });
+  snapshot = undefined;
 }
 
 export interface ActionRun {
@@ -101,7 +119,7 @@ export async function runAction(opts: RunActionOptions): Promise<ActionRun> {
     };
     for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [ACTION], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [snapshot ?? ACTION], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
