@@ -1,16 +1,14 @@
-// A service of two tiny VMs in two upgrade domains, taken through its whole life on real QEMU
-// VMs: create → refresh → restart → image replacement keeping the state disk → scale out and in
-// → roll back to the first deployment → an interrupted step resumed. Every step is checked
-// inside the guests. Needs .ci/setup-vagrant (see test/e2e/README.md).
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import type { DriverInstance } from '../../src/apply/driver.js';
-import { VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
-import { ExecaRunner } from '../../src/apply/drivers/vagrant/runner.js';
-import { parseVagrantStatus } from '../../src/apply/drivers/vagrant/status.js';
+// A user's service of two tiny VMs in two upgrade domains, taken through its whole life with the
+// real CLI (`svcplan apply`, `svcplan rollback`) on real QEMU VMs: create → refresh → restart →
+// image replacement keeping the state disk → scale out and in → roll back to the first
+// deployment → an apply killed midway and finished by the next one. Every step is checked inside
+// the guests. Needs .ci/setup-vagrant (see test/e2e/README.md).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { stateDiskName, vagrantDirOf } from '../../src/apply/drivers/vagrant/vagrantfile.js';
-import { loadDesiredState, WorktreeReader } from '../../src/load/index.js';
-import { instanceName, upgradeDomainOf, type ServiceSpec } from '../../src/model/types.js';
+import { instanceName } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import {
   deleteVolume, e2eEnv, ensureLibvirt, inGuest, libvirtDomainType, requireBoxes, stopLibvirt, volumeExists,
@@ -19,12 +17,13 @@ import {
 const SERVICE = 'e2e-life';
 const TIER = 'app';
 const GREETING = `it's "$(not run)" \`nor this\` #{x}`;
+const names = [1, 2, 3].map((n) => instanceName(SERVICE, TIER, n));
 
 function template(opts: { box: string; memory: number; version: string; count: number }): string {
   return `apiVersion: svcplan/v1
 kind: ServiceTemplate
 name: tiny
-release: "1"
+release: "${opts.version}"
 images:
   tiny: { box: ${opts.box}, version: "1.0.0" }
 tiers:
@@ -40,7 +39,7 @@ tiers:
     settings:
       GREETING: ${JSON.stringify(GREETING)}
     state: { disk: 1, save: apps/hello/save-state.sh, restore: apps/hello/restore-state.sh, onScaleIn: retain }
-    health: { command: "test -s /opt/hello/version", timeout: 120, minReady: 1 }
+    health: { command: "test -s /opt/hello/version", timeout: 180, minReady: 1 }
     rollout: { upgradeDomains: 2, maxParallel: 1, pauseBetweenDomains: 0, order: 1, maxDisruption: replace }
 `;
 }
@@ -64,6 +63,7 @@ target:
 `;
 
 const FILES = {
+  '.gitignore': '.svcplan/\n',
   'apps/hello/install.sh': '#!/bin/sh\nset -eu\nmkdir -p /opt/hello\nprintf "%s\\n" "$APP_VERSION" > /opt/hello/version\nprintf "%s\\n" "$GREETING" > /opt/hello/greeting\n',
   'apps/hello/save-state.sh': '#!/bin/sh\nset -eu\nprintf "saved-from-%s\\n" "$(cat /etc/tiny-release)" | dd of="$SVCPLAN_STATE_DEVICE" bs=512 seek=16 conv=notrunc 2>/dev/null\nsync\n',
   'apps/hello/restore-state.sh': '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\n',
@@ -72,82 +72,67 @@ const FILES = {
 let repo: TempRepo;
 let env: Record<string, string>;
 let startedLibvirt = false;
-let driver: VagrantDriver;
 let dir: string;
-const log: string[] = [];
+let cli: string;
+let work: string;
 
-async function specAt(change: Parameters<typeof template>[0]): Promise<ServiceSpec> {
-  await repo.commit(`tiny: ${JSON.stringify(change)}`, { 'templates/tiny.yaml': template(change) });
-  const desired = await loadDesiredState(new WorktreeReader(repo.dir));
-  const service = desired.services.find((s) => s.name === SERVICE);
-  if (!service) throw new Error('service not loaded');
-  return service;
+async function commitTemplate(change: Parameters<typeof template>[0]): Promise<void> {
+  await repo.commit(`tiny ${JSON.stringify(change)}`, { 'templates/tiny.yaml': template(change) });
 }
 
-function instancesOf(service: ServiceSpec, count = service.tiers[0].count): DriverInstance[] {
-  const tier = service.tiers[0];
-  return Array.from({ length: count }, (_, i) => ({
-    service: SERVICE, tier: TIER, index: i + 1, name: instanceName(SERVICE, TIER, i + 1), spec: tier.instance,
-  }));
-}
-
-/** Instances grouped by upgrade domain, lowest first: the order a rollout takes. */
-function byDomain(instances: DriverInstance[], domains = 2): DriverInstance[][] {
-  const groups: DriverInstance[][] = [];
-  for (const inst of instances) (groups[upgradeDomainOf(inst.index, domains)] ??= []).push(inst);
-  return groups.filter(Boolean);
+/** `svcplan ARGS --repo DIR` as a user runs it; its exit code must be 0. */
+function svcplan(...args: string[]): string {
+  const out = spawnSync(process.execPath, [cli, ...args, '--repo', repo.dir], {
+    env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15 * 60_000,
+  });
+  if (out.status !== 0) {
+    throw new Error(`svcplan ${args.join(' ')} exited ${out.status}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}`);
+  }
+  return out.stdout + out.stderr;
 }
 
 const guest = (machine: string, command: string) => inGuest(dir, env, machine, command).trim();
 const bootId = (machine: string) => guest(machine, 'cat /proc/sys/kernel/random/boot_id');
 const memKiB = (machine: string) => Number(guest(machine, "awk '/MemTotal/{print $2}' /proc/meminfo"));
+const stateMarker = (machine: string) => guest(machine, 'dd if=/dev/vdb bs=512 skip=8 count=1 2>/dev/null | head -n 1');
 
 beforeAll(async () => {
   env = e2eEnv();
   startedLibvirt = ensureLibvirt();
   requireBoxes(env);
+  // A snapshot of a fresh bundle: a build running elsewhere cannot hand us a half-written file.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  work = mkdtempSync(join(tmpdir(), 'svcplan-e2e-cli-'));
+  cli = join(work, 'cli.mjs');
+  copyFileSync(resolve('dist/cli.js'), cli);
   repo = await createTempRepo({ files: { ...FILES, [`services/${SERVICE}.yaml`]: serviceFile(libvirtDomainType()) } });
   dir = vagrantDirOf(repo.dir, SERVICE);
-  driver = new VagrantDriver({
-    repoDir: repo.dir,
-    runner: new ExecaRunner(env),
-    healthPollSeconds: 3,
-    onOutput: (o) => log.push(`[${o.instance ?? o.service}] ${o.line}`),
-  });
-  for (let n = 1; n <= 3; n++) deleteVolume(stateDiskName(instanceName(SERVICE, TIER, n)));
+  for (const name of names) deleteVolume(stateDiskName(name));
 });
 
 afterAll(async () => {
   try {
-    if (driver && repo) {
-      const service = await specAt({ box: 'test/tiny-v1', memory: 256, version: '1', count: 3 });
-      await driver.layout(service, instancesOf(service));
-      for (const inst of instancesOf(service)) await driver.destroy(inst, { deleteStateDisk: true }).catch(() => undefined);
+    if (repo) {
+      // Everything this test made goes: the VMs (through their Vagrantfile) and their state disks.
+      spawnSync('vagrant', ['destroy', '-f'], { cwd: dir, env: { ...process.env, ...env, VAGRANT_CWD: dir }, stdio: 'ignore' });
     }
   } finally {
-    for (let n = 1; n <= 3; n++) deleteVolume(stateDiskName(instanceName(SERVICE, TIER, n)));
+    for (const name of names) deleteVolume(stateDiskName(name));
     if (repo) rmSync(repo.dir, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
     if (startedLibvirt) stopLibvirt();
-    if (process.env.SVCPLAN_E2E_LOG) console.log(log.join('\n'));
   }
 });
 
-test('a service lives through every kind of update on real VMs', async () => {
+test('svcplan apply and rollback take a service through every kind of update on real VMs', async () => {
   const t0 = Date.now();
   const step = (name: string) => console.log(`e2e: ${name} at ${Math.round((Date.now() - t0) / 1000)} s`);
+  const [first, second, third] = names;
 
-  // 1. create: two instances, one per upgrade domain, each healthy before the next.
-  const v1 = await specAt({ box: 'test/tiny-v1', memory: 256, version: '1', count: 2 });
-  await driver.layout(v1, []);
-  for (const domain of byDomain(instancesOf(v1))) {
-    for (const inst of domain) {
-      await driver.create(inst);
-      expect(await driver.health(inst, { command: 'test -s /opt/hello/version', timeoutSeconds: 120, minReadySeconds: 1 })).toBe(true);
-    }
-  }
-  const names = instancesOf(v1).map((i) => i.name);
-  expect(await driver.observe(SERVICE)).toEqual({ [names[0]]: 'running', [names[1]]: 'running' });
-  for (const name of names) {
+  // 1. create: two instances, one per upgrade domain.
+  await commitTemplate({ box: 'test/tiny-v1', memory: 256, version: '1', count: 2 });
+  expect(svcplan('apply')).toMatch(/create/);
+  for (const name of [first, second]) {
     expect(guest(name, 'cat /etc/tiny-release')).toBe('tiny-v1');
     expect(guest(name, 'hostname')).toBe(name);
     expect(guest(name, 'cat /etc/svcplan/apps/hello/version')).toBe('1');
@@ -156,78 +141,86 @@ test('a service lives through every kind of update on real VMs', async () => {
   }
   step('created');
 
-  // 2. refresh: a new app version is installed in place, without a reboot.
-  const boots = Object.fromEntries(names.map((n) => [n, bootId(n)]));
-  const v2 = await specAt({ box: 'test/tiny-v1', memory: 256, version: '2', count: 2 });
-  await driver.layout(v2, instancesOf(v1));
-  for (const inst of instancesOf(v2)) await driver.refresh(inst, ['app-hello']);
-  for (const name of names) {
+  // 2. refresh: a new app version, installed in place without a reboot.
+  const boots = { [first]: bootId(first), [second]: bootId(second) };
+  await commitTemplate({ box: 'test/tiny-v1', memory: 256, version: '2', count: 2 });
+  svcplan('apply');
+  for (const name of [first, second]) {
     expect(bootId(name)).toBe(boots[name]);
     expect(guest(name, 'cat /opt/hello/version')).toBe('2');
-    expect(guest(name, 'cat /etc/svcplan/apps/hello/version')).toBe('2');
   }
   step('refreshed');
 
-  // 3. restart: more memory, seen by the guest after a reboot.
-  const memBefore = memKiB(names[0]);
-  const v3 = await specAt({ box: 'test/tiny-v1', memory: 384, version: '2', count: 2 });
-  await driver.layout(v3, instancesOf(v2));
-  for (const inst of instancesOf(v3)) await driver.restart(inst, []);
-  for (const name of names) {
+  // 3. restart: more memory, which the guest sees after a reboot.
+  const memBefore = memKiB(first);
+  await commitTemplate({ box: 'test/tiny-v1', memory: 384, version: '2', count: 2 });
+  svcplan('apply');
+  for (const name of [first, second]) {
     expect(bootId(name)).not.toBe(boots[name]);
     expect(memKiB(name)).toBeGreaterThan(memBefore + 100 * 1024);
   }
   step('restarted');
 
-  // 4. replace: a new OS image; what was on the state disk is still there, hooks ran.
-  for (const name of names) guest(name, `echo marker-${name} | dd of=/dev/vdb bs=512 seek=8 conv=notrunc 2>/dev/null; sync`);
-  const v4 = await specAt({ box: 'test/tiny-v2', memory: 384, version: '2', count: 2 });
-  await driver.layout(v4, instancesOf(v3));
-  for (const [prev, next] of instancesOf(v3).map((p, i) => [p, instancesOf(v4)[i]] as const)) await driver.replace(prev, next);
-  for (const name of names) {
+  // 4. replace: a new OS image; the state disk keeps what was written to it; hooks ran.
+  for (const name of [first, second]) guest(name, `echo marker-${name} | dd of=/dev/vdb bs=512 seek=8 conv=notrunc 2>/dev/null; sync`);
+  await commitTemplate({ box: 'test/tiny-v2', memory: 384, version: '2', count: 2 });
+  svcplan('apply');
+  for (const name of [first, second]) {
     expect(guest(name, 'cat /etc/tiny-release')).toBe('tiny-v2');
-    expect(guest(name, 'dd if=/dev/vdb bs=512 skip=8 count=1 2>/dev/null | head -n 1')).toBe(`marker-${name}`);
+    expect(stateMarker(name)).toBe(`marker-${name}`);
     expect(guest(name, 'cat /etc/svcplan-restored')).toBe('saved-from-tiny-v1');
     expect(guest(name, 'cat /opt/hello/version')).toBe('2');
   }
   step('replaced');
 
-  // 5. scale out to three, then back in to two: the third state disk is kept.
-  const v5 = await specAt({ box: 'test/tiny-v2', memory: 384, version: '2', count: 3 });
-  await driver.layout(v5, instancesOf(v5));
-  const third = instancesOf(v5)[2];
-  await driver.create(third);
-  expect(guest(third.name, 'cat /etc/tiny-release')).toBe('tiny-v2');
-  expect((await driver.observe(SERVICE))[third.name]).toBe('running');
-  await driver.destroy(third, { deleteStateDisk: false });
-  expect((await driver.observe(SERVICE))[third.name]).toBe('not_created');
-  expect(volumeExists(stateDiskName(third.name))).toBe(true);
+  // 5. scale out to three, then back in to two: the third state disk is retained.
+  await commitTemplate({ box: 'test/tiny-v2', memory: 384, version: '2', count: 3 });
+  svcplan('apply');
+  expect(guest(third, 'cat /etc/tiny-release')).toBe('tiny-v2');
+  await commitTemplate({ box: 'test/tiny-v2', memory: 384, version: '2', count: 2 });
+  svcplan('apply');
+  const states = execFileSync('vagrant', ['status', '--machine-readable'], { cwd: dir, env: { ...process.env, ...env, VAGRANT_CWD: dir }, encoding: 'utf8' });
+  expect(states).toContain(`${third},state,not_created`);
+  expect(volumeExists(stateDiskName(third))).toBe(true);
   step('scaled out and in');
 
   // 6. roll back to the first deployment: its image, memory and app version come back.
-  await driver.layout(v1, instancesOf(v4));
-  for (const [prev, next] of instancesOf(v4).map((p, i) => [p, instancesOf(v1)[i]] as const)) await driver.replace(prev, next);
-  for (const name of names) {
+  svcplan('rollback', SERVICE, '--to', '1', '--yes');
+  for (const name of [first, second]) {
     expect(guest(name, 'cat /etc/tiny-release')).toBe('tiny-v1');
     expect(guest(name, 'cat /opt/hello/version')).toBe('1');
     expect(memKiB(name)).toBeLessThan(memBefore + 50 * 1024);
-    expect(guest(name, 'dd if=/dev/vdb bs=512 skip=8 count=1 2>/dev/null | head -n 1')).toBe(`marker-${name}`);
+    expect(stateMarker(name)).toBe(`marker-${name}`);
   }
   step('rolled back');
 
-  // 7. a step killed midway (SIGKILL while `vagrant up` boots the VM) is finished by the next run.
-  await driver.layout(v5, [...instancesOf(v1), third].map((i) => ({ ...i, spec: v1.tiers[0].instance })));
-  const up = spawn('vagrant', ['up', third.name, '--provider=libvirt', '--provision'], {
-    cwd: dir, env: { ...process.env, ...env, VAGRANT_CWD: dir }, stdio: 'ignore', detached: true,
+  // 7. an apply killed (SIGKILL) while `vagrant up` boots a new VM is finished by the next apply.
+  await commitTemplate({ box: 'test/tiny-v1', memory: 256, version: '3', count: 3 });
+  const killed = spawn(process.execPath, [cli, 'apply', '--repo', repo.dir], {
+    env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true,
   });
-  await new Promise((r) => setTimeout(r, 12_000));
-  process.kill(-up.pid!, 'SIGKILL');
-  await new Promise((r) => up.once('exit', r));
-  await driver.create({ ...third, spec: v1.tiers[0].instance });
-  expect(await driver.health(third, { command: 'test -s /opt/hello/version', timeoutSeconds: 120, minReadySeconds: 0 })).toBe(true);
-  expect(guest(third.name, 'cat /etc/tiny-release')).toBe('tiny-v1');
-  const status = await new ExecaRunner(env).run({ program: 'vagrant', args: ['status', '--machine-readable'], cwd: dir });
-  expect(parseVagrantStatus(status.stdout)).toEqual({ [names[0]]: 'running', [names[1]]: 'running', [third.name]: 'running' });
-  step('resumed');
+  await new Promise<void>((resolveKill, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`the apply never reached vagrant up ${third}:\n${seen}`)), 10 * 60_000);
+    killed.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(`vagrant up ${third}`)) {
+        clearTimeout(timer);
+        // Mid-boot: the domain exists, the machine is not provisioned, nothing recorded as done.
+        setTimeout(() => {
+          process.kill(-killed.pid!, 'SIGKILL');
+          resolveKill();
+        }, 15_000);
+      }
+    });
+  });
+  await new Promise((r) => killed.once('exit', r));
+  svcplan('apply');
+  for (const name of names) {
+    expect(guest(name, 'cat /opt/hello/version')).toBe('3');
+    expect(guest(name, 'cat /etc/tiny-release')).toBe('tiny-v1');
+  }
+  expect(svcplan('plan')).not.toMatch(/\b(create|refresh|restart|replace|destroy)\b.*e2e-life-app/);
+  step('killed and resumed');
   expect(Date.now() - t0).toBeLessThan(20 * 60 * 1000);
 });
