@@ -1,7 +1,9 @@
 // Validation against the published JSON Schema, with ajv's errors turned into sentences a user
 // can act on, each pointing at the YAML node it is about.
+import { createHash } from 'node:crypto';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/svcplan-v1.schema.json' with { type: 'json' };
+import * as generated from './schema-validators.generated.js';
 import type { YamlPath } from './source.js';
 
 export type SchemaKind = 'ServiceTemplate' | 'Service' | 'Config';
@@ -18,16 +20,24 @@ export const SVCPLAN_SCHEMA: unknown = schema;
 
 let validators: Record<SchemaKind, ValidateFunction> | undefined;
 
-// Compiled once per process: compiling costs far more than validating a thousand files.
+// The build turns the schema into code (ajv standalone), since compiling it costs far more than
+// validating a thousand files. That code is used while it was made from this very schema; after
+// a change to the schema without a build, the schema is compiled once per process instead.
 function validatorFor(kind: SchemaKind): ValidateFunction {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    ajv.addVocabulary(['x-hint', 'x-unit']);
-    ajv.addSchema(schema as object);
-    const get = (name: SchemaKind) => ajv.getSchema(`urn:svcplan:schema:v1#/definitions/${name}`)!;
-    validators = { ServiceTemplate: get('ServiceTemplate'), Service: get('Service'), Config: get('Config') };
+    const digest = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+    validators = digest === generated.SCHEMA_DIGEST ? (generated as unknown as Record<SchemaKind, ValidateFunction>) : compileSchema();
   }
   return validators[kind];
+}
+
+/** The options here and in scripts/build.mjs must stay the same. */
+export function compileSchema(): Record<SchemaKind, ValidateFunction> {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  ajv.addVocabulary(['x-hint', 'x-unit']);
+  ajv.addSchema(schema as object);
+  const get = (name: SchemaKind) => ajv.getSchema(`urn:svcplan:schema:v1#/definitions/${name}`)!;
+  return { ServiceTemplate: get('ServiceTemplate'), Service: get('Service'), Config: get('Config') };
 }
 
 /**
