@@ -1,7 +1,7 @@
 // Builds the plan: desired state against the current state (recorded, or the base standing in for
 // it), per service, tier, upgrade domain and instance. No I/O: everything comes in as data.
 
-import { digestOf } from '../model/digest.js';
+import { canonicalDigest, remember, type CanonicalMemo } from './canonical.js';
 import {
   DISRUPTION_ORDER,
   emptySummary,
@@ -104,7 +104,11 @@ function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<st
 
 /** The current state in a form that says what it is and nothing about when or where it was read. */
 function stateDigestOf(services: [string, CurrentService][]): string {
-  return digestOf(
+  // The instances of a tier share their spec object (and the service spec holds it too): its
+  // text is written once. Nothing changes these objects while the digest is computed.
+  const memo: CanonicalMemo = new WeakMap();
+  for (const [, s] of services) for (const i of s.instances) remember(i.spec, memo);
+  return canonicalDigest(
     services.map(([name, s]) => ({
       name,
       source: s.source,
@@ -114,6 +118,7 @@ function stateDigestOf(services: [string, CurrentService][]): string {
         .map((i) => ({ tier: i.tier, index: i.index, spec: i.spec, status: i.status })),
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
     })),
+    memo,
   );
 }
 
@@ -316,7 +321,7 @@ function planService(
  * change reviewed in two clones, or planned again before the apply, has the same digest.
  */
 export function planDigestOf(doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>): string {
-  return digestOf({
+  return canonicalDigest({
     state_digest: doc.state_digest,
     summary: doc.summary,
     services: doc.services,
