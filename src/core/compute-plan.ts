@@ -18,11 +18,22 @@ export async function computePlan(opts: {
 }): Promise<Plan> {
   const base = opts.base?.revision ?? STATE_REVISION;
 
+  // Both revisions are read at once, so that one waits for Git while the other is parsed.
+  const settle = (reader: TreeReader) =>
+    loadDesiredState(reader).then(
+      (state) => ({ state }),
+      (error: unknown) => ({ error }),
+    );
+  const baseLoad = opts.base ? settle(opts.base) : undefined;
+  const headLoad = settle(opts.head);
+
   let standIn: DesiredState | undefined;
   const baseWarnings: string[] = [];
-  if (opts.base) {
+  const baseResult = await baseLoad;
+  if (baseResult) {
     try {
-      standIn = await loadDesiredState(opts.base);
+      if ('error' in baseResult) throw baseResult.error;
+      standIn = baseResult.state;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // The base is not what this change is judged on: its problems are someone else's, and only
@@ -38,7 +49,9 @@ export async function computePlan(opts: {
 
   let desired: DesiredState;
   try {
-    desired = await loadDesiredState(opts.head);
+    const headResult = await headLoad;
+    if ('error' in headResult) throw headResult.error;
+    desired = headResult.state;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const state_digest = currentStateDigest({ recorded: opts.recorded, standIn, services: opts.services });

@@ -26,8 +26,11 @@ export class GitRevisionReader implements TreeReader {
    */
   static async open(repoDir: string, ref: string): Promise<GitRevisionReader> {
     const git = new Git(repoDir);
+    // Both asked at once; an unknown ref is still the error reported first.
+    const asked = git.prefix();
+    asked.catch(() => undefined);
     const commit = await git.revParse(ref);
-    const prefix = await git.prefix();
+    const prefix = await asked;
     const under = prefix.replace(/\/$/, '');
     const entries = new Map<string, TreeEntry>();
     for (const entry of await git.lsTree(commit, under)) {

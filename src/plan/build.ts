@@ -107,15 +107,20 @@ function stateDigestOf(services: [string, CurrentService][]): string {
   // The instances of a tier share their spec object (and the service spec holds it too): its
   // text is written once. Nothing changes these objects while the digest is computed.
   const memo: CanonicalMemo = new WeakMap();
-  for (const [, s] of services) for (const i of s.instances) remember(i.spec, memo);
+  const instance = (i: CurrentInstance) => {
+    const entry = { tier: i.tier, index: i.index, spec: i.spec, status: i.status };
+    // The common shape is written here, keys in canonical order; anything else by the writer.
+    if (typeof i.tier === 'string' && Number.isFinite(i.index) && typeof i.status === 'string' && i.spec && typeof i.spec === 'object') {
+      memo.set(entry, `{"index":${i.index},"spec":${remember(i.spec, memo)},"status":${JSON.stringify(i.status)},"tier":${JSON.stringify(i.tier)}}`);
+    }
+    return entry;
+  };
   return canonicalDigest(
     services.map(([name, s]) => ({
       name,
       source: s.source,
       spec: withoutFiles(s.spec),
-      instances: [...s.instances]
-        .sort((a, b) => a.tier.localeCompare(b.tier) || a.index - b.index)
-        .map((i) => ({ tier: i.tier, index: i.index, spec: i.spec, status: i.status })),
+      instances: [...s.instances].sort((a, b) => a.tier.localeCompare(b.tier) || a.index - b.index).map(instance),
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
     })),
     memo,

@@ -1,79 +1,141 @@
 // The canonical JSON of src/model/digest.ts, character for character, written without building a
 // sorted copy of the value first, and able to reuse the text of an object it has seen: the
 // instances of a tier share one spec object, so ten thousand instances cost a few hundred specs.
-import { createHash } from 'node:crypto';
+// A digest streams the text into the hash in chunks instead of building one string of megabytes.
+import { createHash, type Hash } from 'node:crypto';
 
 /** Texts of objects already written, by identity; only for objects that are never changed after. */
 export type CanonicalMemo = WeakMap<object, string>;
 
 /** The same text as `canonicalJson(value)`; objects found in `memo` are written from it. */
 export function canonicalText(value: unknown, memo?: CanonicalMemo): string {
-  return write(value, memo) ?? 'null';
+  const out = new TextOut();
+  if (!write(value, memo, out)) out.add('null');
+  return out.text;
 }
 
 /** The same digest as `digestOf(value)`. */
 export function canonicalDigest(value: unknown, memo?: CanonicalMemo): string {
-  return 'sha256:' + createHash('sha256').update(canonicalText(value, memo)).digest('hex');
+  const out = new HashOut(createHash('sha256'));
+  if (!write(value, memo, out)) out.add('null');
+  return 'sha256:' + out.digest();
 }
 
 /** Remembers the text of `value` in `memo` and returns it. */
 export function remember(value: object, memo: CanonicalMemo): string {
   let text = memo.get(value);
   if (text === undefined) {
-    text = write(value, undefined) ?? 'null';
+    text = canonicalText(value);
     memo.set(value, text);
   }
   return text;
 }
 
-/** undefined where JSON.stringify leaves a member out. */
-function write(value: unknown, memo: CanonicalMemo | undefined): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object': {
-      if (value === null) return 'null';
-      const known = memo?.get(value);
-      if (known !== undefined) return known;
-      if (Array.isArray(value)) {
-        let out = '[';
-        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (write(value[i], memo) ?? 'null');
-        return out + ']';
-      }
-      let out = '{';
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = (value as Record<string, unknown>)[key];
-        if (member === undefined) continue;
-        const text = write(member, memo);
-        if (text === undefined) continue;
-        out += (first ? '' : ',') + JSON.stringify(key) + ':' + text;
-        first = false;
-      }
-      return out + '}';
-    }
-    case 'bigint':
-      return JSON.stringify(value); // throws, as JSON.stringify does
-    default:
-      return undefined; // functions, symbols, undefined
+interface Out {
+  add(piece: string): void;
+}
+
+class TextOut implements Out {
+  text = '';
+  add(piece: string): void {
+    this.text += piece;
   }
 }
 
+const CHUNK = 64 * 1024;
+
+class HashOut implements Out {
+  private buffer = '';
+  constructor(private readonly hash: Hash) {}
+  add(piece: string): void {
+    this.buffer += piece;
+    if (this.buffer.length >= CHUNK) {
+      this.hash.update(this.buffer);
+      this.buffer = '';
+    }
+  }
+  digest(): string {
+    this.hash.update(this.buffer);
+    return this.hash.digest('hex');
+  }
+}
+
+/** Writes the value; false where JSON.stringify leaves a member out (nothing written then). */
+function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boolean {
+  switch (typeof value) {
+    case 'string':
+      out.add(JSON.stringify(value));
+      return true;
+    case 'number':
+      out.add(Number.isFinite(value) ? String(value) : 'null');
+      return true;
+    case 'boolean':
+      out.add(value ? 'true' : 'false');
+      return true;
+    case 'object': {
+      if (value === null) {
+        out.add('null');
+        return true;
+      }
+      const known = memo?.get(value);
+      if (known !== undefined) {
+        out.add(known);
+        return true;
+      }
+      if (Array.isArray(value)) {
+        out.add('[');
+        for (let i = 0; i < value.length; i++) {
+          if (i) out.add(',');
+          if (!write(value[i], memo, out)) out.add('null');
+        }
+        out.add(']');
+        return true;
+      }
+      out.add('{');
+      let first = true;
+      for (const key of keyOrder(Object.keys(value))) {
+        const member = (value as Record<string, unknown>)[key];
+        if (!writable(member)) continue;
+        let label = labels.get(key);
+        if (label === undefined) {
+          label = JSON.stringify(key) + ':';
+          if (labels.size < 10000) labels.set(key, label);
+        }
+        out.add(first ? label : ',' + label);
+        write(member, memo, out);
+        first = false;
+      }
+      out.add('}');
+      return true;
+    }
+    case 'bigint':
+      JSON.stringify(value); // throws, as JSON.stringify does
+      return false;
+    default:
+      return false; // functions, symbols, undefined
+  }
+}
+
+function writable(value: unknown): boolean {
+  const type = typeof value;
+  return type !== 'undefined' && type !== 'function' && type !== 'symbol';
+}
+
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+/** `"key":` by key: the same few field names come back thousands of times. */
+const labels = new Map<string, string>();
 
 /**
  * Keys sorted, in the order an object built with them in that order lists them: array-index
  * keys ("2", "10") first, by number, as JavaScript objects always list them.
  */
 function keyOrder(keys: string[]): string[] {
+  if (keys.length < 2) return keys;
   keys.sort();
   let indexes: string[] | undefined;
   for (const key of keys) {
-    if (ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
   }
   if (!indexes) return keys;
   const isIndex = new Set(indexes);
