@@ -12,6 +12,24 @@ import type {
   TierTemplate,
 } from '../model/types.js';
 
+/**
+ * A deep copy of data read from YAML or JSON (objects, lists, scalars), as structuredClone makes
+ * it, several times faster for the many small objects a thousand services have.
+ */
+export function cloneData<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(cloneData) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = cloneData((value as Record<string, unknown>)[key]);
+    // An own "__proto__" key (YAML can have one) stays a key, not the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
+    else copy[key] = member;
+  }
+  return copy as T;
+}
+
 /** A scalar's text as written, for numbers whose written form matters (`1.10` is not `1.1`). */
 export type SourceOf = (path: (string | number)[]) => string | undefined;
 
@@ -95,7 +113,7 @@ export function serviceFromDocument(raw: Raw, file: string, sourceOf: SourceOf):
     driver: 'vagrant',
     provider: target.provider ?? 'libvirt',
     ...(target.runner !== undefined ? { runner: target.runner } : {}),
-    options: structuredClone(target.options ?? {}),
+    options: cloneData(target.options ?? {}),
     ...(target.ssh ? { ssh: { host: target.ssh.host ?? '127.0.0.1', portBase: target.ssh.portBase } } : {}),
   };
   const tiers: Record<string, ServiceTierOverride> = {};
@@ -133,13 +151,13 @@ export function resolveService(service: ServiceDefinition, template: ServiceTemp
         cpus: tier.cpus,
         memory: tier.memory,
         features: [...tier.features],
-        apps: structuredClone(tier.apps),
+        apps: cloneData(tier.apps),
         settings: { ...tier.settings, ...override.settings },
         ...(tier.state ? { state: { ...tier.state } } : {}),
         target: {
           provider: service.target.provider,
           ...(service.target.runner !== undefined ? { runner: service.target.runner } : {}),
-          options: structuredClone(service.target.options),
+          options: cloneData(service.target.options),
         },
       },
     };
@@ -149,7 +167,7 @@ export function resolveService(service: ServiceDefinition, template: ServiceTemp
     name: service.name,
     template: template.name,
     release: template.release,
-    target: structuredClone(service.target),
+    target: cloneData(service.target),
     tiers,
     files: { template: template.file, service: service.file },
   };

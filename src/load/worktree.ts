@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import type { Revision } from '../model/types.js';
@@ -59,7 +60,9 @@ export class WorktreeReader implements TreeReader {
     if (clean === undefined) return undefined;
     if (clean.split('/').some((part) => IGNORED_DIRS.has(part))) return undefined;
     try {
-      return await readFile(join(this.dir, clean), 'utf8');
+      // Read synchronously: a load reads a thousand small files at once, and each asynchronous
+      // read costs four round trips through the thread pool, several times the read itself.
+      return readFileSync(join(this.dir, clean), 'utf8');
     } catch {
       return undefined;
     }

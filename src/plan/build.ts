@@ -178,6 +178,17 @@ function planTier(
       ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier })
       : [];
 
+  // The instances of a tier usually share one spec: each distinct change is classified once.
+  const changes = new Map<InstanceSpec, ReturnType<typeof classifyInstanceChange>>();
+  const changeOf = (from: InstanceSpec, to: InstanceSpec) => {
+    let change = changes.get(from);
+    if (!change) {
+      change = classifyInstanceChange(from, to);
+      changes.set(from, change);
+    }
+    return { action: change.action, reasons: change.reasons.map((r) => ({ ...r })) };
+  };
+
   for (const inst of existing) {
     if (!desiredTier || inst.index > count) {
       planned.push({
@@ -189,7 +200,7 @@ function planTier(
       });
       continue;
     }
-    const change = classifyInstanceChange(inst.spec, desiredTier.instance);
+    const change = changeOf(inst.spec, desiredTier.instance);
     let action: PlanAction = change.action;
     const reasons = [...change.reasons, ...policyReasons];
     if (inst.status !== 'ready') {

@@ -1,6 +1,6 @@
 // What a change to one instance's spec does to the VM (SPEC section 3). Pure functions.
 
-import { canonicalJson } from '../model/digest.js';
+import { canonicalText } from './canonical.js';
 import {
   DISRUPTION_ORDER,
   type Disruption,
@@ -20,8 +20,22 @@ function present(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
+/** Equal as canonical JSON; plain values and lists of strings (the usual case) without writing it. */
 function same(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  if (a === b) return true;
+  if (isJsonScalar(a) && isJsonScalar(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b) && a.every(isString) && b.every(isString)) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+  return canonicalText(a) === canonicalText(b);
+}
+
+function isJsonScalar(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function isString(value: unknown): boolean {
+  return typeof value === 'string';
 }
 
 function reason(path: string, from: unknown, to: unknown, action: PlanAction): PlanReason {
@@ -41,7 +55,13 @@ export function mostDisruptive(actions: Iterable<PlanAction>): Disruption {
 
 /** Keys of both records, sorted, so reasons come out in the same order whatever the file order. */
 function unionKeys(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): string[] {
-  return [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].sort();
+  const left = a ? Object.keys(a) : [];
+  const right = b ? Object.keys(b) : [];
+  if (right.length === 0) return left.sort();
+  if (left.length === 0) return right.sort();
+  const keys = new Set(left);
+  for (const key of right) keys.add(key);
+  return [...keys].sort();
 }
 
 function stateDiskReasons(from: InstanceSpec, to: InstanceSpec): PlanReason[] {
