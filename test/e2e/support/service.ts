@@ -1,0 +1,59 @@
+// The service both e2e suites take through its life: one tier of tiny VMs with an app, a setting
+// full of shell and Ruby metacharacters, a state disk with save/restore hooks, two upgrade domains.
+
+export const SERVICE = 'e2e-life';
+export const TIER = 'app';
+export const GREETING = `it's "$(not run)" \`nor this\` #{x}`;
+
+/** The tiny template at one point of its life; release follows the app version. */
+export function template(opts: { box: string; memory: number; version: string; count: number }): string {
+  return `apiVersion: svcplan/v1
+kind: ServiceTemplate
+name: tiny
+release: "${opts.version}"
+images:
+  tiny: { box: ${opts.box}, version: "1.0.0" }
+tiers:
+  ${TIER}:
+    image: tiny
+    cpus: 1
+    memory: ${opts.memory}
+    count: ${opts.count}
+    scale: { min: 1, max: 4 }
+    features: [base]
+    apps:
+      hello: { version: "${opts.version}", install: apps/hello/install.sh }
+    settings:
+      GREETING: ${JSON.stringify(GREETING)}
+    state: { disk: 1, save: apps/hello/save-state.sh, restore: apps/hello/restore-state.sh, onScaleIn: retain }
+    health: { command: "test -s /opt/hello/version", timeout: 180, minReady: 1 }
+    rollout: { upgradeDomains: 2, maxParallel: 1, pauseBetweenDomains: 0, order: 1, maxDisruption: replace }
+`;
+}
+
+/** The service on this machine's libvirt: the domain type and loopback-only networking come from target.options. */
+export const serviceFile = (domainType: string) => `apiVersion: svcplan/v1
+kind: Service
+name: ${SERVICE}
+template: tiny
+target:
+  driver: vagrant
+  provider: libvirt
+  ssh: { host: 127.0.0.1, portBase: 2722 }
+  options:
+    driver: ${domainType}
+    cpu_mode: custom
+    cpu_model: qemu64
+    graphics_type: none
+    video_type: none
+    random: { model: random }
+    svcplan_network: loopback
+`;
+
+/** The app's install script and state hooks: the version and setting land in /opt/hello, the hooks use the state disk. */
+export const FILES: Record<string, string> = {
+  '.gitignore': '.svcplan/\n',
+  'apps/hello/install.sh': '#!/bin/sh\nset -eu\nmkdir -p /opt/hello\nprintf "%s\\n" "$APP_VERSION" > /opt/hello/version\nprintf "%s\\n" "$GREETING" > /opt/hello/greeting\n',
+  'apps/hello/save-state.sh': '#!/bin/sh\nset -eu\nprintf "saved-from-%s\\n" "$(cat /etc/tiny-release)" | dd of="$SVCPLAN_STATE_DEVICE" bs=512 seek=16 conv=notrunc 2>/dev/null\nsync\n',
+  'apps/hello/restore-state.sh': '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\n',
+};
