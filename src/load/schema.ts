@@ -1,7 +1,8 @@
 // Validation against the published JSON Schema, with ajv's errors turned into sentences a user
 // can act on, each pointing at the YAML node it is about.
 import { createHash } from 'node:crypto';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schema/svcplan-v1.schema.json' with { type: 'json' };
 import * as generated from './schema-validators.generated.js';
 import type { YamlPath } from './source.js';
@@ -31,8 +32,13 @@ function validatorFor(kind: SchemaKind): ValidateFunction {
   return validators[kind];
 }
 
-/** The options here and in scripts/build.mjs must stay the same. */
+/**
+ * The options here and in scripts/build.mjs must stay the same. Only needed when the schema
+ * changed since the last build, which a built bundle never is: so ajv is loaded from
+ * node_modules here rather than bundled into every start.
+ */
 export function compileSchema(): Record<SchemaKind, ValidateFunction> {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   ajv.addVocabulary(['x-hint', 'x-unit']);
   ajv.addSchema(schema as object);
