@@ -32,8 +32,9 @@ export class GitRevisionReader implements TreeReader {
     const commit = await git.revParse(ref);
     const prefix = await asked;
     const under = prefix.replace(/\/$/, '');
+    const listed = await git.lsTree(commit, under);
     const entries = new Map<string, TreeEntry>();
-    for (const entry of await git.lsTree(commit, under)) {
+    for (const entry of listed) {
       if (entry.type !== 'blob' || !isUnder(entry.path, under)) continue;
       entries.set(under ? entry.path.slice(under.length + 1) : entry.path, entry);
     }

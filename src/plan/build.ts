@@ -120,7 +120,8 @@ function stateDigestOf(services: [string, CurrentService][]): string {
       name,
       source: s.source,
       spec: withoutFiles(s.spec),
-      instances: [...s.instances].sort((a, b) => a.tier.localeCompare(b.tier) || a.index - b.index).map(instance),
+      // Tiers compared only where they differ: localeCompare is slow, and ten thousand instances are sorted.
+      instances: [...s.instances].sort((a, b) => (a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index)).map(instance),
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
     })),
     memo,
@@ -178,7 +179,8 @@ function planTier(
       ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier })
       : [];
 
-  // The instances of a tier usually share one spec: each distinct change is classified once.
+  // The instances of a tier usually share one spec: each distinct change is classified once, and
+  // its reasons are shared like the tier's policy reasons (reason objects are never changed).
   const changes = new Map<InstanceSpec, ReturnType<typeof classifyInstanceChange>>();
   const changeOf = (from: InstanceSpec, to: InstanceSpec) => {
     let change = changes.get(from);
@@ -186,7 +188,7 @@ function planTier(
       change = classifyInstanceChange(from, to);
       changes.set(from, change);
     }
-    return { action: change.action, reasons: change.reasons.map((r) => ({ ...r })) };
+    return change;
   };
 
   for (const inst of existing) {
@@ -337,13 +339,24 @@ function planService(
  * change reviewed in two clones, or planned again before the apply, has the same digest.
  */
 export function planDigestOf(doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>): string {
+  // Instances of a tier share their reason objects: each is written once.
+  const memo: CanonicalMemo = new WeakMap();
+  for (const service of doc.services ?? []) {
+    for (const tier of service.tiers ?? []) {
+      for (const domain of tier.domains ?? []) {
+        for (const instance of domain.instances ?? []) {
+          for (const reason of instance.reasons ?? []) if (reason && typeof reason === 'object') remember(reason, memo);
+        }
+      }
+    }
+  }
   return canonicalDigest({
     state_digest: doc.state_digest,
     summary: doc.summary,
     services: doc.services,
     warnings: doc.warnings,
     errors: doc.errors,
-  });
+  }, memo);
 }
 
 /** The state digest of what a plan would compare against, for a plan that could not be built. */
