@@ -41,6 +41,31 @@ export class GitRevisionReader implements TreeReader {
     return new GitRevisionReader({ ref, commit }, entries, git.catFileBatch());
   }
 
+  private prefetched: Map<string, Promise<Buffer | undefined>> | undefined;
+
+  /**
+   * A blob's bytes. The first read also asks for every YAML file of the tree, in the same
+   * `cat-file --batch`: a load reads svcplan.yaml first and all templates and services next, so
+   * this saves a git process and a round trip. A blob (same object id) is read once.
+   */
+  private blob(object: string): Promise<Buffer | undefined> {
+    if (!this.prefetched) {
+      this.prefetched = new Map();
+      for (const [path, entry] of this.entries) {
+        if (entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(path) || this.prefetched.has(entry.object)) continue;
+        const read = this.blobs.read(entry.object);
+        read.catch(() => undefined); // a failure is reported to the reader that asks for it
+        this.prefetched.set(entry.object, read);
+      }
+    }
+    let read = this.prefetched.get(object);
+    if (!read) {
+      read = this.blobs.read(object);
+      this.prefetched.set(object, read);
+    }
+    return read;
+  }
+
   async list(folders: string[]): Promise<string[]> {
     const starts = folders.map((f) => normalizeRepoPath(f, { allowRoot: true })).filter((f): f is string => f !== undefined);
     const found: string[] = [];
@@ -55,7 +80,7 @@ export class GitRevisionReader implements TreeReader {
     for (let hop = 0; clean !== undefined && hop <= MAX_SYMLINK_HOPS; hop++) {
       const entry = this.entries.get(clean);
       if (!entry) return undefined;
-      const content = await this.blobs.read(entry.object);
+      const content = await this.blob(entry.object);
       if (content === undefined) return undefined;
       if (entry.mode !== SYMLINK_MODE) return content.toString('utf8');
       // A symlink's blob is its target; follow it while it stays inside the repository folder.
