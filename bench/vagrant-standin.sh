@@ -1,15 +1,18 @@
-#!/usr/bin/env bash
+#!/bin/sh
 # A stand-in `vagrant` for tests and benchmarks: every call is logged, takes a fixed time, and
 # succeeds; `up` and `destroy` keep a list of machines so `status --machine-readable` answers.
 # VAGRANT_STANDIN_LOG: file each call is appended to; VAGRANT_STANDIN_SLEEP: seconds per call.
+# Plain sh with builtins only, apart from one `sleep`: on a small machine, a stand-in that forks
+# several programs per call would measure itself rather than what calls it. A log line is
+# "<pid> <arguments>".
 set -eu
 machines="$PWD/.standin-machines"
-printf '%s %s\n' "$(date +%s%N)" "$*" >> "${VAGRANT_STANDIN_LOG:-/dev/null}"
+printf '%s %s\n' "$$" "$*" >> "${VAGRANT_STANDIN_LOG:-/dev/null}"
 case "${1:-}" in
   status)
     if [ -d "$machines" ]; then
       for f in "$machines"/*; do
-        [ -e "$f" ] && printf '1700000000,%s,state,running\n' "$(basename "$f")"
+        [ -e "$f" ] && printf '1700000000,%s,state,running\n' "${f##*/}"
       done
     fi
     exit 0
@@ -17,7 +20,10 @@ case "${1:-}" in
 esac
 sleep "${VAGRANT_STANDIN_SLEEP:-0}"
 case "${1:-}" in
-  up) mkdir -p "$machines"; touch "$machines/$2" ;;
+  up)
+    [ -d "$machines" ] || mkdir -p "$machines"
+    : > "$machines/$2"
+    ;;
   destroy) rm -f "$machines/${3:-}" ;;
 esac
 exit 0

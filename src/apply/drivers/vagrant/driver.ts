@@ -1,7 +1,7 @@
-// The Vagrant driver: writes the service's Vagrantfile from the current layout, then runs one
-// vagrant command line per step (SPEC section 5). State disks are deleted only when asked.
+// The Vagrant driver: keeps the service's Vagrantfile in step with the current layout, and runs
+// one vagrant command line per step (SPEC section 5). State disks are deleted only when asked.
 
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Driver, DriverInstance, HealthCheck, ObservedState, ProvisionerName } from '../../driver.js';
@@ -9,6 +9,7 @@ import type { ServiceSpec } from '../../../model/types.js';
 import { ExecaRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
 import { parseVagrantStatus } from './status.js';
 import {
+  MachineBlockCache,
   VagrantfileError,
   renderVagrantfile,
   stateDiskName,
@@ -52,6 +53,9 @@ export class VagrantCommandError extends Error {
 interface ServiceLayout {
   service: ServiceSpec;
   instances: Map<string, DriverInstance>;
+  blocks: MachineBlockCache;
+  /** The Vagrantfile text as this driver last wrote it (or found it on disk). */
+  written?: string;
 }
 
 export class VagrantDriver implements Driver {
@@ -72,8 +76,11 @@ export class VagrantDriver implements Driver {
 
   async layout(service: ServiceSpec, instances: DriverInstance[]): Promise<void> {
     this.checkScripts(service, instances);
-    this.layouts.set(service.name, { service, instances: new Map(instances.map((i) => [i.name, i])) });
-    this.writeVagrantfile(service.name);
+    const previous = this.layouts.get(service.name);
+    const layout: ServiceLayout = { service, instances: new Map(instances.map((i) => [i.name, i])), blocks: previous?.blocks ?? new MachineBlockCache() };
+    this.layouts.set(service.name, layout);
+    // Checked against the file itself, once per layout: someone may have changed or removed it.
+    this.writeVagrantfile(layout, { checkDisk: true });
   }
 
   async observe(service: string): Promise<Record<string, ObservedState>> {
@@ -227,26 +234,37 @@ export class VagrantDriver implements Driver {
     if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join('; ')}`);
   }
 
-  /** Makes `inst` (with its spec) part of its service's layout and rewrites the Vagrantfile. */
+  /**
+   * Makes `inst` (with its spec) part of its service's layout. The Vagrantfile is rendered and
+   * written again only when this machine's entry changed (a replace brings its machine down as
+   * the old spec describes it): the usual step acts on a machine as layout() already wrote it,
+   * and costs nothing that grows with the number of machines.
+   */
   private place(inst: DriverInstance): void {
     const layout = this.layouts.get(inst.service);
     if (!layout) {
       throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
     }
+    const current = layout.instances.get(inst.name);
     layout.instances.set(inst.name, inst);
-    this.writeVagrantfile(inst.service);
+    if (current && sameMachine(current, inst)) return;
+    this.writeVagrantfile(layout, { checkDisk: false });
   }
 
-  private writeVagrantfile(service: string): void {
-    const layout = this.layouts.get(service)!;
-    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] });
+  private writeVagrantfile(layout: ServiceLayout, opts: { checkDisk: boolean }): void {
+    const service = layout.service.name;
+    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
     if (!this.writeFiles) return;
     const dir = this.vagrantDir(service);
+    const file = join(dir, 'Vagrantfile');
+    if (opts.checkDisk) layout.written = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (text === layout.written) return;
     mkdirSync(dir, { recursive: true });
     // Another vagrant process of this service may be starting right now: it must read a whole file.
     const tmp = join(dir, `.Vagrantfile.${process.pid}.tmp`);
     writeFileSync(tmp, text);
-    renameSync(tmp, join(dir, 'Vagrantfile'));
+    renameSync(tmp, file);
+    layout.written = text;
   }
 
   private async vagrant(service: string, instance: string | undefined, args: string[], opts: { quiet?: boolean } = {}): Promise<CommandResult> {
@@ -271,6 +289,12 @@ export class VagrantDriver implements Driver {
   private emit(service: string, instance: string | undefined, line: string, stream: DriverOutput['stream']): void {
     this.options.onOutput?.({ service, instance, line, stream });
   }
+}
+
+/** Whether two entries of one machine render the same: same slot and an equal spec. */
+function sameMachine(a: DriverInstance, b: DriverInstance): boolean {
+  if (a.tier !== b.tier || a.index !== b.index) return false;
+  return a.spec === b.spec || JSON.stringify(a.spec) === JSON.stringify(b.spec);
 }
 
 /**
