@@ -158,6 +158,7 @@ export function resolveService(service: ServiceDefinition, template: ServiceTemp
           provider: service.target.provider,
           ...(service.target.runner !== undefined ? { runner: service.target.runner } : {}),
           options: cloneData(service.target.options),
+          ...(service.target.ssh ? { ssh: { ...service.target.ssh } } : {}),
         },
       },
     };

@@ -149,7 +149,7 @@ export interface InstanceSpec {
   settings: Record<string, string>;
   state?: StateDiskSpec;
   /** Provider and its creation-only options (from the service's target). */
-  target: { provider: Provider; runner?: string; options: Record<string, unknown> };
+  target: { provider: Provider; runner?: string; options: Record<string, unknown>; ssh?: SshEndpoint };
 }
 
 export interface TierSpec {

@@ -338,7 +338,15 @@ function planService(
  * The plan's identity: its content only. Commits, refs and times are left out so that the same
  * change reviewed in two clones, or planned again before the apply, has the same digest.
  */
-export function planDigestOf(doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>): string {
+/**
+ * The digest of a plan's content. `desired` (the specs the plan moves each service to) is part
+ * of it: a create's reasons say only how many, so without it two plans creating different VMs
+ * would look the same to stale-plan detection.
+ */
+export function planDigestOf(
+  doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>,
+  desired: Record<string, ServiceSpec | undefined> = {},
+): string {
   // Instances of a tier share their reason objects: each is written once.
   const memo: CanonicalMemo = new WeakMap();
   for (const service of doc.services ?? []) {
@@ -356,6 +364,7 @@ export function planDigestOf(doc: Pick<PlanDocument, 'state_digest' | 'summary' 
     services: doc.services,
     warnings: doc.warnings,
     errors: doc.errors,
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]!) : null])),
   }, memo);
 }
 
@@ -410,7 +419,7 @@ export function buildPlan(input: PlanInput): Plan {
     for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
   }
   const state_digest = stateDigestOf(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors });
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
   return {
     document: {
       format_version: 1,

@@ -109,6 +109,8 @@ export function classifyInstanceChange(
     if (!same(a, b)) reasons.push(reason(`target.options.${key}`, a, b, 'replace'));
   }
 
+  // The SSH port forward is set up when the VM boots.
+  if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason('target.ssh', from.target.ssh ?? null, to.target.ssh ?? null, 'restart'));
   if (from.cpus !== to.cpus) reasons.push(reason('cpus', from.cpus, to.cpus, 'restart'));
   if (from.memory !== to.memory) reasons.push(reason('memory', from.memory, to.memory, 'restart'));
   reasons.push(...stateDiskReasons(from, to));

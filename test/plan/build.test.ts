@@ -329,6 +329,20 @@ describe('digests', () => {
     expect(digests.size).toBe(5);
     expect(variants[2].state_digest).not.toBe(reference.state_digest);
   });
+
+  it('change when only what new instances will be changes (a reviewed plan must not cover another spec)', () => {
+    const creating = (memory: number, box = 'svcplan/debian-12') =>
+      buildPlan({
+        desired: desiredState([service('new', [tier('web', { count: 2, instance: { memory, image: { box, version: '1.0.0' } } })])]),
+        recorded: {},
+        base: BASE,
+      }).document;
+    const reference = creating(1024);
+    expect(reference.summary.create).toBe(2);
+    expect(creating(1024).plan_digest).toBe(reference.plan_digest);
+    expect(creating(2048).plan_digest).not.toBe(reference.plan_digest);
+    expect(creating(1024, 'svcplan/debian-13').plan_digest).not.toBe(reference.plan_digest);
+  });
 });
 
 /** The template YAML the fixture locator reads, to check what an error's line:column points at. */

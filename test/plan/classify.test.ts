@@ -16,6 +16,7 @@ describe('classifyInstanceChange: every row of the classification table', () => 
     ['provider', (s) => (s.target.provider = 'libvirt'), 'target.provider', 'virtualbox', 'libvirt', 'replace'],
     ['runner', (s) => (s.target.runner = 'hv-02'), 'target.runner', 'hv-01', 'hv-02', 'replace'],
     ['provider option added', (s) => (s.target.options = { nested: true }), 'target.options.nested', null, true, 'replace'],
+    ['SSH endpoint', (s) => (s.target.ssh = { host: '127.0.0.1', portBase: 2600 }), 'target.ssh', null, { host: '127.0.0.1', portBase: 2600 }, 'restart'],
     ['cpus', (s) => (s.cpus = 4), 'cpus', 2, 4, 'restart'],
     ['memory', (s) => (s.memory = 4096), 'memory', 2048, 4096, 'restart'],
     ['state disk grows', (s) => (s.state!.disk = 20), 'state.disk', 10, 20, 'restart'],
