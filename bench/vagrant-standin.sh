@@ -2,9 +2,8 @@
 # A stand-in `vagrant` for tests and benchmarks: every call is logged, takes a fixed time, and
 # succeeds; `up` and `destroy` keep a list of machines so `status --machine-readable` answers.
 # VAGRANT_STANDIN_LOG: file each call is appended to; VAGRANT_STANDIN_SLEEP: seconds per call.
-# Plain sh with builtins only, apart from one `sleep`: on a small machine, a stand-in that forks
-# several programs per call would measure itself rather than what calls it. A log line is
-# "<pid> <arguments>".
+# Plain sh with builtins only, then `exec sleep`: on a small machine, a stand-in that forks several
+# programs per call would measure itself rather than what calls it. A log line is "<pid> <arguments>".
 set -eu
 machines="$PWD/.standin-machines"
 printf '%s %s\n' "$$" "$*" >> "${VAGRANT_STANDIN_LOG:-/dev/null}"
@@ -18,7 +17,7 @@ case "${1:-}" in
     exit 0
     ;;
 esac
-sleep "${VAGRANT_STANDIN_SLEEP:-0}"
+# The machine list changes first, so the call ends in `sleep` itself instead of a shell waiting on it.
 case "${1:-}" in
   up)
     [ -d "$machines" ] || mkdir -p "$machines"
@@ -26,4 +25,4 @@ case "${1:-}" in
     ;;
   destroy) rm -f "$machines/${3:-}" ;;
 esac
-exit 0
+exec sleep "${VAGRANT_STANDIN_SLEEP:-0}"
