@@ -1,11 +1,11 @@
 // The desired state at one revision: every template and service file found, parsed, validated
 // (schema, then the rules that span files), and resolved. Any problem anywhere stops the load,
 // and every problem is reported at once, so one push shows the whole list.
-import { API_VERSION, InputError, type DesiredState, type Diagnostic, type ServiceDefinition, type ServiceTemplate } from '../model/types.js';
+import { API_VERSION, InputError, type DesiredState, type Diagnostic, type ServiceDefinition, type ServiceSpec, type ServiceTemplate } from '../model/types.js';
 import { CONFIG_FILE, loadConfig, sortDiagnostics } from './config.js';
 import { resolveService, serviceFromDocument, templateFromDocument } from './resolve.js';
 import { normalizeRepoPath } from './paths.js';
-import { dottedPath, validateAgainstSchema } from './schema.js';
+import { dottedPath, validateAgainstSchema, type SchemaProblem } from './schema.js';
 import { parseYamlFile, YamlLocator, type ParsedDocument, type YamlPath } from './source.js';
 import type { TreeReader } from './tree.js';
 
@@ -65,16 +65,15 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
       const kind = checkKind(file, document, report);
       if (!kind) continue;
       const raw = document.value as Record<string, any>;
-      const sourceOf = (path: YamlPath) => document.sourceOf(path);
       if (kind === 'ServiceTemplate') templateDocuments.push({ file, document, raw });
-      const problems = validateAgainstSchema(kind, raw, sourceOf);
+      const { problems, value } = checkedDocument(kind, file, document);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);
       if (problems.length > 0) {
         if (kind === 'ServiceTemplate' && typeof raw.name === 'string') brokenTemplates.add(raw.name);
         continue;
       }
-      if (kind === 'ServiceTemplate') templates.push({ value: templateFromDocument(raw, file, sourceOf), raw, file, document });
-      else services.push({ value: serviceFromDocument(raw, file, sourceOf), raw, file, document });
+      if (kind === 'ServiceTemplate') templates.push({ value: value as ServiceTemplate, raw, file, document });
+      else services.push({ value: value as ServiceDefinition, raw, file, document });
     }
   });
 
@@ -113,13 +112,44 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
 
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
 
-  const resolved = [...servicesByName.values()].map((s) => resolveService(s.value, templatesByName.get(s.value.template)!.value));
+  const resolved = [...servicesByName.values()].map((s) => resolvedSpec(s.value, templatesByName.get(s.value.template)!.value));
   return {
     revision: reader.revision,
     templates: [...templatesByName.values()].map((t) => t.value).sort((a, b) => compare(a.name, b.name)),
     services: resolved.sort((a, b) => compare(a.name, b.name)),
     locator,
   };
+}
+
+/**
+ * A plan loads two revisions that share most files, and the parser already hands out the same
+ * document for the same text: its schema check and model object are made once per file path.
+ * Models and resolved specs are only ever read after the load, so both revisions may share them.
+ */
+const checkedDocuments = new WeakMap<ParsedDocument, { kind: DocumentKind; file: string; problems: SchemaProblem[]; value?: ServiceTemplate | ServiceDefinition }>();
+
+function checkedDocument(kind: DocumentKind, file: string, document: ParsedDocument): { problems: SchemaProblem[]; value?: ServiceTemplate | ServiceDefinition } {
+  const known = checkedDocuments.get(document);
+  if (known && known.kind === kind && known.file === file) return known;
+  const raw = document.value as Record<string, any>;
+  const sourceOf = (path: YamlPath) => document.sourceOf(path);
+  const problems = validateAgainstSchema(kind, raw, sourceOf);
+  const value =
+    problems.length > 0 ? undefined : kind === 'ServiceTemplate' ? templateFromDocument(raw, file, sourceOf) : serviceFromDocument(raw, file, sourceOf);
+  const checked = { kind, file, problems, value };
+  checkedDocuments.set(document, checked);
+  return checked;
+}
+
+/** A service and its template read from the same texts at both revisions resolve to one spec. */
+const resolvedSpecs = new WeakMap<ServiceDefinition, { template: ServiceTemplate; spec: ServiceSpec }>();
+
+function resolvedSpec(service: ServiceDefinition, template: ServiceTemplate): ServiceSpec {
+  const known = resolvedSpecs.get(service);
+  if (known && known.template === template) return known.spec;
+  const spec = resolveService(service, template);
+  resolvedSpecs.set(service, { template, spec });
+  return spec;
 }
 
 type Report = (file: string, document: ParsedDocument | undefined, path: YamlPath, message: string, key?: boolean) => void;

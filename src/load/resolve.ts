@@ -1,6 +1,7 @@
 // From validated documents to complete model objects: defaults filled in, so nothing downstream
 // ever has to guess one, and each service resolved against its template.
-import { digestOf } from '../model/digest.js';
+// The same digest as digestOf in src/model/digest.ts, without building a sorted copy first.
+import { canonicalDigest } from '../plan/canonical.js';
 import type {
   AppSpec,
   ServiceDefinition,
@@ -177,5 +178,5 @@ export function resolveService(service: ServiceDefinition, template: ServiceTemp
 /** Identifies what a service should be, independent of where its files are. */
 export function specDigest(spec: ServiceSpec): string {
   const { files: _files, ...rest } = spec;
-  return digestOf(rest);
+  return canonicalDigest(rest);
 }

@@ -1,7 +1,8 @@
 // Builds the plan: desired state against the current state (recorded, or the base standing in for
 // it), per service, tier, upgrade domain and instance. No I/O: everything comes in as data.
 
-import { canonicalDigest, remember, type CanonicalMemo } from './canonical.js';
+import { createHash } from 'node:crypto';
+import { canonicalDigest, canonicalText, remember, type CanonicalMemo } from './canonical.js';
 import {
   DISRUPTION_ORDER,
   emptySummary,
@@ -102,30 +103,48 @@ function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<st
   return current;
 }
 
-/** The current state in a form that says what it is and nothing about when or where it was read. */
+/**
+ * The current state in a form that says what it is and nothing about when or where it was read.
+ * Each distinct spec is hashed once and named by its digest; a service's instances are written as
+ * runs of consecutive indexes sharing tier, spec and status, so ten thousand instances on a few
+ * hundred specs cost a few thousand short entries. Runs are cut by content (the spec's digest),
+ * never by object identity, so equal content always gives the same runs.
+ */
 function stateDigestOf(services: [string, CurrentService][]): string {
-  // The instances of a tier share their spec object (and the service spec holds it too): its
-  // text is written once. Nothing changes these objects while the digest is computed.
-  const memo: CanonicalMemo = new WeakMap();
-  const instance = (i: CurrentInstance) => {
-    const entry = { tier: i.tier, index: i.index, spec: i.spec, status: i.status };
-    // The common shape is written here, keys in canonical order; anything else by the writer.
-    if (typeof i.tier === 'string' && Number.isFinite(i.index) && typeof i.status === 'string' && i.spec && typeof i.spec === 'object') {
-      memo.set(entry, `{"index":${i.index},"spec":${remember(i.spec, memo)},"status":${JSON.stringify(i.status)},"tier":${JSON.stringify(i.tier)}}`);
+  // Nothing changes these objects while the digest is computed: texts and digests by identity.
+  const texts: CanonicalMemo = new WeakMap();
+  const digests = new WeakMap<object, string>();
+  const digestOfSpec = (spec: object, text: () => string) => {
+    let digest = digests.get(spec);
+    if (digest === undefined) {
+      digest = 'sha256:' + createHash('sha256').update(text()).digest('hex');
+      digests.set(spec, digest);
     }
-    return entry;
+    return digest;
   };
-  return canonicalDigest(
-    services.map(([name, s]) => ({
+  const instanceDigest = (spec: InstanceSpec) =>
+    spec && typeof spec === 'object' ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
+  const entries = services.map(([name, s]) => {
+    // Tiers compared only where they differ: localeCompare is slow, and ten thousand instances are sorted.
+    const sorted = [...s.instances].sort((a, b) => (a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index));
+    const runs: { tier: string; first: number; last: number; spec: string; status: InstanceStatus }[] = [];
+    for (const i of sorted) {
+      const spec = instanceDigest(i.spec);
+      const run = runs.at(-1);
+      if (run && run.tier === i.tier && run.spec === spec && run.status === i.status && run.last + 1 === i.index) run.last = i.index;
+      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec, status: i.status });
+    }
+    // The service spec after its instance specs: their texts are remembered and reused in it.
+    const spec = s.spec && typeof s.spec === 'object' ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
+    return {
       name,
       source: s.source,
-      spec: withoutFiles(s.spec),
-      // Tiers compared only where they differ: localeCompare is slow, and ten thousand instances are sorted.
-      instances: [...s.instances].sort((a, b) => (a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index)).map(instance),
+      spec,
+      instances: runs,
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
-    })),
-    memo,
-  );
+    };
+  });
+  return canonicalDigest(entries);
 }
 
 function withoutFiles(spec: ServiceSpec): Omit<ServiceSpec, 'files'> {
@@ -181,7 +200,7 @@ function planTier(
 
   // The instances of a tier usually share one spec: each distinct change is classified once, and
   // its reasons are shared like the tier's policy reasons (reason objects are never changed).
-  const changes = new Map<InstanceSpec, ReturnType<typeof classifyInstanceChange>>();
+  const changes = new Map<InstanceSpec, ReturnType<typeof classifyInstanceChange> & { withPolicy?: PlanReason[] }>();
   const changeOf = (from: InstanceSpec, to: InstanceSpec) => {
     let change = changes.get(from);
     if (!change) {
@@ -204,8 +223,10 @@ function planTier(
     }
     const change = changeOf(inst.spec, desiredTier.instance);
     let action: PlanAction = change.action;
-    const reasons = [...change.reasons, ...policyReasons];
+    // Instances with the same change share one list of reasons; nothing changes it after.
+    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
     if (inst.status !== 'ready') {
+      reasons = [...reasons];
       f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
       if (action === 'none') {
         action = 'refresh';
@@ -347,13 +368,16 @@ export function planDigestOf(
   doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>,
   desired: Record<string, ServiceSpec | undefined> = {},
 ): string {
-  // Instances of a tier share their reason objects: each is written once.
+  // Instances of a tier share their reason objects (and most share the list): each is written
+  // once. An instance of the usual shape is written here, keys in canonical order.
   const memo: CanonicalMemo = new WeakMap();
   for (const service of doc.services ?? []) {
     for (const tier of service.tiers ?? []) {
       for (const domain of tier.domains ?? []) {
         for (const instance of domain.instances ?? []) {
-          for (const reason of instance.reasons ?? []) if (reason && typeof reason === 'object') remember(reason, memo);
+          if (!instance || typeof instance !== 'object') continue;
+          const text = instanceText(instance, memo);
+          if (text !== undefined) memo.set(instance, text);
         }
       }
     }
@@ -366,6 +390,21 @@ export function planDigestOf(
     errors: doc.errors,
     desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]!) : null])),
   }, memo);
+}
+
+const INSTANCE_KEYS = new Set(['name', 'action', 'state', 'reasons']);
+
+/** The canonical text of a plan instance of the usual shape, or undefined to leave it to the writer. */
+function instanceText(instance: PlanInstance, memo: CanonicalMemo): string | undefined {
+  const { name, action, state, reasons } = instance;
+  if (typeof name !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons)) return undefined;
+  for (const key in instance) if (!INSTANCE_KEYS.has(key)) return undefined;
+  let list = memo.get(reasons);
+  if (list === undefined) {
+    for (const reason of reasons) if (reason && typeof reason === 'object') remember(reason, memo);
+    list = remember(reasons, memo);
+  }
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === undefined ? '' : `,"state":${JSON.stringify(state)}`}}`;
 }
 
 /** The state digest of what a plan would compare against, for a plan that could not be built. */
