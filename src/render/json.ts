@@ -4,8 +4,17 @@ function reason(r: PlanReason): PlanReason {
   return { path: r.path, from: r.from ?? null, to: r.to ?? null, action: r.action };
 }
 
-function instance(i: PlanInstance): PlanInstance {
-  return { name: i.name, action: i.action, ...(i.state ? { state: i.state } : {}), reasons: i.reasons.map(reason) };
+/**
+ * The instances of a tier share their reason lists: each list is copied once per rendering, and
+ * JSON.stringify writes the shared copy wherever it appears.
+ */
+function instanceWriter(): (i: PlanInstance) => PlanInstance {
+  const lists = new Map<PlanReason[], PlanReason[]>();
+  return (i) => {
+    let reasons = lists.get(i.reasons);
+    if (!reasons) lists.set(i.reasons, (reasons = i.reasons.map(reason)));
+    return i.state ? { name: i.name, action: i.action, state: i.state, reasons } : { name: i.name, action: i.action, reasons };
+  };
 }
 
 /**
@@ -13,6 +22,7 @@ function instance(i: PlanInstance): PlanInstance {
  * the bot and scripts can rely on it; nothing else a plan object may carry leaks into it.
  */
 export function renderJson(plan: PlanDocument): string {
+  const instance = instanceWriter();
   const document: PlanDocument = {
     format_version: plan.format_version,
     base: { ref: plan.base.ref, commit: plan.base.commit },
