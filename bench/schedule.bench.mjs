@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The apply scheduler at scale: 200 instances in 4 upgrade domains, maxParallel 10, run through
-// the real VagrantDriver against a stand-in `vagrant` (bench/vagrant-standin.sh on PATH: every
-// call sleeps a fixed time) with the real local state store (a write before and after every
-// step). Compares the wall time with the ideal schedule and reports CPU per instance.
+// the real VagrantDriver against a stand-in `vagrant` (bench/vagrant-standin.sh on PATH: plain sh
+// that logs the call and ends in `exec sleep`, so every call takes a fixed time and little CPU)
+// with the real local state store (a write before and after every step). Compares the wall time
+// with the ideal schedule and reports CPU per instance, and the process's memory (every vagrant
+// call forks it, and a fork costs more the more memory it holds).
 //
 // Ideal: per domain, ceil(50 / 10) = 5 waves of `vagrant up` plus one wave of health probes
 // (`vagrant ssh -c`), each one call long: 4 × 6 × SLEEP. Target: wall ≤ 1.10 × ideal.
@@ -120,6 +122,7 @@ try {
     ups,
     stateWrites: 2 + 2 * INSTANCES,
     recordBytes,
+    rssMB: Math.round(process.memoryUsage().rss / 1e6),
     wallSeconds: round(wall),
     idealSeconds: round(ideal),
     ratio: round(ratio),
