@@ -3,7 +3,7 @@
 // node:child_process; the recording runner is what `svcplan apply --dry-run` uses: it lists the
 // exact commands, in order, and runs none of them.
 
-import { spawn } from 'node:child_process';
+import { execa } from 'execa';
 
 export interface CommandLine {
   program: string;
@@ -48,95 +48,78 @@ const VAGRANT_ENV: Record<string, string> = {
   VAGRANT_NO_COLOR: '1',
 };
 
-/** Seconds between the polite stop (SIGTERM) of a timed-out program and SIGKILL. */
-const KILL_GRACE_SECONDS = 5;
+/** Milliseconds between the polite stop (SIGTERM) of a timed-out program and SIGKILL. */
+const KILL_GRACE_MS = 5_000;
 
-/**
- * Runs programs as child processes. Plain node:child_process rather than a process library: an
- * apply runs one process per vagrant call, hundreds per rollout, and each start is paid on the
- * main thread.
- */
-export class ProcessRunner implements CommandRunner {
+/** Runs programs through execa with argument arrays (never a shell), streaming output by line. */
+export class ExecaRunner implements CommandRunner {
   /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
   constructor(private readonly env: Record<string, string> = {}) {}
 
-  run(command: CommandLine, options: RunOptions = {}): Promise<CommandResult> {
-    return new Promise((resolvePromise) => {
-      const stdout: string[] = [];
-      const stderr: string[] = [];
-      const child = spawn(command.program, command.args, {
-        cwd: command.cwd,
-        env: { ...process.env, ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let timedOut = false;
-      let startError: Error | undefined;
-      const timers: NodeJS.Timeout[] = [];
-      if (options.timeoutSeconds) {
-        timers.push(
-          setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGTERM');
-            // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-            timers.push(setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_SECONDS * 1000).unref());
-          }, options.timeoutSeconds * 1000),
-        );
-      }
-      const collect = (stream: NodeJS.ReadableStream | null, into: string[], name: OutputStream) => {
-        if (!stream) return;
-        stream.setEncoding('utf8');
-        let rest = '';
-        stream.on('data', (chunk: string) => {
-          rest += chunk;
-          let nl: number;
-          while ((nl = rest.indexOf('\n')) >= 0) {
-            const line = rest.slice(0, nl).replace(/\r$/, '');
-            rest = rest.slice(nl + 1);
-            into.push(line);
-            options.onLine?.(line, name);
-          }
-        });
-        stream.on('end', () => {
-          if (!rest) return;
-          into.push(rest);
-          options.onLine?.(rest, name);
-          rest = '';
-        });
-      };
-      collect(child.stdout, stdout, 'stdout');
-      collect(child.stderr, stderr, 'stderr');
-      child.on('error', (err) => {
-        // Not started (missing program, cwd gone); 'close' still follows.
-        startError ??= err;
-      });
-      child.on('exit', () => {
-        // A timed-out program's children (ssh under vagrant) may still hold its output open;
-        // what it wrote so far is all there will be.
-        if (!timedOut) return;
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      });
-      child.on('close', (code, signal) => {
-        for (const t of timers) clearTimeout(t);
-        if (code !== null && !startError) {
-          resolvePromise({ exitCode: code, stdout: stdout.join('\n'), stderr: stderr.join('\n') });
-          return;
-        }
-        // No exit code to report: not started, killed by the timeout, or killed by a signal.
-        const why = startError
-          ? `could not start ${command.program}: ${startError.message}`
-          : timedOut
-            ? `timed out after ${options.timeoutSeconds} s`
-            : `killed by ${signal ?? 'a signal'}`;
-        resolvePromise({ exitCode: 127, stdout: stdout.join('\n'), stderr: [...stderr, why].join('\n') });
-      });
+  async run(command: CommandLine, options: RunOptions = {}): Promise<CommandResult> {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const child = execa(command.program, command.args, {
+      cwd: command.cwd,
+      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+      extendEnv: true,
+      reject: false,
+      stdin: 'ignore',
+      buffer: false,
+      stripFinalNewline: false,
+      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1000 : undefined,
+      killSignal: 'SIGTERM',
+      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+      forceKillAfterDelay: KILL_GRACE_MS,
+      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+      cleanup: false,
     });
+    // A timed-out program's children (ssh under vagrant) may still hold its output open; what it
+    // wrote until it exited is all there will be.
+    child.once('exit', () => {
+      if (!child.killed) return;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    });
+    const collect = (stream: NodeJS.ReadableStream | null | undefined, into: string[], name: OutputStream) => {
+      if (!stream) return;
+      stream.setEncoding('utf8');
+      let rest = '';
+      const emit = (line: string) => {
+        into.push(line);
+        options.onLine?.(line, name);
+      };
+      stream.on('data', (chunk: string) => {
+        rest += chunk;
+        let nl: number;
+        while ((nl = rest.indexOf('\n')) >= 0) {
+          emit(rest.slice(0, nl).replace(/\r$/, ''));
+          rest = rest.slice(nl + 1);
+        }
+      });
+      const flush = () => {
+        if (rest) emit(rest);
+        rest = '';
+      };
+      stream.on('end', flush);
+      stream.on('close', flush);
+    };
+    collect(child.stdout, stdout, 'stdout');
+    collect(child.stderr, stderr, 'stderr');
+    const result = await child;
+    if (result.exitCode !== undefined && !result.timedOut && !result.isTerminated) {
+      return { exitCode: result.exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+    }
+    // No exit code to report: not started, killed by the timeout, or killed by a signal.
+    const why = result.timedOut
+      ? `timed out after ${options.timeoutSeconds} s`
+      : result.isTerminated
+        ? `killed by ${result.signal ?? 'a signal'}`
+        : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+    return { exitCode: 127, stdout: stdout.join('\n'), stderr: [...stderr, why].join('\n') };
   }
 }
-
-/** The former name of ProcessRunner, for existing callers. */
-export const ExecaRunner = ProcessRunner;
-export type ExecaRunner = ProcessRunner;
 
 /**
  * Records commands instead of running them. Every command "succeeds" with empty output, except
