@@ -32,8 +32,11 @@ export interface Driver {
   create(inst: DriverInstance): Promise<void>;
   /** Runs only the named provisioners, in place. */
   refresh(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void>;
-  /** Restarts with the new hardware, then runs the named provisioners. */
-  restart(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void>;
+  /**
+   * Restarts with the new hardware, then runs the named provisioners. With `growStateDisk`, the
+   * state disk is enlarged to `inst.spec.state.disk` GiB while the VM is down (its data kept).
+   */
+  restart(inst: DriverInstance, provisioners: ProvisionerName[], options?: { growStateDisk?: boolean }): Promise<void>;
   /** save-state → destroy keeping the state disk → up with the new image → restore-state. */
   replace(previous: DriverInstance, next: DriverInstance): Promise<void>;
   /** Destroys the VM; the state disk is deleted only when `deleteStateDisk` is true. */

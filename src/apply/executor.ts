@@ -348,7 +348,9 @@ class ServiceRun {
       case 'refresh':
         return driver.refresh(as(target!), provisionersFor(this.reasonsFor(pi, before, target!), target));
       case 'restart':
-        return driver.restart(as(target!), provisionersFor(this.reasonsFor(pi, before, target!), target));
+        return driver.restart(as(target!), provisionersFor(this.reasonsFor(pi, before, target!), target), {
+          growStateDisk: !!before?.state && !!target?.state && target.state.disk > before.state.disk,
+        });
       case 'replace':
         return driver.replace(as(before ?? target!), as(target!));
       case 'destroy':

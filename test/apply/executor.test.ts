@@ -202,6 +202,25 @@ describe('applying a plan', () => {
     expect((await planFrom(store, v2)).document.services).toEqual([]);
   });
 
+  it('grows the state disk in a restart only when the disk grew', async () => {
+    const store = new MemoryStateStore();
+    const at = (disk: number, memory: number) => [service('shop', [tier('web', { count: 2, instance: { memory, state: { disk, onScaleIn: 'retain' } } })])];
+    const driver = new DriverDouble();
+    await applyPlan({ plan: await planFrom(store, at(10, 1024)), store, driver, owner, revision: REV });
+    expect(driver.world.disks.get('shop-web-1')).toBe(10);
+    const grow = new DriverDouble({ world: driver.world });
+    expect((await applyPlan({ plan: await planFrom(store, at(20, 1024)), store, driver: grow, owner, revision: REV })).ok).toBe(true);
+    expect(grow.calls.filter((c) => c.op === 'restart').map((c) => `${c.name} grow=${c.growStateDisk}`).sort()).toEqual([
+      'shop-web-1 grow=true', 'shop-web-2 grow=true',
+    ]);
+    expect(driver.world.disks.get('shop-web-2')).toBe(20);
+    const memoryOnly = new DriverDouble({ world: driver.world });
+    await applyPlan({ plan: await planFrom(store, at(20, 2048)), store, driver: memoryOnly, owner, revision: REV });
+    expect(memoryOnly.calls.filter((c) => c.op === 'restart').map((c) => `${c.name} grow=${c.growStateDisk}`).sort()).toEqual([
+      'shop-web-1 grow=false', 'shop-web-2 grow=false',
+    ]);
+  });
+
   it('clears a pin once an apply goes through for the service', async () => {
     const store = new MemoryStateStore();
     const v1 = service('shop', [tier('web', { count: 1 })]);

@@ -13,6 +13,7 @@ export interface Call {
   end: number;
   provisioners?: ProvisionerName[];
   deleteStateDisk?: boolean;
+  growStateDisk?: boolean;
   image?: string;
 }
 
@@ -70,9 +71,10 @@ export class DriverDouble implements Driver {
       vm.settings = { ...inst.spec.settings };
     });
   }
-  restart(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void> {
-    return this.mutate('restart', inst.name, { provisioners }, () => {
+  restart(inst: DriverInstance, provisioners: ProvisionerName[], options: { growStateDisk?: boolean } = {}): Promise<void> {
+    return this.mutate('restart', inst.name, { provisioners, growStateDisk: !!options.growStateDisk }, () => {
       const vm = this.vm(inst.name);
+      if (options.growStateDisk && inst.spec.state) this.world.disks.set(inst.name, inst.spec.state.disk);
       vm.memory = inst.spec.memory;
       vm.settings = { ...inst.spec.settings };
     });

@@ -46,6 +46,19 @@ test('restart reloads with or without provisioners', async () => {
   expect(await recorded((d) => d.restart(first, ['features']))).toEqual(['vagrant reload web-app-1 --provision-with features']);
 });
 
+test('restart with a bigger state disk: halt, grow the disk while nothing uses it, boot', async () => {
+  expect(await recorded((d) => d.restart(first, ['settings'], { growStateDisk: true }))).toEqual([
+    'vagrant halt web-app-1',
+    `virsh -c ${uri} vol-resize --pool default web-app-1-state.qcow2 2G`,
+    'vagrant up web-app-1 --provider=libvirt --provision --provision-with settings',
+  ]);
+  expect(await recorded((d) => d.restart(first, [], { growStateDisk: true }))).toEqual([
+    'vagrant halt web-app-1',
+    `virsh -c ${uri} vol-resize --pool default web-app-1-state.qcow2 2G`,
+    'vagrant up web-app-1 --provider=libvirt --no-provision',
+  ]);
+});
+
 test('replace: save-state, halt, destroy keeping the disk, up, restore-state', async () => {
   expect(await recorded((d) => d.replace(first, next))).toEqual([
     'vagrant status --machine-readable',

@@ -13,7 +13,7 @@ import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import {
   deleteVolume, e2eEnv, ensureLibvirt, inGuest, libvirtDomainType, requireBoxes, stopLibvirt, volumeExists,
 } from './support/vms.js';
-import { FILES, GREETING, SERVICE, serviceFile, template, TIER } from './support/service.js';
+import { FILES, GREETING, SERVICE, serviceFile, snapshotCli, svcplanAt, template, TIER } from './support/service.js';
 
 const names = [1, 2, 3].map((n) => instanceName(SERVICE, TIER, n));
 
@@ -29,16 +29,7 @@ async function commitTemplate(change: Parameters<typeof template>[0]): Promise<v
   await repo.commit(`tiny ${JSON.stringify(change)}`, { 'templates/tiny.yaml': template(change) });
 }
 
-/** `svcplan ARGS --repo DIR` as a user runs it; its exit code must be 0. */
-function svcplan(...args: string[]): string {
-  const out = spawnSync(process.execPath, [cli, ...args, '--repo', repo.dir], {
-    env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15 * 60_000,
-  });
-  if (out.status !== 0) {
-    throw new Error(`svcplan ${args.join(' ')} exited ${out.status}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}`);
-  }
-  return out.stdout + out.stderr;
-}
+let svcplan: (...args: string[]) => string;
 
 const guest = (machine: string, command: string) => inGuest(dir, env, machine, command).trim();
 const bootId = (machine: string) => guest(machine, 'cat /proc/sys/kernel/random/boot_id');
@@ -49,12 +40,9 @@ beforeAll(async () => {
   env = e2eEnv();
   startedLibvirt = ensureLibvirt();
   requireBoxes(env);
-  // A snapshot of a fresh bundle: a build running elsewhere cannot hand us a half-written file.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-  work = mkdtempSync(join(tmpdir(), 'svcplan-e2e-cli-'));
-  cli = join(work, 'cli.mjs');
-  copyFileSync(resolve('dist/cli.js'), cli);
+  ({ cli, work } = snapshotCli());
   repo = await createTempRepo({ files: { ...FILES, [`services/${SERVICE}.yaml`]: serviceFile(libvirtDomainType()) } });
+  svcplan = svcplanAt(cli, repo.dir, env);
   dir = vagrantDirOf(repo.dir, SERVICE);
   for (const name of names) deleteVolume(stateDiskName(name));
 });

@@ -102,11 +102,18 @@ export class VagrantDriver implements Driver {
     await this.vagrant(inst.service, inst.name, ['provision', inst.name, '--provision-with', names.join(',')]);
   }
 
-  async restart(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void> {
+  async restart(inst: DriverInstance, provisioners: ProvisionerName[], options: { growStateDisk?: boolean } = {}): Promise<void> {
     this.place(inst);
     const names = this.provisionWith(inst, provisioners);
     const provision = names.length > 0 ? ['--provision-with', names.join(',')] : ['--no-provision'];
-    await this.vagrant(inst.service, inst.name, ['reload', inst.name, ...provision]);
+    if (!options.growStateDisk || !inst.spec.state) {
+      await this.vagrant(inst.service, inst.name, ['reload', inst.name, ...provision]);
+      return;
+    }
+    // A disk grows only while nothing uses it: halt, grow, boot (reload cannot stop in between).
+    await this.vagrant(inst.service, inst.name, ['halt', inst.name]);
+    await this.growStateDisk(inst, inst.spec.state.disk);
+    await this.vagrant(inst.service, inst.name, ['up', inst.name, `--provider=${inst.spec.target.provider}`, ...(names.length > 0 ? ['--provision', ...provision] : provision)]);
   }
 
   async replace(previous: DriverInstance, next: DriverInstance): Promise<void> {
@@ -164,29 +171,45 @@ export class VagrantDriver implements Driver {
   }
 
   private async deleteStateDisk(inst: DriverInstance): Promise<void> {
+    await this.stateDiskCommand(
+      inst,
+      (uri, pool, volume) => ['-c', uri, 'vol-delete', '--pool', pool, volume],
+      (path) => ['closemedium', 'disk', path, '--delete'],
+      // Already gone is what was asked for.
+      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i,
+    );
+  }
+
+  /** Enlarges the state disk; the guest sees a bigger device, its filesystem is the app's to grow. */
+  private async growStateDisk(inst: DriverInstance, sizeGiB: number): Promise<void> {
+    await this.stateDiskCommand(
+      inst,
+      (uri, pool, volume) => ['-c', uri, 'vol-resize', '--pool', pool, volume, `${sizeGiB}G`],
+      (path) => ['modifymedium', 'disk', path, '--resize', String(sizeGiB * 1024)],
+    );
+  }
+
+  /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
+  private async stateDiskCommand(
+    inst: DriverInstance,
+    libvirtArgs: (uri: string, pool: string, volume: string) => string[],
+    virtualboxArgs: (path: string) => string[],
+    harmless?: RegExp,
+  ): Promise<void> {
     const dir = this.vagrantDir(inst.service);
+    let command: CommandLine;
     if (inst.spec.target.provider === 'libvirt') {
       const opts = inst.spec.target.options;
       const pool = typeof opts.storage_pool_name === 'string' ? opts.storage_pool_name : 'default';
       const uri = typeof opts.uri === 'string' ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? 'qemu:///system';
-      const command: CommandLine = { program: 'virsh', args: ['-c', uri, 'vol-delete', '--pool', pool, stateDiskName(inst.name)], cwd: dir };
-      const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
-      // Already gone is what was asked for.
-      if (result.exitCode !== 0 && !/Storage volume not found|no storage vol with matching/i.test(result.stderr)) {
-        throw new VagrantCommandError(command, result);
-      }
+      command = { program: 'virsh', args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
     } else {
-      const command: CommandLine = {
-        program: 'VBoxManage',
-        args: ['closemedium', 'disk', virtualboxStateDiskPath(dir, inst.name), '--delete'],
-        cwd: dir,
-      };
-      const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
-      if (result.exitCode !== 0 && !/Could not find file for the medium|VERR_FILE_NOT_FOUND/i.test(result.stderr)) {
-        throw new VagrantCommandError(command, result);
-      }
+      command = { program: 'VBoxManage', args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
     }
+    const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+    if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
   }
+
 
   /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
   private provisionWith(inst: DriverInstance, provisioners: ProvisionerName[]): string[] {
