@@ -15270,9 +15270,7 @@ function provisionersFor(reasons, spec) {
     if (r.path === "features") names.add("features");
     else if (r.path.startsWith("settings.")) names.add("settings");
     else if (r.path.startsWith("apps.")) {
-      const app = r.path.slice("apps.".length).split(".")[0];
-      const removed = r.path === `apps.${app}` && r.to === null;
-      if (!removed) names.add(`app-${app}`);
+      names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
     } else if (r.path === "status") {
       names.add("features");
       names.add("settings");

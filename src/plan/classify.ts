@@ -182,10 +182,9 @@ export function provisionersFor(reasons: PlanReason[], spec?: InstanceSpec): Pro
     if (r.path === 'features') names.add('features');
     else if (r.path.startsWith('settings.')) names.add('settings');
     else if (r.path.startsWith('apps.')) {
-      const app = r.path.slice('apps.'.length).split('.')[0];
-      // A removed app has nothing left to install; its provisioner no longer exists.
-      const removed = r.path === `apps.${app}` && r.to === null;
-      if (!removed) names.add(`app-${app}`);
+      // A removed app is named too: the driver, which no longer finds it in the spec, removes it
+      // from the VM instead of installing it.
+      names.add(`app-${r.path.slice('apps.'.length).split('.')[0]}`);
     } else if (r.path === 'status') {
       names.add('features');
       names.add('settings');

@@ -107,8 +107,8 @@ describe('provisionersFor', () => {
     expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.settings.A = 'b'))).reasons)).toEqual(['settings']);
     expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.cpus = 9))).reasons)).toEqual([]);
   });
-  it('a removed app has no provisioner left to run', () => {
-    expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.apps = {}))).reasons)).toEqual([]);
+  it('a removed app is named, so the driver removes it from the VM', () => {
+    expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.apps = {}))).reasons)).toEqual(['app-shop']);
   });
   it('an unfinished instance reruns every provisioner it has', () => {
     const reasons = [{ path: 'status', from: 'failed', to: 'ready', action: 'refresh' as const }];
