@@ -43269,16 +43269,19 @@ function createDryRunDriver(repoDir, onOutput) {
   const recorder = new RecordingRunner();
   return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
 }
-var VagrantCommandError, VagrantDriver;
+var STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, VagrantDriver;
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
     init_runner();
     init_status();
     init_vagrantfile();
+    STDOUT_TAIL_LINES = 6;
+    STDERR_TAIL_LINES = 16;
+    lastLines = (text, count2) => text.split("\n").filter((l) => l.trim() !== "").slice(-count2);
     VagrantCommandError = class extends Error {
       constructor(command, result) {
-        const tail = [...result.stderr.split("\n"), ...result.stdout.split("\n")].filter((l) => l.trim() !== "").slice(-12).join("\n");
+        const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
         super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
         this.command = command;
         this.result = result;

@@ -20492,9 +20492,12 @@ module Svcplan
 end`;
 
 // src/apply/drivers/vagrant/driver.ts
+var STDOUT_TAIL_LINES = 6;
+var STDERR_TAIL_LINES = 16;
+var lastLines = (text, count4) => text.split("\n").filter((l) => l.trim() !== "").slice(-count4);
 var VagrantCommandError = class extends Error {
   constructor(command, result) {
-    const tail = [...result.stderr.split("\n"), ...result.stdout.split("\n")].filter((l) => l.trim() !== "").slice(-12).join("\n");
+    const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
     super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
     this.command = command;
     this.result = result;

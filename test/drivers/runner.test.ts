@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { VagrantCommandError } from '../../src/apply/drivers/vagrant/driver.js';
 import { ExecaRunner, type OutputStream } from '../../src/apply/drivers/vagrant/runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'svcplan-runner-'));
@@ -57,3 +58,15 @@ test('a program past its timeout is stopped, and killed if it ignores the stop',
   expect(stubborn.stderr).toBe('timed out after 1 s');
   expect(Date.now() - started).toBeLessThan(20_000);
 }, 30_000);
+
+test('a failed command is reported with its reason from stderr, even after pages of progress', async () => {
+  // What `vagrant up` does when libvirt refuses: a long run of progress on stdout, the cause on stderr.
+  const script = 'for i in $(seq 40); do echo "==> vm: progress $i"; done; echo "Call to virDomainCreateWithFlags failed: no virtlogd" >&2; exit 1';
+  const command = { program: 'sh', args: ['-c', script], cwd: dir };
+  const error = new VagrantCommandError(command, await new ExecaRunner().run(command));
+  expect(error.message).toMatch(/^`sh -c .*` exited with 1 \(in /);
+  expect(error.message).toContain('Call to virDomainCreateWithFlags failed: no virtlogd');
+  expect(error.message).toContain('==> vm: progress 40');
+  expect(error.message).not.toContain('==> vm: progress 1\n');
+  expect(error.message.split('\n').length).toBeLessThan(25);
+});

@@ -24,9 +24,14 @@ function libvirtAnswers(): boolean {
   return spawnSync('virsh', ['-c', 'qemu:///system', 'version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Starts virtlogd + libvirtd when none answer; returns whether this call started them. */
+/** libvirtd answers without virtlogd, but starts no domain then. */
+function virtlogdRuns(): boolean {
+  return spawnSync('pgrep', ['-x', 'virtlogd'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Starts virtlogd + libvirtd unless both are up; returns whether this call started any. */
 export function ensureLibvirt(): boolean {
-  if (libvirtAnswers()) return false;
+  if (libvirtAnswers() && virtlogdRuns()) return false;
   execFileSync(SETUP, ['daemons', 'pool'], { stdio: 'inherit' });
   return true;
 }

@@ -35,16 +35,23 @@ export interface VagrantDriverOptions {
   healthPollSeconds?: number;
 }
 
-/** A command that exited non-zero: the command line, its exit code and the end of its output. */
+/** Lines of a stream's end that go into a failure report: Vagrant writes its reason to stderr. */
+const STDOUT_TAIL_LINES = 6;
+const STDERR_TAIL_LINES = 16;
+
+const lastLines = (text: string, count: number): string[] =>
+  text.split('\n').filter((l) => l.trim() !== '').slice(-count);
+
+/**
+ * A command that exited non-zero: the command line, its exit code and the end of its output:
+ * the last few progress lines (stdout) and then the reason (stderr), which is never crowded out.
+ */
 export class VagrantCommandError extends Error {
   constructor(
     readonly command: CommandLine,
     readonly result: CommandResult,
   ) {
-    const tail = [...result.stderr.split('\n'), ...result.stdout.split('\n')]
-      .filter((l) => l.trim() !== '')
-      .slice(-12)
-      .join('\n');
+    const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join('\n');
     super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ':\n' + tail : ''}`);
     this.name = 'VagrantCommandError';
   }
