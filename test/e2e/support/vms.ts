@@ -26,7 +26,8 @@ function libvirtAnswers(): boolean {
 
 /** libvirtd answers without virtlogd, but starts no domain then. */
 function virtlogdRuns(): boolean {
-  return spawnSync('pgrep', ['-x', 'virtlogd'], { stdio: 'ignore' }).status === 0;
+  const ps = spawnSync('ps', ['-C', 'virtlogd', '-o', 'stat='], { encoding: 'utf8' });
+  return (ps.stdout ?? '').split('\n').some((stat) => /^\s*[^Z\s]/.test(stat)); // a zombie does not count
 }
 
 /** Starts virtlogd + libvirtd unless both are up; returns whether this call started any. */
