@@ -15008,6 +15008,10 @@ var LeaseLostError = class extends Error {
 // src/cli/commands/apply.ts
 import { hostname as hostname2, userInfo } from "node:os";
 
+// src/apply/executor.ts
+import { setMaxListeners as setMaxListeners2 } from "node:events";
+import { setImmediate as setImmediate3 } from "node:timers/promises";
+
 // src/model/digest.ts
 function canonicalJson(value) {
   return JSON.stringify(sortKeys(value));
@@ -19435,12 +19439,20 @@ var ServiceRun = class {
       domainsRun++;
       this.emit({ kind: "domain-started", service: this.name, tier, domain, instances: group.map((s) => s.pi.name) });
       await this.layout(group);
-      const stepFailure = await this.runDomain(group, tierSpec);
+      const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal));
+      let stepFailure;
+      let stepsDone = false;
+      try {
+        stepFailure = await this.runDomain(group, tierSpec, probes);
+        stepsDone = stepFailure === void 0;
+      } finally {
+        if (!stepsDone) await probes.stop();
+      }
       if (stepFailure) {
         failure = { tier, message: stepFailure };
         break;
       }
-      const gateFailure = await this.gate(group, tierSpec, domain);
+      const gateFailure = await this.gate(group, tierSpec, domain, probes);
       if (gateFailure) {
         failure = { tier, message: gateFailure };
         break;
@@ -19503,7 +19515,12 @@ var ServiceRun = class {
       }
     }
   }
-  async runDomain(group, tierSpec) {
+  /**
+   * The steps of one upgrade domain, up to maxParallel at once. Each instance brought up is probed
+   * for health as soon as its own step is done, while the others go on (a probe changes nothing,
+   * so it does not take one of the maxParallel places); the gate then waits for every answer.
+   */
+  async runDomain(group, tierSpec, probes) {
     let firstError;
     let unexpected;
     await mapBounded(group, Math.max(1, tierSpec.rollout.maxParallel), async (step) => {
@@ -19511,6 +19528,7 @@ var ServiceRun = class {
       try {
         const error = await this.runStep(step);
         if (error !== void 0 && firstError === void 0) firstError = `${step.pi.name}: ${step.action} failed: ${error}`;
+        if (error === void 0 && PROGRESSING.has(step.action)) probes.start(step);
       } catch (err) {
         if (!(err instanceof RunInterruptedError)) unexpected ??= err;
       }
@@ -19608,27 +19626,27 @@ var ServiceRun = class {
       this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
     }
   }
+  /** One instance's health: undefined when healthy, else why not. */
+  async probe(step, tierSpec, signal) {
+    const check = { command: tierSpec.health.command, timeoutSeconds: tierSpec.health.timeout, minReadySeconds: tierSpec.health.minReady, signal };
+    const limitMs = (check.timeoutSeconds + check.minReadySeconds + (this.opts.gateGraceSeconds ?? 30)) * 1e3;
+    const inst = { service: this.name, tier: step.tier, index: step.index, name: step.pi.name, spec: tierSpec.instance };
+    try {
+      const healthy = await withTimeout(this.opts.driver.health(inst, check), limitMs, signal);
+      return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
+    } catch (err) {
+      if (err instanceof RunInterruptedError) {
+        this.run.interrupted ??= err;
+        return void 0;
+      }
+      return err.message;
+    }
+  }
   /** After a domain: every instance it created or updated must turn healthy within its tier's timeout. */
-  async gate(group, tierSpec, domain) {
+  async gate(group, tierSpec, domain, probes) {
     const checked = group.filter((s) => PROGRESSING.has(s.action));
     if (checked.length === 0) return void 0;
-    const check = { command: tierSpec.health.command, timeoutSeconds: tierSpec.health.timeout, minReadySeconds: tierSpec.health.minReady };
-    const limitMs = (check.timeoutSeconds + check.minReadySeconds + (this.opts.gateGraceSeconds ?? 30)) * 1e3;
-    const results = await Promise.all(
-      checked.map(async (step) => {
-        const inst = { service: this.name, tier: step.tier, index: step.index, name: step.pi.name, spec: tierSpec.instance };
-        try {
-          const healthy = await withTimeout(this.opts.driver.health(inst, check), limitMs);
-          return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
-        } catch (err) {
-          if (err instanceof RunInterruptedError) {
-            this.run.interrupted ??= err;
-            return void 0;
-          }
-          return err.message;
-        }
-      })
-    );
+    const results = await Promise.all(checked.map((step) => probes.start(step)));
     if (this.run.interrupted) throw this.run.interrupted;
     const unhealthy = checked.filter((_, i2) => results[i2] !== void 0);
     this.emit({ kind: "gate", service: this.name, tier: tierSpec.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((s) => s.pi.name) });
@@ -19802,13 +19820,15 @@ var ServiceRun = class {
    * Writes the whole record as it is now, and resolves once a write that includes this moment's
    * state has landed. Writes of one service never overlap; requests made while one is in flight
    * are merged into the next (it carries the latest record, so every step's mark is in it), which
-   * keeps parallel steps from queueing behind each other's writes. After an interruption nothing
-   * is written any more.
+   * keeps parallel steps from queueing behind each other's writes. A batch is written once the
+   * work of this turn of the event loop is done, so a step's "done" mark and the next step's
+   * "started" mark, asked for one right after the other, land in one write. After an interruption
+   * nothing is written any more.
    */
   persist(message) {
     if (!this.nextWrite) {
       const batch = { messages: [], done: void 0 };
-      batch.done = this.lastWrite.then(() => this.writeBatch(batch));
+      batch.done = this.lastWrite.then(() => setImmediate3()).then(() => this.writeBatch(batch));
       this.lastWrite = batch.done.catch(() => void 0);
       this.nextWrite = batch;
     }
@@ -19880,15 +19900,42 @@ async function mapBounded(items, limit, fn) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-async function withTimeout(promise, ms) {
+var HealthProbes = class {
+  constructor(probe) {
+    this.probe = probe;
+    setMaxListeners2(0, this.controller.signal);
+  }
+  probe;
+  controller = new AbortController();
+  started = /* @__PURE__ */ new Map();
+  /** The step's probe, started now unless it already was. */
+  start(step) {
+    let answer = this.started.get(step);
+    if (!answer) {
+      answer = this.probe(step, this.controller.signal);
+      this.started.set(step, answer);
+    }
+    return answer;
+  }
+  /** Asks every probe under way to give up, and waits until they have. */
+  async stop() {
+    this.controller.abort();
+    await Promise.allSettled(this.started.values());
+  }
+};
+async function withTimeout(promise, ms, signal) {
   let timer;
+  let onAbort;
   const timeout = new Promise((resolve5) => {
     timer = setTimeout(() => resolve5("timeout"), ms);
+    onAbort = () => resolve5("timeout");
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
   try {
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
 }
 function same2(a2, b) {
@@ -19940,6 +19987,7 @@ var ExecaRunner = class {
       buffer: false,
       stripFinalNewline: false,
       timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+      cancelSignal: options.signal,
       killSignal: "SIGTERM",
       // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
       forceKillAfterDelay: KILL_GRACE_MS,
@@ -19981,7 +20029,7 @@ var ExecaRunner = class {
     if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
       return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
     }
-    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
     return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
   }
 };
@@ -20586,21 +20634,23 @@ var VagrantDriver = class {
     const command = check.command ?? "true";
     const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
     const deadline = Date.now() + check.timeoutSeconds * 1e3;
+    const { signal } = check;
     const probe = async () => {
       const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
-      const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true });
+      const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
       return result.exitCode === 0;
     };
     for (; ; ) {
       if (await probe()) break;
+      if (signal?.aborted) return false;
       if (Date.now() + pollMs >= deadline) {
         this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
         return false;
       }
-      await sleep2(pollMs);
+      if (!await pause(pollMs, signal)) return false;
     }
     if (check.minReadySeconds <= 0) return true;
-    await sleep2(check.minReadySeconds * 1e3);
+    if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
     const stillHealthy = await probe();
     if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
     return stillHealthy;
@@ -20721,6 +20771,7 @@ var VagrantDriver = class {
     if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, "svcplan");
     return this.runner.run(command, {
       timeoutSeconds: opts.timeoutSeconds,
+      signal: opts.signal,
       onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream)
     });
   }
@@ -20738,6 +20789,16 @@ function sameMachine(a2, b) {
 function createDryRunDriver(repoDir, onOutput) {
   const recorder = new RecordingRunner();
   return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+}
+async function pause(ms, signal) {
+  if (signal?.aborted) return false;
+  try {
+    await sleep2(ms, void 0, { signal });
+    return true;
+  } catch (err) {
+    if (signal?.aborted) return false;
+    throw err;
+  }
 }
 
 // src/plan/build.ts

@@ -18,6 +18,8 @@ export interface HealthCheck {
   command?: string;
   timeoutSeconds: number;
   minReadySeconds: number;
+  /** Aborted when the answer is no longer wanted (the rollout stopped): answer false soon. */
+  signal?: AbortSignal;
 }
 
 /**

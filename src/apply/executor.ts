@@ -3,6 +3,8 @@
 // written before and after every instance step, so whatever kills the run, the next apply's plan
 // (built from that record) finishes exactly the steps that did not.
 
+import { setMaxListeners } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import { canonicalJson } from '../model/digest.js';
 import {
   InputError,
@@ -176,12 +178,21 @@ class ServiceRun {
       domainsRun++;
       this.emit({ kind: 'domain-started', service: this.name, tier, domain, instances: group.map((s) => s.pi.name) });
       await this.layout(group);
-      const stepFailure = await this.runDomain(group, tierSpec);
+      const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal));
+      let stepFailure: string | undefined;
+      let stepsDone = false;
+      try {
+        stepFailure = await this.runDomain(group, tierSpec, probes);
+        stepsDone = stepFailure === undefined;
+      } finally {
+        // A rollout that stops here no longer waits for the answers; nothing is left running.
+        if (!stepsDone) await probes.stop();
+      }
       if (stepFailure) {
         failure = { tier, message: stepFailure };
         break;
       }
-      const gateFailure = await this.gate(group, tierSpec, domain);
+      const gateFailure = await this.gate(group, tierSpec, domain, probes);
       if (gateFailure) {
         failure = { tier, message: gateFailure };
         break;
@@ -249,7 +260,12 @@ class ServiceRun {
     }
   }
 
-  private async runDomain(group: Step[], tierSpec: TierSpec): Promise<string | undefined> {
+  /**
+   * The steps of one upgrade domain, up to maxParallel at once. Each instance brought up is probed
+   * for health as soon as its own step is done, while the others go on (a probe changes nothing,
+   * so it does not take one of the maxParallel places); the gate then waits for every answer.
+   */
+  private async runDomain(group: Step[], tierSpec: TierSpec, probes: HealthProbes): Promise<string | undefined> {
     let firstError: string | undefined;
     let unexpected: unknown;
     // Every step started is waited for, whatever happens to the others, so nothing of this run
@@ -260,6 +276,7 @@ class ServiceRun {
       try {
         const error = await this.runStep(step);
         if (error !== undefined && firstError === undefined) firstError = `${step.pi.name}: ${step.action} failed: ${error}`;
+        if (error === undefined && PROGRESSING.has(step.action)) probes.start(step);
       } catch (err) {
         if (!(err instanceof RunInterruptedError)) unexpected ??= err;
       }
@@ -375,27 +392,28 @@ class ServiceRun {
     }
   }
 
+  /** One instance's health: undefined when healthy, else why not. */
+  private async probe(step: Step, tierSpec: TierSpec, signal: AbortSignal): Promise<string | undefined> {
+    const check = { command: tierSpec.health.command, timeoutSeconds: tierSpec.health.timeout, minReadySeconds: tierSpec.health.minReady, signal };
+    const limitMs = (check.timeoutSeconds + check.minReadySeconds + (this.opts.gateGraceSeconds ?? 30)) * 1000;
+    const inst: DriverInstance = { service: this.name, tier: step.tier, index: step.index, name: step.pi.name, spec: tierSpec.instance };
+    try {
+      const healthy = await withTimeout(this.opts.driver.health(inst, check), limitMs, signal);
+      return healthy === true ? undefined : healthy === 'timeout' ? `no answer from the health check within ${limitMs / 1000}s` : `not healthy within ${check.timeoutSeconds}s`;
+    } catch (err) {
+      if (err instanceof RunInterruptedError) {
+        this.run.interrupted ??= err;
+        return undefined;
+      }
+      return (err as Error).message;
+    }
+  }
+
   /** After a domain: every instance it created or updated must turn healthy within its tier's timeout. */
-  private async gate(group: Step[], tierSpec: TierSpec, domain: number): Promise<string | undefined> {
+  private async gate(group: Step[], tierSpec: TierSpec, domain: number, probes: HealthProbes): Promise<string | undefined> {
     const checked = group.filter((s) => PROGRESSING.has(s.action));
     if (checked.length === 0) return undefined;
-    const check = { command: tierSpec.health.command, timeoutSeconds: tierSpec.health.timeout, minReadySeconds: tierSpec.health.minReady };
-    const limitMs = (check.timeoutSeconds + check.minReadySeconds + (this.opts.gateGraceSeconds ?? 30)) * 1000;
-    const results = await Promise.all(
-      checked.map(async (step) => {
-        const inst: DriverInstance = { service: this.name, tier: step.tier, index: step.index, name: step.pi.name, spec: tierSpec.instance };
-        try {
-          const healthy = await withTimeout(this.opts.driver.health(inst, check), limitMs);
-          return healthy === true ? undefined : healthy === 'timeout' ? `no answer from the health check within ${limitMs / 1000}s` : `not healthy within ${check.timeoutSeconds}s`;
-        } catch (err) {
-          if (err instanceof RunInterruptedError) {
-            this.run.interrupted ??= err;
-            return undefined;
-          }
-          return (err as Error).message;
-        }
-      }),
-    );
+    const results = await Promise.all(checked.map((step) => probes.start(step)));
     if (this.run.interrupted) throw this.run.interrupted;
     const unhealthy = checked.filter((_, i) => results[i] !== undefined);
     this.emit({ kind: 'gate', service: this.name, tier: tierSpec.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((s) => s.pi.name) });
@@ -583,13 +601,15 @@ class ServiceRun {
    * Writes the whole record as it is now, and resolves once a write that includes this moment's
    * state has landed. Writes of one service never overlap; requests made while one is in flight
    * are merged into the next (it carries the latest record, so every step's mark is in it), which
-   * keeps parallel steps from queueing behind each other's writes. After an interruption nothing
-   * is written any more.
+   * keeps parallel steps from queueing behind each other's writes. A batch is written once the
+   * work of this turn of the event loop is done, so a step's "done" mark and the next step's
+   * "started" mark, asked for one right after the other, land in one write. After an interruption
+   * nothing is written any more.
    */
   private persist(message: string): Promise<void> {
     if (!this.nextWrite) {
       const batch = { messages: [] as string[], done: undefined as unknown as Promise<void> };
-      batch.done = this.lastWrite.then(() => this.writeBatch(batch));
+      batch.done = this.lastWrite.then(() => setImmediate()).then(() => this.writeBatch(batch));
       this.lastWrite = batch.done.catch(() => undefined);
       this.nextWrite = batch;
     }
@@ -674,15 +694,47 @@ export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) 
   return results;
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+/** The health probes of one upgrade domain, each started once, all stoppable together. */
+class HealthProbes {
+  private readonly controller = new AbortController();
+  private readonly started = new Map<Step, Promise<string | undefined>>();
+
+  constructor(private readonly probe: (step: Step, signal: AbortSignal) => Promise<string | undefined>) {
+    // Every probe of the domain (and each program it runs) listens to this one signal.
+    setMaxListeners(0, this.controller.signal);
+  }
+
+  /** The step's probe, started now unless it already was. */
+  start(step: Step): Promise<string | undefined> {
+    let answer = this.started.get(step);
+    if (!answer) {
+      answer = this.probe(step, this.controller.signal);
+      this.started.set(step, answer);
+    }
+    return answer;
+  }
+
+  /** Asks every probe under way to give up, and waits until they have. */
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await Promise.allSettled(this.started.values());
+  }
+}
+
+/** The promise's value, or 'timeout' after `ms` (or once `signal` aborts, for a driver that does not listen). */
+async function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), ms);
+    onAbort = () => resolve('timeout');
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 

@@ -27,8 +27,12 @@ describe('applying a plan', () => {
     const db0 = ['shop-db-1', 'shop-db-3', 'shop-db-5'];
     const db1 = ['shop-db-2', 'shop-db-4', 'shop-db-6'];
     const web = ['shop-web-1', 'shop-web-2', 'shop-web-3'];
-    // Domain 0 of db, its gate, then domain 1, its gate, then web.
-    expect(spans(driver.calls, db0).end).toBeLessThanOrEqual(spans(driver.calls, db0, 'health').start);
+    // Domain 0 of db, its gate, then domain 1, its gate, then web. Each instance is probed as soon
+    // as its own step is done, while the rest of its domain is still being updated.
+    for (const name of [...db0, ...db1, ...web]) {
+      expect(spans(driver.calls, [name]).end).toBeLessThanOrEqual(spans(driver.calls, [name], 'health').start);
+    }
+    expect(spans(driver.calls, ['shop-db-1'], 'health').start).toBeLessThan(spans(driver.calls, db0).end);
     expect(spans(driver.calls, db0, 'health').end).toBeLessThanOrEqual(spans(driver.calls, db1).start);
     expect(spans(driver.calls, db1, 'health').end).toBeLessThanOrEqual(spans(driver.calls, web).start);
 
@@ -105,6 +109,27 @@ describe('applying a plan', () => {
     expect(driver.ops()).toEqual(['create shop-web-1', 'create shop-web-3']);
     expect(s.instances.filter((i) => i.outcome === 'not-started').map((i) => i.name)).toEqual(['shop-web-2', 'shop-web-4']);
     expect((await store.readService('shop'))!.instances.find((i) => i.name === 'shop-web-1')!.status).toBe('failed');
+  });
+
+  it('stops the health probes under way when a later step of the domain fails', async () => {
+    const store = new MemoryStateStore();
+    const svc = service('shop', [tier('web', { count: 3, health: { timeout: 600, minReady: 0 } })]);
+    const signals: AbortSignal[] = [];
+    // shop-web-1's probe waits until it is no longer wanted; shop-web-3's create fails meanwhile.
+    const driver = new DriverDouble({
+      failOn: (op, name) => (op === 'create' && name === 'shop-web-3' ? 'vagrant up exited with 1' : undefined),
+      healthy: (_name, signal) => {
+        signals.push(signal!);
+        return new Promise((resolve) => signal!.addEventListener('abort', () => resolve(false)));
+      },
+    });
+    const started = Date.now();
+    const report = await applyPlan({ plan: await planFrom(store, [svc]), store, driver, owner, revision: REV });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(report.services[0].error).toMatch(/shop-web-3: create failed: vagrant up exited with 1/);
+    expect(signals).toHaveLength(2); // shop-web-1 and shop-web-2, probed while the next step ran
+    expect(signals.every((s) => s.aborted)).toBe(true);
+    expect(driver.calls.filter((c) => c.op === 'health').map((c) => c.name)).toEqual(['shop-web-1', 'shop-web-2']);
   });
 
   it('fails the gate when the health check never answers', async () => {

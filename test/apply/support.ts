@@ -36,7 +36,8 @@ export interface DoubleOptions {
   delayMs?: number;
   /** Throws this error from the matching call (a failed vagrant command). */
   failOn?: (op: Call['op'], name: string) => string | undefined;
-  healthy?: (name: string) => boolean | Promise<boolean>;
+  /** The health answer; `signal` is aborted when the executor no longer wants it. */
+  healthy?: (name: string, signal?: AbortSignal) => boolean | Promise<boolean>;
   /** The k-th mutating call (from 1) "kills" the run: before or after its effect. */
   killAt?: { step: number; when: 'before' | 'after' };
 }
@@ -92,9 +93,9 @@ export class DriverDouble implements Driver {
       if (options.deleteStateDisk && this.world.disks.delete(inst.name)) this.deletedDisks.push(inst.name);
     });
   }
-  async health(inst: DriverInstance, _check: HealthCheck): Promise<boolean> {
+  async health(inst: DriverInstance, check: HealthCheck): Promise<boolean> {
     const start = this.now();
-    const ok = this.opts.healthy ? await this.opts.healthy(inst.name) : this.world.vms.has(inst.name);
+    const ok = this.opts.healthy ? await this.opts.healthy(inst.name, check.signal) : this.world.vms.has(inst.name);
     this.calls.push({ op: 'health', name: inst.name, start, end: this.now() });
     return ok;
   }

@@ -70,3 +70,13 @@ test('a failed command is reported with its reason from stderr, even after pages
   expect(error.message).not.toContain('==> vm: progress 1\n');
   expect(error.message.split('\n').length).toBeLessThan(25);
 });
+
+test('a program whose signal is aborted is stopped at once', async () => {
+  const controller = new AbortController();
+  const started = Date.now();
+  setTimeout(() => controller.abort(), 200);
+  const result = await new ExecaRunner().run({ program: 'sleep', args: ['30'], cwd: dir }, { signal: controller.signal });
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(result.exitCode).toBe(127);
+  expect(result.stderr).toMatch(/stopped: no longer needed/);
+});

@@ -157,21 +157,23 @@ export class VagrantDriver implements Driver {
     const command = check.command ?? 'true';
     const pollMs = (this.options.healthPollSeconds ?? 5) * 1000;
     const deadline = Date.now() + check.timeoutSeconds * 1000;
+    const { signal } = check;
     const probe = async () => {
       const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1000));
-      const result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', command], { timeoutSeconds: Math.min(left, 120), quiet: true });
+      const result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
       return result.exitCode === 0;
     };
     for (;;) {
       if (await probe()) break;
+      if (signal?.aborted) return false;
       if (Date.now() + pollMs >= deadline) {
         this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
         return false;
       }
-      await sleep(pollMs);
+      if (!(await pause(pollMs, signal))) return false;
     }
     if (check.minReadySeconds <= 0) return true;
-    await sleep(check.minReadySeconds * 1000);
+    if (!(await pause(check.minReadySeconds * 1000, signal))) return false;
     const stillHealthy = await probe();
     if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
     return stillHealthy;
@@ -303,11 +305,12 @@ export class VagrantDriver implements Driver {
     return result;
   }
 
-  private run(service: string, instance: string | undefined, args: string[], opts: { quiet?: boolean; timeoutSeconds?: number } = {}): Promise<CommandResult> {
+  private run(service: string, instance: string | undefined, args: string[], opts: { quiet?: boolean; timeoutSeconds?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
     const command: CommandLine = { program: 'vagrant', args, cwd: this.vagrantDir(service) };
     if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, 'svcplan');
     return this.runner.run(command, {
       timeoutSeconds: opts.timeoutSeconds,
+      signal: opts.signal,
       onLine: opts.quiet ? undefined : (line, stream) => this.emit(service, instance, line, stream),
     });
   }
@@ -341,4 +344,16 @@ export async function validateVagrantfile(dir: string, runner: CommandRunner = n
   const command: CommandLine = { program: 'vagrant', args: ['validate'], cwd: dir };
   const result = await runner.run(command);
   if (result.exitCode !== 0) throw new VagrantCommandError(command, result);
+}
+
+/** Waits `ms`; false when the signal ends the wait first. */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return false;
+  try {
+    await sleep(ms, undefined, { signal });
+    return true;
+  } catch (err) {
+    if (signal?.aborted) return false;
+    throw err;
+  }
 }

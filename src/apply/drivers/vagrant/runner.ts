@@ -25,6 +25,8 @@ export interface RunOptions {
   onLine?: (line: string, stream: OutputStream) => void;
   /** Seconds after which the program is killed. */
   timeoutSeconds?: number;
+  /** Stops the program (SIGTERM, then SIGKILL) when aborted. */
+  signal?: AbortSignal;
 }
 
 export interface CommandRunner {
@@ -68,6 +70,7 @@ export class ExecaRunner implements CommandRunner {
       buffer: false,
       stripFinalNewline: false,
       timeout: options.timeoutSeconds ? options.timeoutSeconds * 1000 : undefined,
+      cancelSignal: options.signal,
       killSignal: 'SIGTERM',
       // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
       forceKillAfterDelay: KILL_GRACE_MS,
@@ -114,7 +117,9 @@ export class ExecaRunner implements CommandRunner {
     // No exit code to report: not started, killed by the timeout, or killed by a signal.
     const why = result.timedOut
       ? `timed out after ${options.timeoutSeconds} s`
-      : result.isTerminated
+      : result.isCanceled
+        ? 'stopped: no longer needed'
+        : result.isTerminated
         ? `killed by ${result.signal ?? 'a signal'}`
         : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
     return { exitCode: 127, stdout: stdout.join('\n'), stderr: [...stderr, why].join('\n') };
