@@ -41907,6 +41907,7 @@ async function applyPlan(opts) {
     (ps) => new ServiceRun(opts, ps, run2).execute()
   );
   if (run2.interrupted) throw run2.interrupted;
+  if (run2.stopped) throw run2.stopped;
   const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
   return { ok, services: reports };
 }
@@ -41972,7 +41973,7 @@ function short(commit) {
 function firstLine2(text) {
   return text.split("\n")[0];
 }
-var RunState, PROGRESSING, ServiceRun, HealthProbes;
+var RunState, StoppedOnRequest, PROGRESSING, ServiceRun, HealthProbes;
 var init_executor = __esm({
   "src/apply/executor.ts"() {
     "use strict";
@@ -41984,6 +41985,10 @@ var init_executor = __esm({
     init_types2();
     RunState = class {
       interrupted;
+      /** A graceful stop: each service records what it finished, then ends as interrupted. */
+      stopped;
+    };
+    StoppedOnRequest = class extends RunInterruptedError {
     };
     PROGRESSING = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace"]);
     ServiceRun = class {
@@ -42012,7 +42017,7 @@ var init_executor = __esm({
         const steps = this.steps();
         const mine = steps.filter((s) => s.report.outcome !== "skipped");
         if (mine.length === 0 && steps.length > 0) return this.finish({ service: this.name, result: "skipped", instances: this.reports });
-        if (this.run.interrupted) return this.finish({ service: this.name, result: "interrupted", instances: this.reports });
+        if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reports });
         try {
           this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
           this.leaseTakenAt = Date.now();
@@ -42028,7 +42033,8 @@ var init_executor = __esm({
         } catch (err) {
           if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
             const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
-            this.run.interrupted ??= interrupted;
+            if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
+            else this.run.interrupted ??= interrupted;
             return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
           }
           const message = `${this.name}: ${err.message}`;
@@ -42071,6 +42077,7 @@ var init_executor = __esm({
         let domainsRun = 0;
         const groups = groupBy(work, (s) => `${s.tier}\0${domainOf(this.ps, s)}`);
         for (const group of groups) {
+          await this.stopIfAsked();
           const tier = group[0].tier;
           const tierSpec = this.tierSpec(tier);
           const domain = domainOf(this.ps, group[0]);
@@ -42081,7 +42088,7 @@ var init_executor = __esm({
           domainsRun++;
           this.emit({ kind: "domain-started", service: this.name, tier, domain, instances: group.map((s) => s.pi.name) });
           await this.layout(group);
-          const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal));
+          const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal), this.opts.signal);
           let stepFailure;
           let stepsDone = false;
           try {
@@ -42090,11 +42097,13 @@ var init_executor = __esm({
           } finally {
             if (!stepsDone) await probes.stop();
           }
+          await this.stopIfAsked();
           if (stepFailure) {
             failure = { tier, message: stepFailure };
             break;
           }
           const gateFailure = await this.gate(group, tierSpec, domain, probes);
+          await this.stopIfAsked();
           if (gateFailure) {
             failure = { tier, message: gateFailure };
             break;
@@ -42166,7 +42175,7 @@ var init_executor = __esm({
         let firstError;
         let unexpected;
         await mapBounded(group, Math.max(1, tierSpec.rollout.maxParallel), async (step) => {
-          if (firstError !== void 0 || unexpected !== void 0 || this.run.interrupted) return;
+          if (firstError !== void 0 || unexpected !== void 0 || this.run.interrupted || this.opts.signal?.aborted) return;
           try {
             const error2 = await this.runStep(step);
             if (error2 !== void 0 && firstError === void 0) firstError = `${step.pi.name}: ${step.action} failed: ${error2}`;
@@ -42267,6 +42276,15 @@ var init_executor = __esm({
         } else if (deleted) {
           this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
         }
+      }
+      /**
+       * After a graceful stop was asked for: once what is under way has been recorded, the run ends
+       * as an interrupted one (the deployment stays in progress; the next apply resumes it).
+       */
+      async stopIfAsked() {
+        if (!this.opts.signal?.aborted) return;
+        await this.lastWrite;
+        throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
       }
       /** One instance's health: undefined when healthy, else why not. */
       async probe(step, tierSpec, signal) {
@@ -42508,18 +42526,20 @@ ${more.join("\n")}`;
       }
     };
     HealthProbes = class {
-      constructor(probe) {
+      constructor(probe, run2) {
         this.probe = probe;
-        setMaxListeners2(0, this.controller.signal);
+        this.signal = run2 ? AbortSignal.any([this.controller.signal, run2]) : this.controller.signal;
+        setMaxListeners2(0, this.signal);
       }
       probe;
       controller = new AbortController();
+      signal;
       started = /* @__PURE__ */ new Map();
       /** The step's probe, started now unless it already was. */
       start(step) {
         let answer = this.started.get(step);
         if (!answer) {
-          answer = this.probe(step, this.controller.signal);
+          answer = this.probe(step, this.signal);
           this.started.set(step, answer);
         }
         return answer;
@@ -42605,6 +42625,7 @@ function rollback(opts) {
     runner: opts.runner,
     onProgress: opts.onProgress,
     leaseTtlSeconds: opts.leaseTtlSeconds,
+    signal: opts.signal,
     revision: { commit: target.revision.commit, ref: target.revision.ref },
     rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release }
   });
@@ -43589,6 +43610,36 @@ var init_vagrant = __esm({
   }
 });
 
+// src/core/graceful-stop.ts
+function gracefulStop(say, proc = process) {
+  const controller = new AbortController();
+  const handler2 = (name) => {
+    if (controller.signal.aborted) {
+      say(`svcplan: ${name} again: stopping at once; steps under way stay pending (the next apply redoes them) and the lease stays until it expires`);
+      proc.exit(EXIT_CODES[name] ?? 1);
+      return;
+    }
+    say(`svcplan: ${name} received: no new step starts; waiting for the steps under way to finish and be recorded (${name} again to stop at once)`);
+    controller.abort();
+  };
+  proc.on("SIGINT", handler2);
+  proc.on("SIGTERM", handler2);
+  return {
+    signal: controller.signal,
+    dispose() {
+      proc.off("SIGINT", handler2);
+      proc.off("SIGTERM", handler2);
+    }
+  };
+}
+var EXIT_CODES;
+var init_graceful_stop = __esm({
+  "src/core/graceful-stop.ts"() {
+    "use strict";
+    EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+  }
+});
+
 // src/github/deployments.ts
 async function createServiceDeployment(octokit, repo, opts) {
   const response = await octokit.request("POST /repos/{owner}/{repo}/deployments", {
@@ -43783,6 +43834,7 @@ async function applyCommand(ctx) {
     }
   }
   let report;
+  const stop = gracefulStop((line) => reporter.info(line));
   try {
     report = await applyPlan({
       plan: scoped,
@@ -43792,13 +43844,16 @@ async function applyCommand(ctx) {
       // Runner labels name target.runner; `default` stands for services that name none.
       runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0,
       revision: { commit, ref: settings.ref || "HEAD" },
-      onProgress: (event) => reporter.info(describeProgress(event))
+      onProgress: (event) => reporter.info(describeProgress(event)),
+      signal: stop.signal
     });
   } catch (error2) {
     for (const d of deployments.values()) {
       await setDeploymentStatus(octokit, ctx.repo, d, "error", { logUrl: settings.runUrl, description: error2.message }).catch(() => void 0);
     }
     throw error2;
+  } finally {
+    stop.dispose();
   }
   const ghIds = {};
   for (const s of report.services) {
@@ -43858,6 +43913,7 @@ var init_apply_command = __esm({
     init_apply();
     init_vagrant();
     init_compute_plan();
+    init_graceful_stop();
     init_deployments();
     init_plan_comment();
     init_pull_requests();
@@ -43907,17 +43963,21 @@ async function rollbackCommand(ctx) {
   if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, "in_progress", { logUrl: settings.runUrl, description: `rolling back to ${target.label}` });
   const dryRun = createDryRunDriver(repo.dir);
   let report;
+  const stop = gracefulStop((line) => reporter.info(line));
   try {
     report = await rollback({
       rollback: planned,
       store: settings.dryRun ? new MemoryStateStore(await store.read(), store.kind) : store,
       driver: settings.dryRun ? dryRun.driver : new VagrantDriver({ repoDir: repo.dir, onOutput: (o2) => reporter.info(`[${o2.instance ?? o2.service}] ${o2.line}`) }),
       owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${hostname3()} pid ${process.pid}`.replace(/\s+/g, " ").trim(),
-      onProgress: (event) => reporter.info(describeProgress(event))
+      onProgress: (event) => reporter.info(describeProgress(event)),
+      signal: stop.signal
     });
   } catch (error2) {
     if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, "error", { description: error2.message }).catch(() => void 0);
     throw error2;
+  } finally {
+    stop.dispose();
   }
   const result = report.services.find((s) => s.service === service);
   if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, deploymentStateOf(result?.result ?? "failed"), { logUrl: settings.runUrl, description: result?.error ?? result?.result });
@@ -43942,6 +44002,7 @@ var init_rollback_command = __esm({
     init_apply();
     init_vagrant();
     init_state();
+    init_graceful_stop();
     init_deployments();
     init_pull_requests();
     init_apply_report();

@@ -19337,11 +19337,16 @@ async function applyPlan(opts) {
     (ps) => new ServiceRun(opts, ps, run).execute()
   );
   if (run.interrupted) throw run.interrupted;
+  if (run.stopped) throw run.stopped;
   const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
   return { ok, services: reports };
 }
 var RunState = class {
   interrupted;
+  /** A graceful stop: each service records what it finished, then ends as interrupted. */
+  stopped;
+};
+var StoppedOnRequest = class extends RunInterruptedError {
 };
 var PROGRESSING = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace"]);
 var ServiceRun = class {
@@ -19370,7 +19375,7 @@ var ServiceRun = class {
     const steps = this.steps();
     const mine = steps.filter((s) => s.report.outcome !== "skipped");
     if (mine.length === 0 && steps.length > 0) return this.finish({ service: this.name, result: "skipped", instances: this.reports });
-    if (this.run.interrupted) return this.finish({ service: this.name, result: "interrupted", instances: this.reports });
+    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reports });
     try {
       this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
       this.leaseTakenAt = Date.now();
@@ -19386,7 +19391,8 @@ var ServiceRun = class {
     } catch (err) {
       if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
         const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
-        this.run.interrupted ??= interrupted;
+        if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
+        else this.run.interrupted ??= interrupted;
         return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
       }
       const message = `${this.name}: ${err.message}`;
@@ -19429,6 +19435,7 @@ var ServiceRun = class {
     let domainsRun = 0;
     const groups = groupBy(work, (s) => `${s.tier}\0${domainOf(this.ps, s)}`);
     for (const group of groups) {
+      await this.stopIfAsked();
       const tier = group[0].tier;
       const tierSpec = this.tierSpec(tier);
       const domain = domainOf(this.ps, group[0]);
@@ -19439,7 +19446,7 @@ var ServiceRun = class {
       domainsRun++;
       this.emit({ kind: "domain-started", service: this.name, tier, domain, instances: group.map((s) => s.pi.name) });
       await this.layout(group);
-      const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal));
+      const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal), this.opts.signal);
       let stepFailure;
       let stepsDone = false;
       try {
@@ -19448,11 +19455,13 @@ var ServiceRun = class {
       } finally {
         if (!stepsDone) await probes.stop();
       }
+      await this.stopIfAsked();
       if (stepFailure) {
         failure = { tier, message: stepFailure };
         break;
       }
       const gateFailure = await this.gate(group, tierSpec, domain, probes);
+      await this.stopIfAsked();
       if (gateFailure) {
         failure = { tier, message: gateFailure };
         break;
@@ -19524,7 +19533,7 @@ var ServiceRun = class {
     let firstError;
     let unexpected;
     await mapBounded(group, Math.max(1, tierSpec.rollout.maxParallel), async (step) => {
-      if (firstError !== void 0 || unexpected !== void 0 || this.run.interrupted) return;
+      if (firstError !== void 0 || unexpected !== void 0 || this.run.interrupted || this.opts.signal?.aborted) return;
       try {
         const error = await this.runStep(step);
         if (error !== void 0 && firstError === void 0) firstError = `${step.pi.name}: ${step.action} failed: ${error}`;
@@ -19625,6 +19634,15 @@ var ServiceRun = class {
     } else if (deleted) {
       this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
     }
+  }
+  /**
+   * After a graceful stop was asked for: once what is under way has been recorded, the run ends
+   * as an interrupted one (the deployment stays in progress; the next apply resumes it).
+   */
+  async stopIfAsked() {
+    if (!this.opts.signal?.aborted) return;
+    await this.lastWrite;
+    throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
   }
   /** One instance's health: undefined when healthy, else why not. */
   async probe(step, tierSpec, signal) {
@@ -19901,18 +19919,20 @@ async function mapBounded(items, limit, fn) {
   return results;
 }
 var HealthProbes = class {
-  constructor(probe) {
+  constructor(probe, run) {
     this.probe = probe;
-    setMaxListeners2(0, this.controller.signal);
+    this.signal = run ? AbortSignal.any([this.controller.signal, run]) : this.controller.signal;
+    setMaxListeners2(0, this.signal);
   }
   probe;
   controller = new AbortController();
+  signal;
   started = /* @__PURE__ */ new Map();
   /** The step's probe, started now unless it already was. */
   start(step) {
     let answer = this.started.get(step);
     if (!answer) {
-      answer = this.probe(step, this.controller.signal);
+      answer = this.probe(step, this.signal);
       this.started.set(step, answer);
     }
     return answer;
@@ -19949,6 +19969,30 @@ function short(commit) {
 }
 function firstLine2(text) {
   return text.split("\n")[0];
+}
+
+// src/core/graceful-stop.ts
+var EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function gracefulStop(say, proc = process) {
+  const controller = new AbortController();
+  const handler = (name) => {
+    if (controller.signal.aborted) {
+      say(`svcplan: ${name} again: stopping at once; steps under way stay pending (the next apply redoes them) and the lease stays until it expires`);
+      proc.exit(EXIT_CODES[name] ?? 1);
+      return;
+    }
+    say(`svcplan: ${name} received: no new step starts; waiting for the steps under way to finish and be recorded (${name} again to stop at once)`);
+    controller.abort();
+  };
+  proc.on("SIGINT", handler);
+  proc.on("SIGTERM", handler);
+  return {
+    signal: controller.signal,
+    dispose() {
+      proc.off("SIGINT", handler);
+      proc.off("SIGTERM", handler);
+    }
+  };
 }
 
 // src/apply/drivers/vagrant/driver.ts
@@ -22283,6 +22327,8 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
       }
     });
     let report;
+    const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}
+`));
     try {
       report = await applyPlan({
         plan,
@@ -22291,7 +22337,8 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
         owner: leaseOwner(),
         runner: settings.runner,
         revision,
-        onProgress: (e) => ctx.io.stdout.write(progressLine(e, style))
+        onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
+        signal: stop.signal
       });
     } catch (err) {
       if (err instanceof RunInterruptedError) {
@@ -22301,6 +22348,8 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
         return EXIT_FAILED;
       }
       throw err;
+    } finally {
+      stop.dispose();
     }
     ctx.io.stdout.write(reportText(report, style));
     return exitCodeOf(report);
@@ -22577,6 +22626,7 @@ function rollback(opts) {
     runner: opts.runner,
     onProgress: opts.onProgress,
     leaseTtlSeconds: opts.leaseTtlSeconds,
+    signal: opts.signal,
     revision: { commit: target.revision.commit, ref: target.revision.ref },
     rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release }
   });
@@ -22703,13 +22753,16 @@ var rollbackCommand = defineCommand({
 `);
       }
     });
+    const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}
+`));
     try {
       const report = await rollback({
         rollback: planned,
         store,
         driver,
         owner: leaseOwner(),
-        onProgress: (e) => ctx.io.stdout.write(progressLine(e, style))
+        onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
+        signal: stop.signal
       });
       ctx.io.stdout.write(reportText(report, style));
       if (report.ok) ctx.io.stdout.write(`${settings.service} is pinned: the next apply leaves it alone until its template or service file changes
@@ -22722,6 +22775,8 @@ var rollbackCommand = defineCommand({
         return EXIT_FAILED;
       }
       throw err;
+    } finally {
+      stop.dispose();
     }
   }
 });

@@ -4,6 +4,7 @@ import type { Driver } from '../apply/driver.js';
 import { createDryRunDriver, VagrantDriver } from '../apply/drivers/vagrant/index.js';
 import type { ApplyReport, ProgressEvent } from '../apply/types.js';
 import { computePlan } from '../core/compute-plan.js';
+import { gracefulStop } from '../core/graceful-stop.js';
 import { createServiceDeployment, setDeploymentStatus, type ServiceDeployment } from '../github/deployments.js';
 import { findPlanComment } from '../github/plan-comment.js';
 import { findPullRequestForCommit, postIssueComment } from '../github/pull-requests.js';
@@ -89,6 +90,8 @@ export async function applyCommand(ctx: ActionContext): Promise<void> {
   }
 
   let report: ApplyReport;
+  // A cancelled job gets SIGINT: the steps under way finish and are recorded, the lease is freed.
+  const stop = gracefulStop((line) => reporter.info(line));
   try {
     report = await applyPlan({
       plan: scoped,
@@ -99,12 +102,15 @@ export async function applyCommand(ctx: ActionContext): Promise<void> {
       runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : undefined,
       revision: { commit, ref: settings.ref || 'HEAD' },
       onProgress: (event) => reporter.info(describeProgress(event)),
+      signal: stop.signal,
     });
   } catch (error) {
     for (const d of deployments.values()) {
       await setDeploymentStatus(octokit, ctx.repo, d, 'error', { logUrl: settings.runUrl, description: (error as Error).message }).catch(() => undefined);
     }
     throw error;
+  } finally {
+    stop.dispose();
   }
 
   const ghIds: Record<string, number> = {};

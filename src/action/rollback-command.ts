@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { planRollback, rollback, RollbackTargetError, type ApplyReport } from '../apply/index.js';
 import { createDryRunDriver, VagrantDriver } from '../apply/drivers/vagrant/index.js';
 import { MemoryStateStore } from '../state/index.js';
+import { gracefulStop } from '../core/graceful-stop.js';
 import { createServiceDeployment, setDeploymentStatus } from '../github/deployments.js';
 import { postIssueComment } from '../github/pull-requests.js';
 import { deploymentStateOf, renderApplyResult } from './apply-report.js';
@@ -52,6 +53,7 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
 
   const dryRun = createDryRunDriver(repo.dir);
   let report: ApplyReport;
+  const stop = gracefulStop((line) => reporter.info(line));
   try {
     report = await rollback({
       rollback: planned,
@@ -59,10 +61,13 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
       driver: settings.dryRun ? dryRun.driver : new VagrantDriver({ repoDir: repo.dir, onOutput: (o) => reporter.info(`[${o.instance ?? o.service}] ${o.line}`) }),
       owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ''} ${hostname()} pid ${process.pid}`.replace(/\s+/g, ' ').trim(),
       onProgress: (event) => reporter.info(describeProgress(event)),
+      signal: stop.signal,
     });
   } catch (error) {
     if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, 'error', { description: (error as Error).message }).catch(() => undefined);
     throw error;
+  } finally {
+    stop.dispose();
   }
   const result = report.services.find((s) => s.service === service);
   if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, deploymentStateOf(result?.result ?? 'failed'), { logUrl: settings.runUrl, description: result?.error ?? result?.result });

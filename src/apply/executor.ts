@@ -40,6 +40,7 @@ export async function applyPlan(opts: ApplyOptions): Promise<ApplyReport> {
     new ServiceRun(opts, ps, run).execute(),
   );
   if (run.interrupted) throw run.interrupted;
+  if (run.stopped) throw run.stopped;
   const ok = reports.every((r) => r.result === 'succeeded' || r.result === 'unchanged' || r.result === 'skipped');
   return { ok, services: reports };
 }
@@ -47,7 +48,12 @@ export async function applyPlan(opts: ApplyOptions): Promise<ApplyReport> {
 /** Shared by every service of one run: once interrupted, nothing more is written anywhere. */
 class RunState {
   interrupted: RunInterruptedError | undefined;
+  /** A graceful stop: each service records what it finished, then ends as interrupted. */
+  stopped: RunInterruptedError | undefined;
 }
+
+/** Thrown by a service run that stopped on request, after recording what it had finished. */
+class StoppedOnRequest extends RunInterruptedError {}
 
 /** A step of this run on one instance, kept so autoRollback can undo it. */
 interface DoneStep {
@@ -98,7 +104,7 @@ class ServiceRun {
     const steps = this.steps();
     const mine = steps.filter((s) => s.report.outcome !== 'skipped');
     if (mine.length === 0 && steps.length > 0) return this.finish({ service: this.name, result: 'skipped', instances: this.reports });
-    if (this.run.interrupted) return this.finish({ service: this.name, result: 'interrupted', instances: this.reports });
+    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: 'interrupted', instances: this.reports });
 
     try {
       this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
@@ -116,7 +122,8 @@ class ServiceRun {
     } catch (err) {
       if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
         const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
-        this.run.interrupted ??= interrupted;
+        if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
+        else this.run.interrupted ??= interrupted;
         return this.finish({ service: this.name, result: 'interrupted', deployment: this.deployment?.id, instances: this.reports, error: err.message });
       }
       // Anything else is reported for this service; the other services go on.
@@ -168,6 +175,7 @@ class ServiceRun {
     let domainsRun = 0;
     const groups = groupBy(work, (s) => `${s.tier}\u0000${domainOf(this.ps, s)}`);
     for (const group of groups) {
+      await this.stopIfAsked();
       const tier = group[0].tier;
       const tierSpec = this.tierSpec(tier);
       const domain = domainOf(this.ps, group[0]);
@@ -178,7 +186,7 @@ class ServiceRun {
       domainsRun++;
       this.emit({ kind: 'domain-started', service: this.name, tier, domain, instances: group.map((s) => s.pi.name) });
       await this.layout(group);
-      const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal));
+      const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal), this.opts.signal);
       let stepFailure: string | undefined;
       let stepsDone = false;
       try {
@@ -188,11 +196,14 @@ class ServiceRun {
         // A rollout that stops here no longer waits for the answers; nothing is left running.
         if (!stepsDone) await probes.stop();
       }
+      // A step cut short by the same interrupt (vagrant gets Ctrl-C too) is not the rollout failing.
+      await this.stopIfAsked();
       if (stepFailure) {
         failure = { tier, message: stepFailure };
         break;
       }
       const gateFailure = await this.gate(group, tierSpec, domain, probes);
+      await this.stopIfAsked();
       if (gateFailure) {
         failure = { tier, message: gateFailure };
         break;
@@ -271,8 +282,8 @@ class ServiceRun {
     // Every step started is waited for, whatever happens to the others, so nothing of this run
     // is still working on a VM once it returns.
     await mapBounded(group, Math.max(1, tierSpec.rollout.maxParallel), async (step) => {
-      // A failed step stops the rollout: the steps not started yet stay not-started.
-      if (firstError !== undefined || unexpected !== undefined || this.run.interrupted) return;
+      // A failed step stops the rollout: the steps not started yet stay not-started. So does a stop.
+      if (firstError !== undefined || unexpected !== undefined || this.run.interrupted || this.opts.signal?.aborted) return;
       try {
         const error = await this.runStep(step);
         if (error !== undefined && firstError === undefined) firstError = `${step.pi.name}: ${step.action} failed: ${error}`;
@@ -390,6 +401,16 @@ class ServiceRun {
     } else if (deleted) {
       this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
     }
+  }
+
+  /**
+   * After a graceful stop was asked for: once what is under way has been recorded, the run ends
+   * as an interrupted one (the deployment stays in progress; the next apply resumes it).
+   */
+  private async stopIfAsked(): Promise<void> {
+    if (!this.opts.signal?.aborted) return;
+    await this.lastWrite;
+    throw new StoppedOnRequest('stopped on request: the steps under way finished and were recorded, no other step was started');
   }
 
   /** One instance's health: undefined when healthy, else why not. */
@@ -697,18 +718,24 @@ export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) 
 /** The health probes of one upgrade domain, each started once, all stoppable together. */
 class HealthProbes {
   private readonly controller = new AbortController();
+  private readonly signal: AbortSignal;
   private readonly started = new Map<Step, Promise<string | undefined>>();
 
-  constructor(private readonly probe: (step: Step, signal: AbortSignal) => Promise<string | undefined>) {
+  constructor(
+    private readonly probe: (step: Step, signal: AbortSignal) => Promise<string | undefined>,
+    /** A stop of the whole run stops the probes too. */
+    run?: AbortSignal,
+  ) {
+    this.signal = run ? AbortSignal.any([this.controller.signal, run]) : this.controller.signal;
     // Every probe of the domain (and each program it runs) listens to this one signal.
-    setMaxListeners(0, this.controller.signal);
+    setMaxListeners(0, this.signal);
   }
 
   /** The step's probe, started now unless it already was. */
   start(step: Step): Promise<string | undefined> {
     let answer = this.started.get(step);
     if (!answer) {
-      answer = this.probe(step, this.controller.signal);
+      answer = this.probe(step, this.signal);
       this.started.set(step, answer);
     }
     return answer;

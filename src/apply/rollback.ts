@@ -151,6 +151,7 @@ export function rollback(opts: {
   runner?: string;
   onProgress?: (event: ProgressEvent) => void;
   leaseTtlSeconds?: number;
+  signal?: AbortSignal;
 }): Promise<ApplyReport> {
   const { target, plan, desiredDigest } = opts.rollback;
   return applyPlan({
@@ -161,6 +162,7 @@ export function rollback(opts: {
     runner: opts.runner,
     onProgress: opts.onProgress,
     leaseTtlSeconds: opts.leaseTtlSeconds,
+    signal: opts.signal,
     revision: { commit: target.revision.commit, ref: target.revision.ref },
     rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release },
   });

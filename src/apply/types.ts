@@ -71,6 +71,12 @@ export interface ApplyOptions {
   leaseTtlSeconds?: number;
   /** Extra seconds a health check may take beyond its timeout + minReady before the gate gives up (default 30). */
   gateGraceSeconds?: number;
+  /**
+   * Stops the run gracefully (Ctrl-C, a cancelled job): no step starts after it is aborted, the
+   * steps under way finish and are recorded, leases are released, and applyPlan throws a
+   * RunInterruptedError; the next apply goes on from there.
+   */
+  signal?: AbortSignal;
 }
 
 /**

@@ -132,6 +132,27 @@ describe('applying a plan', () => {
     expect(driver.calls.filter((c) => c.op === 'health').map((c) => c.name)).toEqual(['shop-web-1', 'shop-web-2']);
   });
 
+  it('stops on request: the steps under way of every service finish and are recorded, nothing else starts, leases go', async () => {
+    const store = new MemoryStateStore();
+    const controller = new AbortController();
+    const driver = new DriverDouble({ delayMs: 30 });
+    const services = [service('shop', [tier('web', { count: 4 })]), service('blog', [tier('web', { count: 4 })])];
+    const plan = await planFrom(store, services);
+    let started = 0;
+    // The stop comes once both services have their first create under way.
+    const onProgress = (e: ProgressEvent) => {
+      if (e.kind === 'instance-started' && ++started === 2) controller.abort();
+    };
+    await expect(applyPlan({ plan, store, driver, owner, revision: REV, signal: controller.signal, onProgress })).rejects.toThrow(/stopped on request/);
+    expect(driver.ops().sort()).toEqual(['create blog-web-1', 'create shop-web-1']);
+    for (const name of ['shop', 'blog']) {
+      const recorded = (await store.readService(name))!;
+      expect(recorded.instances.map((i) => `${i.name}:${i.status}`)).toEqual([`${name}-web-1:ready`]);
+      expect(recorded.history.map((d) => d.result)).toEqual(['in-progress']);
+      await expect(store.acquireLease(name, 'next', 60)).resolves.toBeDefined();
+    }
+  });
+
   it('fails the gate when the health check never answers', async () => {
     const store = new MemoryStateStore();
     const svc = service('shop', [tier('web', { count: 1, health: { timeout: 0, minReady: 0 } })]);

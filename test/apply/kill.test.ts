@@ -1,4 +1,6 @@
-// A real `kill -9` of `svcplan apply` half way through, then a second apply that finishes the work.
+// A real `kill -9` of `svcplan apply` half way through, then a second apply that finishes the work;
+// and Ctrl-C (SIGINT): the step under way finishes and is recorded, nothing else starts, the lease
+// is freed.
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,14 +44,13 @@ interface Run {
   stderr: string;
 }
 
-describe('svcplan apply killed with -9', () => {
+describe('svcplan apply stopped half way', () => {
   let root: string;
   let cleanup: () => void;
-  beforeAll(() => ({ dir: root, cleanup } = tempDir('svcplan-kill-')));
-  afterAll(() => cleanup());
-
-  it('is finished by the next apply without redoing finished steps or losing a state disk', async () => {
-    const cli = path.join(root, 'cli.mjs');
+  let cli: string;
+  beforeAll(async () => {
+    ({ dir: root, cleanup } = tempDir('svcplan-kill-'));
+    cli = path.join(root, 'cli.mjs');
     await build({
       entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
       outfile: cli,
@@ -64,15 +65,19 @@ describe('svcplan apply killed with -9', () => {
     mkdirSync(bin);
     copyFileSync(path.join(ROOT, 'bench/vagrant-standin.sh'), path.join(bin, 'vagrant'));
     chmodSync(path.join(bin, 'vagrant'), 0o755);
-    const repo = path.join(root, 'repo');
+  }, 60_000);
+  afterAll(() => cleanup());
+
+  /** A fresh templates repository with its own stand-in log, and ways to run svcplan in it. */
+  function workspace(name: string) {
+    const repo = path.join(root, name);
     mkdirSync(repo);
     git(repo, 'init', '--quiet', '--initial-branch=main');
     writeRepo(repo);
     git(repo, 'add', '-A');
     git(repo, 'commit', '--quiet', '-m', 'shop');
-    const log = path.join(root, 'vagrant.log');
-    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, VAGRANT_STANDIN_LOG: log, VAGRANT_STANDIN_SLEEP: '0.25', NO_COLOR: '1' };
-
+    const log = path.join(root, `${name}-vagrant.log`);
+    const env = { ...process.env, PATH: `${path.join(root, 'bin')}:${process.env.PATH}`, VAGRANT_STANDIN_LOG: log, VAGRANT_STANDIN_SLEEP: '0.25', NO_COLOR: '1' };
     const start = (args: string[]) => {
       const child = spawn(process.execPath, [cli, ...args], { cwd: repo, env });
       let stdout = '';
@@ -83,23 +88,31 @@ describe('svcplan apply killed with -9', () => {
       return { child, done };
     };
     const ups = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => / up /.test(l)) : []);
+    const untilUps = async (n: number) => {
+      const deadline = Date.now() + 30_000;
+      while (ups().length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(ups().length).toBeGreaterThanOrEqual(n);
+    };
+    const record = () => JSON.parse(readFileSync(path.join(repo, '.svcplan/state/shop.json'), 'utf8'));
+    const lease = path.join(repo, '.svcplan/state/leases/shop.json');
+    return { repo, log, start, ups, untilUps, record, lease };
+  }
 
+  it('with -9 is finished by the next apply without redoing finished steps or losing a state disk', async () => {
+    const { log, start, ups, untilUps, record, lease } = workspace('killed');
     const first = start(['apply']);
     // Kill it while the fourth VM is coming up.
-    const deadline = Date.now() + 30_000;
-    while (ups().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(ups().length).toBeGreaterThanOrEqual(4);
+    await untilUps(4);
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');
 
-    const stateFile = path.join(repo, '.svcplan/state/shop.json');
-    const afterKill = JSON.parse(readFileSync(stateFile, 'utf8'));
+    const afterKill = record();
     const readyAfterKill: string[] = afterKill.instances.filter((i: { status: string }) => i.status === 'ready').map((i: { name: string }) => i.name);
     expect(readyAfterKill.length).toBeGreaterThanOrEqual(2);
     expect(readyAfterKill.length).toBeLessThan(6);
     // The dead run's lease is still there; its process is gone, so the next run takes it over.
-    expect(existsSync(path.join(repo, '.svcplan/state/leases/shop.json'))).toBe(true);
+    expect(existsSync(lease)).toBe(true);
 
     const upsBefore = ups().length;
     const second = await start(['apply']).done;
@@ -111,7 +124,7 @@ describe('svcplan apply killed with -9', () => {
     // No VM was destroyed, so no state disk went with one.
     expect(readFileSync(log, 'utf8')).not.toMatch(/ destroy /);
 
-    const final = JSON.parse(readFileSync(stateFile, 'utf8'));
+    const final = record();
     expect(final.instances.map((i: { name: string; status: string }) => `${i.name}:${i.status}`)).toEqual(
       ['1', '2', '3', '4', '5', '6'].map((n) => `shop-web-${n}:ready`),
     );
@@ -126,4 +139,42 @@ describe('svcplan apply killed with -9', () => {
     expect(history.stdout.split('\n')[0]).toMatch(/^ID\s+KIND\s+REVISION\s+STARTED\s+FINISHED\s+RESULT$/);
     expect(history.stdout).toMatch(/\n2\s+apply\s+[0-9a-f]{7} 1\s+.*succeeded\n/);
   }, 90_000);
+
+  it('with Ctrl-C finishes and records the step under way, starts nothing else, and frees the lease', async () => {
+    const { start, ups, untilUps, record, lease } = workspace('interrupted');
+    const first = start(['apply']);
+    await untilUps(2);
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/SIGINT received: no new step starts/);
+    expect(stopped.stderr).toMatch(/stopped on request: the steps under way finished and were recorded/);
+    // The VM coming up at the interrupt was finished and recorded; no other one was started.
+    const upped = ups().map((l) => l.split(' ')[2]);
+    expect(upped).toHaveLength(2);
+    const afterStop = record();
+    expect(afterStop.instances.filter((i: { status: string }) => i.status === 'ready').map((i: { name: string }) => i.name).sort()).toEqual([...upped].sort());
+    expect(afterStop.instances.filter((i: { status: string }) => i.status !== 'ready')).toEqual([]);
+    expect(existsSync(lease)).toBe(false);
+
+    const second = await start(['apply']).done;
+    expect(second.code).toBe(0);
+    const resumed = ups().slice(2).map((l) => l.split(' ')[2]);
+    for (const name of upped) expect(resumed).not.toContain(name);
+    expect(new Set([...upped, ...resumed]).size).toBe(6);
+    expect(record().history.map((d: { result: string; message?: string }) => d.result)).toEqual(['failed', 'succeeded']);
+  }, 90_000);
+
+  it('with Ctrl-C twice stops at once and leaves the lease to expire', async () => {
+    const { start, untilUps, lease } = workspace('interrupted-twice');
+    const first = start(['apply']);
+    await untilUps(1);
+    first.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 50));
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/SIGINT again: stopping at once/);
+    expect(existsSync(lease)).toBe(true);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import { applyPlan } from '../../apply/executor.js';
 import { RunInterruptedError, type ApplyReport, type ProgressEvent } from '../../apply/types.js';
+import { gracefulStop } from '../../core/graceful-stop.js';
 import { VagrantDriver, createDryRunDriver } from '../../apply/drivers/vagrant/index.js';
 import { computePlan } from '../../core/compute-plan.js';
 import { renderText } from '../../render/index.js';
@@ -113,6 +114,7 @@ export const applyCommand = defineCommand<ApplySettings>({
       },
     });
     let report: ApplyReport;
+    const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}\n`));
     try {
       report = await applyPlan({
         plan,
@@ -122,6 +124,7 @@ export const applyCommand = defineCommand<ApplySettings>({
         runner: settings.runner,
         revision,
         onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
+        signal: stop.signal,
       });
     } catch (err) {
       if (err instanceof RunInterruptedError) {
@@ -129,6 +132,8 @@ export const applyCommand = defineCommand<ApplySettings>({
         return EXIT_FAILED;
       }
       throw err;
+    } finally {
+      stop.dispose();
     }
     ctx.io.stdout.write(reportText(report, style));
     return exitCodeOf(report);

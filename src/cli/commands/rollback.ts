@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { VagrantDriver } from '../../apply/drivers/vagrant/index.js';
 import { RollbackTargetError, planRollback, rollback, type RollbackPlan } from '../../apply/rollback.js';
 import { RunInterruptedError } from '../../apply/types.js';
+import { gracefulStop } from '../../core/graceful-stop.js';
 import { renderText } from '../../render/index.js';
 import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js';
 import { formatDiagnostics } from '../diagnostics.js';
@@ -82,6 +83,7 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
         if (o.stream === 'svcplan') ctx.io.stderr.write(`  ${o.instance ?? o.service}: ${o.line}\n`);
       },
     });
+    const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}\n`));
     try {
       const report = await rollback({
         rollback: planned,
@@ -89,6 +91,7 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
         driver,
         owner: leaseOwner(),
         onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
+        signal: stop.signal,
       });
       ctx.io.stdout.write(reportText(report, style));
       if (report.ok) ctx.io.stdout.write(`${settings.service} is pinned: the next apply leaves it alone until its template or service file changes\n`);
@@ -99,6 +102,8 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
         return EXIT_FAILED;
       }
       throw err;
+    } finally {
+      stop.dispose();
     }
   },
 });
