@@ -42962,11 +42962,11 @@ function instanceSlot(service, tier, index) {
   }
   return offset + index - 1;
 }
-function sshEndpointOf(service, tier, index) {
-  const ssh = service.target.ssh;
+function sshEndpointOf(service, inst) {
+  const ssh = inst.spec.target.ssh;
   if (!ssh) return void 0;
-  const port = ssh.portBase + instanceSlot(service, tier, index);
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${tier}-${index} is above 65535; lower target.ssh.portBase`);
+  const port = ssh.portBase + instanceSlot(service, inst.tier, inst.index);
+  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
   return { host: ssh.host, port };
 }
 function renderVagrantfile(input, cache) {
@@ -43011,7 +43011,7 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
   if (network === "loopback" && provider !== "libvirt") {
     throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
   }
-  const ssh = sshEndpointOf(service, inst.tier, inst.index);
+  const ssh = sshEndpointOf(service, inst);
   if (ssh && !SSH_HOST.test(ssh.host)) {
     throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
   }
@@ -43197,7 +43197,7 @@ var init_vagrantfile = __esm({
         this.blocks.clear();
       }
       block(inst, service, repoDir, vagrantDir) {
-        const specKey = JSON.stringify(inst.spec);
+        const specKey = JSON.stringify(inst.spec) + "@" + instanceSlot(service, inst.tier, inst.index);
         const hit = this.blocks.get(inst.name);
         if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
         const text = machineBlock(inst, service, repoDir, vagrantDir);

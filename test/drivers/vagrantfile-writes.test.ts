@@ -90,12 +90,27 @@ test('layout() puts back a Vagrantfile changed or removed behind its back', asyn
   expect(readFileSync(fileOf('restore'), 'utf8')).toBe(expected(service, instances));
 });
 
+test('while the SSH endpoint moves, each machine keeps the one of its own spec until its step', async () => {
+  const before = serviceSpec('moving', [tierSpec('app', v1, { count: 2 })], { ssh: { host: '127.0.0.1', portBase: 2900 } });
+  const after = serviceSpec('moving', [tierSpec('app', v1, { count: 2 })], { ssh: { host: '127.0.0.1', portBase: 3000 } });
+  const { driver } = driverWithSnapshots();
+  // Mid-rollout: app-1 restarted with the new endpoint, app-2 not yet.
+  const [first] = instancesOf(after);
+  const [, second] = instancesOf(before);
+  await driver.layout(after, [first, second]);
+  const text = readFileSync(fileOf('moving'), 'utf8');
+  const blockOf = (name: string) => text.slice(text.indexOf(`config.vm.define '${name}'`)).split(/\n\s*end\n/)[0];
+  expect(blockOf('moving-app-1')).toContain('node.ssh.port = 3000');
+  expect(blockOf('moving-app-2')).toContain('node.ssh.port = 2901');
+  expect(text).not.toContain('3001');
+});
+
 test('a changed service spec renders every machine again', async () => {
   const base = serviceSpec('ports', [tierSpec('app', v1, { count: 2 })], { ssh: { host: '127.0.0.1', portBase: 2700 } });
   const { driver } = driverWithSnapshots();
   await driver.layout(base, instancesOf(base));
   expect(readFileSync(fileOf('ports'), 'utf8')).toContain('node.ssh.port = 2701');
-  const moved = { ...base, target: { ...base.target, ssh: { host: '127.0.0.1', portBase: 2800 } } };
+  const moved = serviceSpec('ports', [tierSpec('app', v1, { count: 2 })], { ssh: { host: '127.0.0.1', portBase: 2800 } });
   await driver.layout(moved, instancesOf(moved));
   const text = readFileSync(fileOf('ports'), 'utf8');
   expect(text).toBe(expected(moved, instancesOf(moved)));

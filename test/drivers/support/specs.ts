@@ -28,13 +28,15 @@ export function tierSpec(name: string, instance: InstanceSpec, overrides: Partia
   };
 }
 
+/** A service; its SSH endpoint, when given, reaches every instance spec, as resolving a service does. */
 export function serviceSpec(name: string, tiers: TierSpec[], target: Partial<ServiceSpec['target']> = {}): ServiceSpec {
+  const ssh = target.ssh;
   return {
     name,
     template: 'tiny',
     release: '1',
     target: { driver: 'vagrant', provider: tiers[0]?.instance.target.provider ?? 'libvirt', options: {}, ...target },
-    tiers,
+    tiers: ssh ? tiers.map((t) => ({ ...t, instance: { ...t.instance, target: { ...t.instance.target, ssh } } })) : tiers,
     files: { template: 'templates/tiny.yaml', service: `services/${name}.yaml` },
   };
 }

@@ -63,11 +63,15 @@ export function instanceSlot(service: ServiceSpec, tier: string, index: number):
   return offset + index - 1;
 }
 
-export function sshEndpointOf(service: ServiceSpec, tier: string, index: number): { host: string; port: number } | undefined {
-  const ssh: SshEndpoint | undefined = service.target.ssh;
+/**
+ * Where an instance's SSH is forwarded to: its own spec's endpoint (during a rollout that moves
+ * the endpoint, an instance not restarted yet still listens where it did), at its slot.
+ */
+export function sshEndpointOf(service: ServiceSpec, inst: Pick<DriverInstance, 'tier' | 'index' | 'spec'>): { host: string; port: number } | undefined {
+  const ssh: SshEndpoint | undefined = inst.spec.target.ssh;
   if (!ssh) return undefined;
-  const port = ssh.portBase + instanceSlot(service, tier, index);
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${tier}-${index} is above 65535; lower target.ssh.portBase`);
+  const port = ssh.portBase + instanceSlot(service, inst.tier, inst.index);
+  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
   return { host: ssh.host, port };
 }
 
@@ -140,7 +144,8 @@ export class MachineBlockCache {
   }
 
   block(inst: DriverInstance, service: ServiceSpec, repoDir: string, vagrantDir: string): string {
-    const specKey = JSON.stringify(inst.spec);
+    // The block depends on the service only through the instance's slot (its SSH port).
+    const specKey = JSON.stringify(inst.spec) + '@' + instanceSlot(service, inst.tier, inst.index);
     const hit = this.blocks.get(inst.name);
     if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
     const text = machineBlock(inst, service, repoDir, vagrantDir);
@@ -176,7 +181,7 @@ function renderMachine(inst: DriverInstance, service: ServiceSpec, repoDir: stri
   if (network === 'loopback' && provider !== 'libvirt') {
     throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
   }
-  const ssh = sshEndpointOf(service, inst.tier, inst.index);
+  const ssh = sshEndpointOf(service, inst);
   if (ssh && !SSH_HOST.test(ssh.host)) {
     throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
   }
