@@ -28357,11 +28357,31 @@ var init_git = __esm({
       dir;
     };
     GIT_ENV = { LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" };
-    Git = class {
+    Git = class _Git {
       constructor(dir) {
         this.dir = dir;
       }
       dir;
+      knownPrefix;
+      /**
+       * Where `dir` stands: in a Git work tree (then `git`) or not, and the commit HEAD points to
+       * (none before the first commit). One git process in the usual case.
+       */
+      static async locate(dir) {
+        const git = new _Git(dir);
+        try {
+          const [inside2, prefix, head] = (await git.run(["rev-parse", "--is-inside-work-tree", "--show-prefix", "HEAD^{commit}"])).split("\n");
+          if (inside2 === "true" && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) {
+            git.knownPrefix = Promise.resolve(prefix);
+            return { git, headCommit: head };
+          }
+        } catch (err) {
+          if (!(err instanceof GitError)) throw err;
+        }
+        const inside = await git.run(["rev-parse", "--is-inside-work-tree"]).then((o2) => o2.trim() === "true", () => false);
+        if (!inside) return {};
+        return { git, headCommit: await git.tryRevParse("HEAD") };
+      }
       /** Runs git in `dir` and returns its stdout exactly as written (final newline kept). */
       async run(args, opts = {}) {
         const result = await this.exec(args, opts);
@@ -28414,8 +28434,9 @@ var init_git = __esm({
         return (await this.run(["rev-parse", "--show-toplevel"])).trim();
       }
       /** Path of `dir` relative to the top of the work tree, with a trailing slash ('' at the top). */
-      async prefix() {
-        return (await this.run(["rev-parse", "--show-prefix"])).trim();
+      prefix() {
+        this.knownPrefix ??= this.run(["rev-parse", "--show-prefix"]).then((out) => out.trim());
+        return this.knownPrefix;
       }
       /** The best common ancestor of two commits, or undefined when they share no history. */
       async mergeBase(a2, b) {
@@ -28623,11 +28644,11 @@ var init_git_revision = __esm({
        * `repoDir` may be a sub-folder of a Git work tree: paths stay relative to it.
        * Throws UnknownRevisionError when `ref` names nothing.
        */
-      static async open(repoDir, ref) {
-        const git = new Git(repoDir);
+      static async open(repoDir, ref, known = {}) {
+        const git = known.git ?? new Git(repoDir);
         const asked = git.prefix();
         asked.catch(() => void 0);
-        const commit = await git.revParse(ref);
+        const commit = known.commit ?? await git.revParse(ref);
         const prefix = await asked;
         const under = prefix.replace(/\/$/, "");
         const listed = await git.lsTree(commit, under);
@@ -40649,13 +40670,14 @@ var init_plan = __esm({
 
 // src/core/compute-plan.ts
 async function computePlan(opts) {
-  const base = opts.base?.revision ?? STATE_REVISION;
   const settle = (reader) => loadDesiredState(reader).then(
     (state) => ({ state }),
     (error2) => ({ error: error2 })
   );
-  const baseLoad = opts.base ? settle(opts.base) : void 0;
   const headLoad = settle(opts.head);
+  const baseReader = await opts.base;
+  const base = baseReader?.revision ?? STATE_REVISION;
+  const baseLoad = baseReader ? settle(baseReader) : void 0;
   let standIn;
   const baseWarnings = [];
   const baseResult = await baseLoad;
@@ -41786,20 +41808,20 @@ async function openCheckedOutRepo(settings) {
   if (!info2?.isDirectory()) {
     throw new ActionInputError(`input repo-path: ${settings.repoDir} is not a folder; check out the templates repository first (actions/checkout)`);
   }
-  const git = new Git(settings.repoDir);
-  const inside = await git.run(["rev-parse", "--is-inside-work-tree"]).then((o2) => o2.trim() === "true", () => false);
-  const headCommit = inside ? await git.tryRevParse("HEAD") : void 0;
+  const { git, headCommit } = await Git.locate(settings.repoDir);
   const worktree = new WorktreeReader(settings.repoDir, headCommit);
   const config = await loadConfig(worktree);
-  return { dir: settings.repoDir, git: inside ? git : void 0, headCommit, config, worktree };
+  return { dir: settings.repoDir, git, headCommit, config, worktree };
 }
 async function readerAtCommit(repo, commit) {
   if (!repo.git || !/^[0-9a-f]{40}$/.test(commit) || /^0+$/.test(commit)) return void 0;
-  if (!await repo.git.tryRevParse(`${commit}^{commit}`)) {
+  let found = await repo.git.tryRevParse(`${commit}^{commit}`);
+  if (!found) {
     await repo.git.run(["fetch", "--quiet", "--no-tags", "--depth=1", "origin", commit]).catch(() => void 0);
-    if (!await repo.git.tryRevParse(`${commit}^{commit}`)) return void 0;
+    found = await repo.git.tryRevParse(`${commit}^{commit}`);
+    if (!found) return void 0;
   }
-  return GitRevisionReader.open(repo.dir, commit);
+  return GitRevisionReader.open(repo.dir, commit, { git: repo.git, commit: found });
 }
 function openActionStateStore(repo, settings) {
   return openStateStore({ kind: settings.state, repoDir: repo.dir, path: repo.config.state.path, branch: settings.stateBranch });

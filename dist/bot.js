@@ -4923,13 +4923,14 @@ function buildPlan(input) {
 // src/core/compute-plan.ts
 var STATE_REVISION = { ref: "STATE", commit: "" };
 async function computePlan(opts) {
-  const base = opts.base?.revision ?? STATE_REVISION;
   const settle = (reader) => loadDesiredState(reader).then(
     (state) => ({ state }),
     (error) => ({ error })
   );
-  const baseLoad = opts.base ? settle(opts.base) : void 0;
   const headLoad = settle(opts.head);
+  const baseReader = await opts.base;
+  const base = baseReader?.revision ?? STATE_REVISION;
+  const baseLoad = baseReader ? settle(baseReader) : void 0;
   let standIn;
   const baseWarnings = [];
   const baseResult = await baseLoad;

@@ -14773,11 +14773,31 @@ var UnknownRevisionError = class extends GitError {
   dir;
 };
 var GIT_ENV = { LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" };
-var Git = class {
+var Git = class _Git {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
+  knownPrefix;
+  /**
+   * Where `dir` stands: in a Git work tree (then `git`) or not, and the commit HEAD points to
+   * (none before the first commit). One git process in the usual case.
+   */
+  static async locate(dir) {
+    const git = new _Git(dir);
+    try {
+      const [inside2, prefix, head] = (await git.run(["rev-parse", "--is-inside-work-tree", "--show-prefix", "HEAD^{commit}"])).split("\n");
+      if (inside2 === "true" && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) {
+        git.knownPrefix = Promise.resolve(prefix);
+        return { git, headCommit: head };
+      }
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err;
+    }
+    const inside = await git.run(["rev-parse", "--is-inside-work-tree"]).then((o2) => o2.trim() === "true", () => false);
+    if (!inside) return {};
+    return { git, headCommit: await git.tryRevParse("HEAD") };
+  }
   /** Runs git in `dir` and returns its stdout exactly as written (final newline kept). */
   async run(args, opts = {}) {
     const result = await this.exec(args, opts);
@@ -14830,8 +14850,9 @@ var Git = class {
     return (await this.run(["rev-parse", "--show-toplevel"])).trim();
   }
   /** Path of `dir` relative to the top of the work tree, with a trailing slash ('' at the top). */
-  async prefix() {
-    return (await this.run(["rev-parse", "--show-prefix"])).trim();
+  prefix() {
+    this.knownPrefix ??= this.run(["rev-parse", "--show-prefix"]).then((out) => out.trim());
+    return this.knownPrefix;
   }
   /** The best common ancestor of two commits, or undefined when they share no history. */
   async mergeBase(a2, b) {
@@ -15374,11 +15395,11 @@ var GitRevisionReader = class _GitRevisionReader {
    * `repoDir` may be a sub-folder of a Git work tree: paths stay relative to it.
    * Throws UnknownRevisionError when `ref` names nothing.
    */
-  static async open(repoDir, ref) {
-    const git = new Git(repoDir);
+  static async open(repoDir, ref, known = {}) {
+    const git = known.git ?? new Git(repoDir);
     const asked = git.prefix();
     asked.catch(() => void 0);
-    const commit = await git.revParse(ref);
+    const commit = known.commit ?? await git.revParse(ref);
     const prefix = await asked;
     const under = prefix.replace(/\/$/, "");
     const listed = await git.lsTree(commit, under);
@@ -21167,13 +21188,14 @@ function buildPlan(input) {
 // src/core/compute-plan.ts
 var STATE_REVISION = { ref: "STATE", commit: "" };
 async function computePlan(opts) {
-  const base = opts.base?.revision ?? STATE_REVISION;
   const settle = (reader) => loadDesiredState(reader).then(
     (state) => ({ state }),
     (error) => ({ error })
   );
-  const baseLoad = opts.base ? settle(opts.base) : void 0;
   const headLoad = settle(opts.head);
+  const baseReader = await opts.base;
+  const base = baseReader?.revision ?? STATE_REVISION;
+  const baseLoad = baseReader ? settle(baseReader) : void 0;
   let standIn;
   const baseWarnings = [];
   const baseResult = await baseLoad;
@@ -22195,20 +22217,10 @@ async function openTemplatesRepo(repoFlag, cwd) {
       repoFlag === void 0 ? void 0 : "pass --repo the folder that holds svcplan.yaml, templates/ and services/"
     );
   }
-  const git = await gitFor(dir);
-  const headCommit = git ? await git.tryRevParse("HEAD") : void 0;
+  const { git, headCommit } = await Git.locate(dir);
   const worktree = new WorktreeReader(dir, headCommit);
   const config = await loadConfig(worktree);
   return { dir, git, headCommit, config, worktree };
-}
-async function gitFor(dir) {
-  const git = new Git(dir);
-  try {
-    const inside = await git.run(["rev-parse", "--is-inside-work-tree"]);
-    return inside.trim() === "true" ? git : void 0;
-  } catch {
-    return void 0;
-  }
 }
 async function readerAt(repo, ref, flag, label) {
   if (!repo.git) {
@@ -22221,7 +22233,7 @@ async function readerAt(repo, ref, flag, label) {
       "check the name with `git log --oneline` or `git branch -a`; fetch it first if it only exists on a remote"
     );
   }
-  const reader = await GitRevisionReader.open(repo.dir, ref);
+  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit });
   if (label === void 0) return reader;
   return {
     revision: { ref: label, commit: reader.revision.commit },
@@ -22503,13 +22515,12 @@ var planCommand = defineCommand({
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const head = settings.head === void 0 ? repo.worktree : await readerAt(repo, settings.head, "--head");
-    let base;
-    if (settings.base !== void 0) {
-      base = await readerAt(repo, settings.base, "--base");
-    } else {
+    const base = (async () => {
+      if (settings.base !== void 0) return readerAt(repo, settings.base, "--base");
       const mergeBase = await defaultBase(repo);
-      if (mergeBase) base = await readerAt(repo, mergeBase.commit, "--base", mergeBase.ref);
-    }
+      return mergeBase ? readerAt(repo, mergeBase.commit, "--base", mergeBase.ref) : void 0;
+    })();
+    base.catch(() => void 0);
     const store = await openRepoStore(repo);
     const recorded = await store.read();
     const plan = await computePlan({ head, base, recorded });

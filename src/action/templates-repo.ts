@@ -19,12 +19,10 @@ export async function openCheckedOutRepo(settings: ActionSettings): Promise<Chec
   if (!info?.isDirectory()) {
     throw new ActionInputError(`input repo-path: ${settings.repoDir} is not a folder; check out the templates repository first (actions/checkout)`);
   }
-  const git = new Git(settings.repoDir);
-  const inside = await git.run(['rev-parse', '--is-inside-work-tree']).then((o) => o.trim() === 'true', () => false);
-  const headCommit = inside ? await git.tryRevParse('HEAD') : undefined;
+  const { git, headCommit } = await Git.locate(settings.repoDir);
   const worktree = new WorktreeReader(settings.repoDir, headCommit);
   const config = await loadConfig(worktree);
-  return { dir: settings.repoDir, git: inside ? git : undefined, headCommit, config, worktree };
+  return { dir: settings.repoDir, git, headCommit, config, worktree };
 }
 
 /**
@@ -34,11 +32,13 @@ export async function openCheckedOutRepo(settings: ActionSettings): Promise<Chec
  */
 export async function readerAtCommit(repo: CheckedOutRepo, commit: string): Promise<TreeReader | undefined> {
   if (!repo.git || !/^[0-9a-f]{40}$/.test(commit) || /^0+$/.test(commit)) return undefined;
-  if (!(await repo.git.tryRevParse(`${commit}^{commit}`))) {
+  let found = await repo.git.tryRevParse(`${commit}^{commit}`);
+  if (!found) {
     await repo.git.run(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', commit]).catch(() => undefined);
-    if (!(await repo.git.tryRevParse(`${commit}^{commit}`))) return undefined;
+    found = await repo.git.tryRevParse(`${commit}^{commit}`);
+    if (!found) return undefined;
   }
-  return GitRevisionReader.open(repo.dir, commit);
+  return GitRevisionReader.open(repo.dir, commit, { git: repo.git, commit: found });
 }
 
 /** The store named by the inputs (state, state-branch); svcplan.yaml's `state.path` still applies to local. */

@@ -29,22 +29,11 @@ export async function openTemplatesRepo(repoFlag: string | undefined, cwd: strin
       repoFlag === undefined ? undefined : 'pass --repo the folder that holds svcplan.yaml, templates/ and services/',
     );
   }
-  const git = await gitFor(dir);
-  const headCommit = git ? await git.tryRevParse('HEAD') : undefined;
+  const { git, headCommit } = await Git.locate(dir);
   const worktree = new WorktreeReader(dir, headCommit);
   // Settings come from the working copy: the state store lives there, whatever revision is planned.
   const config = await loadConfig(worktree);
   return { dir, git, headCommit, config, worktree };
-}
-
-async function gitFor(dir: string): Promise<Git | undefined> {
-  const git = new Git(dir);
-  try {
-    const inside = await git.run(['rev-parse', '--is-inside-work-tree']);
-    return inside.trim() === 'true' ? git : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -62,7 +51,7 @@ export async function readerAt(repo: TemplatesRepo, ref: string, flag: string, l
       'check the name with `git log --oneline` or `git branch -a`; fetch it first if it only exists on a remote',
     );
   }
-  const reader = await GitRevisionReader.open(repo.dir, ref);
+  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit });
   if (label === undefined) return reader;
   return {
     revision: { ref: label, commit: reader.revision.commit },

@@ -12,20 +12,21 @@ export const STATE_REVISION: Revision = { ref: 'STATE', commit: '' };
 
 export async function computePlan(opts: {
   head: TreeReader;
-  base?: TreeReader;
+  /** May still be on its way (Git resolving a ref): the head is read meanwhile. */
+  base?: TreeReader | Promise<TreeReader | undefined>;
   recorded: RecordedState;
   services?: string[];
 }): Promise<Plan> {
-  const base = opts.base?.revision ?? STATE_REVISION;
-
   // Both revisions are read at once, so that one waits for Git while the other is parsed.
   const settle = (reader: TreeReader) =>
     loadDesiredState(reader).then(
       (state) => ({ state }),
       (error: unknown) => ({ error }),
     );
-  const baseLoad = opts.base ? settle(opts.base) : undefined;
   const headLoad = settle(opts.head);
+  const baseReader = await opts.base;
+  const base = baseReader?.revision ?? STATE_REVISION;
+  const baseLoad = baseReader ? settle(baseReader) : undefined;
 
   let standIn: DesiredState | undefined;
   const baseWarnings: string[] = [];

@@ -51,7 +51,30 @@ export interface TreeEntry {
 const GIT_ENV = { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
 
 export class Git {
+  private knownPrefix: Promise<string> | undefined;
+
   constructor(readonly dir: string) {}
+
+  /**
+   * Where `dir` stands: in a Git work tree (then `git`) or not, and the commit HEAD points to
+   * (none before the first commit). One git process in the usual case.
+   */
+  static async locate(dir: string): Promise<{ git?: Git; headCommit?: string }> {
+    const git = new Git(dir);
+    try {
+      const [inside, prefix, head] = (await git.run(['rev-parse', '--is-inside-work-tree', '--show-prefix', 'HEAD^{commit}'])).split('\n');
+      if (inside === 'true' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) {
+        git.knownPrefix = Promise.resolve(prefix);
+        return { git, headCommit: head };
+      }
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err;
+    }
+    // Outside a work tree, or before the first commit: asked one at a time.
+    const inside = await git.run(['rev-parse', '--is-inside-work-tree']).then((o) => o.trim() === 'true', () => false);
+    if (!inside) return {};
+    return { git, headCommit: await git.tryRevParse('HEAD') };
+  }
 
   /** Runs git in `dir` and returns its stdout exactly as written (final newline kept). */
   async run(args: string[], opts: GitRunOptions = {}): Promise<string> {
@@ -110,8 +133,9 @@ export class Git {
   }
 
   /** Path of `dir` relative to the top of the work tree, with a trailing slash ('' at the top). */
-  async prefix(): Promise<string> {
-    return (await this.run(['rev-parse', '--show-prefix'])).trim();
+  prefix(): Promise<string> {
+    this.knownPrefix ??= this.run(['rev-parse', '--show-prefix']).then((out) => out.trim());
+    return this.knownPrefix;
   }
 
   /** The best common ancestor of two commits, or undefined when they share no history. */

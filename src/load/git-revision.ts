@@ -24,12 +24,12 @@ export class GitRevisionReader implements TreeReader {
    * `repoDir` may be a sub-folder of a Git work tree: paths stay relative to it.
    * Throws UnknownRevisionError when `ref` names nothing.
    */
-  static async open(repoDir: string, ref: string): Promise<GitRevisionReader> {
-    const git = new Git(repoDir);
+  static async open(repoDir: string, ref: string, known: { git?: Git; commit?: string } = {}): Promise<GitRevisionReader> {
+    const git = known.git ?? new Git(repoDir);
     // Both asked at once; an unknown ref is still the error reported first.
     const asked = git.prefix();
     asked.catch(() => undefined);
-    const commit = await git.revParse(ref);
+    const commit = known.commit ?? (await git.revParse(ref));
     const prefix = await asked;
     const under = prefix.replace(/\/$/, '');
     const listed = await git.lsTree(commit, under);

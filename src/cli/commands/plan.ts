@@ -62,15 +62,14 @@ export const planCommand = defineCommand<PlanSettings>({
   },
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    // Refs are checked before anything is read, so a typo costs nothing.
     const head = settings.head === undefined ? repo.worktree : await readerAt(repo, settings.head, '--head');
-    let base: TreeReader | undefined;
-    if (settings.base !== undefined) {
-      base = await readerAt(repo, settings.base, '--base');
-    } else {
+    // Git finds the base while the head is read; an unknown --base is reported before any output.
+    const base = (async (): Promise<TreeReader | undefined> => {
+      if (settings.base !== undefined) return readerAt(repo, settings.base, '--base');
       const mergeBase = await defaultBase(repo);
-      if (mergeBase) base = await readerAt(repo, mergeBase.commit, '--base', mergeBase.ref);
-    }
+      return mergeBase ? readerAt(repo, mergeBase.commit, '--base', mergeBase.ref) : undefined;
+    })();
+    base.catch(() => undefined); // reported where computePlan waits for it
     const store = await openRepoStore(repo);
     const recorded = await store.read();
     const plan = await computePlan({ head, base, recorded });
