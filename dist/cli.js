@@ -19166,24 +19166,19 @@ async function loadDesiredState(reader) {
       else services.push({ value, raw, file, document });
     }
   });
-  const templatesByName = /* @__PURE__ */ new Map();
-  for (const template of templates) {
-    const first = templatesByName.get(template.value.name);
-    if (first) {
-      report(template.file, template.document, ["name"], `template name "${template.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; template names must be unique`);
-      continue;
+  const byName = (what, loaded) => {
+    const named = /* @__PURE__ */ new Map();
+    for (const doc of loaded) {
+      const first = named.get(doc.value.name);
+      if (first) report(doc.file, doc.document, ["name"], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`);
+      else named.set(doc.value.name, doc);
     }
-    templatesByName.set(template.value.name, template);
-    checkTemplate(template, report);
-  }
-  const servicesByName = /* @__PURE__ */ new Map();
-  for (const service of services) {
-    const first = servicesByName.get(service.value.name);
-    if (first) {
-      report(service.file, service.document, ["name"], `service name "${service.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; service names must be unique`);
-      continue;
-    }
-    servicesByName.set(service.value.name, service);
+    return named;
+  };
+  const templatesByName = byName("template", templates);
+  for (const template of templatesByName.values()) checkTemplate(template, report);
+  const servicesByName = byName("service", services);
+  for (const service of servicesByName.values()) {
     const template = templatesByName.get(service.value.template);
     if (!template) {
       if (!brokenTemplates.has(service.value.template) && unreadableFiles === 0) {
