@@ -39918,7 +39918,8 @@ function resolveService(service, template) {
       }
     };
   });
-  tiers.sort((a2, b) => a2.rollout.order - b.rollout.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0));
+  tiers.sort(byRolloutOrder);
+  assignSshPorts(tiers, service.target.ssh);
   return {
     name: service.name,
     template: template.name,
@@ -39927,6 +39928,23 @@ function resolveService(service, template) {
     tiers,
     files: { template: template.file, service: service.file }
   };
+}
+function assignSshPorts(tiers, ssh) {
+  if (!ssh) return;
+  const first = firstSshPorts(tiers, ssh.portBase);
+  for (const tier of tiers) tier.instance.target.ssh = { host: ssh.host, portBase: first.get(tier.name) };
+}
+function byRolloutOrder(a2, b) {
+  return a2.rollout.order - b.rollout.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
+}
+function firstSshPorts(tiers, portBase) {
+  const first = /* @__PURE__ */ new Map();
+  let next = portBase;
+  for (const tier of [...tiers].sort(byRolloutOrder)) {
+    first.set(tier.name, next);
+    next += Math.max(tier.scale.max, tier.count);
+  }
+  return first;
 }
 function specDigest(spec) {
   const { files: _files, ...rest } = spec;
@@ -40101,9 +40119,14 @@ function checkService({ value: service, raw, file, document }, template, report)
   }
   const ssh = service.target.ssh;
   if (ssh) {
-    const instances = Object.entries(template.tiers).reduce((sum, [name, tier]) => sum + (service.tiers[name]?.count ?? tier.count), 0);
-    if (ssh.portBase + instances > 65535) {
-      report(file, document, ["target", "ssh", "portBase"], `target.ssh.portBase ${ssh.portBase} leaves no port for all ${instances} instances (the last would get ${ssh.portBase + instances}); choose a lower portBase`);
+    const tiers = Object.entries(template.tiers).map(([name, tier]) => ({ ...tier, name, count: service.tiers[name]?.count ?? tier.count }));
+    const first = firstSshPorts(tiers, ssh.portBase);
+    for (const tier of tiers) {
+      const last = first.get(tier.name) + tier.count - 1;
+      if (last > 65535) {
+        report(file, document, ["target", "ssh", "portBase"], `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`);
+        break;
+      }
     }
   }
   for (const key of Object.keys(service.target.options)) {
@@ -42971,18 +42994,10 @@ function virtualboxStateDiskPath(vagrantDir, instance) {
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
 }
-function instanceSlot(service, tier, index) {
-  let offset = 0;
-  for (const t of service.tiers) {
-    if (t.name === tier) return offset + index - 1;
-    offset += Math.max(t.scale.max, t.count);
-  }
-  return offset + index - 1;
-}
 function sshEndpointOf(service, inst) {
   const ssh = inst.spec.target.ssh;
   if (!ssh) return void 0;
-  const port = ssh.portBase + instanceSlot(service, inst.tier, inst.index);
+  const port = ssh.portBase + inst.index - 1;
   if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
   return { host: ssh.host, port };
 }
@@ -43214,7 +43229,7 @@ var init_vagrantfile = __esm({
         this.blocks.clear();
       }
       block(inst, service, repoDir, vagrantDir) {
-        const specKey = JSON.stringify(inst.spec) + "@" + instanceSlot(service, inst.tier, inst.index);
+        const specKey = JSON.stringify(inst.spec);
         const hit = this.blocks.get(inst.name);
         if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
         const text = machineBlock(inst, service, repoDir, vagrantDir);

@@ -4243,7 +4243,8 @@ function resolveService(service, template) {
       }
     };
   });
-  tiers.sort((a, b) => a.rollout.order - b.rollout.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  tiers.sort(byRolloutOrder);
+  assignSshPorts(tiers, service.target.ssh);
   return {
     name: service.name,
     template: template.name,
@@ -4252,6 +4253,23 @@ function resolveService(service, template) {
     tiers,
     files: { template: template.file, service: service.file }
   };
+}
+function assignSshPorts(tiers, ssh) {
+  if (!ssh) return;
+  const first = firstSshPorts(tiers, ssh.portBase);
+  for (const tier of tiers) tier.instance.target.ssh = { host: ssh.host, portBase: first.get(tier.name) };
+}
+function byRolloutOrder(a, b) {
+  return a.rollout.order - b.rollout.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function firstSshPorts(tiers, portBase) {
+  const first = /* @__PURE__ */ new Map();
+  let next = portBase;
+  for (const tier of [...tiers].sort(byRolloutOrder)) {
+    first.set(tier.name, next);
+    next += Math.max(tier.scale.max, tier.count);
+  }
+  return first;
 }
 function specDigest(spec) {
   const { files: _files, ...rest } = spec;
@@ -4424,9 +4442,14 @@ function checkService({ value: service, raw, file, document }, template, report)
   }
   const ssh = service.target.ssh;
   if (ssh) {
-    const instances = Object.entries(template.tiers).reduce((sum, [name, tier]) => sum + (service.tiers[name]?.count ?? tier.count), 0);
-    if (ssh.portBase + instances > 65535) {
-      report(file, document, ["target", "ssh", "portBase"], `target.ssh.portBase ${ssh.portBase} leaves no port for all ${instances} instances (the last would get ${ssh.portBase + instances}); choose a lower portBase`);
+    const tiers = Object.entries(template.tiers).map(([name, tier]) => ({ ...tier, name, count: service.tiers[name]?.count ?? tier.count }));
+    const first = firstSshPorts(tiers, ssh.portBase);
+    for (const tier of tiers) {
+      const last = first.get(tier.name) + tier.count - 1;
+      if (last > 65535) {
+        report(file, document, ["target", "ssh", "portBase"], `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`);
+        break;
+      }
     }
   }
   for (const key of Object.keys(service.target.options)) {

@@ -3,7 +3,7 @@
 // and every problem is reported at once, so one push shows the whole list.
 import { API_VERSION, InputError, type DesiredState, type Diagnostic, type ServiceDefinition, type ServiceSpec, type ServiceTemplate } from '../model/types.js';
 import { CONFIG_FILE, loadConfig, sortDiagnostics } from './config.js';
-import { resolveService, serviceFromDocument, templateFromDocument } from './resolve.js';
+import { firstSshPorts, resolveService, serviceFromDocument, templateFromDocument } from './resolve.js';
 import { normalizeRepoPath } from './paths.js';
 import { dottedPath, validateAgainstSchema, type SchemaProblem } from './schema.js';
 import { parseYamlFile, YamlLocator, type ParsedDocument, type YamlPath } from './source.js';
@@ -221,9 +221,15 @@ function checkService({ value: service, raw, file, document }: Loaded<ServiceDef
   }
   const ssh = service.target.ssh;
   if (ssh) {
-    const instances = Object.entries(template.tiers).reduce((sum, [name, tier]) => sum + (service.tiers[name]?.count ?? tier.count), 0);
-    if (ssh.portBase + instances > 65535) {
-      report(file, document, ['target', 'ssh', 'portBase'], `target.ssh.portBase ${ssh.portBase} leaves no port for all ${instances} instances (the last would get ${ssh.portBase + instances}); choose a lower portBase`);
+    const tiers = Object.entries(template.tiers).map(([name, tier]) => ({ ...tier, name, count: service.tiers[name]?.count ?? tier.count }));
+    const first = firstSshPorts(tiers, ssh.portBase);
+    for (const tier of tiers) {
+      const last = first.get(tier.name)! + tier.count - 1;
+      if (last > 65535) {
+        report(file, document, ['target', 'ssh', 'portBase'], `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} ` +
+          '(each tier, in rollout order, reserves scale.max ports); choose a lower portBase');
+        break;
+      }
     }
   }
   for (const key of Object.keys(service.target.options)) {

@@ -8,6 +8,7 @@ import type {
   ServiceSpec,
   ServiceTemplate,
   ServiceTierOverride,
+  SshEndpoint,
   Target,
   TierSpec,
   TierTemplate,
@@ -164,7 +165,8 @@ export function resolveService(service: ServiceDefinition, template: ServiceTemp
       },
     };
   });
-  tiers.sort((a, b) => a.rollout.order - b.rollout.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  tiers.sort(byRolloutOrder);
+  assignSshPorts(tiers, service.target.ssh);
   return {
     name: service.name,
     template: template.name,
@@ -173,6 +175,37 @@ export function resolveService(service: ServiceDefinition, template: ServiceTemp
     tiers,
     files: { template: template.file, service: service.file },
   };
+}
+
+/**
+ * The service's SSH ports, tier by tier: instance n of a tier listens on the tier's first port +
+ * n - 1, and each tier (in rollout order) reserves `scale.max` ports, so a tier that grows never
+ * moves another's. Each instance spec carries its tier's first port as `target.ssh.portBase`: a
+ * change that moves it (a larger scale.max before it, another service portBase) is a change of
+ * that instance's spec, planned as a restart, and a VM not restarted yet keeps its port.
+ */
+export function assignSshPorts(tiers: TierSpec[], ssh: SshEndpoint | undefined): void {
+  if (!ssh) return;
+  const first = firstSshPorts(tiers, ssh.portBase);
+  for (const tier of tiers) tier.instance.target.ssh = { host: ssh.host, portBase: first.get(tier.name)! };
+}
+
+type TierLayout = { name: string; count: number; scale: { max: number }; rollout: { order: number } };
+
+/** Tiers in rollout order (then by name): the order of a rollout, and of SSH ports. */
+export function byRolloutOrder(a: TierLayout, b: TierLayout): number {
+  return a.rollout.order - b.rollout.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/** Each tier's first SSH port: tiers in rollout order, each reserving max(scale.max, count) ports. */
+export function firstSshPorts(tiers: TierLayout[], portBase: number): Map<string, number> {
+  const first = new Map<string, number>();
+  let next = portBase;
+  for (const tier of [...tiers].sort(byRolloutOrder)) {
+    first.set(tier.name, next);
+    next += Math.max(tier.scale.max, tier.count);
+  }
+  return first;
 }
 
 /** Identifies what a service should be, independent of where its files are. */

@@ -107,7 +107,11 @@ export type Provider = 'virtualbox' | 'libvirt';
 
 export interface SshEndpoint {
   host: string;
-  /** Instance k of the service (counting across tiers in tier order, then n) gets portBase + k. */
+  /**
+   * In a service's target: instance k of the service (counting across tiers in rollout order,
+   * each tier reserving scale.max, then n) gets portBase + k. In an instance spec: the first port
+   * of its tier, so instance n gets portBase + n - 1.
+   */
   portBase: number;
 }
 

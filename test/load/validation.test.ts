@@ -196,6 +196,11 @@ describe('schema rules, each reported at its line and column', () => {
   it('an SSH port base must leave a port for every instance', async () => {
     const service = SHOP_PROD.replace('runner: hv-01 }', 'runner: hv-01, ssh: { portBase: 65000 } }').replace('count: 4', 'count: 10');
     await expect(load(withService(service))).resolves.toBeDefined();
+    // db comes first in rollout order and reserves its scale.max (600) ports: web would start at 65600.
+    const crowded = WEB_SHOP.replace('    image: debian12\n    rollout: { order: 1 }', '    image: debian12\n    scale: { min: 0, max: 600 }\n    rollout: { order: 1 }');
+    expect(await errorsOf({ ...withService(service), 'templates/web-shop.yaml': crowded })).toEqual([
+      `${at(SERVICE, service, 5, '65000')}: target.ssh.portBase 65000 leaves no port for tier web: its last instance would get 65609 (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`,
+    ]);
     const tooMany = service.replace('count: 10', 'count: 10, x: 1');
     expect(await errorsOf(withService(tooMany))).toEqual([`${at(SERVICE, tooMany, 6, 'x: 1')}: tiers.web has an unknown field "x"; known fields: count, settings`]);
   });

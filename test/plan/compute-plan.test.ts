@@ -40,6 +40,21 @@ describe('computePlan on a real repository', () => {
     expect(plan.desired['shop-prod']?.tiers.find((t) => t.name === 'web')?.instance.memory).toBe(4096);
   });
 
+  it('a larger scale.max in an earlier tier moves the SSH ports of the tiers after it: a restart, port by port', async () => {
+    const withSsh = SHOP_PROD.replace('runner: hv-01 }', 'runner: hv-01, ssh: { host: 127.0.0.1, portBase: 2600 } }');
+    const repo = await repoWith({ ...validRepoFiles(), 'services/shop-prod.yaml': withSsh });
+    // db (rollout order 1) reserves its scale.max ports (default 100) before web.
+    await repo.write({ 'templates/web-shop.yaml': WEB_SHOP.replace('    image: debian12\n    rollout: { order: 1 }', '    image: debian12\n    scale: { min: 0, max: 120 }\n    rollout: { order: 1 }') });
+    const plan = await computePlan({ head: await WorktreeReader.open(repo.dir), base: await GitRevisionReader.open(repo.dir, repo.shas[0]), recorded: {} });
+    expect(plan.document.errors).toEqual([]);
+    expect(actionsOf(allInstances(plan))).toMatchObject({ 'shop-prod-db-1': 'none', 'shop-prod-web-1': 'restart', 'shop-prod-web-4': 'restart' });
+    expect(allInstances(plan).find((i) => i.name === 'shop-prod-web-1')!.reasons).toEqual([
+      { path: 'target.ssh', from: { host: '127.0.0.1', portBase: 2700 }, to: { host: '127.0.0.1', portBase: 2720 }, action: 'restart' },
+    ]);
+    const tiers = plan.desired['shop-prod']!.tiers;
+    expect(tiers.map((t) => [t.name, t.instance.target.ssh?.portBase])).toEqual([['db', 2600], ['web', 2720]]);
+  });
+
   it('without a base, plans against the recorded state, under the STATE revision', async () => {
     const repo = await repoWith(validRepoFiles());
     const fresh = await computePlan({ head: await GitRevisionReader.open(repo.dir, 'main'), recorded: {} });

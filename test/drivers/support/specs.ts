@@ -2,6 +2,7 @@
 import type { DriverInstance } from '../../../src/apply/driver.js';
 import type { InstanceSpec, ServiceSpec, TierSpec } from '../../../src/model/types.js';
 import { instanceName } from '../../../src/model/types.js';
+import { assignSshPorts } from '../../../src/load/resolve.js';
 
 export function instanceSpec(overrides: Partial<InstanceSpec> = {}): InstanceSpec {
   return {
@@ -28,15 +29,16 @@ export function tierSpec(name: string, instance: InstanceSpec, overrides: Partia
   };
 }
 
-/** A service; its SSH endpoint, when given, reaches every instance spec, as resolving a service does. */
+/** A service; its SSH ports, when given, reach the instance specs as resolving a service assigns them. */
 export function serviceSpec(name: string, tiers: TierSpec[], target: Partial<ServiceSpec['target']> = {}): ServiceSpec {
-  const ssh = target.ssh;
+  const withPorts = tiers.map((t) => ({ ...t, instance: { ...t.instance, target: { ...t.instance.target } } }));
+  assignSshPorts(withPorts, target.ssh);
   return {
     name,
     template: 'tiny',
     release: '1',
     target: { driver: 'vagrant', provider: tiers[0]?.instance.target.provider ?? 'libvirt', options: {}, ...target },
-    tiers: ssh ? tiers.map((t) => ({ ...t, instance: { ...t.instance, target: { ...t.instance.target, ssh } } })) : tiers,
+    tiers: withPorts,
     files: { template: 'templates/tiny.yaml', service: `services/${name}.yaml` },
   };
 }

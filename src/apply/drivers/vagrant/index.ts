@@ -8,7 +8,6 @@ export {
   vagrantDirOf,
   stateDiskName,
   sshEndpointOf,
-  instanceSlot,
   provisionerNamesOf,
   settingsFile,
   VagrantfileError,

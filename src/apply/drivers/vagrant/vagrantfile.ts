@@ -50,27 +50,14 @@ export function stateDevice(provider: InstanceSpec['target']['provider']): strin
 }
 
 /**
- * Instance slot k of a service, stable across scaling: tiers in order, each tier reserving
- * `scale.max` slots, then n. A VM's SSH port is fixed when it is created, so it must not move
- * when another tier grows.
- */
-export function instanceSlot(service: ServiceSpec, tier: string, index: number): number {
-  let offset = 0;
-  for (const t of service.tiers) {
-    if (t.name === tier) return offset + index - 1;
-    offset += Math.max(t.scale.max, t.count);
-  }
-  return offset + index - 1;
-}
-
-/**
- * Where an instance's SSH is forwarded to: its own spec's endpoint (during a rollout that moves
- * the endpoint, an instance not restarted yet still listens where it did), at its slot.
+ * Where an instance's SSH is forwarded to: from its own spec, which holds its tier's first port
+ * (src/load/resolve.ts assignSshPorts), so during a rollout that moves ports an instance not
+ * restarted yet is still reached where it listens.
  */
 export function sshEndpointOf(service: ServiceSpec, inst: Pick<DriverInstance, 'tier' | 'index' | 'spec'>): { host: string; port: number } | undefined {
   const ssh: SshEndpoint | undefined = inst.spec.target.ssh;
   if (!ssh) return undefined;
-  const port = ssh.portBase + instanceSlot(service, inst.tier, inst.index);
+  const port = ssh.portBase + inst.index - 1;
   if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
   return { host: ssh.host, port };
 }
@@ -144,8 +131,7 @@ export class MachineBlockCache {
   }
 
   block(inst: DriverInstance, service: ServiceSpec, repoDir: string, vagrantDir: string): string {
-    // The block depends on the service only through the instance's slot (its SSH port).
-    const specKey = JSON.stringify(inst.spec) + '@' + instanceSlot(service, inst.tier, inst.index);
+    const specKey = JSON.stringify(inst.spec);
     const hit = this.blocks.get(inst.name);
     if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
     const text = machineBlock(inst, service, repoDir, vagrantDir);
