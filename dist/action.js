@@ -41340,12 +41340,10 @@ var init_store = __esm({
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path6 from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 function jitteredBackoff(attempt) {
   const cap = Math.min(2e3, 25 * 2 ** attempt);
   return cap / 2 + Math.random() * (cap / 2);
-}
-function sleep(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 var DEFAULT_STATE_BRANCH, GitStateStore;
 var init_git_store = __esm({
@@ -41936,7 +41934,7 @@ var init_types2 = __esm({
 
 // src/apply/executor.ts
 import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { setImmediate as setImmediate3 } from "node:timers/promises";
+import { setImmediate as setImmediate3, setTimeout as sleep2 } from "node:timers/promises";
 async function applyPlan(opts) {
   const { document } = opts.plan;
   if (document.errors.length > 0) throw new InputError(document.errors);
@@ -42003,9 +42001,6 @@ async function withTimeout(promise, ms, signal) {
 }
 function same2(a2, b) {
   return canonicalJson(a2) === canonicalJson(b);
-}
-function sleep2(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 function short(commit) {
   return commit ? commit.slice(0, 7) : "the working tree";

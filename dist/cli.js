@@ -15031,7 +15031,7 @@ import { hostname as hostname2, userInfo } from "node:os";
 
 // src/apply/executor.ts
 import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { setImmediate as setImmediate3 } from "node:timers/promises";
+import { setImmediate as setImmediate3, setTimeout as sleep } from "node:timers/promises";
 
 // src/model/digest.ts
 function canonicalJson(value) {
@@ -20000,9 +20000,6 @@ async function withTimeout(promise, ms, signal) {
 function same2(a2, b) {
   return canonicalJson(a2) === canonicalJson(b);
 }
-function sleep(ms) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms));
-}
 function short(commit) {
   return commit ? commit.slice(0, 7) : "the working tree";
 }
@@ -21654,6 +21651,7 @@ function renderJson(plan) {
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path6 from "node:path";
+import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/state/lease.ts
 import { hostname } from "node:os";
@@ -21927,9 +21925,6 @@ var GitStateStore = class {
 function jitteredBackoff(attempt) {
   const cap = Math.min(2e3, 25 * 2 ** attempt);
   return cap / 2 + Math.random() * (cap / 2);
-}
-function sleep3(ms) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms));
 }
 
 // src/state/local.ts

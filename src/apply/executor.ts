@@ -4,7 +4,7 @@
 // (built from that record) finishes exactly the steps that did not.
 
 import { setMaxListeners } from 'node:events';
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { canonicalJson } from '../model/digest.js';
 import {
   InputError,
@@ -767,10 +767,6 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSig
 
 function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function short(commit: string): string {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Git, GitError } from '../git/git.js';
 import type { RecordedState, ServiceRecord } from '../model/types.js';
 import { checkServiceName, isLeaseStale, newLease, parseLease, sameLease } from './lease.js';
@@ -261,8 +262,4 @@ export class GitStateStore implements StateStore {
 function jitteredBackoff(attempt: number): number {
   const cap = Math.min(2000, 25 * 2 ** attempt);
   return cap / 2 + Math.random() * (cap / 2);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

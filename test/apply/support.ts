@@ -5,6 +5,7 @@ import type { Driver, DriverInstance, HealthCheck, ProvisionerName } from '../..
 import { RunInterruptedError } from '../../src/apply/types.js';
 import type { DesiredState, InstanceSpec, Plan, RecordedState, ServiceSpec, TierSpec } from '../../src/model/types.js';
 import type { StateStore } from '../../src/state/store.js';
+import { instanceSpec } from '../state/fixtures.js';
 
 export interface Call {
   op: 'create' | 'refresh' | 'restart' | 'replace' | 'destroy' | 'health';
@@ -143,16 +144,7 @@ export class DriverDouble implements Driver {
 // ---------------------------------------------------------------------------------------------
 
 export function instance(over: Partial<InstanceSpec> = {}): InstanceSpec {
-  return {
-    image: { box: 'svcplan/debian-12', version: '12.7.1' },
-    cpus: 1,
-    memory: 512,
-    features: [],
-    apps: {},
-    settings: {},
-    target: { provider: 'libvirt', options: {} },
-    ...over,
-  };
+  return { ...instanceSpec(), ...over };
 }
 
 export function tier(name: string, over: { count?: number; order?: number; domains?: number; maxParallel?: number; autoRollback?: boolean; pause?: number; health?: Partial<TierSpec['health']>; instance?: Partial<InstanceSpec> } = {}): TierSpec {
