@@ -42138,8 +42138,8 @@ var init_executor = __esm({
             break;
           }
           const gateFailure = await this.gate(group, tierSpec, domain, probes);
-          await this.stopIfAsked();
           if (gateFailure) {
+            await this.stopIfAsked();
             failure = { tier, message: gateFailure };
             break;
           }

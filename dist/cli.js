@@ -19500,8 +19500,8 @@ var ServiceRun = class {
         break;
       }
       const gateFailure = await this.gate(group, tierSpec, domain, probes);
-      await this.stopIfAsked();
       if (gateFailure) {
+        await this.stopIfAsked();
         failure = { tier, message: gateFailure };
         break;
       }

@@ -203,8 +203,9 @@ class ServiceRun {
         break;
       }
       const gateFailure = await this.gate(group, tierSpec, domain, probes);
-      await this.stopIfAsked();
       if (gateFailure) {
+        // Probes stopped by the same request are not the gate failing.
+        await this.stopIfAsked();
         failure = { tier, message: gateFailure };
         break;
       }

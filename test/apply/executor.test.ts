@@ -153,6 +153,17 @@ describe('applying a plan', () => {
     }
   });
 
+  it('a stop asked for while the last gate passes lets the deployment succeed', async () => {
+    const store = new MemoryStateStore();
+    const controller = new AbortController();
+    const onProgress = (e: ProgressEvent) => {
+      if (e.kind === 'gate') controller.abort();
+    };
+    const report = await applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count: 2 })])]), store, driver: new DriverDouble(), owner, revision: REV, signal: controller.signal, onProgress });
+    expect(report.ok).toBe(true);
+    expect((await store.readService('shop'))!.history.map((d) => d.result)).toEqual(['succeeded']);
+  });
+
   it('fails the gate when the health check never answers', async () => {
     const store = new MemoryStateStore();
     const svc = service('shop', [tier('web', { count: 1, health: { timeout: 0, minReady: 0 } })]);
