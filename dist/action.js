@@ -40323,23 +40323,6 @@ function classifyTierPolicyChange(from, to) {
 function tierOf(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
-function provisionersFor(reasons, spec) {
-  const names = /* @__PURE__ */ new Set();
-  for (const r of reasons) {
-    if (r.action !== "refresh" && r.action !== "restart") continue;
-    if (r.path === "features") names.add("features");
-    else if (r.path.startsWith("settings.")) names.add("settings");
-    else if (r.path.startsWith("apps.")) {
-      names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
-    } else if (r.path === "status") {
-      names.add("features");
-      names.add("settings");
-      for (const app of Object.keys(spec?.apps ?? {}).sort()) names.add(`app-${app}`);
-    }
-  }
-  const rank = (n2) => n2 === "features" ? 0 : n2 === "settings" ? 1 : 2;
-  return [...names].sort((a2, b) => rank(a2) - rank(b) || a2.localeCompare(b));
-}
 var init_classify = __esm({
   "src/plan/classify.ts"() {
     "use strict";
@@ -40374,7 +40357,8 @@ function currentServices(input) {
         tier: inst.tier,
         index: inst.index,
         spec: inst.spec,
-        status: inst.status
+        status: inst.status,
+        ...inst.step ? { step: inst.step } : {}
       })),
       pin: record.pin,
       unfinished: record.history.at(-1)?.result === "in-progress"
@@ -40399,9 +40383,10 @@ function stateDigestOf(services) {
     const runs = [];
     for (const i2 of sorted) {
       const spec2 = instanceDigest(i2.spec);
+      const step = i2.step ? stepDigest(i2.step) : void 0;
       const run2 = runs.at(-1);
-      if (run2 && run2.tier === i2.tier && run2.spec === spec2 && run2.status === i2.status && run2.last + 1 === i2.index) run2.last = i2.index;
-      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status });
+      if (run2 && run2.tier === i2.tier && run2.spec === spec2 && run2.status === i2.status && run2.step === step && run2.last + 1 === i2.index) run2.last = i2.index;
+      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
     }
     const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
     return {
@@ -40413,6 +40398,9 @@ function stateDigestOf(services) {
     };
   });
   return canonicalDigest(entries);
+}
+function stepDigest(step) {
+  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
 }
 function withoutFiles(spec) {
   const { files: _files, ...content } = spec;
@@ -40435,6 +40423,27 @@ function stateOnDestroy(inst, desiredTier) {
   const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
   return policy === "delete" ? "deleted" : "kept";
 }
+function resumeReason(status, step) {
+  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
+  return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
+}
+function resumeWarning(name, status, step) {
+  const what = step.failed ? `failed at ${step.phase} (${firstLine2(step.failed.message)})` : `stopped at ${step.phase}`;
+  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
+}
+function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+  const resume = resumeReason(inst.status, step);
+  const target = step.to;
+  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  const change = classifyInstanceChange(target, desired);
+  const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
+  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
+  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  return entry;
+}
+function firstLine2(text) {
+  return text.split("\n")[0];
+}
 function planTier(service, tierName, current, desired, f) {
   const desiredTier = tierOf(desired, tierName);
   const currentTier = tierOf(current?.spec, tierName);
@@ -40454,14 +40463,20 @@ function planTier(service, tierName, current, desired, f) {
     return change;
   };
   for (const inst of existing) {
+    const step = inst.step;
+    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count2) {
       planned.push({
         index: inst.index,
         name: name(inst.index),
         action: "destroy",
         state: stateOnDestroy(inst, desiredTier),
-        reasons: [countReason("destroy")]
+        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
       });
+      continue;
+    }
+    if (step) {
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
       continue;
     }
     const change = changeOf(inst.spec, desiredTier.instance);
@@ -40489,7 +40504,7 @@ function planTier(service, tierName, current, desired, f) {
   const byDomain = /* @__PURE__ */ new Map();
   for (const p of planned) {
     const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, action: p.action, reasons: p.reasons };
+    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
     if (p.state !== void 0) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
@@ -40501,8 +40516,9 @@ function planTier(service, tierName, current, desired, f) {
 }
 function refuse2(service, tierName, existing, desired, desiredTier, planned, f) {
   const file = desired.files.template;
-  const kept = existing.filter((i2) => i2.index <= desiredTier.count && i2.spec.state);
-  const largest = Math.max(0, ...kept.map((i2) => i2.spec.state.disk));
+  const diskOf = (i2) => Math.max(i2.spec.state?.disk ?? 0, i2.step?.to?.state?.disk ?? 0);
+  const kept = existing.filter((i2) => i2.index <= desiredTier.count && diskOf(i2) > 0);
+  const largest = Math.max(0, ...kept.map(diskOf));
   const wanted = desiredTier.instance.state;
   if (kept.length > 0 && !wanted) {
     f.errors.push(
@@ -40662,7 +40678,8 @@ function buildPlan(input) {
       warnings: f.warnings,
       errors: f.errors
     },
-    desired
+    desired,
+    locator: input.desired.locator
   };
 }
 var INSTANCE_KEYS;
@@ -40673,7 +40690,7 @@ var init_build = __esm({
     init_types();
     init_classify();
     init_load();
-    INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "action", "state", "reasons"]);
+    INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
   }
 });
 
@@ -41229,6 +41246,93 @@ var init_publish_plan = __esm({
   }
 });
 
+// src/state/record-file.ts
+function serializeRecord(record) {
+  return JSON.stringify(record, null, 2) + "\n";
+}
+function parseRecord(text, where) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
+  }
+  const r = value;
+  if (!isObject2(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
+  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
+  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
+  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
+  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
+  if (!isObject2(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
+  r.retainedDisks ??= [];
+  r.instances.forEach((inst, i2) => checkInstance(inst, i2, where));
+  for (const inst of r.instances) upgradeLegacy(inst);
+  return r;
+}
+function checkInstance(inst, i2, where) {
+  const label = isObject2(inst) && typeof inst.name === "string" ? `instance ${i2 + 1} (${inst.name})` : `instance ${i2 + 1}`;
+  if (!isObject2(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
+  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
+  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
+  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
+  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
+  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
+  const step = inst.step;
+  if (step === void 0) return;
+  if (!isObject2(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
+    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject2(step) ? { action: step.action, phase: step.phase } : step)})`);
+  }
+  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+}
+function upgradeLegacy(inst) {
+  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
+  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
+  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
+  delete inst.pendingSpec;
+}
+function isSpec(spec) {
+  const s = spec;
+  return isObject2(s) && isObject2(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject2(s.target);
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var DamagedRecordError, STATUSES, ACTIONS, PHASES;
+var init_record_file = __esm({
+  "src/state/record-file.ts"() {
+    "use strict";
+    DamagedRecordError = class extends Error {
+      constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
+        super(`${where}: ${problem}. ${advice}`);
+        this.where = where;
+        this.name = "DamagedRecordError";
+      }
+      where;
+    };
+    STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
+    ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
+    PHASES = /* @__PURE__ */ new Set([
+      "saving",
+      "saved",
+      "halting",
+      "halted",
+      "destroying",
+      "destroyed",
+      "creating",
+      "created",
+      "restoring",
+      "restored",
+      "refreshing",
+      "refreshed",
+      "restarting",
+      "restarted",
+      "grown",
+      "booted"
+    ]);
+  }
+});
+
 // src/state/lease.ts
 import { hostname } from "node:os";
 function checkServiceName(name) {
@@ -41248,10 +41352,15 @@ function sameLease(a2, b) {
   return a2.service === b.service && a2.owner === b.owner && a2.expiresAt === b.expiresAt && a2.holder?.host === b.holder?.host && a2.holder?.pid === b.holder?.pid;
 }
 function isLeaseStale(lease, now = Date.now()) {
+  return leaseStaleness(lease, now) !== void 0;
+}
+function leaseStaleness(lease, now = Date.now()) {
   const expires = Date.parse(lease.expiresAt);
-  if (!Number.isFinite(expires) || expires <= now) return true;
-  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) return true;
-  return false;
+  if (!Number.isFinite(expires) || expires <= now) return `it expired at ${lease.expiresAt}`;
+  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) {
+    return `its process (pid ${lease.holder.pid} on this host) is gone`;
+  }
+  return void 0;
 }
 function processAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -41267,42 +41376,18 @@ function parseLease(text, where) {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${where}: lease file is not valid JSON (${err.message}); delete it if no apply is running`);
+    throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
   }
   const l = value;
   if (!l || typeof l.service !== "string" || typeof l.owner !== "string" || typeof l.expiresAt !== "string") {
-    throw new Error(`${where}: lease file lacks service, owner or expiresAt; delete it if no apply is running`);
+    throw new DamagedRecordError(where, "lease file lacks service, owner or expiresAt", "Delete it if no apply is running");
   }
   return l;
 }
 var init_lease = __esm({
   "src/state/lease.ts"() {
     "use strict";
-  }
-});
-
-// src/state/record-file.ts
-function serializeRecord(record) {
-  return JSON.stringify(record, null, 2) + "\n";
-}
-function parseRecord(text, where) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${where}: recorded state is not valid JSON (${err.message}); restore it from a backup or the state branch history`);
-  }
-  const r = value;
-  const missing = ["name", "spec", "instances", "history"].filter((k) => r?.[k] === void 0);
-  if (!r || typeof r !== "object" || missing.length > 0) {
-    throw new Error(`${where}: recorded state lacks ${missing.join(", ") || "an object"}; it was not written by svcplan`);
-  }
-  r.retainedDisks ??= [];
-  return r;
-}
-var init_record_file = __esm({
-  "src/state/record-file.ts"() {
-    "use strict";
+    init_record_file();
   }
 });
 
@@ -41896,6 +41981,145 @@ var init_plan_command = __esm({
   }
 });
 
+// src/apply/recovery.ts
+function atGate(step) {
+  return step.action !== "destroy" && GATE_PHASE[step.action].includes(step.phase);
+}
+function firstPhase(step) {
+  switch (step.action) {
+    case "create":
+      return "creating";
+    case "replace":
+      return step.save ? "saving" : "saved";
+    case "refresh":
+      return "refreshing";
+    case "restart":
+      return step.growStateDisk ? "halting" : "restarting";
+    case "destroy":
+      return "destroying";
+  }
+}
+function isOldMachine(step, m) {
+  if (m.state === "not_created") return false;
+  const old = step.old;
+  if (old?.id && m.id) return old.id === m.id;
+  if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
+  return true;
+}
+function nextMove(step, m) {
+  const exists2 = m.state !== "not_created";
+  const hasProvisioners = (step.provisioners ?? []).length > 0;
+  const gone = (what) => ({
+    kind: "fail",
+    message: `its machine no longer exists (vagrant status: not created), so it cannot be ${what}; svcplan never recreates a VM it did not destroy itself: find out what removed it, then run svcplan apply again`
+  });
+  switch (step.action) {
+    case "create":
+      switch (step.phase) {
+        case "creating":
+          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
+          return { kind: "gate" };
+      }
+      break;
+    case "replace":
+      switch (step.phase) {
+        case "saving":
+          if (!exists2) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
+          if (!step.save) return { kind: "advance", phase: "saved" };
+          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
+          if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
+          return { kind: "run", op: "save-state", then: "saved" };
+        case "saved":
+          if (!exists2) return { kind: "advance", phase: "destroyed" };
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists2) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          return { kind: "advance", phase: "creating" };
+        case "creating":
+          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "created" };
+          return { kind: "advance", phase: step.to?.state?.restore ? "restoring" : "restored" };
+        case "restoring":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "restoring" };
+          return { kind: "run", op: "restore-state", then: "restored" };
+        case "restored":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          return { kind: "gate" };
+      }
+      break;
+    case "refresh":
+      switch (step.phase) {
+        case "refreshing":
+          if (!exists2) return gone("refreshed");
+          if (m.state === "stopped") return { kind: "run", op: "boot-provision", then: "refreshed" };
+          if (!hasProvisioners) return { kind: "advance", phase: "refreshed" };
+          return { kind: "run", op: "provision", then: "refreshed" };
+        case "refreshed":
+          if (!exists2) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "restart":
+      switch (step.phase) {
+        case "restarting":
+          if (!exists2) return gone("restarted");
+          return { kind: "run", op: "reload", then: "restarted" };
+        case "restarted":
+          if (!exists2) return gone("checked");
+          return { kind: "gate" };
+        case "halting":
+          if (!exists2) return gone("restarted");
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists2) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "halt", then: "halted" };
+          return { kind: "run", op: "grow-disk", then: "grown" };
+        case "grown":
+          if (!exists2) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "await-ssh-provision", then: "booted" };
+          return { kind: "run", op: hasProvisioners ? "boot-provision" : "boot", then: "booted" };
+        case "booted":
+          if (!exists2) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "destroy":
+      switch (step.phase) {
+        case "destroying":
+          if (!exists2) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          if (step.deleteStateDisk) return { kind: "run", op: "delete-disk", then: "done" };
+          return { kind: "done" };
+      }
+      break;
+  }
+  return { kind: "fail", message: `a ${step.action} step cannot be at phase ${step.phase}; the record is damaged` };
+}
+var GATE_PHASE;
+var init_recovery = __esm({
+  "src/apply/recovery.ts"() {
+    "use strict";
+    GATE_PHASE = {
+      create: ["created"],
+      replace: ["restored"],
+      refresh: ["refreshed"],
+      restart: ["restarted", "booted"]
+    };
+  }
+});
+
 // src/model/digest.ts
 function canonicalJson(value) {
   return JSON.stringify(sortKeys(value));
@@ -41918,8 +42142,147 @@ var init_digest = __esm({
   }
 });
 
+// src/apply/provisioners.ts
+function provisionersFor(reasons) {
+  const names = /* @__PURE__ */ new Set();
+  for (const r of reasons) {
+    if (r.action !== "refresh" && r.action !== "restart") continue;
+    if (r.path === "features") names.add("features");
+    else if (r.path.startsWith("settings.")) names.add("settings");
+    else if (r.path.startsWith("apps.")) {
+      names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
+    }
+  }
+  return ordered(names);
+}
+function everyProvisioner(spec) {
+  return ordered(/* @__PURE__ */ new Set(["features", "settings", ...Object.keys(spec.apps).map((app) => `app-${app}`)]));
+}
+function ordered(names) {
+  const rank = (n2) => n2 === "features" ? 0 : n2 === "settings" ? 1 : 2;
+  return [...new Set(names)].sort((a2, b) => rank(a2) - rank(b) || (a2 < b ? -1 : a2 > b ? 1 : 0));
+}
+var init_provisioners = __esm({
+  "src/apply/provisioners.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/steps.ts
+function sameSpec(a2, b) {
+  if (a2 === b) return true;
+  if (!a2 || !b) return false;
+  return canonicalJson(a2) === canonicalJson(b);
+}
+function newStep(fields, start) {
+  const step = { ...fields, phase: "creating", deployment: start.deployment, domain: start.domain, startedAt: start.now };
+  step.phase = firstPhase(step);
+  return step;
+}
+function identityOf(m) {
+  const old = {};
+  if (m.id) old.id = m.id;
+  if (m.box) old.box = m.box;
+  return old;
+}
+function freshStep(ri, target, start) {
+  if (!ri) return target ? { kind: "step", step: newStep({ action: "create", to: target }, start) } : { kind: "nothing" };
+  if (!target) return { kind: "step", step: newStep({ action: "destroy", from: ri.spec, deleteStateDisk: start.deleteStateDisk && !!ri.spec.state }, start) };
+  return stepBetween(ri.spec, target, start, {
+    unsure: ri.status !== "ready",
+    // An older record's pending replace may have left a new VM that was never restored.
+    live: !(ri.status === "pending" && ri.pendingSpec && !sameSpec(ri.pendingSpec, ri.spec))
+  });
+}
+function stepBetween(from, target, start, opts) {
+  const change = classifyInstanceChange(from, target);
+  let action = change.action;
+  let provisioners = provisionersFor(change.reasons);
+  if (opts.unsure && action !== "replace") {
+    provisioners = everyProvisioner(target);
+    if (action === "none") action = "refresh";
+  }
+  switch (action) {
+    case "none":
+      return sameSpec(from, target) ? { kind: "nothing" } : { kind: "spec", spec: target };
+    case "refresh":
+      return { kind: "step", step: newStep({ action: "refresh", from, to: target, provisioners }, start) };
+    case "restart": {
+      const growStateDisk = !!from.state && !!target.state && target.state.disk > from.state.disk;
+      return { kind: "step", step: newStep({ action: "restart", from, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+    case "replace":
+      return {
+        kind: "step",
+        step: newStep({ action: "replace", from, to: target, save: opts.live && !!from.state?.save, old: identityOf(start.machine) }, start)
+      };
+    default:
+      throw new Error(`unexpected classification ${action}`);
+  }
+}
+function headsFor(step, target) {
+  return step.action === "destroy" ? target === void 0 : sameSpec(step.to, target);
+}
+function retarget(step, target, start) {
+  const m = start.machine;
+  const { call: _call, failed: _failed, ...kept } = step;
+  const carried = (fields) => ({ kind: "step", step: { ...kept, ...fields } });
+  const destroyFrom = (spec) => {
+    if (!spec) return { kind: "nothing" };
+    return { kind: "step", step: newStep({ action: "destroy", from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };
+  };
+  if (atGate(step)) {
+    if (!target) return destroyFrom(step.to);
+    return stepBetween(step.to, target, start, { unsure: false, live: true });
+  }
+  switch (step.action) {
+    case "destroy":
+      return { kind: "finish-first" };
+    case "create":
+      return target ? carried({ to: target }) : destroyFrom(step.to);
+    case "replace": {
+      const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
+      if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
+      if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
+        return {
+          kind: "step",
+          step: { ...newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start), phase: "grown" }
+        };
+      }
+      if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
+      if (step.phase === "restoring") return { kind: "finish-first" };
+      if (step.phase === "created") return carried({ to: target, phase: "creating" });
+      return carried({ to: target });
+    }
+    case "refresh":
+    case "restart": {
+      if (!target) return destroyFrom(step.to);
+      const base = step.from ?? step.to;
+      const fromStart = classifyInstanceChange(base, target);
+      const fromHalfway = classifyInstanceChange(step.to, target);
+      const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
+      if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
+      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
+      const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
+      if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
+        return carried({ to: target, provisioners });
+      }
+      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+  }
+}
+var init_steps = __esm({
+  "src/apply/steps.ts"() {
+    "use strict";
+    init_digest();
+    init_classify();
+    init_provisioners();
+    init_recovery();
+  }
+});
+
 // src/apply/types.ts
-var RunInterruptedError;
+var RunInterruptedError, StoppedOnRequest;
 var init_types2 = __esm({
   "src/apply/types.ts"() {
     "use strict";
@@ -41929,48 +42292,321 @@ var init_types2 = __esm({
         this.name = "RunInterruptedError";
       }
     };
+    StoppedOnRequest = class extends RunInterruptedError {
+      constructor(message) {
+        super(message);
+        this.name = "StoppedOnRequest";
+      }
+    };
   }
 });
 
-// src/apply/executor.ts
-import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { setImmediate as setImmediate3, setTimeout as sleep2 } from "node:timers/promises";
-async function applyPlan(opts) {
-  const { document } = opts.plan;
-  if (document.errors.length > 0) throw new InputError(document.errors);
-  const run2 = new RunState();
-  const reports = await mapBounded(
-    document.services,
-    opts.serviceConcurrency ?? 4,
-    (ps) => new ServiceRun(opts, ps, run2).execute()
-  );
-  if (run2.interrupted) throw run2.interrupted;
-  if (run2.stopped) throw run2.stopped;
-  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
-  return { ok, services: reports };
-}
-function tierOf2(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
-}
-function indexOf(service, tier, instance) {
-  const n2 = Number(instance.slice(`${service}-${tier}-`.length));
-  if (!Number.isInteger(n2) || n2 < 1) throw new Error(`instance ${instance} is not named ${service}-${tier}-<n>`);
-  return n2;
-}
-function domainOf(ps, step) {
-  const tier = ps.tiers.find((t) => t.name === step.tier);
-  return tier.domains.find((d) => d.instances.includes(step.pi)).index;
-}
-function groupBy(items, key) {
-  const groups = [];
-  let last;
-  for (const item of items) {
-    const k = key(item);
-    if (groups.length === 0 || k !== last) groups.push([]);
-    groups[groups.length - 1].push(item);
-    last = k;
+// src/apply/step-runner.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+async function bringToward(ctx, slot, target, opts) {
+  const { journal } = ctx;
+  const settled = /* @__PURE__ */ new Set();
+  for (let moves = 0; moves < 64; moves++) {
+    const ri = journal.instance(slot.name);
+    const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
+    const start = { deployment: ctx.deployment, domain: slot.domain, deleteStateDisk: opts.deleteStateDisk, machine, now: (/* @__PURE__ */ new Date()).toISOString() };
+    const step = ri?.step;
+    if (!step) {
+      const fresh = freshStep(ri, target, start);
+      if (fresh.kind === "nothing") return { kind: "unchanged" };
+      if (fresh.kind === "spec") {
+        journal.takeSpec(slot, fresh.spec);
+        await journal.persist(`${ctx.service}: ${slot.name} takes the new spec (nothing changes on the VM)`);
+        return { kind: "unchanged" };
+      }
+      journal.beginStep(slot, fresh.step);
+      continue;
+    }
+    if (step.call && !settled.has(step.call.id)) {
+      settled.add(step.call.id);
+      const outcome = await ctx.driver.outcome(driverInstance(ctx, slot, specFor(step, step.call.op, step.phase)), step.call.id);
+      if (outcome === "succeeded") {
+        ctx.say(slot.name, `resuming: ${step.call.op} of the interrupted run succeeded (phase ${step.phase} \u2192 ${step.call.then})`);
+        if (step.call.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, step.call.then);
+        continue;
+      }
+      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe2(outcome)}`);
+    }
+    if (!headsFor(step, target)) {
+      const next = retarget(step, target, start);
+      if (next.kind === "nothing") {
+        journal.complete(slot.name);
+        await journal.persist(`${ctx.service}: ${slot.name} left as it is`);
+        return { kind: "unchanged" };
+      }
+      if (next.kind === "spec") {
+        journal.complete(slot.name);
+        journal.takeSpec(slot, next.spec);
+        continue;
+      }
+      if (next.kind === "step") {
+        journal.replaceStep(slot.name, next.step);
+        ctx.say(slot.name, `its unfinished ${step.action} (at ${step.phase}) now heads for the new target as a ${next.step.action} at ${next.step.phase}`);
+        continue;
+      }
+    }
+    const move = nextMove(step, machine);
+    switch (move.kind) {
+      case "gate":
+        return { kind: "gate" };
+      case "done":
+        return finish(ctx, slot, step, target, opts);
+      case "fail": {
+        journal.fail(slot.name, move.message);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase}: ${move.message}`);
+        return { kind: "failed", message: move.message };
+      }
+      case "advance":
+        if (move.note) ctx.say(slot.name, move.note);
+        journal.setPhase(slot.name, move.phase);
+        continue;
+      case "run": {
+        if (move.note) ctx.say(slot.name, move.note);
+        const call = { id: randomBytes2(5).toString("hex"), op: move.op, then: move.then };
+        journal.setPhase(slot.name, step.phase, call);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
+        settled.add(call.id);
+        try {
+          await perform(ctx, slot, step, move.op, call.id);
+        } catch (err) {
+          if (err instanceof RunInterruptedError) throw err;
+          ctx.machines.set(slot.name, UNKNOWN);
+          const message = err.message || String(err);
+          journal.fail(slot.name, message);
+          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine3(message)}`);
+          return { kind: "failed", message };
+        }
+        ctx.machines.set(slot.name, afterOperation(move.op, machine));
+        if (move.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, move.then);
+        void journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${move.then} (deployment ${ctx.deployment})`).catch(() => void 0);
+        continue;
+      }
+    }
   }
-  return groups;
+  throw new Error(`${slot.name}: its step did not settle after 64 moves; this is a bug in svcplan`);
+}
+async function finish(ctx, slot, step, target, opts) {
+  ctx.journal.remove(slot.name, !!step.deleteStateDisk);
+  ctx.machines.set(slot.name, { state: "not_created" });
+  if (target) return bringToward(ctx, slot, target, opts);
+  void ctx.journal.persist(`${ctx.service}: ${slot.name} destroyed (deployment ${ctx.deployment})`).catch(() => void 0);
+  return { kind: "removed" };
+}
+function specFor(step, op, phase) {
+  const old = step.from ?? step.to;
+  const next = step.to ?? step.from;
+  if (step.action === "destroy") return old;
+  if (step.action === "replace" && (phase === "saving" || phase === "saved" || phase === "halted")) return old;
+  if (op === "delete-disk") return old;
+  return next;
+}
+function driverInstance(ctx, slot, spec) {
+  return { service: ctx.service, tier: slot.tier, index: slot.index, name: slot.name, spec };
+}
+async function perform(ctx, slot, step, op, call) {
+  const d = ctx.driver;
+  const inst = driverInstance(ctx, slot, specFor(step, op, step.phase));
+  const provisioners = step.provisioners ?? [];
+  switch (op) {
+    case "save-state":
+      return d.provision(inst, ["save-state"], { call });
+    case "restore-state":
+      return d.provision(inst, ["restore-state"], { call });
+    case "halt":
+      return d.halt(inst, { call });
+    case "destroy":
+      return d.destroy(inst, { call });
+    case "create":
+      return d.up(inst, { call, provision: "all", ...step.action === "replace" ? { keepOnError: true } : {} });
+    case "boot":
+      return d.up(inst, { call, provision: "none" });
+    case "boot-provision":
+      return d.up(inst, { call, provision: provisioners });
+    case "provision":
+      return d.provision(inst, provisioners, { call });
+    case "await-ssh-provision": {
+      const up = await d.waitForSsh(inst, { timeoutSeconds: ctx.bootTimeoutSeconds });
+      if (!up) throw new Error(`${slot.name} did not answer SSH within ${ctx.bootTimeoutSeconds} s after an interrupted boot`);
+      if (provisioners.length > 0) await d.provision(inst, provisioners, { call });
+      return;
+    }
+    case "reload":
+      return d.reload(inst, provisioners, { call });
+    case "grow-disk":
+      return d.growStateDisk(inst, { call });
+    case "delete-disk":
+      return d.deleteStateDisk(inst, { call });
+  }
+}
+function afterOperation(op, before) {
+  switch (op) {
+    case "halt":
+    case "grow-disk":
+      return { ...before, state: "stopped" };
+    case "destroy":
+      return { state: "not_created" };
+    case "create":
+      return { state: "running" };
+    case "delete-disk":
+      return before;
+    default:
+      return { ...before, state: "running" };
+  }
+}
+function describe2(outcome) {
+  switch (outcome) {
+    case "failed":
+      return "failed; deciding from the machine as it is";
+    case "not-started":
+      return "never started; deciding from the machine as it is";
+    case "lost":
+      return "was cut off with that run (nothing is known of its end); deciding from the machine as it is";
+    case "succeeded":
+      return "succeeded";
+  }
+}
+function firstLine3(text) {
+  return text.split("\n")[0];
+}
+var UNKNOWN;
+var init_step_runner = __esm({
+  "src/apply/step-runner.ts"() {
+    "use strict";
+    init_recovery();
+    init_steps();
+    init_types2();
+    UNKNOWN = { state: "unknown" };
+  }
+});
+
+// src/apply/scheduler.ts
+import { setMaxListeners as setMaxListeners2 } from "node:events";
+import { setTimeout as sleep2 } from "node:timers/promises";
+async function runRollout(ctx, groups) {
+  let domainsRun = 0;
+  for (const group of groups) {
+    await ctx.stopIfAsked();
+    const { tier, domain, items } = group;
+    if (domainsRun > 0 && tier.rollout.pauseBetweenDomains > 0) {
+      ctx.emit({ kind: "pause", service: ctx.service, seconds: tier.rollout.pauseBetweenDomains });
+      await sleep2(tier.rollout.pauseBetweenDomains * 1e3);
+    }
+    domainsRun++;
+    ctx.emit({ kind: "domain-started", service: ctx.service, tier: tier.name, domain, instances: items.map((i2) => i2.slot.name) });
+    await ctx.layout(items);
+    await observe(ctx);
+    const probes = new HealthProbes((item, signal) => probe(ctx, item, tier, signal), ctx.signal);
+    let stepFailure;
+    let stepsDone = false;
+    let checked = [];
+    try {
+      ({ failure: stepFailure, checked } = await runSteps(ctx, items, tier, probes));
+      stepsDone = stepFailure === void 0;
+    } finally {
+      if (!stepsDone) await probes.stop();
+    }
+    await ctx.stopIfAsked();
+    if (stepFailure) return { failure: { tier, message: stepFailure } };
+    const gateFailure = await gate(ctx, checked, tier, domain, probes);
+    if (gateFailure) {
+      await ctx.stopIfAsked();
+      return { failure: { tier, message: gateFailure } };
+    }
+  }
+  return {};
+}
+async function observe(ctx) {
+  const seen = await ctx.driver.observe(ctx.service);
+  ctx.machines.clear();
+  for (const [name, machine] of Object.entries(seen)) ctx.machines.set(name, machine);
+}
+async function runSteps(ctx, items, tier, probes) {
+  let failure;
+  let unexpected;
+  const checked = [];
+  await mapBounded(items, Math.max(1, tier.rollout.maxParallel), async (item) => {
+    if (failure !== void 0 || unexpected !== void 0 || ctx.interrupted() || ctx.signal?.aborted) return;
+    const { slot, report } = item;
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action });
+    const started = Date.now();
+    try {
+      const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
+      const seconds = (Date.now() - started) / 1e3;
+      if (result.kind === "failed") {
+        report.outcome = "failed";
+        report.error = result.message;
+        failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
+        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
+        return;
+      }
+      report.outcome = "done";
+      if (result.kind === "gate") {
+        checked.push(item);
+        probes.start(item);
+      }
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: true, seconds });
+    } catch (err) {
+      if (err instanceof RunInterruptedError) ctx.interrupt(err);
+      else unexpected ??= err;
+    }
+  });
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  if (unexpected !== void 0) throw unexpected;
+  return { failure, checked };
+}
+async function probe(ctx, item, tier, signal) {
+  const check = { command: tier.health.command, timeoutSeconds: tier.health.timeout, minReadySeconds: tier.health.minReady, signal };
+  const limitMs = (check.timeoutSeconds + check.minReadySeconds + ctx.gateGraceSeconds) * 1e3;
+  const inst = { service: ctx.service, tier: item.slot.tier, index: item.slot.index, name: item.slot.name, spec: item.target ?? tier.instance };
+  try {
+    const healthy = await withTimeout(ctx.driver.health(inst, check), limitMs, signal);
+    return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
+  } catch (err) {
+    if (err instanceof RunInterruptedError) throw err;
+    return err.message;
+  }
+}
+async function gate(ctx, checked, tier, domain, probes) {
+  if (checked.length === 0) return void 0;
+  const results = await Promise.all(checked.map((item) => probes.start(item)));
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  const unhealthy = checked.map((item, i2) => ({ item, reason: results[i2] })).filter((r) => r.reason !== void 0);
+  const names = checked.map((i2) => i2.slot.name);
+  ctx.emit({ kind: "gate", service: ctx.service, tier: tier.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((u2) => u2.item.slot.name) });
+  const at = (/* @__PURE__ */ new Date()).toISOString();
+  if (unhealthy.length === 0) {
+    for (const item of checked) {
+      ctx.journal.complete(item.slot.name);
+      item.report.outcome = "done";
+    }
+    ctx.journal.recordGate(ctx.deployment, { tier: tier.name, domain, passed: true, instances: names, at });
+    await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} passed: ${names.join(", ")}`);
+    return void 0;
+  }
+  for (const { item, reason: reason3 } of unhealthy) {
+    item.report.outcome = "failed";
+    item.report.error = `health gate: ${reason3}`;
+    ctx.journal.fail(item.slot.name, `health gate: ${reason3}`);
+  }
+  ctx.journal.recordGate(ctx.deployment, {
+    tier: tier.name,
+    domain,
+    passed: false,
+    instances: names,
+    unhealthy: unhealthy.map((u2) => ({ name: u2.item.slot.name, reason: u2.reason })),
+    at
+  });
+  await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u2) => u2.item.slot.name).join(", ")}`);
+  return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u2) => `${u2.item.slot.name} (${u2.reason})`).join(", ")}`;
 }
 async function mapBounded(items, limit, fn) {
   const results = new Array(items.length);
@@ -41999,526 +42635,210 @@ async function withTimeout(promise, ms, signal) {
     if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
 }
-function same2(a2, b) {
-  return canonicalJson(a2) === canonicalJson(b);
-}
-function short(commit) {
-  return commit ? commit.slice(0, 7) : "the working tree";
-}
-function firstLine2(text) {
-  return text.split("\n")[0];
-}
-var RunState, StoppedOnRequest, PROGRESSING, ServiceRun, HealthProbes;
-var init_executor = __esm({
-  "src/apply/executor.ts"() {
+var HealthProbes;
+var init_scheduler = __esm({
+  "src/apply/scheduler.ts"() {
     "use strict";
-    init_digest();
-    init_types();
-    init_classify();
-    init_load();
-    init_store();
+    init_step_runner();
     init_types2();
-    RunState = class {
-      interrupted;
-      /** A graceful stop: each service records what it finished, then ends as interrupted. */
-      stopped;
-    };
-    StoppedOnRequest = class extends RunInterruptedError {
-    };
-    PROGRESSING = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace"]);
-    ServiceRun = class {
-      constructor(opts, ps, run2) {
-        this.opts = opts;
-        this.ps = ps;
-        this.run = run2;
-        this.name = ps.name;
-        this.desired = opts.plan.desired[ps.name];
+    HealthProbes = class {
+      constructor(probe2, run2) {
+        this.probe = probe2;
+        this.signal = run2 ? AbortSignal.any([this.controller.signal, run2]) : this.controller.signal;
+        setMaxListeners2(0, this.signal);
       }
-      opts;
-      ps;
-      run;
-      name;
-      desired;
+      probe;
+      controller = new AbortController();
+      signal;
+      started = /* @__PURE__ */ new Map();
+      /** The item's probe, started now unless it already was. */
+      start(item) {
+        let answer = this.started.get(item);
+        if (!answer) {
+          answer = this.probe(item, this.signal);
+          answer.catch(() => void 0);
+          this.started.set(item, answer);
+        }
+        return answer;
+      }
+      /** Asks every probe under way to give up, and waits until they have. */
+      async stop() {
+        this.controller.abort();
+        await Promise.allSettled(this.started.values());
+      }
+    };
+  }
+});
+
+// src/apply/auto-rollback.ts
+async function rollBackChanges(ctx, reports) {
+  const changed = [...ctx.journal.record.rollout?.changed ?? []].reverse();
+  if (changed.length === 0) return void 0;
+  ctx.emit({ kind: "rollback-started", service: ctx.service, instances: changed.map((c3) => c3.name) });
+  await observe(ctx);
+  for (const change of changed) {
+    const before = change.before ?? void 0;
+    const ri = ctx.journal.instance(change.name);
+    const domain = ri?.step?.domain ?? 0;
+    await ctx.layoutOne(change.name, change.tier, change.index, before);
+    const started = Date.now();
+    const action = before ? ri ? "refresh" : "create" : "destroy";
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
+    const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
+    const seconds = (Date.now() - started) / 1e3;
+    const report = reports.get(change.name);
+    if (result.kind === "failed") {
+      if (report) {
+        report.outcome = "rollback-failed";
+        report.error = result.message;
+      }
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
+      return `${change.name}: ${result.message}`;
+    }
+    if (result.kind === "gate") ctx.journal.complete(change.name);
+    if (report) report.outcome = "rolled-back";
+    await ctx.journal.persist(`${ctx.service}: ${change.name} rolled back (deployment ${ctx.deployment})`);
+    ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: true, seconds });
+  }
+  return void 0;
+}
+var init_auto_rollback = __esm({
+  "src/apply/auto-rollback.ts"() {
+    "use strict";
+    init_scheduler();
+    init_step_runner();
+  }
+});
+
+// src/apply/journal.ts
+import { setImmediate as setImmediate3 } from "node:timers/promises";
+function checkRecord(record) {
+  for (const i2 of record.instances) {
+    if (!i2.spec || !i2.name || !i2.tier || !(i2.index >= 1)) {
+      throw new Error(`refusing to record ${record.name}: instance ${i2.name ?? "?"} would have no spec or slot`);
+    }
+  }
+}
+var Journal;
+var init_journal = __esm({
+  "src/apply/journal.ts"() {
+    "use strict";
+    init_types2();
+    Journal = class {
+      constructor(store, record, interrupted, onInterrupt) {
+        this.store = store;
+        this.record = record;
+        this.interrupted = interrupted;
+        this.onInterrupt = onInterrupt;
+      }
+      store;
       record;
-      deployment;
-      previous;
-      lease;
-      leaseTakenAt = 0;
+      interrupted;
+      onInterrupt;
       lastWrite = Promise.resolve();
       nextWrite;
-      done = [];
-      reports = [];
-      async execute() {
-        const steps = this.steps();
-        const mine = steps.filter((s) => s.report.outcome !== "skipped");
-        if (mine.length === 0 && steps.length > 0) return this.finish({ service: this.name, result: "skipped", instances: this.reports });
-        if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reports });
-        try {
-          this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
-          this.leaseTakenAt = Date.now();
-        } catch (err) {
-          if (err instanceof LeaseHeldError) {
-            for (const r of this.reports) if (r.outcome === "not-started") r.error = err.message;
-            return this.finish({ service: this.name, result: "refused", instances: this.reports, error: err.message });
-          }
-          throw err;
-        }
-        try {
-          return this.finish(await this.rollout(mine));
-        } catch (err) {
-          if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
-            const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
-            if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
-            else this.run.interrupted ??= interrupted;
-            return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
-          }
-          const message = `${this.name}: ${err.message}`;
-          return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
-        } finally {
-          if (this.lease) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
-        }
-      }
-      finish(report) {
-        this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
-        return report;
-      }
-      /** Every instance of the plan, in rollout order, with the runner filter applied. */
-      steps() {
-        const steps = [];
-        const tiers = [...this.ps.tiers].sort((a2, b) => a2.order - b.order || a2.name.localeCompare(b.name));
-        for (const tier of tiers) {
-          for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
-            for (const pi of domain.instances) {
-              const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
-              if (this.opts.runner !== void 0 && this.runnerOf(tier.name) !== this.opts.runner) report.outcome = "skipped";
-              this.reports.push(report);
-              steps.push({ pi, tier: tier.name, index: indexOf(this.name, tier.name, pi.name), action: pi.action, report });
-            }
-          }
-        }
-        return steps;
-      }
-      runnerOf(tier) {
-        const instance = tierOf2(this.desired, tier)?.instance;
-        return instance ? instance.target.runner : this.ps.runner;
-      }
-      // -------------------------------------------------------------------------------------------
-      async rollout(steps) {
-        await this.begin();
-        const work = steps.filter((s) => s.action !== "none");
-        this.emit({ kind: "service-started", service: this.name, deployment: this.deployment.id, steps: work.length });
-        this.resolveResumedCreates(work);
-        let failure;
-        let domainsRun = 0;
-        const groups = groupBy(work, (s) => `${s.tier}\0${domainOf(this.ps, s)}`);
-        for (const group of groups) {
-          await this.stopIfAsked();
-          const tier = group[0].tier;
-          const tierSpec = this.tierSpec(tier);
-          const domain = domainOf(this.ps, group[0]);
-          if (domainsRun > 0 && tierSpec.rollout.pauseBetweenDomains > 0) {
-            this.emit({ kind: "pause", service: this.name, seconds: tierSpec.rollout.pauseBetweenDomains });
-            await sleep2(tierSpec.rollout.pauseBetweenDomains * 1e3);
-          }
-          domainsRun++;
-          this.emit({ kind: "domain-started", service: this.name, tier, domain, instances: group.map((s) => s.pi.name) });
-          await this.layout(group);
-          const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal), this.opts.signal);
-          let stepFailure;
-          let stepsDone = false;
-          try {
-            stepFailure = await this.runDomain(group, tierSpec, probes);
-            stepsDone = stepFailure === void 0;
-          } finally {
-            if (!stepsDone) await probes.stop();
-          }
-          await this.stopIfAsked();
-          if (stepFailure) {
-            failure = { tier, message: stepFailure };
-            break;
-          }
-          const gateFailure = await this.gate(group, tierSpec, domain, probes);
-          if (gateFailure) {
-            await this.stopIfAsked();
-            failure = { tier, message: gateFailure };
-            break;
-          }
-        }
-        if (!failure) return this.succeed();
-        return this.fail(failure.tier, failure.message);
-      }
-      /** Takes the fresh record (under the lease) and records the new deployment as started. */
-      async begin() {
-        const existing = await this.opts.store.readService(this.name);
-        const spec = this.desired ?? existing?.spec;
-        if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
-        this.previous = existing ? { spec: existing.spec, revision: existing.revision, template: existing.template } : void 0;
-        this.record = existing ?? {
-          name: this.name,
-          template: spec.template,
-          revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
-          spec,
-          instances: [],
-          retainedDisks: [],
-          history: []
-        };
-        const now = (/* @__PURE__ */ new Date()).toISOString();
-        for (const d of this.record.history) {
-          if (d.result === "in-progress") {
-            d.result = "failed";
-            d.finishedAt ??= now;
-            d.message = "interrupted before it finished; resumed by the next deployment";
-          }
-        }
-        const rollback2 = this.opts.rollback;
-        this.deployment = {
-          id: Math.max(0, ...this.record.history.map((d) => d.id)) + 1,
-          kind: rollback2 ? "rollback" : "apply",
-          revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
-          planDigest: this.opts.plan.document.plan_digest,
-          startedAt: now,
-          result: "in-progress",
-          spec,
-          ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
-        };
-        this.record.history.push(this.deployment);
-        this.record.spec = spec;
-        this.record.template = spec.template;
-        await this.persist(`${this.name}: deployment ${this.deployment.id} started (${this.deployment.kind} of ${short(this.opts.revision.commit)})`);
-      }
-      /**
-       * An instance recorded as pending whose spec already is the one it was being given was being
-       * created when the run stopped: the plan sees a spec that matches and refreshes it, but the VM
-       * may not exist yet, so the step is a create (vagrant up reuses whatever was made).
-       */
-      resolveResumedCreates(work) {
-        for (const step of work) {
-          const ri = this.instance(step.pi.name);
-          if (!ri || ri.status === "ready" || step.action === "destroy" || step.action === "create") continue;
-          if (ri.pendingSpec && same2(ri.pendingSpec, ri.spec)) {
-            step.action = "create";
-            step.report.action = "create";
-          }
-        }
-      }
-      /**
-       * The steps of one upgrade domain, up to maxParallel at once. Each instance brought up is probed
-       * for health as soon as its own step is done, while the others go on (a probe changes nothing,
-       * so it does not take one of the maxParallel places); the gate then waits for every answer.
-       */
-      async runDomain(group, tierSpec, probes) {
-        let firstError;
-        let unexpected;
-        await mapBounded(group, Math.max(1, tierSpec.rollout.maxParallel), async (step) => {
-          if (firstError !== void 0 || unexpected !== void 0 || this.run.interrupted || this.opts.signal?.aborted) return;
-          try {
-            const error2 = await this.runStep(step);
-            if (error2 !== void 0 && firstError === void 0) firstError = `${step.pi.name}: ${step.action} failed: ${error2}`;
-            if (error2 === void 0 && PROGRESSING.has(step.action)) probes.start(step);
-          } catch (err) {
-            if (!(err instanceof RunInterruptedError)) unexpected ??= err;
-          }
-        });
-        if (this.run.interrupted) throw this.run.interrupted;
-        if (unexpected !== void 0) throw unexpected;
-        return firstError;
-      }
-      /** One instance step with its state written before and after; resolves to an error message on failure. */
-      async runStep(step) {
-        await this.renewLeaseIfDue();
-        const { pi, tier, index } = step;
-        const ri = this.instance(pi.name);
-        const before = ri?.spec;
-        const target = step.action === "destroy" ? void 0 : this.tierSpec(tier).instance;
-        if (step.action !== "destroy" && !target) throw new Error(`no desired spec for ${pi.name}`);
-        if (ri) {
-          ri.status = "pending";
-          if (target) ri.pendingSpec = target;
-          else delete ri.pendingSpec;
-          ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-        } else {
-          this.record.instances.push({ name: pi.name, tier, index, spec: target, status: "pending", pendingSpec: target, updatedAt: (/* @__PURE__ */ new Date()).toISOString() });
-          this.sortInstances();
-        }
-        await this.persist(`${this.name}: ${pi.name} ${step.action} started (deployment ${this.deployment.id})`);
-        this.emit({ kind: "instance-started", service: this.name, tier, instance: pi.name, action: step.action });
-        const started = Date.now();
-        let error2;
-        try {
-          await this.drive(step.action, pi, tier, index, before, target);
-        } catch (err) {
-          if (err instanceof RunInterruptedError) {
-            this.run.interrupted ??= err;
-            throw err;
-          }
-          error2 = err.message || String(err);
-        }
-        const seconds = (Date.now() - started) / 1e3;
-        if (this.run.interrupted) throw this.run.interrupted;
-        const current = this.instance(pi.name);
-        if (error2 === void 0) {
-          if (step.action === "destroy") this.removeInstance(pi.name, before, pi.state === "deleted");
-          else {
-            current.spec = target;
-            current.status = "ready";
-            delete current.pendingSpec;
-            current.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-            if (step.action === "create") this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== pi.name);
-          }
-          this.done.push({ name: pi.name, tier, index, action: step.action, before: step.action === "create" ? void 0 : before, after: target });
-          step.report.outcome = "done";
-          void this.persist(`${this.name}: ${pi.name} ${step.action} done (deployment ${this.deployment.id})`).catch(() => void 0);
-        } else {
-          current.status = "failed";
-          current.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-          this.done.push({ name: pi.name, tier, index, action: step.action, before: step.action === "create" ? void 0 : before, after: target });
-          step.report.outcome = "failed";
-          step.report.error = error2;
-          await this.persist(`${this.name}: ${pi.name} ${step.action} failed (deployment ${this.deployment.id}): ${firstLine2(error2)}`);
-        }
-        this.emit({ kind: "instance-finished", service: this.name, tier, instance: pi.name, action: step.action, ok: error2 === void 0, seconds, ...error2 ? { error: error2 } : {} });
-        return error2;
-      }
-      async drive(action, pi, tier, index, before, target) {
-        const driver = this.opts.driver;
-        const as = (spec) => ({ service: this.name, tier, index, name: pi.name, spec });
-        switch (action) {
-          case "create":
-            return driver.create(as(target));
-          case "refresh":
-            return driver.refresh(as(target), provisionersFor(this.reasonsFor(pi, before, target), target));
-          case "restart":
-            return driver.restart(as(target), provisionersFor(this.reasonsFor(pi, before, target), target), {
-              growStateDisk: !!before?.state && !!target?.state && target.state.disk > before.state.disk
-            });
-          case "replace":
-            return driver.replace(as(before ?? target), as(target));
-          case "destroy":
-            return driver.destroy(as(before), { deleteStateDisk: pi.state === "deleted" });
-          case "none":
-            return;
-        }
-      }
-      reasonsFor(pi, before, target) {
-        if (pi.reasons.some((r) => r.action === "refresh" || r.action === "restart")) return pi.reasons;
-        return before ? classifyInstanceChange(before, target).reasons : pi.reasons;
-      }
-      removeInstance(name, spec, deleted) {
-        this.record.instances = this.record.instances.filter((i2) => i2.name !== name);
-        if (spec?.state && !deleted) {
-          this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
-          this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
-        } else if (deleted) {
-          this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
-        }
-      }
-      /**
-       * After a graceful stop was asked for: once what is under way has been recorded, the run ends
-       * as an interrupted one (the deployment stays in progress; the next apply resumes it).
-       */
-      async stopIfAsked() {
-        if (!this.opts.signal?.aborted) return;
-        await this.lastWrite;
-        throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
-      }
-      /** One instance's health: undefined when healthy, else why not. */
-      async probe(step, tierSpec, signal) {
-        const check = { command: tierSpec.health.command, timeoutSeconds: tierSpec.health.timeout, minReadySeconds: tierSpec.health.minReady, signal };
-        const limitMs = (check.timeoutSeconds + check.minReadySeconds + (this.opts.gateGraceSeconds ?? 30)) * 1e3;
-        const inst = { service: this.name, tier: step.tier, index: step.index, name: step.pi.name, spec: tierSpec.instance };
-        try {
-          const healthy = await withTimeout(this.opts.driver.health(inst, check), limitMs, signal);
-          return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
-        } catch (err) {
-          if (err instanceof RunInterruptedError) {
-            this.run.interrupted ??= err;
-            return void 0;
-          }
-          return err.message;
-        }
-      }
-      /** After a domain: every instance it created or updated must turn healthy within its tier's timeout. */
-      async gate(group, tierSpec, domain, probes) {
-        const checked = group.filter((s) => PROGRESSING.has(s.action));
-        if (checked.length === 0) return void 0;
-        const results = await Promise.all(checked.map((step) => probes.start(step)));
-        if (this.run.interrupted) throw this.run.interrupted;
-        const unhealthy = checked.filter((_, i2) => results[i2] !== void 0);
-        this.emit({ kind: "gate", service: this.name, tier: tierSpec.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((s) => s.pi.name) });
-        if (unhealthy.length === 0) return void 0;
-        for (const [i2, step] of checked.entries()) {
-          if (results[i2] === void 0) continue;
-          step.report.outcome = "failed";
-          step.report.error = `health gate: ${results[i2]}`;
-          const ri = this.instance(step.pi.name);
-          if (ri) {
-            ri.status = "failed";
-            ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-          }
-        }
-        const names = unhealthy.map((s) => s.pi.name).join(", ");
-        await this.persist(`${this.name}: health gate of tier ${tierSpec.name} domain ${domain} failed: ${names}`);
-        return `health gate of tier ${tierSpec.name}, upgrade domain ${domain} failed: ${unhealthy.map((s) => `${s.pi.name} (${s.report.error.slice("health gate: ".length)})`).join(", ")}`;
-      }
-      async succeed() {
-        const spec = this.record.spec;
-        this.record.revision = { ...this.opts.revision, release: this.deployment.revision.release, specDigest: specDigest(spec) };
-        const rollback2 = this.opts.rollback;
-        if (rollback2) {
-          this.record.pin = { deployment: rollback2.of ?? this.deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
-        } else delete this.record.pin;
-        this.deployment.result = "succeeded";
-        this.deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-        await this.persist(`${this.name}: deployment ${this.deployment.id} succeeded`);
-        return { service: this.name, result: "succeeded", deployment: this.deployment.id, instances: this.reports };
-      }
-      async fail(tier, message) {
-        const autoRollback = this.tierSpec(tier).rollout.autoRollback;
-        let result = "failed";
-        let detail = message;
-        if (autoRollback && this.done.length > 0) {
-          const rollbackError = await this.rollBackDone();
-          if (rollbackError === void 0) {
-            result = "rolled-back";
-            detail = `${message}; the ${this.done.length} instance(s) updated in this rollout were returned to their previous spec`;
-            if (this.previous) {
-              this.record.spec = this.previous.spec;
-              this.record.template = this.previous.template;
-              this.record.revision = this.previous.revision;
-            }
-          } else {
-            detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
-          }
-        }
-        this.deployment.result = result;
-        this.deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-        this.deployment.message = detail;
-        await this.persist(`${this.name}: deployment ${this.deployment.id} ${result}: ${firstLine2(message)}`);
-        return { service: this.name, result, deployment: this.deployment.id, instances: this.reports, error: detail };
-      }
-      /** Undoes this rollout's steps, newest first, one at a time, with the same driver actions. */
-      async rollBackDone() {
-        const undo = [...this.done].reverse();
-        this.emit({ kind: "rollback-started", service: this.name, instances: undo.map((d) => d.name) });
-        for (const d of undo) {
-          const report = this.reports.find((r) => r.name === d.name);
-          const ri = this.instance(d.name);
-          const now = ri ? ri.pendingSpec ?? ri.spec : void 0;
-          let action;
-          if (!d.before) action = "destroy";
-          else if (!ri || d.action === "destroy") action = "create";
-          else {
-            const change = classifyInstanceChange(now, d.before);
-            action = change.action === "none" && ri.status !== "ready" ? "refresh" : change.action;
-          }
-          if (action === "none") {
-            report.outcome = "rolled-back";
-            continue;
-          }
-          const pi = {
-            name: d.name,
-            action,
-            // A disk made by this rollout is still app state: kept, never deleted by an automatic undo.
-            ...action === "destroy" && now?.state ? { state: "kept" } : {},
-            reasons: now && d.before ? classifyInstanceChange(now, d.before).reasons : []
-          };
-          if (action === "refresh" && !pi.reasons.some((r) => r.action === "refresh")) {
-            pi.reasons.push({ path: "status", from: ri?.status, to: "ready", action: "refresh" });
-          }
-          if (ri) {
-            ri.status = "pending";
-            if (d.before) ri.pendingSpec = d.before;
-            else delete ri.pendingSpec;
-          } else {
-            this.record.instances.push({ name: d.name, tier: d.tier, index: d.index, spec: d.before, status: "pending", pendingSpec: d.before, updatedAt: (/* @__PURE__ */ new Date()).toISOString() });
-            this.sortInstances();
-          }
-          await this.persist(`${this.name}: ${d.name} rollback (${action}) started (deployment ${this.deployment.id})`);
-          await this.layoutWith(/* @__PURE__ */ new Map([[d.name, d.before ?? now]]));
-          this.emit({ kind: "instance-started", service: this.name, tier: d.tier, instance: d.name, action });
-          const started = Date.now();
-          try {
-            await this.drive(action, pi, d.tier, d.index, now, d.before);
-          } catch (err) {
-            if (err instanceof RunInterruptedError) {
-              this.run.interrupted ??= err;
-              throw err;
-            }
-            const message = err.message;
-            const current = this.instance(d.name);
-            if (current) current.status = "failed";
-            report.outcome = "rollback-failed";
-            report.error = message;
-            await this.persist(`${this.name}: ${d.name} rollback failed: ${firstLine2(message)}`);
-            this.emit({ kind: "instance-finished", service: this.name, tier: d.tier, instance: d.name, action, ok: false, seconds: (Date.now() - started) / 1e3, error: message });
-            return `${d.name}: ${message}`;
-          }
-          if (action === "destroy") this.removeInstance(d.name, now, false);
-          else {
-            const current = this.instance(d.name);
-            current.spec = d.before;
-            current.status = "ready";
-            delete current.pendingSpec;
-            current.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-            if (action === "create") this.record.retainedDisks = this.record.retainedDisks.filter((x) => x.instance !== d.name);
-          }
-          report.outcome = "rolled-back";
-          await this.persist(`${this.name}: ${d.name} rolled back (deployment ${this.deployment.id})`);
-          this.emit({ kind: "instance-finished", service: this.name, tier: d.tier, instance: d.name, action, ok: true, seconds: (Date.now() - started) / 1e3 });
-        }
-        return void 0;
-      }
-      // -------------------------------------------------------------------------------------------
-      /** Tells the driver every instance of the service with the spec it has or is being given now. */
-      async layout(group) {
-        const overrides = /* @__PURE__ */ new Map();
-        for (const step of group) {
-          if (step.action === "destroy") continue;
-          overrides.set(step.pi.name, this.tierSpec(step.tier).instance);
-        }
-        const additions = group.filter((s) => s.action !== "destroy" && !this.instance(s.pi.name));
-        await this.layoutWith(overrides, additions.map((s) => ({ name: s.pi.name, tier: s.tier, index: s.index })));
-      }
-      async layoutWith(overrides, additions = []) {
-        const instances = this.record.instances.map((ri) => ({
-          service: this.name,
-          tier: ri.tier,
-          index: ri.index,
-          name: ri.name,
-          spec: overrides.get(ri.name) ?? ri.spec
-        }));
-        for (const a2 of additions) {
-          if (!instances.some((i2) => i2.name === a2.name)) instances.push({ service: this.name, ...a2, spec: overrides.get(a2.name) });
-        }
-        for (const [name, spec] of overrides) {
-          if (instances.some((i2) => i2.name === name)) continue;
-          const d = this.done.find((x) => x.name === name);
-          if (d) instances.push({ service: this.name, tier: d.tier, index: d.index, name, spec });
-        }
-        const order = (tier) => this.record.spec.tiers.findIndex((t) => t.name === tier);
-        instances.sort((a2, b) => order(a2.tier) - order(b.tier) || a2.tier.localeCompare(b.tier) || a2.index - b.index);
-        await this.opts.driver.layout(this.record.spec, instances);
-      }
-      /** The tier's spec: desired, or for a removed tier the one last recorded. */
-      tierSpec(tier) {
-        const spec = tierOf2(this.desired, tier) ?? tierOf2(this.previous?.spec, tier) ?? tierOf2(this.record?.spec, tier);
-        if (!spec) throw new Error(`tier ${tier} of service ${this.name} is neither desired nor recorded; plan again`);
-        return spec;
+      get name() {
+        return this.record.name;
       }
       instance(name) {
         return this.record.instances.find((i2) => i2.name === name);
       }
-      sortInstances() {
-        this.record.instances.sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
+      // --- steps ---------------------------------------------------------------------------------
+      /** A new step on an instance (a create adds the instance, with the spec it is getting). */
+      beginStep(slot, step) {
+        let ri = this.instance(slot.name);
+        this.noteChange(slot, ri?.spec ?? null);
+        if (!ri) {
+          if (!step.to) throw new Error(`a ${step.action} step of ${slot.name}, which is not recorded, has no target spec`);
+          ri = { name: slot.name, tier: slot.tier, index: slot.index, spec: step.to, status: "pending", updatedAt: step.startedAt };
+          this.record.instances.push(ri);
+          this.sortInstances();
+        }
+        ri.status = "pending";
+        ri.step = step;
+        delete ri.pendingSpec;
+        ri.updatedAt = step.startedAt;
       }
+      /** The step's phase now, with the call that follows it (if one does). */
+      setPhase(name, phase, call) {
+        const ri = this.required(name);
+        const step = ri.step;
+        step.phase = phase;
+        if (call) step.call = call;
+        else delete step.call;
+        delete step.failed;
+        ri.status = "pending";
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      fail(name, message) {
+        const ri = this.instance(name);
+        if (!ri) return;
+        ri.status = "failed";
+        if (ri.step) {
+          ri.step.failed = { message, at: (/* @__PURE__ */ new Date()).toISOString() };
+          delete ri.step.call;
+        }
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      /** The step is over and the instance is what it targeted (its gate passed, or no gate applies). */
+      complete(name) {
+        const ri = this.required(name);
+        if (ri.step?.to) ri.spec = ri.step.to;
+        delete ri.step;
+        delete ri.pendingSpec;
+        ri.status = "ready";
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+        this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name || !ri.spec.state);
+      }
+      /** Only what the next rollout reads changed: the record takes the spec, the VM stays. */
+      takeSpec(slot, spec) {
+        const ri = this.required(slot.name);
+        this.noteChange(slot, ri.spec);
+        ri.spec = spec;
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      /** The instance was destroyed: it leaves the record; its state disk is listed as kept unless deleted. */
+      remove(name, diskDeleted) {
+        const ri = this.instance(name);
+        if (!ri) return;
+        const spec = ri.step?.from ?? ri.spec;
+        this.record.instances = this.record.instances.filter((i2) => i2 !== ri);
+        this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
+        if (spec.state && !diskDeleted) this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
+      }
+      /** A step is being replaced by another (carried on toward a new target). */
+      replaceStep(name, step) {
+        const ri = this.required(name);
+        ri.step = step;
+        ri.status = "pending";
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      /** What autoRollback needs: the spec an instance had when this rollout first changed it. */
+      noteChange(slot, before) {
+        const rollout = this.record.rollout;
+        if (!rollout || rollout.changed.some((c3) => c3.name === slot.name)) return;
+        rollout.changed.push({ name: slot.name, tier: slot.tier, index: slot.index, before });
+      }
+      recordGate(deploymentId, gate2) {
+        const deployment = this.record.history.find((d) => d.id === deploymentId);
+        if (deployment) (deployment.gates ??= []).push(gate2);
+      }
+      required(name) {
+        const ri = this.instance(name);
+        if (!ri) throw new Error(`${name} is not in the record of ${this.record.name}`);
+        return ri;
+      }
+      sortInstances() {
+        this.record.instances.sort((a2, b) => a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : a2.index - b.index);
+      }
+      // --- writes --------------------------------------------------------------------------------
       /**
        * Writes the whole record as it is now, and resolves once a write that includes this moment's
        * state has landed. Writes of one service never overlap; requests made while one is in flight
        * are merged into the next (it carries the latest record, so every step's mark is in it), which
        * keeps parallel steps from queueing behind each other's writes. A batch is written once the
-       * work of this turn of the event loop is done, so a step's "done" mark and the next step's
-       * "started" mark, asked for one right after the other, land in one write. After an interruption
-       * nothing is written any more.
+       * work of this turn of the event loop is done, so marks asked for one right after the other
+       * land in one write. After an interruption nothing is written any more.
        */
       persist(message) {
         if (!this.nextWrite) {
@@ -42530,61 +42850,415 @@ var init_executor = __esm({
         this.nextWrite.messages.push(message);
         return this.nextWrite.done;
       }
+      /** Resolves once every write asked for so far has landed (or failed). */
+      settled() {
+        return this.lastWrite;
+      }
       async writeBatch(batch) {
         if (this.nextWrite === batch) this.nextWrite = void 0;
-        if (this.run.interrupted) throw this.run.interrupted;
+        const stopped = this.interrupted();
+        if (stopped) throw stopped;
+        checkRecord(this.record);
         const snapshot = JSON.parse(JSON.stringify(this.record));
         const [first, ...more] = batch.messages;
         const message = more.length === 0 ? first : `${first}
 
 ${more.join("\n")}`;
         try {
-          await this.opts.store.writeService(snapshot, message);
+          await this.store.writeService(snapshot, message);
         } catch (err) {
-          if (err instanceof RunInterruptedError) this.run.interrupted ??= err;
-          else this.run.interrupted ??= new RunInterruptedError(`could not record the state of ${this.name}: ${err.message}; the run stopped, run apply again to resume`);
-          throw this.run.interrupted;
+          const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(`could not record the state of ${this.record.name}: ${err.message}; the run stopped, run apply again to resume`);
+          throw this.onInterrupt(interrupted);
         }
       }
-      async renewLeaseIfDue() {
-        if (!this.lease) return;
-        const ttl = this.ttl();
-        if (Date.now() - this.leaseTakenAt < ttl * 1e3 / 3) return;
-        this.leaseTakenAt = Date.now();
-        this.lease = await this.opts.store.renewLease(this.lease, ttl);
+    };
+  }
+});
+
+// src/apply/service-run.ts
+function tierOf2(spec, name) {
+  return spec?.tiers.find((t) => t.name === name);
+}
+function sortedTiers(ps) {
+  return [...ps.tiers].sort((a2, b) => a2.order - b.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0));
+}
+function short(commit) {
+  return commit ? commit.slice(0, 7) : "the working tree";
+}
+function firstLine4(text) {
+  return text.split("\n")[0];
+}
+var RunState, ServiceRun;
+var init_service_run = __esm({
+  "src/apply/service-run.ts"() {
+    "use strict";
+    init_digest();
+    init_load();
+    init_plan();
+    init_store();
+    init_auto_rollback();
+    init_journal();
+    init_scheduler();
+    init_types2();
+    RunState = class {
+      interrupted;
+      /** A graceful stop: each service records what it finished, then ends as interrupted. */
+      stopped;
+    };
+    ServiceRun = class {
+      constructor(opts, ps, run2) {
+        this.opts = opts;
+        this.ps = ps;
+        this.run = run2;
+        this.name = ps.name;
+      }
+      opts;
+      ps;
+      run;
+      name;
+      lease;
+      renewal;
+      leaseLost;
+      journal;
+      deployment;
+      reports = [];
+      machines = /* @__PURE__ */ new Map();
+      async execute() {
+        if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
+        if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
+        try {
+          this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
+        } catch (err) {
+          if (err instanceof LeaseHeldError) {
+            const instances = this.reportsOf(this.ps);
+            for (const r of instances) if (r.outcome === "not-started") r.error = err.message;
+            return this.finish({ service: this.name, result: "refused", instances, error: err.message });
+          }
+          throw err;
+        }
+        this.keepLease();
+        try {
+          return this.finish(await this.underLease());
+        } catch (err) {
+          if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
+            const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
+            if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
+            else this.run.interrupted ??= interrupted;
+            return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
+          }
+          const message = `${this.name}: ${err.message}`;
+          return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
+        } finally {
+          await this.dropLease();
+        }
+      }
+      async underLease() {
+        await this.opts.driver.settle(this.name, this.opts.signal);
+        const record = await this.opts.store.readService(this.name);
+        const replanned = this.replan(record);
+        if (replanned.document.errors.length > 0) {
+          const error2 = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
+          this.reports = this.reportsOf(this.ps);
+          for (const r of this.reports) if (r.outcome === "not-started") r.error = error2;
+          return { service: this.name, result: "refused", instances: this.reports, error: error2 };
+        }
+        const ps = replanned.document.services.find((s) => s.name === this.name);
+        if (!ps) {
+          this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
+          this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
+          return { service: this.name, result: "unchanged", instances: this.reports };
+        }
+        if (canonicalJson(ps.tiers) !== canonicalJson(this.ps.tiers)) {
+          this.emit({
+            kind: "replanned",
+            service: this.name,
+            message: `${this.name}: its record changed after the plan was made (another apply?); its steps were planned again from the record read under the lease`
+          });
+        }
+        this.reports = this.reportsOf(ps);
+        const desired = replanned.desired[this.name];
+        const previousSpec = record?.spec;
+        const groups = this.groups(ps, desired, previousSpec);
+        this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
+        const journal = this.journal;
+        const deployment = this.deployment;
+        await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
+        const steps = groups.reduce((n2, g) => n2 + g.items.length, 0);
+        this.emit({ kind: "service-started", service: this.name, deployment: deployment.id, steps });
+        const ctx = this.rolloutContext(journal, desired, previousSpec);
+        const result = await runRollout(ctx, groups);
+        if (!result.failure) return this.succeed();
+        return this.fail(ctx, result.failure.tier, result.failure.message);
+      }
+      // --- planning ------------------------------------------------------------------------------
+      replan(record) {
+        if (this.opts.replan) return this.opts.replan(this.name, record);
+        const { plan } = this.opts;
+        const desired = plan.desired[this.name];
+        return buildPlan({
+          desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
+          recorded: record ? { [this.name]: record } : {},
+          base: plan.document.base,
+          services: [this.name]
+        });
+      }
+      hasWorkHere(ps) {
+        const all = ps.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.map(() => t.name)));
+        if (all.length === 0) return true;
+        return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
+      }
+      runnerOf(tier, desired, previous) {
+        const t = tierOf2(desired, tier) ?? tierOf2(previous, tier);
+        return t ? t.instance.target.runner : this.ps.runner;
+      }
+      /** Every instance of the plan, in rollout order, with the runner filter applied. */
+      reportsOf(ps) {
+        const reports = [];
+        for (const tier of sortedTiers(ps)) {
+          for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+            for (const pi of domain.instances) {
+              const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
+              if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
+              reports.push(report);
+            }
+          }
+        }
+        return reports;
+      }
+      /** The upgrade domains with work for this runner, in rollout order; each step carries its slot. */
+      groups(ps, desired, previous) {
+        const byName = new Map(this.reports.map((r) => [r.name, r]));
+        const groups = [];
+        for (const tier of sortedTiers(ps)) {
+          const spec = tierOf2(desired, tier.name) ?? tierOf2(previous, tier.name);
+          if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
+          for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+            const items = [];
+            for (const pi of domain.instances) {
+              const report = byName.get(pi.name);
+              if (pi.action === "none" || report.outcome === "skipped") continue;
+              if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
+              const desiredTier = tierOf2(desired, tier.name);
+              const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
+              items.push({
+                slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },
+                action: pi.action,
+                report,
+                target,
+                deleteStateDisk: pi.state === "deleted"
+              });
+            }
+            if (items.length > 0) groups.push({ tier: spec, domain: domain.index, items });
+          }
+        }
+        return groups;
+      }
+      // --- deployment ----------------------------------------------------------------------------
+      /** The record under the lease, with the new deployment recorded as started. */
+      begin(existing, desired) {
+        const spec = desired ?? existing?.spec;
+        if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
+        const record = existing ?? {
+          name: this.name,
+          template: spec.template,
+          revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
+          spec,
+          instances: [],
+          retainedDisks: [],
+          history: []
+        };
+        const now = (/* @__PURE__ */ new Date()).toISOString();
+        const id = Math.max(0, ...record.history.map((d) => d.id)) + 1;
+        for (const d of record.history) {
+          if (d.result === "in-progress") {
+            d.result = "failed";
+            d.finishedAt ??= now;
+            d.message = `interrupted before it finished; resumed by deployment ${id}`;
+          }
+        }
+        record.rollout ??= {
+          since: id,
+          changed: [],
+          ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
+        };
+        const rollback2 = this.opts.rollback;
+        this.deployment = {
+          id,
+          kind: rollback2 ? "rollback" : "apply",
+          revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
+          planDigest: this.opts.plan.document.plan_digest,
+          startedAt: now,
+          result: "in-progress",
+          spec,
+          ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
+        };
+        record.history.push(this.deployment);
+        record.spec = spec;
+        record.template = spec.template;
+        return record;
+      }
+      async succeed() {
+        const journal = this.journal;
+        const deployment = this.deployment;
+        const record = journal.record;
+        record.revision = { ...this.opts.revision, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+        const rollback2 = this.opts.rollback;
+        if (rollback2) record.pin = { deployment: rollback2.of ?? deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
+        else delete record.pin;
+        delete record.rollout;
+        deployment.result = "succeeded";
+        deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+        await journal.persist(`${this.name}: deployment ${deployment.id} succeeded`);
+        await this.opts.driver.forgetCalls(this.name);
+        return { service: this.name, result: "succeeded", deployment: deployment.id, instances: this.reports };
+      }
+      async fail(ctx, tier, message) {
+        const journal = this.journal;
+        const deployment = this.deployment;
+        const record = journal.record;
+        let result = "failed";
+        let detail = message;
+        const changed = record.rollout?.changed.length ?? 0;
+        if (tier.rollout.autoRollback && changed > 0) {
+          const byName = new Map(this.reports.map((r) => [r.name, r]));
+          const rollbackError = await rollBackChanges(
+            { ...ctx, layoutOne: (name, t, index, spec) => this.layoutWith(journal.record, /* @__PURE__ */ new Map([[name, { tier: t, index, spec }]])) },
+            byName
+          );
+          if (rollbackError === void 0) {
+            result = "rolled-back";
+            detail = `${message}; the ${changed} instance(s) this rollout changed were returned to their previous spec`;
+            const previous = record.rollout?.previous;
+            if (previous) {
+              record.spec = previous.spec;
+              record.template = previous.template;
+              record.revision = previous.revision;
+            }
+          } else {
+            detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
+          }
+        }
+        delete record.rollout;
+        deployment.result = result;
+        deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+        deployment.message = detail;
+        await journal.persist(`${this.name}: deployment ${deployment.id} ${result}: ${firstLine4(message)}`);
+        await this.opts.driver.forgetCalls(this.name);
+        return { service: this.name, result, deployment: deployment.id, instances: this.reports, error: detail };
+      }
+      // --- the rollout's surroundings ------------------------------------------------------------
+      rolloutContext(journal, desired, previous) {
+        return {
+          service: this.name,
+          deployment: this.deployment.id,
+          journal,
+          driver: this.opts.driver,
+          machines: this.machines,
+          bootTimeoutSeconds: this.opts.bootTimeoutSeconds ?? 600,
+          gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
+          signal: this.opts.signal,
+          say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
+          emit: (event) => this.emit(event),
+          layout: (items) => {
+            const overrides = /* @__PURE__ */ new Map();
+            for (const item of items) overrides.set(item.slot.name, { tier: item.slot.tier, index: item.slot.index, spec: item.target });
+            return this.layoutWith(journal.record, overrides, desired ?? previous);
+          },
+          stopIfAsked: () => this.stopIfAsked(),
+          interrupted: () => this.interrupted(),
+          interrupt: (err) => {
+            this.run.interrupted ??= err;
+          }
+        };
+      }
+      /** Tells the driver every instance of the service with the spec it has or is being given now. */
+      async layoutWith(record, overrides, order) {
+        const instances = [];
+        for (const ri of record.instances) {
+          const o2 = overrides.get(ri.name);
+          const spec = o2?.spec ?? ri.step?.to ?? ri.spec;
+          instances.push({ service: this.name, tier: ri.tier, index: ri.index, name: ri.name, spec });
+        }
+        for (const [name, o2] of overrides) {
+          if (!o2.spec || instances.some((i2) => i2.name === name)) continue;
+          instances.push({ service: this.name, tier: o2.tier, index: o2.index, name, spec: o2.spec });
+        }
+        const tiers = (order ?? record.spec).tiers;
+        const rank = (tier) => {
+          const i2 = tiers.findIndex((t) => t.name === tier);
+          return i2 < 0 ? tiers.length : i2;
+        };
+        instances.sort((a2, b) => rank(a2.tier) - rank(b.tier) || (a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : 0) || a2.index - b.index);
+        await this.opts.driver.layout(record.spec, instances);
+      }
+      /**
+       * After a graceful stop was asked for: once what is under way has been recorded, the run ends
+       * as an interrupted one (the deployment stays in progress; the next apply resumes it).
+       */
+      async stopIfAsked() {
+        if (!this.opts.signal?.aborted) return;
+        await this.journal?.settled();
+        throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
+      }
+      interrupted() {
+        return this.run.interrupted ?? this.leaseLost;
+      }
+      // --- the lease -----------------------------------------------------------------------------
+      /** Renews the lease in the background, a third of its length at a time, for as long as the run goes on. */
+      keepLease() {
+        const every = this.ttl() * 1e3 / 3;
+        const renewal = { timer: void 0, pending: Promise.resolve() };
+        renewal.timer = setInterval(() => {
+          renewal.pending = renewal.pending.then(async () => {
+            if (!this.lease || this.leaseLost) return;
+            try {
+              this.lease = await this.opts.store.renewLease(this.lease, this.ttl());
+            } catch (err) {
+              this.leaseLost = new RunInterruptedError(err.message);
+            }
+          });
+        }, every);
+        renewal.timer.unref();
+        this.renewal = renewal;
+      }
+      async dropLease() {
+        if (this.renewal) {
+          clearInterval(this.renewal.timer);
+          await this.renewal.pending;
+        }
+        if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
       }
       ttl() {
         return this.opts.leaseTtlSeconds ?? 900;
+      }
+      finish(report) {
+        this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
+        return report;
       }
       emit(event) {
         this.opts.onProgress?.(event);
       }
     };
-    HealthProbes = class {
-      constructor(probe, run2) {
-        this.probe = probe;
-        this.signal = run2 ? AbortSignal.any([this.controller.signal, run2]) : this.controller.signal;
-        setMaxListeners2(0, this.signal);
-      }
-      probe;
-      controller = new AbortController();
-      signal;
-      started = /* @__PURE__ */ new Map();
-      /** The step's probe, started now unless it already was. */
-      start(step) {
-        let answer = this.started.get(step);
-        if (!answer) {
-          answer = this.probe(step, this.signal);
-          this.started.set(step, answer);
-        }
-        return answer;
-      }
-      /** Asks every probe under way to give up, and waits until they have. */
-      async stop() {
-        this.controller.abort();
-        await Promise.allSettled(this.started.values());
-      }
-    };
+  }
+});
+
+// src/apply/executor.ts
+async function applyPlan(opts) {
+  const { document } = opts.plan;
+  if (document.errors.length > 0) throw new InputError(document.errors);
+  const run2 = new RunState();
+  const reports = await mapBounded(document.services, opts.serviceConcurrency ?? 4, (ps) => new ServiceRun(opts, ps, run2).execute());
+  if (run2.interrupted) throw run2.interrupted;
+  if (run2.stopped) throw run2.stopped;
+  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
+  return { ok, services: reports };
+}
+var init_executor = __esm({
+  "src/apply/executor.ts"() {
+    "use strict";
+    init_types();
+    init_scheduler();
+    init_service_run();
   }
 });
 
@@ -42623,6 +43297,7 @@ function planRollbackFor(record, target, locator = { locate: () => ({ line: 1, c
     plan.document.services = [unchangedService(record, target.spec)];
     plan.desired[record.name] = target.spec;
   }
+  plan.locator = locator;
   return plan;
 }
 function describeHistory(record) {
@@ -42662,7 +43337,12 @@ function rollback(opts) {
     leaseTtlSeconds: opts.leaseTtlSeconds,
     signal: opts.signal,
     revision: { commit: target.revision.commit, ref: target.revision.ref },
-    rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release }
+    rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release },
+    // Under the lease, the rollback is planned again from the record read there.
+    replan: (service, record) => {
+      if (!record) throw new RollbackTargetError(`nothing is recorded for service ${service} any more, so there is nothing to roll back`);
+      return planRollbackFor(record, target, plan.locator);
+    }
   });
 }
 async function resolveTarget(record, to, repoDir) {
@@ -42698,8 +43378,8 @@ ${err.message}`);
     );
   }
   const commit = reader.revision.commit;
-  const same3 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
-  return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same3 };
+  const same2 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
+  return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same2 };
 }
 function unchangedService(record, spec) {
   const tiers = spec.tiers.map((t) => ({
@@ -42708,7 +43388,7 @@ function unchangedService(record, spec) {
     domains: [
       {
         index: 0,
-        instances: record.instances.filter((i2) => i2.tier === t.name).map((i2) => ({ name: i2.name, action: "none", reasons: [] }))
+        instances: record.instances.filter((i2) => i2.tier === t.name).map((i2) => ({ name: i2.name, index: i2.index, action: "none", reasons: [] }))
       }
     ]
   })).filter((t) => t.domains[0].instances.length > 0);
@@ -42753,6 +43433,144 @@ var init_apply = __esm({
   }
 });
 
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync as existsSync3, mkdirSync, readdirSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+import { setTimeout as sleep3 } from "node:timers/promises";
+function readText(file) {
+  try {
+    return readFileSync6(file, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function wrapperAlive(pid, base) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline === void 0) return existsSync3("/proc/self") ? false : true;
+  return cmdline.includes(base);
+}
+var CALL_WRAPPER, POLL_MS, CallReceipts;
+var init_calls = __esm({
+  "src/apply/drivers/vagrant/calls.ts"() {
+    "use strict";
+    CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
+    POLL_MS = 250;
+    CallReceipts = class {
+      constructor(dir) {
+        this.dir = dir;
+      }
+      dir;
+      /** Where the call's pid and exit code are written. */
+      base(id) {
+        if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
+        return join3(this.dir, id);
+      }
+      /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
+      prepare(id, commandLine) {
+        mkdirSync(this.dir, { recursive: true });
+        const base = this.base(id);
+        rmSync(`${base}.exit`, { force: true });
+        rmSync(`${base}.pid`, { force: true });
+        writeFileSync2(`${base}.cmd`, commandLine + "\n");
+        return base;
+      }
+      /** What became of a call; waits while it still runs. */
+      async outcome(id, onWait, signal) {
+        const base = this.base(id);
+        let said = false;
+        for (; ; ) {
+          const exit = readText(`${base}.exit`);
+          if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
+          const pid = Number(readText(`${base}.pid`));
+          if (!Number.isInteger(pid) || pid <= 0) return "not-started";
+          if (!wrapperAlive(pid, base)) {
+            const late = readText(`${base}.exit`);
+            if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
+            return "lost";
+          }
+          if (!said) {
+            onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
+            said = true;
+          }
+          if (signal?.aborted) return "lost";
+          await sleep3(POLL_MS);
+        }
+      }
+      /** Waits until none of the calls recorded here is still running. */
+      async settle(onWait, signal) {
+        let names;
+        try {
+          names = readdirSync(this.dir);
+        } catch {
+          return;
+        }
+        for (const name of names) {
+          if (!name.endsWith(".pid")) continue;
+          const id = name.slice(0, -".pid".length);
+          if (existsSync3(join3(this.dir, `${id}.exit`))) continue;
+          await this.outcome(id, onWait, signal);
+        }
+      }
+      forget() {
+        rmSync(this.dir, { recursive: true, force: true });
+      }
+    };
+  }
+});
+
+// src/apply/drivers/vagrant/machine-data.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join4 } from "node:path";
+function vagrantHome(env = process.env) {
+  return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
+}
+function machineIdentities(vagrantDir, machines, home) {
+  const out = /* @__PURE__ */ new Map();
+  let index = null;
+  for (const { name, provider } of machines) {
+    const data = join4(vagrantDir, ".vagrant", "machines", name, provider);
+    const identity3 = {};
+    const id = readText2(join4(data, "id"));
+    if (id) identity3.id = id;
+    const uuid = readText2(join4(data, "index_uuid"));
+    if (uuid) {
+      if (index === null) index = readIndex(home);
+      const box = index?.machines?.[uuid]?.extra_data?.box;
+      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+    }
+    out.set(name, identity3);
+  }
+  return out;
+}
+function readIndex(home) {
+  const text = readText2(join4(home, "data", "machine-index", "index"));
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function readText2(file) {
+  try {
+    const text = readFileSync7(file, "utf8").trim();
+    return text === "" ? void 0 : text;
+  } catch {
+    return void 0;
+  }
+}
+var init_machine_data = __esm({
+  "src/apply/drivers/vagrant/machine-data.ts"() {
+    "use strict";
+  }
+});
+
 // src/apply/drivers/vagrant/runner.ts
 function formatCommandLine(command) {
   return [command.program, ...command.args].map(shellWord).join(" ");
@@ -42765,6 +43583,7 @@ var init_runner = __esm({
   "src/apply/drivers/vagrant/runner.ts"() {
     "use strict";
     init_execa();
+    init_calls();
     VAGRANT_ENV = {
       VAGRANT_CHECKPOINT_DISABLE: "1",
       VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
@@ -42780,7 +43599,8 @@ var init_runner = __esm({
       async run(command, options = {}) {
         const stdout = [];
         const stderr = [];
-        const child = execa(command.program, command.args, {
+        const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
+        const child = execa(program, args, {
           cwd: command.cwd,
           env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
           extendEnv: true,
@@ -42935,7 +43755,7 @@ function rubyLiteral(value) {
     );
     return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
   }
-  throw new Error(`cannot write a ${describe2(value)} as a Ruby literal`);
+  throw new Error(`cannot write a ${describe3(value)} as a Ruby literal`);
 }
 function symbolHash(entries) {
   return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
@@ -42951,7 +43771,7 @@ function isPlainObject4(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
-function describe2(value) {
+function describe3(value) {
   if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
   return typeof value;
 }
@@ -42976,15 +43796,15 @@ var init_ruby = __esm({
 });
 
 // src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join3, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
+import { join as join5, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
 function vagrantDirOf(repoDir, service) {
-  return join3(repoDir, ".svcplan", "vagrant", service);
+  return join5(repoDir, ".svcplan", "vagrant", service);
 }
 function stateDiskName(instance) {
   return `${instance}-state.qcow2`;
 }
 function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join3(vagrantDir, "state-disks", `${instance}-state.vdi`);
+  return join5(vagrantDir, "state-disks", `${instance}-state.vdi`);
 }
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
@@ -43352,9 +44172,9 @@ end`;
 });
 
 // src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4, resolve as resolve3 } from "node:path";
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6, resolve as resolve3 } from "node:path";
+import { setTimeout as sleep4 } from "node:timers/promises";
 function sameMachine(a2, b) {
   if (a2.tier !== b.tier || a2.index !== b.index) return false;
   return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
@@ -43366,20 +44186,23 @@ function createDryRunDriver(repoDir, onOutput) {
 async function pause(ms, signal) {
   if (signal?.aborted) return false;
   try {
-    await sleep3(ms, void 0, { signal });
+    await sleep4(ms, void 0, { signal });
     return true;
   } catch (err) {
     if (signal?.aborted) return false;
     throw err;
   }
 }
-var STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, VagrantDriver;
+var MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, VagrantDriver;
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
+    init_calls();
+    init_machine_data();
     init_runner();
     init_status();
     init_vagrantfile();
+    MACHINE_LOCKED = /another process is already executing an action on the machine/;
     STDOUT_TAIL_LINES = 6;
     STDERR_TAIL_LINES = 16;
     lastLines = (text, count2) => text.split("\n").filter((l) => l.trim() !== "").slice(-count2);
@@ -43398,7 +44221,7 @@ var init_driver = __esm({
       constructor(options) {
         this.options = options;
         this.repoDir = resolve3(options.repoDir);
-        this.runner = options.runner ?? new ExecaRunner();
+        this.runner = options.runner ?? new ExecaRunner(options.env);
         this.writeFiles = options.writeFiles ?? true;
       }
       options;
@@ -43416,58 +44239,82 @@ var init_driver = __esm({
         this.layouts.set(service.name, layout);
         this.writeVagrantfile(layout, { checkDisk: true });
       }
+      async settle(service, signal) {
+        await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
+      }
       async observe(service) {
         const dir = this.vagrantDir(service);
-        if (this.writeFiles && !existsSync3(join4(dir, "Vagrantfile"))) return {};
+        if (this.writeFiles && !existsSync4(join6(dir, "Vagrantfile"))) return {};
         const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
-        return parseVagrantStatus(result.stdout);
+        const states = parseVagrantStatus(result.stdout);
+        const layout = this.layouts.get(service);
+        const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
+        const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+        const out = {};
+        for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+        return out;
       }
-      async create(inst) {
+      async outcome(inst, call) {
+        return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
+      }
+      async forgetCalls(service) {
+        if (this.writeFiles) this.receipts(service).forget();
+      }
+      async up(inst, opts) {
         this.place(inst);
-        await this.vagrant(inst.service, inst.name, ["up", inst.name, `--provider=${inst.spec.target.provider}`, "--provision"]);
+        const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
+        if (opts.keepOnError) args.push("--no-destroy-on-error");
+        if (opts.provision === "all") args.push("--provision");
+        else if (opts.provision === "none") args.push("--no-provision");
+        else {
+          const names = this.provisionWith(inst, opts.provision);
+          args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
+        }
+        await this.act(inst, args, opts.call);
       }
-      async refresh(inst, provisioners) {
+      async provision(inst, provisioners, opts) {
         this.place(inst);
         const names = this.provisionWith(inst, provisioners);
         if (names.length === 0) return;
-        await this.vagrant(inst.service, inst.name, ["provision", inst.name, "--provision-with", names.join(",")]);
+        await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
       }
-      async restart(inst, provisioners, options = {}) {
+      async reload(inst, provisioners, opts) {
         this.place(inst);
         const names = this.provisionWith(inst, provisioners);
-        const provision = names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"];
-        if (!options.growStateDisk || !inst.spec.state) {
-          await this.vagrant(inst.service, inst.name, ["reload", inst.name, ...provision]);
-          return;
-        }
-        await this.vagrant(inst.service, inst.name, ["halt", inst.name]);
-        await this.growStateDisk(inst, inst.spec.state.disk);
-        await this.vagrant(inst.service, inst.name, ["up", inst.name, `--provider=${inst.spec.target.provider}`, ...names.length > 0 ? ["--provision", ...provision] : provision]);
+        await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
       }
-      async replace(previous, next) {
-        this.place(previous);
-        const state = (await this.observe(previous.service))[previous.name] ?? "unknown";
-        if (state !== "not_created") {
-          if (previous.spec.state?.save) {
-            if (state === "stopped") {
-              this.say(previous, "not running: save-state hook skipped, the state disk is kept as it is");
-            } else {
-              await this.vagrant(previous.service, previous.name, ["provision", previous.name, "--provision-with", "save-state-script,save-state"]);
-            }
-          }
-          await this.vagrant(previous.service, previous.name, ["halt", previous.name]);
-          await this.vagrant(previous.service, previous.name, ["destroy", "-f", previous.name]);
-        }
-        this.place(next);
-        await this.vagrant(next.service, next.name, ["up", next.name, `--provider=${next.spec.target.provider}`, "--no-destroy-on-error", "--provision"]);
-        if (next.spec.state?.restore) {
-          await this.vagrant(next.service, next.name, ["provision", next.name, "--provision-with", "restore-state-script,restore-state"]);
-        }
-      }
-      async destroy(inst, options) {
+      async halt(inst, opts) {
         this.place(inst);
-        await this.vagrant(inst.service, inst.name, ["destroy", "-f", inst.name]);
-        if (options.deleteStateDisk && inst.spec.state) await this.deleteStateDisk(inst);
+        await this.act(inst, ["halt", inst.name], opts.call);
+      }
+      async destroy(inst, opts) {
+        this.place(inst);
+        await this.act(inst, ["destroy", "-f", inst.name], opts.call);
+      }
+      async growStateDisk(inst, opts) {
+        if (!inst.spec.state) return;
+        const sizeGiB = inst.spec.state.disk;
+        await this.stateDiskCommand(
+          inst,
+          opts.call,
+          (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
+          (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
+        );
+      }
+      async deleteStateDisk(inst, opts) {
+        if (!inst.spec.state) return;
+        await this.stateDiskCommand(
+          inst,
+          opts.call,
+          (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
+          (path8) => ["closemedium", "disk", path8, "--delete"],
+          // Already gone is what was asked for.
+          /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
+        );
+      }
+      async waitForSsh(inst, opts) {
+        this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
+        return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
       }
       async health(inst, check) {
         this.place(inst);
@@ -43475,13 +44322,13 @@ var init_driver = __esm({
         const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
         const deadline = Date.now() + check.timeoutSeconds * 1e3;
         const { signal } = check;
-        const probe = async () => {
+        const probe2 = async () => {
           const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
           const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
           return result.exitCode === 0;
         };
         for (; ; ) {
-          if (await probe()) break;
+          if (await probe2()) break;
           if (signal?.aborted) return false;
           if (Date.now() + pollMs >= deadline) {
             this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
@@ -43491,29 +44338,12 @@ var init_driver = __esm({
         }
         if (check.minReadySeconds <= 0) return true;
         if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
-        const stillHealthy = await probe();
+        const stillHealthy = await probe2();
         if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
         return stillHealthy;
       }
-      async deleteStateDisk(inst) {
-        await this.stateDiskCommand(
-          inst,
-          (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
-          (path8) => ["closemedium", "disk", path8, "--delete"],
-          // Already gone is what was asked for.
-          /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
-        );
-      }
-      /** Enlarges the state disk; the guest sees a bigger device, its filesystem is the app's to grow. */
-      async growStateDisk(inst, sizeGiB) {
-        await this.stateDiskCommand(
-          inst,
-          (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
-          (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
-        );
-      }
       /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
-      async stateDiskCommand(inst, libvirtArgs, virtualboxArgs, harmless) {
+      async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
         const dir = this.vagrantDir(inst.service);
         let command;
         if (inst.spec.target.provider === "libvirt") {
@@ -43524,7 +44354,11 @@ var init_driver = __esm({
         } else {
           command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
         }
-        const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+        this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+        const result = await this.runner.run(command, {
+          onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+          ...this.receiptFor(inst.service, call, command)
+        });
         if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
       }
       /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
@@ -43566,7 +44400,7 @@ var init_driver = __esm({
           for (const [what, path8] of scripts) {
             if (!path8 || seen.has(path8)) continue;
             seen.add(path8);
-            if (!existsSync3(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+            if (!existsSync4(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
           }
         }
         if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
@@ -43592,14 +44426,33 @@ var init_driver = __esm({
         const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
         if (!this.writeFiles) return;
         const dir = this.vagrantDir(service);
-        const file = join4(dir, "Vagrantfile");
-        if (opts.checkDisk) layout.written = existsSync3(file) ? readFileSync6(file, "utf8") : void 0;
+        const file = join6(dir, "Vagrantfile");
+        if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync8(file, "utf8") : void 0;
         if (text === layout.written) return;
-        mkdirSync(dir, { recursive: true });
-        const tmp = join4(dir, `.Vagrantfile.${process.pid}.tmp`);
-        writeFileSync2(tmp, text);
+        mkdirSync2(dir, { recursive: true });
+        const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
+        writeFileSync3(tmp, text);
         renameSync(tmp, file);
         layout.written = text;
+      }
+      /**
+       * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
+       * machine is held by another process (a call an interrupted run left, a user's own vagrant),
+       * tried again until the lock is free.
+       */
+      async act(inst, args, call) {
+        const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
+        let waiting = false;
+        for (; ; ) {
+          const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
+          if (result.exitCode === 0) return;
+          if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
+            throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
+          }
+          if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
+          waiting = true;
+          await sleep4((this.options.lockPollSeconds ?? 2) * 1e3);
+        }
       }
       async vagrant(service, instance, args, opts = {}) {
         const result = await this.run(service, instance, args, opts);
@@ -43612,8 +44465,16 @@ var init_driver = __esm({
         return this.runner.run(command, {
           timeoutSeconds: opts.timeoutSeconds,
           signal: opts.signal,
-          onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream)
+          onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
+          ...opts.call ? this.receiptFor(service, opts.call, command) : {}
         });
+      }
+      receiptFor(service, call, command) {
+        if (!this.writeFiles) return {};
+        return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
+      }
+      receipts(service) {
+        return new CallReceipts(join6(this.vagrantDir(service), ".svcplan-calls"));
       }
       say(inst, line) {
         this.emit(inst.service, inst.name, line, "svcplan");
@@ -43930,6 +44791,10 @@ function describeProgress(event) {
       return `${event.service}: pausing ${event.seconds}s between domains`;
     case "rollback-started":
       return `${event.service}: rolling back ${event.instances.join(", ")}`;
+    case "note":
+      return `${event.instance ?? event.service}: ${event.line}`;
+    case "replanned":
+      return event.message;
     case "service-finished":
       return `${event.service}: ${event.result}${event.deployment !== void 0 ? ` (deployment #${event.deployment})` : ""}`;
   }
@@ -44795,8 +45660,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -48538,8 +49403,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
+  addList(items, ordered2 = false) {
+    const tag = ordered2 ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();

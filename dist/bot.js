@@ -4645,7 +4645,8 @@ function currentServices(input) {
         tier: inst.tier,
         index: inst.index,
         spec: inst.spec,
-        status: inst.status
+        status: inst.status,
+        ...inst.step ? { step: inst.step } : {}
       })),
       pin: record.pin,
       unfinished: record.history.at(-1)?.result === "in-progress"
@@ -4670,9 +4671,10 @@ function stateDigestOf(services) {
     const runs = [];
     for (const i of sorted) {
       const spec2 = instanceDigest(i.spec);
+      const step = i.step ? stepDigest(i.step) : void 0;
       const run = runs.at(-1);
-      if (run && run.tier === i.tier && run.spec === spec2 && run.status === i.status && run.last + 1 === i.index) run.last = i.index;
-      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec: spec2, status: i.status });
+      if (run && run.tier === i.tier && run.spec === spec2 && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
+      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec: spec2, status: i.status, ...step ? { step } : {} });
     }
     const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
     return {
@@ -4684,6 +4686,9 @@ function stateDigestOf(services) {
     };
   });
   return canonicalDigest(entries);
+}
+function stepDigest(step) {
+  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
 }
 function withoutFiles(spec) {
   const { files: _files, ...content } = spec;
@@ -4706,6 +4711,27 @@ function stateOnDestroy(inst, desiredTier) {
   const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
   return policy === "delete" ? "deleted" : "kept";
 }
+function resumeReason(status, step) {
+  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
+  return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
+}
+function resumeWarning(name, status, step) {
+  const what = step.failed ? `failed at ${step.phase} (${firstLine2(step.failed.message)})` : `stopped at ${step.phase}`;
+  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
+}
+function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+  const resume = resumeReason(inst.status, step);
+  const target = step.to;
+  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  const change = classifyInstanceChange(target, desired);
+  const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
+  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
+  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  return entry;
+}
+function firstLine2(text) {
+  return text.split("\n")[0];
+}
 function planTier(service, tierName, current, desired, f) {
   const desiredTier = tierOf(desired, tierName);
   const currentTier = tierOf(current?.spec, tierName);
@@ -4725,14 +4751,20 @@ function planTier(service, tierName, current, desired, f) {
     return change;
   };
   for (const inst of existing) {
+    const step = inst.step;
+    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
       planned.push({
         index: inst.index,
         name: name(inst.index),
         action: "destroy",
         state: stateOnDestroy(inst, desiredTier),
-        reasons: [countReason("destroy")]
+        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
       });
+      continue;
+    }
+    if (step) {
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
       continue;
     }
     const change = changeOf(inst.spec, desiredTier.instance);
@@ -4760,7 +4792,7 @@ function planTier(service, tierName, current, desired, f) {
   const byDomain = /* @__PURE__ */ new Map();
   for (const p of planned) {
     const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, action: p.action, reasons: p.reasons };
+    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
     if (p.state !== void 0) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
@@ -4772,8 +4804,9 @@ function planTier(service, tierName, current, desired, f) {
 }
 function refuse2(service, tierName, existing, desired, desiredTier, planned, f) {
   const file = desired.files.template;
-  const kept = existing.filter((i) => i.index <= desiredTier.count && i.spec.state);
-  const largest = Math.max(0, ...kept.map((i) => i.spec.state.disk));
+  const diskOf = (i) => Math.max(i.spec.state?.disk ?? 0, i.step?.to?.state?.disk ?? 0);
+  const kept = existing.filter((i) => i.index <= desiredTier.count && diskOf(i) > 0);
+  const largest = Math.max(0, ...kept.map(diskOf));
   const wanted = desiredTier.instance.state;
   if (kept.length > 0 && !wanted) {
     f.errors.push(
@@ -4864,7 +4897,7 @@ function planDigestOf(doc, desired = {}) {
     desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
   }, memo);
 }
-var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "action", "state", "reasons"]);
+var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
 function instanceText(instance, memo) {
   const { name, action, state, reasons } = instance;
   if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
@@ -4934,7 +4967,8 @@ function buildPlan(input) {
       warnings: f.warnings,
       errors: f.errors
     },
-    desired
+    desired,
+    locator: input.desired.locator
   };
 }
 
@@ -5201,20 +5235,81 @@ function clip2(text, limit) {
 }
 
 // src/state/record-file.ts
+var DamagedRecordError = class extends Error {
+  constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
+    super(`${where}: ${problem}. ${advice}`);
+    this.where = where;
+    this.name = "DamagedRecordError";
+  }
+  where;
+};
+var STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
+var ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
+var PHASES = /* @__PURE__ */ new Set([
+  "saving",
+  "saved",
+  "halting",
+  "halted",
+  "destroying",
+  "destroyed",
+  "creating",
+  "created",
+  "restoring",
+  "restored",
+  "refreshing",
+  "refreshed",
+  "restarting",
+  "restarted",
+  "grown",
+  "booted"
+]);
 function parseRecord(text, where) {
   let value;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${where}: recorded state is not valid JSON (${err.message}); restore it from a backup or the state branch history`);
+    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
   }
   const r = value;
-  const missing = ["name", "spec", "instances", "history"].filter((k) => r?.[k] === void 0);
-  if (!r || typeof r !== "object" || missing.length > 0) {
-    throw new Error(`${where}: recorded state lacks ${missing.join(", ") || "an object"}; it was not written by svcplan`);
-  }
+  if (!isObject(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
+  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
+  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
+  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
+  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
+  if (!isObject(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
   r.retainedDisks ??= [];
+  r.instances.forEach((inst, i) => checkInstance(inst, i, where));
+  for (const inst of r.instances) upgradeLegacy(inst);
   return r;
+}
+function checkInstance(inst, i, where) {
+  const label = isObject(inst) && typeof inst.name === "string" ? `instance ${i + 1} (${inst.name})` : `instance ${i + 1}`;
+  if (!isObject(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
+  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
+  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
+  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
+  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
+  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
+  const step = inst.step;
+  if (step === void 0) return;
+  if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
+    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
+  }
+  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+}
+function upgradeLegacy(inst) {
+  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
+  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
+  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
+  delete inst.pendingSpec;
+}
+function isSpec(spec) {
+  const s = spec;
+  return isObject(s) && isObject(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject(s.target);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/bot/recorded-state.ts
@@ -5358,6 +5453,7 @@ function planRollbackFor(record, target, locator = { locate: () => ({ line: 1, c
     plan.document.services = [unchangedService(record, target.spec)];
     plan.desired[record.name] = target.spec;
   }
+  plan.locator = locator;
   return plan;
 }
 function describeHistory(record) {
@@ -5392,7 +5488,7 @@ function unchangedService(record, spec) {
     domains: [
       {
         index: 0,
-        instances: record.instances.filter((i) => i.tier === t.name).map((i) => ({ name: i.name, action: "none", reasons: [] }))
+        instances: record.instances.filter((i) => i.tier === t.name).map((i) => ({ name: i.name, index: i.index, action: "none", reasons: [] }))
       }
     ]
   })).filter((t) => t.domains[0].instances.length > 0);

@@ -15002,6 +15002,87 @@ function emptySummary() {
   return { create: 0, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 };
 }
 
+// src/state/record-file.ts
+function serializeRecord(record) {
+  return JSON.stringify(record, null, 2) + "\n";
+}
+var DamagedRecordError = class extends Error {
+  constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
+    super(`${where}: ${problem}. ${advice}`);
+    this.where = where;
+    this.name = "DamagedRecordError";
+  }
+  where;
+};
+var STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
+var ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
+var PHASES = /* @__PURE__ */ new Set([
+  "saving",
+  "saved",
+  "halting",
+  "halted",
+  "destroying",
+  "destroyed",
+  "creating",
+  "created",
+  "restoring",
+  "restored",
+  "refreshing",
+  "refreshed",
+  "restarting",
+  "restarted",
+  "grown",
+  "booted"
+]);
+function parseRecord(text, where) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
+  }
+  const r = value;
+  if (!isObject2(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
+  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
+  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
+  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
+  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
+  if (!isObject2(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
+  r.retainedDisks ??= [];
+  r.instances.forEach((inst, i2) => checkInstance(inst, i2, where));
+  for (const inst of r.instances) upgradeLegacy(inst);
+  return r;
+}
+function checkInstance(inst, i2, where) {
+  const label = isObject2(inst) && typeof inst.name === "string" ? `instance ${i2 + 1} (${inst.name})` : `instance ${i2 + 1}`;
+  if (!isObject2(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
+  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
+  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
+  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
+  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
+  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
+  const step = inst.step;
+  if (step === void 0) return;
+  if (!isObject2(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
+    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject2(step) ? { action: step.action, phase: step.phase } : step)})`);
+  }
+  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+}
+function upgradeLegacy(inst) {
+  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
+  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
+  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
+  delete inst.pendingSpec;
+}
+function isSpec(spec) {
+  const s = spec;
+  return isObject2(s) && isObject2(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject2(s.target);
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/state/store.ts
 var LeaseHeldError = class extends Error {
   constructor(lease) {
@@ -15029,9 +15110,145 @@ var LeaseLostError = class extends Error {
 // src/cli/commands/apply.ts
 import { hostname as hostname2, userInfo } from "node:os";
 
-// src/apply/executor.ts
+// src/apply/scheduler.ts
 import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { setImmediate as setImmediate3, setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+
+// src/apply/step-runner.ts
+import { randomBytes } from "node:crypto";
+
+// src/apply/recovery.ts
+var GATE_PHASE = {
+  create: ["created"],
+  replace: ["restored"],
+  refresh: ["refreshed"],
+  restart: ["restarted", "booted"]
+};
+function atGate(step) {
+  return step.action !== "destroy" && GATE_PHASE[step.action].includes(step.phase);
+}
+function firstPhase(step) {
+  switch (step.action) {
+    case "create":
+      return "creating";
+    case "replace":
+      return step.save ? "saving" : "saved";
+    case "refresh":
+      return "refreshing";
+    case "restart":
+      return step.growStateDisk ? "halting" : "restarting";
+    case "destroy":
+      return "destroying";
+  }
+}
+function isOldMachine(step, m) {
+  if (m.state === "not_created") return false;
+  const old = step.old;
+  if (old?.id && m.id) return old.id === m.id;
+  if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
+  return true;
+}
+function nextMove(step, m) {
+  const exists = m.state !== "not_created";
+  const hasProvisioners = (step.provisioners ?? []).length > 0;
+  const gone = (what) => ({
+    kind: "fail",
+    message: `its machine no longer exists (vagrant status: not created), so it cannot be ${what}; svcplan never recreates a VM it did not destroy itself: find out what removed it, then run svcplan apply again`
+  });
+  switch (step.action) {
+    case "create":
+      switch (step.phase) {
+        case "creating":
+          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
+          return { kind: "gate" };
+      }
+      break;
+    case "replace":
+      switch (step.phase) {
+        case "saving":
+          if (!exists) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
+          if (!step.save) return { kind: "advance", phase: "saved" };
+          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
+          if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
+          return { kind: "run", op: "save-state", then: "saved" };
+        case "saved":
+          if (!exists) return { kind: "advance", phase: "destroyed" };
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          return { kind: "advance", phase: "creating" };
+        case "creating":
+          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "created" };
+          return { kind: "advance", phase: step.to?.state?.restore ? "restoring" : "restored" };
+        case "restoring":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "restoring" };
+          return { kind: "run", op: "restore-state", then: "restored" };
+        case "restored":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          return { kind: "gate" };
+      }
+      break;
+    case "refresh":
+      switch (step.phase) {
+        case "refreshing":
+          if (!exists) return gone("refreshed");
+          if (m.state === "stopped") return { kind: "run", op: "boot-provision", then: "refreshed" };
+          if (!hasProvisioners) return { kind: "advance", phase: "refreshed" };
+          return { kind: "run", op: "provision", then: "refreshed" };
+        case "refreshed":
+          if (!exists) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "restart":
+      switch (step.phase) {
+        case "restarting":
+          if (!exists) return gone("restarted");
+          return { kind: "run", op: "reload", then: "restarted" };
+        case "restarted":
+          if (!exists) return gone("checked");
+          return { kind: "gate" };
+        case "halting":
+          if (!exists) return gone("restarted");
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "halt", then: "halted" };
+          return { kind: "run", op: "grow-disk", then: "grown" };
+        case "grown":
+          if (!exists) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "await-ssh-provision", then: "booted" };
+          return { kind: "run", op: hasProvisioners ? "boot-provision" : "boot", then: "booted" };
+        case "booted":
+          if (!exists) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "destroy":
+      switch (step.phase) {
+        case "destroying":
+          if (!exists) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          if (step.deleteStateDisk) return { kind: "run", op: "delete-disk", then: "done" };
+          return { kind: "done" };
+      }
+      break;
+  }
+  return { kind: "fail", message: `a ${step.action} step cannot be at phase ${step.phase}; the record is damaged` };
+}
 
 // src/model/digest.ts
 function canonicalJson(value) {
@@ -15288,7 +15505,9 @@ function classifyTierPolicyChange(from, to) {
 function tierOf(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
-function provisionersFor(reasons, spec) {
+
+// src/apply/provisioners.ts
+function provisionersFor(reasons) {
   const names = /* @__PURE__ */ new Set();
   for (const r of reasons) {
     if (r.action !== "refresh" && r.action !== "restart") continue;
@@ -15296,14 +15515,483 @@ function provisionersFor(reasons, spec) {
     else if (r.path.startsWith("settings.")) names.add("settings");
     else if (r.path.startsWith("apps.")) {
       names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
-    } else if (r.path === "status") {
-      names.add("features");
-      names.add("settings");
-      for (const app of Object.keys(spec?.apps ?? {}).sort()) names.add(`app-${app}`);
     }
   }
+  return ordered(names);
+}
+function everyProvisioner(spec) {
+  return ordered(/* @__PURE__ */ new Set(["features", "settings", ...Object.keys(spec.apps).map((app) => `app-${app}`)]));
+}
+function ordered(names) {
   const rank = (n2) => n2 === "features" ? 0 : n2 === "settings" ? 1 : 2;
-  return [...names].sort((a2, b) => rank(a2) - rank(b) || a2.localeCompare(b));
+  return [...new Set(names)].sort((a2, b) => rank(a2) - rank(b) || (a2 < b ? -1 : a2 > b ? 1 : 0));
+}
+
+// src/apply/steps.ts
+function sameSpec(a2, b) {
+  if (a2 === b) return true;
+  if (!a2 || !b) return false;
+  return canonicalJson(a2) === canonicalJson(b);
+}
+function newStep(fields, start) {
+  const step = { ...fields, phase: "creating", deployment: start.deployment, domain: start.domain, startedAt: start.now };
+  step.phase = firstPhase(step);
+  return step;
+}
+function identityOf(m) {
+  const old = {};
+  if (m.id) old.id = m.id;
+  if (m.box) old.box = m.box;
+  return old;
+}
+function freshStep(ri, target, start) {
+  if (!ri) return target ? { kind: "step", step: newStep({ action: "create", to: target }, start) } : { kind: "nothing" };
+  if (!target) return { kind: "step", step: newStep({ action: "destroy", from: ri.spec, deleteStateDisk: start.deleteStateDisk && !!ri.spec.state }, start) };
+  return stepBetween(ri.spec, target, start, {
+    unsure: ri.status !== "ready",
+    // An older record's pending replace may have left a new VM that was never restored.
+    live: !(ri.status === "pending" && ri.pendingSpec && !sameSpec(ri.pendingSpec, ri.spec))
+  });
+}
+function stepBetween(from, target, start, opts) {
+  const change = classifyInstanceChange(from, target);
+  let action = change.action;
+  let provisioners = provisionersFor(change.reasons);
+  if (opts.unsure && action !== "replace") {
+    provisioners = everyProvisioner(target);
+    if (action === "none") action = "refresh";
+  }
+  switch (action) {
+    case "none":
+      return sameSpec(from, target) ? { kind: "nothing" } : { kind: "spec", spec: target };
+    case "refresh":
+      return { kind: "step", step: newStep({ action: "refresh", from, to: target, provisioners }, start) };
+    case "restart": {
+      const growStateDisk = !!from.state && !!target.state && target.state.disk > from.state.disk;
+      return { kind: "step", step: newStep({ action: "restart", from, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+    case "replace":
+      return {
+        kind: "step",
+        step: newStep({ action: "replace", from, to: target, save: opts.live && !!from.state?.save, old: identityOf(start.machine) }, start)
+      };
+    default:
+      throw new Error(`unexpected classification ${action}`);
+  }
+}
+function headsFor(step, target) {
+  return step.action === "destroy" ? target === void 0 : sameSpec(step.to, target);
+}
+function retarget(step, target, start) {
+  const m = start.machine;
+  const { call: _call, failed: _failed, ...kept } = step;
+  const carried = (fields) => ({ kind: "step", step: { ...kept, ...fields } });
+  const destroyFrom = (spec) => {
+    if (!spec) return { kind: "nothing" };
+    return { kind: "step", step: newStep({ action: "destroy", from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };
+  };
+  if (atGate(step)) {
+    if (!target) return destroyFrom(step.to);
+    return stepBetween(step.to, target, start, { unsure: false, live: true });
+  }
+  switch (step.action) {
+    case "destroy":
+      return { kind: "finish-first" };
+    case "create":
+      return target ? carried({ to: target }) : destroyFrom(step.to);
+    case "replace": {
+      const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
+      if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
+      if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
+        return {
+          kind: "step",
+          step: { ...newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start), phase: "grown" }
+        };
+      }
+      if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
+      if (step.phase === "restoring") return { kind: "finish-first" };
+      if (step.phase === "created") return carried({ to: target, phase: "creating" });
+      return carried({ to: target });
+    }
+    case "refresh":
+    case "restart": {
+      if (!target) return destroyFrom(step.to);
+      const base = step.from ?? step.to;
+      const fromStart = classifyInstanceChange(base, target);
+      const fromHalfway = classifyInstanceChange(step.to, target);
+      const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
+      if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
+      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
+      const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
+      if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
+        return carried({ to: target, provisioners });
+      }
+      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+  }
+}
+
+// src/apply/types.ts
+var RunInterruptedError = class extends Error {
+  constructor(message = "the run was interrupted") {
+    super(message);
+    this.name = "RunInterruptedError";
+  }
+};
+var StoppedOnRequest = class extends RunInterruptedError {
+  constructor(message) {
+    super(message);
+    this.name = "StoppedOnRequest";
+  }
+};
+
+// src/apply/step-runner.ts
+var UNKNOWN = { state: "unknown" };
+async function bringToward(ctx, slot, target, opts) {
+  const { journal } = ctx;
+  const settled = /* @__PURE__ */ new Set();
+  for (let moves = 0; moves < 64; moves++) {
+    const ri = journal.instance(slot.name);
+    const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
+    const start = { deployment: ctx.deployment, domain: slot.domain, deleteStateDisk: opts.deleteStateDisk, machine, now: (/* @__PURE__ */ new Date()).toISOString() };
+    const step = ri?.step;
+    if (!step) {
+      const fresh = freshStep(ri, target, start);
+      if (fresh.kind === "nothing") return { kind: "unchanged" };
+      if (fresh.kind === "spec") {
+        journal.takeSpec(slot, fresh.spec);
+        await journal.persist(`${ctx.service}: ${slot.name} takes the new spec (nothing changes on the VM)`);
+        return { kind: "unchanged" };
+      }
+      journal.beginStep(slot, fresh.step);
+      continue;
+    }
+    if (step.call && !settled.has(step.call.id)) {
+      settled.add(step.call.id);
+      const outcome = await ctx.driver.outcome(driverInstance(ctx, slot, specFor(step, step.call.op, step.phase)), step.call.id);
+      if (outcome === "succeeded") {
+        ctx.say(slot.name, `resuming: ${step.call.op} of the interrupted run succeeded (phase ${step.phase} \u2192 ${step.call.then})`);
+        if (step.call.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, step.call.then);
+        continue;
+      }
+      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe(outcome)}`);
+    }
+    if (!headsFor(step, target)) {
+      const next = retarget(step, target, start);
+      if (next.kind === "nothing") {
+        journal.complete(slot.name);
+        await journal.persist(`${ctx.service}: ${slot.name} left as it is`);
+        return { kind: "unchanged" };
+      }
+      if (next.kind === "spec") {
+        journal.complete(slot.name);
+        journal.takeSpec(slot, next.spec);
+        continue;
+      }
+      if (next.kind === "step") {
+        journal.replaceStep(slot.name, next.step);
+        ctx.say(slot.name, `its unfinished ${step.action} (at ${step.phase}) now heads for the new target as a ${next.step.action} at ${next.step.phase}`);
+        continue;
+      }
+    }
+    const move = nextMove(step, machine);
+    switch (move.kind) {
+      case "gate":
+        return { kind: "gate" };
+      case "done":
+        return finish(ctx, slot, step, target, opts);
+      case "fail": {
+        journal.fail(slot.name, move.message);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase}: ${move.message}`);
+        return { kind: "failed", message: move.message };
+      }
+      case "advance":
+        if (move.note) ctx.say(slot.name, move.note);
+        journal.setPhase(slot.name, move.phase);
+        continue;
+      case "run": {
+        if (move.note) ctx.say(slot.name, move.note);
+        const call = { id: randomBytes(5).toString("hex"), op: move.op, then: move.then };
+        journal.setPhase(slot.name, step.phase, call);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
+        settled.add(call.id);
+        try {
+          await perform(ctx, slot, step, move.op, call.id);
+        } catch (err) {
+          if (err instanceof RunInterruptedError) throw err;
+          ctx.machines.set(slot.name, UNKNOWN);
+          const message = err.message || String(err);
+          journal.fail(slot.name, message);
+          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine(message)}`);
+          return { kind: "failed", message };
+        }
+        ctx.machines.set(slot.name, afterOperation(move.op, machine));
+        if (move.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, move.then);
+        void journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${move.then} (deployment ${ctx.deployment})`).catch(() => void 0);
+        continue;
+      }
+    }
+  }
+  throw new Error(`${slot.name}: its step did not settle after 64 moves; this is a bug in svcplan`);
+}
+async function finish(ctx, slot, step, target, opts) {
+  ctx.journal.remove(slot.name, !!step.deleteStateDisk);
+  ctx.machines.set(slot.name, { state: "not_created" });
+  if (target) return bringToward(ctx, slot, target, opts);
+  void ctx.journal.persist(`${ctx.service}: ${slot.name} destroyed (deployment ${ctx.deployment})`).catch(() => void 0);
+  return { kind: "removed" };
+}
+function specFor(step, op, phase) {
+  const old = step.from ?? step.to;
+  const next = step.to ?? step.from;
+  if (step.action === "destroy") return old;
+  if (step.action === "replace" && (phase === "saving" || phase === "saved" || phase === "halted")) return old;
+  if (op === "delete-disk") return old;
+  return next;
+}
+function driverInstance(ctx, slot, spec) {
+  return { service: ctx.service, tier: slot.tier, index: slot.index, name: slot.name, spec };
+}
+async function perform(ctx, slot, step, op, call) {
+  const d = ctx.driver;
+  const inst = driverInstance(ctx, slot, specFor(step, op, step.phase));
+  const provisioners = step.provisioners ?? [];
+  switch (op) {
+    case "save-state":
+      return d.provision(inst, ["save-state"], { call });
+    case "restore-state":
+      return d.provision(inst, ["restore-state"], { call });
+    case "halt":
+      return d.halt(inst, { call });
+    case "destroy":
+      return d.destroy(inst, { call });
+    case "create":
+      return d.up(inst, { call, provision: "all", ...step.action === "replace" ? { keepOnError: true } : {} });
+    case "boot":
+      return d.up(inst, { call, provision: "none" });
+    case "boot-provision":
+      return d.up(inst, { call, provision: provisioners });
+    case "provision":
+      return d.provision(inst, provisioners, { call });
+    case "await-ssh-provision": {
+      const up = await d.waitForSsh(inst, { timeoutSeconds: ctx.bootTimeoutSeconds });
+      if (!up) throw new Error(`${slot.name} did not answer SSH within ${ctx.bootTimeoutSeconds} s after an interrupted boot`);
+      if (provisioners.length > 0) await d.provision(inst, provisioners, { call });
+      return;
+    }
+    case "reload":
+      return d.reload(inst, provisioners, { call });
+    case "grow-disk":
+      return d.growStateDisk(inst, { call });
+    case "delete-disk":
+      return d.deleteStateDisk(inst, { call });
+  }
+}
+function afterOperation(op, before) {
+  switch (op) {
+    case "halt":
+    case "grow-disk":
+      return { ...before, state: "stopped" };
+    case "destroy":
+      return { state: "not_created" };
+    case "create":
+      return { state: "running" };
+    case "delete-disk":
+      return before;
+    default:
+      return { ...before, state: "running" };
+  }
+}
+function describe(outcome) {
+  switch (outcome) {
+    case "failed":
+      return "failed; deciding from the machine as it is";
+    case "not-started":
+      return "never started; deciding from the machine as it is";
+    case "lost":
+      return "was cut off with that run (nothing is known of its end); deciding from the machine as it is";
+    case "succeeded":
+      return "succeeded";
+  }
+}
+function firstLine(text) {
+  return text.split("\n")[0];
+}
+
+// src/apply/scheduler.ts
+async function runRollout(ctx, groups) {
+  let domainsRun = 0;
+  for (const group of groups) {
+    await ctx.stopIfAsked();
+    const { tier, domain, items } = group;
+    if (domainsRun > 0 && tier.rollout.pauseBetweenDomains > 0) {
+      ctx.emit({ kind: "pause", service: ctx.service, seconds: tier.rollout.pauseBetweenDomains });
+      await sleep(tier.rollout.pauseBetweenDomains * 1e3);
+    }
+    domainsRun++;
+    ctx.emit({ kind: "domain-started", service: ctx.service, tier: tier.name, domain, instances: items.map((i2) => i2.slot.name) });
+    await ctx.layout(items);
+    await observe(ctx);
+    const probes = new HealthProbes((item, signal) => probe(ctx, item, tier, signal), ctx.signal);
+    let stepFailure;
+    let stepsDone = false;
+    let checked = [];
+    try {
+      ({ failure: stepFailure, checked } = await runSteps(ctx, items, tier, probes));
+      stepsDone = stepFailure === void 0;
+    } finally {
+      if (!stepsDone) await probes.stop();
+    }
+    await ctx.stopIfAsked();
+    if (stepFailure) return { failure: { tier, message: stepFailure } };
+    const gateFailure = await gate(ctx, checked, tier, domain, probes);
+    if (gateFailure) {
+      await ctx.stopIfAsked();
+      return { failure: { tier, message: gateFailure } };
+    }
+  }
+  return {};
+}
+async function observe(ctx) {
+  const seen = await ctx.driver.observe(ctx.service);
+  ctx.machines.clear();
+  for (const [name, machine] of Object.entries(seen)) ctx.machines.set(name, machine);
+}
+async function runSteps(ctx, items, tier, probes) {
+  let failure;
+  let unexpected;
+  const checked = [];
+  await mapBounded(items, Math.max(1, tier.rollout.maxParallel), async (item) => {
+    if (failure !== void 0 || unexpected !== void 0 || ctx.interrupted() || ctx.signal?.aborted) return;
+    const { slot, report } = item;
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action });
+    const started = Date.now();
+    try {
+      const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
+      const seconds = (Date.now() - started) / 1e3;
+      if (result.kind === "failed") {
+        report.outcome = "failed";
+        report.error = result.message;
+        failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
+        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
+        return;
+      }
+      report.outcome = "done";
+      if (result.kind === "gate") {
+        checked.push(item);
+        probes.start(item);
+      }
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: true, seconds });
+    } catch (err) {
+      if (err instanceof RunInterruptedError) ctx.interrupt(err);
+      else unexpected ??= err;
+    }
+  });
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  if (unexpected !== void 0) throw unexpected;
+  return { failure, checked };
+}
+async function probe(ctx, item, tier, signal) {
+  const check = { command: tier.health.command, timeoutSeconds: tier.health.timeout, minReadySeconds: tier.health.minReady, signal };
+  const limitMs = (check.timeoutSeconds + check.minReadySeconds + ctx.gateGraceSeconds) * 1e3;
+  const inst = { service: ctx.service, tier: item.slot.tier, index: item.slot.index, name: item.slot.name, spec: item.target ?? tier.instance };
+  try {
+    const healthy = await withTimeout(ctx.driver.health(inst, check), limitMs, signal);
+    return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
+  } catch (err) {
+    if (err instanceof RunInterruptedError) throw err;
+    return err.message;
+  }
+}
+async function gate(ctx, checked, tier, domain, probes) {
+  if (checked.length === 0) return void 0;
+  const results = await Promise.all(checked.map((item) => probes.start(item)));
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  const unhealthy = checked.map((item, i2) => ({ item, reason: results[i2] })).filter((r) => r.reason !== void 0);
+  const names = checked.map((i2) => i2.slot.name);
+  ctx.emit({ kind: "gate", service: ctx.service, tier: tier.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((u2) => u2.item.slot.name) });
+  const at = (/* @__PURE__ */ new Date()).toISOString();
+  if (unhealthy.length === 0) {
+    for (const item of checked) {
+      ctx.journal.complete(item.slot.name);
+      item.report.outcome = "done";
+    }
+    ctx.journal.recordGate(ctx.deployment, { tier: tier.name, domain, passed: true, instances: names, at });
+    await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} passed: ${names.join(", ")}`);
+    return void 0;
+  }
+  for (const { item, reason: reason3 } of unhealthy) {
+    item.report.outcome = "failed";
+    item.report.error = `health gate: ${reason3}`;
+    ctx.journal.fail(item.slot.name, `health gate: ${reason3}`);
+  }
+  ctx.journal.recordGate(ctx.deployment, {
+    tier: tier.name,
+    domain,
+    passed: false,
+    instances: names,
+    unhealthy: unhealthy.map((u2) => ({ name: u2.item.slot.name, reason: u2.reason })),
+    at
+  });
+  await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u2) => u2.item.slot.name).join(", ")}`);
+  return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u2) => `${u2.item.slot.name} (${u2.reason})`).join(", ")}`;
+}
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i2 = next++;
+      results[i2] = await fn(items[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+var HealthProbes = class {
+  constructor(probe2, run) {
+    this.probe = probe2;
+    this.signal = run ? AbortSignal.any([this.controller.signal, run]) : this.controller.signal;
+    setMaxListeners2(0, this.signal);
+  }
+  probe;
+  controller = new AbortController();
+  signal;
+  started = /* @__PURE__ */ new Map();
+  /** The item's probe, started now unless it already was. */
+  start(item) {
+    let answer = this.started.get(item);
+    if (!answer) {
+      answer = this.probe(item, this.signal);
+      answer.catch(() => void 0);
+      this.started.set(item, answer);
+    }
+    return answer;
+  }
+  /** Asks every probe under way to give up, and waits until they have. */
+  async stop() {
+    this.controller.abort();
+    await Promise.allSettled(this.started.values());
+  }
+};
+async function withTimeout(promise, ms, signal) {
+  let timer;
+  let onAbort;
+  const timeout = new Promise((resolve5) => {
+    timer = setTimeout(() => resolve5("timeout"), ms);
+    onAbort = () => resolve5("timeout");
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+  }
 }
 
 // src/load/worktree.ts
@@ -18250,7 +18938,7 @@ function validateAgainstSchema(kind, value, sourceOf) {
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const problem = describe(error, value, sourceOf);
+    const problem = describe2(error, value, sourceOf);
     if (!problem) continue;
     const key = `${problem.path.join("\0")}\0${problem.atKey}\0${problem.message}`;
     if (seen.has(key)) continue;
@@ -18302,7 +18990,7 @@ function describeNumber(s, value) {
   if (max !== void 0) return `${what} \u2264 ${max}${unit}`;
   return what + unit;
 }
-function describe(error, root, sourceOf) {
+function describe2(error, root, sourceOf) {
   const path8 = pointerToPath(error.instancePath);
   const where = dottedPath(path8);
   const value = valueAt(root, path8);
@@ -18765,7 +19453,7 @@ function parseFully(text) {
   documents.forEach((doc, index) => {
     const problems = [...doc.errors, ...doc.warnings];
     for (const problem of problems) {
-      at(problem.pos[0], `${firstLine(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
+      at(problem.pos[0], `${firstLine2(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
     }
     let value;
     const complexKey = problems.length === 0 ? firstComplexKey(doc) : void 0;
@@ -18822,14 +19510,14 @@ function deepNesting(text) {
   }
   return -1;
 }
-function firstLine(message) {
+function firstLine2(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim();
 }
 function describeCrash(err) {
   if (err instanceof RangeError) return "it is nested too deeply";
   const message = err instanceof Error ? err.message : String(err);
   if (/alias/i.test(message)) return "too many aliases are expanded (an alias bomb?); write the values out";
-  return firstLine(message);
+  return firstLine2(message);
 }
 function positionOf(text, offset) {
   let line = 1;
@@ -19357,530 +20045,509 @@ function compare(a2, b) {
   return a2 < b ? -1 : a2 > b ? 1 : 0;
 }
 
-// src/apply/types.ts
-var RunInterruptedError = class extends Error {
-  constructor(message = "the run was interrupted") {
-    super(message);
-    this.name = "RunInterruptedError";
-  }
-};
-
-// src/apply/executor.ts
-async function applyPlan(opts) {
-  const { document } = opts.plan;
-  if (document.errors.length > 0) throw new InputError(document.errors);
-  const run = new RunState();
-  const reports = await mapBounded(
-    document.services,
-    opts.serviceConcurrency ?? 4,
-    (ps) => new ServiceRun(opts, ps, run).execute()
-  );
-  if (run.interrupted) throw run.interrupted;
-  if (run.stopped) throw run.stopped;
-  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
-  return { ok, services: reports };
-}
-var RunState = class {
-  interrupted;
-  /** A graceful stop: each service records what it finished, then ends as interrupted. */
-  stopped;
-};
-var StoppedOnRequest = class extends RunInterruptedError {
-};
-var PROGRESSING = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace"]);
-var ServiceRun = class {
-  constructor(opts, ps, run) {
-    this.opts = opts;
-    this.ps = ps;
-    this.run = run;
-    this.name = ps.name;
-    this.desired = opts.plan.desired[ps.name];
-  }
-  opts;
-  ps;
-  run;
-  name;
-  desired;
-  record;
-  deployment;
-  previous;
-  lease;
-  leaseTakenAt = 0;
-  lastWrite = Promise.resolve();
-  nextWrite;
-  done = [];
-  reports = [];
-  async execute() {
-    const steps = this.steps();
-    const mine = steps.filter((s) => s.report.outcome !== "skipped");
-    if (mine.length === 0 && steps.length > 0) return this.finish({ service: this.name, result: "skipped", instances: this.reports });
-    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reports });
-    try {
-      this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
-      this.leaseTakenAt = Date.now();
-    } catch (err) {
-      if (err instanceof LeaseHeldError) {
-        for (const r of this.reports) if (r.outcome === "not-started") r.error = err.message;
-        return this.finish({ service: this.name, result: "refused", instances: this.reports, error: err.message });
-      }
-      throw err;
-    }
-    try {
-      return this.finish(await this.rollout(mine));
-    } catch (err) {
-      if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
-        const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
-        if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
-        else this.run.interrupted ??= interrupted;
-        return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
-      }
-      const message = `${this.name}: ${err.message}`;
-      return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
-    } finally {
-      if (this.lease) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
-    }
-  }
-  finish(report) {
-    this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
-    return report;
-  }
-  /** Every instance of the plan, in rollout order, with the runner filter applied. */
-  steps() {
-    const steps = [];
-    const tiers = [...this.ps.tiers].sort((a2, b) => a2.order - b.order || a2.name.localeCompare(b.name));
-    for (const tier of tiers) {
-      for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
-        for (const pi of domain.instances) {
-          const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
-          if (this.opts.runner !== void 0 && this.runnerOf(tier.name) !== this.opts.runner) report.outcome = "skipped";
-          this.reports.push(report);
-          steps.push({ pi, tier: tier.name, index: indexOf(this.name, tier.name, pi.name), action: pi.action, report });
-        }
-      }
-    }
-    return steps;
-  }
-  runnerOf(tier) {
-    const instance = tierOf2(this.desired, tier)?.instance;
-    return instance ? instance.target.runner : this.ps.runner;
-  }
-  // -------------------------------------------------------------------------------------------
-  async rollout(steps) {
-    await this.begin();
-    const work = steps.filter((s) => s.action !== "none");
-    this.emit({ kind: "service-started", service: this.name, deployment: this.deployment.id, steps: work.length });
-    this.resolveResumedCreates(work);
-    let failure;
-    let domainsRun = 0;
-    const groups = groupBy(work, (s) => `${s.tier}\0${domainOf(this.ps, s)}`);
-    for (const group of groups) {
-      await this.stopIfAsked();
-      const tier = group[0].tier;
-      const tierSpec = this.tierSpec(tier);
-      const domain = domainOf(this.ps, group[0]);
-      if (domainsRun > 0 && tierSpec.rollout.pauseBetweenDomains > 0) {
-        this.emit({ kind: "pause", service: this.name, seconds: tierSpec.rollout.pauseBetweenDomains });
-        await sleep(tierSpec.rollout.pauseBetweenDomains * 1e3);
-      }
-      domainsRun++;
-      this.emit({ kind: "domain-started", service: this.name, tier, domain, instances: group.map((s) => s.pi.name) });
-      await this.layout(group);
-      const probes = new HealthProbes((step, signal) => this.probe(step, tierSpec, signal), this.opts.signal);
-      let stepFailure;
-      let stepsDone = false;
-      try {
-        stepFailure = await this.runDomain(group, tierSpec, probes);
-        stepsDone = stepFailure === void 0;
-      } finally {
-        if (!stepsDone) await probes.stop();
-      }
-      await this.stopIfAsked();
-      if (stepFailure) {
-        failure = { tier, message: stepFailure };
-        break;
-      }
-      const gateFailure = await this.gate(group, tierSpec, domain, probes);
-      if (gateFailure) {
-        await this.stopIfAsked();
-        failure = { tier, message: gateFailure };
-        break;
-      }
-    }
-    if (!failure) return this.succeed();
-    return this.fail(failure.tier, failure.message);
-  }
-  /** Takes the fresh record (under the lease) and records the new deployment as started. */
-  async begin() {
-    const existing = await this.opts.store.readService(this.name);
-    const spec = this.desired ?? existing?.spec;
-    if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
-    this.previous = existing ? { spec: existing.spec, revision: existing.revision, template: existing.template } : void 0;
-    this.record = existing ?? {
-      name: this.name,
-      template: spec.template,
-      revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
+// src/plan/build.ts
+import { createHash as createHash3 } from "node:crypto";
+function currentServices(input) {
+  const current = /* @__PURE__ */ new Map();
+  for (const spec of input.standIn?.services ?? []) {
+    current.set(spec.name, {
+      source: "stand-in",
       spec,
-      instances: [],
-      retainedDisks: [],
-      history: []
-    };
-    const now = (/* @__PURE__ */ new Date()).toISOString();
-    for (const d of this.record.history) {
-      if (d.result === "in-progress") {
-        d.result = "failed";
-        d.finishedAt ??= now;
-        d.message = "interrupted before it finished; resumed by the next deployment";
-      }
-    }
-    const rollback2 = this.opts.rollback;
-    this.deployment = {
-      id: Math.max(0, ...this.record.history.map((d) => d.id)) + 1,
-      kind: rollback2 ? "rollback" : "apply",
-      revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
-      planDigest: this.opts.plan.document.plan_digest,
-      startedAt: now,
-      result: "in-progress",
-      spec,
-      ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
-    };
-    this.record.history.push(this.deployment);
-    this.record.spec = spec;
-    this.record.template = spec.template;
-    await this.persist(`${this.name}: deployment ${this.deployment.id} started (${this.deployment.kind} of ${short(this.opts.revision.commit)})`);
-  }
-  /**
-   * An instance recorded as pending whose spec already is the one it was being given was being
-   * created when the run stopped: the plan sees a spec that matches and refreshes it, but the VM
-   * may not exist yet, so the step is a create (vagrant up reuses whatever was made).
-   */
-  resolveResumedCreates(work) {
-    for (const step of work) {
-      const ri = this.instance(step.pi.name);
-      if (!ri || ri.status === "ready" || step.action === "destroy" || step.action === "create") continue;
-      if (ri.pendingSpec && same2(ri.pendingSpec, ri.spec)) {
-        step.action = "create";
-        step.report.action = "create";
-      }
-    }
-  }
-  /**
-   * The steps of one upgrade domain, up to maxParallel at once. Each instance brought up is probed
-   * for health as soon as its own step is done, while the others go on (a probe changes nothing,
-   * so it does not take one of the maxParallel places); the gate then waits for every answer.
-   */
-  async runDomain(group, tierSpec, probes) {
-    let firstError;
-    let unexpected;
-    await mapBounded(group, Math.max(1, tierSpec.rollout.maxParallel), async (step) => {
-      if (firstError !== void 0 || unexpected !== void 0 || this.run.interrupted || this.opts.signal?.aborted) return;
-      try {
-        const error = await this.runStep(step);
-        if (error !== void 0 && firstError === void 0) firstError = `${step.pi.name}: ${step.action} failed: ${error}`;
-        if (error === void 0 && PROGRESSING.has(step.action)) probes.start(step);
-      } catch (err) {
-        if (!(err instanceof RunInterruptedError)) unexpected ??= err;
-      }
+      instances: spec.tiers.flatMap(
+        (tier) => Array.from({ length: tier.count }, (_, i2) => ({
+          tier: tier.name,
+          index: i2 + 1,
+          spec: tier.instance,
+          status: "ready"
+        }))
+      )
     });
-    if (this.run.interrupted) throw this.run.interrupted;
-    if (unexpected !== void 0) throw unexpected;
-    return firstError;
   }
-  /** One instance step with its state written before and after; resolves to an error message on failure. */
-  async runStep(step) {
-    await this.renewLeaseIfDue();
-    const { pi, tier, index } = step;
-    const ri = this.instance(pi.name);
-    const before = ri?.spec;
-    const target = step.action === "destroy" ? void 0 : this.tierSpec(tier).instance;
-    if (step.action !== "destroy" && !target) throw new Error(`no desired spec for ${pi.name}`);
-    if (ri) {
-      ri.status = "pending";
-      if (target) ri.pendingSpec = target;
-      else delete ri.pendingSpec;
-      ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-    } else {
-      this.record.instances.push({ name: pi.name, tier, index, spec: target, status: "pending", pendingSpec: target, updatedAt: (/* @__PURE__ */ new Date()).toISOString() });
-      this.sortInstances();
+  for (const [name, record] of Object.entries(input.recorded)) {
+    current.set(name, {
+      source: "recorded",
+      spec: record.spec,
+      instances: record.instances.map((inst) => ({
+        tier: inst.tier,
+        index: inst.index,
+        spec: inst.spec,
+        status: inst.status,
+        ...inst.step ? { step: inst.step } : {}
+      })),
+      pin: record.pin,
+      unfinished: record.history.at(-1)?.result === "in-progress"
+    });
+  }
+  return current;
+}
+function stateDigestOf(services) {
+  const texts = /* @__PURE__ */ new WeakMap();
+  const digests = /* @__PURE__ */ new WeakMap();
+  const digestOfSpec = (spec, text) => {
+    let digest = digests.get(spec);
+    if (digest === void 0) {
+      digest = "sha256:" + createHash3("sha256").update(text()).digest("hex");
+      digests.set(spec, digest);
     }
-    await this.persist(`${this.name}: ${pi.name} ${step.action} started (deployment ${this.deployment.id})`);
-    this.emit({ kind: "instance-started", service: this.name, tier, instance: pi.name, action: step.action });
-    const started = Date.now();
-    let error;
+    return digest;
+  };
+  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
+  const entries = services.map(([name, s]) => {
+    const sorted = [...s.instances].sort((a2, b) => a2.tier === b.tier ? a2.index - b.index : a2.tier.localeCompare(b.tier) || a2.index - b.index);
+    const runs = [];
+    for (const i2 of sorted) {
+      const spec2 = instanceDigest(i2.spec);
+      const step = i2.step ? stepDigest(i2.step) : void 0;
+      const run = runs.at(-1);
+      if (run && run.tier === i2.tier && run.spec === spec2 && run.status === i2.status && run.step === step && run.last + 1 === i2.index) run.last = i2.index;
+      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
+    }
+    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
+    return {
+      name,
+      source: s.source,
+      spec,
+      instances: runs,
+      pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
+    };
+  });
+  return canonicalDigest(entries);
+}
+function stepDigest(step) {
+  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
+}
+function withoutFiles(spec) {
+  const { files: _files, ...content } = spec;
+  return content;
+}
+function locate(locator, file, path8) {
+  for (let end = path8.length; end >= 0; end--) {
     try {
-      await this.drive(step.action, pi, tier, index, before, target);
-    } catch (err) {
-      if (err instanceof RunInterruptedError) {
-        this.run.interrupted ??= err;
-        throw err;
-      }
-      error = err.message || String(err);
-    }
-    const seconds = (Date.now() - started) / 1e3;
-    if (this.run.interrupted) throw this.run.interrupted;
-    const current = this.instance(pi.name);
-    if (error === void 0) {
-      if (step.action === "destroy") this.removeInstance(pi.name, before, pi.state === "deleted");
-      else {
-        current.spec = target;
-        current.status = "ready";
-        delete current.pendingSpec;
-        current.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-        if (step.action === "create") this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== pi.name);
-      }
-      this.done.push({ name: pi.name, tier, index, action: step.action, before: step.action === "create" ? void 0 : before, after: target });
-      step.report.outcome = "done";
-      void this.persist(`${this.name}: ${pi.name} ${step.action} done (deployment ${this.deployment.id})`).catch(() => void 0);
-    } else {
-      current.status = "failed";
-      current.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-      this.done.push({ name: pi.name, tier, index, action: step.action, before: step.action === "create" ? void 0 : before, after: target });
-      step.report.outcome = "failed";
-      step.report.error = error;
-      await this.persist(`${this.name}: ${pi.name} ${step.action} failed (deployment ${this.deployment.id}): ${firstLine2(error)}`);
-    }
-    this.emit({ kind: "instance-finished", service: this.name, tier, instance: pi.name, action: step.action, ok: error === void 0, seconds, ...error ? { error } : {} });
-    return error;
-  }
-  async drive(action, pi, tier, index, before, target) {
-    const driver = this.opts.driver;
-    const as = (spec) => ({ service: this.name, tier, index, name: pi.name, spec });
-    switch (action) {
-      case "create":
-        return driver.create(as(target));
-      case "refresh":
-        return driver.refresh(as(target), provisionersFor(this.reasonsFor(pi, before, target), target));
-      case "restart":
-        return driver.restart(as(target), provisionersFor(this.reasonsFor(pi, before, target), target), {
-          growStateDisk: !!before?.state && !!target?.state && target.state.disk > before.state.disk
-        });
-      case "replace":
-        return driver.replace(as(before ?? target), as(target));
-      case "destroy":
-        return driver.destroy(as(before), { deleteStateDisk: pi.state === "deleted" });
-      case "none":
-        return;
+      return locator.locate(file, path8.slice(0, end));
+    } catch {
     }
   }
-  reasonsFor(pi, before, target) {
-    if (pi.reasons.some((r) => r.action === "refresh" || r.action === "restart")) return pi.reasons;
-    return before ? classifyInstanceChange(before, target).reasons : pi.reasons;
-  }
-  removeInstance(name, spec, deleted) {
-    this.record.instances = this.record.instances.filter((i2) => i2.name !== name);
-    if (spec?.state && !deleted) {
-      this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
-      this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
-    } else if (deleted) {
-      this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
+  return { line: 1, column: 1 };
+}
+function diagnostic(f, file, path8, message) {
+  return { file, ...locate(f.locator, file, path8), message };
+}
+function stateOnDestroy(inst, desiredTier) {
+  if (!inst.spec.state) return void 0;
+  const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
+  return policy === "delete" ? "deleted" : "kept";
+}
+function resumeReason(status, step) {
+  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
+  return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
+}
+function resumeWarning(name, status, step) {
+  const what = step.failed ? `failed at ${step.phase} (${firstLine3(step.failed.message)})` : `stopped at ${step.phase}`;
+  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
+}
+function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+  const resume = resumeReason(inst.status, step);
+  const target = step.to;
+  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  const change = classifyInstanceChange(target, desired);
+  const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
+  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
+  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  return entry;
+}
+function firstLine3(text) {
+  return text.split("\n")[0];
+}
+function planTier(service, tierName, current, desired, f) {
+  const desiredTier = tierOf(desired, tierName);
+  const currentTier = tierOf(current?.spec, tierName);
+  const existing = (current?.instances ?? []).filter((i2) => i2.tier === tierName).sort((a2, b) => a2.index - b.index);
+  const planned = [];
+  const name = (n2) => instanceName(service, tierName, n2);
+  const count4 = desiredTier?.count ?? 0;
+  const countReason = (action) => ({ path: "count", from: existing.length, to: count4, action });
+  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  const changes = /* @__PURE__ */ new Map();
+  const changeOf = (from, to) => {
+    let change = changes.get(from);
+    if (!change) {
+      change = classifyInstanceChange(from, to);
+      changes.set(from, change);
     }
-  }
-  /**
-   * After a graceful stop was asked for: once what is under way has been recorded, the run ends
-   * as an interrupted one (the deployment stays in progress; the next apply resumes it).
-   */
-  async stopIfAsked() {
-    if (!this.opts.signal?.aborted) return;
-    await this.lastWrite;
-    throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
-  }
-  /** One instance's health: undefined when healthy, else why not. */
-  async probe(step, tierSpec, signal) {
-    const check = { command: tierSpec.health.command, timeoutSeconds: tierSpec.health.timeout, minReadySeconds: tierSpec.health.minReady, signal };
-    const limitMs = (check.timeoutSeconds + check.minReadySeconds + (this.opts.gateGraceSeconds ?? 30)) * 1e3;
-    const inst = { service: this.name, tier: step.tier, index: step.index, name: step.pi.name, spec: tierSpec.instance };
-    try {
-      const healthy = await withTimeout(this.opts.driver.health(inst, check), limitMs, signal);
-      return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
-    } catch (err) {
-      if (err instanceof RunInterruptedError) {
-        this.run.interrupted ??= err;
-        return void 0;
-      }
-      return err.message;
+    return change;
+  };
+  for (const inst of existing) {
+    const step = inst.step;
+    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
+    if (!desiredTier || inst.index > count4) {
+      planned.push({
+        index: inst.index,
+        name: name(inst.index),
+        action: "destroy",
+        state: stateOnDestroy(inst, desiredTier),
+        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
+      });
+      continue;
     }
-  }
-  /** After a domain: every instance it created or updated must turn healthy within its tier's timeout. */
-  async gate(group, tierSpec, domain, probes) {
-    const checked = group.filter((s) => PROGRESSING.has(s.action));
-    if (checked.length === 0) return void 0;
-    const results = await Promise.all(checked.map((step) => probes.start(step)));
-    if (this.run.interrupted) throw this.run.interrupted;
-    const unhealthy = checked.filter((_, i2) => results[i2] !== void 0);
-    this.emit({ kind: "gate", service: this.name, tier: tierSpec.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((s) => s.pi.name) });
-    if (unhealthy.length === 0) return void 0;
-    for (const [i2, step] of checked.entries()) {
-      if (results[i2] === void 0) continue;
-      step.report.outcome = "failed";
-      step.report.error = `health gate: ${results[i2]}`;
-      const ri = this.instance(step.pi.name);
-      if (ri) {
-        ri.status = "failed";
-        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-      }
+    if (step) {
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
+      continue;
     }
-    const names = unhealthy.map((s) => s.pi.name).join(", ");
-    await this.persist(`${this.name}: health gate of tier ${tierSpec.name} domain ${domain} failed: ${names}`);
-    return `health gate of tier ${tierSpec.name}, upgrade domain ${domain} failed: ${unhealthy.map((s) => `${s.pi.name} (${s.report.error.slice("health gate: ".length)})`).join(", ")}`;
-  }
-  async succeed() {
-    const spec = this.record.spec;
-    this.record.revision = { ...this.opts.revision, release: this.deployment.revision.release, specDigest: specDigest(spec) };
-    const rollback2 = this.opts.rollback;
-    if (rollback2) {
-      this.record.pin = { deployment: rollback2.of ?? this.deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
-    } else delete this.record.pin;
-    this.deployment.result = "succeeded";
-    this.deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-    await this.persist(`${this.name}: deployment ${this.deployment.id} succeeded`);
-    return { service: this.name, result: "succeeded", deployment: this.deployment.id, instances: this.reports };
-  }
-  async fail(tier, message) {
-    const autoRollback = this.tierSpec(tier).rollout.autoRollback;
-    let result = "failed";
-    let detail = message;
-    if (autoRollback && this.done.length > 0) {
-      const rollbackError = await this.rollBackDone();
-      if (rollbackError === void 0) {
-        result = "rolled-back";
-        detail = `${message}; the ${this.done.length} instance(s) updated in this rollout were returned to their previous spec`;
-        if (this.previous) {
-          this.record.spec = this.previous.spec;
-          this.record.template = this.previous.template;
-          this.record.revision = this.previous.revision;
-        }
-      } else {
-        detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
-      }
-    }
-    this.deployment.result = result;
-    this.deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-    this.deployment.message = detail;
-    await this.persist(`${this.name}: deployment ${this.deployment.id} ${result}: ${firstLine2(message)}`);
-    return { service: this.name, result, deployment: this.deployment.id, instances: this.reports, error: detail };
-  }
-  /** Undoes this rollout's steps, newest first, one at a time, with the same driver actions. */
-  async rollBackDone() {
-    const undo = [...this.done].reverse();
-    this.emit({ kind: "rollback-started", service: this.name, instances: undo.map((d) => d.name) });
-    for (const d of undo) {
-      const report = this.reports.find((r) => r.name === d.name);
-      const ri = this.instance(d.name);
-      const now = ri ? ri.pendingSpec ?? ri.spec : void 0;
-      let action;
-      if (!d.before) action = "destroy";
-      else if (!ri || d.action === "destroy") action = "create";
-      else {
-        const change = classifyInstanceChange(now, d.before);
-        action = change.action === "none" && ri.status !== "ready" ? "refresh" : change.action;
-      }
+    const change = changeOf(inst.spec, desiredTier.instance);
+    let action = change.action;
+    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    if (inst.status !== "ready") {
+      reasons = [...reasons];
+      f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
       if (action === "none") {
-        report.outcome = "rolled-back";
+        action = "refresh";
+        reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
+      }
+    }
+    const entry = { index: inst.index, name: name(inst.index), action, reasons };
+    if (action === "replace" && inst.spec.state) entry.state = "kept";
+    planned.push(entry);
+  }
+  const taken = new Set(existing.map((i2) => i2.index));
+  for (let n2 = 1; n2 <= count4; n2++) {
+    if (!taken.has(n2)) planned.push({ index: n2, name: name(n2), action: "create", reasons: [countReason("create")] });
+  }
+  if (desired && desiredTier) refuse2(service, tierName, existing, desired, desiredTier, planned, f);
+  planned.sort((a2, b) => a2.index - b.index);
+  const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
+  const byDomain = /* @__PURE__ */ new Map();
+  for (const p of planned) {
+    const d = upgradeDomainOf(p.index, domainCount);
+    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
+    if (p.state !== void 0) instance.state = p.state;
+    let domain = byDomain.get(d);
+    if (!domain) byDomain.set(d, domain = []);
+    domain.push(instance);
+  }
+  const domains = [...byDomain.entries()].sort((a2, b) => a2[0] - b[0]).map(([index, instances]) => ({ index, instances }));
+  const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
+  return { tier: { name: tierName, order, domains }, instances: planned };
+}
+function refuse2(service, tierName, existing, desired, desiredTier, planned, f) {
+  const file = desired.files.template;
+  const diskOf = (i2) => Math.max(i2.spec.state?.disk ?? 0, i2.step?.to?.state?.disk ?? 0);
+  const kept = existing.filter((i2) => i2.index <= desiredTier.count && diskOf(i2) > 0);
+  const largest = Math.max(0, ...kept.map(diskOf));
+  const wanted = desiredTier.instance.state;
+  if (kept.length > 0 && !wanted) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ["tiers", tierName, "state"],
+        `tier ${tierName} of service ${service} removes the state disk (${largest} GiB) that ${kept.length} instance(s) keep their app state on; svcplan never drops app state as a side effect: keep the state section, or scale the tier in with state.onScaleIn: delete first if the data may go`
+      )
+    );
+  } else if (wanted && kept.length > 0 && wanted.disk < largest) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ["tiers", tierName, "state", "disk"],
+        `tier ${tierName} of service ${service} shrinks its state disk from ${largest} GiB to ${wanted.disk} GiB; a disk cannot shrink without losing app state: set state.disk to ${largest} or more`
+      )
+    );
+  }
+  const cap = desiredTier.rollout.maxDisruption;
+  const over = planned.filter(
+    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
+  );
+  if (over.length === 0) return;
+  const worst = over.reduce(
+    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
+    cap
+  );
+  const paths = [
+    ...new Set(
+      over.flatMap(
+        (p) => p.reasons.filter((r) => r.action in DISRUPTION_ORDER && DISRUPTION_ORDER[r.action] > DISRUPTION_ORDER[cap]).map((r) => r.path)
+      )
+    )
+  ].sort();
+  f.errors.push(
+    diagnostic(
+      f,
+      file,
+      ["tiers", tierName, "rollout", "maxDisruption"],
+      `tier ${tierName} of service ${service} allows at most ${cap} (rollout.maxDisruption) but ${over.length} instance(s) need ${worst}, forced by ${paths.join(", ")}: raise rollout.maxDisruption to ${worst}, or split the change so that each step stays within ${cap}`
+    )
+  );
+}
+function planService(name, current, desired, f) {
+  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
+  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i2) => i2.tier)])].sort(
+    (a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b)
+  );
+  const tiers = [];
+  let changed = false;
+  for (const tierName of tierNames) {
+    const planned = planTier(name, tierName, current, desired, f);
+    if (planned.instances.length === 0) continue;
+    if (planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
+    tiers.push(planned.tier);
+  }
+  if (!changed && current?.unfinished) {
+    f.warnings.push(`service ${name}: its last deployment stopped before it was recorded as finished; applying this plan finishes it`);
+    changed = true;
+  }
+  if (!changed) return void 0;
+  const service = { name, template: desired?.template ?? current.spec.template, tiers };
+  const runner = desired ? desired.target.runner : current?.spec.target.runner;
+  if (runner !== void 0) service.runner = runner;
+  return service;
+}
+function planDigestOf(doc, desired = {}) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  for (const service of doc.services ?? []) {
+    for (const tier of service.tiers ?? []) {
+      for (const domain of tier.domains ?? []) {
+        for (const instance of domain.instances ?? []) {
+          if (!instance || typeof instance !== "object") continue;
+          const text = instanceText(instance, memo);
+          if (text !== void 0) memo.set(instance, text);
+        }
+      }
+    }
+  }
+  return canonicalDigest({
+    state_digest: doc.state_digest,
+    summary: doc.summary,
+    services: doc.services,
+    warnings: doc.warnings,
+    errors: doc.errors,
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
+  }, memo);
+}
+var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
+function instanceText(instance, memo) {
+  const { name, action, state, reasons } = instance;
+  if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+  for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
+  let list = memo.get(reasons);
+  if (list === void 0) {
+    for (const reason3 of reasons) if (reason3 && typeof reason3 === "object") remember(reason3, memo);
+    list = remember(reasons, memo);
+  }
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+}
+function currentStateDigest(input) {
+  const current = currentServices(input);
+  const wanted = input.services ? new Set(input.services) : void 0;
+  const names = [...current.keys()].filter((n2) => !wanted || wanted.has(n2)).sort();
+  return stateDigestOf(names.map((n2) => [n2, current.get(n2)]));
+}
+function buildPlan(input) {
+  const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
+  const current = currentServices(input);
+  const f = { warnings: [], errors: [], locator: input.desired.locator };
+  let names = [.../* @__PURE__ */ new Set([...desiredByName.keys(), ...current.keys()])].sort();
+  if (input.services) {
+    const wanted = new Set(input.services);
+    for (const s of [...wanted].sort()) {
+      if (!names.includes(s)) f.warnings.push(`service ${s} is neither in the templates repository nor recorded: nothing to plan for it`);
+    }
+    names = names.filter((n2) => wanted.has(n2));
+  }
+  const services = [];
+  const desired = {};
+  for (const name of names) {
+    const spec = desiredByName.get(name);
+    const now = current.get(name);
+    const pin = now?.pin;
+    if (pin && spec) {
+      if (specDigest(spec) === pin.desiredDigest) {
+        f.warnings.push(
+          `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
+        );
         continue;
       }
-      const pi = {
-        name: d.name,
-        action,
-        // A disk made by this rollout is still app state: kept, never deleted by an automatic undo.
-        ...action === "destroy" && now?.state ? { state: "kept" } : {},
-        reasons: now && d.before ? classifyInstanceChange(now, d.before).reasons : []
-      };
-      if (action === "refresh" && !pi.reasons.some((r) => r.action === "refresh")) {
-        pi.reasons.push({ path: "status", from: ri?.status, to: "ready", action: "refresh" });
-      }
-      if (ri) {
-        ri.status = "pending";
-        if (d.before) ri.pendingSpec = d.before;
-        else delete ri.pendingSpec;
-      } else {
-        this.record.instances.push({ name: d.name, tier: d.tier, index: d.index, spec: d.before, status: "pending", pendingSpec: d.before, updatedAt: (/* @__PURE__ */ new Date()).toISOString() });
-        this.sortInstances();
-      }
-      await this.persist(`${this.name}: ${d.name} rollback (${action}) started (deployment ${this.deployment.id})`);
-      await this.layoutWith(/* @__PURE__ */ new Map([[d.name, d.before ?? now]]));
-      this.emit({ kind: "instance-started", service: this.name, tier: d.tier, instance: d.name, action });
-      const started = Date.now();
-      try {
-        await this.drive(action, pi, d.tier, d.index, now, d.before);
-      } catch (err) {
-        if (err instanceof RunInterruptedError) {
-          this.run.interrupted ??= err;
-          throw err;
-        }
-        const message = err.message;
-        const current = this.instance(d.name);
-        if (current) current.status = "failed";
+      f.warnings.push(
+        `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`
+      );
+    }
+    const planned = planService(name, now, spec, f);
+    if (!planned) continue;
+    services.push(planned);
+    desired[name] = spec;
+  }
+  const summary = emptySummary();
+  for (const s of services) {
+    for (const t of s.tiers) for (const d of t.domains) for (const i2 of d.instances) summary[i2.action]++;
+  }
+  const state_digest = stateDigestOf(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  return {
+    document: {
+      format_version: 1,
+      base: input.base,
+      head: input.desired.revision,
+      state_digest,
+      plan_digest,
+      summary,
+      services,
+      warnings: f.warnings,
+      errors: f.errors
+    },
+    desired,
+    locator: input.desired.locator
+  };
+}
+
+// src/apply/auto-rollback.ts
+async function rollBackChanges(ctx, reports) {
+  const changed = [...ctx.journal.record.rollout?.changed ?? []].reverse();
+  if (changed.length === 0) return void 0;
+  ctx.emit({ kind: "rollback-started", service: ctx.service, instances: changed.map((c3) => c3.name) });
+  await observe(ctx);
+  for (const change of changed) {
+    const before = change.before ?? void 0;
+    const ri = ctx.journal.instance(change.name);
+    const domain = ri?.step?.domain ?? 0;
+    await ctx.layoutOne(change.name, change.tier, change.index, before);
+    const started = Date.now();
+    const action = before ? ri ? "refresh" : "create" : "destroy";
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
+    const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
+    const seconds = (Date.now() - started) / 1e3;
+    const report = reports.get(change.name);
+    if (result.kind === "failed") {
+      if (report) {
         report.outcome = "rollback-failed";
-        report.error = message;
-        await this.persist(`${this.name}: ${d.name} rollback failed: ${firstLine2(message)}`);
-        this.emit({ kind: "instance-finished", service: this.name, tier: d.tier, instance: d.name, action, ok: false, seconds: (Date.now() - started) / 1e3, error: message });
-        return `${d.name}: ${message}`;
+        report.error = result.message;
       }
-      if (action === "destroy") this.removeInstance(d.name, now, false);
-      else {
-        const current = this.instance(d.name);
-        current.spec = d.before;
-        current.status = "ready";
-        delete current.pendingSpec;
-        current.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-        if (action === "create") this.record.retainedDisks = this.record.retainedDisks.filter((x) => x.instance !== d.name);
-      }
-      report.outcome = "rolled-back";
-      await this.persist(`${this.name}: ${d.name} rolled back (deployment ${this.deployment.id})`);
-      this.emit({ kind: "instance-finished", service: this.name, tier: d.tier, instance: d.name, action, ok: true, seconds: (Date.now() - started) / 1e3 });
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
+      return `${change.name}: ${result.message}`;
     }
-    return void 0;
+    if (result.kind === "gate") ctx.journal.complete(change.name);
+    if (report) report.outcome = "rolled-back";
+    await ctx.journal.persist(`${ctx.service}: ${change.name} rolled back (deployment ${ctx.deployment})`);
+    ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: true, seconds });
   }
-  // -------------------------------------------------------------------------------------------
-  /** Tells the driver every instance of the service with the spec it has or is being given now. */
-  async layout(group) {
-    const overrides = /* @__PURE__ */ new Map();
-    for (const step of group) {
-      if (step.action === "destroy") continue;
-      overrides.set(step.pi.name, this.tierSpec(step.tier).instance);
-    }
-    const additions = group.filter((s) => s.action !== "destroy" && !this.instance(s.pi.name));
-    await this.layoutWith(overrides, additions.map((s) => ({ name: s.pi.name, tier: s.tier, index: s.index })));
+  return void 0;
+}
+
+// src/apply/journal.ts
+import { setImmediate as setImmediate3 } from "node:timers/promises";
+var Journal = class {
+  constructor(store, record, interrupted, onInterrupt) {
+    this.store = store;
+    this.record = record;
+    this.interrupted = interrupted;
+    this.onInterrupt = onInterrupt;
   }
-  async layoutWith(overrides, additions = []) {
-    const instances = this.record.instances.map((ri) => ({
-      service: this.name,
-      tier: ri.tier,
-      index: ri.index,
-      name: ri.name,
-      spec: overrides.get(ri.name) ?? ri.spec
-    }));
-    for (const a2 of additions) {
-      if (!instances.some((i2) => i2.name === a2.name)) instances.push({ service: this.name, ...a2, spec: overrides.get(a2.name) });
-    }
-    for (const [name, spec] of overrides) {
-      if (instances.some((i2) => i2.name === name)) continue;
-      const d = this.done.find((x) => x.name === name);
-      if (d) instances.push({ service: this.name, tier: d.tier, index: d.index, name, spec });
-    }
-    const order = (tier) => this.record.spec.tiers.findIndex((t) => t.name === tier);
-    instances.sort((a2, b) => order(a2.tier) - order(b.tier) || a2.tier.localeCompare(b.tier) || a2.index - b.index);
-    await this.opts.driver.layout(this.record.spec, instances);
-  }
-  /** The tier's spec: desired, or for a removed tier the one last recorded. */
-  tierSpec(tier) {
-    const spec = tierOf2(this.desired, tier) ?? tierOf2(this.previous?.spec, tier) ?? tierOf2(this.record?.spec, tier);
-    if (!spec) throw new Error(`tier ${tier} of service ${this.name} is neither desired nor recorded; plan again`);
-    return spec;
+  store;
+  record;
+  interrupted;
+  onInterrupt;
+  lastWrite = Promise.resolve();
+  nextWrite;
+  get name() {
+    return this.record.name;
   }
   instance(name) {
     return this.record.instances.find((i2) => i2.name === name);
   }
-  sortInstances() {
-    this.record.instances.sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
+  // --- steps ---------------------------------------------------------------------------------
+  /** A new step on an instance (a create adds the instance, with the spec it is getting). */
+  beginStep(slot, step) {
+    let ri = this.instance(slot.name);
+    this.noteChange(slot, ri?.spec ?? null);
+    if (!ri) {
+      if (!step.to) throw new Error(`a ${step.action} step of ${slot.name}, which is not recorded, has no target spec`);
+      ri = { name: slot.name, tier: slot.tier, index: slot.index, spec: step.to, status: "pending", updatedAt: step.startedAt };
+      this.record.instances.push(ri);
+      this.sortInstances();
+    }
+    ri.status = "pending";
+    ri.step = step;
+    delete ri.pendingSpec;
+    ri.updatedAt = step.startedAt;
   }
+  /** The step's phase now, with the call that follows it (if one does). */
+  setPhase(name, phase, call) {
+    const ri = this.required(name);
+    const step = ri.step;
+    step.phase = phase;
+    if (call) step.call = call;
+    else delete step.call;
+    delete step.failed;
+    ri.status = "pending";
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  fail(name, message) {
+    const ri = this.instance(name);
+    if (!ri) return;
+    ri.status = "failed";
+    if (ri.step) {
+      ri.step.failed = { message, at: (/* @__PURE__ */ new Date()).toISOString() };
+      delete ri.step.call;
+    }
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  /** The step is over and the instance is what it targeted (its gate passed, or no gate applies). */
+  complete(name) {
+    const ri = this.required(name);
+    if (ri.step?.to) ri.spec = ri.step.to;
+    delete ri.step;
+    delete ri.pendingSpec;
+    ri.status = "ready";
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+    this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name || !ri.spec.state);
+  }
+  /** Only what the next rollout reads changed: the record takes the spec, the VM stays. */
+  takeSpec(slot, spec) {
+    const ri = this.required(slot.name);
+    this.noteChange(slot, ri.spec);
+    ri.spec = spec;
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  /** The instance was destroyed: it leaves the record; its state disk is listed as kept unless deleted. */
+  remove(name, diskDeleted) {
+    const ri = this.instance(name);
+    if (!ri) return;
+    const spec = ri.step?.from ?? ri.spec;
+    this.record.instances = this.record.instances.filter((i2) => i2 !== ri);
+    this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
+    if (spec.state && !diskDeleted) this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
+  }
+  /** A step is being replaced by another (carried on toward a new target). */
+  replaceStep(name, step) {
+    const ri = this.required(name);
+    ri.step = step;
+    ri.status = "pending";
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  /** What autoRollback needs: the spec an instance had when this rollout first changed it. */
+  noteChange(slot, before) {
+    const rollout = this.record.rollout;
+    if (!rollout || rollout.changed.some((c3) => c3.name === slot.name)) return;
+    rollout.changed.push({ name: slot.name, tier: slot.tier, index: slot.index, before });
+  }
+  recordGate(deploymentId, gate2) {
+    const deployment = this.record.history.find((d) => d.id === deploymentId);
+    if (deployment) (deployment.gates ??= []).push(gate2);
+  }
+  required(name) {
+    const ri = this.instance(name);
+    if (!ri) throw new Error(`${name} is not in the record of ${this.record.name}`);
+    return ri;
+  }
+  sortInstances() {
+    this.record.instances.sort((a2, b) => a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : a2.index - b.index);
+  }
+  // --- writes --------------------------------------------------------------------------------
   /**
    * Writes the whole record as it is now, and resolves once a write that includes this moment's
    * state has landed. Writes of one service never overlap; requests made while one is in flight
    * are merged into the next (it carries the latest record, so every step's mark is in it), which
    * keeps parallel steps from queueing behind each other's writes. A batch is written once the
-   * work of this turn of the event loop is done, so a step's "done" mark and the next step's
-   * "started" mark, asked for one right after the other, land in one write. After an interruption
-   * nothing is written any more.
+   * work of this turn of the event loop is done, so marks asked for one right after the other
+   * land in one write. After an interruption nothing is written any more.
    */
   persist(message) {
     if (!this.nextWrite) {
@@ -19892,31 +20559,371 @@ var ServiceRun = class {
     this.nextWrite.messages.push(message);
     return this.nextWrite.done;
   }
+  /** Resolves once every write asked for so far has landed (or failed). */
+  settled() {
+    return this.lastWrite;
+  }
   async writeBatch(batch) {
     if (this.nextWrite === batch) this.nextWrite = void 0;
-    if (this.run.interrupted) throw this.run.interrupted;
+    const stopped = this.interrupted();
+    if (stopped) throw stopped;
+    checkRecord(this.record);
     const snapshot = JSON.parse(JSON.stringify(this.record));
     const [first, ...more] = batch.messages;
     const message = more.length === 0 ? first : `${first}
 
 ${more.join("\n")}`;
     try {
-      await this.opts.store.writeService(snapshot, message);
+      await this.store.writeService(snapshot, message);
     } catch (err) {
-      if (err instanceof RunInterruptedError) this.run.interrupted ??= err;
-      else this.run.interrupted ??= new RunInterruptedError(`could not record the state of ${this.name}: ${err.message}; the run stopped, run apply again to resume`);
-      throw this.run.interrupted;
+      const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(`could not record the state of ${this.record.name}: ${err.message}; the run stopped, run apply again to resume`);
+      throw this.onInterrupt(interrupted);
     }
   }
-  async renewLeaseIfDue() {
-    if (!this.lease) return;
-    const ttl = this.ttl();
-    if (Date.now() - this.leaseTakenAt < ttl * 1e3 / 3) return;
-    this.leaseTakenAt = Date.now();
-    this.lease = await this.opts.store.renewLease(this.lease, ttl);
+};
+function checkRecord(record) {
+  for (const i2 of record.instances) {
+    if (!i2.spec || !i2.name || !i2.tier || !(i2.index >= 1)) {
+      throw new Error(`refusing to record ${record.name}: instance ${i2.name ?? "?"} would have no spec or slot`);
+    }
+  }
+}
+
+// src/apply/service-run.ts
+var RunState = class {
+  interrupted;
+  /** A graceful stop: each service records what it finished, then ends as interrupted. */
+  stopped;
+};
+var ServiceRun = class {
+  constructor(opts, ps, run) {
+    this.opts = opts;
+    this.ps = ps;
+    this.run = run;
+    this.name = ps.name;
+  }
+  opts;
+  ps;
+  run;
+  name;
+  lease;
+  renewal;
+  leaseLost;
+  journal;
+  deployment;
+  reports = [];
+  machines = /* @__PURE__ */ new Map();
+  async execute() {
+    if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
+    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
+    try {
+      this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
+    } catch (err) {
+      if (err instanceof LeaseHeldError) {
+        const instances = this.reportsOf(this.ps);
+        for (const r of instances) if (r.outcome === "not-started") r.error = err.message;
+        return this.finish({ service: this.name, result: "refused", instances, error: err.message });
+      }
+      throw err;
+    }
+    this.keepLease();
+    try {
+      return this.finish(await this.underLease());
+    } catch (err) {
+      if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
+        const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
+        if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
+        else this.run.interrupted ??= interrupted;
+        return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
+      }
+      const message = `${this.name}: ${err.message}`;
+      return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
+    } finally {
+      await this.dropLease();
+    }
+  }
+  async underLease() {
+    await this.opts.driver.settle(this.name, this.opts.signal);
+    const record = await this.opts.store.readService(this.name);
+    const replanned = this.replan(record);
+    if (replanned.document.errors.length > 0) {
+      const error = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
+      this.reports = this.reportsOf(this.ps);
+      for (const r of this.reports) if (r.outcome === "not-started") r.error = error;
+      return { service: this.name, result: "refused", instances: this.reports, error };
+    }
+    const ps = replanned.document.services.find((s) => s.name === this.name);
+    if (!ps) {
+      this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
+      this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
+      return { service: this.name, result: "unchanged", instances: this.reports };
+    }
+    if (canonicalJson(ps.tiers) !== canonicalJson(this.ps.tiers)) {
+      this.emit({
+        kind: "replanned",
+        service: this.name,
+        message: `${this.name}: its record changed after the plan was made (another apply?); its steps were planned again from the record read under the lease`
+      });
+    }
+    this.reports = this.reportsOf(ps);
+    const desired = replanned.desired[this.name];
+    const previousSpec = record?.spec;
+    const groups = this.groups(ps, desired, previousSpec);
+    this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
+    const journal = this.journal;
+    const deployment = this.deployment;
+    await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
+    const steps = groups.reduce((n2, g) => n2 + g.items.length, 0);
+    this.emit({ kind: "service-started", service: this.name, deployment: deployment.id, steps });
+    const ctx = this.rolloutContext(journal, desired, previousSpec);
+    const result = await runRollout(ctx, groups);
+    if (!result.failure) return this.succeed();
+    return this.fail(ctx, result.failure.tier, result.failure.message);
+  }
+  // --- planning ------------------------------------------------------------------------------
+  replan(record) {
+    if (this.opts.replan) return this.opts.replan(this.name, record);
+    const { plan } = this.opts;
+    const desired = plan.desired[this.name];
+    return buildPlan({
+      desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
+      recorded: record ? { [this.name]: record } : {},
+      base: plan.document.base,
+      services: [this.name]
+    });
+  }
+  hasWorkHere(ps) {
+    const all = ps.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.map(() => t.name)));
+    if (all.length === 0) return true;
+    return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
+  }
+  runnerOf(tier, desired, previous) {
+    const t = tierOf2(desired, tier) ?? tierOf2(previous, tier);
+    return t ? t.instance.target.runner : this.ps.runner;
+  }
+  /** Every instance of the plan, in rollout order, with the runner filter applied. */
+  reportsOf(ps) {
+    const reports = [];
+    for (const tier of sortedTiers(ps)) {
+      for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+        for (const pi of domain.instances) {
+          const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
+          if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
+          reports.push(report);
+        }
+      }
+    }
+    return reports;
+  }
+  /** The upgrade domains with work for this runner, in rollout order; each step carries its slot. */
+  groups(ps, desired, previous) {
+    const byName = new Map(this.reports.map((r) => [r.name, r]));
+    const groups = [];
+    for (const tier of sortedTiers(ps)) {
+      const spec = tierOf2(desired, tier.name) ?? tierOf2(previous, tier.name);
+      if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
+      for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+        const items = [];
+        for (const pi of domain.instances) {
+          const report = byName.get(pi.name);
+          if (pi.action === "none" || report.outcome === "skipped") continue;
+          if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
+          const desiredTier = tierOf2(desired, tier.name);
+          const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
+          items.push({
+            slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },
+            action: pi.action,
+            report,
+            target,
+            deleteStateDisk: pi.state === "deleted"
+          });
+        }
+        if (items.length > 0) groups.push({ tier: spec, domain: domain.index, items });
+      }
+    }
+    return groups;
+  }
+  // --- deployment ----------------------------------------------------------------------------
+  /** The record under the lease, with the new deployment recorded as started. */
+  begin(existing, desired) {
+    const spec = desired ?? existing?.spec;
+    if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
+    const record = existing ?? {
+      name: this.name,
+      template: spec.template,
+      revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
+      spec,
+      instances: [],
+      retainedDisks: [],
+      history: []
+    };
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const id = Math.max(0, ...record.history.map((d) => d.id)) + 1;
+    for (const d of record.history) {
+      if (d.result === "in-progress") {
+        d.result = "failed";
+        d.finishedAt ??= now;
+        d.message = `interrupted before it finished; resumed by deployment ${id}`;
+      }
+    }
+    record.rollout ??= {
+      since: id,
+      changed: [],
+      ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
+    };
+    const rollback2 = this.opts.rollback;
+    this.deployment = {
+      id,
+      kind: rollback2 ? "rollback" : "apply",
+      revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
+      planDigest: this.opts.plan.document.plan_digest,
+      startedAt: now,
+      result: "in-progress",
+      spec,
+      ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
+    };
+    record.history.push(this.deployment);
+    record.spec = spec;
+    record.template = spec.template;
+    return record;
+  }
+  async succeed() {
+    const journal = this.journal;
+    const deployment = this.deployment;
+    const record = journal.record;
+    record.revision = { ...this.opts.revision, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+    const rollback2 = this.opts.rollback;
+    if (rollback2) record.pin = { deployment: rollback2.of ?? deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
+    else delete record.pin;
+    delete record.rollout;
+    deployment.result = "succeeded";
+    deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+    await journal.persist(`${this.name}: deployment ${deployment.id} succeeded`);
+    await this.opts.driver.forgetCalls(this.name);
+    return { service: this.name, result: "succeeded", deployment: deployment.id, instances: this.reports };
+  }
+  async fail(ctx, tier, message) {
+    const journal = this.journal;
+    const deployment = this.deployment;
+    const record = journal.record;
+    let result = "failed";
+    let detail = message;
+    const changed = record.rollout?.changed.length ?? 0;
+    if (tier.rollout.autoRollback && changed > 0) {
+      const byName = new Map(this.reports.map((r) => [r.name, r]));
+      const rollbackError = await rollBackChanges(
+        { ...ctx, layoutOne: (name, t, index, spec) => this.layoutWith(journal.record, /* @__PURE__ */ new Map([[name, { tier: t, index, spec }]])) },
+        byName
+      );
+      if (rollbackError === void 0) {
+        result = "rolled-back";
+        detail = `${message}; the ${changed} instance(s) this rollout changed were returned to their previous spec`;
+        const previous = record.rollout?.previous;
+        if (previous) {
+          record.spec = previous.spec;
+          record.template = previous.template;
+          record.revision = previous.revision;
+        }
+      } else {
+        detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
+      }
+    }
+    delete record.rollout;
+    deployment.result = result;
+    deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+    deployment.message = detail;
+    await journal.persist(`${this.name}: deployment ${deployment.id} ${result}: ${firstLine4(message)}`);
+    await this.opts.driver.forgetCalls(this.name);
+    return { service: this.name, result, deployment: deployment.id, instances: this.reports, error: detail };
+  }
+  // --- the rollout's surroundings ------------------------------------------------------------
+  rolloutContext(journal, desired, previous) {
+    return {
+      service: this.name,
+      deployment: this.deployment.id,
+      journal,
+      driver: this.opts.driver,
+      machines: this.machines,
+      bootTimeoutSeconds: this.opts.bootTimeoutSeconds ?? 600,
+      gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
+      signal: this.opts.signal,
+      say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
+      emit: (event) => this.emit(event),
+      layout: (items) => {
+        const overrides = /* @__PURE__ */ new Map();
+        for (const item of items) overrides.set(item.slot.name, { tier: item.slot.tier, index: item.slot.index, spec: item.target });
+        return this.layoutWith(journal.record, overrides, desired ?? previous);
+      },
+      stopIfAsked: () => this.stopIfAsked(),
+      interrupted: () => this.interrupted(),
+      interrupt: (err) => {
+        this.run.interrupted ??= err;
+      }
+    };
+  }
+  /** Tells the driver every instance of the service with the spec it has or is being given now. */
+  async layoutWith(record, overrides, order) {
+    const instances = [];
+    for (const ri of record.instances) {
+      const o2 = overrides.get(ri.name);
+      const spec = o2?.spec ?? ri.step?.to ?? ri.spec;
+      instances.push({ service: this.name, tier: ri.tier, index: ri.index, name: ri.name, spec });
+    }
+    for (const [name, o2] of overrides) {
+      if (!o2.spec || instances.some((i2) => i2.name === name)) continue;
+      instances.push({ service: this.name, tier: o2.tier, index: o2.index, name, spec: o2.spec });
+    }
+    const tiers = (order ?? record.spec).tiers;
+    const rank = (tier) => {
+      const i2 = tiers.findIndex((t) => t.name === tier);
+      return i2 < 0 ? tiers.length : i2;
+    };
+    instances.sort((a2, b) => rank(a2.tier) - rank(b.tier) || (a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : 0) || a2.index - b.index);
+    await this.opts.driver.layout(record.spec, instances);
+  }
+  /**
+   * After a graceful stop was asked for: once what is under way has been recorded, the run ends
+   * as an interrupted one (the deployment stays in progress; the next apply resumes it).
+   */
+  async stopIfAsked() {
+    if (!this.opts.signal?.aborted) return;
+    await this.journal?.settled();
+    throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
+  }
+  interrupted() {
+    return this.run.interrupted ?? this.leaseLost;
+  }
+  // --- the lease -----------------------------------------------------------------------------
+  /** Renews the lease in the background, a third of its length at a time, for as long as the run goes on. */
+  keepLease() {
+    const every = this.ttl() * 1e3 / 3;
+    const renewal = { timer: void 0, pending: Promise.resolve() };
+    renewal.timer = setInterval(() => {
+      renewal.pending = renewal.pending.then(async () => {
+        if (!this.lease || this.leaseLost) return;
+        try {
+          this.lease = await this.opts.store.renewLease(this.lease, this.ttl());
+        } catch (err) {
+          this.leaseLost = new RunInterruptedError(err.message);
+        }
+      });
+    }, every);
+    renewal.timer.unref();
+    this.renewal = renewal;
+  }
+  async dropLease() {
+    if (this.renewal) {
+      clearInterval(this.renewal.timer);
+      await this.renewal.pending;
+    }
+    if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
   }
   ttl() {
     return this.opts.leaseTtlSeconds ?? 900;
+  }
+  finish(report) {
+    this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
+    return report;
   }
   emit(event) {
     this.opts.onProgress?.(event);
@@ -19925,86 +20932,26 @@ ${more.join("\n")}`;
 function tierOf2(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
-function indexOf(service, tier, instance) {
-  const n2 = Number(instance.slice(`${service}-${tier}-`.length));
-  if (!Number.isInteger(n2) || n2 < 1) throw new Error(`instance ${instance} is not named ${service}-${tier}-<n>`);
-  return n2;
-}
-function domainOf(ps, step) {
-  const tier = ps.tiers.find((t) => t.name === step.tier);
-  return tier.domains.find((d) => d.instances.includes(step.pi)).index;
-}
-function groupBy(items, key) {
-  const groups = [];
-  let last;
-  for (const item of items) {
-    const k = key(item);
-    if (groups.length === 0 || k !== last) groups.push([]);
-    groups[groups.length - 1].push(item);
-    last = k;
-  }
-  return groups;
-}
-async function mapBounded(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i2 = next++;
-      results[i2] = await fn(items[i2]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-var HealthProbes = class {
-  constructor(probe, run) {
-    this.probe = probe;
-    this.signal = run ? AbortSignal.any([this.controller.signal, run]) : this.controller.signal;
-    setMaxListeners2(0, this.signal);
-  }
-  probe;
-  controller = new AbortController();
-  signal;
-  started = /* @__PURE__ */ new Map();
-  /** The step's probe, started now unless it already was. */
-  start(step) {
-    let answer = this.started.get(step);
-    if (!answer) {
-      answer = this.probe(step, this.signal);
-      this.started.set(step, answer);
-    }
-    return answer;
-  }
-  /** Asks every probe under way to give up, and waits until they have. */
-  async stop() {
-    this.controller.abort();
-    await Promise.allSettled(this.started.values());
-  }
-};
-async function withTimeout(promise, ms, signal) {
-  let timer;
-  let onAbort;
-  const timeout = new Promise((resolve5) => {
-    timer = setTimeout(() => resolve5("timeout"), ms);
-    onAbort = () => resolve5("timeout");
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
-  }
-}
-function same2(a2, b) {
-  return canonicalJson(a2) === canonicalJson(b);
+function sortedTiers(ps) {
+  return [...ps.tiers].sort((a2, b) => a2.order - b.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0));
 }
 function short(commit) {
   return commit ? commit.slice(0, 7) : "the working tree";
 }
-function firstLine2(text) {
+function firstLine4(text) {
   return text.split("\n")[0];
+}
+
+// src/apply/executor.ts
+async function applyPlan(opts) {
+  const { document } = opts.plan;
+  if (document.errors.length > 0) throw new InputError(document.errors);
+  const run = new RunState();
+  const reports = await mapBounded(document.services, opts.serviceConcurrency ?? 4, (ps) => new ServiceRun(opts, ps, run).execute());
+  if (run.interrupted) throw run.interrupted;
+  if (run.stopped) throw run.stopped;
+  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
+  return { ok, services: reports };
 }
 
 // src/core/graceful-stop.ts
@@ -20032,9 +20979,136 @@ function gracefulStop(say, proc = process) {
 }
 
 // src/apply/drivers/vagrant/driver.ts
-import { existsSync, mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5, resolve as resolve2 } from "node:path";
+import { setTimeout as sleep3 } from "node:timers/promises";
+
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
+var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
+var POLL_MS = 250;
+var CallReceipts = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  /** Where the call's pid and exit code are written. */
+  base(id) {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
+    return join2(this.dir, id);
+  }
+  /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
+  prepare(id, commandLine) {
+    mkdirSync(this.dir, { recursive: true });
+    const base = this.base(id);
+    rmSync(`${base}.exit`, { force: true });
+    rmSync(`${base}.pid`, { force: true });
+    writeFileSync2(`${base}.cmd`, commandLine + "\n");
+    return base;
+  }
+  /** What became of a call; waits while it still runs. */
+  async outcome(id, onWait, signal) {
+    const base = this.base(id);
+    let said = false;
+    for (; ; ) {
+      const exit = readText(`${base}.exit`);
+      if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
+      const pid = Number(readText(`${base}.pid`));
+      if (!Number.isInteger(pid) || pid <= 0) return "not-started";
+      if (!wrapperAlive(pid, base)) {
+        const late = readText(`${base}.exit`);
+        if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
+        return "lost";
+      }
+      if (!said) {
+        onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
+        said = true;
+      }
+      if (signal?.aborted) return "lost";
+      await sleep2(POLL_MS);
+    }
+  }
+  /** Waits until none of the calls recorded here is still running. */
+  async settle(onWait, signal) {
+    let names;
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith(".pid")) continue;
+      const id = name.slice(0, -".pid".length);
+      if (existsSync(join2(this.dir, `${id}.exit`))) continue;
+      await this.outcome(id, onWait, signal);
+    }
+  }
+  forget() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+};
+function readText(file) {
+  try {
+    return readFileSync4(file, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function wrapperAlive(pid, base) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
+  return cmdline.includes(base);
+}
+
+// src/apply/drivers/vagrant/machine-data.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join3 } from "node:path";
+function vagrantHome(env = process.env) {
+  return env.VAGRANT_HOME || join3(homedir(), ".vagrant.d");
+}
+function machineIdentities(vagrantDir, machines, home) {
+  const out = /* @__PURE__ */ new Map();
+  let index = null;
+  for (const { name, provider } of machines) {
+    const data = join3(vagrantDir, ".vagrant", "machines", name, provider);
+    const identity3 = {};
+    const id = readText2(join3(data, "id"));
+    if (id) identity3.id = id;
+    const uuid = readText2(join3(data, "index_uuid"));
+    if (uuid) {
+      if (index === null) index = readIndex(home);
+      const box = index?.machines?.[uuid]?.extra_data?.box;
+      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+    }
+    out.set(name, identity3);
+  }
+  return out;
+}
+function readIndex(home) {
+  const text = readText2(join3(home, "data", "machine-index", "index"));
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function readText2(file) {
+  try {
+    const text = readFileSync5(file, "utf8").trim();
+    return text === "" ? void 0 : text;
+  } catch {
+    return void 0;
+  }
+}
 
 // src/apply/drivers/vagrant/runner.ts
 function formatCommandLine(command) {
@@ -20058,7 +21132,8 @@ var ExecaRunner = class {
   async run(command, options = {}) {
     const stdout = [];
     const stderr = [];
-    const child = execa(command.program, command.args, {
+    const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
+    const child = execa(program, args, {
       cwd: command.cwd,
       env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
       extendEnv: true,
@@ -20178,7 +21253,7 @@ function parseVagrantStatus(output) {
 }
 
 // src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join2, resolve, relative, isAbsolute, sep } from "node:path";
+import { join as join4, resolve, relative, isAbsolute, sep } from "node:path";
 
 // src/apply/drivers/vagrant/ruby.ts
 var RubySymbol = class _RubySymbol {
@@ -20222,7 +21297,7 @@ function rubyLiteral(value) {
     );
     return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
   }
-  throw new Error(`cannot write a ${describe2(value)} as a Ruby literal`);
+  throw new Error(`cannot write a ${describe3(value)} as a Ruby literal`);
 }
 function symbolHash(entries) {
   return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
@@ -20238,7 +21313,7 @@ function isPlainObject2(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
-function describe2(value) {
+function describe3(value) {
   if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
   return typeof value;
 }
@@ -20249,13 +21324,13 @@ var SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" 
 var STATE_MOUNT = "/var/lib/svcplan/state";
 var GUEST_UPLOAD_DIR = "/tmp";
 function vagrantDirOf(repoDir, service) {
-  return join2(repoDir, ".svcplan", "vagrant", service);
+  return join4(repoDir, ".svcplan", "vagrant", service);
 }
 function stateDiskName(instance) {
   return `${instance}-state.qcow2`;
 }
 function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join2(vagrantDir, "state-disks", `${instance}-state.vdi`);
+  return join4(vagrantDir, "state-disks", `${instance}-state.vdi`);
 }
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
@@ -20612,6 +21687,7 @@ module Svcplan
 end`;
 
 // src/apply/drivers/vagrant/driver.ts
+var MACHINE_LOCKED = /another process is already executing an action on the machine/;
 var STDOUT_TAIL_LINES = 6;
 var STDERR_TAIL_LINES = 16;
 var lastLines = (text, count4) => text.split("\n").filter((l) => l.trim() !== "").slice(-count4);
@@ -20630,7 +21706,7 @@ var VagrantDriver = class {
   constructor(options) {
     this.options = options;
     this.repoDir = resolve2(options.repoDir);
-    this.runner = options.runner ?? new ExecaRunner();
+    this.runner = options.runner ?? new ExecaRunner(options.env);
     this.writeFiles = options.writeFiles ?? true;
   }
   options;
@@ -20648,58 +21724,82 @@ var VagrantDriver = class {
     this.layouts.set(service.name, layout);
     this.writeVagrantfile(layout, { checkDisk: true });
   }
+  async settle(service, signal) {
+    await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
+  }
   async observe(service) {
     const dir = this.vagrantDir(service);
-    if (this.writeFiles && !existsSync(join3(dir, "Vagrantfile"))) return {};
+    if (this.writeFiles && !existsSync2(join5(dir, "Vagrantfile"))) return {};
     const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
-    return parseVagrantStatus(result.stdout);
+    const states = parseVagrantStatus(result.stdout);
+    const layout = this.layouts.get(service);
+    const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
+    const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+    const out = {};
+    for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+    return out;
   }
-  async create(inst) {
+  async outcome(inst, call) {
+    return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
+  }
+  async forgetCalls(service) {
+    if (this.writeFiles) this.receipts(service).forget();
+  }
+  async up(inst, opts) {
     this.place(inst);
-    await this.vagrant(inst.service, inst.name, ["up", inst.name, `--provider=${inst.spec.target.provider}`, "--provision"]);
+    const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
+    if (opts.keepOnError) args.push("--no-destroy-on-error");
+    if (opts.provision === "all") args.push("--provision");
+    else if (opts.provision === "none") args.push("--no-provision");
+    else {
+      const names = this.provisionWith(inst, opts.provision);
+      args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
+    }
+    await this.act(inst, args, opts.call);
   }
-  async refresh(inst, provisioners) {
+  async provision(inst, provisioners, opts) {
     this.place(inst);
     const names = this.provisionWith(inst, provisioners);
     if (names.length === 0) return;
-    await this.vagrant(inst.service, inst.name, ["provision", inst.name, "--provision-with", names.join(",")]);
+    await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
   }
-  async restart(inst, provisioners, options = {}) {
+  async reload(inst, provisioners, opts) {
     this.place(inst);
     const names = this.provisionWith(inst, provisioners);
-    const provision = names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"];
-    if (!options.growStateDisk || !inst.spec.state) {
-      await this.vagrant(inst.service, inst.name, ["reload", inst.name, ...provision]);
-      return;
-    }
-    await this.vagrant(inst.service, inst.name, ["halt", inst.name]);
-    await this.growStateDisk(inst, inst.spec.state.disk);
-    await this.vagrant(inst.service, inst.name, ["up", inst.name, `--provider=${inst.spec.target.provider}`, ...names.length > 0 ? ["--provision", ...provision] : provision]);
+    await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
   }
-  async replace(previous, next) {
-    this.place(previous);
-    const state = (await this.observe(previous.service))[previous.name] ?? "unknown";
-    if (state !== "not_created") {
-      if (previous.spec.state?.save) {
-        if (state === "stopped") {
-          this.say(previous, "not running: save-state hook skipped, the state disk is kept as it is");
-        } else {
-          await this.vagrant(previous.service, previous.name, ["provision", previous.name, "--provision-with", "save-state-script,save-state"]);
-        }
-      }
-      await this.vagrant(previous.service, previous.name, ["halt", previous.name]);
-      await this.vagrant(previous.service, previous.name, ["destroy", "-f", previous.name]);
-    }
-    this.place(next);
-    await this.vagrant(next.service, next.name, ["up", next.name, `--provider=${next.spec.target.provider}`, "--no-destroy-on-error", "--provision"]);
-    if (next.spec.state?.restore) {
-      await this.vagrant(next.service, next.name, ["provision", next.name, "--provision-with", "restore-state-script,restore-state"]);
-    }
-  }
-  async destroy(inst, options) {
+  async halt(inst, opts) {
     this.place(inst);
-    await this.vagrant(inst.service, inst.name, ["destroy", "-f", inst.name]);
-    if (options.deleteStateDisk && inst.spec.state) await this.deleteStateDisk(inst);
+    await this.act(inst, ["halt", inst.name], opts.call);
+  }
+  async destroy(inst, opts) {
+    this.place(inst);
+    await this.act(inst, ["destroy", "-f", inst.name], opts.call);
+  }
+  async growStateDisk(inst, opts) {
+    if (!inst.spec.state) return;
+    const sizeGiB = inst.spec.state.disk;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
+      (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
+    );
+  }
+  async deleteStateDisk(inst, opts) {
+    if (!inst.spec.state) return;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
+      (path8) => ["closemedium", "disk", path8, "--delete"],
+      // Already gone is what was asked for.
+      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
+    );
+  }
+  async waitForSsh(inst, opts) {
+    this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
+    return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
   }
   async health(inst, check) {
     this.place(inst);
@@ -20707,13 +21807,13 @@ var VagrantDriver = class {
     const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
     const deadline = Date.now() + check.timeoutSeconds * 1e3;
     const { signal } = check;
-    const probe = async () => {
+    const probe2 = async () => {
       const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
       const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
       return result.exitCode === 0;
     };
     for (; ; ) {
-      if (await probe()) break;
+      if (await probe2()) break;
       if (signal?.aborted) return false;
       if (Date.now() + pollMs >= deadline) {
         this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
@@ -20723,29 +21823,12 @@ var VagrantDriver = class {
     }
     if (check.minReadySeconds <= 0) return true;
     if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
-    const stillHealthy = await probe();
+    const stillHealthy = await probe2();
     if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
     return stillHealthy;
   }
-  async deleteStateDisk(inst) {
-    await this.stateDiskCommand(
-      inst,
-      (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
-      (path8) => ["closemedium", "disk", path8, "--delete"],
-      // Already gone is what was asked for.
-      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
-    );
-  }
-  /** Enlarges the state disk; the guest sees a bigger device, its filesystem is the app's to grow. */
-  async growStateDisk(inst, sizeGiB) {
-    await this.stateDiskCommand(
-      inst,
-      (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
-      (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
-    );
-  }
   /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
-  async stateDiskCommand(inst, libvirtArgs, virtualboxArgs, harmless) {
+  async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
     const dir = this.vagrantDir(inst.service);
     let command;
     if (inst.spec.target.provider === "libvirt") {
@@ -20756,7 +21839,11 @@ var VagrantDriver = class {
     } else {
       command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
     }
-    const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+    const result = await this.runner.run(command, {
+      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+      ...this.receiptFor(inst.service, call, command)
+    });
     if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
   }
   /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
@@ -20798,7 +21885,7 @@ var VagrantDriver = class {
       for (const [what, path8] of scripts) {
         if (!path8 || seen.has(path8)) continue;
         seen.add(path8);
-        if (!existsSync(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+        if (!existsSync2(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
       }
     }
     if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
@@ -20824,14 +21911,33 @@ var VagrantDriver = class {
     const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
     if (!this.writeFiles) return;
     const dir = this.vagrantDir(service);
-    const file = join3(dir, "Vagrantfile");
-    if (opts.checkDisk) layout.written = existsSync(file) ? readFileSync4(file, "utf8") : void 0;
+    const file = join5(dir, "Vagrantfile");
+    if (opts.checkDisk) layout.written = existsSync2(file) ? readFileSync6(file, "utf8") : void 0;
     if (text === layout.written) return;
-    mkdirSync(dir, { recursive: true });
-    const tmp = join3(dir, `.Vagrantfile.${process.pid}.tmp`);
-    writeFileSync2(tmp, text);
+    mkdirSync2(dir, { recursive: true });
+    const tmp = join5(dir, `.Vagrantfile.${process.pid}.tmp`);
+    writeFileSync3(tmp, text);
     renameSync(tmp, file);
     layout.written = text;
+  }
+  /**
+   * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
+   * machine is held by another process (a call an interrupted run left, a user's own vagrant),
+   * tried again until the lock is free.
+   */
+  async act(inst, args, call) {
+    const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
+    let waiting = false;
+    for (; ; ) {
+      const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
+      if (result.exitCode === 0) return;
+      if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
+        throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
+      }
+      if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
+      waiting = true;
+      await sleep3((this.options.lockPollSeconds ?? 2) * 1e3);
+    }
   }
   async vagrant(service, instance, args, opts = {}) {
     const result = await this.run(service, instance, args, opts);
@@ -20844,8 +21950,16 @@ var VagrantDriver = class {
     return this.runner.run(command, {
       timeoutSeconds: opts.timeoutSeconds,
       signal: opts.signal,
-      onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream)
+      onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
+      ...opts.call ? this.receiptFor(service, opts.call, command) : {}
     });
+  }
+  receiptFor(service, call, command) {
+    if (!this.writeFiles) return {};
+    return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
+  }
+  receipts(service) {
+    return new CallReceipts(join5(this.vagrantDir(service), ".svcplan-calls"));
   }
   say(inst, line) {
     this.emit(inst.service, inst.name, line, "svcplan");
@@ -20865,331 +21979,12 @@ function createDryRunDriver(repoDir, onOutput) {
 async function pause(ms, signal) {
   if (signal?.aborted) return false;
   try {
-    await sleep2(ms, void 0, { signal });
+    await sleep3(ms, void 0, { signal });
     return true;
   } catch (err) {
     if (signal?.aborted) return false;
     throw err;
   }
-}
-
-// src/plan/build.ts
-import { createHash as createHash3 } from "node:crypto";
-function currentServices(input) {
-  const current = /* @__PURE__ */ new Map();
-  for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: "stand-in",
-      spec,
-      instances: spec.tiers.flatMap(
-        (tier) => Array.from({ length: tier.count }, (_, i2) => ({
-          tier: tier.name,
-          index: i2 + 1,
-          spec: tier.instance,
-          status: "ready"
-        }))
-      )
-    });
-  }
-  for (const [name, record] of Object.entries(input.recorded)) {
-    current.set(name, {
-      source: "recorded",
-      spec: record.spec,
-      instances: record.instances.map((inst) => ({
-        tier: inst.tier,
-        index: inst.index,
-        spec: inst.spec,
-        status: inst.status
-      })),
-      pin: record.pin,
-      unfinished: record.history.at(-1)?.result === "in-progress"
-    });
-  }
-  return current;
-}
-function stateDigestOf(services) {
-  const texts = /* @__PURE__ */ new WeakMap();
-  const digests = /* @__PURE__ */ new WeakMap();
-  const digestOfSpec = (spec, text) => {
-    let digest = digests.get(spec);
-    if (digest === void 0) {
-      digest = "sha256:" + createHash3("sha256").update(text()).digest("hex");
-      digests.set(spec, digest);
-    }
-    return digest;
-  };
-  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    const sorted = [...s.instances].sort((a2, b) => a2.tier === b.tier ? a2.index - b.index : a2.tier.localeCompare(b.tier) || a2.index - b.index);
-    const runs = [];
-    for (const i2 of sorted) {
-      const spec2 = instanceDigest(i2.spec);
-      const run = runs.at(-1);
-      if (run && run.tier === i2.tier && run.spec === spec2 && run.status === i2.status && run.last + 1 === i2.index) run.last = i2.index;
-      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status });
-    }
-    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
-      name,
-      source: s.source,
-      spec,
-      instances: runs,
-      pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
-    };
-  });
-  return canonicalDigest(entries);
-}
-function withoutFiles(spec) {
-  const { files: _files, ...content } = spec;
-  return content;
-}
-function locate(locator, file, path8) {
-  for (let end = path8.length; end >= 0; end--) {
-    try {
-      return locator.locate(file, path8.slice(0, end));
-    } catch {
-    }
-  }
-  return { line: 1, column: 1 };
-}
-function diagnostic(f, file, path8, message) {
-  return { file, ...locate(f.locator, file, path8), message };
-}
-function stateOnDestroy(inst, desiredTier) {
-  if (!inst.spec.state) return void 0;
-  const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
-  return policy === "delete" ? "deleted" : "kept";
-}
-function planTier(service, tierName, current, desired, f) {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? []).filter((i2) => i2.tier === tierName).sort((a2, b) => a2.index - b.index);
-  const planned = [];
-  const name = (n2) => instanceName(service, tierName, n2);
-  const count4 = desiredTier?.count ?? 0;
-  const countReason = (action) => ({ path: "count", from: existing.length, to: count4, action });
-  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
-  const changes = /* @__PURE__ */ new Map();
-  const changeOf = (from, to) => {
-    let change = changes.get(from);
-    if (!change) {
-      change = classifyInstanceChange(from, to);
-      changes.set(from, change);
-    }
-    return change;
-  };
-  for (const inst of existing) {
-    if (!desiredTier || inst.index > count4) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: "destroy",
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: [countReason("destroy")]
-      });
-      continue;
-    }
-    const change = changeOf(inst.spec, desiredTier.instance);
-    let action = change.action;
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
-    if (inst.status !== "ready") {
-      reasons = [...reasons];
-      f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
-      if (action === "none") {
-        action = "refresh";
-        reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
-      }
-    }
-    const entry = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === "replace" && inst.spec.state) entry.state = "kept";
-    planned.push(entry);
-  }
-  const taken = new Set(existing.map((i2) => i2.index));
-  for (let n2 = 1; n2 <= count4; n2++) {
-    if (!taken.has(n2)) planned.push({ index: n2, name: name(n2), action: "create", reasons: [countReason("create")] });
-  }
-  if (desired && desiredTier) refuse2(service, tierName, existing, desired, desiredTier, planned, f);
-  planned.sort((a2, b) => a2.index - b.index);
-  const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
-  const byDomain = /* @__PURE__ */ new Map();
-  for (const p of planned) {
-    const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, action: p.action, reasons: p.reasons };
-    if (p.state !== void 0) instance.state = p.state;
-    let domain = byDomain.get(d);
-    if (!domain) byDomain.set(d, domain = []);
-    domain.push(instance);
-  }
-  const domains = [...byDomain.entries()].sort((a2, b) => a2[0] - b[0]).map(([index, instances]) => ({ index, instances }));
-  const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
-  return { tier: { name: tierName, order, domains }, instances: planned };
-}
-function refuse2(service, tierName, existing, desired, desiredTier, planned, f) {
-  const file = desired.files.template;
-  const kept = existing.filter((i2) => i2.index <= desiredTier.count && i2.spec.state);
-  const largest = Math.max(0, ...kept.map((i2) => i2.spec.state.disk));
-  const wanted = desiredTier.instance.state;
-  if (kept.length > 0 && !wanted) {
-    f.errors.push(
-      diagnostic(
-        f,
-        file,
-        ["tiers", tierName, "state"],
-        `tier ${tierName} of service ${service} removes the state disk (${largest} GiB) that ${kept.length} instance(s) keep their app state on; svcplan never drops app state as a side effect: keep the state section, or scale the tier in with state.onScaleIn: delete first if the data may go`
-      )
-    );
-  } else if (wanted && kept.length > 0 && wanted.disk < largest) {
-    f.errors.push(
-      diagnostic(
-        f,
-        file,
-        ["tiers", tierName, "state", "disk"],
-        `tier ${tierName} of service ${service} shrinks its state disk from ${largest} GiB to ${wanted.disk} GiB; a disk cannot shrink without losing app state: set state.disk to ${largest} or more`
-      )
-    );
-  }
-  const cap = desiredTier.rollout.maxDisruption;
-  const over = planned.filter(
-    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
-  );
-  if (over.length === 0) return;
-  const worst = over.reduce(
-    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
-    cap
-  );
-  const paths = [
-    ...new Set(
-      over.flatMap(
-        (p) => p.reasons.filter((r) => r.action in DISRUPTION_ORDER && DISRUPTION_ORDER[r.action] > DISRUPTION_ORDER[cap]).map((r) => r.path)
-      )
-    )
-  ].sort();
-  f.errors.push(
-    diagnostic(
-      f,
-      file,
-      ["tiers", tierName, "rollout", "maxDisruption"],
-      `tier ${tierName} of service ${service} allows at most ${cap} (rollout.maxDisruption) but ${over.length} instance(s) need ${worst}, forced by ${paths.join(", ")}: raise rollout.maxDisruption to ${worst}, or split the change so that each step stays within ${cap}`
-    )
-  );
-}
-function planService(name, current, desired, f) {
-  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i2) => i2.tier)])].sort(
-    (a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b)
-  );
-  const tiers = [];
-  let changed = false;
-  for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
-    if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
-    tiers.push(planned.tier);
-  }
-  if (!changed && current?.unfinished) {
-    f.warnings.push(`service ${name}: its last deployment stopped before it was recorded as finished; applying this plan finishes it`);
-    changed = true;
-  }
-  if (!changed) return void 0;
-  const service = { name, template: desired?.template ?? current.spec.template, tiers };
-  const runner = desired ? desired.target.runner : current?.spec.target.runner;
-  if (runner !== void 0) service.runner = runner;
-  return service;
-}
-function planDigestOf(doc, desired = {}) {
-  const memo = /* @__PURE__ */ new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== "object") continue;
-          const text = instanceText(instance, memo);
-          if (text !== void 0) memo.set(instance, text);
-        }
-      }
-    }
-  }
-  return canonicalDigest({
-    state_digest: doc.state_digest,
-    summary: doc.summary,
-    services: doc.services,
-    warnings: doc.warnings,
-    errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
-  }, memo);
-}
-var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "action", "state", "reasons"]);
-function instanceText(instance, memo) {
-  const { name, action, state, reasons } = instance;
-  if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
-  for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
-  let list = memo.get(reasons);
-  if (list === void 0) {
-    for (const reason3 of reasons) if (reason3 && typeof reason3 === "object") remember(reason3, memo);
-    list = remember(reasons, memo);
-  }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
-}
-function currentStateDigest(input) {
-  const current = currentServices(input);
-  const wanted = input.services ? new Set(input.services) : void 0;
-  const names = [...current.keys()].filter((n2) => !wanted || wanted.has(n2)).sort();
-  return stateDigestOf(names.map((n2) => [n2, current.get(n2)]));
-}
-function buildPlan(input) {
-  const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
-  const current = currentServices(input);
-  const f = { warnings: [], errors: [], locator: input.desired.locator };
-  let names = [.../* @__PURE__ */ new Set([...desiredByName.keys(), ...current.keys()])].sort();
-  if (input.services) {
-    const wanted = new Set(input.services);
-    for (const s of [...wanted].sort()) {
-      if (!names.includes(s)) f.warnings.push(`service ${s} is neither in the templates repository nor recorded: nothing to plan for it`);
-    }
-    names = names.filter((n2) => wanted.has(n2));
-  }
-  const services = [];
-  const desired = {};
-  for (const name of names) {
-    const spec = desiredByName.get(name);
-    const now = current.get(name);
-    const pin = now?.pin;
-    if (pin && spec) {
-      if (specDigest(spec) === pin.desiredDigest) {
-        f.warnings.push(
-          `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
-        );
-        continue;
-      }
-      f.warnings.push(
-        `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`
-      );
-    }
-    const planned = planService(name, now, spec, f);
-    if (!planned) continue;
-    services.push(planned);
-    desired[name] = spec;
-  }
-  const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i2 of d.instances) summary[i2.action]++;
-  }
-  const state_digest = stateDigestOf(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
-  return {
-    document: {
-      format_version: 1,
-      base: input.base,
-      head: input.desired.revision,
-      state_digest,
-      plan_digest,
-      summary,
-      services,
-      warnings: f.warnings,
-      errors: f.errors
-    },
-    desired
-  };
 }
 
 // src/core/compute-plan.ts
@@ -21651,7 +22446,7 @@ function renderJson(plan) {
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path6 from "node:path";
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/state/lease.ts
 import { hostname } from "node:os";
@@ -21672,10 +22467,15 @@ function sameLease(a2, b) {
   return a2.service === b.service && a2.owner === b.owner && a2.expiresAt === b.expiresAt && a2.holder?.host === b.holder?.host && a2.holder?.pid === b.holder?.pid;
 }
 function isLeaseStale(lease, now = Date.now()) {
+  return leaseStaleness(lease, now) !== void 0;
+}
+function leaseStaleness(lease, now = Date.now()) {
   const expires = Date.parse(lease.expiresAt);
-  if (!Number.isFinite(expires) || expires <= now) return true;
-  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) return true;
-  return false;
+  if (!Number.isFinite(expires) || expires <= now) return `it expired at ${lease.expiresAt}`;
+  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) {
+    return `its process (pid ${lease.holder.pid} on this host) is gone`;
+  }
+  return void 0;
 }
 function processAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -21691,33 +22491,13 @@ function parseLease(text, where) {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${where}: lease file is not valid JSON (${err.message}); delete it if no apply is running`);
+    throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
   }
   const l = value;
   if (!l || typeof l.service !== "string" || typeof l.owner !== "string" || typeof l.expiresAt !== "string") {
-    throw new Error(`${where}: lease file lacks service, owner or expiresAt; delete it if no apply is running`);
+    throw new DamagedRecordError(where, "lease file lacks service, owner or expiresAt", "Delete it if no apply is running");
   }
   return l;
-}
-
-// src/state/record-file.ts
-function serializeRecord(record) {
-  return JSON.stringify(record, null, 2) + "\n";
-}
-function parseRecord(text, where) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${where}: recorded state is not valid JSON (${err.message}); restore it from a backup or the state branch history`);
-  }
-  const r = value;
-  const missing = ["name", "spec", "instances", "history"].filter((k) => r?.[k] === void 0);
-  if (!r || typeof r !== "object" || missing.length > 0) {
-    throw new Error(`${where}: recorded state lacks ${missing.join(", ") || "an object"}; it was not written by svcplan`);
-  }
-  r.retainedDisks ??= [];
-  return r;
 }
 
 // src/state/git-store.ts
@@ -21879,7 +22659,7 @@ var GitStateStore = class {
         if (!(err instanceof GitError)) throw err;
         lastError = err;
       }
-      await sleep3(jitteredBackoff(attempt));
+      await sleep4(jitteredBackoff(attempt));
       tip = await this.fetchTip();
     }
     throw new Error(
@@ -21928,7 +22708,7 @@ function jitteredBackoff(attempt) {
 }
 
 // src/state/local.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path7 from "node:path";
 var DEFAULT_LOCAL_STATE_PATH = ".svcplan/state";
@@ -22016,7 +22796,7 @@ var LocalStateStore = class {
    */
   async removeLeaseIf(service, expected) {
     const file = this.leaseFile(service);
-    const aside = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.old`;
+    const aside = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.old`;
     try {
       await fs.rename(file, aside);
     } catch (err) {
@@ -22059,7 +22839,7 @@ function isInside(child, parent) {
   return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
 }
 function tempName(file) {
-  return `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  return `${file}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`;
 }
 async function writeDurable(file, text, flag) {
   const handle = await fs.open(file, flag);
@@ -22360,7 +23140,7 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
     } catch (err) {
       if (err instanceof RunInterruptedError) {
         ctx.io.stderr.write(`svcplan: ${err.message}
-  the instances in flight stay pending; run svcplan apply again to resume
+  ${interruptedAdvice(err)}
 `);
         return EXIT_FAILED;
       }
@@ -22372,6 +23152,9 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
     return exitCodeOf(report);
   }
 });
+function interruptedAdvice(err) {
+  return err instanceof StoppedOnRequest ? "what was under way finished and was recorded; run svcplan apply again to go on from there" : "each step under way stays at the phase it recorded; run svcplan apply again to finish it from there";
+}
 function exitCodeOf(report) {
   if (report.ok) return EXIT_OK;
   const failed = report.services.some((s) => s.result === "failed" || s.result === "rolled-back" || s.result === "interrupted");
@@ -22401,6 +23184,12 @@ function progressLine(e, style) {
 `;
     case "rollback-started":
       return `${e.service}: ${style("yellow", "rolling back")} ${e.instances.join(", ")}
+`;
+    case "note":
+      return `  ${e.instance ?? e.service}: ${e.line}
+`;
+    case "replanned":
+      return `${style("yellow", "note")}: ${e.message}
 `;
     case "service-finished":
       return `${style("bold", e.service)}: ${e.result}${e.deployment ? ` (deployment ${e.deployment})` : ""}
@@ -22605,6 +23394,7 @@ function planRollbackFor(record, target, locator = { locate: () => ({ line: 1, c
     plan.document.services = [unchangedService(record, target.spec)];
     plan.desired[record.name] = target.spec;
   }
+  plan.locator = locator;
   return plan;
 }
 function describeHistory(record) {
@@ -22644,7 +23434,12 @@ function rollback(opts) {
     leaseTtlSeconds: opts.leaseTtlSeconds,
     signal: opts.signal,
     revision: { commit: target.revision.commit, ref: target.revision.ref },
-    rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release }
+    rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release },
+    // Under the lease, the rollback is planned again from the record read there.
+    replan: (service, record) => {
+      if (!record) throw new RollbackTargetError(`nothing is recorded for service ${service} any more, so there is nothing to roll back`);
+      return planRollbackFor(record, target, plan.locator);
+    }
   });
 }
 async function resolveTarget(record, to, repoDir) {
@@ -22680,8 +23475,8 @@ ${err.message}`);
     );
   }
   const commit = reader.revision.commit;
-  const same3 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
-  return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same3 };
+  const same2 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
+  return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same2 };
 }
 function unchangedService(record, spec) {
   const tiers = spec.tiers.map((t) => ({
@@ -22690,7 +23485,7 @@ function unchangedService(record, spec) {
     domains: [
       {
         index: 0,
-        instances: record.instances.filter((i2) => i2.tier === t.name).map((i2) => ({ name: i2.name, action: "none", reasons: [] }))
+        instances: record.instances.filter((i2) => i2.tier === t.name).map((i2) => ({ name: i2.name, index: i2.index, action: "none", reasons: [] }))
       }
     ]
   })).filter((t) => t.domains[0].instances.length > 0);
@@ -22787,6 +23582,7 @@ var rollbackCommand = defineCommand({
     } catch (err) {
       if (err instanceof RunInterruptedError) {
         ctx.io.stderr.write(`svcplan: ${err.message}
+  ${interruptedAdvice(err)}
 `);
         return EXIT_FAILED;
       }
@@ -22829,7 +23625,10 @@ var statusCommand = defineCommand({
     const names = (settings.services.length > 0 ? settings.services : Object.keys(recorded)).sort();
     const leases = await readLeases(store, names);
     if (settings.format === "json") {
-      const services = names.map((name) => ({ ...recorded[name], lease: leases[name] }));
+      const services = names.map((name) => {
+        const lease = leases[name];
+        return { ...recorded[name], lease: lease ? { ...lease, stale: leaseStaleness(lease) ?? false } : void 0 };
+      });
       ctx.io.stdout.write(JSON.stringify({ store: store.kind, services }, null, 2) + "\n");
       return EXIT_OK;
     }
@@ -22866,13 +23665,19 @@ function renderService2(record, lease, style) {
       style("yellow", `  pinned to deployment #${record.pin.deployment} since ${record.pin.at}`) + " (a rollback; the next change to its template or service lifts the pin)"
     );
   }
-  if (lease) lines.push(style("yellow", `  being applied by ${lease.owner} (lease until ${lease.expiresAt})`));
+  if (lease) {
+    const stale = leaseStaleness(lease);
+    lines.push(
+      stale ? style("yellow", `  stale lease of ${lease.owner}: ${stale}; the next apply takes it over (after any vagrant call it left has finished)`) : style("yellow", `  being applied by ${lease.owner} (lease until ${lease.expiresAt})`)
+    );
+  }
   const instances = [...record.instances].sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
   const width = Math.max(0, ...instances.map((i2) => i2.name.length));
   for (const inst of instances) {
     const spec = inst.spec;
     const detail = `${spec.image.box}@${spec.image.version}, ${spec.cpus} cpu, ${spec.memory} MiB` + (spec.state ? `, state disk ${spec.state.disk} GiB` : "");
-    const pending = inst.status === "pending" && inst.pendingSpec ? ` (was becoming ${inst.pendingSpec.image.box}@${inst.pendingSpec.image.version})` : "";
+    const target = inst.step?.to ?? inst.pendingSpec;
+    const pending = inst.step ? ` (${inst.step.action}${target ? ` to ${target.image.box}@${target.image.version}` : ""} at ${inst.step.phase}${inst.step.failed ? `, failed: ${inst.step.failed.message.split("\n")[0]}` : ""})` : inst.status === "pending" && target ? ` (was becoming ${target.image.box}@${target.image.version})` : "";
     lines.push(`  ${inst.name.padEnd(width)}  ${style(STATUS_STYLE[inst.status] ?? "bold", inst.status.padEnd(7))}  ${detail}${pending}`);
   }
   if (instances.length === 0) lines.push("  no instances");
@@ -22972,14 +23777,14 @@ function wrap(text, width, indent) {
 }
 
 // src/cli/version.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { dirname as dirname2, join as join4 } from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import { dirname as dirname2, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function packageVersion() {
   let dir = dirname2(fileURLToPath3(import.meta.url));
   for (; ; ) {
     try {
-      const pkg = JSON.parse(readFileSync5(join4(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse(readFileSync7(join6(dir, "package.json"), "utf8"));
       if (pkg.name === "svcplan" && pkg.version) return pkg.version;
     } catch {
     }
@@ -23088,7 +23893,7 @@ function reportError(error, ctx) {
 `);
     return EXIT_FAILED;
   }
-  if (error instanceof LeaseHeldError) {
+  if (error instanceof LeaseHeldError || error instanceof DamagedRecordError) {
     io.stderr.write(`svcplan: ${error.message}
 `);
     return EXIT_FAILED;

@@ -162,6 +162,10 @@ export function describeProgress(event: ProgressEvent): string {
       return `${event.service}: pausing ${event.seconds}s between domains`;
     case 'rollback-started':
       return `${event.service}: rolling back ${event.instances.join(', ')}`;
+    case 'note':
+      return `${event.instance ?? event.service}: ${event.line}`;
+    case 'replanned':
+      return event.message;
     case 'service-finished':
       return `${event.service}: ${event.result}${event.deployment !== undefined ? ` (deployment #${event.deployment})` : ''}`;
   }

@@ -1,4 +1,4 @@
-import type { InstanceSpec, ServiceSpec } from '../model/types.js';
+import type { InstanceSpec, MachineIdentity, ServiceSpec } from '../model/types.js';
 
 /** One VM as the driver sees it: which instance, and the spec it should have now. */
 export interface DriverInstance {
@@ -14,6 +14,18 @@ export type ProvisionerName = 'features' | 'settings' | 'save-state' | 'restore-
 
 export type ObservedState = 'running' | 'stopped' | 'not_created' | 'unknown';
 
+/** A machine as observed: its state and, once created, what identifies it. */
+export interface Machine extends MachineIdentity {
+  state: ObservedState;
+}
+
+/**
+ * What became of a call a run started: `succeeded` or `failed` (it ran to its end), `not-started`
+ * (no trace of it: the run stopped before it began), `lost` (it began, and was killed with the
+ * run before it ended, or left no word: nothing can be assumed about its effect).
+ */
+export type CallOutcome = 'succeeded' | 'failed' | 'not-started' | 'lost';
+
 export interface HealthCheck {
   command?: string;
   timeoutSeconds: number;
@@ -22,27 +34,49 @@ export interface HealthCheck {
   signal?: AbortSignal;
 }
 
+/** Every action on a machine names its call, so a later run can ask what became of it. */
+export interface CallOptions {
+  call: string;
+}
+
 /**
- * Makes VMs so. The executor tells it, per service, which spec each instance has at this moment
- * (`layout`), then asks for one action at a time. The vagrant driver writes the Vagrantfile from
- * the layout before each command; a test double records the calls.
+ * Makes VMs so, one primitive at a time; the executor's step machines decide the order and
+ * record each phase before the call that follows it. The executor tells the driver, per service,
+ * which spec each instance has at this moment (`layout`); the vagrant driver writes the
+ * Vagrantfile from it, a test double models the machines.
  */
 export interface Driver {
   /** Every instance of the service with the spec it has (or is being given) now. */
   layout(service: ServiceSpec, instances: DriverInstance[]): Promise<void>;
-  observe(service: string): Promise<Record<string, ObservedState>>;
-  create(inst: DriverInstance): Promise<void>;
-  /** Runs only the named provisioners, in place. */
-  refresh(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void>;
   /**
-   * Restarts with the new hardware, then runs the named provisioners. With `growStateDisk`, the
-   * state disk is enlarged to `inst.spec.state.disk` GiB while the VM is down (its data kept).
+   * Waits until no call of an earlier run on this service is still running (a run killed with
+   * -9 leaves its vagrant children behind), saying what it waits for.
    */
-  restart(inst: DriverInstance, provisioners: ProvisionerName[], options?: { growStateDisk?: boolean }): Promise<void>;
-  /** save-state → destroy keeping the state disk → up with the new image → restore-state. */
-  replace(previous: DriverInstance, next: DriverInstance): Promise<void>;
-  /** Destroys the VM; the state disk is deleted only when `deleteStateDisk` is true. */
-  destroy(inst: DriverInstance, options: { deleteStateDisk: boolean }): Promise<void>;
+  settle(service: string, signal?: AbortSignal): Promise<void>;
+  /** The machines of a service as they are now. A machine the provider does not list is absent. */
+  observe(service: string): Promise<Record<string, Machine>>;
+  /** What became of a call started by an earlier run; waits while it still runs. */
+  outcome(inst: DriverInstance, call: string): Promise<CallOutcome>;
+  /**
+   * Creates (when not created) and boots the machine; provisions it with `all` or the named
+   * provisioners. `keepOnError`: a machine that fails to come up is kept for inspection.
+   */
+  up(inst: DriverInstance, opts: CallOptions & { provision: 'all' | 'none' | ProvisionerName[]; keepOnError?: boolean }): Promise<void>;
+  /** Runs the named provisioners (the state hooks included) on a running machine. */
+  provision(inst: DriverInstance, provisioners: ProvisionerName[], opts: CallOptions): Promise<void>;
+  /** Restarts with the spec's hardware, then runs the named provisioners. */
+  reload(inst: DriverInstance, provisioners: ProvisionerName[], opts: CallOptions): Promise<void>;
+  halt(inst: DriverInstance, opts: CallOptions): Promise<void>;
+  /** Destroys the machine; its state disk stays. */
+  destroy(inst: DriverInstance, opts: CallOptions): Promise<void>;
+  /** Enlarges the state disk to `inst.spec.state.disk` GiB while the machine is down. */
+  growStateDisk(inst: DriverInstance, opts: CallOptions): Promise<void>;
+  /** Deletes the state disk (only ever for onScaleIn: delete); already gone is fine. */
+  deleteStateDisk(inst: DriverInstance, opts: CallOptions): Promise<void>;
+  /** Resolves true once the machine answers over SSH, false after the timeout. */
+  waitForSsh(inst: DriverInstance, opts: { timeoutSeconds: number; signal?: AbortSignal }): Promise<boolean>;
   /** Resolves true when healthy within the timeout. */
   health(inst: DriverInstance, check: HealthCheck): Promise<boolean>;
+  /** Forgets the call records of a service once its run has recorded what they did. */
+  forgetCalls(service: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ export {
 } from './rollback.js';
 export {
   RunInterruptedError,
+  StoppedOnRequest,
   type ApplyOptions,
   type ApplyReport,
   type InstanceOutcome,

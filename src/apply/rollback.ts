@@ -105,6 +105,7 @@ export function planRollbackFor(
     plan.document.services = [unchangedService(record, target.spec)];
     plan.desired[record.name] = target.spec;
   }
+  plan.locator = locator;
   return plan;
 }
 
@@ -165,6 +166,11 @@ export function rollback(opts: {
     signal: opts.signal,
     revision: { commit: target.revision.commit, ref: target.revision.ref },
     rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release },
+    // Under the lease, the rollback is planned again from the record read there.
+    replan: (service, record) => {
+      if (!record) throw new RollbackTargetError(`nothing is recorded for service ${service} any more, so there is nothing to roll back`);
+      return planRollbackFor(record, target, plan.locator);
+    },
   });
 }
 
@@ -216,7 +222,7 @@ function unchangedService(record: ServiceRecord, spec: ServiceSpec): PlanService
       domains: [
         {
           index: 0,
-          instances: record.instances.filter((i) => i.tier === t.name).map((i) => ({ name: i.name, action: 'none' as const, reasons: [] })),
+          instances: record.instances.filter((i) => i.tier === t.name).map((i) => ({ name: i.name, index: i.index, action: 'none' as const, reasons: [] })),
         },
       ],
     }))

@@ -1,4 +1,4 @@
-import type { DeploymentResult, Plan, PlanAction } from '../model/types.js';
+import type { DeploymentResult, Plan, PlanAction, ServiceRecord } from '../model/types.js';
 import type { StateStore } from '../state/store.js';
 import type { Driver } from './driver.js';
 
@@ -11,11 +11,15 @@ export type ProgressEvent =
   | { kind: 'gate'; service: string; tier: string; domain: number; ok: boolean; unhealthy: string[] }
   | { kind: 'pause'; service: string; seconds: number }
   | { kind: 'rollback-started'; service: string; instances: string[] }
+  /** A decision worth knowing: a step resumed, a call of an interrupted run that succeeded, a hook skipped. */
+  | { kind: 'note'; service: string; instance?: string; line: string }
+  /** The record read under the lease differs from the one the plan was made from: the steps were planned again. */
+  | { kind: 'replanned'; service: string; message: string }
   | { kind: 'service-finished'; service: string; result: ServiceReport['result']; deployment?: number };
 
 /** What became of one instance of the plan. */
 export type InstanceOutcome =
-  | 'done' // its step finished (and its gate passed)
+  | 'done' // its step finished (and its gate passed, where it has one)
   | 'failed' // its step or its health gate failed
   | 'not-started' // the rollout stopped before it
   | 'rolled-back' // it was updated, then returned to its previous spec
@@ -72,6 +76,14 @@ export interface ApplyOptions {
   /** Extra seconds a health check may take beyond its timeout + minReady before the gate gives up (default 30). */
   gateGraceSeconds?: number;
   /**
+   * Plans a service again from its record as read under its lease (a plan made before another
+   * apply changed the service is never run as it was). Default: the plan's desired spec against
+   * the record, as buildPlan does; a rollback passes its own.
+   */
+  replan?: (service: string, record: ServiceRecord | undefined) => Plan;
+  /** Seconds to wait for a machine an interrupted run was booting to answer SSH (default 600). */
+  bootTimeoutSeconds?: number;
+  /**
    * Stops the run gracefully (Ctrl-C, a cancelled job): no step starts after it is aborted, the
    * steps under way finish and are recorded, leases are released, and applyPlan throws a
    * RunInterruptedError; the next apply goes on from there.
@@ -81,11 +93,19 @@ export interface ApplyOptions {
 
 /**
  * Thrown (by a driver or a store) to stop the run at once, as a signal would: nothing more is
- * recorded, instances in flight stay `pending`, and the next apply resumes them.
+ * recorded, the steps in flight stay at their recorded phase, and the next apply resumes them.
  */
 export class RunInterruptedError extends Error {
   constructor(message = 'the run was interrupted') {
     super(message);
     this.name = 'RunInterruptedError';
+  }
+}
+
+/** Thrown by a run that stopped on request (Ctrl-C once), after recording what it had finished. */
+export class StoppedOnRequest extends RunInterruptedError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoppedOnRequest';
   }
 }

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { GitError, UnknownRevisionError } from '../git/git.js';
 import { InputError } from '../model/types.js';
+import { DamagedRecordError } from '../state/record-file.js';
 import { LeaseHeldError } from '../state/store.js';
 import type { CommandContext, CommandDefinition, RawArgs } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -114,7 +115,7 @@ function reportError(error: unknown, ctx: CommandContext): number {
     io.stderr.write(`svcplan: ${error.message}\n`);
     return EXIT_FAILED;
   }
-  if (error instanceof LeaseHeldError) {
+  if (error instanceof LeaseHeldError || error instanceof DamagedRecordError) {
     io.stderr.write(`svcplan: ${error.message}\n`);
     return EXIT_FAILED;
   }

@@ -206,16 +206,118 @@ export type InstanceStatus =
   | 'pending' // an action on it started and did not finish (a resumed run redoes it)
   | 'failed'; // an action or its health gate failed
 
+/** The actions an instance step takes; `none` is no step. */
+export type StepAction = 'create' | 'refresh' | 'restart' | 'replace' | 'destroy';
+
+/**
+ * Where an instance step is, recorded before the action that follows it (SPEC section 5):
+ * - create: creating → created
+ * - replace: saving → saved → halted → destroyed → creating → created → restoring → restored
+ * - refresh: refreshing → refreshed
+ * - restart: restarting → restarted; growing the state disk: halting → halted → grown → booted
+ * - destroy: destroying → destroyed
+ * A step at `created` (create), `restored`, `refreshed`, `restarted` or `booted` has done its VM
+ * work and waits for its upgrade domain's health gate; only the gate makes the instance ready.
+ */
+export type StepPhase =
+  | 'saving'
+  | 'saved'
+  | 'halting'
+  | 'halted'
+  | 'destroying'
+  | 'destroyed'
+  | 'creating'
+  | 'created'
+  | 'restoring'
+  | 'restored'
+  | 'refreshing'
+  | 'refreshed'
+  | 'restarting'
+  | 'restarted'
+  | 'grown'
+  | 'booted';
+
+/** A machine's identity as Vagrant recorded it: what tells an old VM from its replacement. */
+export interface MachineIdentity {
+  /** The provider's id of the machine (libvirt: the domain's UUID). */
+  id?: string;
+  /** The box it was created from. */
+  box?: { name: string; version: string };
+}
+
+/** The step an instance is in, kept in its record until the step's health gate has passed. */
+export interface InstanceStep {
+  action: StepAction;
+  phase: StepPhase;
+  /** The deployment that started the step (a resumed run keeps it). */
+  deployment: number;
+  /** The instance's upgrade domain in the rollout that started the step. */
+  domain: number;
+  /** The spec the VM had before the step; absent for create. */
+  from?: InstanceSpec;
+  /** The spec the step gives it; absent for destroy. */
+  to?: InstanceSpec;
+  /** refresh, restart: the named provisioners the step runs. */
+  provisioners?: string[];
+  /** restart: the state disk grows (halt, grow, boot instead of reload). */
+  growStateDisk?: boolean;
+  /** destroy: the state disk goes too (onScaleIn: delete). */
+  deleteStateDisk?: boolean;
+  /** replace: the old VM holds live app state, so its save-state hook runs before it goes. */
+  save?: boolean;
+  /** replace: the VM being replaced, as observed when the step began. */
+  old?: MachineIdentity;
+  /**
+   * The call that follows this phase: which operation, and the phase it leads to once it has
+   * succeeded. What became of it is asked of the driver when a run resumes the step.
+   */
+  call?: { id: string; op: string; then: StepPhase | 'done' };
+  /** The action after this phase, or the health gate, failed. */
+  failed?: { message: string; at: string };
+  startedAt: string;
+}
+
 export interface RecordedInstance {
   name: string;
   tier: string;
   /** n in `<service>-<tier>-<n>`. */
   index: number;
+  /**
+   * The spec the instance has: during a step the one it had before (for a create, the one it is
+   * getting), and the step's target once its gate has passed.
+   */
   spec: InstanceSpec;
+  /** ready: applied and healthy; pending: a step is under way; failed: a step or its gate failed. */
   status: InstanceStatus;
-  /** When status is pending: the spec being applied, so a resumed run finishes the same step. */
+  /** The step under way (or failed); absent when the instance is ready. */
+  step?: InstanceStep;
+  /** Records written before steps were journaled: the spec being applied when status is pending. */
   pendingSpec?: InstanceSpec;
   updatedAt: string;
+}
+
+/**
+ * The instances a rollout changed, each with the spec it had before (null: the rollout created
+ * it), kept across interrupted runs until a deployment of the service finishes: what
+ * autoRollback returns them to.
+ */
+export interface RolloutChanges {
+  /** The deployment that began the rollout. */
+  since: number;
+  /** The service as it was before the rollout (absent for a new service). */
+  previous?: { spec: ServiceSpec; template: string; revision: ServiceRecord['revision'] };
+  changed: { name: string; tier: string; index: number; before: InstanceSpec | null }[];
+}
+
+/** One upgrade domain's health gate in a deployment. */
+export interface GateResult {
+  tier: string;
+  domain: number;
+  passed: boolean;
+  instances: string[];
+  /** The instances that were not healthy, with why. */
+  unhealthy?: { name: string; reason: string }[];
+  at: string;
 }
 
 /** A state disk kept after its instance was destroyed (onScaleIn: retain). */
@@ -241,6 +343,8 @@ export interface Deployment {
   /** For kind 'rollback': the deployment whose spec was redeployed. */
   rollbackOf?: number;
   message?: string;
+  /** Every health gate this deployment ran, in order. */
+  gates?: GateResult[];
 }
 
 export interface Pin {
@@ -262,6 +366,8 @@ export interface ServiceRecord {
   retainedDisks: RetainedDisk[];
   history: Deployment[];
   pin?: Pin;
+  /** What the rollout under way (or interrupted) changed, for autoRollback. */
+  rollout?: RolloutChanges;
 }
 
 /** All recorded services, by name. */
@@ -287,6 +393,8 @@ export interface PlanReason {
 
 export interface PlanInstance {
   name: string;
+  /** n in `<service>-<tier>-<n>`: the step's identity (not part of the JSON contract). */
+  index?: number;
   action: PlanAction;
   /** On replace (and on destroy with a state disk): the state disk is 'kept' or 'deleted'. */
   state?: 'kept' | 'deleted';
@@ -330,6 +438,8 @@ export interface Plan {
   document: PlanDocument;
   /** Desired spec of every service in the plan (absent for a removed service). */
   desired: Record<string, ServiceSpec | undefined>;
+  /** Places errors found when the plan is made again under a service's lease. */
+  locator?: SourceLocator;
 }
 
 // ---------------------------------------------------------------------------------------------

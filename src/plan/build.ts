@@ -13,6 +13,7 @@ import {
   type Disruption,
   type InstanceSpec,
   type InstanceStatus,
+  type InstanceStep,
   type Pin,
   type Plan,
   type PlanAction,
@@ -27,7 +28,7 @@ import {
   type SourceLocator,
   type TierSpec,
 } from '../model/types.js';
-import { classifyInstanceChange, classifyTierPolicyChange, tierOf } from './classify.js';
+import { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive, tierOf } from './classify.js';
 import { specDigest } from '../load/index.js';
 
 export interface PlanInput {
@@ -46,6 +47,8 @@ interface CurrentInstance {
   index: number;
   spec: InstanceSpec;
   status: InstanceStatus;
+  /** A step an earlier run started and did not finish (or that failed). */
+  step?: InstanceStep;
 }
 
 /** A service as it is now: what was recorded, or the base revision standing in for a record. */
@@ -95,6 +98,7 @@ function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<st
         index: inst.index,
         spec: inst.spec,
         status: inst.status,
+        ...(inst.step ? { step: inst.step } : {}),
       })),
       pin: record.pin,
       unfinished: record.history.at(-1)?.result === 'in-progress',
@@ -127,12 +131,14 @@ function stateDigestOf(services: [string, CurrentService][]): string {
   const entries = services.map(([name, s]) => {
     // Tiers compared only where they differ: localeCompare is slow, and ten thousand instances are sorted.
     const sorted = [...s.instances].sort((a, b) => (a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index));
-    const runs: { tier: string; first: number; last: number; spec: string; status: InstanceStatus }[] = [];
+    const runs: { tier: string; first: number; last: number; spec: string; status: InstanceStatus; step?: string }[] = [];
     for (const i of sorted) {
       const spec = instanceDigest(i.spec);
+      // A step under way is part of what the plan was made from: its phase decides what is left.
+      const step = i.step ? stepDigest(i.step) : undefined;
       const run = runs.at(-1);
-      if (run && run.tier === i.tier && run.spec === spec && run.status === i.status && run.last + 1 === i.index) run.last = i.index;
-      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec, status: i.status });
+      if (run && run.tier === i.tier && run.spec === spec && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
+      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec, status: i.status, ...(step ? { step } : {}) });
     }
     // The service spec after its instance specs: their texts are remembered and reused in it.
     const spec = s.spec && typeof s.spec === 'object' ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
@@ -145,6 +151,10 @@ function stateDigestOf(services: [string, CurrentService][]): string {
     };
   });
   return canonicalDigest(entries);
+}
+
+function stepDigest(step: InstanceStep): string {
+  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
 }
 
 function withoutFiles(spec: ServiceSpec): Omit<ServiceSpec, 'files'> {
@@ -174,6 +184,44 @@ function stateOnDestroy(inst: CurrentInstance, desiredTier: TierSpec | undefined
   // is the user saying so. Without a desired tier, the policy the disk was created under applies.
   const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
   return policy === 'delete' ? 'deleted' : 'kept';
+}
+
+/** What a plan says of a step an earlier run left: it is finished first, and counts as its own action. */
+function resumeReason(status: InstanceStatus, step: InstanceStep): PlanReason {
+  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
+  return { path: 'status', from: `${status}: ${where}`, to: 'ready', action: step.action };
+}
+
+function resumeWarning(name: string, status: InstanceStatus, step: InstanceStep): string {
+  const what = step.failed ? `failed at ${step.phase} (${firstLine(step.failed.message)})` : `stopped at ${step.phase}`;
+  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
+}
+
+/**
+ * An instance with a step under way: the step is finished first (to its own target, so app state
+ * is never left half moved), then whatever the desired spec still asks of it. Shown as the step's
+ * own action, or a more disruptive one when the desired spec needs it.
+ */
+function resumedInstance(
+  inst: CurrentInstance,
+  step: InstanceStep,
+  desired: InstanceSpec,
+  name: string,
+  countReason: (action: PlanAction) => PlanReason,
+  policyReasons: PlanReason[],
+): PlannedInstance {
+  const resume = resumeReason(inst.status, step);
+  const target = step.to;
+  if (!target) return { index: inst.index, name, action: 'create', reasons: [resume, countReason('create')] };
+  const change = classifyInstanceChange(target, desired);
+  const action: PlanAction = step.action === 'create' ? 'create' : mostDisruptive([step.action, change.action]);
+  const entry: PlannedInstance = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
+  if (action === 'replace' && (inst.spec.state || target.state)) entry.state = 'kept';
+  return entry;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
 }
 
 function planTier(
@@ -211,14 +259,20 @@ function planTier(
   };
 
   for (const inst of existing) {
+    const step = inst.step;
+    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
       planned.push({
         index: inst.index,
         name: name(inst.index),
         action: 'destroy',
         state: stateOnDestroy(inst, desiredTier),
-        reasons: [countReason('destroy')],
+        reasons: step && step.action !== 'destroy' ? [resumeReason(inst.status, step), countReason('destroy')] : [countReason('destroy')],
       });
+      continue;
+    }
+    if (step) {
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
       continue;
     }
     const change = changeOf(inst.spec, desiredTier.instance);
@@ -251,7 +305,7 @@ function planTier(
   for (const p of planned) {
     const d = upgradeDomainOf(p.index, domainCount);
     // Written out rather than copied with a rest pattern: ten thousand of these, and the generic copy is slow.
-    const instance: PlanInstance = { name: p.name, action: p.action, reasons: p.reasons };
+    const instance: PlanInstance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
     if (p.state !== undefined) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, (domain = []));
@@ -273,8 +327,10 @@ function refuse(
   f: Findings,
 ): void {
   const file = desired.files.template;
-  const kept = existing.filter((i) => i.index <= desiredTier.count && i.spec.state);
-  const largest = Math.max(0, ...kept.map((i) => i.spec.state!.disk));
+  // A step under way may already have grown the disk: the larger of the two is what exists.
+  const diskOf = (i: CurrentInstance) => Math.max(i.spec.state?.disk ?? 0, i.step?.to?.state?.disk ?? 0);
+  const kept = existing.filter((i) => i.index <= desiredTier.count && diskOf(i) > 0);
+  const largest = Math.max(0, ...kept.map(diskOf));
   const wanted = desiredTier.instance.state;
   if (kept.length > 0 && !wanted) {
     f.errors.push(
@@ -395,7 +451,8 @@ export function planDigestOf(
   }, memo);
 }
 
-const INSTANCE_KEYS = new Set(['name', 'action', 'state', 'reasons']);
+// `index` is the instance's identity for the executor, derived from its name: not written.
+const INSTANCE_KEYS = new Set(['name', 'index', 'action', 'state', 'reasons']);
 
 /** The canonical text of a plan instance of the usual shape, or undefined to leave it to the writer. */
 function instanceText(instance: PlanInstance, memo: CanonicalMemo): string | undefined {
@@ -475,5 +532,6 @@ export function buildPlan(input: PlanInput): Plan {
       errors: f.errors,
     },
     desired,
+    locator: input.desired.locator,
   };
 }

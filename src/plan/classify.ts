@@ -10,7 +10,6 @@ import {
   type ServiceSpec,
   type TierSpec,
 } from '../model/types.js';
-import type { ProvisionerName } from '../apply/driver.js';
 
 /**
  * Absent values are reported as null, never undefined: the plan is JSON, and a reason whose
@@ -167,31 +166,4 @@ export function classifyTierPolicyChange(
 /** Convenience for callers holding whole specs. */
 export function tierOf(spec: ServiceSpec | undefined, name: string): TierSpec | undefined {
   return spec?.tiers.find((t) => t.name === name);
-}
-
-/**
- * The named provisioners a refresh or restart must run for these reasons. Any app may read any
- * setting, so settings have one provisioner of their own rather than rerunning every app. A
- * `status` reason (an instance whose last action did not finish) reruns
- * everything the instance has; `spec` tells which apps that is.
- */
-export function provisionersFor(reasons: PlanReason[], spec?: InstanceSpec): ProvisionerName[] {
-  const names = new Set<ProvisionerName>();
-  for (const r of reasons) {
-    if (r.action !== 'refresh' && r.action !== 'restart') continue;
-    if (r.path === 'features') names.add('features');
-    else if (r.path.startsWith('settings.')) names.add('settings');
-    else if (r.path.startsWith('apps.')) {
-      // A removed app is named too: the driver, which no longer finds it in the spec, removes it
-      // from the VM instead of installing it.
-      names.add(`app-${r.path.slice('apps.'.length).split('.')[0]}`);
-    } else if (r.path === 'status') {
-      names.add('features');
-      names.add('settings');
-      for (const app of Object.keys(spec?.apps ?? {}).sort()) names.add(`app-${app}`);
-    }
-  }
-  // Features first (OS packages the apps may need), then settings, then apps by name.
-  const rank = (n: ProvisionerName) => (n === 'features' ? 0 : n === 'settings' ? 1 : 2);
-  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

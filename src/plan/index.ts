@@ -1,2 +1,2 @@
 export { buildPlan, currentStateDigest, planDigestOf, type PlanInput } from './build.js';
-export { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive, provisionersFor } from './classify.js';
+export { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive } from './classify.js';

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { DamagedRecordError } from './record-file.js';
 import type { Lease } from './store.js';
 
 /** Service names become file names in both stores: keep them to what the loader accepts. */
@@ -33,10 +34,17 @@ export function sameLease(a: Lease, b: Lease): boolean {
  * (a run killed with -9 would otherwise block the service until the expiry).
  */
 export function isLeaseStale(lease: Lease, now = Date.now()): boolean {
+  return leaseStaleness(lease, now) !== undefined;
+}
+
+/** Why a lease may be taken over, or undefined while its holder may still be at work. */
+export function leaseStaleness(lease: Lease, now = Date.now()): string | undefined {
   const expires = Date.parse(lease.expiresAt);
-  if (!Number.isFinite(expires) || expires <= now) return true;
-  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) return true;
-  return false;
+  if (!Number.isFinite(expires) || expires <= now) return `it expired at ${lease.expiresAt}`;
+  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) {
+    return `its process (pid ${lease.holder.pid} on this host) is gone`;
+  }
+  return undefined;
 }
 
 function processAlive(pid: number): boolean {
@@ -55,11 +63,11 @@ export function parseLease(text: string, where: string): Lease {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${where}: lease file is not valid JSON (${(err as Error).message}); delete it if no apply is running`);
+    throw new DamagedRecordError(where, `lease file is not valid JSON (${(err as Error).message})`, 'Delete it if no apply is running');
   }
   const l = value as Lease;
   if (!l || typeof l.service !== 'string' || typeof l.owner !== 'string' || typeof l.expiresAt !== 'string') {
-    throw new Error(`${where}: lease file lacks service, owner or expiresAt; delete it if no apply is running`);
+    throw new DamagedRecordError(where, 'lease file lacks service, owner or expiresAt', 'Delete it if no apply is running');
   }
   return l;
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { applyPlan } from '../../src/apply/executor.js';
 import { runCli } from '../../src/cli/run.js';
@@ -72,5 +73,37 @@ describe('svcplan apply, rollback and history', () => {
     const noService = await cli(['history', 'nope'], dir);
     expect(noService.code).toBe(2);
     expect(noService.stderr).toMatch(/nothing is recorded for service nope[\s\S]*recorded services: shop/);
+  });
+
+  it('a damaged record gets a clear error naming the file and what to do, from status, plan and apply alike', async () => {
+    const store = new LocalStateStore(dir);
+    const plan = await computePlan({ head: new WorktreeReader(dir), recorded: {} });
+    await applyPlan({ plan, store, driver: new DriverDouble(), owner: 't', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
+    const file = path.join(dir, '.svcplan/state/shop.json');
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    delete record.instances[1].spec;
+    writeFileSync(file, JSON.stringify(record));
+    for (const args of [['status'], ['plan'], ['apply', '--dry-run']]) {
+      const run = await cli(args, dir);
+      expect({ args, code: run.code }).toEqual({ args, code: 1 });
+      expect(run.stderr).toContain(`${file}: instance 2 (shop-web-2) has no spec`);
+      expect(run.stderr).toMatch(/restore the file from a backup or from the state branch history/);
+      expect(run.stderr).not.toMatch(/internal error/);
+    }
+  });
+
+  it('status calls a lease stale when its process is gone, and says the next apply takes it over', async () => {
+    const store = new LocalStateStore(dir);
+    const plan = await computePlan({ head: new WorktreeReader(dir), recorded: {} });
+    await applyPlan({ plan, store, driver: new DriverDouble(), owner: 't', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
+    mkdirSync(path.join(dir, '.svcplan/state/leases'), { recursive: true });
+    // A pid no process has: the run that held it was killed.
+    const lease = { service: 'shop', owner: 'alice@here pid 4194303', expiresAt: new Date(Date.now() + 600_000).toISOString(), holder: { host: hostname(), pid: 4194303 } };
+    writeFileSync(path.join(dir, '.svcplan/state/leases/shop.json'), JSON.stringify(lease));
+    const text = await cli(['status'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/stale lease of alice@here pid 4194303: its process \(pid 4194303 on this host\) is gone; the next apply takes it over/);
+    const json = JSON.parse((await cli(['status', '--format', 'json'], dir)).stdout);
+    expect(json.services[0].lease).toMatchObject({ owner: 'alice@here pid 4194303', stale: 'its process (pid 4194303 on this host) is gone' });
   });
 });

@@ -38,7 +38,7 @@ describe('applying a plan', () => {
 
     // At most maxParallel at once, and really in parallel: db (2) then web (3).
     const overlap = (names: string[]) => {
-      const cs = driver.calls.filter((c) => c.op === 'create' && names.includes(c.name));
+      const cs = driver.calls.filter((c) => c.op === 'up' && names.includes(c.name));
       // Most calls running at one instant: at each call's start, the calls started and not yet ended.
       return Math.max(...cs.map((c) => cs.filter((d) => d.start <= c.start && c.start < d.end).length));
     };
@@ -62,16 +62,17 @@ describe('applying a plan', () => {
     expect(kinds[kinds.length - 1]).toBe('service-finished');
   });
 
-  it('writes recorded state before and after every instance step', async () => {
+  it('writes each step\'s phase before the call that follows it, and the gate\'s result', async () => {
     const store = new MemoryStateStore();
     const svc = service('shop', [tier('web', { count: 2 })]);
     await applyPlan({ plan: await planFrom(store, [svc]), store, driver: new DriverDouble(), owner, revision: REV });
     expect(store.writes.flatMap((w) => w.message.split(/\n+/))).toEqual([
       'shop: deployment 1 started (apply of aaaaaaa)',
-      'shop: shop-web-1 create started (deployment 1)',
-      'shop: shop-web-1 create done (deployment 1)',
-      'shop: shop-web-2 create started (deployment 1)',
-      'shop: shop-web-2 create done (deployment 1)',
+      'shop: shop-web-1 create creating: create (deployment 1)',
+      'shop: shop-web-1 create created (deployment 1)',
+      'shop: shop-web-2 create creating: create (deployment 1)',
+      'shop: shop-web-2 create created (deployment 1)',
+      'shop: health gate of tier web domain 0 passed: shop-web-1, shop-web-2',
       'shop: deployment 1 succeeded',
     ]);
   });
@@ -82,7 +83,7 @@ describe('applying a plan', () => {
     const first = new DriverDouble();
     await applyPlan({ plan: await planFrom(store, [v1]), store, driver: first, owner, revision: REV });
     const v2 = service('shop', [tier('web', { count: 4, domains: 2, instance: { settings: { MODE: 'eu' } } })]);
-    const driver = new DriverDouble({ world: first.world, failOn: (op, name) => (op === 'refresh' && name === 'shop-web-3' ? 'vagrant provision exited with 1' : undefined) });
+    const driver = new DriverDouble({ world: first.world, failOn: (op, name) => (op === 'provision' && name === 'shop-web-3' ? 'vagrant provision exited with 1' : undefined) });
     const report = await applyPlan({ plan: await planFrom(store, [v2]), store, driver, owner, revision: REV });
     expect(report.ok).toBe(false);
     const s = report.services[0];
@@ -94,8 +95,11 @@ describe('applying a plan', () => {
     const web3 = recorded.instances.find((i) => i.name === 'shop-web-3')!;
     expect(web3.status).toBe('failed');
     expect(web3.spec.settings).toEqual({});
-    expect(web3.pendingSpec?.settings).toEqual({ MODE: 'eu' });
-    expect(recorded.instances.find((i) => i.name === 'shop-web-1')!.spec.settings).toEqual({ MODE: 'eu' });
+    expect(web3.step).toMatchObject({ action: 'refresh', phase: 'refreshing', to: { settings: { MODE: 'eu' } }, failed: { message: 'vagrant provision exited with 1' } });
+    // shop-web-1 was refreshed, but its domain's gate never ran: it is not ready until one passes.
+    const web1 = recorded.instances.find((i) => i.name === 'shop-web-1')!;
+    expect(web1.status).toBe('pending');
+    expect(web1.step).toMatchObject({ action: 'refresh', phase: 'refreshed', to: { settings: { MODE: 'eu' } } });
   });
 
   it('fails the gate on an unhealthy instance and does not start the next domain', async () => {
@@ -106,7 +110,7 @@ describe('applying a plan', () => {
     const s = report.services[0];
     expect(s.result).toBe('failed');
     expect(s.error).toMatch(/health gate of tier web, upgrade domain 0 failed: shop-web-1 \(not healthy within 5s\)/);
-    expect(driver.ops()).toEqual(['create shop-web-1', 'create shop-web-3']);
+    expect(driver.ops()).toEqual(['up shop-web-1 all', 'up shop-web-3 all']);
     expect(s.instances.filter((i) => i.outcome === 'not-started').map((i) => i.name)).toEqual(['shop-web-2', 'shop-web-4']);
     expect((await store.readService('shop'))!.instances.find((i) => i.name === 'shop-web-1')!.status).toBe('failed');
   });
@@ -117,7 +121,7 @@ describe('applying a plan', () => {
     const signals: AbortSignal[] = [];
     // shop-web-1's probe waits until it is no longer wanted; shop-web-3's create fails meanwhile.
     const driver = new DriverDouble({
-      failOn: (op, name) => (op === 'create' && name === 'shop-web-3' ? 'vagrant up exited with 1' : undefined),
+      failOn: (op, name) => (op === 'up' && name === 'shop-web-3' ? 'vagrant up exited with 1' : undefined),
       healthy: (_name, signal) => {
         signals.push(signal!);
         return new Promise((resolve) => signal!.addEventListener('abort', () => resolve(false)));
@@ -144,10 +148,11 @@ describe('applying a plan', () => {
       if (e.kind === 'instance-started' && ++started === 2) controller.abort();
     };
     await expect(applyPlan({ plan, store, driver, owner, revision: REV, signal: controller.signal, onProgress })).rejects.toThrow(/stopped on request/);
-    expect(driver.ops().sort()).toEqual(['create blog-web-1', 'create shop-web-1']);
+    expect(driver.ops().sort()).toEqual(['up blog-web-1 all', 'up shop-web-1 all']);
     for (const name of ['shop', 'blog']) {
       const recorded = (await store.readService(name))!;
-      expect(recorded.instances.map((i) => `${i.name}:${i.status}`)).toEqual([`${name}-web-1:ready`]);
+      // Created and recorded; its gate is the next run's to pass.
+      expect(recorded.instances.map((i) => `${i.name}:${i.status}:${i.step?.phase}`)).toEqual([`${name}-web-1:pending:created`]);
       expect(recorded.history.map((d) => d.result)).toEqual(['in-progress']);
       await expect(store.acquireLease(name, 'next', 60)).resolves.toBeDefined();
     }
@@ -188,11 +193,12 @@ describe('applying a plan', () => {
     expect(report.ok).toBe(false);
     expect(s.result).toBe('rolled-back');
     // Domain 0 (1, 3) and domain 1 (2, 4) replaced, the gate of domain 1 fails on 2, all four go back.
+    const replaced = (names: string[]) => names.flatMap((n) => [`halt ${n}`, `destroy ${n}`, `up ${n} all`]);
     expect(driver.ops()).toEqual([
-      'replace shop-web-1', 'replace shop-web-3', 'replace shop-web-2', 'replace shop-web-4',
-      'replace shop-web-4', 'replace shop-web-2', 'replace shop-web-3', 'replace shop-web-1',
+      ...replaced(['shop-web-1', 'shop-web-3', 'shop-web-2', 'shop-web-4']),
+      ...replaced(['shop-web-4', 'shop-web-2', 'shop-web-3', 'shop-web-1']),
     ]);
-    expect(driver.calls.filter((c) => c.op === 'replace').slice(4).map((c) => c.image)).toEqual(['12.7.1', '12.7.1', '12.7.1', '12.7.1']);
+    expect(driver.calls.filter((c) => c.op === 'up').slice(4).map((c) => c.image)).toEqual(['12.7.1', '12.7.1', '12.7.1', '12.7.1']);
     expect(s.instances.map((i) => i.outcome)).toEqual(['rolled-back', 'rolled-back', 'rolled-back', 'rolled-back']);
     expect([...driver.world.vms.values()].map((v) => v.image)).toEqual(['12.7.1', '12.7.1', '12.7.1', '12.7.1']);
     expect(driver.world.disks.size).toBe(4);
@@ -230,7 +236,7 @@ describe('applying a plan', () => {
     const report = await applyPlan({ plan: await planFrom(store, [a, b]), store, driver, owner, revision: REV, runner: 'hv-02' });
     expect(report.ok).toBe(true);
     expect(report.services.map((s) => `${s.service} ${s.result}`)).toEqual(['shop-a skipped', 'shop-b succeeded']);
-    expect(driver.ops()).toEqual(['create shop-b-web-1']);
+    expect(driver.ops()).toEqual(['up shop-b-web-1 all']);
     expect(Object.keys(await store.read())).toEqual(['shop-b']);
   });
 
@@ -247,9 +253,7 @@ describe('applying a plan', () => {
     const d2 = new DriverDouble({ world: driver.world });
     const report = await applyPlan({ plan: await planFrom(store, v2), store, driver: d2, owner, revision: REV });
     expect(report.ok).toBe(true);
-    expect(d2.calls.filter((c) => c.op === 'destroy').map((c) => `${c.name} delete=${c.deleteStateDisk}`).sort()).toEqual([
-      'old-web-1 delete=false', 'shop-jobs-2 delete=true', 'shop-web-2 delete=false', 'shop-web-3 delete=false',
-    ]);
+    expect(d2.ops().sort()).toEqual(['delete-disk shop-jobs-2', 'destroy old-web-1', 'destroy shop-jobs-2', 'destroy shop-web-2', 'destroy shop-web-3']);
     expect(d2.deletedDisks).toEqual(['shop-jobs-2']);
     const state = await store.read();
     expect(state.shop.retainedDisks.map((d) => `${d.instance}:${d.sizeGiB}`).sort()).toEqual(['shop-web-2:10', 'shop-web-3:10']);
@@ -268,15 +272,12 @@ describe('applying a plan', () => {
     expect(driver.world.disks.get('shop-web-1')).toBe(10);
     const grow = new DriverDouble({ world: driver.world });
     expect((await applyPlan({ plan: await planFrom(store, at(20, 1024)), store, driver: grow, owner, revision: REV })).ok).toBe(true);
-    expect(grow.calls.filter((c) => c.op === 'restart').map((c) => `${c.name} grow=${c.growStateDisk}`).sort()).toEqual([
-      'shop-web-1 grow=true', 'shop-web-2 grow=true',
-    ]);
+    // Halted, grown while nothing uses it, booted.
+    expect(grow.ops()).toEqual(['halt shop-web-1', 'grow shop-web-1', 'up shop-web-1', 'halt shop-web-2', 'grow shop-web-2', 'up shop-web-2']);
     expect(driver.world.disks.get('shop-web-2')).toBe(20);
     const memoryOnly = new DriverDouble({ world: driver.world });
     await applyPlan({ plan: await planFrom(store, at(20, 2048)), store, driver: memoryOnly, owner, revision: REV });
-    expect(memoryOnly.calls.filter((c) => c.op === 'restart').map((c) => `${c.name} grow=${c.growStateDisk}`).sort()).toEqual([
-      'shop-web-1 grow=false', 'shop-web-2 grow=false',
-    ]);
+    expect(memoryOnly.ops()).toEqual(['reload shop-web-1', 'reload shop-web-2']);
   });
 
   it('clears a pin once an apply goes through for the service', async () => {

@@ -1,5 +1,6 @@
 // A run killed at any moment is finished by the next apply: same final state as a run that was
-// never interrupted, no finished step done twice, no state disk lost.
+// never interrupted, no call that is known to have finished run again, no health gate skipped,
+// save-state never on a VM whose app state was not restored into it, restore-state once per new VM.
 import { applyPlan } from '../../src/apply/executor.js';
 import { RunInterruptedError } from '../../src/apply/types.js';
 import type { ServiceRecord } from '../../src/model/types.js';
@@ -7,16 +8,18 @@ import { MemoryStateStore } from '../../src/state/index.js';
 import type { StateStore } from '../../src/state/store.js';
 import { DriverDouble, REV, cloneWorld, planFrom, service, tier, type World } from './support.js';
 
+const hooks = { state: { disk: 10, save: 'apps/save.sh', restore: 'apps/restore.sh', onScaleIn: 'retain' as const } };
 const disk = { state: { disk: 10, onScaleIn: 'retain' as const } };
 const v1 = service('shop', [
   tier('db', { order: 1, count: 2, instance: { ...disk } }),
-  tier('web', { order: 2, count: 4, domains: 2, instance: { ...disk } }),
+  tier('web', { order: 2, count: 4, domains: 2, instance: { ...hooks } }),
   tier('cache', { order: 3, count: 2 }),
 ]);
-// db: restart ×2; web: replace ×3 and destroy web-4 (disk kept); cache: refresh ×2, create cache-3.
+// db: restart ×2; web: replace ×3 with save/restore and destroy web-4 (disk kept); cache: refresh ×2, create cache-3.
+const newImage = { box: 'svcplan/debian-12', version: '12.8.0' };
 const v2 = service('shop', [
   tier('db', { order: 1, count: 2, instance: { ...disk, memory: 2048 } }),
-  tier('web', { order: 2, count: 3, domains: 2, instance: { ...disk, image: { box: 'svcplan/debian-12', version: '12.8.0' } } }),
+  tier('web', { order: 2, count: 3, domains: 2, instance: { ...hooks, image: newImage } }),
   tier('cache', { order: 3, count: 3, instance: { settings: { TTL: '60' } } }),
 ], { release: '2' });
 
@@ -49,13 +52,24 @@ function essence(record: ServiceRecord) {
   return {
     spec: record.spec,
     revision: record.revision,
-    instances: record.instances.map((i) => ({ name: i.name, spec: i.spec, status: i.status, pendingSpec: i.pendingSpec })),
+    instances: record.instances.map((i) => ({ name: i.name, spec: i.spec, status: i.status, step: i.step })),
     retained: record.retainedDisks.map((d) => `${d.instance}:${d.sizeGiB}`),
+    rollout: record.rollout,
   };
 }
 
 function worldEssence(world: World) {
-  return { vms: Object.fromEntries([...world.vms].sort()), disks: Object.fromEntries([...world.disks].sort()) };
+  const vms = [...world.vms].sort().map(([name, vm]) => [name, { image: vm.image, memory: vm.memory, settings: vm.settings, apps: vm.apps, running: vm.running }]);
+  return { vms: Object.fromEntries(vms), disks: Object.fromEntries([...world.disks].sort()) };
+}
+
+/** App state is never touched twice or on the wrong VM. */
+function appStateSafe(world: World): void {
+  expect(world.unsafeSaves).toEqual([]);
+  for (const [name, vm] of world.vms) {
+    if (vm.replacement) expect(`${name}: ${vm.restores} restore(s)`).toBe(`${name}: 1 restore(s)`);
+    expect(vm.saves).toBeLessThanOrEqual(1);
+  }
 }
 
 describe('resuming a killed apply', () => {
@@ -69,11 +83,13 @@ describe('resuming a killed apply', () => {
     const report = await applyPlan({ plan: await planFrom(store, [v2]), store, driver, owner: 'reference', revision: REV });
     expect(report.ok).toBe(true);
     reference = { record: (await store.readService('shop'))!, world: driver.world, ops: driver.ops(), writes: store.writes.length };
+    const replace = (n: string) => [`provision ${n} save-state`, `halt ${n}`, `destroy ${n}`, `up ${n} all`, `provision ${n} restore-state`];
     expect(reference.ops).toEqual([
-      'restart shop-db-1', 'restart shop-db-2',
-      'replace shop-web-1', 'replace shop-web-3', 'replace shop-web-2', 'destroy shop-web-4',
-      'refresh shop-cache-1', 'refresh shop-cache-2', 'create shop-cache-3',
+      'reload shop-db-1', 'reload shop-db-2',
+      ...replace('shop-web-1'), ...replace('shop-web-3'), ...replace('shop-web-2'), 'destroy shop-web-4',
+      'provision shop-cache-1 settings', 'provision shop-cache-2 settings', 'up shop-cache-3 all',
     ]);
+    appStateSafe(reference.world);
   });
 
   async function resume(store: MemoryStateStore, world: World): Promise<DriverDouble> {
@@ -83,14 +99,15 @@ describe('resuming a killed apply', () => {
     expect(essence((await store.readService('shop'))!)).toEqual(essence(reference.record));
     expect(worldEssence(world)).toEqual(worldEssence(reference.world));
     expect(driver.deletedDisks).toEqual([]);
+    appStateSafe(world);
     // The run after a resume plans nothing more.
     expect((await planFrom(store, [v2])).document.services).toEqual([]);
     return driver;
   }
 
   for (const when of ['before', 'after'] as const) {
-    it(`finishes the work when the driver dies ${when} each step, redoing only the interrupted one`, async () => {
-      for (let k = 1; k <= 9; k++) {
+    it(`finishes the work when the run dies ${when} each call, running only the calls not known to have finished`, async () => {
+      for (let k = 1; k <= reference.ops.length; k++) {
         const store = await copyOf(start.store);
         const world = cloneWorld(start.world);
         const dying = new DriverDouble({ world, killAt: { step: k, when } });
@@ -98,19 +115,16 @@ describe('resuming a killed apply', () => {
         const recorded = (await store.readService('shop'))!;
         expect(recorded.history.at(-1)!.result).toBe('in-progress');
         const resumed = await resume(store, world);
-        // Steps 1..k-1 finished and were recorded: never again. Step k (started, unrecorded) is redone.
-        expect(resumed.ops()).toEqual(reference.ops.slice(k - 1));
+        // Calls 1..k-1 finished; call k finished too when the run died after it (its receipt says so).
+        expect(resumed.ops()).toEqual(reference.ops.slice(when === 'after' ? k : k - 1));
         const history = (await store.readService('shop'))!.history;
         expect(history.map((d) => d.result)).toEqual(['succeeded', 'failed', 'succeeded']);
-        expect(history[1].message).toMatch(/interrupted/);
+        expect(history[1].message).toMatch(/interrupted before it finished; resumed by deployment 3/);
       }
     });
   }
 
-  it('finishes the work when the run dies before any state write', async () => {
-    // Marks asked for together share a write: at least 1 start + 1 per step + 1 finish, at most 2 per step.
-    expect(reference.writes).toBeGreaterThanOrEqual(2 + 9);
-    expect(reference.writes).toBeLessThanOrEqual(2 + 2 * 9);
+  it('finishes the work when the run dies before any state write, without running a finished call again', async () => {
     for (let k = 1; k <= reference.writes; k++) {
       const store = await copyOf(start.store);
       const world = cloneWorld(start.world);
@@ -118,12 +132,54 @@ describe('resuming a killed apply', () => {
       const driver = new DriverDouble({ world });
       await expect(applyPlan({ plan: await planFrom(dying, [v2]), store: dying, driver, owner: 'killed', revision: REV })).rejects.toBeInstanceOf(RunInterruptedError);
       const done = driver.ops();
-      // Writes may carry several steps' marks at once: count the "done" marks that landed.
-      const recordedDone = dying.writes.flatMap((w) => w.message.split('\n')).filter((m) => / done \(deployment/.test(m)).length;
       const resumed = await resume(store, world);
-      // A step whose "done" write was lost runs once more; nothing finished and recorded does.
-      expect(resumed.ops()).toEqual(reference.ops.slice(recordedDone));
-      expect(done.length - recordedDone).toBeLessThanOrEqual(1);
+      // A call starts only once its phase is written; one whose end was not written has a receipt.
+      expect([...done, ...resumed.ops()]).toEqual(reference.ops);
+    }
+  });
+
+  it('never skips a gate: an instance unhealthy in the interrupted domain fails the resumed run', async () => {
+    // Die right after each call of the web tier's first domain: its gate never ran.
+    const firstDomain = reference.ops.findIndex((o) => o === 'provision shop-web-3 restore-state') + 1;
+    for (let k = reference.ops.indexOf('reload shop-db-2') + 2; k <= firstDomain; k++) {
+      const store = await copyOf(start.store);
+      const world = cloneWorld(start.world);
+      await expect(
+        applyPlan({ plan: await planFrom(store, [v2]), store, driver: new DriverDouble({ world, killAt: { step: k, when: 'after' } }), owner: 'killed', revision: REV }),
+      ).rejects.toBeInstanceOf(RunInterruptedError);
+      const sick = new DriverDouble({ world, healthy: (name) => name !== 'shop-web-1' });
+      const report = await applyPlan({ plan: await planFrom(store, [v2]), store, driver: sick, owner: 'resumer', revision: REV });
+      expect({ k, ok: report.ok, error: report.services[0].error }).toMatchObject({ k, ok: false, error: expect.stringMatching(/health gate of tier web, upgrade domain 0 failed: shop-web-1/) });
+      // Nothing after the interrupted domain moved.
+      expect(sick.ops().some((o) => /shop-web-2|shop-web-4|shop-cache/.test(o))).toBe(false);
+      const web1 = (await store.readService('shop'))!.instances.find((i) => i.name === 'shop-web-1')!;
+      expect(web1.status).toBe('failed');
+      // Healed, the next run passes the gate and finishes.
+      await resume(store, world);
+    }
+  });
+
+  it('a replace left at any phase and then pointed at a newer image never saves from the unrestored VM', async () => {
+    const v3 = service('shop', [
+      tier('db', { order: 1, count: 2, instance: { ...disk, memory: 2048 } }),
+      tier('web', { order: 2, count: 3, domains: 2, instance: { ...hooks, image: { box: 'svcplan/debian-12', version: '12.9.0' } } }),
+      tier('cache', { order: 3, count: 3, instance: { settings: { TTL: '60' } } }),
+    ], { release: '3' });
+    const webCalls = reference.ops.map((o, i) => [o, i + 1] as const).filter(([o]) => o.includes('shop-web-1')).map(([, k]) => k);
+    for (const k of webCalls) {
+      for (const when of ['before', 'after'] as const) {
+        const store = await copyOf(start.store);
+        const world = cloneWorld(start.world);
+        await expect(
+          applyPlan({ plan: await planFrom(store, [v2]), store, driver: new DriverDouble({ world, killAt: { step: k, when } }), owner: 'killed', revision: REV }),
+        ).rejects.toBeInstanceOf(RunInterruptedError);
+        const driver = new DriverDouble({ world });
+        const report = await applyPlan({ plan: await planFrom(store, [v3]), store, driver, owner: 'resumer', revision: REV });
+        expect(report.ok).toBe(true);
+        appStateSafe(world);
+        expect([...world.vms].filter(([n]) => n.startsWith('shop-web')).map(([, vm]) => vm.image)).toEqual(['12.9.0', '12.9.0', '12.9.0']);
+        expect(world.disks.size).toBe(4 + 2);
+      }
     }
   });
 });

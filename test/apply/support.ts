@@ -1,34 +1,63 @@
-// A driver test double that keeps a small world of VMs and state disks, records every call with
-// its start and end time, and fails or "dies" on demand; plus helpers to build service specs.
+// A driver test double that models machines (each with an id, the image it was created from,
+// its hardware, settings and app versions, running or not), state disks that survive destroy,
+// and call receipts that outlive a "killed" run; it records every call with its start and end
+// time, and fails or "dies" on demand. Plus helpers to build service specs.
 import { buildPlan } from '../../src/plan/index.js';
-import type { Driver, DriverInstance, HealthCheck, ProvisionerName } from '../../src/apply/driver.js';
+import type { CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ProvisionerName } from '../../src/apply/driver.js';
 import { RunInterruptedError } from '../../src/apply/types.js';
 import type { DesiredState, InstanceSpec, Plan, RecordedState, ServiceSpec, TierSpec } from '../../src/model/types.js';
 import type { StateStore } from '../../src/state/store.js';
 import { instanceSpec } from '../state/fixtures.js';
 
+export type Op = 'up' | 'provision' | 'reload' | 'halt' | 'destroy' | 'grow' | 'delete-disk' | 'health';
+
 export interface Call {
-  op: 'create' | 'refresh' | 'restart' | 'replace' | 'destroy' | 'health';
+  op: Op;
   name: string;
   start: number;
   end: number;
-  provisioners?: ProvisionerName[];
-  deleteStateDisk?: boolean;
-  growStateDisk?: boolean;
+  /** provision, reload, up: the provisioners run ('all' for a full up). */
+  provisioners?: string[];
+  /** up: the image version the machine is created from. */
   image?: string;
 }
 
+export interface Vm {
+  id: string;
+  image: string;
+  memory: number;
+  settings: Record<string, string>;
+  apps: Record<string, string>;
+  running: boolean;
+  /** save-state and restore-state runs on this VM. */
+  saves: number;
+  restores: number;
+  /** Created while its state disk already existed: a replacement, whose app state comes by restore. */
+  replacement: boolean;
+}
+
 export interface World {
-  vms: Map<string, { image: string; memory: number; settings: Record<string, string> }>;
+  vms: Map<string, Vm>;
   disks: Map<string, number>;
+  /** Receipts of calls, by call id: they outlive a killed run, like the wrapper's files. */
+  receipts: Map<string, 'succeeded' | 'failed'>;
+  /** save-state on a replacement before its restore: app state would be lost. */
+  unsafeSaves: string[];
+  nextId: number;
 }
 
 export function emptyWorld(): World {
-  return { vms: new Map(), disks: new Map() };
+  return { vms: new Map(), disks: new Map(), receipts: new Map(), unsafeSaves: [], nextId: 1 };
 }
 
 export function cloneWorld(w: World): World {
-  return { vms: new Map([...w.vms].map(([k, v]) => [k, structuredClone(v)])), disks: new Map(w.disks) };
+  return {
+    vms: new Map([...w.vms].map(([k, v]) => [k, structuredClone(v)])),
+    disks: new Map(w.disks),
+    receipts: new Map(w.receipts),
+    unsafeSaves: [...w.unsafeSaves],
+    nextId: w.nextId,
+  };
 }
 
 export interface DoubleOptions {
@@ -36,10 +65,13 @@ export interface DoubleOptions {
   /** Milliseconds each mutating call takes. */
   delayMs?: number;
   /** Throws this error from the matching call (a failed vagrant command). */
-  failOn?: (op: Call['op'], name: string) => string | undefined;
+  failOn?: (op: Op, name: string, provisioners?: string[]) => string | undefined;
   /** The health answer; `signal` is aborted when the executor no longer wants it. */
   healthy?: (name: string, signal?: AbortSignal) => boolean | Promise<boolean>;
-  /** The k-th mutating call (from 1) "kills" the run: before or after its effect. */
+  /**
+   * The k-th mutating call (from 1) "kills" the run: `before` it starts (no effect, no receipt),
+   * or `after` it ended (its effect and receipt are there, the run never learns of it).
+   */
   killAt?: { step: number; when: 'before' | 'after' };
 }
 
@@ -53,6 +85,7 @@ export class DriverDouble implements Driver {
   maxInFlight = 0;
   private mutating = 0;
   private readonly t0 = Date.now();
+  private names = new Set<string>();
 
   constructor(private readonly opts: DoubleOptions = {}) {
     this.world = opts.world ?? emptyWorld();
@@ -60,58 +93,117 @@ export class DriverDouble implements Driver {
 
   async layout(_service: ServiceSpec, instances: DriverInstance[]): Promise<void> {
     this.layouts.push(instances.map((i) => i.name));
+    for (const i of instances) this.names.add(i.name);
   }
-  async observe(): Promise<Record<string, 'running' | 'not_created'>> {
-    return Object.fromEntries([...this.world.vms.keys()].map((k) => [k, 'running' as const]));
+  async settle(): Promise<void> {}
+  async observe(): Promise<Record<string, Machine>> {
+    const out: Record<string, Machine> = {};
+    for (const name of new Set([...this.names, ...this.world.vms.keys()])) {
+      const vm = this.world.vms.get(name);
+      out[name] = vm ? { state: vm.running ? 'running' : 'stopped', id: vm.id, box: { name: 'svcplan/debian-12', version: vm.image } } : { state: 'not_created' };
+    }
+    return out;
   }
-  create(inst: DriverInstance): Promise<void> {
-    return this.mutate('create', inst.name, {}, () => this.up(inst));
+  async outcome(_inst: DriverInstance, call: string): Promise<CallOutcome> {
+    return this.world.receipts.get(call) ?? 'not-started';
   }
-  refresh(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void> {
-    return this.mutate('refresh', inst.name, { provisioners }, () => {
-      const vm = this.vm(inst.name);
-      vm.settings = { ...inst.spec.settings };
+  async forgetCalls(): Promise<void> {}
+
+  up(inst: DriverInstance, opts: { call: string; provision: 'all' | 'none' | ProvisionerName[] }): Promise<void> {
+    const provisioners = opts.provision === 'all' ? ['all'] : opts.provision === 'none' ? [] : [...opts.provision];
+    return this.mutate('up', inst.name, opts.call, { provisioners, image: inst.spec.image.version }, () => {
+      let vm = this.world.vms.get(inst.name);
+      const fresh = !vm;
+      if (!vm) {
+        vm = {
+          id: `vm-${this.world.nextId++}`,
+          image: inst.spec.image.version,
+          memory: inst.spec.memory,
+          settings: {},
+          apps: {},
+          running: false,
+          saves: 0,
+          restores: 0,
+          replacement: !!inst.spec.state && this.world.disks.has(inst.name),
+        };
+        this.world.vms.set(inst.name, vm);
+        if (inst.spec.state && !this.world.disks.has(inst.name)) this.world.disks.set(inst.name, inst.spec.state.disk);
+      }
+      vm.running = true;
+      if (opts.provision === 'all' || fresh) this.runProvisioners(vm, inst, opts.provision === 'none' ? [] : ['features', 'settings', ...Object.keys(inst.spec.apps).map((a) => `app-${a}`)]);
+      else this.runProvisioners(vm, inst, provisioners);
     });
   }
-  restart(inst: DriverInstance, provisioners: ProvisionerName[], options: { growStateDisk?: boolean } = {}): Promise<void> {
-    return this.mutate('restart', inst.name, { provisioners, growStateDisk: !!options.growStateDisk }, () => {
+  provision(inst: DriverInstance, provisioners: ProvisionerName[], opts: { call: string }): Promise<void> {
+    return this.mutate('provision', inst.name, opts.call, { provisioners: [...provisioners] }, () => {
       const vm = this.vm(inst.name);
-      if (options.growStateDisk && inst.spec.state) this.world.disks.set(inst.name, inst.spec.state.disk);
+      // As vagrant-libvirt: provisioning a machine that is not running does nothing.
+      if (!vm.running) return;
+      this.runProvisioners(vm, inst, provisioners);
+    });
+  }
+  reload(inst: DriverInstance, provisioners: ProvisionerName[], opts: { call: string }): Promise<void> {
+    return this.mutate('reload', inst.name, opts.call, { provisioners: [...provisioners] }, () => {
+      const vm = this.vm(inst.name);
       vm.memory = inst.spec.memory;
-      vm.settings = { ...inst.spec.settings };
+      vm.running = true;
+      this.runProvisioners(vm, inst, provisioners);
     });
   }
-  replace(previous: DriverInstance, next: DriverInstance): Promise<void> {
-    return this.mutate('replace', next.name, { image: next.spec.image.version }, () => {
-      // Idempotent like the real sequence: the old VM may already be gone on a resumed run.
-      this.world.vms.delete(previous.name);
-      this.up(next);
+  halt(inst: DriverInstance, opts: { call: string }): Promise<void> {
+    return this.mutate('halt', inst.name, opts.call, {}, () => {
+      const vm = this.world.vms.get(inst.name);
+      if (vm) vm.running = false;
     });
   }
-  destroy(inst: DriverInstance, options: { deleteStateDisk: boolean }): Promise<void> {
-    return this.mutate('destroy', inst.name, { deleteStateDisk: options.deleteStateDisk }, () => {
+  destroy(inst: DriverInstance, opts: { call: string }): Promise<void> {
+    return this.mutate('destroy', inst.name, opts.call, {}, () => {
       this.world.vms.delete(inst.name);
-      if (options.deleteStateDisk && this.world.disks.delete(inst.name)) this.deletedDisks.push(inst.name);
     });
+  }
+  growStateDisk(inst: DriverInstance, opts: { call: string }): Promise<void> {
+    return this.mutate('grow', inst.name, opts.call, {}, () => {
+      if (this.world.vms.get(inst.name)?.running) throw new Error(`${inst.name}: a disk grows only while its machine is off`);
+      if (inst.spec.state) this.world.disks.set(inst.name, inst.spec.state.disk);
+    });
+  }
+  deleteStateDisk(inst: DriverInstance, opts: { call: string }): Promise<void> {
+    return this.mutate('delete-disk', inst.name, opts.call, {}, () => {
+      if (this.world.disks.delete(inst.name)) this.deletedDisks.push(inst.name);
+    });
+  }
+  async waitForSsh(inst: DriverInstance): Promise<boolean> {
+    return this.world.vms.get(inst.name)?.running ?? false;
   }
   async health(inst: DriverInstance, check: HealthCheck): Promise<boolean> {
     const start = this.now();
-    const ok = this.opts.healthy ? await this.opts.healthy(inst.name, check.signal) : this.world.vms.has(inst.name);
+    const ok = this.opts.healthy ? await this.opts.healthy(inst.name, check.signal) : !!this.world.vms.get(inst.name)?.running;
     this.calls.push({ op: 'health', name: inst.name, start, end: this.now() });
     return ok;
   }
 
-  /** The mutating calls as `op name`, in the order they started. */
+  /** The mutating calls as `op name[ provisioners]`, in the order they started. */
   ops(): string[] {
-    return this.calls.filter((c) => c.op !== 'health').map((c) => `${c.op} ${c.name}`);
+    return this.calls.filter((c) => c.op !== 'health').map((c) => `${c.op} ${c.name}${c.provisioners && c.provisioners.length > 0 ? ' ' + c.provisioners.join(',') : ''}`);
   }
 
-  private up(inst: DriverInstance): void {
-    this.world.vms.set(inst.name, { image: inst.spec.image.version, memory: inst.spec.memory, settings: { ...inst.spec.settings } });
-    if (inst.spec.state && !this.world.disks.has(inst.name)) this.world.disks.set(inst.name, inst.spec.state.disk);
+  private runProvisioners(vm: Vm, inst: DriverInstance, names: string[]): void {
+    for (const name of names) {
+      if (name === 'settings') vm.settings = { ...inst.spec.settings };
+      else if (name === 'save-state') {
+        if (vm.replacement && vm.restores === 0) this.world.unsafeSaves.push(`${inst.name} (${vm.id})`);
+        vm.saves++;
+      } else if (name === 'restore-state') vm.restores++;
+      else if (name.startsWith('app-')) {
+        const app = name.slice(4);
+        const def = inst.spec.apps[app];
+        if (def) vm.apps[app] = def.version;
+        else delete vm.apps[app];
+      }
+    }
   }
 
-  private vm(name: string) {
+  private vm(name: string): Vm {
     const vm = this.world.vms.get(name);
     if (!vm) throw new Error(`${name} is not created`);
     return vm;
@@ -121,7 +213,7 @@ export class DriverDouble implements Driver {
     return Date.now() - this.t0;
   }
 
-  private async mutate(op: Call['op'], name: string, extra: Partial<Call>, effect: () => void): Promise<void> {
+  private async mutate(op: Op, name: string, call: string, extra: Partial<Call>, effect: () => void): Promise<void> {
     const k = ++this.mutating;
     const kill = this.opts.killAt?.step === k ? this.opts.killAt.when : undefined;
     if (kill === 'before') throw new RunInterruptedError(`killed before step ${k} (${op} ${name})`);
@@ -130,9 +222,13 @@ export class DriverDouble implements Driver {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       if (this.opts.delayMs) await new Promise((r) => setTimeout(r, this.opts.delayMs));
-      const failure = this.opts.failOn?.(op, name);
-      if (failure) throw new Error(failure);
+      const failure = this.opts.failOn?.(op, name, extra.provisioners);
+      if (failure) {
+        this.world.receipts.set(call, 'failed');
+        throw new Error(failure);
+      }
       effect();
+      this.world.receipts.set(call, 'succeeded');
     } finally {
       this.inFlight--;
       this.calls.push({ op, name, start, end: this.now(), ...extra });

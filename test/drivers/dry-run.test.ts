@@ -29,67 +29,75 @@ async function recorded(act: (driver: VagrantDriver) => Promise<unknown>): Promi
   return recorder.lines();
 }
 
-test('create', async () => {
-  expect(await recorded((d) => d.create(first))).toEqual(['vagrant up web-app-1 --provider=libvirt --provision']);
-});
-
-test('refresh runs only the named provisioners, with the uploads they need', async () => {
-  expect(await recorded((d) => d.refresh(first, ['settings', 'app-shop']))).toEqual([
-    'vagrant provision web-app-1 --provision-with settings,app-shop-script,app-shop',
+test('up: a new VM with every provisioner, a boot with none or the named ones', async () => {
+  expect(await recorded((d) => d.up(first, { call: 'c', provision: 'all' }))).toEqual(['vagrant up web-app-1 --provider=libvirt --provision']);
+  expect(await recorded((d) => d.up(first, { call: 'c', provision: 'all', keepOnError: true }))).toEqual([
+    'vagrant up web-app-1 --provider=libvirt --no-destroy-on-error --provision',
   ]);
-  expect(await recorded((d) => d.refresh(first, ['app-gone']))).toEqual(['vagrant provision web-app-1 --provision-with apps-prune']);
-  expect(await recorded((d) => d.refresh(first, []))).toEqual([]);
-});
-
-test('restart reloads with or without provisioners', async () => {
-  expect(await recorded((d) => d.restart(first, []))).toEqual(['vagrant reload web-app-1 --no-provision']);
-  expect(await recorded((d) => d.restart(first, ['features']))).toEqual(['vagrant reload web-app-1 --provision-with features']);
-});
-
-test('restart with a bigger state disk: halt, grow the disk while nothing uses it, boot', async () => {
-  expect(await recorded((d) => d.restart(first, ['settings'], { growStateDisk: true }))).toEqual([
-    'vagrant halt web-app-1',
-    `virsh -c ${uri} vol-resize --pool default web-app-1-state.qcow2 2G`,
+  expect(await recorded((d) => d.up(first, { call: 'c', provision: 'none' }))).toEqual(['vagrant up web-app-1 --provider=libvirt --no-provision']);
+  expect(await recorded((d) => d.up(first, { call: 'c', provision: ['settings'] }))).toEqual([
     'vagrant up web-app-1 --provider=libvirt --provision --provision-with settings',
   ]);
-  expect(await recorded((d) => d.restart(first, [], { growStateDisk: true }))).toEqual([
-    'vagrant halt web-app-1',
-    `virsh -c ${uri} vol-resize --pool default web-app-1-state.qcow2 2G`,
-    'vagrant up web-app-1 --provider=libvirt --no-provision',
-  ]);
 });
 
-test('replace: save-state, halt, destroy keeping the disk, up, restore-state', async () => {
-  expect(await recorded((d) => d.replace(first, next))).toEqual([
-    'vagrant status --machine-readable',
+test('provision runs only the named provisioners, with the uploads they need', async () => {
+  expect(await recorded((d) => d.provision(first, ['settings', 'app-shop'], { call: 'c' }))).toEqual([
+    'vagrant provision web-app-1 --provision-with settings,app-shop-script,app-shop',
+  ]);
+  expect(await recorded((d) => d.provision(first, ['app-gone'], { call: 'c' }))).toEqual(['vagrant provision web-app-1 --provision-with apps-prune']);
+  expect(await recorded((d) => d.provision(first, [], { call: 'c' }))).toEqual([]);
+});
+
+test('the state hooks are provisioners that only run when named', async () => {
+  expect(await recorded((d) => d.provision(first, ['save-state'], { call: 'c' }))).toEqual([
     'vagrant provision web-app-1 --provision-with save-state-script,save-state',
-    'vagrant halt web-app-1',
-    'vagrant destroy -f web-app-1',
-    'vagrant up web-app-1 --provider=libvirt --no-destroy-on-error --provision',
+  ]);
+  expect(await recorded((d) => d.provision(next, ['restore-state'], { call: 'c' }))).toEqual([
     'vagrant provision web-app-1 --provision-with restore-state-script,restore-state',
   ]);
 });
 
-test('replace of a machine that is already gone (a resumed run) only brings up the new one', async () => {
+test('reload with or without provisioners; halt; destroy', async () => {
+  expect(await recorded((d) => d.reload(first, [], { call: 'c' }))).toEqual(['vagrant reload web-app-1 --no-provision']);
+  expect(await recorded((d) => d.reload(first, ['features'], { call: 'c' }))).toEqual(['vagrant reload web-app-1 --provision-with features']);
+  expect(await recorded((d) => d.halt(first, { call: 'c' }))).toEqual(['vagrant halt web-app-1']);
+  expect(await recorded((d) => d.destroy(first, { call: 'c' }))).toEqual(['vagrant destroy -f web-app-1']);
+});
+
+test('the state disk grows and is deleted with virsh', async () => {
+  expect(await recorded((d) => d.growStateDisk(first, { call: 'c' }))).toEqual([`virsh -c ${uri} vol-resize --pool default web-app-1-state.qcow2 2G`]);
+  expect(await recorded((d) => d.deleteStateDisk(first, { call: 'c' }))).toEqual([`virsh -c ${uri} vol-delete --pool default web-app-1-state.qcow2`]);
+});
+
+test('observe reads the machines\' states, and Vagrant\'s own record of their ids and boxes', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'svcplan-vagrant-home-'));
+  const dir = join(repo, 'observe');
+  mkdirSync(join(dir, 'apps'), { recursive: true });
+  for (const f of ['install.sh', 'save.sh', 'restore.sh']) writeFileSync(join(dir, 'apps', f), '#!/bin/sh\n');
+  const service2 = { ...service, name: 'obs' };
   const recorder = new RecordingRunner((c) =>
-    c.args[0] === 'status' ? { exitCode: 0, stdout: '1,web-app-1,state,not_created\n', stderr: '' } : undefined,
+    c.args[0] === 'status'
+      ? { exitCode: 0, stdout: '1,obs-app-1,state,running\n1,obs-app-2,state,not_created\n1,obs-app-3,state,shutoff\n', stderr: '' }
+      : undefined,
   );
-  const driver = new VagrantDriver({ repoDir: repo, runner: recorder, writeFiles: false });
-  await driver.layout(service, instancesOf(service));
-  await driver.replace(first, next);
-  expect(recorder.lines()).toEqual([
-    'vagrant status --machine-readable',
-    'vagrant up web-app-1 --provider=libvirt --no-destroy-on-error --provision',
-    'vagrant provision web-app-1 --provision-with restore-state-script,restore-state',
-  ]);
-});
-
-test('destroy keeps the state disk unless told to delete it', async () => {
-  expect(await recorded((d) => d.destroy(first, { deleteStateDisk: false }))).toEqual(['vagrant destroy -f web-app-1']);
-  expect(await recorded((d) => d.destroy(first, { deleteStateDisk: true }))).toEqual([
-    'vagrant destroy -f web-app-1',
-    `virsh -c ${uri} vol-delete --pool default web-app-1-state.qcow2`,
-  ]);
+  const driver = new VagrantDriver({ repoDir: dir, runner: recorder, env: { VAGRANT_HOME: home } });
+  const inst = instancesOf(service2);
+  await driver.layout(service2, inst);
+  const data = join(driver.vagrantDir('obs'), '.vagrant', 'machines', 'obs-app-1', 'libvirt');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(join(data, 'id'), 'd7f1c2b0-0000-4000-8000-000000000001');
+  writeFileSync(join(data, 'index_uuid'), 'abc123');
+  mkdirSync(join(home, 'data', 'machine-index'), { recursive: true });
+  writeFileSync(
+    join(home, 'data', 'machine-index', 'index'),
+    JSON.stringify({ version: 1, machines: { abc123: { name: 'obs-app-1', provider: 'libvirt', extra_data: { box: { name: 'test/tiny-v1', provider: 'libvirt', version: '1.0.0' } } } } }),
+  );
+  expect(await driver.observe('obs')).toEqual({
+    'obs-app-1': { state: 'running', id: 'd7f1c2b0-0000-4000-8000-000000000001', box: { name: 'test/tiny-v1', version: '1.0.0' } },
+    'obs-app-2': { state: 'not_created' },
+    'obs-app-3': { state: 'stopped' },
+  });
+  rmSync(home, { recursive: true, force: true });
 });
 
 test('health runs the command in the guest, and again after minReady', async () => {
@@ -101,4 +109,31 @@ test('health runs the command in the guest, and again after minReady', async () 
 
 test('a dry run writes no file', () => {
   expect(existsSync(join(repo, '.svcplan'))).toBe(false);
+});
+
+test('a replace in a dry run lists every call a real one makes, in order', async () => {
+  const { driver, recorder } = createDryRunDriver(repo);
+  const { applyPlan } = await import('../../src/apply/executor.js');
+  const { MemoryStateStore } = await import('../../src/state/index.js');
+  const { buildPlan } = await import('../../src/plan/index.js');
+  const nextService = serviceSpec('web', [tierSpec('app', next.spec, { count: 1 })]);
+  const locator = { locate: () => ({ line: 1, column: 1 }) };
+  const store = new MemoryStateStore();
+  const record = {
+    name: 'web', template: service.template, revision: { commit: '', ref: '', release: '1', specDigest: '' }, spec: service,
+    instances: [{ name: 'web-app-1', tier: 'app', index: 1, spec, status: 'ready' as const, updatedAt: '' }], retainedDisks: [], history: [],
+  };
+  await store.writeService(record, 'setup');
+  const plan = buildPlan({ desired: { revision: { ref: 'HEAD', commit: '' }, templates: [], services: [nextService], locator }, recorded: await store.read(), base: { ref: 'STATE', commit: '' } });
+  const report = await applyPlan({ plan, store, driver, owner: 'dry', revision: { commit: '', ref: 'HEAD' } });
+  expect(report.ok).toBe(true);
+  expect(recorder.lines()).toEqual([
+    'vagrant status --machine-readable',
+    'vagrant provision web-app-1 --provision-with save-state-script,save-state',
+    'vagrant halt web-app-1',
+    'vagrant destroy -f web-app-1',
+    'vagrant up web-app-1 --provider=libvirt --no-destroy-on-error --provision',
+    'vagrant provision web-app-1 --provision-with restore-state-script,restore-state',
+    'vagrant ssh web-app-1 -c true',
+  ]);
 });

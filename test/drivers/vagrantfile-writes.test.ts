@@ -43,9 +43,9 @@ test('steps on machines as laid out leave the file as layout() wrote it', async 
   const written = statSync(fileOf('steady'));
   expect(readFileSync(fileOf('steady'), 'utf8')).toBe(expected(service, instances));
 
-  for (const inst of instances) await driver.create({ ...inst, spec: { ...inst.spec } }); // equal, not the same object
+  for (const inst of instances) await driver.up({ ...inst, spec: { ...inst.spec } }, { call: `c${inst.index}`, provision: 'all' }); // equal, not the same object
   for (const inst of instances) await driver.health(inst, { command: 'true', timeoutSeconds: 5, minReadySeconds: 0 });
-  await driver.restart(instances[0], []);
+  await driver.reload(instances[0], [], { call: 'r1' });
   expect(seen.map((s) => s.command)).toEqual(['up steady-app-1', 'up steady-app-2', 'up steady-app-3', 'ssh steady-app-1', 'ssh steady-app-2', 'ssh steady-app-3', 'reload steady-app-1']);
   // Not rewritten: the same file (a rewrite renames a new one into place).
   for (const s of seen) expect(s.inode).toBe(written.ino);
@@ -56,19 +56,23 @@ test('steps on machines as laid out leave the file as layout() wrote it', async 
   expect(statSync(fileOf('steady')).ino).toBe(written.ino);
 });
 
-test('a replace finds the old spec for save, halt and destroy, and the new one for up', async () => {
+test('a replace acts on the old spec for save, halt and destroy, and on the new one for up', async () => {
   const service = serviceSpec('swap', [tierSpec('app', v2, { count: 2 })]);
   const next = instancesOf(service);
   const previous = next.map((i) => ({ ...i, spec: v1 }));
   const { driver, seen } = driverWithSnapshots('1,swap-app-1,state,running\n');
   await driver.layout(service, next);
-  await driver.replace(previous[0], next[0]);
+  await driver.observe('swap');
+  await driver.provision(previous[0], ['save-state'], { call: 's' });
+  await driver.halt(previous[0], { call: 'h' });
+  await driver.destroy(previous[0], { call: 'd' });
+  await driver.up(next[0], { call: 'u', provision: 'all', keepOnError: true });
 
   const withOld = expected(service, [previous[0], next[1]]);
   const withNew = expected(service, next);
   expect(withOld).not.toBe(withNew);
   expect(seen.map((s) => [s.command, s.vagrantfile === withOld ? 'old' : s.vagrantfile === withNew ? 'new' : 'other'])).toEqual([
-    ['status --machine-readable', 'old'],
+    ['status --machine-readable', 'new'],
     ['provision swap-app-1', 'old'],
     ['halt swap-app-1', 'old'],
     ['destroy -f', 'old'],

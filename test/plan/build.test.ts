@@ -37,6 +37,7 @@ describe('buildPlan against the recorded state', () => {
       instances: [
         {
           name: 'shop-prod-web-1',
+          index: 1, // the step's identity in memory; the JSON contract leaves it out
           action: 'replace',
           state: 'kept',
           reasons: [{ path: 'image.version', from: '12.7.1', to: '12.8.0', action: 'replace' }],

@@ -1,4 +1,5 @@
-import { classifyInstanceChange, classifyTierPolicyChange, provisionersFor } from '../../src/plan/index.js';
+import { everyProvisioner, provisionersFor } from '../../src/apply/provisioners.js';
+import { classifyInstanceChange, classifyTierPolicyChange } from '../../src/plan/index.js';
 import type { InstanceSpec } from '../../src/model/types.js';
 import { instanceSpec, tier } from './fixtures.js';
 
@@ -110,8 +111,7 @@ describe('provisionersFor', () => {
   it('a removed app is named, so the driver removes it from the VM', () => {
     expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.apps = {}))).reasons)).toEqual(['app-shop']);
   });
-  it('an unfinished instance reruns every provisioner it has', () => {
-    const reasons = [{ path: 'status', from: 'failed', to: 'ready', action: 'refresh' as const }];
-    expect(provisionersFor(reasons, base)).toEqual(['features', 'settings', 'app-shop']);
+  it('an instance whose condition is unknown reruns every provisioner it has', () => {
+    expect(everyProvisioner(base)).toEqual(['features', 'settings', 'app-shop']);
   });
 });

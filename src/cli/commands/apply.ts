@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import { applyPlan } from '../../apply/executor.js';
-import { RunInterruptedError, type ApplyReport, type ProgressEvent } from '../../apply/types.js';
+import { RunInterruptedError, StoppedOnRequest, type ApplyReport, type ProgressEvent } from '../../apply/types.js';
 import { gracefulStop } from '../../core/graceful-stop.js';
 import { VagrantDriver, createDryRunDriver } from '../../apply/drivers/vagrant/index.js';
 import { computePlan } from '../../core/compute-plan.js';
@@ -128,7 +128,7 @@ export const applyCommand = defineCommand<ApplySettings>({
       });
     } catch (err) {
       if (err instanceof RunInterruptedError) {
-        ctx.io.stderr.write(`svcplan: ${err.message}\n  the instances in flight stay pending; run svcplan apply again to resume\n`);
+        ctx.io.stderr.write(`svcplan: ${err.message}\n  ${interruptedAdvice(err)}\n`);
         return EXIT_FAILED;
       }
       throw err;
@@ -139,6 +139,13 @@ export const applyCommand = defineCommand<ApplySettings>({
     return exitCodeOf(report);
   },
 });
+
+/** What an interrupted run leaves for the next one, as the user should hear it. */
+export function interruptedAdvice(err: RunInterruptedError): string {
+  return err instanceof StoppedOnRequest
+    ? 'what was under way finished and was recorded; run svcplan apply again to go on from there'
+    : 'each step under way stays at the phase it recorded; run svcplan apply again to finish it from there';
+}
 
 export function exitCodeOf(report: ApplyReport): number {
   if (report.ok) return EXIT_OK;
@@ -166,6 +173,10 @@ export function progressLine(e: ProgressEvent, style: (s: Style, t: string) => s
       return `${e.service}: pausing ${e.seconds}s between domains\n`;
     case 'rollback-started':
       return `${e.service}: ${style('yellow', 'rolling back')} ${e.instances.join(', ')}\n`;
+    case 'note':
+      return `  ${e.instance ?? e.service}: ${e.line}\n`;
+    case 'replanned':
+      return `${style('yellow', 'note')}: ${e.message}\n`;
     case 'service-finished':
       return `${style('bold', e.service)}: ${e.result}${e.deployment ? ` (deployment ${e.deployment})` : ''}\n`;
   }

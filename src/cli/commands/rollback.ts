@@ -8,7 +8,7 @@ import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_FAILED, EXIT_INPUT, UsageError, styler } from '../io.js';
 import { openTemplatesRepo } from '../repo.js';
-import { STATE_FLAG, exitCodeOf, leaseOwner, openStoreFor, parseStateFlag, progressLine, reportText } from './apply.js';
+import { STATE_FLAG, exitCodeOf, interruptedAdvice, leaseOwner, openStoreFor, parseStateFlag, progressLine, reportText } from './apply.js';
 
 interface RollbackSettings {
   repo?: string;
@@ -98,7 +98,7 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
       return exitCodeOf(report);
     } catch (err) {
       if (err instanceof RunInterruptedError) {
-        ctx.io.stderr.write(`svcplan: ${err.message}\n`);
+        ctx.io.stderr.write(`svcplan: ${err.message}\n  ${interruptedAdvice(err)}\n`);
         return EXIT_FAILED;
       }
       throw err;

@@ -1,3 +1,4 @@
+import { leaseStaleness } from '../../state/lease.js';
 import type { Lease, StateStore } from '../../state/store.js';
 import type { RecordedState, ServiceRecord } from '../../model/types.js';
 import { REPO_FLAG, defineCommand, stringFlag } from '../command.js';
@@ -44,7 +45,10 @@ export const statusCommand = defineCommand<StatusSettings>({
     const names = (settings.services.length > 0 ? settings.services : Object.keys(recorded)).sort();
     const leases = await readLeases(store, names);
     if (settings.format === 'json') {
-      const services = names.map((name) => ({ ...recorded[name], lease: leases[name] }));
+      const services = names.map((name) => {
+        const lease = leases[name];
+        return { ...recorded[name], lease: lease ? { ...lease, stale: leaseStaleness(lease) ?? false } : undefined };
+      });
       ctx.io.stdout.write(JSON.stringify({ store: store.kind, services }, null, 2) + '\n');
       return EXIT_OK;
     }
@@ -97,16 +101,26 @@ function renderService(record: ServiceRecord, lease: Lease | undefined, style: (
         ' (a rollback; the next change to its template or service lifts the pin)',
     );
   }
-  if (lease) lines.push(style('yellow', `  being applied by ${lease.owner} (lease until ${lease.expiresAt})`));
+  if (lease) {
+    const stale = leaseStaleness(lease);
+    lines.push(
+      stale
+        ? style('yellow', `  stale lease of ${lease.owner}: ${stale}; the next apply takes it over (after any vagrant call it left has finished)`)
+        : style('yellow', `  being applied by ${lease.owner} (lease until ${lease.expiresAt})`),
+    );
+  }
   const instances = [...record.instances].sort((a, b) => a.tier.localeCompare(b.tier) || a.index - b.index);
   const width = Math.max(0, ...instances.map((i) => i.name.length));
   for (const inst of instances) {
     const spec = inst.spec;
     const detail = `${spec.image.box}@${spec.image.version}, ${spec.cpus} cpu, ${spec.memory} MiB` +
       (spec.state ? `, state disk ${spec.state.disk} GiB` : '');
-    const pending = inst.status === 'pending' && inst.pendingSpec
-      ? ` (was becoming ${inst.pendingSpec.image.box}@${inst.pendingSpec.image.version})`
-      : '';
+    const target = inst.step?.to ?? inst.pendingSpec;
+    const pending = inst.step
+      ? ` (${inst.step.action}${target ? ` to ${target.image.box}@${target.image.version}` : ''} at ${inst.step.phase}${inst.step.failed ? `, failed: ${inst.step.failed.message.split('\n')[0]}` : ''})`
+      : inst.status === 'pending' && target
+        ? ` (was becoming ${target.image.box}@${target.image.version})`
+        : '';
     lines.push(`  ${inst.name.padEnd(width)}  ${style(STATUS_STYLE[inst.status] ?? 'bold', inst.status.padEnd(7))}  ${detail}${pending}`);
   }
   if (instances.length === 0) lines.push('  no instances');

@@ -4,7 +4,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Driver, DriverInstance, HealthCheck, ObservedState, ProvisionerName } from '../../driver.js';
+import type { CallOptions, CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ProvisionerName } from '../../driver.js';
+import { CallReceipts } from './calls.js';
+import { machineIdentities, vagrantHome } from './machine-data.js';
 import type { ServiceSpec } from '../../../model/types.js';
 import { ExecaRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
 import { parseVagrantStatus } from './status.js';
@@ -33,7 +35,17 @@ export interface VagrantDriverOptions {
   onOutput?: (output: DriverOutput) => void;
   /** Seconds between health probes. */
   healthPollSeconds?: number;
+  /** How long a call waits for Vagrant's lock on its machine held by another process (default 1800). */
+  lockWaitSeconds?: number;
+  /** Seconds between tries while the lock is held (default 2). */
+  lockPollSeconds?: number;
+  /** Environment the runner gives vagrant (VAGRANT_HOME is read from it to find the machine index). */
+  env?: Record<string, string>;
 }
+
+/** Vagrant's machine_action_locked error: another process is acting on the machine. */
+const MACHINE_LOCKED = /another process is already executing an action on the machine/;
+
 
 /** Lines of a stream's end that go into a failure report: Vagrant writes its reason to stderr. */
 const STDOUT_TAIL_LINES = 6;
@@ -73,7 +85,7 @@ export class VagrantDriver implements Driver {
 
   constructor(private readonly options: VagrantDriverOptions) {
     this.repoDir = resolve(options.repoDir);
-    this.runner = options.runner ?? new ExecaRunner();
+    this.runner = options.runner ?? new ExecaRunner(options.env);
     this.writeFiles = options.writeFiles ?? true;
   }
 
@@ -90,66 +102,93 @@ export class VagrantDriver implements Driver {
     this.writeVagrantfile(layout, { checkDisk: true });
   }
 
-  async observe(service: string): Promise<Record<string, ObservedState>> {
+  async settle(service: string, signal?: AbortSignal): Promise<void> {
+    await this.receipts(service).settle((line) => this.emit(service, undefined, line, 'svcplan'), signal);
+  }
+
+  async observe(service: string): Promise<Record<string, Machine>> {
     const dir = this.vagrantDir(service);
     if (this.writeFiles && !existsSync(join(dir, 'Vagrantfile'))) return {};
     const result = await this.vagrant(service, undefined, ['status', '--machine-readable'], { quiet: true });
-    return parseVagrantStatus(result.stdout);
+    const states = parseVagrantStatus(result.stdout);
+    const layout = this.layouts.get(service);
+    const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? 'libvirt' }));
+    const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+    const out: Record<string, Machine> = {};
+    for (const [name, state] of Object.entries(states)) out[name] = state === 'not_created' ? { state } : { state, ...identities.get(name) };
+    return out;
   }
 
-  async create(inst: DriverInstance): Promise<void> {
+  async outcome(inst: DriverInstance, call: string): Promise<CallOutcome> {
+    return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
+  }
+
+  async forgetCalls(service: string): Promise<void> {
+    if (this.writeFiles) this.receipts(service).forget();
+  }
+
+  async up(inst: DriverInstance, opts: CallOptions & { provision: 'all' | 'none' | ProvisionerName[]; keepOnError?: boolean }): Promise<void> {
     this.place(inst);
-    await this.vagrant(inst.service, inst.name, ['up', inst.name, `--provider=${inst.spec.target.provider}`, '--provision']);
+    const args = ['up', inst.name, `--provider=${inst.spec.target.provider}`];
+    if (opts.keepOnError) args.push('--no-destroy-on-error');
+    if (opts.provision === 'all') args.push('--provision');
+    else if (opts.provision === 'none') args.push('--no-provision');
+    else {
+      const names = this.provisionWith(inst, opts.provision);
+      args.push(...(names.length > 0 ? ['--provision', '--provision-with', names.join(',')] : ['--no-provision']));
+    }
+    await this.act(inst, args, opts.call);
   }
 
-  async refresh(inst: DriverInstance, provisioners: ProvisionerName[]): Promise<void> {
+  async provision(inst: DriverInstance, provisioners: ProvisionerName[], opts: CallOptions): Promise<void> {
     this.place(inst);
     const names = this.provisionWith(inst, provisioners);
     if (names.length === 0) return;
-    await this.vagrant(inst.service, inst.name, ['provision', inst.name, '--provision-with', names.join(',')]);
+    await this.act(inst, ['provision', inst.name, '--provision-with', names.join(',')], opts.call);
   }
 
-  async restart(inst: DriverInstance, provisioners: ProvisionerName[], options: { growStateDisk?: boolean } = {}): Promise<void> {
+  async reload(inst: DriverInstance, provisioners: ProvisionerName[], opts: CallOptions): Promise<void> {
     this.place(inst);
     const names = this.provisionWith(inst, provisioners);
-    const provision = names.length > 0 ? ['--provision-with', names.join(',')] : ['--no-provision'];
-    if (!options.growStateDisk || !inst.spec.state) {
-      await this.vagrant(inst.service, inst.name, ['reload', inst.name, ...provision]);
-      return;
-    }
-    // A disk grows only while nothing uses it: halt, grow, boot (reload cannot stop in between).
-    await this.vagrant(inst.service, inst.name, ['halt', inst.name]);
-    await this.growStateDisk(inst, inst.spec.state.disk);
-    await this.vagrant(inst.service, inst.name, ['up', inst.name, `--provider=${inst.spec.target.provider}`, ...(names.length > 0 ? ['--provision', ...provision] : provision)]);
+    await this.act(inst, ['reload', inst.name, ...(names.length > 0 ? ['--provision-with', names.join(',')] : ['--no-provision'])], opts.call);
   }
 
-  async replace(previous: DriverInstance, next: DriverInstance): Promise<void> {
-    // The old machine is saved, halted and destroyed as the old spec describes it (its save
-    // hook, its box); the new one comes up from the new spec. The state disk stays throughout.
-    this.place(previous);
-    const state = (await this.observe(previous.service))[previous.name] ?? 'unknown';
-    if (state !== 'not_created') {
-      if (previous.spec.state?.save) {
-        if (state === 'stopped') {
-          this.say(previous, 'not running: save-state hook skipped, the state disk is kept as it is');
-        } else {
-          await this.vagrant(previous.service, previous.name, ['provision', previous.name, '--provision-with', 'save-state-script,save-state']);
-        }
-      }
-      await this.vagrant(previous.service, previous.name, ['halt', previous.name]);
-      await this.vagrant(previous.service, previous.name, ['destroy', '-f', previous.name]);
-    }
-    this.place(next);
-    await this.vagrant(next.service, next.name, ['up', next.name, `--provider=${next.spec.target.provider}`, '--no-destroy-on-error', '--provision']);
-    if (next.spec.state?.restore) {
-      await this.vagrant(next.service, next.name, ['provision', next.name, '--provision-with', 'restore-state-script,restore-state']);
-    }
-  }
-
-  async destroy(inst: DriverInstance, options: { deleteStateDisk: boolean }): Promise<void> {
+  async halt(inst: DriverInstance, opts: CallOptions): Promise<void> {
     this.place(inst);
-    await this.vagrant(inst.service, inst.name, ['destroy', '-f', inst.name]);
-    if (options.deleteStateDisk && inst.spec.state) await this.deleteStateDisk(inst);
+    await this.act(inst, ['halt', inst.name], opts.call);
+  }
+
+  async destroy(inst: DriverInstance, opts: CallOptions): Promise<void> {
+    this.place(inst);
+    await this.act(inst, ['destroy', '-f', inst.name], opts.call);
+  }
+
+  async growStateDisk(inst: DriverInstance, opts: CallOptions): Promise<void> {
+    if (!inst.spec.state) return;
+    const sizeGiB = inst.spec.state.disk;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ['-c', uri, 'vol-resize', '--pool', pool, volume, `${sizeGiB}G`],
+      (path) => ['modifymedium', 'disk', path, '--resize', String(sizeGiB * 1024)],
+    );
+  }
+
+  async deleteStateDisk(inst: DriverInstance, opts: CallOptions): Promise<void> {
+    if (!inst.spec.state) return;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ['-c', uri, 'vol-delete', '--pool', pool, volume],
+      (path) => ['closemedium', 'disk', path, '--delete'],
+      // Already gone is what was asked for.
+      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i,
+    );
+  }
+
+  async waitForSsh(inst: DriverInstance, opts: { timeoutSeconds: number; signal?: AbortSignal }): Promise<boolean> {
+    this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
+    return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
   }
 
   async health(inst: DriverInstance, check: HealthCheck): Promise<boolean> {
@@ -179,28 +218,10 @@ export class VagrantDriver implements Driver {
     return stillHealthy;
   }
 
-  private async deleteStateDisk(inst: DriverInstance): Promise<void> {
-    await this.stateDiskCommand(
-      inst,
-      (uri, pool, volume) => ['-c', uri, 'vol-delete', '--pool', pool, volume],
-      (path) => ['closemedium', 'disk', path, '--delete'],
-      // Already gone is what was asked for.
-      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i,
-    );
-  }
-
-  /** Enlarges the state disk; the guest sees a bigger device, its filesystem is the app's to grow. */
-  private async growStateDisk(inst: DriverInstance, sizeGiB: number): Promise<void> {
-    await this.stateDiskCommand(
-      inst,
-      (uri, pool, volume) => ['-c', uri, 'vol-resize', '--pool', pool, volume, `${sizeGiB}G`],
-      (path) => ['modifymedium', 'disk', path, '--resize', String(sizeGiB * 1024)],
-    );
-  }
-
   /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
   private async stateDiskCommand(
     inst: DriverInstance,
+    call: string,
     libvirtArgs: (uri: string, pool: string, volume: string) => string[],
     virtualboxArgs: (path: string) => string[],
     harmless?: RegExp,
@@ -215,7 +236,11 @@ export class VagrantDriver implements Driver {
     } else {
       command = { program: 'VBoxManage', args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
     }
-    const result = await this.runner.run(command, { onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, 'svcplan');
+    const result = await this.runner.run(command, {
+      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+      ...this.receiptFor(inst.service, call, command),
+    });
     if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
   }
 
@@ -299,20 +324,55 @@ export class VagrantDriver implements Driver {
     layout.written = text;
   }
 
+  /**
+   * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
+   * machine is held by another process (a call an interrupted run left, a user's own vagrant),
+   * tried again until the lock is free.
+   */
+  private async act(inst: DriverInstance, args: string[], call: string): Promise<void> {
+    const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1000;
+    let waiting = false;
+    for (;;) {
+      const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
+      if (result.exitCode === 0) return;
+      if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
+        throw new VagrantCommandError({ program: 'vagrant', args, cwd: this.vagrantDir(inst.service) }, result);
+      }
+      if (!waiting) this.say(inst, 'another vagrant process holds this machine (Vagrant\'s machine lock): waiting for it to finish');
+      waiting = true;
+      await sleep((this.options.lockPollSeconds ?? 2) * 1000);
+    }
+  }
+
   private async vagrant(service: string, instance: string | undefined, args: string[], opts: { quiet?: boolean } = {}): Promise<CommandResult> {
     const result = await this.run(service, instance, args, opts);
     if (result.exitCode !== 0) throw new VagrantCommandError({ program: 'vagrant', args, cwd: this.vagrantDir(service) }, result);
     return result;
   }
 
-  private run(service: string, instance: string | undefined, args: string[], opts: { quiet?: boolean; timeoutSeconds?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
+  private run(
+    service: string,
+    instance: string | undefined,
+    args: string[],
+    opts: { quiet?: boolean; timeoutSeconds?: number; signal?: AbortSignal; call?: string } = {},
+  ): Promise<CommandResult> {
     const command: CommandLine = { program: 'vagrant', args, cwd: this.vagrantDir(service) };
     if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, 'svcplan');
     return this.runner.run(command, {
       timeoutSeconds: opts.timeoutSeconds,
       signal: opts.signal,
       onLine: opts.quiet ? undefined : (line, stream) => this.emit(service, instance, line, stream),
+      ...(opts.call ? this.receiptFor(service, opts.call, command) : {}),
     });
+  }
+
+  private receiptFor(service: string, call: string, command: CommandLine): { receipt?: string } {
+    if (!this.writeFiles) return {};
+    return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
+  }
+
+  private receipts(service: string): CallReceipts {
+    return new CallReceipts(join(this.vagrantDir(service), '.svcplan-calls'));
   }
 
   private say(inst: DriverInstance, line: string): void {

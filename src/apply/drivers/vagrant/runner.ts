@@ -4,6 +4,7 @@
 // exact commands, in order, and runs none of them.
 
 import { execa } from 'execa';
+import { CALL_WRAPPER } from './calls.js';
 
 export interface CommandLine {
   program: string;
@@ -27,6 +28,12 @@ export interface RunOptions {
   timeoutSeconds?: number;
   /** Stops the program (SIGTERM, then SIGKILL) when aborted. */
   signal?: AbortSignal;
+  /**
+   * Runs the program under the call wrapper (calls.ts), which writes its pid and exit code to
+   * `<receipt>.pid` / `<receipt>.exit`, so a later run learns what became of it even when this
+   * process was killed meanwhile. Not combined with `signal` or `timeoutSeconds`.
+   */
+  receipt?: string;
 }
 
 export interface CommandRunner {
@@ -61,7 +68,10 @@ export class ExecaRunner implements CommandRunner {
   async run(command: CommandLine, options: RunOptions = {}): Promise<CommandResult> {
     const stdout: string[] = [];
     const stderr: string[] = [];
-    const child = execa(command.program, command.args, {
+    const [program, args] = options.receipt
+      ? ['sh', ['-c', CALL_WRAPPER, 'sh', options.receipt, command.program, ...command.args]]
+      : [command.program, command.args];
+    const child = execa(program, args, {
       cwd: command.cwd,
       env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
       extendEnv: true,
