@@ -21,6 +21,8 @@ const INSTANCES = 200;
 const DOMAINS = 4;
 const MAX_PARALLEL = 10;
 const TARGET = 1.1;
+/** The target holds for the median of several runs (SVCPLAN_BENCH_RUNS, default 5). */
+const RUNS = Number(process.env.SVCPLAN_BENCH_RUNS ?? '5');
 
 const work = mkdtempSync(join(tmpdir(), 'svcplan-schedule-bench-'));
 try {
@@ -56,89 +58,102 @@ try {
   process.env.VAGRANT_STANDIN_SLEEP = String(SLEEP);
   process.env.VAGRANT_STANDIN_LOG = join(work, 'vagrant.log');
 
-  const repo = join(work, 'repo');
-  mkdirSync(repo);
-  const instance = {
-    image: { box: 'svcplan/debian-12', version: '12.7.1' },
-    cpus: 1,
-    memory: 512,
-    features: [],
-    apps: {},
-    settings: {},
-    state: { disk: 5, onScaleIn: 'retain' },
-    target: { provider: 'libvirt', options: {} },
-  };
-  const spec = {
-    name: 'fleet',
-    template: 'bench',
-    release: '1',
-    target: { driver: 'vagrant', provider: 'libvirt', options: {} },
-    tiers: [
-      {
-        name: 'web',
-        count: INSTANCES,
-        scale: { min: 1, max: INSTANCES },
-        health: { timeout: 60, minReady: 0 },
-        rollout: { upgradeDomains: DOMAINS, maxParallel: MAX_PARALLEL, pauseBetweenDomains: 0, order: 1, maxDisruption: 'replace', autoRollback: false },
-        instance,
-      },
-    ],
-    files: { template: 'templates/bench.yaml', service: 'services/fleet.yaml' },
-  };
-  const plan = buildPlan({
-    desired: { revision: { ref: 'bench', commit: '' }, templates: [], services: [spec], locator: { locate: () => ({ line: 1, column: 1 }) } },
-    recorded: {},
-    base: { ref: 'STATE', commit: '' },
-  });
-  const store = new LocalStateStore(repo);
-  // SVCPLAN_BENCH_DRIVER=double: a driver that only sleeps, to tell scheduler and store costs
-  // from the Vagrant driver's (Vagrantfile rendering, one process per call).
-  const useDouble = process.env.SVCPLAN_BENCH_DRIVER === 'double';
-  const driver = useDouble ? sleepingDriver(SLEEP, process.env.VAGRANT_STANDIN_LOG) : new VagrantDriver({ repoDir: repo, healthPollSeconds: SLEEP });
-
-  const childTicksBefore = childCpuTicks();
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const report = await applyPlan({ plan, store, driver, owner: 'bench', revision: { commit: '', ref: 'bench' } });
-  const wall = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const childCpu = (childCpuTicks() - childTicksBefore) / 100;
-  if (!report.ok) throw new Error(`apply failed: ${JSON.stringify(report.services.map((s) => s.error))}`);
-
-  const calls = readFileSync(process.env.VAGRANT_STANDIN_LOG, 'utf8').trim().split('\n');
-  const ups = calls.filter((l) => / up /.test(l)).length;
-  const waves = DOMAINS * (Math.ceil(INSTANCES / DOMAINS / MAX_PARALLEL) + 1);
-  const ideal = waves * SLEEP;
-  const ratio = wall / ideal;
-  const svcplanCpu = (cpu.user + cpu.system) / 1e6;
-  const recordBytes = readFileSync(join(repo, '.svcplan/state/fleet.json')).length;
-  const result = {
-    driver: useDouble ? 'sleeping double' : 'VagrantDriver + stand-in vagrant',
-    instances: INSTANCES,
-    domains: DOMAINS,
-    maxParallel: MAX_PARALLEL,
-    sleepPerCall: SLEEP,
-    vagrantCalls: calls.length,
-    ups,
-    stateWrites: 2 + 2 * INSTANCES,
-    recordBytes,
-    rssMB: Math.round(process.memoryUsage().rss / 1e6),
-    wallSeconds: round(wall),
-    idealSeconds: round(ideal),
-    ratio: round(ratio),
-    svcplanCpuSeconds: round(svcplanCpu),
-    svcplanCpuMsPerInstance: round((svcplanCpu * 1000) / INSTANCES),
-    standInCpuMsPerInstance: round((childCpu * 1000) / INSTANCES),
-    node: process.version,
-    cpus: execFileSync('nproc').toString().trim(),
-  };
-  console.log(JSON.stringify(result, null, 2));
-  if (ups !== INSTANCES) throw new Error(`expected ${INSTANCES} vagrant up calls, saw ${ups}`);
-  if (ratio > TARGET) {
-    console.error(`schedule bench: wall ${round(wall)} s is ${round(ratio)}× the ideal ${ideal} s (target ≤ ${TARGET}×)`);
+  const runs = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const result = await runOnce(run);
+    runs.push(result);
+    console.log(`run ${run}: wall ${result.wallSeconds} s, ideal ${result.idealSeconds} s, ${result.ratio}×, svcplan CPU ${result.svcplanCpuMsPerInstance} ms/instance`);
+  }
+  const ratios = runs.map((r) => r.ratio).sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)];
+  console.log(JSON.stringify({ ...runs[Math.floor(runs.length / 2)], runs: RUNS, ratios, medianRatio: median }, null, 2));
+  if (median > TARGET) {
+    console.error(`schedule bench: median ${median}× the ideal schedule over ${RUNS} runs (target ≤ ${TARGET}×)`);
     process.exitCode = 1;
   } else {
-    console.log(`schedule bench: ${round(ratio)}× the ideal schedule (target ≤ ${TARGET}×): ok`);
+    console.log(`schedule bench: median ${median}× the ideal schedule over ${RUNS} runs (target ≤ ${TARGET}×): ok`);
+  }
+
+  async function runOnce(run) {
+    const repo = join(work, `repo-${run}`);
+    mkdirSync(repo);
+    process.env.VAGRANT_STANDIN_LOG = join(work, `vagrant-${run}.log`);
+    const instance = {
+      image: { box: 'svcplan/debian-12', version: '12.7.1' },
+      cpus: 1,
+      memory: 512,
+      features: [],
+      apps: {},
+      settings: {},
+      state: { disk: 5, onScaleIn: 'retain' },
+      target: { provider: 'libvirt', options: {} },
+    };
+    const spec = {
+      name: 'fleet',
+      template: 'bench',
+      release: '1',
+      target: { driver: 'vagrant', provider: 'libvirt', options: {} },
+      tiers: [
+        {
+          name: 'web',
+          count: INSTANCES,
+          scale: { min: 1, max: INSTANCES },
+          health: { timeout: 60, minReady: 0 },
+          rollout: { upgradeDomains: DOMAINS, maxParallel: MAX_PARALLEL, pauseBetweenDomains: 0, order: 1, maxDisruption: 'replace', autoRollback: false },
+          instance,
+        },
+      ],
+      files: { template: 'templates/bench.yaml', service: 'services/fleet.yaml' },
+    };
+    const plan = buildPlan({
+      desired: { revision: { ref: 'bench', commit: '' }, templates: [], services: [spec], locator: { locate: () => ({ line: 1, column: 1 }) } },
+      recorded: {},
+      base: { ref: 'STATE', commit: '' },
+    });
+    const store = new LocalStateStore(repo);
+    // SVCPLAN_BENCH_DRIVER=double: a driver that only sleeps, to tell scheduler and store costs
+    // from the Vagrant driver's (Vagrantfile rendering, one process per call).
+    const useDouble = process.env.SVCPLAN_BENCH_DRIVER === 'double';
+    const driver = useDouble ? sleepingDriver(SLEEP, process.env.VAGRANT_STANDIN_LOG) : new VagrantDriver({ repoDir: repo, healthPollSeconds: SLEEP });
+
+    const childTicksBefore = childCpuTicks();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const report = await applyPlan({ plan, store, driver, owner: 'bench', revision: { commit: '', ref: 'bench' } });
+    const wall = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const childCpu = (childCpuTicks() - childTicksBefore) / 100;
+    if (!report.ok) throw new Error(`apply failed: ${JSON.stringify(report.services.map((s) => s.error))}`);
+
+    const calls = readFileSync(process.env.VAGRANT_STANDIN_LOG, 'utf8').trim().split('\n');
+    const ups = calls.filter((l) => / up /.test(l)).length;
+    const waves = DOMAINS * (Math.ceil(INSTANCES / DOMAINS / MAX_PARALLEL) + 1);
+    const ideal = waves * SLEEP;
+    const ratio = wall / ideal;
+    const svcplanCpu = (cpu.user + cpu.system) / 1e6;
+    const recordBytes = readFileSync(join(repo, '.svcplan/state/fleet.json')).length;
+    const result = {
+      driver: useDouble ? 'sleeping double' : 'VagrantDriver + stand-in vagrant',
+      instances: INSTANCES,
+      domains: DOMAINS,
+      maxParallel: MAX_PARALLEL,
+      sleepPerCall: SLEEP,
+      vagrantCalls: calls.length,
+      ups,
+      stateWrites: 'at most 3 + 2 per instance + 1 per domain gate (coalesced)',
+      recordBytes,
+      rssMB: Math.round(process.memoryUsage().rss / 1e6),
+      wallSeconds: round(wall),
+      idealSeconds: round(ideal),
+      ratio: round(ratio),
+      svcplanCpuSeconds: round(svcplanCpu),
+      svcplanCpuMsPerInstance: round((svcplanCpu * 1000) / INSTANCES),
+      standInCpuMsPerInstance: round((childCpu * 1000) / INSTANCES),
+      node: process.version,
+      cpus: execFileSync('nproc').toString().trim(),
+    };
+    if (ups !== INSTANCES) throw new Error(`expected ${INSTANCES} vagrant up calls, saw ${ups}`);
+    return result;
   }
 } finally {
   if (!process.env.SVCPLAN_BENCH_KEEP) rmSync(work, { recursive: true, force: true });
@@ -153,14 +168,22 @@ function sleepingDriver(seconds, log) {
   };
   return {
     async layout() {},
+    async settle() {},
     async observe() {
       return {};
     },
-    create: (i) => call(`up ${i.name}`),
-    refresh: (i) => call(`provision ${i.name}`),
-    restart: (i) => call(`reload ${i.name}`),
-    replace: (_p, n) => call(`replace ${n.name}`),
+    async outcome() {
+      return 'not-started';
+    },
+    async forgetCalls() {},
+    up: (i) => call(`up ${i.name}`),
+    provision: (i) => call(`provision ${i.name}`),
+    reload: (i) => call(`reload ${i.name}`),
+    halt: (i) => call(`halt ${i.name}`),
     destroy: (i) => call(`destroy ${i.name}`),
+    growStateDisk: (i) => call(`grow ${i.name}`),
+    deleteStateDisk: (i) => call(`delete-disk ${i.name}`),
+    waitForSsh: async () => true,
     health: async (i) => {
       await call(`ssh ${i.name}`);
       writeFileSync(log, lines.join('\n') + '\n');

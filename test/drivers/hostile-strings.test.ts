@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { rubyLiteral, RubySymbol } from '../../src/apply/drivers/vagrant/ruby.js';
 import { renderVagrantfile, settingsFile } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import { instanceSpec, instancesOf, serviceSpec, tierSpec } from './support/specs.js';
+import { requireProgram } from '../support/tools.js';
+
+beforeAll(() => requireProgram('ruby'));
 
 const work = mkdtempSync(join(tmpdir(), 'svcplan-hostile-'));
 const pwned = join(work, 'pwned');

@@ -8,6 +8,9 @@ import { renderVagrantfile } from '../../src/apply/drivers/vagrant/vagrantfile.j
 import { loadDesiredState, WorktreeReader } from '../../src/load/index.js';
 import type { Provider, ServiceSpec } from '../../src/model/types.js';
 import { instancesOf } from './support/specs.js';
+import { requireProgram } from '../support/tools.js';
+
+beforeAll(() => requireProgram('vagrant'));
 
 const examples = resolve('templates');
 const work = mkdtempSync(join(tmpdir(), 'svcplan-validate-'));

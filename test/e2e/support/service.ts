@@ -59,8 +59,19 @@ target:
 export const FILES: Record<string, string> = {
   '.gitignore': '.svcplan/\n',
   'apps/hello/install.sh': '#!/bin/sh\nset -eu\nmkdir -p /opt/hello\nprintf "%s\\n" "$APP_VERSION" > /opt/hello/version\nprintf "%s\\n" "$GREETING" > /opt/hello/greeting\n',
-  'apps/hello/save-state.sh': '#!/bin/sh\nset -eu\nprintf "saved-from-%s\\n" "$(cat /etc/tiny-release)" | dd of="$SVCPLAN_STATE_DEVICE" bs=512 seek=16 conv=notrunc 2>/dev/null\nsync\n',
-  'apps/hello/restore-state.sh': '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\n',
+  // Saves the release it ran on, and counts its own runs, on the state disk.
+  'apps/hello/save-state.sh': [
+    '#!/bin/sh',
+    'set -eu',
+    'printf "saved-from-%s\\n" "$(cat /etc/tiny-release)" | dd of="$SVCPLAN_STATE_DEVICE" bs=512 seek=16 conv=notrunc 2>/dev/null',
+    `n=$(dd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=24 count=1 2>/dev/null | tr -d '\\000' | head -n 1)`,
+    'case "$n" in ""|*[!0-9]*) n=0 ;; esac',
+    'printf "%s\\n" "$((n + 1))" | dd of="$SVCPLAN_STATE_DEVICE" bs=512 seek=24 conv=notrunc 2>/dev/null',
+    'sync',
+    '',
+  ].join('\n'),
+  // Restores what was saved, and logs each run on the new VM's own disk.
+  'apps/hello/restore-state.sh': '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\necho restored >> /etc/svcplan-restore.log\n',
 };
 
 /** The freshly built CLI, copied so that a build running elsewhere cannot hand over a half-written file. */
