@@ -39657,134 +39657,6 @@ var init_config = __esm({
   }
 });
 
-// src/plan/canonical.ts
-import { createHash as createHash2 } from "node:crypto";
-function canonicalText(value, memo) {
-  const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
-  return out.text;
-}
-function canonicalDigest(value, memo) {
-  const out = new HashOut(createHash2("sha256"));
-  if (!write(value, memo, out)) out.add("null");
-  return "sha256:" + out.digest();
-}
-function remember(value, memo) {
-  let text = memo.get(value);
-  if (text === void 0) {
-    text = flat(canonicalText(value));
-    memo.set(value, text);
-  }
-  return text;
-}
-function flat(text) {
-  text.charCodeAt(text.length >> 1);
-  return text;
-}
-function write(value, memo, out) {
-  switch (typeof value) {
-    case "string":
-      out.add(JSON.stringify(value));
-      return true;
-    case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
-      return true;
-    case "boolean":
-      out.add(value ? "true" : "false");
-      return true;
-    case "object": {
-      if (value === null) {
-        out.add("null");
-        return true;
-      }
-      const known = memo?.get(value);
-      if (known !== void 0) {
-        out.add(known);
-        return true;
-      }
-      if (Array.isArray(value)) {
-        out.add("[");
-        for (let i2 = 0; i2 < value.length; i2++) {
-          if (i2) out.add(",");
-          if (!write(value[i2], memo, out)) out.add("null");
-        }
-        out.add("]");
-        return true;
-      }
-      out.add("{");
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
-        if (!writable2(member)) continue;
-        let label = labels.get(key);
-        if (label === void 0) {
-          label = JSON.stringify(key) + ":";
-          if (labels.size < 1e4) labels.set(key, label);
-        }
-        out.add(first ? label : "," + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add("}");
-      return true;
-    }
-    case "bigint":
-      JSON.stringify(value);
-      return false;
-    default:
-      return false;
-  }
-}
-function writable2(value) {
-  const type = typeof value;
-  return type !== "undefined" && type !== "function" && type !== "symbol";
-}
-function keyOrder(keys) {
-  if (keys.length < 2) return keys;
-  keys.sort();
-  let indexes;
-  for (const key of keys) {
-    const c3 = key.charCodeAt(0);
-    if (c3 >= 48 && c3 <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
-  }
-  if (!indexes) return keys;
-  const isIndex = new Set(indexes);
-  return [...indexes.sort((a2, b) => Number(a2) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
-}
-var TextOut, CHUNK, HashOut, ARRAY_INDEX, labels;
-var init_canonical = __esm({
-  "src/plan/canonical.ts"() {
-    "use strict";
-    TextOut = class {
-      text = "";
-      add(piece) {
-        this.text += piece;
-      }
-    };
-    CHUNK = 64 * 1024;
-    HashOut = class {
-      constructor(hash) {
-        this.hash = hash;
-      }
-      hash;
-      buffer = "";
-      add(piece) {
-        this.buffer += piece;
-        if (this.buffer.length >= CHUNK) {
-          this.hash.update(this.buffer);
-          this.buffer = "";
-        }
-      }
-      digest() {
-        this.hash.update(this.buffer);
-        return this.hash.digest("hex");
-      }
-    };
-    ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-    labels = /* @__PURE__ */ new Map();
-  }
-});
-
 // src/load/resolve.ts
 function cloneData(value) {
   if (value === null || typeof value !== "object") return value;
@@ -39946,14 +39818,9 @@ function firstSshPorts(tiers, portBase) {
   }
   return first;
 }
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
-}
 var init_resolve = __esm({
   "src/load/resolve.ts"() {
     "use strict";
-    init_canonical();
   }
 });
 
@@ -40007,13 +39874,13 @@ async function loadDesiredState(reader) {
     }
   });
   const byName = (what, loaded) => {
-    const named = /* @__PURE__ */ new Map();
+    const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
-      const first = named.get(doc.value.name);
+      const first = named2.get(doc.value.name);
       if (first) report(doc.file, doc.document, ["name"], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`);
-      else named.set(doc.value.name, doc);
+      else named2.set(doc.value.name, doc);
     }
-    return named;
+    return named2;
   };
   const templatesByName = byName("template", templates);
   for (const template of templatesByName.values()) checkTemplate(template, report);
@@ -40193,6 +40060,16 @@ var init_desired_state = __esm({
   }
 });
 
+// src/load/tree.ts
+function named(reader, revision) {
+  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8) };
+}
+var init_tree = __esm({
+  "src/load/tree.ts"() {
+    "use strict";
+  }
+});
+
 // src/load/index.ts
 var init_load = __esm({
   "src/load/index.ts"() {
@@ -40204,6 +40081,142 @@ var init_load = __esm({
     init_resolve();
     init_source2();
     init_schema();
+    init_tree();
+  }
+});
+
+// src/model/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function canonicalJson(value) {
+  return canonicalText(value);
+}
+function specDigest(spec) {
+  const { files: _files, ...rest } = spec;
+  return canonicalDigest(rest);
+}
+function canonicalText(value, memo) {
+  const out = new TextOut();
+  if (!write(value, memo, out)) out.add("null");
+  return out.text;
+}
+function canonicalDigest(value, memo) {
+  const out = new HashOut(createHash2("sha256"));
+  if (!write(value, memo, out)) out.add("null");
+  return "sha256:" + out.digest();
+}
+function remember(value, memo) {
+  let text = memo.get(value);
+  if (text === void 0) {
+    text = flat(canonicalText(value));
+    memo.set(value, text);
+  }
+  return text;
+}
+function flat(text) {
+  text.charCodeAt(text.length >> 1);
+  return text;
+}
+function write(value, memo, out) {
+  switch (typeof value) {
+    case "string":
+      out.add(JSON.stringify(value));
+      return true;
+    case "number":
+      out.add(Number.isFinite(value) ? String(value) : "null");
+      return true;
+    case "boolean":
+      out.add(value ? "true" : "false");
+      return true;
+    case "object": {
+      if (value === null) {
+        out.add("null");
+        return true;
+      }
+      const known = memo?.get(value);
+      if (known !== void 0) {
+        out.add(known);
+        return true;
+      }
+      if (Array.isArray(value)) {
+        out.add("[");
+        for (let i2 = 0; i2 < value.length; i2++) {
+          if (i2) out.add(",");
+          if (!write(value[i2], memo, out)) out.add("null");
+        }
+        out.add("]");
+        return true;
+      }
+      out.add("{");
+      let first = true;
+      for (const key of keyOrder(Object.keys(value))) {
+        const member = value[key];
+        if (!writable2(member)) continue;
+        let label = labels.get(key);
+        if (label === void 0) {
+          label = JSON.stringify(key) + ":";
+          if (labels.size < 1e4) labels.set(key, label);
+        }
+        out.add(first ? label : "," + label);
+        write(member, memo, out);
+        first = false;
+      }
+      out.add("}");
+      return true;
+    }
+    case "bigint":
+      JSON.stringify(value);
+      return false;
+    default:
+      return false;
+  }
+}
+function writable2(value) {
+  const type = typeof value;
+  return type !== "undefined" && type !== "function" && type !== "symbol";
+}
+function keyOrder(keys) {
+  if (keys.length < 2) return keys;
+  keys.sort();
+  let indexes;
+  for (const key of keys) {
+    const c3 = key.charCodeAt(0);
+    if (c3 >= 48 && c3 <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
+  }
+  if (!indexes) return keys;
+  const isIndex = new Set(indexes);
+  return [...indexes.sort((a2, b) => Number(a2) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
+}
+var TextOut, CHUNK, HashOut, ARRAY_INDEX, labels;
+var init_digest = __esm({
+  "src/model/digest.ts"() {
+    "use strict";
+    TextOut = class {
+      text = "";
+      add(piece) {
+        this.text += piece;
+      }
+    };
+    CHUNK = 64 * 1024;
+    HashOut = class {
+      constructor(hash) {
+        this.hash = hash;
+      }
+      hash;
+      buffer = "";
+      add(piece) {
+        this.buffer += piece;
+        if (this.buffer.length >= CHUNK) {
+          this.hash.update(this.buffer);
+          this.buffer = "";
+        }
+      }
+      digest() {
+        this.hash.update(this.buffer);
+        return this.hash.digest("hex");
+      }
+    };
+    ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+    labels = /* @__PURE__ */ new Map();
   }
 });
 
@@ -40326,7 +40339,7 @@ function tierOf(spec, name) {
 var init_classify = __esm({
   "src/plan/classify.ts"() {
     "use strict";
-    init_canonical();
+    init_digest();
     init_types();
   }
 });
@@ -40367,6 +40380,9 @@ function currentServices(input) {
   return current;
 }
 function stateDigestOf(services) {
+  return stateDigests(services).total;
+}
+function stateDigests(services) {
   const texts = /* @__PURE__ */ new WeakMap();
   const digests = /* @__PURE__ */ new WeakMap();
   const digestOfSpec = (spec, text) => {
@@ -40397,7 +40413,9 @@ function stateDigestOf(services) {
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
     };
   });
-  return canonicalDigest(entries);
+  const byService = {};
+  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
+  return { total: canonicalDigest(entries), byService };
 }
 function stepDigest(step) {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
@@ -40626,6 +40644,28 @@ function currentStateDigest(input) {
   const names = [...current.keys()].filter((n2) => !wanted || wanted.has(n2)).sort();
   return stateDigestOf(names.map((n2) => [n2, current.get(n2)]));
 }
+function refusedPlan(input) {
+  const state_digest = currentStateDigest(input);
+  const summary2 = emptySummary();
+  const document = {
+    format_version: 1,
+    base: input.base,
+    head: input.head,
+    state_digest,
+    plan_digest: "",
+    summary: summary2,
+    services: [],
+    warnings: input.warnings,
+    errors: input.errors
+  };
+  document.plan_digest = planDigestOf(document);
+  return { document, desired: {} };
+}
+function withWarnings(plan, warnings) {
+  const document = { ...plan.document, warnings: [...warnings, ...plan.document.warnings] };
+  document.plan_digest = planDigestOf(document, plan.desired);
+  return { ...plan, document };
+}
 function buildPlan(input) {
   const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
   const current = currentServices(input);
@@ -40664,8 +40704,10 @@ function buildPlan(input) {
   for (const s of services) {
     for (const t of s.tiers) for (const d of t.domains) for (const i2 of d.instances) summary2[i2.action]++;
   }
-  const state_digest = stateDigestOf(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
+  const states = stateDigests(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
+  const state_digest = states.total;
   const plan_digest = planDigestOf({ state_digest, summary: summary2, services, warnings: f.warnings, errors: f.errors }, desired);
+  const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {
       format_version: 1,
@@ -40679,18 +40721,45 @@ function buildPlan(input) {
       errors: f.errors
     },
     desired,
-    locator: input.desired.locator
+    locator: input.desired.locator,
+    serviceStates
   };
 }
 var INSTANCE_KEYS;
 var init_build = __esm({
   "src/plan/build.ts"() {
     "use strict";
-    init_canonical();
+    init_digest();
     init_types();
     init_classify();
-    init_load();
     INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
+  }
+});
+
+// src/plan/runners.ts
+function runnerLabelOf(service) {
+  return service.runner ?? DEFAULT_RUNNER_LABEL;
+}
+function runnerDigest(plan, label) {
+  const services = plan.document.services.filter((s) => runnerLabelOf(s) === label);
+  return canonicalDigest({
+    runner: label,
+    services,
+    desired: Object.fromEntries(services.map((s) => [s.name, plan.desired[s.name] ? specDigest(plan.desired[s.name]) : null])),
+    state: Object.fromEntries(services.map((s) => [s.name, plan.serviceStates?.[s.name] ?? null])),
+    errors: plan.document.errors
+  });
+}
+function runnerDigests(plan) {
+  const labels2 = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
+  return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
+}
+var DEFAULT_RUNNER_LABEL;
+var init_runners = __esm({
+  "src/plan/runners.ts"() {
+    "use strict";
+    init_digest();
+    DEFAULT_RUNNER_LABEL = "default";
   }
 });
 
@@ -40700,6 +40769,7 @@ var init_plan = __esm({
     "use strict";
     init_build();
     init_classify();
+    init_runners();
   }
 });
 
@@ -40735,29 +40805,10 @@ async function computePlan(opts) {
     desired = headResult.state;
   } catch (error2) {
     if (!(error2 instanceof InputError)) throw error2;
-    const state_digest = currentStateDigest({ recorded: opts.recorded, standIn, services: opts.services });
-    const summary2 = emptySummary();
-    const document = {
-      format_version: 1,
-      base,
-      head: opts.head.revision,
-      state_digest,
-      plan_digest: "",
-      summary: summary2,
-      services: [],
-      warnings: baseWarnings,
-      errors: error2.diagnostics
-    };
-    document.plan_digest = planDigestOf(document);
-    return { document, desired: {} };
+    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error2.diagnostics, warnings: baseWarnings });
   }
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
-  if (baseWarnings.length > 0) {
-    const document = plan.document;
-    document.warnings = [...baseWarnings, ...document.warnings];
-    document.plan_digest = planDigestOf(document);
-  }
-  return plan;
+  return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
 }
 var STATE_REVISION;
 var init_compute_plan = __esm({
@@ -40999,8 +41050,10 @@ function messages(plan, limit) {
 function renderMarkdown(plan, opts = {}) {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
+  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`] : [];
   const header = [
     PLAN_COMMENT_MARKER,
+    ...digests,
     `### ${escapeClipped(opts.title ?? "svcplan plan", 200)}`,
     `base ${escapeClipped(plan.base.ref, 100)} (${escapeClipped(shortCommit(plan.base.commit), 20)}) \u2192 head ${escapeClipped(plan.head.ref, 100)} (${escapeClipped(shortCommit(plan.head.commit), 20)})`,
     "",
@@ -41059,7 +41112,7 @@ function renderMarkdown(plan, opts = {}) {
   if (comment.length > maxLength) throw new Error(`plan comment is ${comment.length} characters, over ${maxLength}`);
   return comment;
 }
-var PLAN_COMMENT_MARKER, GITHUB_COMMENT_LIMIT, SMALLEST_LIMIT, ENTITIES, TABLE_HEAD;
+var PLAN_COMMENT_MARKER, GITHUB_COMMENT_LIMIT, SMALLEST_LIMIT, ENTITIES, TABLE_HEAD, RUNNER_DIGESTS_MARKER;
 var init_markdown = __esm({
   "src/render/markdown.ts"() {
     "use strict";
@@ -41084,6 +41137,7 @@ var init_markdown = __esm({
       "#": "&#35;"
     };
     TABLE_HEAD = "| instance | domain | action | reasons |\n|---|---:|---|---|";
+    RUNNER_DIGESTS_MARKER = "<!-- svcplan:runner-digests ";
   }
 });
 
@@ -41186,17 +41240,52 @@ ${body}`;
   });
   return { id: Number(data.id), url: data.html_url, created: true };
 }
+function planCommentBody(plan, title) {
+  return renderMarkdown(plan.document, { ...title ? { title } : {}, runnerDigests: runnerDigests(plan) });
+}
+function planCommentWorthStarting(doc) {
+  const s = doc.summary;
+  return s.create + s.refresh + s.restart + s.replace + s.destroy > 0 || doc.errors.length > 0;
+}
+function publishPlanComment(octokit, where, plan, opts = {}) {
+  return upsertPlanComment(octokit, where, planCommentBody(plan), { create: opts.always || planCommentWorthStarting(plan.document) });
+}
+function reviewedPlanOf(body) {
+  const digest = /Plan digest: `(sha256:[0-9a-f]{64})`/.exec(body)?.[1] ?? /sha256:[0-9a-f]{64}/.exec(body)?.[0];
+  const at = body.indexOf(RUNNER_DIGESTS_MARKER);
+  let runners;
+  if (at >= 0) {
+    const end = body.indexOf(" -->", at);
+    try {
+      const parsed = JSON.parse(body.slice(at + RUNNER_DIGESTS_MARKER.length, end));
+      if (parsed && typeof parsed === "object") runners = parsed;
+    } catch {
+    }
+  }
+  return { ...digest ? { digest } : {}, ...runners ? { runners } : {} };
+}
+function judgeStale(reviewed, plan, runner) {
+  if (runner !== void 0 && reviewed.runners) {
+    const current = runnerDigest(plan, runner);
+    const before = reviewed.runners[runner];
+    if (before === void 0) {
+      const hasWork = plan.document.services.some((s) => runnerLabelOf(s) === runner);
+      return { stale: hasWork, reviewed: "none", current };
+    }
+    return { stale: before !== current, reviewed: before, current };
+  }
+  if (!reviewed.digest) return void 0;
+  return { stale: reviewed.digest !== plan.document.plan_digest, reviewed: reviewed.digest, current: plan.document.plan_digest };
+}
 var init_plan_comment = __esm({
   "src/github/plan-comment.ts"() {
     "use strict";
+    init_plan();
     init_render();
   }
 });
 
 // src/action/matrix.ts
-function runnerLabelOf(service) {
-  return service.runner ?? DEFAULT_RUNNER_LABEL;
-}
 function serviceHasWork(service) {
   return service.tiers.some((t) => t.domains.some((d) => d.instances.some((i2) => i2.action !== "none")));
 }
@@ -41212,11 +41301,11 @@ function runnerMatrix(plan) {
 function servicesForRunner(plan, runner) {
   return plan.services.filter((s) => runner === void 0 || runnerLabelOf(s) === runner);
 }
-var DEFAULT_RUNNER_LABEL;
 var init_matrix = __esm({
   "src/action/matrix.ts"() {
     "use strict";
-    DEFAULT_RUNNER_LABEL = "default";
+    init_plan();
+    init_plan();
   }
 });
 
@@ -41225,7 +41314,7 @@ async function publishPlan(ctx, plan, opts = {}) {
   const { reporter, settings } = ctx;
   const doc = plan.document;
   const hasChanges = planHasChanges(doc);
-  const markdown = renderMarkdown(doc, { title: opts.title });
+  const markdown = planCommentBody(plan, opts.title);
   const digestName = doc.plan_digest.replace(/^sha256:/, "").slice(0, 16);
   const jsonPath = await reporter.writeFile(settings.tempDir, `svcplan/plan-${digestName}.json`, renderJson(doc));
   reporter.output("plan-digest", doc.plan_digest);
@@ -41241,6 +41330,7 @@ async function publishPlan(ctx, plan, opts = {}) {
 var init_publish_plan = __esm({
   "src/action/publish-plan.ts"() {
     "use strict";
+    init_plan_comment();
     init_render();
     init_matrix();
   }
@@ -41947,23 +42037,22 @@ async function planCommand(ctx) {
   const repo = await openCheckedOutRepo(settings);
   const recorded = await (await openActionStateStore(repo, settings)).read();
   const pull = settings.event.pull_request;
-  const baseCommit = pull?.base.sha;
+  let head = repo.worktree;
   let base;
-  if (baseCommit) {
-    base = await readerAtCommit(repo, baseCommit);
-    if (!base) reporter.warning(`base commit ${baseCommit} is not in the checkout and could not be fetched; services with nothing recorded are planned from scratch (use fetch-depth: 0 in actions/checkout)`);
+  if (pull) {
+    const headAt = await readerAtCommit(repo, pull.head.sha);
+    if (headAt) head = named(headAt, { ref: pull.head.ref, commit: pull.head.sha });
+    else reporter.warning(`head commit ${pull.head.sha} could not be read; planning the checked-out tree instead`);
+    const baseAt = await readerAtCommit(repo, pull.base.sha);
+    if (baseAt) base = named(baseAt, { ref: pull.base.ref, commit: pull.base.sha });
+    else reporter.warning(`base commit ${pull.base.sha} is not in the checkout and could not be fetched; services with nothing recorded are planned from scratch (use fetch-depth: 0 in actions/checkout)`);
   }
-  const plan = await computePlan({ head: repo.worktree, base, recorded });
+  const plan = await computePlan({ head, base, recorded });
   const doc = plan.document;
-  const published = await publishPlan(ctx, plan);
+  await publishPlan(ctx, plan);
   reporter.info(`svcplan plan ${doc.plan_digest}: ${JSON.stringify(doc.summary)}`);
   if (pull) {
-    const comment = await upsertPlanComment(
-      ctx.octokit,
-      { ...ctx.repo, issueNumber: pull.number },
-      published.markdown,
-      { create: published.hasChanges || doc.errors.length > 0 }
-    );
+    const comment = await publishPlanComment(ctx.octokit, { ...ctx.repo, issueNumber: pull.number }, plan);
     reporter.output("comment-url", comment?.url ?? "");
     reporter.info(comment ? `plan comment ${comment.created ? "created" : "updated"}: ${comment.url}` : "no changes and no plan comment yet: nothing posted");
   }
@@ -41976,6 +42065,7 @@ var init_plan_command = __esm({
     "use strict";
     init_compute_plan();
     init_plan_comment();
+    init_load();
     init_publish_plan();
     init_templates_repo();
   }
@@ -42117,28 +42207,6 @@ var init_recovery = __esm({
       refresh: ["refreshed"],
       restart: ["restarted", "booted"]
     };
-  }
-});
-
-// src/model/digest.ts
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-var init_digest = __esm({
-  "src/model/digest.ts"() {
-    "use strict";
   }
 });
 
@@ -42893,7 +42961,6 @@ var init_service_run = __esm({
   "src/apply/service-run.ts"() {
     "use strict";
     init_digest();
-    init_load();
     init_plan();
     init_store();
     init_auto_rollback();
@@ -43411,6 +43478,7 @@ var init_rollback = __esm({
     "use strict";
     init_git();
     init_load();
+    init_digest();
     init_types();
     init_plan();
     init_executor();
@@ -44659,13 +44727,9 @@ var init_apply_report = __esm({
 var apply_command_exports = {};
 __export(apply_command_exports, {
   applyCommand: () => applyCommand,
-  describeProgress: () => describeProgress,
-  digestInComment: () => digestInComment
+  describeProgress: () => describeProgress
 });
 import { hostname as hostname2 } from "node:os";
-function digestInComment(body) {
-  return /Plan digest: `(sha256:[0-9a-f]{64})`/.exec(body)?.[1] ?? /sha256:[0-9a-f]{64}/.exec(body)?.[0];
-}
 async function applyCommand(ctx) {
   const { settings, reporter, octokit } = ctx;
   const repo = await openCheckedOutRepo(settings);
@@ -44686,13 +44750,13 @@ async function applyCommand(ctx) {
   let stale;
   if (pull) {
     const comment = await findPlanComment(octokit, { ...ctx.repo, issueNumber: pull.number });
-    const reviewed = comment ? digestInComment(comment.body) : void 0;
+    const judged = comment ? judgeStale(reviewedPlanOf(comment.body), plan, settings.runner) : void 0;
     reporter.output("pull-request", pull.number);
-    reporter.output("reviewed-digest", reviewed ?? "");
-    if (reviewed && reviewed !== doc.plan_digest) {
-      stale = { reviewed, pullRequest: pull.number };
+    reporter.output("reviewed-digest", judged?.reviewed ?? "");
+    if (judged?.stale) {
+      stale = { reviewed: judged.reviewed, pullRequest: pull.number };
       reporter.warning(
-        `stale plan: #${pull.number} was reviewed with plan ${reviewed}, but the plan applied now is ${doc.plan_digest}; the recorded state or the templates changed after the review. The job summary shows the plan applied.`
+        `stale plan: #${pull.number} was reviewed with plan ${judged.reviewed}${settings.runner ? ` for runner ${settings.runner}` : ""}, but the plan applied now is ${judged.current}; the recorded state of these services or the templates changed after the review. The job summary shows the plan applied.`
       );
     }
   }

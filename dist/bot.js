@@ -343,11 +343,14 @@ function messages(plan, limit) {
   ];
   return blocks.filter(Boolean);
 }
+var RUNNER_DIGESTS_MARKER = "<!-- svcplan:runner-digests ";
 function renderMarkdown(plan, opts = {}) {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
+  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`] : [];
   const header = [
     PLAN_COMMENT_MARKER,
+    ...digests,
     `### ${escapeClipped(opts.title ?? "svcplan plan", 200)}`,
     `base ${escapeClipped(plan.base.ref, 100)} (${escapeClipped(shortCommit(plan.base.commit), 20)}) \u2192 head ${escapeClipped(plan.head.ref, 100)} (${escapeClipped(shortCommit(plan.head.commit), 20)})`,
     "",
@@ -3988,128 +3991,6 @@ function sortDiagnostics(diagnostics) {
   return [...diagnostics].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 
-// src/plan/canonical.ts
-import { createHash as createHash2 } from "node:crypto";
-function canonicalText(value, memo) {
-  const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
-  return out.text;
-}
-function canonicalDigest(value, memo) {
-  const out = new HashOut(createHash2("sha256"));
-  if (!write(value, memo, out)) out.add("null");
-  return "sha256:" + out.digest();
-}
-function remember(value, memo) {
-  let text = memo.get(value);
-  if (text === void 0) {
-    text = flat(canonicalText(value));
-    memo.set(value, text);
-  }
-  return text;
-}
-function flat(text) {
-  text.charCodeAt(text.length >> 1);
-  return text;
-}
-var TextOut = class {
-  text = "";
-  add(piece) {
-    this.text += piece;
-  }
-};
-var CHUNK = 64 * 1024;
-var HashOut = class {
-  constructor(hash) {
-    this.hash = hash;
-  }
-  hash;
-  buffer = "";
-  add(piece) {
-    this.buffer += piece;
-    if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
-      this.buffer = "";
-    }
-  }
-  digest() {
-    this.hash.update(this.buffer);
-    return this.hash.digest("hex");
-  }
-};
-function write(value, memo, out) {
-  switch (typeof value) {
-    case "string":
-      out.add(JSON.stringify(value));
-      return true;
-    case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
-      return true;
-    case "boolean":
-      out.add(value ? "true" : "false");
-      return true;
-    case "object": {
-      if (value === null) {
-        out.add("null");
-        return true;
-      }
-      const known = memo?.get(value);
-      if (known !== void 0) {
-        out.add(known);
-        return true;
-      }
-      if (Array.isArray(value)) {
-        out.add("[");
-        for (let i = 0; i < value.length; i++) {
-          if (i) out.add(",");
-          if (!write(value[i], memo, out)) out.add("null");
-        }
-        out.add("]");
-        return true;
-      }
-      out.add("{");
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
-        if (!writable(member)) continue;
-        let label = labels.get(key);
-        if (label === void 0) {
-          label = JSON.stringify(key) + ":";
-          if (labels.size < 1e4) labels.set(key, label);
-        }
-        out.add(first ? label : "," + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add("}");
-      return true;
-    }
-    case "bigint":
-      JSON.stringify(value);
-      return false;
-    default:
-      return false;
-  }
-}
-function writable(value) {
-  const type = typeof value;
-  return type !== "undefined" && type !== "function" && type !== "symbol";
-}
-var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-var labels = /* @__PURE__ */ new Map();
-function keyOrder(keys) {
-  if (keys.length < 2) return keys;
-  keys.sort();
-  let indexes;
-  for (const key of keys) {
-    const c = key.charCodeAt(0);
-    if (c >= 48 && c <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
-  }
-  if (!indexes) return keys;
-  const isIndex = new Set(indexes);
-  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
-}
-
 // src/load/resolve.ts
 function cloneData(value) {
   if (value === null || typeof value !== "object") return value;
@@ -4271,10 +4152,6 @@ function firstSshPorts(tiers, portBase) {
   }
   return first;
 }
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
-}
 
 // src/load/desired-state.ts
 var DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
@@ -4328,13 +4205,13 @@ async function loadDesiredState(reader) {
     }
   });
   const byName = (what, loaded) => {
-    const named = /* @__PURE__ */ new Map();
+    const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
-      const first = named.get(doc.value.name);
+      const first = named2.get(doc.value.name);
       if (first) report(doc.file, doc.document, ["name"], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`);
-      else named.set(doc.value.name, doc);
+      else named2.set(doc.value.name, doc);
     }
-    return named;
+    return named2;
   };
   const templatesByName = byName("template", templates);
   for (const template of templatesByName.values()) checkTemplate(template, report);
@@ -4503,6 +4380,132 @@ function compare(a, b) {
 // src/plan/build.ts
 import { createHash as createHash3 } from "node:crypto";
 
+// src/model/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function specDigest(spec) {
+  const { files: _files, ...rest } = spec;
+  return canonicalDigest(rest);
+}
+function canonicalText(value, memo) {
+  const out = new TextOut();
+  if (!write(value, memo, out)) out.add("null");
+  return out.text;
+}
+function canonicalDigest(value, memo) {
+  const out = new HashOut(createHash2("sha256"));
+  if (!write(value, memo, out)) out.add("null");
+  return "sha256:" + out.digest();
+}
+function remember(value, memo) {
+  let text = memo.get(value);
+  if (text === void 0) {
+    text = flat(canonicalText(value));
+    memo.set(value, text);
+  }
+  return text;
+}
+function flat(text) {
+  text.charCodeAt(text.length >> 1);
+  return text;
+}
+var TextOut = class {
+  text = "";
+  add(piece) {
+    this.text += piece;
+  }
+};
+var CHUNK = 64 * 1024;
+var HashOut = class {
+  constructor(hash) {
+    this.hash = hash;
+  }
+  hash;
+  buffer = "";
+  add(piece) {
+    this.buffer += piece;
+    if (this.buffer.length >= CHUNK) {
+      this.hash.update(this.buffer);
+      this.buffer = "";
+    }
+  }
+  digest() {
+    this.hash.update(this.buffer);
+    return this.hash.digest("hex");
+  }
+};
+function write(value, memo, out) {
+  switch (typeof value) {
+    case "string":
+      out.add(JSON.stringify(value));
+      return true;
+    case "number":
+      out.add(Number.isFinite(value) ? String(value) : "null");
+      return true;
+    case "boolean":
+      out.add(value ? "true" : "false");
+      return true;
+    case "object": {
+      if (value === null) {
+        out.add("null");
+        return true;
+      }
+      const known = memo?.get(value);
+      if (known !== void 0) {
+        out.add(known);
+        return true;
+      }
+      if (Array.isArray(value)) {
+        out.add("[");
+        for (let i = 0; i < value.length; i++) {
+          if (i) out.add(",");
+          if (!write(value[i], memo, out)) out.add("null");
+        }
+        out.add("]");
+        return true;
+      }
+      out.add("{");
+      let first = true;
+      for (const key of keyOrder(Object.keys(value))) {
+        const member = value[key];
+        if (!writable(member)) continue;
+        let label = labels.get(key);
+        if (label === void 0) {
+          label = JSON.stringify(key) + ":";
+          if (labels.size < 1e4) labels.set(key, label);
+        }
+        out.add(first ? label : "," + label);
+        write(member, memo, out);
+        first = false;
+      }
+      out.add("}");
+      return true;
+    }
+    case "bigint":
+      JSON.stringify(value);
+      return false;
+    default:
+      return false;
+  }
+}
+function writable(value) {
+  const type = typeof value;
+  return type !== "undefined" && type !== "function" && type !== "symbol";
+}
+var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+var labels = /* @__PURE__ */ new Map();
+function keyOrder(keys) {
+  if (keys.length < 2) return keys;
+  keys.sort();
+  let indexes;
+  for (const key of keys) {
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
+  }
+  if (!indexes) return keys;
+  const isIndex = new Set(indexes);
+  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
+}
+
 // src/plan/classify.ts
 function present(value) {
   return value === void 0 ? null : value;
@@ -4655,6 +4658,9 @@ function currentServices(input) {
   return current;
 }
 function stateDigestOf(services) {
+  return stateDigests(services).total;
+}
+function stateDigests(services) {
   const texts = /* @__PURE__ */ new WeakMap();
   const digests = /* @__PURE__ */ new WeakMap();
   const digestOfSpec = (spec, text) => {
@@ -4685,7 +4691,9 @@ function stateDigestOf(services) {
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
     };
   });
-  return canonicalDigest(entries);
+  const byService = {};
+  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
+  return { total: canonicalDigest(entries), byService };
 }
 function stepDigest(step) {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
@@ -4915,6 +4923,28 @@ function currentStateDigest(input) {
   const names = [...current.keys()].filter((n) => !wanted || wanted.has(n)).sort();
   return stateDigestOf(names.map((n) => [n, current.get(n)]));
 }
+function refusedPlan(input) {
+  const state_digest = currentStateDigest(input);
+  const summary = emptySummary();
+  const document = {
+    format_version: 1,
+    base: input.base,
+    head: input.head,
+    state_digest,
+    plan_digest: "",
+    summary,
+    services: [],
+    warnings: input.warnings,
+    errors: input.errors
+  };
+  document.plan_digest = planDigestOf(document);
+  return { document, desired: {} };
+}
+function withWarnings(plan, warnings) {
+  const document = { ...plan.document, warnings: [...warnings, ...plan.document.warnings] };
+  document.plan_digest = planDigestOf(document, plan.desired);
+  return { ...plan, document };
+}
 function buildPlan(input) {
   const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
   const current = currentServices(input);
@@ -4953,8 +4983,10 @@ function buildPlan(input) {
   for (const s of services) {
     for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
   }
-  const state_digest = stateDigestOf(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]));
+  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]));
+  const state_digest = states.total;
   const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {
       format_version: 1,
@@ -4968,8 +5000,29 @@ function buildPlan(input) {
       errors: f.errors
     },
     desired,
-    locator: input.desired.locator
+    locator: input.desired.locator,
+    serviceStates
   };
+}
+
+// src/plan/runners.ts
+var DEFAULT_RUNNER_LABEL = "default";
+function runnerLabelOf(service) {
+  return service.runner ?? DEFAULT_RUNNER_LABEL;
+}
+function runnerDigest(plan, label) {
+  const services = plan.document.services.filter((s) => runnerLabelOf(s) === label);
+  return canonicalDigest({
+    runner: label,
+    services,
+    desired: Object.fromEntries(services.map((s) => [s.name, plan.desired[s.name] ? specDigest(plan.desired[s.name]) : null])),
+    state: Object.fromEntries(services.map((s) => [s.name, plan.serviceStates?.[s.name] ?? null])),
+    errors: plan.document.errors
+  });
+}
+function runnerDigests(plan) {
+  const labels2 = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
+  return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
 }
 
 // src/core/compute-plan.ts
@@ -5005,29 +5058,10 @@ async function computePlan(opts) {
     desired = headResult.state;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const state_digest = currentStateDigest({ recorded: opts.recorded, standIn, services: opts.services });
-    const summary = emptySummary();
-    const document = {
-      format_version: 1,
-      base,
-      head: opts.head.revision,
-      state_digest,
-      plan_digest: "",
-      summary,
-      services: [],
-      warnings: baseWarnings,
-      errors: error.diagnostics
-    };
-    document.plan_digest = planDigestOf(document);
-    return { document, desired: {} };
+    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error.diagnostics, warnings: baseWarnings });
   }
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
-  if (baseWarnings.length > 0) {
-    const document = plan.document;
-    document.warnings = [...baseWarnings, ...document.warnings];
-    document.plan_digest = planDigestOf(document);
-  }
-  return plan;
+  return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
 }
 
 // src/github/api-tree-reader.ts
@@ -5179,6 +5213,16 @@ ${body}`;
     body: marked
   });
   return { id: Number(data.id), url: data.html_url, created: true };
+}
+function planCommentBody(plan, title) {
+  return renderMarkdown(plan.document, { ...title ? { title } : {}, runnerDigests: runnerDigests(plan) });
+}
+function planCommentWorthStarting(doc) {
+  const s = doc.summary;
+  return s.create + s.refresh + s.restart + s.replace + s.destroy > 0 || doc.errors.length > 0;
+}
+function publishPlanComment(octokit, where, plan, opts = {}) {
+  return upsertPlanComment(octokit, where, planCommentBody(plan), { create: opts.always || planCommentWorthStarting(plan.document) });
 }
 
 // src/github/check-run.ts
@@ -5341,7 +5385,7 @@ async function planPullRequest(deps, pr, options = {}) {
   try {
     const plan = await computePullRequestPlan(deps, pr);
     const doc = plan.document;
-    const comment = await postPlanComment(deps, pr, doc, options.alwaysComment ?? false);
+    const comment = await postPlanComment(deps, pr, plan, options.alwaysComment ?? false);
     const conclusion = conclusionOf(doc);
     await completeCheckRun(deps.octokit, deps.repo, check, {
       conclusion,
@@ -5388,10 +5432,8 @@ async function stateBranchOf(deps, reader) {
     return deps.settings.stateBranch;
   }
 }
-async function postPlanComment(deps, pr, doc, always) {
-  const worthSaying = always || hasChanges(doc) || doc.errors.length > 0 || doc.warnings.length > 0;
-  const body = renderMarkdown(doc);
-  return upsertPlanComment(deps.octokit, { ...deps.repo, issueNumber: pr.number }, body, { create: worthSaying });
+function postPlanComment(deps, pr, plan, always) {
+  return publishPlanComment(deps.octokit, { ...deps.repo, issueNumber: pr.number }, plan, { always });
 }
 function hasChanges(doc) {
   const s = doc.summary;

@@ -15251,24 +15251,14 @@ function nextMove(step, m) {
 }
 
 // src/model/digest.ts
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-// src/plan/canonical.ts
 import { createHash } from "node:crypto";
+function canonicalJson(value) {
+  return canonicalText(value);
+}
+function specDigest(spec) {
+  const { files: _files, ...rest } = spec;
+  return canonicalDigest(rest);
+}
 function canonicalText(value, memo) {
   const out = new TextOut();
   if (!write(value, memo, out)) out.add("null");
@@ -15994,10 +15984,1982 @@ async function withTimeout(promise, ms, signal) {
   }
 }
 
-// src/load/worktree.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { readdir } from "node:fs/promises";
+// src/plan/build.ts
+import { createHash as createHash2 } from "node:crypto";
+function currentServices(input) {
+  const current = /* @__PURE__ */ new Map();
+  for (const spec of input.standIn?.services ?? []) {
+    current.set(spec.name, {
+      source: "stand-in",
+      spec,
+      instances: spec.tiers.flatMap(
+        (tier) => Array.from({ length: tier.count }, (_, i2) => ({
+          tier: tier.name,
+          index: i2 + 1,
+          spec: tier.instance,
+          status: "ready"
+        }))
+      )
+    });
+  }
+  for (const [name, record] of Object.entries(input.recorded)) {
+    current.set(name, {
+      source: "recorded",
+      spec: record.spec,
+      instances: record.instances.map((inst) => ({
+        tier: inst.tier,
+        index: inst.index,
+        spec: inst.spec,
+        status: inst.status,
+        ...inst.step ? { step: inst.step } : {}
+      })),
+      pin: record.pin,
+      unfinished: record.history.at(-1)?.result === "in-progress"
+    });
+  }
+  return current;
+}
+function stateDigestOf(services) {
+  return stateDigests(services).total;
+}
+function stateDigests(services) {
+  const texts = /* @__PURE__ */ new WeakMap();
+  const digests = /* @__PURE__ */ new WeakMap();
+  const digestOfSpec = (spec, text) => {
+    let digest = digests.get(spec);
+    if (digest === void 0) {
+      digest = "sha256:" + createHash2("sha256").update(text()).digest("hex");
+      digests.set(spec, digest);
+    }
+    return digest;
+  };
+  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
+  const entries = services.map(([name, s]) => {
+    const sorted = [...s.instances].sort((a2, b) => a2.tier === b.tier ? a2.index - b.index : a2.tier.localeCompare(b.tier) || a2.index - b.index);
+    const runs = [];
+    for (const i2 of sorted) {
+      const spec2 = instanceDigest(i2.spec);
+      const step = i2.step ? stepDigest(i2.step) : void 0;
+      const run = runs.at(-1);
+      if (run && run.tier === i2.tier && run.spec === spec2 && run.status === i2.status && run.step === step && run.last + 1 === i2.index) run.last = i2.index;
+      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
+    }
+    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
+    return {
+      name,
+      source: s.source,
+      spec,
+      instances: runs,
+      pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
+    };
+  });
+  const byService = {};
+  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
+  return { total: canonicalDigest(entries), byService };
+}
+function stepDigest(step) {
+  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
+}
+function withoutFiles(spec) {
+  const { files: _files, ...content } = spec;
+  return content;
+}
+function locate(locator, file, path8) {
+  for (let end = path8.length; end >= 0; end--) {
+    try {
+      return locator.locate(file, path8.slice(0, end));
+    } catch {
+    }
+  }
+  return { line: 1, column: 1 };
+}
+function diagnostic(f, file, path8, message) {
+  return { file, ...locate(f.locator, file, path8), message };
+}
+function stateOnDestroy(inst, desiredTier) {
+  if (!inst.spec.state) return void 0;
+  const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
+  return policy === "delete" ? "deleted" : "kept";
+}
+function resumeReason(status, step) {
+  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
+  return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
+}
+function resumeWarning(name, status, step) {
+  const what = step.failed ? `failed at ${step.phase} (${firstLine2(step.failed.message)})` : `stopped at ${step.phase}`;
+  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
+}
+function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+  const resume = resumeReason(inst.status, step);
+  const target = step.to;
+  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  const change = classifyInstanceChange(target, desired);
+  const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
+  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
+  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  return entry;
+}
+function firstLine2(text) {
+  return text.split("\n")[0];
+}
+function planTier(service, tierName, current, desired, f) {
+  const desiredTier = tierOf(desired, tierName);
+  const currentTier = tierOf(current?.spec, tierName);
+  const existing = (current?.instances ?? []).filter((i2) => i2.tier === tierName).sort((a2, b) => a2.index - b.index);
+  const planned = [];
+  const name = (n2) => instanceName(service, tierName, n2);
+  const count4 = desiredTier?.count ?? 0;
+  const countReason = (action) => ({ path: "count", from: existing.length, to: count4, action });
+  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  const changes = /* @__PURE__ */ new Map();
+  const changeOf = (from, to) => {
+    let change = changes.get(from);
+    if (!change) {
+      change = classifyInstanceChange(from, to);
+      changes.set(from, change);
+    }
+    return change;
+  };
+  for (const inst of existing) {
+    const step = inst.step;
+    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
+    if (!desiredTier || inst.index > count4) {
+      planned.push({
+        index: inst.index,
+        name: name(inst.index),
+        action: "destroy",
+        state: stateOnDestroy(inst, desiredTier),
+        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
+      });
+      continue;
+    }
+    if (step) {
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
+      continue;
+    }
+    const change = changeOf(inst.spec, desiredTier.instance);
+    let action = change.action;
+    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    if (inst.status !== "ready") {
+      reasons = [...reasons];
+      f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
+      if (action === "none") {
+        action = "refresh";
+        reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
+      }
+    }
+    const entry = { index: inst.index, name: name(inst.index), action, reasons };
+    if (action === "replace" && inst.spec.state) entry.state = "kept";
+    planned.push(entry);
+  }
+  const taken = new Set(existing.map((i2) => i2.index));
+  for (let n2 = 1; n2 <= count4; n2++) {
+    if (!taken.has(n2)) planned.push({ index: n2, name: name(n2), action: "create", reasons: [countReason("create")] });
+  }
+  if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
+  planned.sort((a2, b) => a2.index - b.index);
+  const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
+  const byDomain = /* @__PURE__ */ new Map();
+  for (const p of planned) {
+    const d = upgradeDomainOf(p.index, domainCount);
+    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
+    if (p.state !== void 0) instance.state = p.state;
+    let domain = byDomain.get(d);
+    if (!domain) byDomain.set(d, domain = []);
+    domain.push(instance);
+  }
+  const domains = [...byDomain.entries()].sort((a2, b) => a2[0] - b[0]).map(([index, instances]) => ({ index, instances }));
+  const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
+  return { tier: { name: tierName, order, domains }, instances: planned };
+}
+function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
+  const file = desired.files.template;
+  const diskOf = (i2) => Math.max(i2.spec.state?.disk ?? 0, i2.step?.to?.state?.disk ?? 0);
+  const kept = existing.filter((i2) => i2.index <= desiredTier.count && diskOf(i2) > 0);
+  const largest = Math.max(0, ...kept.map(diskOf));
+  const wanted = desiredTier.instance.state;
+  if (kept.length > 0 && !wanted) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ["tiers", tierName, "state"],
+        `tier ${tierName} of service ${service} removes the state disk (${largest} GiB) that ${kept.length} instance(s) keep their app state on; svcplan never drops app state as a side effect: keep the state section, or scale the tier in with state.onScaleIn: delete first if the data may go`
+      )
+    );
+  } else if (wanted && kept.length > 0 && wanted.disk < largest) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ["tiers", tierName, "state", "disk"],
+        `tier ${tierName} of service ${service} shrinks its state disk from ${largest} GiB to ${wanted.disk} GiB; a disk cannot shrink without losing app state: set state.disk to ${largest} or more`
+      )
+    );
+  }
+  const cap = desiredTier.rollout.maxDisruption;
+  const over = planned.filter(
+    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
+  );
+  if (over.length === 0) return;
+  const worst = over.reduce(
+    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
+    cap
+  );
+  const paths = [
+    ...new Set(
+      over.flatMap(
+        (p) => p.reasons.filter((r) => r.action in DISRUPTION_ORDER && DISRUPTION_ORDER[r.action] > DISRUPTION_ORDER[cap]).map((r) => r.path)
+      )
+    )
+  ].sort();
+  f.errors.push(
+    diagnostic(
+      f,
+      file,
+      ["tiers", tierName, "rollout", "maxDisruption"],
+      `tier ${tierName} of service ${service} allows at most ${cap} (rollout.maxDisruption) but ${over.length} instance(s) need ${worst}, forced by ${paths.join(", ")}: raise rollout.maxDisruption to ${worst}, or split the change so that each step stays within ${cap}`
+    )
+  );
+}
+function planService(name, current, desired, f) {
+  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
+  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i2) => i2.tier)])].sort(
+    (a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b)
+  );
+  const tiers = [];
+  let changed = false;
+  for (const tierName of tierNames) {
+    const planned = planTier(name, tierName, current, desired, f);
+    if (planned.instances.length === 0) continue;
+    if (planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
+    tiers.push(planned.tier);
+  }
+  if (!changed && current?.unfinished) {
+    f.warnings.push(`service ${name}: its last deployment stopped before it was recorded as finished; applying this plan finishes it`);
+    changed = true;
+  }
+  if (!changed) return void 0;
+  const service = { name, template: desired?.template ?? current.spec.template, tiers };
+  const runner = desired ? desired.target.runner : current?.spec.target.runner;
+  if (runner !== void 0) service.runner = runner;
+  return service;
+}
+function planDigestOf(doc, desired = {}) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  for (const service of doc.services ?? []) {
+    for (const tier of service.tiers ?? []) {
+      for (const domain of tier.domains ?? []) {
+        for (const instance of domain.instances ?? []) {
+          if (!instance || typeof instance !== "object") continue;
+          const text = instanceText(instance, memo);
+          if (text !== void 0) memo.set(instance, text);
+        }
+      }
+    }
+  }
+  return canonicalDigest({
+    state_digest: doc.state_digest,
+    summary: doc.summary,
+    services: doc.services,
+    warnings: doc.warnings,
+    errors: doc.errors,
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
+  }, memo);
+}
+var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
+function instanceText(instance, memo) {
+  const { name, action, state, reasons } = instance;
+  if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+  for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
+  let list = memo.get(reasons);
+  if (list === void 0) {
+    for (const reason3 of reasons) if (reason3 && typeof reason3 === "object") remember(reason3, memo);
+    list = remember(reasons, memo);
+  }
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+}
+function currentStateDigest(input) {
+  const current = currentServices(input);
+  const wanted = input.services ? new Set(input.services) : void 0;
+  const names = [...current.keys()].filter((n2) => !wanted || wanted.has(n2)).sort();
+  return stateDigestOf(names.map((n2) => [n2, current.get(n2)]));
+}
+function refusedPlan(input) {
+  const state_digest = currentStateDigest(input);
+  const summary = emptySummary();
+  const document = {
+    format_version: 1,
+    base: input.base,
+    head: input.head,
+    state_digest,
+    plan_digest: "",
+    summary,
+    services: [],
+    warnings: input.warnings,
+    errors: input.errors
+  };
+  document.plan_digest = planDigestOf(document);
+  return { document, desired: {} };
+}
+function withWarnings(plan, warnings) {
+  const document = { ...plan.document, warnings: [...warnings, ...plan.document.warnings] };
+  document.plan_digest = planDigestOf(document, plan.desired);
+  return { ...plan, document };
+}
+function buildPlan(input) {
+  const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
+  const current = currentServices(input);
+  const f = { warnings: [], errors: [], locator: input.desired.locator };
+  let names = [.../* @__PURE__ */ new Set([...desiredByName.keys(), ...current.keys()])].sort();
+  if (input.services) {
+    const wanted = new Set(input.services);
+    for (const s of [...wanted].sort()) {
+      if (!names.includes(s)) f.warnings.push(`service ${s} is neither in the templates repository nor recorded: nothing to plan for it`);
+    }
+    names = names.filter((n2) => wanted.has(n2));
+  }
+  const services = [];
+  const desired = {};
+  for (const name of names) {
+    const spec = desiredByName.get(name);
+    const now = current.get(name);
+    const pin = now?.pin;
+    if (pin && spec) {
+      if (specDigest(spec) === pin.desiredDigest) {
+        f.warnings.push(
+          `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
+        );
+        continue;
+      }
+      f.warnings.push(
+        `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`
+      );
+    }
+    const planned = planService(name, now, spec, f);
+    if (!planned) continue;
+    services.push(planned);
+    desired[name] = spec;
+  }
+  const summary = emptySummary();
+  for (const s of services) {
+    for (const t of s.tiers) for (const d of t.domains) for (const i2 of d.instances) summary[i2.action]++;
+  }
+  const states = stateDigests(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
+  const state_digest = states.total;
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
+  return {
+    document: {
+      format_version: 1,
+      base: input.base,
+      head: input.desired.revision,
+      state_digest,
+      plan_digest,
+      summary,
+      services,
+      warnings: f.warnings,
+      errors: f.errors
+    },
+    desired,
+    locator: input.desired.locator,
+    serviceStates
+  };
+}
+
+// src/apply/auto-rollback.ts
+async function rollBackChanges(ctx, reports) {
+  const changed = [...ctx.journal.record.rollout?.changed ?? []].reverse();
+  if (changed.length === 0) return void 0;
+  ctx.emit({ kind: "rollback-started", service: ctx.service, instances: changed.map((c3) => c3.name) });
+  await observe(ctx);
+  for (const change of changed) {
+    const before = change.before ?? void 0;
+    const ri = ctx.journal.instance(change.name);
+    const domain = ri?.step?.domain ?? 0;
+    await ctx.layoutOne(change.name, change.tier, change.index, before);
+    const started = Date.now();
+    const action = before ? ri ? "refresh" : "create" : "destroy";
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
+    const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
+    const seconds = (Date.now() - started) / 1e3;
+    const report = reports.get(change.name);
+    if (result.kind === "failed") {
+      if (report) {
+        report.outcome = "rollback-failed";
+        report.error = result.message;
+      }
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
+      return `${change.name}: ${result.message}`;
+    }
+    if (result.kind === "gate") ctx.journal.complete(change.name);
+    if (report) report.outcome = "rolled-back";
+    await ctx.journal.persist(`${ctx.service}: ${change.name} rolled back (deployment ${ctx.deployment})`);
+    ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: true, seconds });
+  }
+  return void 0;
+}
+
+// src/apply/journal.ts
+import { setImmediate as setImmediate3 } from "node:timers/promises";
+var Journal = class {
+  constructor(store, record, interrupted, onInterrupt) {
+    this.store = store;
+    this.record = record;
+    this.interrupted = interrupted;
+    this.onInterrupt = onInterrupt;
+  }
+  store;
+  record;
+  interrupted;
+  onInterrupt;
+  lastWrite = Promise.resolve();
+  nextWrite;
+  get name() {
+    return this.record.name;
+  }
+  instance(name) {
+    return this.record.instances.find((i2) => i2.name === name);
+  }
+  // --- steps ---------------------------------------------------------------------------------
+  /** A new step on an instance (a create adds the instance, with the spec it is getting). */
+  beginStep(slot, step) {
+    let ri = this.instance(slot.name);
+    this.noteChange(slot, ri?.spec ?? null);
+    if (!ri) {
+      if (!step.to) throw new Error(`a ${step.action} step of ${slot.name}, which is not recorded, has no target spec`);
+      ri = { name: slot.name, tier: slot.tier, index: slot.index, spec: step.to, status: "pending", updatedAt: step.startedAt };
+      this.record.instances.push(ri);
+      this.sortInstances();
+    }
+    ri.status = "pending";
+    ri.step = step;
+    delete ri.pendingSpec;
+    ri.updatedAt = step.startedAt;
+  }
+  /** The step's phase now, with the call that follows it (if one does). */
+  setPhase(name, phase, call) {
+    const ri = this.required(name);
+    const step = ri.step;
+    step.phase = phase;
+    if (call) step.call = call;
+    else delete step.call;
+    delete step.failed;
+    ri.status = "pending";
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  fail(name, message) {
+    const ri = this.instance(name);
+    if (!ri) return;
+    ri.status = "failed";
+    if (ri.step) {
+      ri.step.failed = { message, at: (/* @__PURE__ */ new Date()).toISOString() };
+      delete ri.step.call;
+    }
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  /** The step is over and the instance is what it targeted (its gate passed, or no gate applies). */
+  complete(name) {
+    const ri = this.required(name);
+    if (ri.step?.to) ri.spec = ri.step.to;
+    delete ri.step;
+    delete ri.pendingSpec;
+    ri.status = "ready";
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+    this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name || !ri.spec.state);
+  }
+  /** Only what the next rollout reads changed: the record takes the spec, the VM stays. */
+  takeSpec(slot, spec) {
+    const ri = this.required(slot.name);
+    this.noteChange(slot, ri.spec);
+    ri.spec = spec;
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  /** The instance was destroyed: it leaves the record; its state disk is listed as kept unless deleted. */
+  remove(name, diskDeleted) {
+    const ri = this.instance(name);
+    if (!ri) return;
+    const spec = ri.step?.from ?? ri.spec;
+    this.record.instances = this.record.instances.filter((i2) => i2 !== ri);
+    this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
+    if (spec.state && !diskDeleted) this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
+  }
+  /** A step is being replaced by another (carried on toward a new target). */
+  replaceStep(name, step) {
+    const ri = this.required(name);
+    ri.step = step;
+    ri.status = "pending";
+    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+  }
+  /** What autoRollback needs: the spec an instance had when this rollout first changed it. */
+  noteChange(slot, before) {
+    const rollout = this.record.rollout;
+    if (!rollout || rollout.changed.some((c3) => c3.name === slot.name)) return;
+    rollout.changed.push({ name: slot.name, tier: slot.tier, index: slot.index, before });
+  }
+  recordGate(deploymentId, gate2) {
+    const deployment = this.record.history.find((d) => d.id === deploymentId);
+    if (deployment) (deployment.gates ??= []).push(gate2);
+  }
+  required(name) {
+    const ri = this.instance(name);
+    if (!ri) throw new Error(`${name} is not in the record of ${this.record.name}`);
+    return ri;
+  }
+  sortInstances() {
+    this.record.instances.sort((a2, b) => a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : a2.index - b.index);
+  }
+  // --- writes --------------------------------------------------------------------------------
+  /**
+   * Writes the whole record as it is now, and resolves once a write that includes this moment's
+   * state has landed. Writes of one service never overlap; requests made while one is in flight
+   * are merged into the next (it carries the latest record, so every step's mark is in it), which
+   * keeps parallel steps from queueing behind each other's writes. A batch is written once the
+   * work of this turn of the event loop is done, so marks asked for one right after the other
+   * land in one write. After an interruption nothing is written any more.
+   */
+  persist(message) {
+    if (!this.nextWrite) {
+      const batch = { messages: [], done: void 0 };
+      batch.done = this.lastWrite.then(() => setImmediate3()).then(() => this.writeBatch(batch));
+      this.lastWrite = batch.done.catch(() => void 0);
+      this.nextWrite = batch;
+    }
+    this.nextWrite.messages.push(message);
+    return this.nextWrite.done;
+  }
+  /** Resolves once every write asked for so far has landed (or failed). */
+  settled() {
+    return this.lastWrite;
+  }
+  async writeBatch(batch) {
+    if (this.nextWrite === batch) this.nextWrite = void 0;
+    const stopped = this.interrupted();
+    if (stopped) throw stopped;
+    checkRecord(this.record);
+    const snapshot = JSON.parse(JSON.stringify(this.record));
+    const [first, ...more] = batch.messages;
+    const message = more.length === 0 ? first : `${first}
+
+${more.join("\n")}`;
+    try {
+      await this.store.writeService(snapshot, message);
+    } catch (err) {
+      const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(`could not record the state of ${this.record.name}: ${err.message}; the run stopped, run apply again to resume`);
+      throw this.onInterrupt(interrupted);
+    }
+  }
+};
+function checkRecord(record) {
+  for (const i2 of record.instances) {
+    if (!i2.spec || !i2.name || !i2.tier || !(i2.index >= 1)) {
+      throw new Error(`refusing to record ${record.name}: instance ${i2.name ?? "?"} would have no spec or slot`);
+    }
+  }
+}
+
+// src/apply/service-run.ts
+var RunState = class {
+  interrupted;
+  /** A graceful stop: each service records what it finished, then ends as interrupted. */
+  stopped;
+};
+var ServiceRun = class {
+  constructor(opts, ps, run) {
+    this.opts = opts;
+    this.ps = ps;
+    this.run = run;
+    this.name = ps.name;
+  }
+  opts;
+  ps;
+  run;
+  name;
+  lease;
+  renewal;
+  leaseLost;
+  journal;
+  deployment;
+  reports = [];
+  machines = /* @__PURE__ */ new Map();
+  async execute() {
+    if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
+    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
+    try {
+      this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
+    } catch (err) {
+      if (err instanceof LeaseHeldError) {
+        const instances = this.reportsOf(this.ps);
+        for (const r of instances) if (r.outcome === "not-started") r.error = err.message;
+        return this.finish({ service: this.name, result: "refused", instances, error: err.message });
+      }
+      throw err;
+    }
+    this.keepLease();
+    try {
+      return this.finish(await this.underLease());
+    } catch (err) {
+      if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
+        const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
+        if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
+        else this.run.interrupted ??= interrupted;
+        return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
+      }
+      const message = `${this.name}: ${err.message}`;
+      return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
+    } finally {
+      await this.dropLease();
+    }
+  }
+  async underLease() {
+    await this.opts.driver.settle(this.name, this.opts.signal);
+    const record = await this.opts.store.readService(this.name);
+    const replanned = this.replan(record);
+    if (replanned.document.errors.length > 0) {
+      const error = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
+      this.reports = this.reportsOf(this.ps);
+      for (const r of this.reports) if (r.outcome === "not-started") r.error = error;
+      return { service: this.name, result: "refused", instances: this.reports, error };
+    }
+    const ps = replanned.document.services.find((s) => s.name === this.name);
+    if (!ps) {
+      this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
+      this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
+      return { service: this.name, result: "unchanged", instances: this.reports };
+    }
+    if (canonicalJson(ps.tiers) !== canonicalJson(this.ps.tiers)) {
+      this.emit({
+        kind: "replanned",
+        service: this.name,
+        message: `${this.name}: its record changed after the plan was made (another apply?); its steps were planned again from the record read under the lease`
+      });
+    }
+    this.reports = this.reportsOf(ps);
+    const desired = replanned.desired[this.name];
+    const previousSpec = record?.spec;
+    const groups = this.groups(ps, desired, previousSpec);
+    this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
+    const journal = this.journal;
+    const deployment = this.deployment;
+    await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
+    const steps = groups.reduce((n2, g) => n2 + g.items.length, 0);
+    this.emit({ kind: "service-started", service: this.name, deployment: deployment.id, steps });
+    const ctx = this.rolloutContext(journal, desired, previousSpec);
+    const result = await runRollout(ctx, groups);
+    if (!result.failure) return this.succeed();
+    return this.fail(ctx, result.failure.tier, result.failure.message);
+  }
+  // --- planning ------------------------------------------------------------------------------
+  replan(record) {
+    if (this.opts.replan) return this.opts.replan(this.name, record);
+    const { plan } = this.opts;
+    const desired = plan.desired[this.name];
+    return buildPlan({
+      desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
+      recorded: record ? { [this.name]: record } : {},
+      base: plan.document.base,
+      services: [this.name]
+    });
+  }
+  hasWorkHere(ps) {
+    const all = ps.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.map(() => t.name)));
+    if (all.length === 0) return true;
+    return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
+  }
+  runnerOf(tier, desired, previous) {
+    const t = tierOf2(desired, tier) ?? tierOf2(previous, tier);
+    return t ? t.instance.target.runner : this.ps.runner;
+  }
+  /** Every instance of the plan, in rollout order, with the runner filter applied. */
+  reportsOf(ps) {
+    const reports = [];
+    for (const tier of sortedTiers(ps)) {
+      for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+        for (const pi of domain.instances) {
+          const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
+          if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
+          reports.push(report);
+        }
+      }
+    }
+    return reports;
+  }
+  /** The upgrade domains with work for this runner, in rollout order; each step carries its slot. */
+  groups(ps, desired, previous) {
+    const byName = new Map(this.reports.map((r) => [r.name, r]));
+    const groups = [];
+    for (const tier of sortedTiers(ps)) {
+      const spec = tierOf2(desired, tier.name) ?? tierOf2(previous, tier.name);
+      if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
+      for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+        const items = [];
+        for (const pi of domain.instances) {
+          const report = byName.get(pi.name);
+          if (pi.action === "none" || report.outcome === "skipped") continue;
+          if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
+          const desiredTier = tierOf2(desired, tier.name);
+          const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
+          items.push({
+            slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },
+            action: pi.action,
+            report,
+            target,
+            deleteStateDisk: pi.state === "deleted"
+          });
+        }
+        if (items.length > 0) groups.push({ tier: spec, domain: domain.index, items });
+      }
+    }
+    return groups;
+  }
+  // --- deployment ----------------------------------------------------------------------------
+  /** The record under the lease, with the new deployment recorded as started. */
+  begin(existing, desired) {
+    const spec = desired ?? existing?.spec;
+    if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
+    const record = existing ?? {
+      name: this.name,
+      template: spec.template,
+      revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
+      spec,
+      instances: [],
+      retainedDisks: [],
+      history: []
+    };
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const id = Math.max(0, ...record.history.map((d) => d.id)) + 1;
+    for (const d of record.history) {
+      if (d.result === "in-progress") {
+        d.result = "failed";
+        d.finishedAt ??= now;
+        d.message = `interrupted before it finished; resumed by deployment ${id}`;
+      }
+    }
+    record.rollout ??= {
+      since: id,
+      changed: [],
+      ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
+    };
+    const rollback2 = this.opts.rollback;
+    this.deployment = {
+      id,
+      kind: rollback2 ? "rollback" : "apply",
+      revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
+      planDigest: this.opts.plan.document.plan_digest,
+      startedAt: now,
+      result: "in-progress",
+      spec,
+      ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
+    };
+    record.history.push(this.deployment);
+    record.spec = spec;
+    record.template = spec.template;
+    return record;
+  }
+  async succeed() {
+    const journal = this.journal;
+    const deployment = this.deployment;
+    const record = journal.record;
+    record.revision = { ...this.opts.revision, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+    const rollback2 = this.opts.rollback;
+    if (rollback2) record.pin = { deployment: rollback2.of ?? deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
+    else delete record.pin;
+    delete record.rollout;
+    deployment.result = "succeeded";
+    deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+    await journal.persist(`${this.name}: deployment ${deployment.id} succeeded`);
+    await this.opts.driver.forgetCalls(this.name);
+    return { service: this.name, result: "succeeded", deployment: deployment.id, instances: this.reports };
+  }
+  async fail(ctx, tier, message) {
+    const journal = this.journal;
+    const deployment = this.deployment;
+    const record = journal.record;
+    let result = "failed";
+    let detail = message;
+    const changed = record.rollout?.changed.length ?? 0;
+    if (tier.rollout.autoRollback && changed > 0) {
+      const byName = new Map(this.reports.map((r) => [r.name, r]));
+      const rollbackError = await rollBackChanges(
+        { ...ctx, layoutOne: (name, t, index, spec) => this.layoutWith(journal.record, /* @__PURE__ */ new Map([[name, { tier: t, index, spec }]])) },
+        byName
+      );
+      if (rollbackError === void 0) {
+        result = "rolled-back";
+        detail = `${message}; the ${changed} instance(s) this rollout changed were returned to their previous spec`;
+        const previous = record.rollout?.previous;
+        if (previous) {
+          record.spec = previous.spec;
+          record.template = previous.template;
+          record.revision = previous.revision;
+        }
+      } else {
+        detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
+      }
+    }
+    delete record.rollout;
+    deployment.result = result;
+    deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+    deployment.message = detail;
+    await journal.persist(`${this.name}: deployment ${deployment.id} ${result}: ${firstLine3(message)}`);
+    await this.opts.driver.forgetCalls(this.name);
+    return { service: this.name, result, deployment: deployment.id, instances: this.reports, error: detail };
+  }
+  // --- the rollout's surroundings ------------------------------------------------------------
+  rolloutContext(journal, desired, previous) {
+    return {
+      service: this.name,
+      deployment: this.deployment.id,
+      journal,
+      driver: this.opts.driver,
+      machines: this.machines,
+      bootTimeoutSeconds: this.opts.bootTimeoutSeconds ?? 600,
+      gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
+      signal: this.opts.signal,
+      say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
+      emit: (event) => this.emit(event),
+      layout: (items) => {
+        const overrides = /* @__PURE__ */ new Map();
+        for (const item of items) overrides.set(item.slot.name, { tier: item.slot.tier, index: item.slot.index, spec: item.target });
+        return this.layoutWith(journal.record, overrides, desired ?? previous);
+      },
+      stopIfAsked: () => this.stopIfAsked(),
+      interrupted: () => this.interrupted(),
+      interrupt: (err) => {
+        this.run.interrupted ??= err;
+      }
+    };
+  }
+  /** Tells the driver every instance of the service with the spec it has or is being given now. */
+  async layoutWith(record, overrides, order) {
+    const instances = [];
+    for (const ri of record.instances) {
+      const o2 = overrides.get(ri.name);
+      const spec = o2?.spec ?? ri.step?.to ?? ri.spec;
+      instances.push({ service: this.name, tier: ri.tier, index: ri.index, name: ri.name, spec });
+    }
+    for (const [name, o2] of overrides) {
+      if (!o2.spec || instances.some((i2) => i2.name === name)) continue;
+      instances.push({ service: this.name, tier: o2.tier, index: o2.index, name, spec: o2.spec });
+    }
+    const tiers = (order ?? record.spec).tiers;
+    const rank = (tier) => {
+      const i2 = tiers.findIndex((t) => t.name === tier);
+      return i2 < 0 ? tiers.length : i2;
+    };
+    instances.sort((a2, b) => rank(a2.tier) - rank(b.tier) || (a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : 0) || a2.index - b.index);
+    await this.opts.driver.layout(record.spec, instances);
+  }
+  /**
+   * After a graceful stop was asked for: once what is under way has been recorded, the run ends
+   * as an interrupted one (the deployment stays in progress; the next apply resumes it).
+   */
+  async stopIfAsked() {
+    if (!this.opts.signal?.aborted) return;
+    await this.journal?.settled();
+    throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
+  }
+  interrupted() {
+    return this.run.interrupted ?? this.leaseLost;
+  }
+  // --- the lease -----------------------------------------------------------------------------
+  /** Renews the lease in the background, a third of its length at a time, for as long as the run goes on. */
+  keepLease() {
+    const every = this.ttl() * 1e3 / 3;
+    const renewal = { timer: void 0, pending: Promise.resolve() };
+    renewal.timer = setInterval(() => {
+      renewal.pending = renewal.pending.then(async () => {
+        if (!this.lease || this.leaseLost) return;
+        try {
+          this.lease = await this.opts.store.renewLease(this.lease, this.ttl());
+        } catch (err) {
+          this.leaseLost = new RunInterruptedError(err.message);
+        }
+      });
+    }, every);
+    renewal.timer.unref();
+    this.renewal = renewal;
+  }
+  async dropLease() {
+    if (this.renewal) {
+      clearInterval(this.renewal.timer);
+      await this.renewal.pending;
+    }
+    if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
+  }
+  ttl() {
+    return this.opts.leaseTtlSeconds ?? 900;
+  }
+  finish(report) {
+    this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
+    return report;
+  }
+  emit(event) {
+    this.opts.onProgress?.(event);
+  }
+};
+function tierOf2(spec, name) {
+  return spec?.tiers.find((t) => t.name === name);
+}
+function sortedTiers(ps) {
+  return [...ps.tiers].sort((a2, b) => a2.order - b.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0));
+}
+function short(commit) {
+  return commit ? commit.slice(0, 7) : "the working tree";
+}
+function firstLine3(text) {
+  return text.split("\n")[0];
+}
+
+// src/apply/executor.ts
+async function applyPlan(opts) {
+  const { document } = opts.plan;
+  if (document.errors.length > 0) throw new InputError(document.errors);
+  const run = new RunState();
+  const reports = await mapBounded(document.services, opts.serviceConcurrency ?? 4, (ps) => new ServiceRun(opts, ps, run).execute());
+  if (run.interrupted) throw run.interrupted;
+  if (run.stopped) throw run.stopped;
+  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
+  return { ok, services: reports };
+}
+
+// src/core/graceful-stop.ts
+var EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function gracefulStop(say, proc = process) {
+  const controller = new AbortController();
+  const handler = (name) => {
+    if (controller.signal.aborted) {
+      say(`svcplan: ${name} again: stopping at once; steps under way stay pending (the next apply redoes them) and the lease stays until it expires`);
+      proc.exit(EXIT_CODES[name] ?? 1);
+      return;
+    }
+    say(`svcplan: ${name} received: no new step starts; waiting for the steps under way to finish and be recorded (${name} again to stop at once)`);
+    controller.abort();
+  };
+  proc.on("SIGINT", handler);
+  proc.on("SIGTERM", handler);
+  return {
+    signal: controller.signal,
+    dispose() {
+      proc.off("SIGINT", handler);
+      proc.off("SIGTERM", handler);
+    }
+  };
+}
+
+// src/apply/drivers/vagrant/driver.ts
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4, resolve as resolve2 } from "node:path";
+import { setTimeout as sleep3 } from "node:timers/promises";
+
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
+var POLL_MS = 250;
+var CallReceipts = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  /** Where the call's pid and exit code are written. */
+  base(id) {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
+    return join(this.dir, id);
+  }
+  /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
+  prepare(id, commandLine) {
+    mkdirSync(this.dir, { recursive: true });
+    const base = this.base(id);
+    rmSync(`${base}.exit`, { force: true });
+    rmSync(`${base}.pid`, { force: true });
+    writeFileSync2(`${base}.cmd`, commandLine + "\n");
+    return base;
+  }
+  /** What became of a call; waits while it still runs. */
+  async outcome(id, onWait, signal) {
+    const base = this.base(id);
+    let said = false;
+    for (; ; ) {
+      const exit = readText(`${base}.exit`);
+      if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
+      const pid = Number(readText(`${base}.pid`));
+      if (!Number.isInteger(pid) || pid <= 0) return "not-started";
+      if (!wrapperAlive(pid, base)) {
+        const late = readText(`${base}.exit`);
+        if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
+        return "lost";
+      }
+      if (!said) {
+        onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
+        said = true;
+      }
+      if (signal?.aborted) return "lost";
+      await sleep2(POLL_MS);
+    }
+  }
+  /** Waits until none of the calls recorded here is still running. */
+  async settle(onWait, signal) {
+    let names;
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith(".pid")) continue;
+      const id = name.slice(0, -".pid".length);
+      if (existsSync(join(this.dir, `${id}.exit`))) continue;
+      await this.outcome(id, onWait, signal);
+    }
+  }
+  forget() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+};
+function readText(file) {
+  try {
+    return readFileSync3(file, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function wrapperAlive(pid, base) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
+  return cmdline.includes(base);
+}
+
+// src/apply/drivers/vagrant/machine-data.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join2 } from "node:path";
+function vagrantHome(env = process.env) {
+  return env.VAGRANT_HOME || join2(homedir(), ".vagrant.d");
+}
+function machineIdentities(vagrantDir, machines, home) {
+  const out = /* @__PURE__ */ new Map();
+  let index = null;
+  for (const { name, provider } of machines) {
+    const data = join2(vagrantDir, ".vagrant", "machines", name, provider);
+    const identity3 = {};
+    const id = readText2(join2(data, "id"));
+    if (id) identity3.id = id;
+    const uuid = readText2(join2(data, "index_uuid"));
+    if (uuid) {
+      if (index === null) index = readIndex(home);
+      const box = index?.machines?.[uuid]?.extra_data?.box;
+      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+    }
+    out.set(name, identity3);
+  }
+  return out;
+}
+function readIndex(home) {
+  const text = readText2(join2(home, "data", "machine-index", "index"));
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function readText2(file) {
+  try {
+    const text = readFileSync4(file, "utf8").trim();
+    return text === "" ? void 0 : text;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/apply/drivers/vagrant/runner.ts
+function formatCommandLine(command) {
+  return [command.program, ...command.args].map(shellWord).join(" ");
+}
+function shellWord(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
+}
+var VAGRANT_ENV = {
+  VAGRANT_CHECKPOINT_DISABLE: "1",
+  VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
+  VAGRANT_NO_COLOR: "1"
+};
+var KILL_GRACE_MS = 5e3;
+var ExecaRunner = class {
+  /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
+  constructor(env = {}) {
+    this.env = env;
+  }
+  env;
+  async run(command, options = {}) {
+    const stdout = [];
+    const stderr = [];
+    const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
+    const child = execa(program, args, {
+      cwd: command.cwd,
+      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+      extendEnv: true,
+      reject: false,
+      stdin: "ignore",
+      buffer: false,
+      stripFinalNewline: false,
+      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+      cancelSignal: options.signal,
+      killSignal: "SIGTERM",
+      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+      forceKillAfterDelay: KILL_GRACE_MS,
+      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+      cleanup: false
+    });
+    child.once("exit", () => {
+      if (!child.killed) return;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    });
+    const collect = (stream, into, name) => {
+      if (!stream) return;
+      stream.setEncoding("utf8");
+      let rest = "";
+      const emit2 = (line) => {
+        into.push(line);
+        options.onLine?.(line, name);
+      };
+      stream.on("data", (chunk) => {
+        rest += chunk;
+        let nl;
+        while ((nl = rest.indexOf("\n")) >= 0) {
+          emit2(rest.slice(0, nl).replace(/\r$/, ""));
+          rest = rest.slice(nl + 1);
+        }
+      });
+      const flush = () => {
+        if (rest) emit2(rest);
+        rest = "";
+      };
+      stream.on("end", flush);
+      stream.on("close", flush);
+    };
+    collect(child.stdout, stdout, "stdout");
+    collect(child.stderr, stderr, "stderr");
+    const result = await child;
+    if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
+      return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+    }
+    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+    return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
+  }
+};
+var RecordingRunner = class {
+  constructor(answer = () => void 0) {
+    this.answer = answer;
+  }
+  answer;
+  commands = [];
+  async run(command) {
+    this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
+    return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+  }
+  /** The recorded commands as a user would type them, one per line. */
+  lines() {
+    return this.commands.map(formatCommandLine);
+  }
+};
+
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+
+// src/apply/drivers/vagrant/vagrantfile.ts
+import { join as join3, resolve, relative, isAbsolute, sep } from "node:path";
+
+// src/apply/drivers/vagrant/ruby.ts
+var RubySymbol = class _RubySymbol {
+  constructor(name) {
+    this.name = name;
+  }
+  name;
+  static of(name) {
+    if (!RUBY_IDENTIFIER.test(name)) {
+      throw new Error(`not a Ruby identifier, cannot be a symbol: ${JSON.stringify(name)}`);
+    }
+    return new _RubySymbol(name);
+  }
+};
+var RUBY_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+function isRubyIdentifier(name) {
+  return RUBY_IDENTIFIER.test(name);
+}
+function rubyString(text) {
+  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+}
+function rubyLiteral(value) {
+  if (value === null || value === void 0) return "nil";
+  if (typeof value === "string") return rubyString(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return rubyNumber(value);
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof RubySymbol) return ":" + value.name;
+  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
+  if (value instanceof Map) {
+    const entries = [...value.entries()].map(([key, v]) => {
+      if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
+      return `${key.name}: ${rubyLiteral(v)}`;
+    });
+    return "{ " + entries.join(", ") + " }";
+  }
+  if (typeof value === "object" && isPlainObject2(value)) {
+    const entries = Object.entries(value).map(
+      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
+    );
+    return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
+  }
+  throw new Error(`cannot write a ${describe2(value)} as a Ruby literal`);
+}
+function symbolHash(entries) {
+  return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
+}
+function rubyNumber(n2) {
+  if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
+  if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
+  const text = String(n2);
+  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
+}
+function isPlainObject2(value) {
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+function describe2(value) {
+  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
+  return typeof value;
+}
+
+// src/apply/drivers/vagrant/vagrantfile.ts
+var SVCPLAN_OPTION_KEYS = ["svcplan_network", "svcplan_state_controller"];
+var SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" };
+var STATE_MOUNT = "/var/lib/svcplan/state";
+var GUEST_UPLOAD_DIR = "/tmp";
+function vagrantDirOf(repoDir, service) {
+  return join3(repoDir, ".svcplan", "vagrant", service);
+}
+function stateDiskName(instance) {
+  return `${instance}-state.qcow2`;
+}
+function virtualboxStateDiskPath(vagrantDir, instance) {
+  return join3(vagrantDir, "state-disks", `${instance}-state.vdi`);
+}
+function stateDevice(provider) {
+  return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
+}
+function sshEndpointOf(service, inst) {
+  const ssh = inst.spec.target.ssh;
+  if (!ssh) return void 0;
+  const port = ssh.portBase + inst.index - 1;
+  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
+  return { host: ssh.host, port };
+}
+var VagrantfileError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "VagrantfileError";
+  }
+};
+var APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var SSH_HOST = /^[A-Za-z0-9.:-]+$/;
+function renderVagrantfile(input, cache) {
+  const { service, instances, repoDir } = input;
+  const vagrantDir = vagrantDirOf(repoDir, service.name);
+  const out = [
+    `# Generated by svcplan for service ${oneLine(service.name)} (template ${oneLine(service.template)}, release ${oneLine(service.release)}).`,
+    "# Rewritten by svcplan whenever the layout of its machines changes: edit the template or the service, not this file.",
+    "",
+    RUBY_HELPERS,
+    "",
+    "Vagrant.configure('2') do |config|"
+  ];
+  cache?.forService(service, repoDir);
+  const sorted = [...instances].sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
+  for (const inst of sorted) {
+    out.push(cache ? cache.block(inst, service, repoDir, vagrantDir) : machineBlock(inst, service, repoDir, vagrantDir));
+  }
+  out.push("end", "");
+  return out.join("\n");
+}
+var MachineBlockCache = class {
+  serviceKey = "";
+  blocks = /* @__PURE__ */ new Map();
+  /** Keeps the blocks only if `service` renders as the one they were made for. */
+  forService(service, repoDir) {
+    const key = JSON.stringify([repoDir, service]);
+    if (key === this.serviceKey) return;
+    this.serviceKey = key;
+    this.blocks.clear();
+  }
+  block(inst, service, repoDir, vagrantDir) {
+    const specKey = JSON.stringify(inst.spec);
+    const hit = this.blocks.get(inst.name);
+    if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
+    const text = machineBlock(inst, service, repoDir, vagrantDir);
+    this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
+    return text;
+  }
+};
+function machineBlock(inst, service, repoDir, vagrantDir) {
+  return renderMachine(inst, service, repoDir, vagrantDir).map((l) => "  " + l).join("\n");
+}
+function renderMachine(inst, service, repoDir, vagrantDir) {
+  const spec = inst.spec;
+  const provider = spec.target.provider;
+  const options = { ...spec.target.options };
+  const network = options.svcplan_network;
+  const controller = options.svcplan_state_controller ?? "SATA Controller";
+  for (const key of SVCPLAN_OPTION_KEYS) delete options[key];
+  for (const key of Object.keys(options)) {
+    if (!isRubyIdentifier(key)) {
+      throw new VagrantfileError(
+        `service ${service.name}: target.options key ${JSON.stringify(key)} is not a ${provider} setting name (lower-case letters, digits and _); see the provider documentation for its settings`
+      );
+    }
+  }
+  if (network !== void 0 && network !== "loopback") {
+    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network must be 'loopback', not ${JSON.stringify(network)}`);
+  }
+  if (network === "loopback" && provider !== "libvirt") {
+    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
+  }
+  const ssh = sshEndpointOf(service, inst);
+  if (ssh && !SSH_HOST.test(ssh.host)) {
+    throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
+  }
+  if (network === "loopback" && !ssh) {
+    throw new VagrantfileError(`service ${service.name}: svcplan_network: loopback needs target.ssh (host and portBase), the only way in`);
+  }
+  const L = [];
+  const v = rubyLiteral;
+  L.push(`config.vm.define ${v(inst.name)} do |node|`);
+  L.push(`  node.vm.box = ${v(spec.image.box)}`);
+  L.push(`  node.vm.box_version = ${v("= " + spec.image.version)}`);
+  L.push("  node.vm.box_check_update = false");
+  L.push(`  node.vm.hostname = ${v(inst.name)}`);
+  if (ssh) {
+    L.push(`  node.ssh.host = ${v(ssh.host)}`);
+    L.push(`  node.ssh.port = ${v(ssh.port)}`);
+  }
+  if (network === "loopback" && ssh) {
+    const udpRemote = ssh.port + 1e4 <= 65535 ? ssh.port + 1e4 : ssh.port - 1e4;
+    const mac = `52:54:00:5e:${hex2(ssh.port >> 8)}:${hex2(ssh.port & 255)}`;
+    L.push(
+      "  # The one NIC libvirt knows: a UDP tunnel on 127.0.0.1, never configured in the guest.",
+      `  node.vm.network :private_network, ${rubyKeywords({
+        libvirt__tunnel_type: "udp",
+        libvirt__tunnel_ip: "127.0.0.1",
+        libvirt__tunnel_port: String(udpRemote),
+        libvirt__tunnel_local_ip: "127.0.0.1",
+        libvirt__tunnel_local_port: String(ssh.port),
+        libvirt__mac: mac,
+        auto_config: false
+      })}`
+    );
+  }
+  if (ssh && provider === "virtualbox") {
+    L.push(`  node.vm.network :forwarded_port, ${rubyKeywords({ id: "ssh", guest: 22, host: ssh.port, host_ip: ssh.host, auto_correct: false })}`);
+  }
+  L.push("  node.vm.provider :libvirt do |lv|");
+  L.push(`    lv.memory = ${v(spec.memory)}`);
+  L.push(`    lv.cpus = ${v(spec.cpus)}`);
+  if (provider === "libvirt") {
+    if (network === "loopback") {
+      L.push("    lv.mgmt_attach = false", "    lv.qemu_use_agent = true");
+    }
+    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
+    if (ssh) {
+      const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
+      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
+      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
+    }
+    if (spec.state) {
+      L.push(
+        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
+      );
+    }
+  }
+  L.push("  end");
+  L.push("  node.vm.provider :virtualbox do |vb|");
+  L.push(`    vb.memory = ${v(spec.memory)}`);
+  L.push(`    vb.cpus = ${v(spec.cpus)}`);
+  if (provider === "virtualbox") {
+    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(vb, ${v(options)})`);
+    if (spec.state) {
+      const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
+      L.push(
+        `    vb.customize(['storageattach', :id, '--storagectl', ${v(controller)}, '--port', '1', '--device', '0', '--type', 'hdd', '--medium', ${v(disk)}])`
+      );
+    }
+  }
+  L.push("  end");
+  if (provider === "virtualbox" && spec.state) {
+    const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
+    L.push(
+      "  # The state disk lives outside the machine folder and is detached before a destroy, so",
+      "  # `vagrant destroy` (which deletes the machine folder and attached media) never takes it.",
+      "  node.trigger.before :up do |trigger|",
+      `    trigger.ruby { |_env, _machine| Svcplan.create_vbox_disk(${v(disk)}, ${v(spec.state.disk * 1024)}) }`,
+      "  end",
+      "  node.trigger.before :destroy do |trigger|",
+      `    trigger.ruby { |_env, machine| Svcplan.detach_vbox_disk(machine, ${v(controller)}) }`,
+      "  end"
+    );
+  }
+  const device = stateDevice(provider);
+  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
+  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
+  for (const [app, def] of sortedEntries(spec.apps)) {
+    if (!APP_NAME.test(app)) {
+      throw new VagrantfileError(
+        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
+      );
+    }
+    const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
+    if (def.install) {
+      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
+    }
+    L.push(
+      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
+        APP_NAME: app,
+        APP_VERSION: def.version,
+        SVCPLAN_INSTALL: def.install ? upload : "",
+        SVCPLAN_STATE_DEVICE: spec.state ? device : "",
+        SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
+      })})`
+    );
+  }
+  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
+  for (const hook of ["save", "restore"]) {
+    const script = spec.state?.[hook];
+    if (!script) continue;
+    const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook}-state`;
+    L.push(
+      `  node.vm.provision ${v(`${hook}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
+    );
+    L.push(
+      `  node.vm.provision ${v(`${hook}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
+        SVCPLAN_HOOK: upload,
+        SVCPLAN_STATE_DEVICE: device,
+        SVCPLAN_STATE_MOUNT: STATE_MOUNT
+      })})`
+    );
+  }
+  L.push("end");
+  return L;
+}
+function settingsFile(settings, service) {
+  return sortedEntries(settings).map(([key, value]) => {
+    if (!ENV_NAME.test(key)) {
+      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
+    }
+    return `${key}=${shellQuote(String(value))}
+`;
+  }).join("");
+}
+function shellQuote(text) {
+  return "'" + text.replace(/'/g, "'\\''") + "'";
+}
+function repoFile(repoDir, path8, service) {
+  const full = resolve(repoDir, path8);
+  const rel = relative(resolve(repoDir), full);
+  if (isAbsolute(path8) || rel.startsWith(".." + sep) || rel === "..") {
+    throw new VagrantfileError(`service ${service}: script ${JSON.stringify(path8)} is outside the templates repository; give a path relative to its root`);
+  }
+  return full;
+}
+function rubyKeywords(entries) {
+  return [...symbolHash(entries).entries()].map(([k, val]) => `${k.name}: ${rubyLiteral(val)}`).join(", ");
+}
+function sortedEntries(record) {
+  return Object.entries(record).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+}
+function hex2(n2) {
+  return n2.toString(16).padStart(2, "0");
+}
+function oneLine(text) {
+  return text.replace(/[\r\n]+/g, " ");
+}
+var DECODE = [
+  "set -eu",
+  `d() { printf '%s' "$1" | base64 -d; }`,
+  "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
+].join("\n");
+var FEATURES_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+: > /etc/svcplan/features.new
+for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
+mv /etc/svcplan/features.new /etc/svcplan/features
+if [ -x /usr/local/sbin/svcplan-feature ]; then
+  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
+fi
+`;
+var SETTINGS_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
+chmod 0600 /etc/svcplan/settings.env.new
+mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
+`;
+var APP_SCRIPT = `${DECODE}
+APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
+export APP_NAME APP_VERSION
+if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
+  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+fi
+dir=/etc/svcplan/apps/$APP_NAME
+mkdir -p "$dir"
+if [ -n "$install" ]; then
+  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
+  svcplan_settings
+  "$dir/install.sh"
+fi
+d "$APP_VERSION_B64" > "$dir/version.new"
+mv "$dir/version.new" "$dir/version"
+`;
+var APPS_PRUNE_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan/apps
+keep=
+for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
+for dir in /etc/svcplan/apps/*/; do
+  [ -d "$dir" ] || continue
+  name=$(basename "$dir")
+  case "$keep" in *"/$name/"*) continue ;; esac
+  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
+  rm -rf "$dir"
+done
+`;
+var HOOK_SCRIPT = `${DECODE}
+hook=$(d "$SVCPLAN_HOOK_B64")
+SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+svcplan_settings
+chmod 0755 "$hook"
+"$hook"
+`;
+var RUBY_HELPERS = `require 'base64'
+require 'fileutils'
+
+module Svcplan
+  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
+  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
+  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
+  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
+  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
+  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
+
+  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
+  # values into a shell command line where only base64's alphabet is inert.
+  def self.env(values)
+    values.to_h do |name, value|
+      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
+      ["#{name}_B64", encoded]
+    end
+  end
+
+  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
+  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
+  # are sent; nothing is evaluated.
+  def self.configure(provider, settings)
+    settings.each do |name, value|
+      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
+      if provider.respond_to?("#{name}=")
+        provider.public_send("#{name}=", value)
+      elsif value.is_a?(Array)
+        value.each { |item| provider.public_send(name, *arguments(item)) }
+      else
+        provider.public_send(name, *arguments(value))
+      end
+    end
+  end
+
+  def self.arguments(value)
+    value.is_a?(Hash) ? [symbolize(value)] : [value]
+  end
+
+  def self.symbolize(value)
+    case value
+    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
+    when Array then value.map { |v| symbolize(v) }
+    else value
+    end
+  end
+
+  def self.create_vbox_disk(path, size_mib)
+    return if File.exist?(path)
+    FileUtils.mkdir_p(File.dirname(path))
+    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
+  end
+
+  def self.detach_vbox_disk(machine, controller)
+    return if machine.id.nil?
+    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
+  end
+end`;
+
+// src/apply/drivers/vagrant/driver.ts
+var MACHINE_LOCKED = /another process is already executing an action on the machine/;
+var STDOUT_TAIL_LINES = 6;
+var STDERR_TAIL_LINES = 16;
+var lastLines = (text, count4) => text.split("\n").filter((l) => l.trim() !== "").slice(-count4);
+var VagrantCommandError = class extends Error {
+  constructor(command, result) {
+    const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
+    super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
+    this.command = command;
+    this.result = result;
+    this.name = "VagrantCommandError";
+  }
+  command;
+  result;
+};
+var VagrantDriver = class {
+  constructor(options) {
+    this.options = options;
+    this.repoDir = resolve2(options.repoDir);
+    this.runner = options.runner ?? new ExecaRunner(options.env);
+    this.writeFiles = options.writeFiles ?? true;
+  }
+  options;
+  repoDir;
+  runner;
+  writeFiles;
+  layouts = /* @__PURE__ */ new Map();
+  vagrantDir(service) {
+    return vagrantDirOf(this.repoDir, service);
+  }
+  async layout(service, instances) {
+    this.checkScripts(service, instances);
+    const previous = this.layouts.get(service.name);
+    const layout = { service, instances: new Map(instances.map((i2) => [i2.name, i2])), blocks: previous?.blocks ?? new MachineBlockCache() };
+    this.layouts.set(service.name, layout);
+    this.writeVagrantfile(layout, { checkDisk: true });
+  }
+  async settle(service, signal) {
+    await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
+  }
+  async observe(service) {
+    const dir = this.vagrantDir(service);
+    if (this.writeFiles && !existsSync2(join4(dir, "Vagrantfile"))) return {};
+    const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
+    const states = parseVagrantStatus(result.stdout);
+    const layout = this.layouts.get(service);
+    const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
+    const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+    const out = {};
+    for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+    return out;
+  }
+  async outcome(inst, call) {
+    return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
+  }
+  async forgetCalls(service) {
+    if (this.writeFiles) this.receipts(service).forget();
+  }
+  async up(inst, opts) {
+    this.place(inst);
+    const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
+    if (opts.keepOnError) args.push("--no-destroy-on-error");
+    if (opts.provision === "all") args.push("--provision");
+    else if (opts.provision === "none") args.push("--no-provision");
+    else {
+      const names = this.provisionWith(inst, opts.provision);
+      args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
+    }
+    await this.act(inst, args, opts.call);
+  }
+  async provision(inst, provisioners, opts) {
+    this.place(inst);
+    const names = this.provisionWith(inst, provisioners);
+    if (names.length === 0) return;
+    await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
+  }
+  async reload(inst, provisioners, opts) {
+    this.place(inst);
+    const names = this.provisionWith(inst, provisioners);
+    await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
+  }
+  async halt(inst, opts) {
+    this.place(inst);
+    await this.act(inst, ["halt", inst.name], opts.call);
+  }
+  async destroy(inst, opts) {
+    this.place(inst);
+    await this.act(inst, ["destroy", "-f", inst.name], opts.call);
+  }
+  async growStateDisk(inst, opts) {
+    if (!inst.spec.state) return;
+    const sizeGiB = inst.spec.state.disk;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
+      (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
+    );
+  }
+  async deleteStateDisk(inst, opts) {
+    if (!inst.spec.state) return;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
+      (path8) => ["closemedium", "disk", path8, "--delete"],
+      // Already gone is what was asked for.
+      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
+    );
+  }
+  async waitForSsh(inst, opts) {
+    this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
+    return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
+  }
+  async health(inst, check) {
+    this.place(inst);
+    const command = check.command ?? "true";
+    const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
+    const deadline = Date.now() + check.timeoutSeconds * 1e3;
+    const { signal } = check;
+    const probe2 = async () => {
+      const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
+      const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
+      return result.exitCode === 0;
+    };
+    for (; ; ) {
+      if (await probe2()) break;
+      if (signal?.aborted) return false;
+      if (Date.now() + pollMs >= deadline) {
+        this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
+        return false;
+      }
+      if (!await pause(pollMs, signal)) return false;
+    }
+    if (check.minReadySeconds <= 0) return true;
+    if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
+    const stillHealthy = await probe2();
+    if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
+    return stillHealthy;
+  }
+  /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
+  async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
+    const dir = this.vagrantDir(inst.service);
+    let command;
+    if (inst.spec.target.provider === "libvirt") {
+      const opts = inst.spec.target.options;
+      const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
+      const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
+      command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
+    } else {
+      command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
+    }
+    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+    const result = await this.runner.run(command, {
+      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+      ...this.receiptFor(inst.service, call, command)
+    });
+    if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
+  }
+  /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
+  provisionWith(inst, provisioners) {
+    const names = [];
+    const add = (name) => {
+      if (!names.includes(name)) names.push(name);
+    };
+    for (const name of provisioners) {
+      if (name.startsWith("app-")) {
+        const app = name.slice(4);
+        const def = inst.spec.apps[app];
+        if (!def) {
+          add("apps-prune");
+          continue;
+        }
+        if (def.install) add(`app-${app}-script`);
+        add(name);
+      } else if (name === "save-state" || name === "restore-state") {
+        const hook = inst.spec.state?.[name === "save-state" ? "save" : "restore"];
+        if (!hook) continue;
+        add(`${name}-script`);
+        add(name);
+      } else {
+        add(name);
+      }
+    }
+    return names;
+  }
+  checkScripts(service, instances) {
+    const problems = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const inst of instances) {
+      const scripts = [
+        ...Object.entries(inst.spec.apps).map(([name, app]) => [`app ${name} install script`, app.install]),
+        ["state save hook", inst.spec.state?.save],
+        ["state restore hook", inst.spec.state?.restore]
+      ];
+      for (const [what, path8] of scripts) {
+        if (!path8 || seen.has(path8)) continue;
+        seen.add(path8);
+        if (!existsSync2(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+      }
+    }
+    if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
+  }
+  /**
+   * Makes `inst` (with its spec) part of its service's layout. The Vagrantfile is rendered and
+   * written again only when this machine's entry changed (a replace brings its machine down as
+   * the old spec describes it): the usual step acts on a machine as layout() already wrote it,
+   * and costs nothing that grows with the number of machines.
+   */
+  place(inst) {
+    const layout = this.layouts.get(inst.service);
+    if (!layout) {
+      throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
+    }
+    const current = layout.instances.get(inst.name);
+    layout.instances.set(inst.name, inst);
+    if (current && sameMachine(current, inst)) return;
+    this.writeVagrantfile(layout, { checkDisk: false });
+  }
+  writeVagrantfile(layout, opts) {
+    const service = layout.service.name;
+    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
+    if (!this.writeFiles) return;
+    const dir = this.vagrantDir(service);
+    const file = join4(dir, "Vagrantfile");
+    if (opts.checkDisk) layout.written = existsSync2(file) ? readFileSync5(file, "utf8") : void 0;
+    if (text === layout.written) return;
+    mkdirSync2(dir, { recursive: true });
+    const tmp = join4(dir, `.Vagrantfile.${process.pid}.tmp`);
+    writeFileSync3(tmp, text);
+    renameSync(tmp, file);
+    layout.written = text;
+  }
+  /**
+   * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
+   * machine is held by another process (a call an interrupted run left, a user's own vagrant),
+   * tried again until the lock is free.
+   */
+  async act(inst, args, call) {
+    const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
+    let waiting = false;
+    for (; ; ) {
+      const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
+      if (result.exitCode === 0) return;
+      if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
+        throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
+      }
+      if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
+      waiting = true;
+      await sleep3((this.options.lockPollSeconds ?? 2) * 1e3);
+    }
+  }
+  async vagrant(service, instance, args, opts = {}) {
+    const result = await this.run(service, instance, args, opts);
+    if (result.exitCode !== 0) throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(service) }, result);
+    return result;
+  }
+  run(service, instance, args, opts = {}) {
+    const command = { program: "vagrant", args, cwd: this.vagrantDir(service) };
+    if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, "svcplan");
+    return this.runner.run(command, {
+      timeoutSeconds: opts.timeoutSeconds,
+      signal: opts.signal,
+      onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
+      ...opts.call ? this.receiptFor(service, opts.call, command) : {}
+    });
+  }
+  receiptFor(service, call, command) {
+    if (!this.writeFiles) return {};
+    return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
+  }
+  receipts(service) {
+    return new CallReceipts(join4(this.vagrantDir(service), ".svcplan-calls"));
+  }
+  say(inst, line) {
+    this.emit(inst.service, inst.name, line, "svcplan");
+  }
+  emit(service, instance, line, stream) {
+    this.options.onOutput?.({ service, instance, line, stream });
+  }
+};
+function sameMachine(a2, b) {
+  if (a2.tier !== b.tier || a2.index !== b.index) return false;
+  return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
+}
+function createDryRunDriver(repoDir, onOutput) {
+  const recorder = new RecordingRunner();
+  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+}
+async function pause(ms, signal) {
+  if (signal?.aborted) return false;
+  try {
+    await sleep3(ms, void 0, { signal });
+    return true;
+  } catch (err) {
+    if (signal?.aborted) return false;
+    throw err;
+  }
+}
+
+// src/load/worktree.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join5 } from "node:path";
 
 // src/load/paths.ts
 function normalizeRepoPath(path8, { allowRoot = false } = {}) {
@@ -16041,7 +18003,7 @@ var WorktreeReader = class _WorktreeReader {
   async walk(folder, found) {
     let entries;
     try {
-      entries = await readdir(join(this.dir, folder), { withFileTypes: true });
+      entries = await readdir(join5(this.dir, folder), { withFileTypes: true });
     } catch {
       return;
     }
@@ -16059,7 +18021,7 @@ var WorktreeReader = class _WorktreeReader {
     if (clean === void 0) return void 0;
     if (clean.split("/").some((part) => IGNORED_DIRS.has(part))) return void 0;
     try {
-      return readFileSync3(join(this.dir, clean), "utf8");
+      return readFileSync6(join5(this.dir, clean), "utf8");
     } catch {
       return void 0;
     }
@@ -16144,7 +18106,7 @@ var GitRevisionReader = class _GitRevisionReader {
 };
 
 // src/load/schema.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createRequire } from "node:module";
 
 // schema/svcplan-v1.schema.json
@@ -18919,7 +20881,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 var validators;
 function validatorFor(kind) {
   if (!validators) {
-    const digest = createHash2("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
+    const digest = createHash3("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
     validators = digest === SCHEMA_DIGEST ? schema_validators_generated_exports : compileSchema();
   }
   return validators[kind];
@@ -18938,7 +20900,7 @@ function validateAgainstSchema(kind, value, sourceOf) {
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const problem = describe2(error, value, sourceOf);
+    const problem = describe3(error, value, sourceOf);
     if (!problem) continue;
     const key = `${problem.path.join("\0")}\0${problem.atKey}\0${problem.message}`;
     if (seen.has(key)) continue;
@@ -18990,7 +20952,7 @@ function describeNumber(s, value) {
   if (max !== void 0) return `${what} \u2264 ${max}${unit}`;
   return what + unit;
 }
-function describe2(error, root, sourceOf) {
+function describe3(error, root, sourceOf) {
   const path8 = pointerToPath(error.instancePath);
   const where = dottedPath(path8);
   const value = valueAt(root, path8);
@@ -19109,7 +21071,7 @@ function parsePlainYaml(text) {
     throw err;
   }
 }
-function refuse() {
+function refuse2() {
   throw NOT_PLAIN;
 }
 var PlainReader = class {
@@ -19130,20 +21092,20 @@ var PlainReader = class {
           start = false;
           continue;
         }
-        refuse();
+        refuse2();
       }
       start = false;
       this.lines.push({ indent, content });
     }
   }
   document() {
-    if (this.lines.length === 0) refuse();
+    if (this.lines.length === 0) refuse2();
     const value = this.blockNode(this.lines[0].indent);
-    if (this.pos !== this.lines.length) refuse();
+    if (this.pos !== this.lines.length) refuse2();
     return { value, scalarSources: this.sources };
   }
   blockNode(indent) {
-    if (++this.depth > MAX_DEPTH) refuse();
+    if (++this.depth > MAX_DEPTH) refuse2();
     const value = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
     this.depth--;
     return value;
@@ -19153,12 +21115,12 @@ var PlainReader = class {
     while (this.pos < this.lines.length) {
       const line = this.lines[this.pos];
       if (line.indent < indent) break;
-      if (line.indent > indent || isListItem(line.content)) refuse();
+      if (line.indent > indent || isListItem(line.content)) refuse2();
       const match = BLOCK_KEY.exec(line.content);
-      if (!match) refuse();
+      if (!match) refuse2();
       const key = match[1];
       checkKey(key);
-      if (Object.prototype.hasOwnProperty.call(out, key)) refuse();
+      if (Object.prototype.hasOwnProperty.call(out, key)) refuse2();
       this.pos++;
       this.path.push(key);
       out[key] = this.valueAfter(line.content.slice(match[0].length), indent, true);
@@ -19171,11 +21133,11 @@ var PlainReader = class {
     while (this.pos < this.lines.length) {
       const line = this.lines[this.pos];
       if (line.indent < indent) break;
-      if (line.indent > indent) refuse();
+      if (line.indent > indent) refuse2();
       if (!isListItem(line.content)) break;
       const rest = line.content.slice(1);
       const item = rest.trimStart();
-      if (isListItem(item) || /^[^'"[{#]*:(?: |$)/.test(item)) refuse();
+      if (isListItem(item) || /^[^'"[{#]*:(?: |$)/.test(item)) refuse2();
       this.pos++;
       this.path.push(String(out.length));
       out.push(this.valueAfter(rest, indent, false));
@@ -19192,11 +21154,11 @@ var PlainReader = class {
       if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
       return null;
     }
-    if (next && next.indent > indent) refuse();
+    if (next && next.indent > indent) refuse2();
     const scanner = { text, at: 0 };
     const value = this.inlineValue(scanner);
     const after = text.slice(scanner.at);
-    if (after !== "" && !/^ +#/.test(after)) refuse();
+    if (after !== "" && !/^ +#/.test(after)) refuse2();
     return value;
   }
   inlineValue(s) {
@@ -19208,12 +21170,12 @@ var PlainReader = class {
     const comment = s.text.indexOf(" #", start);
     if (comment >= 0) end = comment;
     const plain = s.text.slice(start, end).trimEnd();
-    if (!plainStart(plain) || plain.includes(": ") || plain.endsWith(":")) refuse();
+    if (!plainStart(plain) || plain.includes(": ") || plain.endsWith(":")) refuse2();
     s.at = start + plain.length;
     return this.scalar(plain);
   }
   flow(s) {
-    if (++this.depth > MAX_DEPTH) refuse();
+    if (++this.depth > MAX_DEPTH) refuse2();
     const open = s.text[s.at++];
     const close = open === "[" ? "]" : "}";
     const list = [];
@@ -19228,11 +21190,11 @@ var PlainReader = class {
           list.push(this.flowValue(s));
           this.path.pop();
           skipSpaces(s);
-          if (s.text[s.at] === ":") refuse();
+          if (s.text[s.at] === ":") refuse2();
         } else {
           const key = flowKey(s);
-          if (Object.prototype.hasOwnProperty.call(map, key)) refuse();
-          if (s.text[s.at] !== ":" || s.text[s.at + 1] !== " ") refuse();
+          if (Object.prototype.hasOwnProperty.call(map, key)) refuse2();
+          if (s.text[s.at] !== ":" || s.text[s.at + 1] !== " ") refuse2();
           s.at += 2;
           skipSpaces(s);
           this.path.push(key);
@@ -19242,9 +21204,9 @@ var PlainReader = class {
         }
         const c3 = s.text[s.at++];
         if (c3 === close) break;
-        if (c3 !== ",") refuse();
+        if (c3 !== ",") refuse2();
         skipSpaces(s);
-        if (s.text[s.at] === close || s.text[s.at] === ",") refuse();
+        if (s.text[s.at] === close || s.text[s.at] === ",") refuse2();
       }
     }
     this.depth--;
@@ -19258,7 +21220,7 @@ var PlainReader = class {
     let end = start;
     while (end < s.text.length && !",[]{}:#".includes(s.text[end])) end++;
     const plain = s.text.slice(start, end).trimEnd();
-    if (!plainStart(plain) || s.text[end] !== void 0 && !",]}".includes(s.text[end])) refuse();
+    if (!plainStart(plain) || s.text[end] !== void 0 && !",]}".includes(s.text[end])) refuse2();
     s.at = start + plain.length;
     return this.scalar(plain);
   }
@@ -19275,7 +21237,7 @@ function skipSpaces(s) {
   while (s.text[s.at] === " ") s.at++;
 }
 function checkKey(key) {
-  if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse();
+  if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse2();
 }
 function flowKey(s) {
   const c3 = s.text[s.at];
@@ -19285,12 +21247,12 @@ function flowKey(s) {
   } else {
     FLOW_KEY.lastIndex = s.at;
     const match = FLOW_KEY.exec(s.text);
-    if (!match) refuse();
+    if (!match) refuse2();
     key = match[0];
     s.at += key.length;
-    if (typeof coreScalar(key) !== "string") refuse();
+    if (typeof coreScalar(key) !== "string") refuse2();
   }
-  if (key.length > MAX_KEY_LENGTH || key === "__proto__") refuse();
+  if (key.length > MAX_KEY_LENGTH || key === "__proto__") refuse2();
   return key;
 }
 function quoted(s) {
@@ -19299,7 +21261,7 @@ function quoted(s) {
   let i2 = s.at + 1;
   for (; ; ) {
     const end = s.text.indexOf(q, i2);
-    if (end < 0) refuse();
+    if (end < 0) refuse2();
     out += s.text.slice(i2, end);
     if (q === "'" && s.text[end + 1] === "'") {
       out += "'";
@@ -19310,7 +21272,7 @@ function quoted(s) {
     break;
   }
   const next = s.text[s.at];
-  if (next !== void 0 && !" ,]}:".includes(next)) refuse();
+  if (next !== void 0 && !" ,]}:".includes(next)) refuse2();
   return out;
 }
 function plainStart(plain) {
@@ -19453,7 +21415,7 @@ function parseFully(text) {
   documents.forEach((doc, index) => {
     const problems = [...doc.errors, ...doc.warnings];
     for (const problem of problems) {
-      at(problem.pos[0], `${firstLine2(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
+      at(problem.pos[0], `${firstLine4(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
     }
     let value;
     const complexKey = problems.length === 0 ? firstComplexKey(doc) : void 0;
@@ -19510,14 +21472,14 @@ function deepNesting(text) {
   }
   return -1;
 }
-function firstLine2(message) {
+function firstLine4(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim();
 }
 function describeCrash(err) {
   if (err instanceof RangeError) return "it is nested too deeply";
   const message = err instanceof Error ? err.message : String(err);
   if (/alias/i.test(message)) return "too many aliases are expanded (an alias bomb?); write the values out";
-  return firstLine2(message);
+  return firstLine4(message);
 }
 function positionOf(text, offset) {
   let line = 1;
@@ -19816,10 +21778,6 @@ function firstSshPorts(tiers, portBase) {
   }
   return first;
 }
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
-}
 
 // src/load/desired-state.ts
 var DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
@@ -19873,13 +21831,13 @@ async function loadDesiredState(reader) {
     }
   });
   const byName = (what, loaded) => {
-    const named = /* @__PURE__ */ new Map();
+    const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
-      const first = named.get(doc.value.name);
+      const first = named2.get(doc.value.name);
       if (first) report(doc.file, doc.document, ["name"], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`);
-      else named.set(doc.value.name, doc);
+      else named2.set(doc.value.name, doc);
     }
-    return named;
+    return named2;
   };
   const templatesByName = byName("template", templates);
   for (const template of templatesByName.values()) checkTemplate(template, report);
@@ -20045,1948 +22003,6 @@ function compare(a2, b) {
   return a2 < b ? -1 : a2 > b ? 1 : 0;
 }
 
-// src/plan/build.ts
-import { createHash as createHash3 } from "node:crypto";
-function currentServices(input) {
-  const current = /* @__PURE__ */ new Map();
-  for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: "stand-in",
-      spec,
-      instances: spec.tiers.flatMap(
-        (tier) => Array.from({ length: tier.count }, (_, i2) => ({
-          tier: tier.name,
-          index: i2 + 1,
-          spec: tier.instance,
-          status: "ready"
-        }))
-      )
-    });
-  }
-  for (const [name, record] of Object.entries(input.recorded)) {
-    current.set(name, {
-      source: "recorded",
-      spec: record.spec,
-      instances: record.instances.map((inst) => ({
-        tier: inst.tier,
-        index: inst.index,
-        spec: inst.spec,
-        status: inst.status,
-        ...inst.step ? { step: inst.step } : {}
-      })),
-      pin: record.pin,
-      unfinished: record.history.at(-1)?.result === "in-progress"
-    });
-  }
-  return current;
-}
-function stateDigestOf(services) {
-  const texts = /* @__PURE__ */ new WeakMap();
-  const digests = /* @__PURE__ */ new WeakMap();
-  const digestOfSpec = (spec, text) => {
-    let digest = digests.get(spec);
-    if (digest === void 0) {
-      digest = "sha256:" + createHash3("sha256").update(text()).digest("hex");
-      digests.set(spec, digest);
-    }
-    return digest;
-  };
-  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    const sorted = [...s.instances].sort((a2, b) => a2.tier === b.tier ? a2.index - b.index : a2.tier.localeCompare(b.tier) || a2.index - b.index);
-    const runs = [];
-    for (const i2 of sorted) {
-      const spec2 = instanceDigest(i2.spec);
-      const step = i2.step ? stepDigest(i2.step) : void 0;
-      const run = runs.at(-1);
-      if (run && run.tier === i2.tier && run.spec === spec2 && run.status === i2.status && run.step === step && run.last + 1 === i2.index) run.last = i2.index;
-      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
-    }
-    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
-      name,
-      source: s.source,
-      spec,
-      instances: runs,
-      pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
-    };
-  });
-  return canonicalDigest(entries);
-}
-function stepDigest(step) {
-  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-function withoutFiles(spec) {
-  const { files: _files, ...content } = spec;
-  return content;
-}
-function locate(locator, file, path8) {
-  for (let end = path8.length; end >= 0; end--) {
-    try {
-      return locator.locate(file, path8.slice(0, end));
-    } catch {
-    }
-  }
-  return { line: 1, column: 1 };
-}
-function diagnostic(f, file, path8, message) {
-  return { file, ...locate(f.locator, file, path8), message };
-}
-function stateOnDestroy(inst, desiredTier) {
-  if (!inst.spec.state) return void 0;
-  const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
-  return policy === "delete" ? "deleted" : "kept";
-}
-function resumeReason(status, step) {
-  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
-  return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
-}
-function resumeWarning(name, status, step) {
-  const what = step.failed ? `failed at ${step.phase} (${firstLine3(step.failed.message)})` : `stopped at ${step.phase}`;
-  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
-}
-function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
-  const resume = resumeReason(inst.status, step);
-  const target = step.to;
-  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
-  const change = classifyInstanceChange(target, desired);
-  const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
-  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
-  return entry;
-}
-function firstLine3(text) {
-  return text.split("\n")[0];
-}
-function planTier(service, tierName, current, desired, f) {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? []).filter((i2) => i2.tier === tierName).sort((a2, b) => a2.index - b.index);
-  const planned = [];
-  const name = (n2) => instanceName(service, tierName, n2);
-  const count4 = desiredTier?.count ?? 0;
-  const countReason = (action) => ({ path: "count", from: existing.length, to: count4, action });
-  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
-  const changes = /* @__PURE__ */ new Map();
-  const changeOf = (from, to) => {
-    let change = changes.get(from);
-    if (!change) {
-      change = classifyInstanceChange(from, to);
-      changes.set(from, change);
-    }
-    return change;
-  };
-  for (const inst of existing) {
-    const step = inst.step;
-    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
-    if (!desiredTier || inst.index > count4) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: "destroy",
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
-      });
-      continue;
-    }
-    if (step) {
-      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
-      continue;
-    }
-    const change = changeOf(inst.spec, desiredTier.instance);
-    let action = change.action;
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
-    if (inst.status !== "ready") {
-      reasons = [...reasons];
-      f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
-      if (action === "none") {
-        action = "refresh";
-        reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
-      }
-    }
-    const entry = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === "replace" && inst.spec.state) entry.state = "kept";
-    planned.push(entry);
-  }
-  const taken = new Set(existing.map((i2) => i2.index));
-  for (let n2 = 1; n2 <= count4; n2++) {
-    if (!taken.has(n2)) planned.push({ index: n2, name: name(n2), action: "create", reasons: [countReason("create")] });
-  }
-  if (desired && desiredTier) refuse2(service, tierName, existing, desired, desiredTier, planned, f);
-  planned.sort((a2, b) => a2.index - b.index);
-  const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
-  const byDomain = /* @__PURE__ */ new Map();
-  for (const p of planned) {
-    const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== void 0) instance.state = p.state;
-    let domain = byDomain.get(d);
-    if (!domain) byDomain.set(d, domain = []);
-    domain.push(instance);
-  }
-  const domains = [...byDomain.entries()].sort((a2, b) => a2[0] - b[0]).map(([index, instances]) => ({ index, instances }));
-  const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
-  return { tier: { name: tierName, order, domains }, instances: planned };
-}
-function refuse2(service, tierName, existing, desired, desiredTier, planned, f) {
-  const file = desired.files.template;
-  const diskOf = (i2) => Math.max(i2.spec.state?.disk ?? 0, i2.step?.to?.state?.disk ?? 0);
-  const kept = existing.filter((i2) => i2.index <= desiredTier.count && diskOf(i2) > 0);
-  const largest = Math.max(0, ...kept.map(diskOf));
-  const wanted = desiredTier.instance.state;
-  if (kept.length > 0 && !wanted) {
-    f.errors.push(
-      diagnostic(
-        f,
-        file,
-        ["tiers", tierName, "state"],
-        `tier ${tierName} of service ${service} removes the state disk (${largest} GiB) that ${kept.length} instance(s) keep their app state on; svcplan never drops app state as a side effect: keep the state section, or scale the tier in with state.onScaleIn: delete first if the data may go`
-      )
-    );
-  } else if (wanted && kept.length > 0 && wanted.disk < largest) {
-    f.errors.push(
-      diagnostic(
-        f,
-        file,
-        ["tiers", tierName, "state", "disk"],
-        `tier ${tierName} of service ${service} shrinks its state disk from ${largest} GiB to ${wanted.disk} GiB; a disk cannot shrink without losing app state: set state.disk to ${largest} or more`
-      )
-    );
-  }
-  const cap = desiredTier.rollout.maxDisruption;
-  const over = planned.filter(
-    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
-  );
-  if (over.length === 0) return;
-  const worst = over.reduce(
-    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
-    cap
-  );
-  const paths = [
-    ...new Set(
-      over.flatMap(
-        (p) => p.reasons.filter((r) => r.action in DISRUPTION_ORDER && DISRUPTION_ORDER[r.action] > DISRUPTION_ORDER[cap]).map((r) => r.path)
-      )
-    )
-  ].sort();
-  f.errors.push(
-    diagnostic(
-      f,
-      file,
-      ["tiers", tierName, "rollout", "maxDisruption"],
-      `tier ${tierName} of service ${service} allows at most ${cap} (rollout.maxDisruption) but ${over.length} instance(s) need ${worst}, forced by ${paths.join(", ")}: raise rollout.maxDisruption to ${worst}, or split the change so that each step stays within ${cap}`
-    )
-  );
-}
-function planService(name, current, desired, f) {
-  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i2) => i2.tier)])].sort(
-    (a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b)
-  );
-  const tiers = [];
-  let changed = false;
-  for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
-    if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
-    tiers.push(planned.tier);
-  }
-  if (!changed && current?.unfinished) {
-    f.warnings.push(`service ${name}: its last deployment stopped before it was recorded as finished; applying this plan finishes it`);
-    changed = true;
-  }
-  if (!changed) return void 0;
-  const service = { name, template: desired?.template ?? current.spec.template, tiers };
-  const runner = desired ? desired.target.runner : current?.spec.target.runner;
-  if (runner !== void 0) service.runner = runner;
-  return service;
-}
-function planDigestOf(doc, desired = {}) {
-  const memo = /* @__PURE__ */ new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== "object") continue;
-          const text = instanceText(instance, memo);
-          if (text !== void 0) memo.set(instance, text);
-        }
-      }
-    }
-  }
-  return canonicalDigest({
-    state_digest: doc.state_digest,
-    summary: doc.summary,
-    services: doc.services,
-    warnings: doc.warnings,
-    errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
-  }, memo);
-}
-var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
-function instanceText(instance, memo) {
-  const { name, action, state, reasons } = instance;
-  if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
-  for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
-  let list = memo.get(reasons);
-  if (list === void 0) {
-    for (const reason3 of reasons) if (reason3 && typeof reason3 === "object") remember(reason3, memo);
-    list = remember(reasons, memo);
-  }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
-}
-function currentStateDigest(input) {
-  const current = currentServices(input);
-  const wanted = input.services ? new Set(input.services) : void 0;
-  const names = [...current.keys()].filter((n2) => !wanted || wanted.has(n2)).sort();
-  return stateDigestOf(names.map((n2) => [n2, current.get(n2)]));
-}
-function buildPlan(input) {
-  const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
-  const current = currentServices(input);
-  const f = { warnings: [], errors: [], locator: input.desired.locator };
-  let names = [.../* @__PURE__ */ new Set([...desiredByName.keys(), ...current.keys()])].sort();
-  if (input.services) {
-    const wanted = new Set(input.services);
-    for (const s of [...wanted].sort()) {
-      if (!names.includes(s)) f.warnings.push(`service ${s} is neither in the templates repository nor recorded: nothing to plan for it`);
-    }
-    names = names.filter((n2) => wanted.has(n2));
-  }
-  const services = [];
-  const desired = {};
-  for (const name of names) {
-    const spec = desiredByName.get(name);
-    const now = current.get(name);
-    const pin = now?.pin;
-    if (pin && spec) {
-      if (specDigest(spec) === pin.desiredDigest) {
-        f.warnings.push(
-          `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
-        );
-        continue;
-      }
-      f.warnings.push(
-        `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`
-      );
-    }
-    const planned = planService(name, now, spec, f);
-    if (!planned) continue;
-    services.push(planned);
-    desired[name] = spec;
-  }
-  const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i2 of d.instances) summary[i2.action]++;
-  }
-  const state_digest = stateDigestOf(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
-  return {
-    document: {
-      format_version: 1,
-      base: input.base,
-      head: input.desired.revision,
-      state_digest,
-      plan_digest,
-      summary,
-      services,
-      warnings: f.warnings,
-      errors: f.errors
-    },
-    desired,
-    locator: input.desired.locator
-  };
-}
-
-// src/apply/auto-rollback.ts
-async function rollBackChanges(ctx, reports) {
-  const changed = [...ctx.journal.record.rollout?.changed ?? []].reverse();
-  if (changed.length === 0) return void 0;
-  ctx.emit({ kind: "rollback-started", service: ctx.service, instances: changed.map((c3) => c3.name) });
-  await observe(ctx);
-  for (const change of changed) {
-    const before = change.before ?? void 0;
-    const ri = ctx.journal.instance(change.name);
-    const domain = ri?.step?.domain ?? 0;
-    await ctx.layoutOne(change.name, change.tier, change.index, before);
-    const started = Date.now();
-    const action = before ? ri ? "refresh" : "create" : "destroy";
-    ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
-    const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
-    const seconds = (Date.now() - started) / 1e3;
-    const report = reports.get(change.name);
-    if (result.kind === "failed") {
-      if (report) {
-        report.outcome = "rollback-failed";
-        report.error = result.message;
-      }
-      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
-      return `${change.name}: ${result.message}`;
-    }
-    if (result.kind === "gate") ctx.journal.complete(change.name);
-    if (report) report.outcome = "rolled-back";
-    await ctx.journal.persist(`${ctx.service}: ${change.name} rolled back (deployment ${ctx.deployment})`);
-    ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: true, seconds });
-  }
-  return void 0;
-}
-
-// src/apply/journal.ts
-import { setImmediate as setImmediate3 } from "node:timers/promises";
-var Journal = class {
-  constructor(store, record, interrupted, onInterrupt) {
-    this.store = store;
-    this.record = record;
-    this.interrupted = interrupted;
-    this.onInterrupt = onInterrupt;
-  }
-  store;
-  record;
-  interrupted;
-  onInterrupt;
-  lastWrite = Promise.resolve();
-  nextWrite;
-  get name() {
-    return this.record.name;
-  }
-  instance(name) {
-    return this.record.instances.find((i2) => i2.name === name);
-  }
-  // --- steps ---------------------------------------------------------------------------------
-  /** A new step on an instance (a create adds the instance, with the spec it is getting). */
-  beginStep(slot, step) {
-    let ri = this.instance(slot.name);
-    this.noteChange(slot, ri?.spec ?? null);
-    if (!ri) {
-      if (!step.to) throw new Error(`a ${step.action} step of ${slot.name}, which is not recorded, has no target spec`);
-      ri = { name: slot.name, tier: slot.tier, index: slot.index, spec: step.to, status: "pending", updatedAt: step.startedAt };
-      this.record.instances.push(ri);
-      this.sortInstances();
-    }
-    ri.status = "pending";
-    ri.step = step;
-    delete ri.pendingSpec;
-    ri.updatedAt = step.startedAt;
-  }
-  /** The step's phase now, with the call that follows it (if one does). */
-  setPhase(name, phase, call) {
-    const ri = this.required(name);
-    const step = ri.step;
-    step.phase = phase;
-    if (call) step.call = call;
-    else delete step.call;
-    delete step.failed;
-    ri.status = "pending";
-    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-  }
-  fail(name, message) {
-    const ri = this.instance(name);
-    if (!ri) return;
-    ri.status = "failed";
-    if (ri.step) {
-      ri.step.failed = { message, at: (/* @__PURE__ */ new Date()).toISOString() };
-      delete ri.step.call;
-    }
-    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-  }
-  /** The step is over and the instance is what it targeted (its gate passed, or no gate applies). */
-  complete(name) {
-    const ri = this.required(name);
-    if (ri.step?.to) ri.spec = ri.step.to;
-    delete ri.step;
-    delete ri.pendingSpec;
-    ri.status = "ready";
-    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-    this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name || !ri.spec.state);
-  }
-  /** Only what the next rollout reads changed: the record takes the spec, the VM stays. */
-  takeSpec(slot, spec) {
-    const ri = this.required(slot.name);
-    this.noteChange(slot, ri.spec);
-    ri.spec = spec;
-    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-  }
-  /** The instance was destroyed: it leaves the record; its state disk is listed as kept unless deleted. */
-  remove(name, diskDeleted) {
-    const ri = this.instance(name);
-    if (!ri) return;
-    const spec = ri.step?.from ?? ri.spec;
-    this.record.instances = this.record.instances.filter((i2) => i2 !== ri);
-    this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
-    if (spec.state && !diskDeleted) this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
-  }
-  /** A step is being replaced by another (carried on toward a new target). */
-  replaceStep(name, step) {
-    const ri = this.required(name);
-    ri.step = step;
-    ri.status = "pending";
-    ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-  }
-  /** What autoRollback needs: the spec an instance had when this rollout first changed it. */
-  noteChange(slot, before) {
-    const rollout = this.record.rollout;
-    if (!rollout || rollout.changed.some((c3) => c3.name === slot.name)) return;
-    rollout.changed.push({ name: slot.name, tier: slot.tier, index: slot.index, before });
-  }
-  recordGate(deploymentId, gate2) {
-    const deployment = this.record.history.find((d) => d.id === deploymentId);
-    if (deployment) (deployment.gates ??= []).push(gate2);
-  }
-  required(name) {
-    const ri = this.instance(name);
-    if (!ri) throw new Error(`${name} is not in the record of ${this.record.name}`);
-    return ri;
-  }
-  sortInstances() {
-    this.record.instances.sort((a2, b) => a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : a2.index - b.index);
-  }
-  // --- writes --------------------------------------------------------------------------------
-  /**
-   * Writes the whole record as it is now, and resolves once a write that includes this moment's
-   * state has landed. Writes of one service never overlap; requests made while one is in flight
-   * are merged into the next (it carries the latest record, so every step's mark is in it), which
-   * keeps parallel steps from queueing behind each other's writes. A batch is written once the
-   * work of this turn of the event loop is done, so marks asked for one right after the other
-   * land in one write. After an interruption nothing is written any more.
-   */
-  persist(message) {
-    if (!this.nextWrite) {
-      const batch = { messages: [], done: void 0 };
-      batch.done = this.lastWrite.then(() => setImmediate3()).then(() => this.writeBatch(batch));
-      this.lastWrite = batch.done.catch(() => void 0);
-      this.nextWrite = batch;
-    }
-    this.nextWrite.messages.push(message);
-    return this.nextWrite.done;
-  }
-  /** Resolves once every write asked for so far has landed (or failed). */
-  settled() {
-    return this.lastWrite;
-  }
-  async writeBatch(batch) {
-    if (this.nextWrite === batch) this.nextWrite = void 0;
-    const stopped = this.interrupted();
-    if (stopped) throw stopped;
-    checkRecord(this.record);
-    const snapshot = JSON.parse(JSON.stringify(this.record));
-    const [first, ...more] = batch.messages;
-    const message = more.length === 0 ? first : `${first}
-
-${more.join("\n")}`;
-    try {
-      await this.store.writeService(snapshot, message);
-    } catch (err) {
-      const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(`could not record the state of ${this.record.name}: ${err.message}; the run stopped, run apply again to resume`);
-      throw this.onInterrupt(interrupted);
-    }
-  }
-};
-function checkRecord(record) {
-  for (const i2 of record.instances) {
-    if (!i2.spec || !i2.name || !i2.tier || !(i2.index >= 1)) {
-      throw new Error(`refusing to record ${record.name}: instance ${i2.name ?? "?"} would have no spec or slot`);
-    }
-  }
-}
-
-// src/apply/service-run.ts
-var RunState = class {
-  interrupted;
-  /** A graceful stop: each service records what it finished, then ends as interrupted. */
-  stopped;
-};
-var ServiceRun = class {
-  constructor(opts, ps, run) {
-    this.opts = opts;
-    this.ps = ps;
-    this.run = run;
-    this.name = ps.name;
-  }
-  opts;
-  ps;
-  run;
-  name;
-  lease;
-  renewal;
-  leaseLost;
-  journal;
-  deployment;
-  reports = [];
-  machines = /* @__PURE__ */ new Map();
-  async execute() {
-    if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
-    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
-    try {
-      this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
-    } catch (err) {
-      if (err instanceof LeaseHeldError) {
-        const instances = this.reportsOf(this.ps);
-        for (const r of instances) if (r.outcome === "not-started") r.error = err.message;
-        return this.finish({ service: this.name, result: "refused", instances, error: err.message });
-      }
-      throw err;
-    }
-    this.keepLease();
-    try {
-      return this.finish(await this.underLease());
-    } catch (err) {
-      if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
-        const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
-        if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
-        else this.run.interrupted ??= interrupted;
-        return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
-      }
-      const message = `${this.name}: ${err.message}`;
-      return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
-    } finally {
-      await this.dropLease();
-    }
-  }
-  async underLease() {
-    await this.opts.driver.settle(this.name, this.opts.signal);
-    const record = await this.opts.store.readService(this.name);
-    const replanned = this.replan(record);
-    if (replanned.document.errors.length > 0) {
-      const error = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
-      this.reports = this.reportsOf(this.ps);
-      for (const r of this.reports) if (r.outcome === "not-started") r.error = error;
-      return { service: this.name, result: "refused", instances: this.reports, error };
-    }
-    const ps = replanned.document.services.find((s) => s.name === this.name);
-    if (!ps) {
-      this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
-      this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
-      return { service: this.name, result: "unchanged", instances: this.reports };
-    }
-    if (canonicalJson(ps.tiers) !== canonicalJson(this.ps.tiers)) {
-      this.emit({
-        kind: "replanned",
-        service: this.name,
-        message: `${this.name}: its record changed after the plan was made (another apply?); its steps were planned again from the record read under the lease`
-      });
-    }
-    this.reports = this.reportsOf(ps);
-    const desired = replanned.desired[this.name];
-    const previousSpec = record?.spec;
-    const groups = this.groups(ps, desired, previousSpec);
-    this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
-    const journal = this.journal;
-    const deployment = this.deployment;
-    await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
-    const steps = groups.reduce((n2, g) => n2 + g.items.length, 0);
-    this.emit({ kind: "service-started", service: this.name, deployment: deployment.id, steps });
-    const ctx = this.rolloutContext(journal, desired, previousSpec);
-    const result = await runRollout(ctx, groups);
-    if (!result.failure) return this.succeed();
-    return this.fail(ctx, result.failure.tier, result.failure.message);
-  }
-  // --- planning ------------------------------------------------------------------------------
-  replan(record) {
-    if (this.opts.replan) return this.opts.replan(this.name, record);
-    const { plan } = this.opts;
-    const desired = plan.desired[this.name];
-    return buildPlan({
-      desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
-      recorded: record ? { [this.name]: record } : {},
-      base: plan.document.base,
-      services: [this.name]
-    });
-  }
-  hasWorkHere(ps) {
-    const all = ps.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.map(() => t.name)));
-    if (all.length === 0) return true;
-    return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
-  }
-  runnerOf(tier, desired, previous) {
-    const t = tierOf2(desired, tier) ?? tierOf2(previous, tier);
-    return t ? t.instance.target.runner : this.ps.runner;
-  }
-  /** Every instance of the plan, in rollout order, with the runner filter applied. */
-  reportsOf(ps) {
-    const reports = [];
-    for (const tier of sortedTiers(ps)) {
-      for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
-        for (const pi of domain.instances) {
-          const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
-          if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
-          reports.push(report);
-        }
-      }
-    }
-    return reports;
-  }
-  /** The upgrade domains with work for this runner, in rollout order; each step carries its slot. */
-  groups(ps, desired, previous) {
-    const byName = new Map(this.reports.map((r) => [r.name, r]));
-    const groups = [];
-    for (const tier of sortedTiers(ps)) {
-      const spec = tierOf2(desired, tier.name) ?? tierOf2(previous, tier.name);
-      if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
-      for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
-        const items = [];
-        for (const pi of domain.instances) {
-          const report = byName.get(pi.name);
-          if (pi.action === "none" || report.outcome === "skipped") continue;
-          if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
-          const desiredTier = tierOf2(desired, tier.name);
-          const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
-          items.push({
-            slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },
-            action: pi.action,
-            report,
-            target,
-            deleteStateDisk: pi.state === "deleted"
-          });
-        }
-        if (items.length > 0) groups.push({ tier: spec, domain: domain.index, items });
-      }
-    }
-    return groups;
-  }
-  // --- deployment ----------------------------------------------------------------------------
-  /** The record under the lease, with the new deployment recorded as started. */
-  begin(existing, desired) {
-    const spec = desired ?? existing?.spec;
-    if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
-    const record = existing ?? {
-      name: this.name,
-      template: spec.template,
-      revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
-      spec,
-      instances: [],
-      retainedDisks: [],
-      history: []
-    };
-    const now = (/* @__PURE__ */ new Date()).toISOString();
-    const id = Math.max(0, ...record.history.map((d) => d.id)) + 1;
-    for (const d of record.history) {
-      if (d.result === "in-progress") {
-        d.result = "failed";
-        d.finishedAt ??= now;
-        d.message = `interrupted before it finished; resumed by deployment ${id}`;
-      }
-    }
-    record.rollout ??= {
-      since: id,
-      changed: [],
-      ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
-    };
-    const rollback2 = this.opts.rollback;
-    this.deployment = {
-      id,
-      kind: rollback2 ? "rollback" : "apply",
-      revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
-      planDigest: this.opts.plan.document.plan_digest,
-      startedAt: now,
-      result: "in-progress",
-      spec,
-      ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
-    };
-    record.history.push(this.deployment);
-    record.spec = spec;
-    record.template = spec.template;
-    return record;
-  }
-  async succeed() {
-    const journal = this.journal;
-    const deployment = this.deployment;
-    const record = journal.record;
-    record.revision = { ...this.opts.revision, release: deployment.revision.release, specDigest: specDigest(record.spec) };
-    const rollback2 = this.opts.rollback;
-    if (rollback2) record.pin = { deployment: rollback2.of ?? deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
-    else delete record.pin;
-    delete record.rollout;
-    deployment.result = "succeeded";
-    deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-    await journal.persist(`${this.name}: deployment ${deployment.id} succeeded`);
-    await this.opts.driver.forgetCalls(this.name);
-    return { service: this.name, result: "succeeded", deployment: deployment.id, instances: this.reports };
-  }
-  async fail(ctx, tier, message) {
-    const journal = this.journal;
-    const deployment = this.deployment;
-    const record = journal.record;
-    let result = "failed";
-    let detail = message;
-    const changed = record.rollout?.changed.length ?? 0;
-    if (tier.rollout.autoRollback && changed > 0) {
-      const byName = new Map(this.reports.map((r) => [r.name, r]));
-      const rollbackError = await rollBackChanges(
-        { ...ctx, layoutOne: (name, t, index, spec) => this.layoutWith(journal.record, /* @__PURE__ */ new Map([[name, { tier: t, index, spec }]])) },
-        byName
-      );
-      if (rollbackError === void 0) {
-        result = "rolled-back";
-        detail = `${message}; the ${changed} instance(s) this rollout changed were returned to their previous spec`;
-        const previous = record.rollout?.previous;
-        if (previous) {
-          record.spec = previous.spec;
-          record.template = previous.template;
-          record.revision = previous.revision;
-        }
-      } else {
-        detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
-      }
-    }
-    delete record.rollout;
-    deployment.result = result;
-    deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-    deployment.message = detail;
-    await journal.persist(`${this.name}: deployment ${deployment.id} ${result}: ${firstLine4(message)}`);
-    await this.opts.driver.forgetCalls(this.name);
-    return { service: this.name, result, deployment: deployment.id, instances: this.reports, error: detail };
-  }
-  // --- the rollout's surroundings ------------------------------------------------------------
-  rolloutContext(journal, desired, previous) {
-    return {
-      service: this.name,
-      deployment: this.deployment.id,
-      journal,
-      driver: this.opts.driver,
-      machines: this.machines,
-      bootTimeoutSeconds: this.opts.bootTimeoutSeconds ?? 600,
-      gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
-      signal: this.opts.signal,
-      say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
-      emit: (event) => this.emit(event),
-      layout: (items) => {
-        const overrides = /* @__PURE__ */ new Map();
-        for (const item of items) overrides.set(item.slot.name, { tier: item.slot.tier, index: item.slot.index, spec: item.target });
-        return this.layoutWith(journal.record, overrides, desired ?? previous);
-      },
-      stopIfAsked: () => this.stopIfAsked(),
-      interrupted: () => this.interrupted(),
-      interrupt: (err) => {
-        this.run.interrupted ??= err;
-      }
-    };
-  }
-  /** Tells the driver every instance of the service with the spec it has or is being given now. */
-  async layoutWith(record, overrides, order) {
-    const instances = [];
-    for (const ri of record.instances) {
-      const o2 = overrides.get(ri.name);
-      const spec = o2?.spec ?? ri.step?.to ?? ri.spec;
-      instances.push({ service: this.name, tier: ri.tier, index: ri.index, name: ri.name, spec });
-    }
-    for (const [name, o2] of overrides) {
-      if (!o2.spec || instances.some((i2) => i2.name === name)) continue;
-      instances.push({ service: this.name, tier: o2.tier, index: o2.index, name, spec: o2.spec });
-    }
-    const tiers = (order ?? record.spec).tiers;
-    const rank = (tier) => {
-      const i2 = tiers.findIndex((t) => t.name === tier);
-      return i2 < 0 ? tiers.length : i2;
-    };
-    instances.sort((a2, b) => rank(a2.tier) - rank(b.tier) || (a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : 0) || a2.index - b.index);
-    await this.opts.driver.layout(record.spec, instances);
-  }
-  /**
-   * After a graceful stop was asked for: once what is under way has been recorded, the run ends
-   * as an interrupted one (the deployment stays in progress; the next apply resumes it).
-   */
-  async stopIfAsked() {
-    if (!this.opts.signal?.aborted) return;
-    await this.journal?.settled();
-    throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
-  }
-  interrupted() {
-    return this.run.interrupted ?? this.leaseLost;
-  }
-  // --- the lease -----------------------------------------------------------------------------
-  /** Renews the lease in the background, a third of its length at a time, for as long as the run goes on. */
-  keepLease() {
-    const every = this.ttl() * 1e3 / 3;
-    const renewal = { timer: void 0, pending: Promise.resolve() };
-    renewal.timer = setInterval(() => {
-      renewal.pending = renewal.pending.then(async () => {
-        if (!this.lease || this.leaseLost) return;
-        try {
-          this.lease = await this.opts.store.renewLease(this.lease, this.ttl());
-        } catch (err) {
-          this.leaseLost = new RunInterruptedError(err.message);
-        }
-      });
-    }, every);
-    renewal.timer.unref();
-    this.renewal = renewal;
-  }
-  async dropLease() {
-    if (this.renewal) {
-      clearInterval(this.renewal.timer);
-      await this.renewal.pending;
-    }
-    if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
-  }
-  ttl() {
-    return this.opts.leaseTtlSeconds ?? 900;
-  }
-  finish(report) {
-    this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
-    return report;
-  }
-  emit(event) {
-    this.opts.onProgress?.(event);
-  }
-};
-function tierOf2(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
-}
-function sortedTiers(ps) {
-  return [...ps.tiers].sort((a2, b) => a2.order - b.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0));
-}
-function short(commit) {
-  return commit ? commit.slice(0, 7) : "the working tree";
-}
-function firstLine4(text) {
-  return text.split("\n")[0];
-}
-
-// src/apply/executor.ts
-async function applyPlan(opts) {
-  const { document } = opts.plan;
-  if (document.errors.length > 0) throw new InputError(document.errors);
-  const run = new RunState();
-  const reports = await mapBounded(document.services, opts.serviceConcurrency ?? 4, (ps) => new ServiceRun(opts, ps, run).execute());
-  if (run.interrupted) throw run.interrupted;
-  if (run.stopped) throw run.stopped;
-  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
-  return { ok, services: reports };
-}
-
-// src/core/graceful-stop.ts
-var EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-function gracefulStop(say, proc = process) {
-  const controller = new AbortController();
-  const handler = (name) => {
-    if (controller.signal.aborted) {
-      say(`svcplan: ${name} again: stopping at once; steps under way stay pending (the next apply redoes them) and the lease stays until it expires`);
-      proc.exit(EXIT_CODES[name] ?? 1);
-      return;
-    }
-    say(`svcplan: ${name} received: no new step starts; waiting for the steps under way to finish and be recorded (${name} again to stop at once)`);
-    controller.abort();
-  };
-  proc.on("SIGINT", handler);
-  proc.on("SIGTERM", handler);
-  return {
-    signal: controller.signal,
-    dispose() {
-      proc.off("SIGINT", handler);
-      proc.off("SIGTERM", handler);
-    }
-  };
-}
-
-// src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5, resolve as resolve2 } from "node:path";
-import { setTimeout as sleep3 } from "node:timers/promises";
-
-// src/apply/drivers/vagrant/calls.ts
-import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
-import { setTimeout as sleep2 } from "node:timers/promises";
-var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
-var POLL_MS = 250;
-var CallReceipts = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  /** Where the call's pid and exit code are written. */
-  base(id) {
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-    return join2(this.dir, id);
-  }
-  /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
-  prepare(id, commandLine) {
-    mkdirSync(this.dir, { recursive: true });
-    const base = this.base(id);
-    rmSync(`${base}.exit`, { force: true });
-    rmSync(`${base}.pid`, { force: true });
-    writeFileSync2(`${base}.cmd`, commandLine + "\n");
-    return base;
-  }
-  /** What became of a call; waits while it still runs. */
-  async outcome(id, onWait, signal) {
-    const base = this.base(id);
-    let said = false;
-    for (; ; ) {
-      const exit = readText(`${base}.exit`);
-      if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
-      const pid = Number(readText(`${base}.pid`));
-      if (!Number.isInteger(pid) || pid <= 0) return "not-started";
-      if (!wrapperAlive(pid, base)) {
-        const late = readText(`${base}.exit`);
-        if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
-        return "lost";
-      }
-      if (!said) {
-        onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
-        said = true;
-      }
-      if (signal?.aborted) return "lost";
-      await sleep2(POLL_MS);
-    }
-  }
-  /** Waits until none of the calls recorded here is still running. */
-  async settle(onWait, signal) {
-    let names;
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (!name.endsWith(".pid")) continue;
-      const id = name.slice(0, -".pid".length);
-      if (existsSync(join2(this.dir, `${id}.exit`))) continue;
-      await this.outcome(id, onWait, signal);
-    }
-  }
-  forget() {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-};
-function readText(file) {
-  try {
-    return readFileSync4(file, "utf8").trim();
-  } catch {
-    return void 0;
-  }
-}
-function wrapperAlive(pid, base) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== "EPERM") return false;
-  }
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
-  return cmdline.includes(base);
-}
-
-// src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join3 } from "node:path";
-function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join3(homedir(), ".vagrant.d");
-}
-function machineIdentities(vagrantDir, machines, home) {
-  const out = /* @__PURE__ */ new Map();
-  let index = null;
-  for (const { name, provider } of machines) {
-    const data = join3(vagrantDir, ".vagrant", "machines", name, provider);
-    const identity3 = {};
-    const id = readText2(join3(data, "id"));
-    if (id) identity3.id = id;
-    const uuid = readText2(join3(data, "index_uuid"));
-    if (uuid) {
-      if (index === null) index = readIndex(home);
-      const box = index?.machines?.[uuid]?.extra_data?.box;
-      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
-    }
-    out.set(name, identity3);
-  }
-  return out;
-}
-function readIndex(home) {
-  const text = readText2(join3(home, "data", "machine-index", "index"));
-  if (!text) return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function readText2(file) {
-  try {
-    const text = readFileSync5(file, "utf8").trim();
-    return text === "" ? void 0 : text;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/apply/drivers/vagrant/runner.ts
-function formatCommandLine(command) {
-  return [command.program, ...command.args].map(shellWord).join(" ");
-}
-function shellWord(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
-}
-var VAGRANT_ENV = {
-  VAGRANT_CHECKPOINT_DISABLE: "1",
-  VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
-  VAGRANT_NO_COLOR: "1"
-};
-var KILL_GRACE_MS = 5e3;
-var ExecaRunner = class {
-  /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
-  constructor(env = {}) {
-    this.env = env;
-  }
-  env;
-  async run(command, options = {}) {
-    const stdout = [];
-    const stderr = [];
-    const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-    const child = execa(program, args, {
-      cwd: command.cwd,
-      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-      extendEnv: true,
-      reject: false,
-      stdin: "ignore",
-      buffer: false,
-      stripFinalNewline: false,
-      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-      cancelSignal: options.signal,
-      killSignal: "SIGTERM",
-      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-      forceKillAfterDelay: KILL_GRACE_MS,
-      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-      cleanup: false
-    });
-    child.once("exit", () => {
-      if (!child.killed) return;
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    });
-    const collect = (stream, into, name) => {
-      if (!stream) return;
-      stream.setEncoding("utf8");
-      let rest = "";
-      const emit2 = (line) => {
-        into.push(line);
-        options.onLine?.(line, name);
-      };
-      stream.on("data", (chunk) => {
-        rest += chunk;
-        let nl;
-        while ((nl = rest.indexOf("\n")) >= 0) {
-          emit2(rest.slice(0, nl).replace(/\r$/, ""));
-          rest = rest.slice(nl + 1);
-        }
-      });
-      const flush = () => {
-        if (rest) emit2(rest);
-        rest = "";
-      };
-      stream.on("end", flush);
-      stream.on("close", flush);
-    };
-    collect(child.stdout, stdout, "stdout");
-    collect(child.stderr, stderr, "stderr");
-    const result = await child;
-    if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
-      return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-    }
-    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
-    return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
-  }
-};
-var RecordingRunner = class {
-  constructor(answer = () => void 0) {
-    this.answer = answer;
-  }
-  answer;
-  commands = [];
-  async run(command) {
-    this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-    return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
-  }
-  /** The recorded commands as a user would type them, one per line. */
-  lines() {
-    return this.commands.map(formatCommandLine);
-  }
-};
-
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
-
-// src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join4, resolve, relative, isAbsolute, sep } from "node:path";
-
-// src/apply/drivers/vagrant/ruby.ts
-var RubySymbol = class _RubySymbol {
-  constructor(name) {
-    this.name = name;
-  }
-  name;
-  static of(name) {
-    if (!RUBY_IDENTIFIER.test(name)) {
-      throw new Error(`not a Ruby identifier, cannot be a symbol: ${JSON.stringify(name)}`);
-    }
-    return new _RubySymbol(name);
-  }
-};
-var RUBY_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-function isRubyIdentifier(name) {
-  return RUBY_IDENTIFIER.test(name);
-}
-function rubyString(text) {
-  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
-}
-function rubyLiteral(value) {
-  if (value === null || value === void 0) return "nil";
-  if (typeof value === "string") return rubyString(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return rubyNumber(value);
-  if (typeof value === "bigint") return value.toString();
-  if (value instanceof RubySymbol) return ":" + value.name;
-  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
-  if (value instanceof Map) {
-    const entries = [...value.entries()].map(([key, v]) => {
-      if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
-      return `${key.name}: ${rubyLiteral(v)}`;
-    });
-    return "{ " + entries.join(", ") + " }";
-  }
-  if (typeof value === "object" && isPlainObject2(value)) {
-    const entries = Object.entries(value).map(
-      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
-    );
-    return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
-  }
-  throw new Error(`cannot write a ${describe3(value)} as a Ruby literal`);
-}
-function symbolHash(entries) {
-  return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
-}
-function rubyNumber(n2) {
-  if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
-  if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
-  const text = String(n2);
-  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
-}
-function isPlainObject2(value) {
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
-function describe3(value) {
-  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
-  return typeof value;
-}
-
-// src/apply/drivers/vagrant/vagrantfile.ts
-var SVCPLAN_OPTION_KEYS = ["svcplan_network", "svcplan_state_controller"];
-var SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" };
-var STATE_MOUNT = "/var/lib/svcplan/state";
-var GUEST_UPLOAD_DIR = "/tmp";
-function vagrantDirOf(repoDir, service) {
-  return join4(repoDir, ".svcplan", "vagrant", service);
-}
-function stateDiskName(instance) {
-  return `${instance}-state.qcow2`;
-}
-function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join4(vagrantDir, "state-disks", `${instance}-state.vdi`);
-}
-function stateDevice(provider) {
-  return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
-}
-function sshEndpointOf(service, inst) {
-  const ssh = inst.spec.target.ssh;
-  if (!ssh) return void 0;
-  const port = ssh.portBase + inst.index - 1;
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
-  return { host: ssh.host, port };
-}
-var VagrantfileError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "VagrantfileError";
-  }
-};
-var APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var SSH_HOST = /^[A-Za-z0-9.:-]+$/;
-function renderVagrantfile(input, cache) {
-  const { service, instances, repoDir } = input;
-  const vagrantDir = vagrantDirOf(repoDir, service.name);
-  const out = [
-    `# Generated by svcplan for service ${oneLine(service.name)} (template ${oneLine(service.template)}, release ${oneLine(service.release)}).`,
-    "# Rewritten by svcplan whenever the layout of its machines changes: edit the template or the service, not this file.",
-    "",
-    RUBY_HELPERS,
-    "",
-    "Vagrant.configure('2') do |config|"
-  ];
-  cache?.forService(service, repoDir);
-  const sorted = [...instances].sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
-  for (const inst of sorted) {
-    out.push(cache ? cache.block(inst, service, repoDir, vagrantDir) : machineBlock(inst, service, repoDir, vagrantDir));
-  }
-  out.push("end", "");
-  return out.join("\n");
-}
-var MachineBlockCache = class {
-  serviceKey = "";
-  blocks = /* @__PURE__ */ new Map();
-  /** Keeps the blocks only if `service` renders as the one they were made for. */
-  forService(service, repoDir) {
-    const key = JSON.stringify([repoDir, service]);
-    if (key === this.serviceKey) return;
-    this.serviceKey = key;
-    this.blocks.clear();
-  }
-  block(inst, service, repoDir, vagrantDir) {
-    const specKey = JSON.stringify(inst.spec);
-    const hit = this.blocks.get(inst.name);
-    if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
-    const text = machineBlock(inst, service, repoDir, vagrantDir);
-    this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
-    return text;
-  }
-};
-function machineBlock(inst, service, repoDir, vagrantDir) {
-  return renderMachine(inst, service, repoDir, vagrantDir).map((l) => "  " + l).join("\n");
-}
-function renderMachine(inst, service, repoDir, vagrantDir) {
-  const spec = inst.spec;
-  const provider = spec.target.provider;
-  const options = { ...spec.target.options };
-  const network = options.svcplan_network;
-  const controller = options.svcplan_state_controller ?? "SATA Controller";
-  for (const key of SVCPLAN_OPTION_KEYS) delete options[key];
-  for (const key of Object.keys(options)) {
-    if (!isRubyIdentifier(key)) {
-      throw new VagrantfileError(
-        `service ${service.name}: target.options key ${JSON.stringify(key)} is not a ${provider} setting name (lower-case letters, digits and _); see the provider documentation for its settings`
-      );
-    }
-  }
-  if (network !== void 0 && network !== "loopback") {
-    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network must be 'loopback', not ${JSON.stringify(network)}`);
-  }
-  if (network === "loopback" && provider !== "libvirt") {
-    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
-  }
-  const ssh = sshEndpointOf(service, inst);
-  if (ssh && !SSH_HOST.test(ssh.host)) {
-    throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
-  }
-  if (network === "loopback" && !ssh) {
-    throw new VagrantfileError(`service ${service.name}: svcplan_network: loopback needs target.ssh (host and portBase), the only way in`);
-  }
-  const L = [];
-  const v = rubyLiteral;
-  L.push(`config.vm.define ${v(inst.name)} do |node|`);
-  L.push(`  node.vm.box = ${v(spec.image.box)}`);
-  L.push(`  node.vm.box_version = ${v("= " + spec.image.version)}`);
-  L.push("  node.vm.box_check_update = false");
-  L.push(`  node.vm.hostname = ${v(inst.name)}`);
-  if (ssh) {
-    L.push(`  node.ssh.host = ${v(ssh.host)}`);
-    L.push(`  node.ssh.port = ${v(ssh.port)}`);
-  }
-  if (network === "loopback" && ssh) {
-    const udpRemote = ssh.port + 1e4 <= 65535 ? ssh.port + 1e4 : ssh.port - 1e4;
-    const mac = `52:54:00:5e:${hex2(ssh.port >> 8)}:${hex2(ssh.port & 255)}`;
-    L.push(
-      "  # The one NIC libvirt knows: a UDP tunnel on 127.0.0.1, never configured in the guest.",
-      `  node.vm.network :private_network, ${rubyKeywords({
-        libvirt__tunnel_type: "udp",
-        libvirt__tunnel_ip: "127.0.0.1",
-        libvirt__tunnel_port: String(udpRemote),
-        libvirt__tunnel_local_ip: "127.0.0.1",
-        libvirt__tunnel_local_port: String(ssh.port),
-        libvirt__mac: mac,
-        auto_config: false
-      })}`
-    );
-  }
-  if (ssh && provider === "virtualbox") {
-    L.push(`  node.vm.network :forwarded_port, ${rubyKeywords({ id: "ssh", guest: 22, host: ssh.port, host_ip: ssh.host, auto_correct: false })}`);
-  }
-  L.push("  node.vm.provider :libvirt do |lv|");
-  L.push(`    lv.memory = ${v(spec.memory)}`);
-  L.push(`    lv.cpus = ${v(spec.cpus)}`);
-  if (provider === "libvirt") {
-    if (network === "loopback") {
-      L.push("    lv.mgmt_attach = false", "    lv.qemu_use_agent = true");
-    }
-    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
-    if (ssh) {
-      const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
-      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
-      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
-    }
-    if (spec.state) {
-      L.push(
-        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
-      );
-    }
-  }
-  L.push("  end");
-  L.push("  node.vm.provider :virtualbox do |vb|");
-  L.push(`    vb.memory = ${v(spec.memory)}`);
-  L.push(`    vb.cpus = ${v(spec.cpus)}`);
-  if (provider === "virtualbox") {
-    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(vb, ${v(options)})`);
-    if (spec.state) {
-      const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
-      L.push(
-        `    vb.customize(['storageattach', :id, '--storagectl', ${v(controller)}, '--port', '1', '--device', '0', '--type', 'hdd', '--medium', ${v(disk)}])`
-      );
-    }
-  }
-  L.push("  end");
-  if (provider === "virtualbox" && spec.state) {
-    const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
-    L.push(
-      "  # The state disk lives outside the machine folder and is detached before a destroy, so",
-      "  # `vagrant destroy` (which deletes the machine folder and attached media) never takes it.",
-      "  node.trigger.before :up do |trigger|",
-      `    trigger.ruby { |_env, _machine| Svcplan.create_vbox_disk(${v(disk)}, ${v(spec.state.disk * 1024)}) }`,
-      "  end",
-      "  node.trigger.before :destroy do |trigger|",
-      `    trigger.ruby { |_env, machine| Svcplan.detach_vbox_disk(machine, ${v(controller)}) }`,
-      "  end"
-    );
-  }
-  const device = stateDevice(provider);
-  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
-  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
-  for (const [app, def] of sortedEntries(spec.apps)) {
-    if (!APP_NAME.test(app)) {
-      throw new VagrantfileError(
-        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
-      );
-    }
-    const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
-    if (def.install) {
-      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
-    }
-    L.push(
-      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
-        APP_NAME: app,
-        APP_VERSION: def.version,
-        SVCPLAN_INSTALL: def.install ? upload : "",
-        SVCPLAN_STATE_DEVICE: spec.state ? device : "",
-        SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
-      })})`
-    );
-  }
-  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
-  for (const hook of ["save", "restore"]) {
-    const script = spec.state?.[hook];
-    if (!script) continue;
-    const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook}-state`;
-    L.push(
-      `  node.vm.provision ${v(`${hook}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
-    );
-    L.push(
-      `  node.vm.provision ${v(`${hook}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
-        SVCPLAN_HOOK: upload,
-        SVCPLAN_STATE_DEVICE: device,
-        SVCPLAN_STATE_MOUNT: STATE_MOUNT
-      })})`
-    );
-  }
-  L.push("end");
-  return L;
-}
-function settingsFile(settings, service) {
-  return sortedEntries(settings).map(([key, value]) => {
-    if (!ENV_NAME.test(key)) {
-      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
-    }
-    return `${key}=${shellQuote(String(value))}
-`;
-  }).join("");
-}
-function shellQuote(text) {
-  return "'" + text.replace(/'/g, "'\\''") + "'";
-}
-function repoFile(repoDir, path8, service) {
-  const full = resolve(repoDir, path8);
-  const rel = relative(resolve(repoDir), full);
-  if (isAbsolute(path8) || rel.startsWith(".." + sep) || rel === "..") {
-    throw new VagrantfileError(`service ${service}: script ${JSON.stringify(path8)} is outside the templates repository; give a path relative to its root`);
-  }
-  return full;
-}
-function rubyKeywords(entries) {
-  return [...symbolHash(entries).entries()].map(([k, val]) => `${k.name}: ${rubyLiteral(val)}`).join(", ");
-}
-function sortedEntries(record) {
-  return Object.entries(record).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
-}
-function hex2(n2) {
-  return n2.toString(16).padStart(2, "0");
-}
-function oneLine(text) {
-  return text.replace(/[\r\n]+/g, " ");
-}
-var DECODE = [
-  "set -eu",
-  `d() { printf '%s' "$1" | base64 -d; }`,
-  "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
-].join("\n");
-var FEATURES_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-: > /etc/svcplan/features.new
-for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
-mv /etc/svcplan/features.new /etc/svcplan/features
-if [ -x /usr/local/sbin/svcplan-feature ]; then
-  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
-fi
-`;
-var SETTINGS_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
-chmod 0600 /etc/svcplan/settings.env.new
-mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
-`;
-var APP_SCRIPT = `${DECODE}
-APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
-export APP_NAME APP_VERSION
-if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
-  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-fi
-dir=/etc/svcplan/apps/$APP_NAME
-mkdir -p "$dir"
-if [ -n "$install" ]; then
-  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
-  svcplan_settings
-  "$dir/install.sh"
-fi
-d "$APP_VERSION_B64" > "$dir/version.new"
-mv "$dir/version.new" "$dir/version"
-`;
-var APPS_PRUNE_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan/apps
-keep=
-for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
-for dir in /etc/svcplan/apps/*/; do
-  [ -d "$dir" ] || continue
-  name=$(basename "$dir")
-  case "$keep" in *"/$name/"*) continue ;; esac
-  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
-  rm -rf "$dir"
-done
-`;
-var HOOK_SCRIPT = `${DECODE}
-hook=$(d "$SVCPLAN_HOOK_B64")
-SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-svcplan_settings
-chmod 0755 "$hook"
-"$hook"
-`;
-var RUBY_HELPERS = `require 'base64'
-require 'fileutils'
-
-module Svcplan
-  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
-  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
-  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
-  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
-  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
-  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
-
-  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
-  # values into a shell command line where only base64's alphabet is inert.
-  def self.env(values)
-    values.to_h do |name, value|
-      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
-      ["#{name}_B64", encoded]
-    end
-  end
-
-  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
-  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
-  # are sent; nothing is evaluated.
-  def self.configure(provider, settings)
-    settings.each do |name, value|
-      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
-      if provider.respond_to?("#{name}=")
-        provider.public_send("#{name}=", value)
-      elsif value.is_a?(Array)
-        value.each { |item| provider.public_send(name, *arguments(item)) }
-      else
-        provider.public_send(name, *arguments(value))
-      end
-    end
-  end
-
-  def self.arguments(value)
-    value.is_a?(Hash) ? [symbolize(value)] : [value]
-  end
-
-  def self.symbolize(value)
-    case value
-    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
-    when Array then value.map { |v| symbolize(v) }
-    else value
-    end
-  end
-
-  def self.create_vbox_disk(path, size_mib)
-    return if File.exist?(path)
-    FileUtils.mkdir_p(File.dirname(path))
-    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
-  end
-
-  def self.detach_vbox_disk(machine, controller)
-    return if machine.id.nil?
-    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
-  end
-end`;
-
-// src/apply/drivers/vagrant/driver.ts
-var MACHINE_LOCKED = /another process is already executing an action on the machine/;
-var STDOUT_TAIL_LINES = 6;
-var STDERR_TAIL_LINES = 16;
-var lastLines = (text, count4) => text.split("\n").filter((l) => l.trim() !== "").slice(-count4);
-var VagrantCommandError = class extends Error {
-  constructor(command, result) {
-    const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
-    super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
-    this.command = command;
-    this.result = result;
-    this.name = "VagrantCommandError";
-  }
-  command;
-  result;
-};
-var VagrantDriver = class {
-  constructor(options) {
-    this.options = options;
-    this.repoDir = resolve2(options.repoDir);
-    this.runner = options.runner ?? new ExecaRunner(options.env);
-    this.writeFiles = options.writeFiles ?? true;
-  }
-  options;
-  repoDir;
-  runner;
-  writeFiles;
-  layouts = /* @__PURE__ */ new Map();
-  vagrantDir(service) {
-    return vagrantDirOf(this.repoDir, service);
-  }
-  async layout(service, instances) {
-    this.checkScripts(service, instances);
-    const previous = this.layouts.get(service.name);
-    const layout = { service, instances: new Map(instances.map((i2) => [i2.name, i2])), blocks: previous?.blocks ?? new MachineBlockCache() };
-    this.layouts.set(service.name, layout);
-    this.writeVagrantfile(layout, { checkDisk: true });
-  }
-  async settle(service, signal) {
-    await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
-  }
-  async observe(service) {
-    const dir = this.vagrantDir(service);
-    if (this.writeFiles && !existsSync2(join5(dir, "Vagrantfile"))) return {};
-    const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
-    const states = parseVagrantStatus(result.stdout);
-    const layout = this.layouts.get(service);
-    const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
-    const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
-    const out = {};
-    for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
-    return out;
-  }
-  async outcome(inst, call) {
-    return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
-  }
-  async forgetCalls(service) {
-    if (this.writeFiles) this.receipts(service).forget();
-  }
-  async up(inst, opts) {
-    this.place(inst);
-    const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
-    if (opts.keepOnError) args.push("--no-destroy-on-error");
-    if (opts.provision === "all") args.push("--provision");
-    else if (opts.provision === "none") args.push("--no-provision");
-    else {
-      const names = this.provisionWith(inst, opts.provision);
-      args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
-    }
-    await this.act(inst, args, opts.call);
-  }
-  async provision(inst, provisioners, opts) {
-    this.place(inst);
-    const names = this.provisionWith(inst, provisioners);
-    if (names.length === 0) return;
-    await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
-  }
-  async reload(inst, provisioners, opts) {
-    this.place(inst);
-    const names = this.provisionWith(inst, provisioners);
-    await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
-  }
-  async halt(inst, opts) {
-    this.place(inst);
-    await this.act(inst, ["halt", inst.name], opts.call);
-  }
-  async destroy(inst, opts) {
-    this.place(inst);
-    await this.act(inst, ["destroy", "-f", inst.name], opts.call);
-  }
-  async growStateDisk(inst, opts) {
-    if (!inst.spec.state) return;
-    const sizeGiB = inst.spec.state.disk;
-    await this.stateDiskCommand(
-      inst,
-      opts.call,
-      (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
-      (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
-    );
-  }
-  async deleteStateDisk(inst, opts) {
-    if (!inst.spec.state) return;
-    await this.stateDiskCommand(
-      inst,
-      opts.call,
-      (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
-      (path8) => ["closemedium", "disk", path8, "--delete"],
-      // Already gone is what was asked for.
-      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
-    );
-  }
-  async waitForSsh(inst, opts) {
-    this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
-    return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
-  }
-  async health(inst, check) {
-    this.place(inst);
-    const command = check.command ?? "true";
-    const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
-    const deadline = Date.now() + check.timeoutSeconds * 1e3;
-    const { signal } = check;
-    const probe2 = async () => {
-      const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
-      const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
-      return result.exitCode === 0;
-    };
-    for (; ; ) {
-      if (await probe2()) break;
-      if (signal?.aborted) return false;
-      if (Date.now() + pollMs >= deadline) {
-        this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
-        return false;
-      }
-      if (!await pause(pollMs, signal)) return false;
-    }
-    if (check.minReadySeconds <= 0) return true;
-    if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
-    const stillHealthy = await probe2();
-    if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
-    return stillHealthy;
-  }
-  /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
-  async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
-    const dir = this.vagrantDir(inst.service);
-    let command;
-    if (inst.spec.target.provider === "libvirt") {
-      const opts = inst.spec.target.options;
-      const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
-      const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
-      command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
-    } else {
-      command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
-    }
-    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
-    const result = await this.runner.run(command, {
-      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
-      ...this.receiptFor(inst.service, call, command)
-    });
-    if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
-  }
-  /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
-  provisionWith(inst, provisioners) {
-    const names = [];
-    const add = (name) => {
-      if (!names.includes(name)) names.push(name);
-    };
-    for (const name of provisioners) {
-      if (name.startsWith("app-")) {
-        const app = name.slice(4);
-        const def = inst.spec.apps[app];
-        if (!def) {
-          add("apps-prune");
-          continue;
-        }
-        if (def.install) add(`app-${app}-script`);
-        add(name);
-      } else if (name === "save-state" || name === "restore-state") {
-        const hook = inst.spec.state?.[name === "save-state" ? "save" : "restore"];
-        if (!hook) continue;
-        add(`${name}-script`);
-        add(name);
-      } else {
-        add(name);
-      }
-    }
-    return names;
-  }
-  checkScripts(service, instances) {
-    const problems = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const inst of instances) {
-      const scripts = [
-        ...Object.entries(inst.spec.apps).map(([name, app]) => [`app ${name} install script`, app.install]),
-        ["state save hook", inst.spec.state?.save],
-        ["state restore hook", inst.spec.state?.restore]
-      ];
-      for (const [what, path8] of scripts) {
-        if (!path8 || seen.has(path8)) continue;
-        seen.add(path8);
-        if (!existsSync2(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
-      }
-    }
-    if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
-  }
-  /**
-   * Makes `inst` (with its spec) part of its service's layout. The Vagrantfile is rendered and
-   * written again only when this machine's entry changed (a replace brings its machine down as
-   * the old spec describes it): the usual step acts on a machine as layout() already wrote it,
-   * and costs nothing that grows with the number of machines.
-   */
-  place(inst) {
-    const layout = this.layouts.get(inst.service);
-    if (!layout) {
-      throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
-    }
-    const current = layout.instances.get(inst.name);
-    layout.instances.set(inst.name, inst);
-    if (current && sameMachine(current, inst)) return;
-    this.writeVagrantfile(layout, { checkDisk: false });
-  }
-  writeVagrantfile(layout, opts) {
-    const service = layout.service.name;
-    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
-    if (!this.writeFiles) return;
-    const dir = this.vagrantDir(service);
-    const file = join5(dir, "Vagrantfile");
-    if (opts.checkDisk) layout.written = existsSync2(file) ? readFileSync6(file, "utf8") : void 0;
-    if (text === layout.written) return;
-    mkdirSync2(dir, { recursive: true });
-    const tmp = join5(dir, `.Vagrantfile.${process.pid}.tmp`);
-    writeFileSync3(tmp, text);
-    renameSync(tmp, file);
-    layout.written = text;
-  }
-  /**
-   * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
-   * machine is held by another process (a call an interrupted run left, a user's own vagrant),
-   * tried again until the lock is free.
-   */
-  async act(inst, args, call) {
-    const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
-    let waiting = false;
-    for (; ; ) {
-      const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
-      if (result.exitCode === 0) return;
-      if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
-        throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
-      }
-      if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
-      waiting = true;
-      await sleep3((this.options.lockPollSeconds ?? 2) * 1e3);
-    }
-  }
-  async vagrant(service, instance, args, opts = {}) {
-    const result = await this.run(service, instance, args, opts);
-    if (result.exitCode !== 0) throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(service) }, result);
-    return result;
-  }
-  run(service, instance, args, opts = {}) {
-    const command = { program: "vagrant", args, cwd: this.vagrantDir(service) };
-    if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, "svcplan");
-    return this.runner.run(command, {
-      timeoutSeconds: opts.timeoutSeconds,
-      signal: opts.signal,
-      onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
-      ...opts.call ? this.receiptFor(service, opts.call, command) : {}
-    });
-  }
-  receiptFor(service, call, command) {
-    if (!this.writeFiles) return {};
-    return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
-  }
-  receipts(service) {
-    return new CallReceipts(join5(this.vagrantDir(service), ".svcplan-calls"));
-  }
-  say(inst, line) {
-    this.emit(inst.service, inst.name, line, "svcplan");
-  }
-  emit(service, instance, line, stream) {
-    this.options.onOutput?.({ service, instance, line, stream });
-  }
-};
-function sameMachine(a2, b) {
-  if (a2.tier !== b.tier || a2.index !== b.index) return false;
-  return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
-}
-function createDryRunDriver(repoDir, onOutput) {
-  const recorder = new RecordingRunner();
-  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
-}
-async function pause(ms, signal) {
-  if (signal?.aborted) return false;
-  try {
-    await sleep3(ms, void 0, { signal });
-    return true;
-  } catch (err) {
-    if (signal?.aborted) return false;
-    throw err;
-  }
-}
-
 // src/core/compute-plan.ts
 var STATE_REVISION = { ref: "STATE", commit: "" };
 async function computePlan(opts) {
@@ -22020,29 +22036,10 @@ async function computePlan(opts) {
     desired = headResult.state;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const state_digest = currentStateDigest({ recorded: opts.recorded, standIn, services: opts.services });
-    const summary = emptySummary();
-    const document = {
-      format_version: 1,
-      base,
-      head: opts.head.revision,
-      state_digest,
-      plan_digest: "",
-      summary,
-      services: [],
-      warnings: baseWarnings,
-      errors: error.diagnostics
-    };
-    document.plan_digest = planDigestOf(document);
-    return { document, desired: {} };
+    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error.diagnostics, warnings: baseWarnings });
   }
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
-  if (baseWarnings.length > 0) {
-    const document = plan.document;
-    document.warnings = [...baseWarnings, ...document.warnings];
-    document.plan_digest = planDigestOf(document);
-  }
-  return plan;
+  return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
 }
 
 // src/render/words.ts
@@ -22334,11 +22331,14 @@ function messages(plan, limit) {
   ];
   return blocks.filter(Boolean);
 }
+var RUNNER_DIGESTS_MARKER = "<!-- svcplan:runner-digests ";
 function renderMarkdown(plan, opts = {}) {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
+  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`] : [];
   const header = [
     PLAN_COMMENT_MARKER,
+    ...digests,
     `### ${escapeClipped(opts.title ?? "svcplan plan", 200)}`,
     `base ${escapeClipped(plan.base.ref, 100)} (${escapeClipped(shortCommit(plan.base.commit), 20)}) \u2192 head ${escapeClipped(plan.head.ref, 100)} (${escapeClipped(shortCommit(plan.head.commit), 20)})`,
     "",

@@ -6,7 +6,7 @@ import type { ApplyReport, ProgressEvent } from '../apply/types.js';
 import { computePlan } from '../core/compute-plan.js';
 import { gracefulStop } from '../core/graceful-stop.js';
 import { createServiceDeployment, setDeploymentStatus, type ServiceDeployment } from '../github/deployments.js';
-import { findPlanComment } from '../github/plan-comment.js';
+import { findPlanComment, judgeStale, reviewedPlanOf } from '../github/plan-comment.js';
 import { findPullRequestForCommit, postIssueComment } from '../github/pull-requests.js';
 import type { Plan } from '../model/types.js';
 import { MemoryStateStore, type StateStore } from '../state/index.js';
@@ -15,11 +15,6 @@ import type { ActionContext } from './context.js';
 import { DEFAULT_RUNNER_LABEL, serviceHasWork, servicesForRunner } from './matrix.js';
 import { publishPlan } from './publish-plan.js';
 import { openActionStateStore, openCheckedOutRepo } from './templates-repo.js';
-
-/** The digest a plan comment shows (`Plan digest: \`sha256:…\``). */
-export function digestInComment(body: string): string | undefined {
-  return /Plan digest: `(sha256:[0-9a-f]{64})`/.exec(body)?.[1] ?? /sha256:[0-9a-f]{64}/.exec(body)?.[0];
-}
 
 /**
  * `command: apply`, on a push to the default branch. Plans the pushed tree against the recorded
@@ -49,14 +44,14 @@ export async function applyCommand(ctx: ActionContext): Promise<void> {
   let stale: { reviewed: string; pullRequest: number } | undefined;
   if (pull) {
     const comment = await findPlanComment(octokit, { ...ctx.repo, issueNumber: pull.number });
-    const reviewed = comment ? digestInComment(comment.body) : undefined;
+    const judged = comment ? judgeStale(reviewedPlanOf(comment.body), plan, settings.runner) : undefined;
     reporter.output('pull-request', pull.number);
-    reporter.output('reviewed-digest', reviewed ?? '');
-    if (reviewed && reviewed !== doc.plan_digest) {
-      stale = { reviewed, pullRequest: pull.number };
+    reporter.output('reviewed-digest', judged?.reviewed ?? '');
+    if (judged?.stale) {
+      stale = { reviewed: judged.reviewed, pullRequest: pull.number };
       reporter.warning(
-        `stale plan: #${pull.number} was reviewed with plan ${reviewed}, but the plan applied now is ${doc.plan_digest}; ` +
-          'the recorded state or the templates changed after the review. The job summary shows the plan applied.',
+        `stale plan: #${pull.number} was reviewed with plan ${judged.reviewed}${settings.runner ? ` for runner ${settings.runner}` : ''}, but the plan applied now is ${judged.current}; ` +
+          'the recorded state of these services or the templates changed after the review. The job summary shows the plan applied.',
       );
     }
   }

@@ -1,11 +1,7 @@
 import type { PlanDocument, PlanService } from '../model/types.js';
+import { runnerLabelOf } from '../plan/index.js';
 
-/** Instances of a service without `target.runner` are applied by runners labelled this. */
-export const DEFAULT_RUNNER_LABEL = 'default';
-
-export function runnerLabelOf(service: Pick<PlanService, 'runner'>): string {
-  return service.runner ?? DEFAULT_RUNNER_LABEL;
-}
+export { DEFAULT_RUNNER_LABEL, runnerLabelOf } from '../plan/index.js';
 
 /** Whether any instance of the service changes. */
 export function serviceHasWork(service: PlanService): boolean {

@@ -1,6 +1,7 @@
 import { computePlan } from '../core/compute-plan.js';
 import type { TreeReader } from '../load/tree.js';
-import { upsertPlanComment } from '../github/plan-comment.js';
+import { publishPlanComment } from '../github/plan-comment.js';
+import { named } from '../load/index.js';
 import type { ActionContext } from './context.js';
 import { publishPlan } from './publish-plan.js';
 import { openActionStateStore, openCheckedOutRepo, readerAtCommit } from './templates-repo.js';
@@ -18,24 +19,26 @@ export async function planCommand(ctx: ActionContext): Promise<void> {
   const pull = settings.event.pull_request;
   // Only a pull request has a base to stand in; on a push the plan is the apply's: recorded state
   // alone, so the matrix it emits names every runner the apply will need.
-  const baseCommit = pull?.base.sha;
+  let head: TreeReader = repo.worktree;
   let base: TreeReader | undefined;
-  if (baseCommit) {
-    base = await readerAtCommit(repo, baseCommit);
-    if (!base) reporter.warning(`base commit ${baseCommit} is not in the checkout and could not be fetched; services with nothing recorded are planned from scratch (use fetch-depth: 0 in actions/checkout)`);
+  if (pull) {
+    // The pull request's own head and base, named as the pull request names them, as the app
+    // plans them: the same plan gives the same comment whichever door writes it (actions/checkout
+    // checks out a merge commit by default, whose tree is the head merged into the base).
+    const headAt = await readerAtCommit(repo, pull.head.sha);
+    if (headAt) head = named(headAt, { ref: pull.head.ref, commit: pull.head.sha });
+    else reporter.warning(`head commit ${pull.head.sha} could not be read; planning the checked-out tree instead`);
+    const baseAt = await readerAtCommit(repo, pull.base.sha);
+    if (baseAt) base = named(baseAt, { ref: pull.base.ref, commit: pull.base.sha });
+    else reporter.warning(`base commit ${pull.base.sha} is not in the checkout and could not be fetched; services with nothing recorded are planned from scratch (use fetch-depth: 0 in actions/checkout)`);
   }
-  const plan = await computePlan({ head: repo.worktree, base, recorded });
+  const plan = await computePlan({ head, base, recorded });
   const doc = plan.document;
-  const published = await publishPlan(ctx, plan);
+  await publishPlan(ctx, plan);
   reporter.info(`svcplan plan ${doc.plan_digest}: ${JSON.stringify(doc.summary)}`);
 
   if (pull) {
-    const comment = await upsertPlanComment(
-      ctx.octokit,
-      { ...ctx.repo, issueNumber: pull.number },
-      published.markdown,
-      { create: published.hasChanges || doc.errors.length > 0 },
-    );
+    const comment = await publishPlanComment(ctx.octokit, { ...ctx.repo, issueNumber: pull.number }, plan);
     reporter.output('comment-url', comment?.url ?? '');
     reporter.info(comment ? `plan comment ${comment.created ? 'created' : 'updated'}: ${comment.url}` : 'no changes and no plan comment yet: nothing posted');
   }

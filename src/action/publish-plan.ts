@@ -1,5 +1,6 @@
 import type { Plan } from '../model/types.js';
-import { renderJson, renderMarkdown } from '../render/index.js';
+import { planCommentBody } from '../github/plan-comment.js';
+import { renderJson } from '../render/index.js';
 import type { ActionContext } from './context.js';
 import { planHasChanges, runnerMatrix } from './matrix.js';
 
@@ -18,7 +19,7 @@ export async function publishPlan(ctx: ActionContext, plan: Plan, opts: { title?
   const { reporter, settings } = ctx;
   const doc = plan.document;
   const hasChanges = planHasChanges(doc);
-  const markdown = renderMarkdown(doc, { title: opts.title });
+  const markdown = planCommentBody(plan, opts.title);
   const digestName = doc.plan_digest.replace(/^sha256:/, '').slice(0, 16);
   const jsonPath = await reporter.writeFile(settings.tempDir, `svcplan/plan-${digestName}.json`, renderJson(doc));
   reporter.output('plan-digest', doc.plan_digest);

@@ -3,7 +3,8 @@
 // leaves the service where the rollback put it until its template or service file changes.
 
 import { GitError } from '../git/git.js';
-import { GitRevisionReader, loadDesiredState, specDigest } from '../load/index.js';
+import { GitRevisionReader, loadDesiredState } from '../load/index.js';
+import { specDigest } from '../model/digest.js';
 import type { TreeReader } from '../load/tree.js';
 import {
   InputError,

@@ -3,7 +3,7 @@
 // record a new deployment, roll it out, and finish the deployment (rolling back with
 // autoRollback when a step or gate failed).
 
-import { canonicalJson } from '../model/digest.js';
+import { canonicalJson, specDigest } from '../model/digest.js';
 import {
   type Deployment,
   type InstanceSpec,
@@ -13,7 +13,6 @@ import {
   type ServiceSpec,
   type TierSpec,
 } from '../model/types.js';
-import { specDigest } from '../load/index.js';
 import { buildPlan } from '../plan/index.js';
 import { LeaseHeldError, LeaseLostError, type Lease } from '../state/store.js';
 import { rollBackChanges } from './auto-rollback.js';

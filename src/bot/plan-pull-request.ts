@@ -3,8 +3,7 @@ import { GitHubTreeReader } from '../github/api-tree-reader.js';
 import { loadConfig } from '../load/index.js';
 import type { TreeReader } from '../load/tree.js';
 import type { Diagnostic, Plan, PlanDocument } from '../model/types.js';
-import { renderMarkdown } from '../render/index.js';
-import { upsertPlanComment } from '../github/plan-comment.js';
+import { publishPlanComment } from '../github/plan-comment.js';
 import { completeCheckRun, startCheckRun, type CheckConclusion } from '../github/check-run.js';
 import type { BotDeps, PullRequestRef } from './deps.js';
 import { readRecordedStateFromBranch } from './recorded-state.js';
@@ -30,7 +29,7 @@ export async function planPullRequest(
   try {
     const plan = await computePullRequestPlan(deps, pr);
     const doc = plan.document;
-    const comment = await postPlanComment(deps, pr, doc, options.alwaysComment ?? false);
+    const comment = await postPlanComment(deps, pr, plan, options.alwaysComment ?? false);
     const conclusion = conclusionOf(doc);
     await completeCheckRun(deps.octokit, deps.repo, check, {
       conclusion,
@@ -78,13 +77,11 @@ async function stateBranchOf(deps: BotDeps, reader: TreeReader): Promise<string>
 }
 
 /**
- * Creates the comment only when there is something to say (a change, a warning or an error);
- * an existing comment is always brought up to date, so it never shows a plan that is gone.
+ * Creates the comment only when there is something to say (a change or an error), as the Action
+ * does; an existing comment is always brought up to date, so it never shows a plan that is gone.
  */
-async function postPlanComment(deps: BotDeps, pr: PullRequestRef, doc: PlanDocument, always: boolean) {
-  const worthSaying = always || hasChanges(doc) || doc.errors.length > 0 || doc.warnings.length > 0;
-  const body = renderMarkdown(doc);
-  return upsertPlanComment(deps.octokit, { ...deps.repo, issueNumber: pr.number }, body, { create: worthSaying });
+function postPlanComment(deps: BotDeps, pr: PullRequestRef, plan: Plan, always: boolean) {
+  return publishPlanComment(deps.octokit, { ...deps.repo, issueNumber: pr.number }, plan, { always });
 }
 
 export function hasChanges(doc: PlanDocument): boolean {

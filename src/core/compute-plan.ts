@@ -4,8 +4,8 @@
 
 import { loadDesiredState } from '../load/index.js';
 import type { TreeReader } from '../load/tree.js';
-import { emptySummary, formatDiagnostic, InputError, type DesiredState, type Plan, type RecordedState, type Revision } from '../model/types.js';
-import { buildPlan, currentStateDigest, planDigestOf } from '../plan/index.js';
+import { formatDiagnostic, InputError, type DesiredState, type Plan, type RecordedState, type Revision } from '../model/types.js';
+import { buildPlan, refusedPlan, withWarnings } from '../plan/index.js';
 
 /** The base of a plan made against the recorded state alone. */
 export const STATE_REVISION: Revision = { ref: 'STATE', commit: '' };
@@ -55,28 +55,9 @@ export async function computePlan(opts: {
     desired = headResult.state;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const state_digest = currentStateDigest({ recorded: opts.recorded, standIn, services: opts.services });
-    const summary = emptySummary();
-    const document = {
-      format_version: 1 as const,
-      base,
-      head: opts.head.revision,
-      state_digest,
-      plan_digest: '',
-      summary,
-      services: [],
-      warnings: baseWarnings,
-      errors: error.diagnostics,
-    };
-    document.plan_digest = planDigestOf(document);
-    return { document, desired: {} };
+    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error.diagnostics, warnings: baseWarnings });
   }
 
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
-  if (baseWarnings.length > 0) {
-    const document = plan.document;
-    document.warnings = [...baseWarnings, ...document.warnings];
-    document.plan_digest = planDigestOf(document);
-  }
-  return plan;
+  return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
 }

@@ -4,6 +4,7 @@ export { WorktreeReader } from './worktree.js';
 export { GitRevisionReader } from './git-revision.js';
 export { loadConfig, defaultConfig, CONFIG_FILE, type RepoConfig } from './config.js';
 export { loadDesiredState } from './desired-state.js';
-export { specDigest, resolveService } from './resolve.js';
+export { resolveService } from './resolve.js';
 export { YamlLocator } from './source.js';
 export { SVCPLAN_SCHEMA } from './schema.js';
+export { named } from './tree.js';

@@ -1,7 +1,5 @@
 // From validated documents to complete model objects: defaults filled in, so nothing downstream
 // ever has to guess one, and each service resolved against its template.
-// The same digest as digestOf in src/model/digest.ts, without building a sorted copy first.
-import { canonicalDigest } from '../plan/canonical.js';
 import type {
   AppSpec,
   ServiceDefinition,
@@ -208,8 +206,3 @@ export function firstSshPorts(tiers: TierLayout[], portBase: number): Map<string
   return first;
 }
 
-/** Identifies what a service should be, independent of where its files are. */
-export function specDigest(spec: ServiceSpec): string {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
-}

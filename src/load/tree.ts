@@ -12,3 +12,11 @@ export interface TreeReader {
   /** A file's text, or undefined when it does not exist at this revision. */
   read(path: string): Promise<string | undefined>;
 }
+
+/**
+ * The same files under another name: a commit read through git, named as the pull request names
+ * it (`head <branch> (<sha>)`), so every door shows the same plan the same way.
+ */
+export function named(reader: TreeReader, revision: Revision): TreeReader {
+  return { revision, list: (folders) => reader.list(folders), read: (path) => reader.read(path) };
+}

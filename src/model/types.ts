@@ -440,6 +440,8 @@ export interface Plan {
   desired: Record<string, ServiceSpec | undefined>;
   /** Places errors found when the plan is made again under a service's lease. */
   locator?: SourceLocator;
+  /** Each planned service's own state digest (null: nothing recorded or standing in). */
+  serviceStates?: Record<string, string | null>;
 }
 
 // ---------------------------------------------------------------------------------------------

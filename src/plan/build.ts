@@ -2,7 +2,7 @@
 // it), per service, tier, upgrade domain and instance. No I/O: everything comes in as data.
 
 import { createHash } from 'node:crypto';
-import { canonicalDigest, canonicalText, remember, type CanonicalMemo } from './canonical.js';
+import { canonicalDigest, canonicalText, remember, specDigest, type CanonicalMemo } from '../model/digest.js';
 import {
   DISRUPTION_ORDER,
   emptySummary,
@@ -29,7 +29,6 @@ import {
   type TierSpec,
 } from '../model/types.js';
 import { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive, tierOf } from './classify.js';
-import { specDigest } from '../load/index.js';
 
 export interface PlanInput {
   desired: DesiredState;
@@ -115,6 +114,11 @@ function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<st
  * never by object identity, so equal content always gives the same runs.
  */
 function stateDigestOf(services: [string, CurrentService][]): string {
+  return stateDigests(services).total;
+}
+
+/** The digest of the whole current state, and each service's own (what a runner's share of a plan was made from). */
+function stateDigests(services: [string, CurrentService][]): { total: string; byService: Record<string, string> } {
   // Nothing changes these objects while the digest is computed: texts and digests by identity.
   const texts: CanonicalMemo = new WeakMap();
   const digests = new WeakMap<object, string>();
@@ -150,7 +154,10 @@ function stateDigestOf(services: [string, CurrentService][]): string {
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
     };
   });
-  return canonicalDigest(entries);
+  // Entries hold digests and runs, not specs: each one is short to write again on its own.
+  const byService: Record<string, string> = {};
+  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
+  return { total: canonicalDigest(entries), byService };
 }
 
 function stepDigest(step: InstanceStep): string {
@@ -475,6 +482,32 @@ export function currentStateDigest(input: Pick<PlanInput, 'recorded' | 'standIn'
   return stateDigestOf(names.map((n) => [n, current.get(n)!]));
 }
 
+/** The plan of a head whose files are invalid: no services, every problem in `errors`. */
+export function refusedPlan(input: Pick<PlanInput, 'recorded' | 'standIn' | 'services' | 'base'> & { head: Revision; errors: Diagnostic[]; warnings: string[] }): Plan {
+  const state_digest = currentStateDigest(input);
+  const summary = emptySummary();
+  const document: PlanDocument = {
+    format_version: 1,
+    base: input.base,
+    head: input.head,
+    state_digest,
+    plan_digest: '',
+    summary,
+    services: [],
+    warnings: input.warnings,
+    errors: input.errors,
+  };
+  document.plan_digest = planDigestOf(document);
+  return { document, desired: {} };
+}
+
+/** The same plan with warnings put first; its digest covers them (and, as always, the desired specs). */
+export function withWarnings(plan: Plan, warnings: string[]): Plan {
+  const document = { ...plan.document, warnings: [...warnings, ...plan.document.warnings] };
+  document.plan_digest = planDigestOf(document, plan.desired);
+  return { ...plan, document };
+}
+
 /** Builds the plan for every service that is desired, recorded, or standing in at the base. */
 export function buildPlan(input: PlanInput): Plan {
   const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
@@ -517,8 +550,10 @@ export function buildPlan(input: PlanInput): Plan {
   for (const s of services) {
     for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
   }
-  const state_digest = stateDigestOf(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
+  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
+  const state_digest = states.total;
   const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {
       format_version: 1,
@@ -533,5 +568,6 @@ export function buildPlan(input: PlanInput): Plan {
     },
     desired,
     locator: input.desired.locator,
+    serviceStates,
   };
 }

@@ -1,6 +1,6 @@
 // What a change to one instance's spec does to the VM (SPEC section 3). Pure functions.
 
-import { canonicalText } from './canonical.js';
+import { canonicalText } from '../model/digest.js';
 import {
   DISRUPTION_ORDER,
   type Disruption,

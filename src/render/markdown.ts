@@ -202,12 +202,23 @@ function messages(plan: PlanDocument, limit: number): string[] {
   return blocks.filter(Boolean);
 }
 
-export function renderMarkdown(plan: PlanDocument, opts: { title?: string; maxLength?: number } = {}): string {
+/** Hidden in a plan comment: each runner label's share of the plan, by digest, for stale-plan checks per runner. */
+export const RUNNER_DIGESTS_MARKER = '<!-- svcplan:runner-digests ';
+
+export function renderMarkdown(
+  plan: PlanDocument,
+  opts: { title?: string; maxLength?: number; runnerDigests?: Record<string, string> } = {},
+): string {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
 
+  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0
+    // JSON of labels and digests; `--` cannot end the comment early (labels are escaped).
+    ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, '--\\u003e')} -->`]
+    : [];
   const header = [
     PLAN_COMMENT_MARKER,
+    ...digests,
     `### ${escapeClipped(opts.title ?? 'svcplan plan', 200)}`,
     `base ${escapeClipped(plan.base.ref, 100)} (${escapeClipped(shortCommit(plan.base.commit), 20)}) → head ${escapeClipped(plan.head.ref, 100)} (${escapeClipped(shortCommit(plan.head.commit), 20)})`,
     '',

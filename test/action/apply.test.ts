@@ -269,4 +269,47 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::svcplan: .*9.*deployments: 1 \(apply, succeeded/);
   });
+
+  /** Changes a service's record on the state branch behind svcplan's back, as another apply would. */
+  async function editRecord(name: string, edit: (record: ServiceRecord) => void): Promise<void> {
+    const dir = join(scratch, `edit-${name}-${Date.now()}`);
+    await new Git(scratch).run(['clone', '--quiet', '--branch', 'svcplan-state', origin, dir], { env: GIT_ENV });
+    const file = join(dir, `${name}.json`);
+    const record = JSON.parse(await readFile(file, 'utf8')) as ServiceRecord;
+    edit(record);
+    await writeFile(file, JSON.stringify(record, null, 2) + '\n');
+    const git = new Git(dir);
+    const env = { ...GIT_ENV, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };
+    await git.run(['commit', '--quiet', '-am', `edit ${name}`], { env });
+    await git.run(['push', '--quiet', 'origin', 'svcplan-state'], { env: GIT_ENV });
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  test('a merge\'s plan is judged per runner: a later runner is stale only when its own services changed since review', async () => {
+    const { head, merged, before } = await merge(14, { 'templates/web.yaml': template({ memory: 6144 }) });
+    api.state.addPull({ number: 14, head: { ref: 'pr-14', sha: head }, base: { ref: 'main', sha: before }, merged: true, merge_commit_sha: merged });
+    expect((await plan(14, head, await checkout(head, 'plan-14'))).code).toBe(0);
+    // One runner after the other (a busy runner, or "re-run failed jobs"): each earlier one has
+    // changed the recorded state of its own services, not of the later runner's.
+    for (const runner of ['default', 'hv-01', 'hv-02']) {
+      const run = await apply(before, merged, await checkout(merged, `apply-14-${runner}`), { runner });
+      expect({ runner, code: run.code, stale: run.outputs['stale-plan'] }).toEqual({ runner, code: 0, stale: 'false' });
+      expect(run.stdout).not.toMatch(/stale plan/);
+    }
+    expect(api.state.commentsOn(14).filter((c) => c.body.includes('Stale plan'))).toEqual([]);
+
+    // After review, shop-b (runner hv-02) changed: only hv-02's share of the plan is stale.
+    const next = await merge(15, { 'templates/web.yaml': template({ memory: 7168 }) });
+    api.state.addPull({ number: 15, head: { ref: 'pr-15', sha: next.head }, base: { ref: 'main', sha: next.before }, merged: true, merge_commit_sha: next.merged });
+    expect((await plan(15, next.head, await checkout(next.head, 'plan-15'))).code).toBe(0);
+    await editRecord('shop-b', (r) => {
+      r.instances[1].status = 'failed';
+    });
+    const hv01 = await apply(next.before, next.merged, await checkout(next.merged, 'apply-15-hv-01'), { runner: 'hv-01' });
+    expect(hv01.outputs['stale-plan']).toBe('false');
+    const hv02 = await apply(next.before, next.merged, await checkout(next.merged, 'apply-15-hv-02'), { runner: 'hv-02' });
+    expect(hv02.code).toBe(0);
+    expect(hv02.outputs['stale-plan']).toBe('true');
+    expect(hv02.stdout).toMatch(/::warning::stale plan: #15 was reviewed with plan sha256:[0-9a-f]{64} for runner hv-02/);
+  });
 });

@@ -1,5 +1,6 @@
 // A small templates repository, and recorded state for it written by the real git state store.
-import { GitRevisionReader, loadDesiredState, specDigest } from '../../src/load/index.js';
+import { GitRevisionReader, loadDesiredState } from '../../src/load/index.js';
+import { specDigest } from '../../src/model/digest.js';
 import { instanceName, type Deployment, type ServiceRecord, type ServiceSpec } from '../../src/model/types.js';
 import { GitStateStore } from '../../src/state/index.js';
 import type { TempRepo } from '../support/git-repo.js';

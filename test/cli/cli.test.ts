@@ -1,7 +1,8 @@
 // The svcplan CLI end to end, in-process through runCli, on real Git repositories in temp folders.
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDesiredState, specDigest, WorktreeReader } from '../../src/load/index.js';
+import { loadDesiredState, WorktreeReader } from '../../src/load/index.js';
+import { specDigest } from '../../src/model/digest.js';
 import type { PlanDocument, ServiceRecord, ServiceSpec } from '../../src/model/types.js';
 import { instanceName } from '../../src/model/types.js';
 import { PLAN_COMMENT_MARKER } from '../../src/render/index.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { UnknownRevisionError } from '../../src/git/git.js';
 import { GitRevisionReader, loadDesiredState, WorktreeReader } from '../../src/load/index.js';
-import { specDigest } from '../../src/load/index.js';
+import { specDigest } from '../../src/model/digest.js';
 import { InputError } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { SCRIPTS, SHOP_PROD, validRepoFiles, WEB_SHOP } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { buildPlan } from '../../src/plan/index.js';
-import { specDigest } from '../../src/load/index.js';
+import { specDigest } from '../../src/model/digest.js';
 import type { Plan, PlanInstance, ServiceSpec } from '../../src/model/types.js';
 import { BASE, desiredState, recordOf, recorded, service, templateYaml, tier, type TierOptions } from './fixtures.js';
 

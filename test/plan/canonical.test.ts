@@ -1,7 +1,7 @@
 // The fast canonical JSON must be the model's canonical JSON, character for character: plan and
 // state digests computed before and after must not differ.
 import { canonicalJson, digestOf } from '../../src/model/digest.js';
-import { canonicalDigest, canonicalText, remember, type CanonicalMemo } from '../../src/plan/canonical.js';
+import { canonicalDigest, canonicalText, remember, type CanonicalMemo } from '../../src/model/digest.js';
 import { seededRandom } from '../support/fuzz-corpus.js';
 
 function randomValue(random: () => number, depth = 0): unknown {

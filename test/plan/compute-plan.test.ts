@@ -115,4 +115,18 @@ describe('computePlan on a real repository', () => {
     expect(a.document.plan_digest).toBe(b.document.plan_digest);
     expect(a.document.state_digest).toBe(b.document.state_digest);
   });
+
+  it('with an invalid base, two heads that differ only in memory still get different plan digests', async () => {
+    const repo = await repoWith({ ...validRepoFiles(), 'templates/web-shop.yaml': 'apiVersion: svcplan/v1\nkind: ServiceTemplate\nname: [broken\n' });
+    const base = await GitRevisionReader.open(repo.dir, repo.shas[0]);
+    const digests: string[] = [];
+    for (const memory of ['4096', '8192']) {
+      await repo.write({ 'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', `memory: ${memory}`) });
+      const plan = await computePlan({ head: await WorktreeReader.open(repo.dir), base, recorded: {} });
+      expect(plan.document.errors).toEqual([]);
+      expect(plan.document.warnings[0]).toMatch(/the base revision .* has 1 invalid file problem/);
+      digests.push(plan.document.plan_digest);
+    }
+    expect(digests[0]).not.toBe(digests[1]);
+  });
 });
