@@ -1,39 +1,21 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Git } from '../git/git.js';
-import { GitRevisionReader, WorktreeReader, loadConfig, type RepoConfig } from '../load/index.js';
+import { NotAFolderError, openStore, openTemplates, resolveStateSettings, type TemplatesCheckout } from '../core/setup.js';
+import { GitRevisionReader, named } from '../load/index.js';
 import type { TreeReader } from '../load/tree.js';
 import type { Revision } from '../model/types.js';
-import { openStateStore } from '../state/index.js';
 import type { StateStore } from '../state/store.js';
 import { UsageError } from './io.js';
 
-/** The templates repository a command works on, opened once. */
-export interface TemplatesRepo {
-  /** Absolute path of the repository root (where svcplan.yaml is, or would be). */
-  dir: string;
-  /** Absent when the folder is not inside a Git work tree: only the working tree can be read. */
-  git?: Git;
-  /** The commit HEAD points to; absent without Git or before the first commit. */
-  headCommit?: string;
-  config: RepoConfig;
-  worktree: WorktreeReader;
-}
+/** The templates repository a command works on, opened once (core/setup.ts). */
+export type TemplatesRepo = TemplatesCheckout;
 
 export async function openTemplatesRepo(repoFlag: string | undefined, cwd: string): Promise<TemplatesRepo> {
-  const dir = resolve(cwd, repoFlag ?? '.');
-  const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new UsageError(
-      `${dir}: no such directory`,
-      repoFlag === undefined ? undefined : 'pass --repo the folder that holds svcplan.yaml, templates/ and services/',
-    );
+  try {
+    return await openTemplates(resolve(cwd, repoFlag ?? '.'));
+  } catch (err) {
+    if (!(err instanceof NotAFolderError)) throw err;
+    throw new UsageError(err.message, repoFlag === undefined ? undefined : 'pass --repo the folder that holds svcplan.yaml, templates/ and services/');
   }
-  const { git, headCommit } = await Git.locate(dir);
-  const worktree = new WorktreeReader(dir, headCommit);
-  // Settings come from the working copy: the state store lives there, whatever revision is planned.
-  const config = await loadConfig(worktree);
-  return { dir, git, headCommit, config, worktree };
 }
 
 /**
@@ -52,12 +34,7 @@ export async function readerAt(repo: TemplatesRepo, ref: string, flag: string, l
     );
   }
   const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit });
-  if (label === undefined) return reader;
-  return {
-    revision: { ref: label, commit: reader.revision.commit },
-    list: (folders) => reader.list(folders),
-    read: (path) => reader.read(path),
-  };
+  return label === undefined ? reader : named(reader, { ref: label, commit: reader.revision.commit });
 }
 
 /**
@@ -74,7 +51,7 @@ export async function defaultBase(repo: TemplatesRepo): Promise<Revision | undef
   return commit ? { ref: branch, commit } : undefined;
 }
 
-export function openRepoStore(repo: TemplatesRepo): Promise<StateStore> {
-  const { store, path, branch } = repo.config.state;
-  return openStateStore({ kind: store, repoDir: repo.dir, path, branch });
+/** The state store: `--state` when given, else svcplan.yaml's, else the local folder. */
+export function openRepoStore(repo: TemplatesRepo, store?: 'local' | 'git'): Promise<StateStore> {
+  return openStore(repo, resolveStateSettings(repo.config, store ? { store } : {}));
 }

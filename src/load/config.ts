@@ -13,12 +13,14 @@ export interface RepoConfig {
   services: string[];
   /** Default: local store in .svcplan/state; the git store uses branch svcplan-state. */
   state: { store: 'local' | 'git'; path: string; branch: string };
+  /** What svcplan.yaml itself says of the state (a door's own default yields to it). */
+  declaredState: Partial<RepoConfig['state']>;
   /** Else origin/HEAD, else main/master. */
   defaultBranch?: string;
 }
 
 export function defaultConfig(): RepoConfig {
-  return { templates: ['templates'], services: ['services'], state: { store: 'local', path: '.svcplan/state', branch: 'svcplan-state' } };
+  return { templates: ['templates'], services: ['services'], state: { store: 'local', path: '.svcplan/state', branch: 'svcplan-state' }, declaredState: {} };
 }
 
 interface ConfigDocument {
@@ -68,6 +70,11 @@ export async function loadConfig(reader: TreeReader): Promise<RepoConfig> {
       store: value.state?.store ?? config.state.store,
       path: value.state?.path !== undefined ? normalizeRepoPath(value.state.path)! : config.state.path,
       branch: value.state?.branch ?? config.state.branch,
+    },
+    declaredState: {
+      ...(value.state?.store !== undefined ? { store: value.state.store } : {}),
+      ...(value.state?.path !== undefined ? { path: normalizeRepoPath(value.state.path)! } : {}),
+      ...(value.state?.branch !== undefined ? { branch: value.state.branch } : {}),
     },
     ...(value.defaultBranch !== undefined ? { defaultBranch: value.defaultBranch } : {}),
   };

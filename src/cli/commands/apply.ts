@@ -2,15 +2,14 @@ import { hostname, userInfo } from 'node:os';
 import { applyPlan } from '../../apply/executor.js';
 import { RunInterruptedError, StoppedOnRequest, type ApplyReport, type ProgressEvent } from '../../apply/types.js';
 import { gracefulStop } from '../../core/graceful-stop.js';
-import { VagrantDriver, createDryRunDriver } from '../../apply/drivers/vagrant/index.js';
 import { computePlan } from '../../core/compute-plan.js';
 import { renderText } from '../../render/index.js';
-import { MemoryStateStore, openStateStore } from '../../state/index.js';
-import type { StateStore } from '../../state/store.js';
 import { REPO_FLAG, booleanFlag, defineCommand, stringFlag, type RawArgs } from '../command.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_FAILED, EXIT_INPUT, EXIT_OK, UsageError, styler, type Style } from '../io.js';
-import { openRepoStore, openTemplatesRepo, type TemplatesRepo } from '../repo.js';
+import { openRepoStore, openTemplatesRepo } from '../repo.js';
+import { applyMachinery } from '../../core/setup.js';
+import type { DriverOutput } from '../../apply/drivers/vagrant/index.js';
 
 interface ApplySettings {
   repo?: string;
@@ -32,10 +31,6 @@ export function parseStateFlag(args: RawArgs): 'local' | 'git' | undefined {
   return state;
 }
 
-export function openStoreFor(repo: TemplatesRepo, kind: 'local' | 'git' | undefined): Promise<StateStore> {
-  if (!kind) return openRepoStore(repo);
-  return openStateStore({ kind, repoDir: repo.dir, path: repo.config.state.path, branch: repo.config.state.branch });
-}
 
 /** Who holds the lease while this process applies: shown to a second caller. */
 export function leaseOwner(): string {
@@ -77,7 +72,7 @@ export const applyCommand = defineCommand<ApplySettings>({
   async run(settings, ctx) {
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const store = await openStoreFor(repo, settings.state);
+    const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
     const plan = await computePlan({ head: repo.worktree, recorded, services: settings.services });
     const document = plan.document;
@@ -97,29 +92,28 @@ export const applyCommand = defineCommand<ApplySettings>({
     }
     const revision = { commit: document.head.commit, ref: document.head.ref };
 
-    if (settings.dryRun) {
+    const machinery = applyMachinery({
+      checkout: repo,
+      store,
+      recorded,
+      dryRun: settings.dryRun,
+      onOutput: svcplanLines(ctx),
+    });
+    if (machinery.commands) {
       // The same run against a copy of the state: no lease, no state write, no VM touched.
-      const { driver, recorder } = createDryRunDriver(repo.dir);
-      const copy = new MemoryStateStore(recorded, store.kind);
-      await applyPlan({ plan, store: copy, driver, owner: leaseOwner(), runner: settings.runner, revision });
+      await applyPlan({ plan, store: machinery.store, driver: machinery.driver, owner: leaseOwner(), runner: settings.runner, revision });
       ctx.io.stdout.write(`\n${style('bold', 'dry run')}: these commands would run, in this order (nothing was changed):\n`);
-      for (const line of recorder.lines()) ctx.io.stdout.write(`  ${line}\n`);
+      for (const line of machinery.commands()) ctx.io.stdout.write(`  ${line}\n`);
       return EXIT_OK;
     }
 
-    const driver = new VagrantDriver({
-      repoDir: repo.dir,
-      onOutput: (o) => {
-        if (o.stream === 'svcplan') ctx.io.stderr.write(`  ${o.instance ?? o.service}: ${o.line}\n`);
-      },
-    });
     let report: ApplyReport;
     const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}\n`));
     try {
       report = await applyPlan({
         plan,
         store,
-        driver,
+        driver: machinery.driver,
         owner: leaseOwner(),
         runner: settings.runner,
         revision,
@@ -139,6 +133,13 @@ export const applyCommand = defineCommand<ApplySettings>({
     return exitCodeOf(report);
   },
 });
+
+/** The driver's own lines (what it runs, what it decides) go to stderr; vagrant's output stays quiet. */
+export function svcplanLines(ctx: { io: { stderr: { write(text: string): unknown } } }) {
+  return (o: DriverOutput) => {
+    if (o.stream === 'svcplan') ctx.io.stderr.write(`  ${o.instance ?? o.service}: ${o.line}\n`);
+  };
+}
 
 /** What an interrupted run leaves for the next one, as the user should hear it. */
 export function interruptedAdvice(err: RunInterruptedError): string {

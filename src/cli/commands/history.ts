@@ -1,8 +1,8 @@
 import type { Deployment } from '../../model/types.js';
 import { REPO_FLAG, defineCommand, stringFlag } from '../command.js';
 import { EXIT_OK, UsageError, styler, type Style } from '../io.js';
-import { openTemplatesRepo } from '../repo.js';
-import { STATE_FLAG, openStoreFor, parseStateFlag } from './apply.js';
+import { openRepoStore, openTemplatesRepo } from '../repo.js';
+import { STATE_FLAG, parseStateFlag } from './apply.js';
 
 interface HistorySettings {
   repo?: string;
@@ -36,7 +36,7 @@ export const historyCommand = defineCommand<HistorySettings>({
   },
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const store = await openStoreFor(repo, settings.state);
+    const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
     const record = recorded[settings.service];
     if (!record) {

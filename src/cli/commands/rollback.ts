@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline/promises';
-import { VagrantDriver } from '../../apply/drivers/vagrant/index.js';
 import { RollbackTargetError, planRollback, rollback, type RollbackPlan } from '../../apply/rollback.js';
 import { RunInterruptedError } from '../../apply/types.js';
 import { gracefulStop } from '../../core/graceful-stop.js';
@@ -7,8 +6,9 @@ import { renderText } from '../../render/index.js';
 import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_FAILED, EXIT_INPUT, UsageError, styler } from '../io.js';
-import { openTemplatesRepo } from '../repo.js';
-import { STATE_FLAG, exitCodeOf, interruptedAdvice, leaseOwner, openStoreFor, parseStateFlag, progressLine, reportText } from './apply.js';
+import { openRepoStore, openTemplatesRepo } from '../repo.js';
+import { STATE_FLAG, exitCodeOf, interruptedAdvice, leaseOwner, parseStateFlag, progressLine, reportText, svcplanLines } from './apply.js';
+import { applyMachinery } from '../../core/setup.js';
 
 interface RollbackSettings {
   repo?: string;
@@ -47,7 +47,7 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
   async run(settings, ctx) {
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const store = await openStoreFor(repo, settings.state);
+    const store = await openRepoStore(repo, settings.state);
     let planned: RollbackPlan;
     try {
       planned = await planRollback({ service: settings.service, to: settings.to, store, repoDir: repo.dir, head: repo.worktree });
@@ -77,12 +77,7 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
         return EXIT_INPUT;
       }
     }
-    const driver = new VagrantDriver({
-      repoDir: repo.dir,
-      onOutput: (o) => {
-        if (o.stream === 'svcplan') ctx.io.stderr.write(`  ${o.instance ?? o.service}: ${o.line}\n`);
-      },
-    });
+    const { driver } = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });
     const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}\n`));
     try {
       const report = await rollback({
