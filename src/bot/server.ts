@@ -134,6 +134,8 @@ function clientWith(options: BotServerOptions): typeof ProbotOctokit {
   const spacing = options.writeSpacingMs ?? 1000;
   const write = spacedLimiter(spacing);
   const notifications = spacedLimiter(3 * spacing);
+  // Probot's defaults() hands over Octokit's options untyped.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return ProbotOctokit.defaults((instance: Record<string, any>) => ({
     ...instance,
     retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000, ...instance.retry },

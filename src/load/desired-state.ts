@@ -15,6 +15,8 @@ const MAX_OPTION_DEPTH = 8;
 
 interface Loaded<T> {
   value: T;
+  // A parsed YAML document before resolution: checked against the schema, then read field by field.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   raw: Record<string, any>;
   file: string;
   document: ParsedDocument;
@@ -64,7 +66,9 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
     for (const document of documents) {
       const kind = checkKind(file, document, report);
       if (!kind) continue;
-      const raw = document.value as Record<string, any>;
+       
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- schema-checked YAML
+  const raw = document.value as Record<string, any>;
       if (kind === 'ServiceTemplate') templateDocuments.push({ file, document, raw });
       const { problems, value } = checkedDocument(kind, file, document);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);
@@ -128,6 +132,7 @@ const checkedDocuments = new WeakMap<ParsedDocument, { kind: DocumentKind; file:
 function checkedDocument(kind: DocumentKind, file: string, document: ParsedDocument): { problems: SchemaProblem[]; value?: ServiceTemplate | ServiceDefinition } {
   const known = checkedDocuments.get(document);
   if (known && known.kind === kind && known.file === file) return known;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked against the schema just below
   const raw = document.value as Record<string, any>;
   const sourceOf = (path: YamlPath) => document.sourceOf(path);
   const problems = validateAgainstSchema(kind, raw, sourceOf);

@@ -33,6 +33,8 @@ export function cloneData<T>(value: T): T {
 /** A scalar's text as written, for numbers whose written form matters (`1.10` is not `1.1`). */
 export type SourceOf = (path: (string | number)[]) => string | undefined;
 
+// Schema-checked YAML, read field by field into the typed model.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = Record<string, any>;
 
 export function settingsFrom(raw: Raw | undefined, sourceOf: SourceOf, basePath: (string | number)[]): Record<string, string> {

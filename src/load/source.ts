@@ -1,6 +1,6 @@
 // YAML files as parsed documents that remember where every node came from, so that any error,
 // found now or later (a refused plan), points at a file, line and column.
-import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Node } from 'yaml';
+import { type Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Node } from 'yaml';
 import type { Diagnostic, SourceLocator } from '../model/types.js';
 import { parsePlainYaml, type PlainDocument } from './plain-yaml.js';
 

@@ -52,7 +52,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r\n?|\n/g, '\n')
     .replace(/[&<>|`\\*_[\]~@#]/g, (c) => ENTITIES[c])
     .replace(/\n/g, '<br>')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 

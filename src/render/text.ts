@@ -27,7 +27,6 @@ const ACTION_COLOUR: Record<PlanAction, string> = {
  * move the cursor or recolour the screen, so they are shown as escapes instead.
  */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\t') return '\\t';

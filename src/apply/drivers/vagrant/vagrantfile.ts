@@ -7,7 +7,7 @@
 import { join, resolve, relative, isAbsolute, sep } from 'node:path';
 import type { DriverInstance } from '../../driver.js';
 import type { InstanceSpec, ServiceSpec, SshEndpoint } from '../../../model/types.js';
-import { RubySymbol, isRubyIdentifier, rubyLiteral, rubyString, symbolHash } from './ruby.js';
+import { type RubySymbol, isRubyIdentifier, rubyLiteral, rubyString, symbolHash } from './ruby.js';
 
 /**
  * Keys of `target.options` that are svcplan's, not the provider's:
