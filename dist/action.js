@@ -41193,6 +41193,15 @@ var init_plan_comment = __esm({
   }
 });
 
+// src/github/apply-workflow.ts
+var DEFAULT_RUNNER_LABEL;
+var init_apply_workflow = __esm({
+  "src/github/apply-workflow.ts"() {
+    "use strict";
+    DEFAULT_RUNNER_LABEL = "default";
+  }
+});
+
 // src/action/matrix.ts
 function runnerLabelOf(service) {
   return service.runner ?? DEFAULT_RUNNER_LABEL;
@@ -41212,11 +41221,10 @@ function runnerMatrix(plan) {
 function servicesForRunner(plan, runner) {
   return plan.services.filter((s) => runner === void 0 || runnerLabelOf(s) === runner);
 }
-var DEFAULT_RUNNER_LABEL;
 var init_matrix = __esm({
   "src/action/matrix.ts"() {
     "use strict";
-    DEFAULT_RUNNER_LABEL = "default";
+    init_apply_workflow();
   }
 });
 

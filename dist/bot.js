@@ -53,10 +53,51 @@ var BlobCache = class {
   }
 };
 
+// src/github/apply-workflow.ts
+var APPLY_WORKFLOW = "svcplan-apply.yml";
+var APPLY_WORKFLOW_EXAMPLE = "docs/examples/svcplan-apply.yml";
+var DEFAULT_RUNNER_LABEL = "default";
+var DISPATCH_INPUTS = ["command", "service", "to", "issue", "runner"];
+function rollbackDispatchInputs(rollback) {
+  return {
+    command: "rollback",
+    service: rollback.service,
+    to: rollback.to,
+    issue: String(rollback.issue),
+    runner: rollback.runner || DEFAULT_RUNNER_LABEL
+  };
+}
+async function dispatchApplyWorkflow(octokit, repo, dispatch) {
+  await octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
+    owner: repo.owner,
+    repo: repo.repo,
+    workflow_id: dispatch.workflow,
+    ref: dispatch.ref,
+    inputs: dispatch.inputs
+  });
+}
+function explainDispatchFailure(error, dispatch) {
+  const status = error?.status;
+  const said = error?.response?.data?.message;
+  const github = typeof said === "string" && said ? said : error instanceof Error ? error.message : String(error);
+  const where = `\`${dispatch.workflow}\` on \`${dispatch.ref}\``;
+  const inputs = DISPATCH_INPUTS.map((i) => `\`${i}\``).join(", ");
+  switch (status) {
+    case 404:
+      return `The apply workflow ${where} could not be started: GitHub has no such workflow there (${github}). Copy \`${APPLY_WORKFLOW_EXAMPLE}\` from svcplan to \`.github/workflows/${APPLY_WORKFLOW}\` on \`${dispatch.ref}\`, or set \`SVCPLAN_WORKFLOW\` to the file name of your apply workflow.`;
+    case 403:
+      return `The apply workflow ${where} could not be started: GitHub refused (${github}). The app needs the \`actions: write\` permission: accept it in the installation settings of the app.`;
+    case 422:
+      return `The apply workflow ${where} could not be started: GitHub refused the dispatch (${github}). Its \`workflow_dispatch\` trigger must take exactly the inputs ${inputs}: update it from \`${APPLY_WORKFLOW_EXAMPLE}\`.`;
+    default:
+      return `The apply workflow ${where} could not be started (${github}). Try the command again in a few minutes.`;
+  }
+}
+
 // src/bot/deps.ts
 function settingsFromEnv(env = process.env) {
   return {
-    workflow: env.SVCPLAN_WORKFLOW?.trim() || "svcplan-apply.yml",
+    workflow: env.SVCPLAN_WORKFLOW?.trim() || APPLY_WORKFLOW,
     checkName: "svcplan",
     stateBranch: env.SVCPLAN_STATE_BRANCH?.trim() || "svcplan-state"
   };
@@ -5613,35 +5654,26 @@ async function runRollback(deps, event, service, to) {
   const record = recorded[service];
   const target = await resolveRollbackTarget(deps, record, service, Object.keys(recorded).sort(), to);
   const plan = planRollbackOf(record, target);
-  const inputs = {
-    command: "rollback",
+  const inputs = rollbackDispatchInputs({
     service,
     // The resolved target, so the apply redeploys exactly what this reply shows.
     to: target.kind === "deployment" ? String(target.id) : target.commit,
-    issue: String(event.issueNumber)
-  };
-  const title = `Rollback of ${service} to ${describeTarget(target)}`;
-  const body = renderMarkdown(plan.document, { title }).split(PLAN_COMMENT_MARKER).join("");
-  await reply(
-    deps,
-    event,
-    `${body}
-
-Starting the \`${deps.settings.workflow}\` workflow on \`${event.defaultBranch}\` to apply it (command: rollback, service: ${service}, to: ${inputs.to}).`
-  );
+    issue: event.issueNumber,
+    // Only the runner that reaches the service's hypervisor can apply it.
+    runner: record.spec.target.runner
+  });
+  const dispatch = { workflow: deps.settings.workflow, ref: event.defaultBranch, inputs };
   try {
-    await deps.octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
-      owner: deps.repo.owner,
-      repo: deps.repo.repo,
-      workflow_id: deps.settings.workflow,
-      ref: event.defaultBranch,
-      inputs
-    });
+    await dispatchApplyWorkflow(deps.octokit, deps.repo, dispatch);
   } catch (error) {
-    throw new RollbackRefused(
-      `The apply workflow \`${deps.settings.workflow}\` could not be started on \`${event.defaultBranch}\` (${messageOf(error)}). Check that the workflow exists there with a \`workflow_dispatch\` trigger taking the inputs command, service, to and issue. Nothing was applied.`
-    );
+    throw new RollbackRefused(`${explainDispatchFailure(error, dispatch)} Nothing was applied.`);
   }
+  const title = `Rollback of ${service} to ${describeTarget(target)}`;
+  const started = `Started the \`${dispatch.workflow}\` workflow on \`${dispatch.ref}\` to apply it (command: ${inputs.command}, service: ${inputs.service}, to: ${inputs.to}, runner: ${inputs.runner}); it runs on the self-hosted runner labelled \`${inputs.runner}\` and comments the result here.`;
+  const body = renderMarkdown(plan.document, { title, maxLength: GITHUB_COMMENT_LIMIT - started.length - 2 }).split(PLAN_COMMENT_MARKER).join("");
+  await reply(deps, event, `${body}
+
+${started}`);
 }
 function describeTarget(target) {
   return target.kind === "deployment" ? `deployment ${target.id} (release ${target.release}, ${target.commit.slice(0, 7)})` : `${target.ref} (release ${target.release}, ${target.commit.slice(0, 7)})`;

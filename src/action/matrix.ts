@@ -1,7 +1,8 @@
+import { DEFAULT_RUNNER_LABEL } from '../github/apply-workflow.js';
 import type { PlanDocument, PlanService } from '../model/types.js';
 
 /** Instances of a service without `target.runner` are applied by runners labelled this. */
-export const DEFAULT_RUNNER_LABEL = 'default';
+export { DEFAULT_RUNNER_LABEL };
 
 export function runnerLabelOf(service: Pick<PlanService, 'runner'>): string {
   return service.runner ?? DEFAULT_RUNNER_LABEL;

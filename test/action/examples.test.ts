@@ -24,7 +24,7 @@ describe('action.yml and the example workflows agree', () => {
     for (const output of ['plan-digest', 'has-changes', 'summary', 'matrix', 'plan-json']) expect(action.outputs).toHaveProperty([output]);
   });
 
-  test.each(['plan.yml', 'apply.yml', 'rollback.yml'])('%s uses only inputs and outputs the Action declares, with least permissions', async (file) => {
+  test.each(['plan.yml', 'svcplan-apply.yml'])('%s uses only inputs and outputs the Action declares, with least permissions', async (file) => {
     const text = await readFile(join(ROOT, 'docs/examples', file), 'utf8');
     const workflow = parse(text) as { permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);

@@ -216,7 +216,7 @@ describe('comment commands', () => {
     });
     expect(reply).toContain(applied.plan.document.plan_digest);
     expect(h.api.state.dispatches).toEqual([
-      expect.objectContaining({ workflow_id: 'svcplan-apply.yml', ref: 'main', inputs: { command: 'rollback', service: 'shop-prod', to: '1', issue: '10' } }),
+      expect.objectContaining({ workflow_id: 'svcplan-apply.yml', ref: 'main', inputs: { command: 'rollback', service: 'shop-prod', to: '1', issue: '10', runner: 'default' } }),
     ]);
   });
 
@@ -224,7 +224,7 @@ describe('comment commands', () => {
     h.api.state.dispatches.length = 0;
     const event = comment(10, '/rollback shop-prod to v1', 'morgan');
     expect(await h.deliver('issue_comment', event)).toBe(200);
-    expect(h.api.state.dispatches).toEqual([expect.objectContaining({ inputs: { command: 'rollback', service: 'shop-prod', to: sha.main0, issue: '10' } })]);
+    expect(h.api.state.dispatches).toEqual([expect.objectContaining({ inputs: { command: 'rollback', service: 'shop-prod', to: sha.main0, issue: '10', runner: 'default' } })]);
     expect(botReplies(10).pop()).toContain('Rollback of shop-prod to v1');
   });
 
