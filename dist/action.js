@@ -20016,7 +20016,7 @@ function readSettings(env = process.env) {
     service: getInput(env, "service") ?? fromDispatch("service"),
     to: getInput(env, "to") ?? fromDispatch("to"),
     issue: issue2,
-    runner: getInput(env, "runner"),
+    runner: getInput(env, "runner") ?? fromDispatch("runner"),
     dryRun: dryRunText === "true",
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     repository: { owner, repo },
@@ -44851,6 +44851,13 @@ async function rollbackCommand(ctx) {
     reporter.fail(`svcplan: rollback of ${service} refused: ${doc.errors.length} problem${doc.errors.length === 1 ? "" : "s"}; nothing was changed`);
     return;
   }
+  if (settings.runner !== void 0 && servicesForRunner(doc, settings.runner).length === 0) {
+    const label = runnerLabelOf(doc.services.find((s) => s.name === service) ?? {});
+    const why = label === DEFAULT_RUNNER_LABEL ? "it names no target.runner" : `its target.runner is ${label}`;
+    throw new ActionInputError(
+      `rollback of ${service}: this job runs for runner ${settings.runner}, but ${service} is applied by runner ${label} (${why}); nothing was changed. Start the workflow again with runner: ${label}, on a self-hosted runner labelled ${label}.`
+    );
+  }
   const commit = settings.sha || repo.headCommit || "";
   const deployment = settings.dryRun ? void 0 : await createServiceDeployment(octokit, ctx.repo, {
     service,
@@ -44869,7 +44876,9 @@ async function rollbackCommand(ctx) {
       rollback: planned,
       store: settings.dryRun ? new MemoryStateStore(await store.read(), store.kind) : store,
       driver: settings.dryRun ? dryRun.driver : new VagrantDriver({ repoDir: repo.dir, onOutput: (o2) => reporter.info(`[${o2.instance ?? o2.service}] ${o2.line}`) }),
-      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${hostname3()} pid ${process.pid}`.replace(/\s+/g, " ").trim(),
+      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${settings.runner ?? ""} ${hostname3()} pid ${process.pid}`.replace(/\s+/g, " ").trim(),
+      // Runner labels name target.runner; `default` stands for services that name none.
+      runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0,
       onProgress: (event) => reporter.info(describeProgress(event)),
       signal: stop.signal
     });
@@ -44886,6 +44895,7 @@ async function rollbackCommand(ctx) {
     report,
     commit,
     planDigest: doc.plan_digest,
+    runner: settings.runner,
     dryRun: settings.dryRun,
     runUrl: settings.runUrl,
     deployments: deployment ? { [service]: deployment.id } : {},
@@ -44908,6 +44918,7 @@ var init_rollback_command = __esm({
     init_apply_report();
     init_apply_command();
     init_input();
+    init_matrix();
     init_publish_plan();
     init_templates_repo();
   }
