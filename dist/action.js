@@ -20016,7 +20016,7 @@ function readSettings(env = process.env) {
     service: getInput(env, "service") ?? fromDispatch("service"),
     to: getInput(env, "to") ?? fromDispatch("to"),
     issue: issue2,
-    runner: getInput(env, "runner"),
+    runner: getInput(env, "runner") ?? fromDispatch("runner"),
     dryRun: dryRunText === "true",
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     repository: { owner, repo },
@@ -35117,7 +35117,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document2 = class _Document {
+    var Document = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -35407,7 +35407,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document2;
+    exports.Document = Document;
   }
 });
 
@@ -36772,13 +36772,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document2 = require_Document();
+    var Document = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document2.Document(void 0, opts);
+      const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -36817,7 +36817,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors2();
     var identity3 = require_identity();
     var composeDoc = require_compose_doc();
@@ -37006,7 +37006,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document2.Document(void 0, opts);
+          const doc = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -38928,7 +38928,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors2();
     var log = require_log();
     var identity3 = require_identity();
@@ -39011,7 +39011,7 @@ var require_public_api = __commonJS({
       }
       if (identity3.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document2.Document(value, _replacer, options).toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -39025,7 +39025,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
@@ -39041,7 +39041,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document2.Document;
+    exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -39603,7 +39603,7 @@ var init_source2 = __esm({
 
 // src/load/config.ts
 function defaultConfig() {
-  return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" } };
+  return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" }, declaredState: {} };
 }
 async function loadConfig(reader) {
   const text = await reader.read(CONFIG_FILE);
@@ -39638,6 +39638,11 @@ async function loadConfig(reader) {
       store: value.state?.store ?? config.state.store,
       path: value.state?.path !== void 0 ? normalizeRepoPath(value.state.path) : config.state.path,
       branch: value.state?.branch ?? config.state.branch
+    },
+    declaredState: {
+      ...value.state?.store !== void 0 ? { store: value.state.store } : {},
+      ...value.state?.path !== void 0 ? { path: normalizeRepoPath(value.state.path) } : {},
+      ...value.state?.branch !== void 0 ? { branch: value.state.branch } : {}
     },
     ...value.defaultBranch !== void 0 ? { defaultBranch: value.defaultBranch } : {}
   };
@@ -44907,6 +44912,13 @@ async function rollbackCommand(ctx) {
     reporter.fail(`svcplan: rollback of ${service} refused: ${doc.errors.length} problem${doc.errors.length === 1 ? "" : "s"}; nothing was changed`);
     return;
   }
+  if (settings.runner !== void 0 && servicesForRunner(doc, settings.runner).length === 0) {
+    const label = runnerLabelOf(doc.services.find((s) => s.name === service) ?? {});
+    const why = label === DEFAULT_RUNNER_LABEL ? "it names no target.runner" : `its target.runner is ${label}`;
+    throw new ActionInputError(
+      `rollback of ${service}: this job runs for runner ${settings.runner}, but ${service} is applied by runner ${label} (${why}); nothing was changed. Start the workflow again with runner: ${label}, on a self-hosted runner labelled ${label}.`
+    );
+  }
   const commit = settings.sha || repo.headCommit || "";
   const deployment = settings.dryRun ? void 0 : await createServiceDeployment(octokit, ctx.repo, {
     service,
@@ -44925,7 +44937,9 @@ async function rollbackCommand(ctx) {
       rollback: planned,
       store: settings.dryRun ? new MemoryStateStore(await store.read(), store.kind) : store,
       driver: settings.dryRun ? dryRun.driver : new VagrantDriver({ repoDir: repo.dir, onOutput: (o2) => reporter.info(`[${o2.instance ?? o2.service}] ${o2.line}`) }),
-      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${hostname3()} pid ${process.pid}`.replace(/\s+/g, " ").trim(),
+      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${settings.runner ?? ""} ${hostname3()} pid ${process.pid}`.replace(/\s+/g, " ").trim(),
+      // Runner labels name target.runner; `default` stands for services that name none.
+      runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0,
       onProgress: (event) => reporter.info(describeProgress(event)),
       signal: stop.signal
     });
@@ -44942,6 +44956,7 @@ async function rollbackCommand(ctx) {
     report,
     commit,
     planDigest: doc.plan_digest,
+    runner: settings.runner,
     dryRun: settings.dryRun,
     runUrl: settings.runUrl,
     deployments: deployment ? { [service]: deployment.id } : {},
@@ -44964,6 +44979,7 @@ var init_rollback_command = __esm({
     init_apply_report();
     init_apply_command();
     init_input();
+    init_matrix();
     init_publish_plan();
     init_templates_repo();
   }

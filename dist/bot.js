@@ -53,10 +53,722 @@ var BlobCache = class {
   }
 };
 
+// src/plan/build.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/model/digest.ts
+import { createHash } from "node:crypto";
+function specDigest(spec) {
+  const { files: _files, ...rest } = spec;
+  return canonicalDigest(rest);
+}
+function canonicalText(value, memo) {
+  const out = new TextOut();
+  if (!write(value, memo, out)) out.add("null");
+  return out.text;
+}
+function canonicalDigest(value, memo) {
+  const out = new HashOut(createHash("sha256"));
+  if (!write(value, memo, out)) out.add("null");
+  return "sha256:" + out.digest();
+}
+function remember(value, memo) {
+  let text = memo.get(value);
+  if (text === void 0) {
+    text = flat(canonicalText(value));
+    memo.set(value, text);
+  }
+  return text;
+}
+function flat(text) {
+  text.charCodeAt(text.length >> 1);
+  return text;
+}
+var TextOut = class {
+  text = "";
+  add(piece) {
+    this.text += piece;
+  }
+};
+var CHUNK = 64 * 1024;
+var HashOut = class {
+  constructor(hash) {
+    this.hash = hash;
+  }
+  hash;
+  buffer = "";
+  add(piece) {
+    this.buffer += piece;
+    if (this.buffer.length >= CHUNK) {
+      this.hash.update(this.buffer);
+      this.buffer = "";
+    }
+  }
+  digest() {
+    this.hash.update(this.buffer);
+    return this.hash.digest("hex");
+  }
+};
+function write(value, memo, out) {
+  switch (typeof value) {
+    case "string":
+      out.add(JSON.stringify(value));
+      return true;
+    case "number":
+      out.add(Number.isFinite(value) ? String(value) : "null");
+      return true;
+    case "boolean":
+      out.add(value ? "true" : "false");
+      return true;
+    case "object": {
+      if (value === null) {
+        out.add("null");
+        return true;
+      }
+      const known = memo?.get(value);
+      if (known !== void 0) {
+        out.add(known);
+        return true;
+      }
+      if (Array.isArray(value)) {
+        out.add("[");
+        for (let i = 0; i < value.length; i++) {
+          if (i) out.add(",");
+          if (!write(value[i], memo, out)) out.add("null");
+        }
+        out.add("]");
+        return true;
+      }
+      out.add("{");
+      let first = true;
+      for (const key of keyOrder(Object.keys(value))) {
+        const member = value[key];
+        if (!writable(member)) continue;
+        let label = labels.get(key);
+        if (label === void 0) {
+          label = JSON.stringify(key) + ":";
+          if (labels.size < 1e4) labels.set(key, label);
+        }
+        out.add(first ? label : "," + label);
+        write(member, memo, out);
+        first = false;
+      }
+      out.add("}");
+      return true;
+    }
+    case "bigint":
+      JSON.stringify(value);
+      return false;
+    default:
+      return false;
+  }
+}
+function writable(value) {
+  const type = typeof value;
+  return type !== "undefined" && type !== "function" && type !== "symbol";
+}
+var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+var labels = /* @__PURE__ */ new Map();
+function keyOrder(keys) {
+  if (keys.length < 2) return keys;
+  keys.sort();
+  let indexes;
+  for (const key of keys) {
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
+  }
+  if (!indexes) return keys;
+  const isIndex = new Set(indexes);
+  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
+}
+
+// src/model/types.ts
+var InputError = class extends Error {
+  constructor(diagnostics) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.diagnostics = diagnostics;
+    this.name = "InputError";
+  }
+  diagnostics;
+};
+function formatDiagnostic(d) {
+  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+}
+var API_VERSION = "svcplan/v1";
+var DISRUPTION_ORDER = { none: 0, refresh: 1, restart: 2, replace: 3 };
+function instanceName(service, tier, n) {
+  return `${service}-${tier}-${n}`;
+}
+function upgradeDomainOf(n, domains) {
+  return (n - 1) % Math.max(1, domains);
+}
+function emptySummary() {
+  return { create: 0, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 };
+}
+
+// src/plan/classify.ts
+function present(value) {
+  return value === void 0 ? null : value;
+}
+function same(a, b) {
+  if (a === b) return true;
+  if (isJsonScalar(a) && isJsonScalar(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b) && a.every(isString) && b.every(isString)) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+  return canonicalText(a) === canonicalText(b);
+}
+function isJsonScalar(value) {
+  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
+}
+function isString(value) {
+  return typeof value === "string";
+}
+function reason(path, from, to, action) {
+  return { path, from: present(from), to: present(to), action };
+}
+function mostDisruptive(actions) {
+  let worst = "none";
+  for (const action of actions) {
+    if (action in DISRUPTION_ORDER && DISRUPTION_ORDER[action] > DISRUPTION_ORDER[worst]) {
+      worst = action;
+    }
+  }
+  return worst;
+}
+function unionKeys(a, b) {
+  const left = a ? Object.keys(a) : [];
+  const right = b ? Object.keys(b) : [];
+  if (right.length === 0) return left.sort();
+  if (left.length === 0) return right.sort();
+  const keys = new Set(left);
+  for (const key of right) keys.add(key);
+  return [...keys].sort();
+}
+function stateDiskReasons(from, to) {
+  const reasons = [];
+  const a = from.state;
+  const b = to.state;
+  if (!a && !b) return reasons;
+  if (a?.disk !== b?.disk) {
+    const grows = b !== void 0 && (a === void 0 || b.disk > a.disk);
+    reasons.push(reason("state.disk", a?.disk, b?.disk, grows ? "restart" : "none"));
+  }
+  for (const key of ["save", "restore", "onScaleIn"]) {
+    if (a && b && a[key] !== b[key]) reasons.push(reason(`state.${key}`, a[key], b[key], "none"));
+  }
+  return reasons;
+}
+function classifyInstanceChange(from, to) {
+  const reasons = [];
+  if (from.image.box !== to.image.box) reasons.push(reason("image.box", from.image.box, to.image.box, "replace"));
+  if (from.image.version !== to.image.version) {
+    reasons.push(reason("image.version", from.image.version, to.image.version, "replace"));
+  }
+  if (from.target.provider !== to.target.provider) {
+    reasons.push(reason("target.provider", from.target.provider, to.target.provider, "replace"));
+  }
+  if (from.target.runner !== to.target.runner) {
+    reasons.push(reason("target.runner", from.target.runner, to.target.runner, "replace"));
+  }
+  for (const key of unionKeys(from.target.options, to.target.options)) {
+    const a = from.target.options?.[key];
+    const b = to.target.options?.[key];
+    if (!same(a, b)) reasons.push(reason(`target.options.${key}`, a, b, "replace"));
+  }
+  if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason("target.ssh", from.target.ssh ?? null, to.target.ssh ?? null, "restart"));
+  if (from.cpus !== to.cpus) reasons.push(reason("cpus", from.cpus, to.cpus, "restart"));
+  if (from.memory !== to.memory) reasons.push(reason("memory", from.memory, to.memory, "restart"));
+  reasons.push(...stateDiskReasons(from, to));
+  if (!same(from.features, to.features)) reasons.push(reason("features", from.features, to.features, "refresh"));
+  for (const name of unionKeys(from.apps, to.apps)) {
+    const a = from.apps[name];
+    const b = to.apps[name];
+    if (!a || !b) {
+      reasons.push(reason(`apps.${name}`, a, b, "refresh"));
+      continue;
+    }
+    if (a.version !== b.version) reasons.push(reason(`apps.${name}.version`, a.version, b.version, "refresh"));
+    if (a.install !== b.install) reasons.push(reason(`apps.${name}.install`, a.install, b.install, "refresh"));
+  }
+  for (const key of unionKeys(from.settings, to.settings)) {
+    const a = from.settings[key];
+    const b = to.settings[key];
+    if (a !== b) reasons.push(reason(`settings.${key}`, a, b, "refresh"));
+  }
+  return { action: mostDisruptive(reasons.map((r) => r.action)), reasons };
+}
+function classifyTierPolicyChange(from, to) {
+  const reasons = [];
+  if (from.release !== to.release) reasons.push(reason("release", from.release, to.release, "none"));
+  const a = from.tier;
+  const b = to.tier;
+  if (!a) return reasons;
+  if (a.description !== b.description) reasons.push(reason("description", a.description, b.description, "none"));
+  const groups = [
+    ["health", a.health, b.health],
+    ["rollout", a.rollout, b.rollout],
+    ["scale", a.scale, b.scale]
+  ];
+  for (const [group, x, y] of groups) {
+    const left = x;
+    const right = y;
+    for (const key of unionKeys(left, right)) {
+      if (!same(left?.[key], right?.[key])) reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
+    }
+  }
+  return reasons;
+}
+function tierOf(spec, name) {
+  return spec?.tiers.find((t) => t.name === name);
+}
+
+// src/plan/build.ts
+function currentServices(input) {
+  const current = /* @__PURE__ */ new Map();
+  for (const spec of input.standIn?.services ?? []) {
+    current.set(spec.name, {
+      source: "stand-in",
+      spec,
+      instances: spec.tiers.flatMap(
+        (tier) => Array.from({ length: tier.count }, (_, i) => ({
+          tier: tier.name,
+          index: i + 1,
+          spec: tier.instance,
+          status: "ready"
+        }))
+      )
+    });
+  }
+  for (const [name, record] of Object.entries(input.recorded)) {
+    current.set(name, {
+      source: "recorded",
+      spec: record.spec,
+      instances: record.instances.map((inst) => ({
+        tier: inst.tier,
+        index: inst.index,
+        spec: inst.spec,
+        status: inst.status,
+        ...inst.step ? { step: inst.step } : {}
+      })),
+      pin: record.pin,
+      unfinished: record.history.at(-1)?.result === "in-progress"
+    });
+  }
+  return current;
+}
+function stateDigestOf(services) {
+  return stateDigests(services).total;
+}
+function stateDigests(services) {
+  const texts = /* @__PURE__ */ new WeakMap();
+  const digests = /* @__PURE__ */ new WeakMap();
+  const digestOfSpec = (spec, text) => {
+    let digest = digests.get(spec);
+    if (digest === void 0) {
+      digest = "sha256:" + createHash2("sha256").update(text()).digest("hex");
+      digests.set(spec, digest);
+    }
+    return digest;
+  };
+  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
+  const entries = services.map(([name, s]) => {
+    const sorted = [...s.instances].sort((a, b) => a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index);
+    const runs = [];
+    for (const i of sorted) {
+      const spec2 = instanceDigest(i.spec);
+      const step = i.step ? stepDigest(i.step) : void 0;
+      const run = runs.at(-1);
+      if (run && run.tier === i.tier && run.spec === spec2 && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
+      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec: spec2, status: i.status, ...step ? { step } : {} });
+    }
+    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
+    return {
+      name,
+      source: s.source,
+      spec,
+      instances: runs,
+      pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
+    };
+  });
+  const byService = {};
+  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
+  return { total: canonicalDigest(entries), byService };
+}
+function stepDigest(step) {
+  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
+}
+function withoutFiles(spec) {
+  const { files: _files, ...content } = spec;
+  return content;
+}
+function locate(locator, file, path) {
+  for (let end = path.length; end >= 0; end--) {
+    try {
+      return locator.locate(file, path.slice(0, end));
+    } catch {
+    }
+  }
+  return { line: 1, column: 1 };
+}
+function diagnostic(f, file, path, message) {
+  return { file, ...locate(f.locator, file, path), message };
+}
+function stateOnDestroy(inst, desiredTier) {
+  if (!inst.spec.state) return void 0;
+  const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
+  return policy === "delete" ? "deleted" : "kept";
+}
+function resumeReason(status, step) {
+  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
+  return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
+}
+function resumeWarning(name, status, step) {
+  const what = step.failed ? `failed at ${step.phase} (${firstLine(step.failed.message)})` : `stopped at ${step.phase}`;
+  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
+}
+function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+  const resume = resumeReason(inst.status, step);
+  const target = step.to;
+  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  const change = classifyInstanceChange(target, desired);
+  const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
+  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
+  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  return entry;
+}
+function firstLine(text) {
+  return text.split("\n")[0];
+}
+function planTier(service, tierName, current, desired, f) {
+  const desiredTier = tierOf(desired, tierName);
+  const currentTier = tierOf(current?.spec, tierName);
+  const existing = (current?.instances ?? []).filter((i) => i.tier === tierName).sort((a, b) => a.index - b.index);
+  const planned = [];
+  const name = (n) => instanceName(service, tierName, n);
+  const count = desiredTier?.count ?? 0;
+  const countReason = (action) => ({ path: "count", from: existing.length, to: count, action });
+  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  const changes = /* @__PURE__ */ new Map();
+  const changeOf = (from, to) => {
+    let change = changes.get(from);
+    if (!change) {
+      change = classifyInstanceChange(from, to);
+      changes.set(from, change);
+    }
+    return change;
+  };
+  for (const inst of existing) {
+    const step = inst.step;
+    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
+    if (!desiredTier || inst.index > count) {
+      planned.push({
+        index: inst.index,
+        name: name(inst.index),
+        action: "destroy",
+        state: stateOnDestroy(inst, desiredTier),
+        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
+      });
+      continue;
+    }
+    if (step) {
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
+      continue;
+    }
+    const change = changeOf(inst.spec, desiredTier.instance);
+    let action = change.action;
+    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    if (inst.status !== "ready") {
+      reasons = [...reasons];
+      f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
+      if (action === "none") {
+        action = "refresh";
+        reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
+      }
+    }
+    const entry = { index: inst.index, name: name(inst.index), action, reasons };
+    if (action === "replace" && inst.spec.state) entry.state = "kept";
+    planned.push(entry);
+  }
+  const taken = new Set(existing.map((i) => i.index));
+  for (let n = 1; n <= count; n++) {
+    if (!taken.has(n)) planned.push({ index: n, name: name(n), action: "create", reasons: [countReason("create")] });
+  }
+  if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
+  planned.sort((a, b) => a.index - b.index);
+  const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
+  const byDomain = /* @__PURE__ */ new Map();
+  for (const p of planned) {
+    const d = upgradeDomainOf(p.index, domainCount);
+    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
+    if (p.state !== void 0) instance.state = p.state;
+    let domain = byDomain.get(d);
+    if (!domain) byDomain.set(d, domain = []);
+    domain.push(instance);
+  }
+  const domains = [...byDomain.entries()].sort((a, b) => a[0] - b[0]).map(([index, instances]) => ({ index, instances }));
+  const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
+  return { tier: { name: tierName, order, domains }, instances: planned };
+}
+function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
+  const file = desired.files.template;
+  const diskOf = (i) => Math.max(i.spec.state?.disk ?? 0, i.step?.to?.state?.disk ?? 0);
+  const kept = existing.filter((i) => i.index <= desiredTier.count && diskOf(i) > 0);
+  const largest = Math.max(0, ...kept.map(diskOf));
+  const wanted = desiredTier.instance.state;
+  if (kept.length > 0 && !wanted) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ["tiers", tierName, "state"],
+        `tier ${tierName} of service ${service} removes the state disk (${largest} GiB) that ${kept.length} instance(s) keep their app state on; svcplan never drops app state as a side effect: keep the state section, or scale the tier in with state.onScaleIn: delete first if the data may go`
+      )
+    );
+  } else if (wanted && kept.length > 0 && wanted.disk < largest) {
+    f.errors.push(
+      diagnostic(
+        f,
+        file,
+        ["tiers", tierName, "state", "disk"],
+        `tier ${tierName} of service ${service} shrinks its state disk from ${largest} GiB to ${wanted.disk} GiB; a disk cannot shrink without losing app state: set state.disk to ${largest} or more`
+      )
+    );
+  }
+  const cap = desiredTier.rollout.maxDisruption;
+  const over = planned.filter(
+    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
+  );
+  if (over.length === 0) return;
+  const worst = over.reduce(
+    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
+    cap
+  );
+  const paths = [
+    ...new Set(
+      over.flatMap(
+        (p) => p.reasons.filter((r) => r.action in DISRUPTION_ORDER && DISRUPTION_ORDER[r.action] > DISRUPTION_ORDER[cap]).map((r) => r.path)
+      )
+    )
+  ].sort();
+  f.errors.push(
+    diagnostic(
+      f,
+      file,
+      ["tiers", tierName, "rollout", "maxDisruption"],
+      `tier ${tierName} of service ${service} allows at most ${cap} (rollout.maxDisruption) but ${over.length} instance(s) need ${worst}, forced by ${paths.join(", ")}: raise rollout.maxDisruption to ${worst}, or split the change so that each step stays within ${cap}`
+    )
+  );
+}
+function planService(name, current, desired, f) {
+  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
+  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i) => i.tier)])].sort(
+    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b)
+  );
+  const tiers = [];
+  let changed = false;
+  for (const tierName of tierNames) {
+    const planned = planTier(name, tierName, current, desired, f);
+    if (planned.instances.length === 0) continue;
+    if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
+    tiers.push(planned.tier);
+  }
+  if (!changed && current?.unfinished) {
+    f.warnings.push(`service ${name}: its last deployment stopped before it was recorded as finished; applying this plan finishes it`);
+    changed = true;
+  }
+  if (!changed) return void 0;
+  const service = { name, template: desired?.template ?? current.spec.template, tiers };
+  const runner = desired ? desired.target.runner : current?.spec.target.runner;
+  if (runner !== void 0) service.runner = runner;
+  return service;
+}
+function planDigestOf(doc, desired = {}) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  for (const service of doc.services ?? []) {
+    for (const tier of service.tiers ?? []) {
+      for (const domain of tier.domains ?? []) {
+        for (const instance of domain.instances ?? []) {
+          if (!instance || typeof instance !== "object") continue;
+          const text = instanceText(instance, memo);
+          if (text !== void 0) memo.set(instance, text);
+        }
+      }
+    }
+  }
+  return canonicalDigest({
+    state_digest: doc.state_digest,
+    summary: doc.summary,
+    services: doc.services,
+    warnings: doc.warnings,
+    errors: doc.errors,
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
+  }, memo);
+}
+var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
+function instanceText(instance, memo) {
+  const { name, action, state, reasons } = instance;
+  if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+  for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
+  let list = memo.get(reasons);
+  if (list === void 0) {
+    for (const reason2 of reasons) if (reason2 && typeof reason2 === "object") remember(reason2, memo);
+    list = remember(reasons, memo);
+  }
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+}
+function currentStateDigest(input) {
+  const current = currentServices(input);
+  const wanted = input.services ? new Set(input.services) : void 0;
+  const names = [...current.keys()].filter((n) => !wanted || wanted.has(n)).sort();
+  return stateDigestOf(names.map((n) => [n, current.get(n)]));
+}
+function refusedPlan(input) {
+  const state_digest = currentStateDigest(input);
+  const summary = emptySummary();
+  const document = {
+    format_version: 1,
+    base: input.base,
+    head: input.head,
+    state_digest,
+    plan_digest: "",
+    summary,
+    services: [],
+    warnings: input.warnings,
+    errors: input.errors
+  };
+  document.plan_digest = planDigestOf(document);
+  return { document, desired: {} };
+}
+function withWarnings(plan, warnings) {
+  const document = { ...plan.document, warnings: [...warnings, ...plan.document.warnings] };
+  document.plan_digest = planDigestOf(document, plan.desired);
+  return { ...plan, document };
+}
+function buildPlan(input) {
+  const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
+  const current = currentServices(input);
+  const f = { warnings: [], errors: [], locator: input.desired.locator };
+  let names = [.../* @__PURE__ */ new Set([...desiredByName.keys(), ...current.keys()])].sort();
+  if (input.services) {
+    const wanted = new Set(input.services);
+    for (const s of [...wanted].sort()) {
+      if (!names.includes(s)) f.warnings.push(`service ${s} is neither in the templates repository nor recorded: nothing to plan for it`);
+    }
+    names = names.filter((n) => wanted.has(n));
+  }
+  const services = [];
+  const desired = {};
+  for (const name of names) {
+    const spec = desiredByName.get(name);
+    const now = current.get(name);
+    const pin = now?.pin;
+    if (pin && spec) {
+      if (specDigest(spec) === pin.desiredDigest) {
+        f.warnings.push(
+          `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
+        );
+        continue;
+      }
+      f.warnings.push(
+        `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`
+      );
+    }
+    const planned = planService(name, now, spec, f);
+    if (!planned) continue;
+    services.push(planned);
+    desired[name] = spec;
+  }
+  const summary = emptySummary();
+  for (const s of services) {
+    for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
+  }
+  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]));
+  const state_digest = states.total;
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
+  return {
+    document: {
+      format_version: 1,
+      base: input.base,
+      head: input.desired.revision,
+      state_digest,
+      plan_digest,
+      summary,
+      services,
+      warnings: f.warnings,
+      errors: f.errors
+    },
+    desired,
+    locator: input.desired.locator,
+    serviceStates
+  };
+}
+
+// src/plan/runners.ts
+var DEFAULT_RUNNER_LABEL = "default";
+function runnerLabelOf(service) {
+  return service.runner ?? DEFAULT_RUNNER_LABEL;
+}
+function runnerDigest(plan, label) {
+  const services = plan.document.services.filter((s) => runnerLabelOf(s) === label);
+  return canonicalDigest({
+    runner: label,
+    services,
+    desired: Object.fromEntries(services.map((s) => [s.name, plan.desired[s.name] ? specDigest(plan.desired[s.name]) : null])),
+    state: Object.fromEntries(services.map((s) => [s.name, plan.serviceStates?.[s.name] ?? null])),
+    errors: plan.document.errors
+  });
+}
+function runnerDigests(plan) {
+  const labels2 = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
+  return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
+}
+
+// src/github/apply-workflow.ts
+var APPLY_WORKFLOW = "svcplan-apply.yml";
+var APPLY_WORKFLOW_EXAMPLE = "docs/examples/svcplan-apply.yml";
+var DISPATCH_INPUTS = ["command", "service", "to", "issue", "runner"];
+function rollbackDispatchInputs(rollback) {
+  return {
+    command: "rollback",
+    service: rollback.service,
+    to: rollback.to,
+    issue: String(rollback.issue),
+    runner: rollback.runner || DEFAULT_RUNNER_LABEL
+  };
+}
+async function dispatchApplyWorkflow(octokit, repo, dispatch) {
+  await octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
+    owner: repo.owner,
+    repo: repo.repo,
+    workflow_id: dispatch.workflow,
+    ref: dispatch.ref,
+    inputs: dispatch.inputs
+  });
+}
+function explainDispatchFailure(error, dispatch) {
+  const status = error?.status;
+  const said = error?.response?.data?.message;
+  const github = typeof said === "string" && said ? said : error instanceof Error ? error.message : String(error);
+  const where = `\`${dispatch.workflow}\` on \`${dispatch.ref}\``;
+  const inputs = DISPATCH_INPUTS.map((i) => `\`${i}\``).join(", ");
+  switch (status) {
+    case 404:
+      return `The apply workflow ${where} could not be started: GitHub has no such workflow there (${github}). Copy \`${APPLY_WORKFLOW_EXAMPLE}\` from svcplan to \`.github/workflows/${APPLY_WORKFLOW}\` on \`${dispatch.ref}\`, or set \`SVCPLAN_WORKFLOW\` to the file name of your apply workflow.`;
+    case 403:
+      return `The apply workflow ${where} could not be started: GitHub refused (${github}). The app needs the \`actions: write\` permission: accept it in the installation settings of the app.`;
+    case 422:
+      return `The apply workflow ${where} could not be started: GitHub refused the dispatch (${github}). Its \`workflow_dispatch\` trigger must take exactly the inputs ${inputs}: update it from \`${APPLY_WORKFLOW_EXAMPLE}\`.`;
+    default:
+      return `The apply workflow ${where} could not be started (${github}). Try the command again in a few minutes.`;
+  }
+}
+
 // src/bot/deps.ts
 function settingsFromEnv(env = process.env) {
   return {
-    workflow: env.SVCPLAN_WORKFLOW?.trim() || "svcplan-apply.yml",
+    workflow: env.SVCPLAN_WORKFLOW?.trim() || APPLY_WORKFLOW,
     checkName: "svcplan",
     stateBranch: env.SVCPLAN_STATE_BRANCH?.trim() || "svcplan-state"
   };
@@ -87,30 +799,6 @@ async function postIssueComment(octokit, repo, issueNumber, body) {
     body
   });
   return data.html_url;
-}
-
-// src/model/types.ts
-var InputError = class extends Error {
-  constructor(diagnostics) {
-    super(diagnostics.map(formatDiagnostic).join("\n"));
-    this.diagnostics = diagnostics;
-    this.name = "InputError";
-  }
-  diagnostics;
-};
-function formatDiagnostic(d) {
-  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
-}
-var API_VERSION = "svcplan/v1";
-var DISRUPTION_ORDER = { none: 0, refresh: 1, restart: 2, replace: 3 };
-function instanceName(service, tier, n) {
-  return `${service}-${tier}-${n}`;
-}
-function upgradeDomainOf(n, domains) {
-  return (n - 1) % Math.max(1, domains);
-}
-function emptySummary() {
-  return { create: 0, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 };
 }
 
 // src/render/words.ts
@@ -480,7 +1168,7 @@ function normalizeRepoPath(path, { allowRoot = false } = {}) {
 }
 
 // src/load/schema.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createRequire } from "node:module";
 
 // schema/svcplan-v1.schema.json
@@ -3255,7 +3943,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 var validators;
 function validatorFor(kind) {
   if (!validators) {
-    const digest = createHash("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
+    const digest = createHash3("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
     validators = digest === SCHEMA_DIGEST ? schema_validators_generated_exports : compileSchema();
   }
   return validators[kind];
@@ -3445,7 +4133,7 @@ function parsePlainYaml(text) {
     throw err;
   }
 }
-function refuse() {
+function refuse2() {
   throw NOT_PLAIN;
 }
 var PlainReader = class {
@@ -3466,20 +4154,20 @@ var PlainReader = class {
           start = false;
           continue;
         }
-        refuse();
+        refuse2();
       }
       start = false;
       this.lines.push({ indent, content });
     }
   }
   document() {
-    if (this.lines.length === 0) refuse();
+    if (this.lines.length === 0) refuse2();
     const value = this.blockNode(this.lines[0].indent);
-    if (this.pos !== this.lines.length) refuse();
+    if (this.pos !== this.lines.length) refuse2();
     return { value, scalarSources: this.sources };
   }
   blockNode(indent) {
-    if (++this.depth > MAX_DEPTH) refuse();
+    if (++this.depth > MAX_DEPTH) refuse2();
     const value = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
     this.depth--;
     return value;
@@ -3489,12 +4177,12 @@ var PlainReader = class {
     while (this.pos < this.lines.length) {
       const line = this.lines[this.pos];
       if (line.indent < indent) break;
-      if (line.indent > indent || isListItem(line.content)) refuse();
+      if (line.indent > indent || isListItem(line.content)) refuse2();
       const match = BLOCK_KEY.exec(line.content);
-      if (!match) refuse();
+      if (!match) refuse2();
       const key = match[1];
       checkKey(key);
-      if (Object.prototype.hasOwnProperty.call(out, key)) refuse();
+      if (Object.prototype.hasOwnProperty.call(out, key)) refuse2();
       this.pos++;
       this.path.push(key);
       out[key] = this.valueAfter(line.content.slice(match[0].length), indent, true);
@@ -3507,11 +4195,11 @@ var PlainReader = class {
     while (this.pos < this.lines.length) {
       const line = this.lines[this.pos];
       if (line.indent < indent) break;
-      if (line.indent > indent) refuse();
+      if (line.indent > indent) refuse2();
       if (!isListItem(line.content)) break;
       const rest = line.content.slice(1);
       const item = rest.trimStart();
-      if (isListItem(item) || /^[^'"[{#]*:(?: |$)/.test(item)) refuse();
+      if (isListItem(item) || /^[^'"[{#]*:(?: |$)/.test(item)) refuse2();
       this.pos++;
       this.path.push(String(out.length));
       out.push(this.valueAfter(rest, indent, false));
@@ -3528,11 +4216,11 @@ var PlainReader = class {
       if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
       return null;
     }
-    if (next && next.indent > indent) refuse();
+    if (next && next.indent > indent) refuse2();
     const scanner = { text, at: 0 };
     const value = this.inlineValue(scanner);
     const after = text.slice(scanner.at);
-    if (after !== "" && !/^ +#/.test(after)) refuse();
+    if (after !== "" && !/^ +#/.test(after)) refuse2();
     return value;
   }
   inlineValue(s) {
@@ -3544,12 +4232,12 @@ var PlainReader = class {
     const comment = s.text.indexOf(" #", start);
     if (comment >= 0) end = comment;
     const plain = s.text.slice(start, end).trimEnd();
-    if (!plainStart(plain) || plain.includes(": ") || plain.endsWith(":")) refuse();
+    if (!plainStart(plain) || plain.includes(": ") || plain.endsWith(":")) refuse2();
     s.at = start + plain.length;
     return this.scalar(plain);
   }
   flow(s) {
-    if (++this.depth > MAX_DEPTH) refuse();
+    if (++this.depth > MAX_DEPTH) refuse2();
     const open = s.text[s.at++];
     const close = open === "[" ? "]" : "}";
     const list = [];
@@ -3564,11 +4252,11 @@ var PlainReader = class {
           list.push(this.flowValue(s));
           this.path.pop();
           skipSpaces(s);
-          if (s.text[s.at] === ":") refuse();
+          if (s.text[s.at] === ":") refuse2();
         } else {
           const key = flowKey(s);
-          if (Object.prototype.hasOwnProperty.call(map, key)) refuse();
-          if (s.text[s.at] !== ":" || s.text[s.at + 1] !== " ") refuse();
+          if (Object.prototype.hasOwnProperty.call(map, key)) refuse2();
+          if (s.text[s.at] !== ":" || s.text[s.at + 1] !== " ") refuse2();
           s.at += 2;
           skipSpaces(s);
           this.path.push(key);
@@ -3578,9 +4266,9 @@ var PlainReader = class {
         }
         const c = s.text[s.at++];
         if (c === close) break;
-        if (c !== ",") refuse();
+        if (c !== ",") refuse2();
         skipSpaces(s);
-        if (s.text[s.at] === close || s.text[s.at] === ",") refuse();
+        if (s.text[s.at] === close || s.text[s.at] === ",") refuse2();
       }
     }
     this.depth--;
@@ -3594,7 +4282,7 @@ var PlainReader = class {
     let end = start;
     while (end < s.text.length && !",[]{}:#".includes(s.text[end])) end++;
     const plain = s.text.slice(start, end).trimEnd();
-    if (!plainStart(plain) || s.text[end] !== void 0 && !",]}".includes(s.text[end])) refuse();
+    if (!plainStart(plain) || s.text[end] !== void 0 && !",]}".includes(s.text[end])) refuse2();
     s.at = start + plain.length;
     return this.scalar(plain);
   }
@@ -3611,7 +4299,7 @@ function skipSpaces(s) {
   while (s.text[s.at] === " ") s.at++;
 }
 function checkKey(key) {
-  if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse();
+  if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse2();
 }
 function flowKey(s) {
   const c = s.text[s.at];
@@ -3621,12 +4309,12 @@ function flowKey(s) {
   } else {
     FLOW_KEY.lastIndex = s.at;
     const match = FLOW_KEY.exec(s.text);
-    if (!match) refuse();
+    if (!match) refuse2();
     key = match[0];
     s.at += key.length;
-    if (typeof coreScalar(key) !== "string") refuse();
+    if (typeof coreScalar(key) !== "string") refuse2();
   }
-  if (key.length > MAX_KEY_LENGTH || key === "__proto__") refuse();
+  if (key.length > MAX_KEY_LENGTH || key === "__proto__") refuse2();
   return key;
 }
 function quoted(s) {
@@ -3635,7 +4323,7 @@ function quoted(s) {
   let i = s.at + 1;
   for (; ; ) {
     const end = s.text.indexOf(q, i);
-    if (end < 0) refuse();
+    if (end < 0) refuse2();
     out += s.text.slice(i, end);
     if (q === "'" && s.text[end + 1] === "'") {
       out += "'";
@@ -3646,7 +4334,7 @@ function quoted(s) {
     break;
   }
   const next = s.text[s.at];
-  if (next !== void 0 && !" ,]}:".includes(next)) refuse();
+  if (next !== void 0 && !" ,]}:".includes(next)) refuse2();
   return out;
 }
 function plainStart(plain) {
@@ -3789,7 +4477,7 @@ function parseFully(text) {
   documents.forEach((doc, index) => {
     const problems = [...doc.errors, ...doc.warnings];
     for (const problem of problems) {
-      at(problem.pos[0], `${firstLine(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
+      at(problem.pos[0], `${firstLine2(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
     }
     let value;
     const complexKey = problems.length === 0 ? firstComplexKey(doc) : void 0;
@@ -3846,14 +4534,14 @@ function deepNesting(text) {
   }
   return -1;
 }
-function firstLine(message) {
+function firstLine2(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim();
 }
 function describeCrash(err) {
   if (err instanceof RangeError) return "it is nested too deeply";
   const message = err instanceof Error ? err.message : String(err);
   if (/alias/i.test(message)) return "too many aliases are expanded (an alias bomb?); write the values out";
-  return firstLine(message);
+  return firstLine2(message);
 }
 function positionOf(text, offset) {
   let line = 1;
@@ -3948,7 +4636,7 @@ function matchedDepth(doc, path) {
 // src/load/config.ts
 var CONFIG_FILE = "svcplan.yaml";
 function defaultConfig() {
-  return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" } };
+  return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" }, declaredState: {} };
 }
 async function loadConfig(reader) {
   const text = await reader.read(CONFIG_FILE);
@@ -3983,6 +4671,11 @@ async function loadConfig(reader) {
       store: value.state?.store ?? config.state.store,
       path: value.state?.path !== void 0 ? normalizeRepoPath(value.state.path) : config.state.path,
       branch: value.state?.branch ?? config.state.branch
+    },
+    declaredState: {
+      ...value.state?.store !== void 0 ? { store: value.state.store } : {},
+      ...value.state?.path !== void 0 ? { path: normalizeRepoPath(value.state.path) } : {},
+      ...value.state?.branch !== void 0 ? { branch: value.state.branch } : {}
     },
     ...value.defaultBranch !== void 0 ? { defaultBranch: value.defaultBranch } : {}
   };
@@ -4375,654 +5068,6 @@ function revisionName(reader) {
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/plan/build.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/model/digest.ts
-import { createHash as createHash2 } from "node:crypto";
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
-}
-function canonicalText(value, memo) {
-  const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
-  return out.text;
-}
-function canonicalDigest(value, memo) {
-  const out = new HashOut(createHash2("sha256"));
-  if (!write(value, memo, out)) out.add("null");
-  return "sha256:" + out.digest();
-}
-function remember(value, memo) {
-  let text = memo.get(value);
-  if (text === void 0) {
-    text = flat(canonicalText(value));
-    memo.set(value, text);
-  }
-  return text;
-}
-function flat(text) {
-  text.charCodeAt(text.length >> 1);
-  return text;
-}
-var TextOut = class {
-  text = "";
-  add(piece) {
-    this.text += piece;
-  }
-};
-var CHUNK = 64 * 1024;
-var HashOut = class {
-  constructor(hash) {
-    this.hash = hash;
-  }
-  hash;
-  buffer = "";
-  add(piece) {
-    this.buffer += piece;
-    if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
-      this.buffer = "";
-    }
-  }
-  digest() {
-    this.hash.update(this.buffer);
-    return this.hash.digest("hex");
-  }
-};
-function write(value, memo, out) {
-  switch (typeof value) {
-    case "string":
-      out.add(JSON.stringify(value));
-      return true;
-    case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
-      return true;
-    case "boolean":
-      out.add(value ? "true" : "false");
-      return true;
-    case "object": {
-      if (value === null) {
-        out.add("null");
-        return true;
-      }
-      const known = memo?.get(value);
-      if (known !== void 0) {
-        out.add(known);
-        return true;
-      }
-      if (Array.isArray(value)) {
-        out.add("[");
-        for (let i = 0; i < value.length; i++) {
-          if (i) out.add(",");
-          if (!write(value[i], memo, out)) out.add("null");
-        }
-        out.add("]");
-        return true;
-      }
-      out.add("{");
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
-        if (!writable(member)) continue;
-        let label = labels.get(key);
-        if (label === void 0) {
-          label = JSON.stringify(key) + ":";
-          if (labels.size < 1e4) labels.set(key, label);
-        }
-        out.add(first ? label : "," + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add("}");
-      return true;
-    }
-    case "bigint":
-      JSON.stringify(value);
-      return false;
-    default:
-      return false;
-  }
-}
-function writable(value) {
-  const type = typeof value;
-  return type !== "undefined" && type !== "function" && type !== "symbol";
-}
-var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-var labels = /* @__PURE__ */ new Map();
-function keyOrder(keys) {
-  if (keys.length < 2) return keys;
-  keys.sort();
-  let indexes;
-  for (const key of keys) {
-    const c = key.charCodeAt(0);
-    if (c >= 48 && c <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295) (indexes ??= []).push(key);
-  }
-  if (!indexes) return keys;
-  const isIndex = new Set(indexes);
-  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
-}
-
-// src/plan/classify.ts
-function present(value) {
-  return value === void 0 ? null : value;
-}
-function same(a, b) {
-  if (a === b) return true;
-  if (isJsonScalar(a) && isJsonScalar(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b) && a.every(isString) && b.every(isString)) {
-    return a.length === b.length && a.every((x, i) => x === b[i]);
-  }
-  return canonicalText(a) === canonicalText(b);
-}
-function isJsonScalar(value) {
-  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
-}
-function isString(value) {
-  return typeof value === "string";
-}
-function reason(path, from, to, action) {
-  return { path, from: present(from), to: present(to), action };
-}
-function mostDisruptive(actions) {
-  let worst = "none";
-  for (const action of actions) {
-    if (action in DISRUPTION_ORDER && DISRUPTION_ORDER[action] > DISRUPTION_ORDER[worst]) {
-      worst = action;
-    }
-  }
-  return worst;
-}
-function unionKeys(a, b) {
-  const left = a ? Object.keys(a) : [];
-  const right = b ? Object.keys(b) : [];
-  if (right.length === 0) return left.sort();
-  if (left.length === 0) return right.sort();
-  const keys = new Set(left);
-  for (const key of right) keys.add(key);
-  return [...keys].sort();
-}
-function stateDiskReasons(from, to) {
-  const reasons = [];
-  const a = from.state;
-  const b = to.state;
-  if (!a && !b) return reasons;
-  if (a?.disk !== b?.disk) {
-    const grows = b !== void 0 && (a === void 0 || b.disk > a.disk);
-    reasons.push(reason("state.disk", a?.disk, b?.disk, grows ? "restart" : "none"));
-  }
-  for (const key of ["save", "restore", "onScaleIn"]) {
-    if (a && b && a[key] !== b[key]) reasons.push(reason(`state.${key}`, a[key], b[key], "none"));
-  }
-  return reasons;
-}
-function classifyInstanceChange(from, to) {
-  const reasons = [];
-  if (from.image.box !== to.image.box) reasons.push(reason("image.box", from.image.box, to.image.box, "replace"));
-  if (from.image.version !== to.image.version) {
-    reasons.push(reason("image.version", from.image.version, to.image.version, "replace"));
-  }
-  if (from.target.provider !== to.target.provider) {
-    reasons.push(reason("target.provider", from.target.provider, to.target.provider, "replace"));
-  }
-  if (from.target.runner !== to.target.runner) {
-    reasons.push(reason("target.runner", from.target.runner, to.target.runner, "replace"));
-  }
-  for (const key of unionKeys(from.target.options, to.target.options)) {
-    const a = from.target.options?.[key];
-    const b = to.target.options?.[key];
-    if (!same(a, b)) reasons.push(reason(`target.options.${key}`, a, b, "replace"));
-  }
-  if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason("target.ssh", from.target.ssh ?? null, to.target.ssh ?? null, "restart"));
-  if (from.cpus !== to.cpus) reasons.push(reason("cpus", from.cpus, to.cpus, "restart"));
-  if (from.memory !== to.memory) reasons.push(reason("memory", from.memory, to.memory, "restart"));
-  reasons.push(...stateDiskReasons(from, to));
-  if (!same(from.features, to.features)) reasons.push(reason("features", from.features, to.features, "refresh"));
-  for (const name of unionKeys(from.apps, to.apps)) {
-    const a = from.apps[name];
-    const b = to.apps[name];
-    if (!a || !b) {
-      reasons.push(reason(`apps.${name}`, a, b, "refresh"));
-      continue;
-    }
-    if (a.version !== b.version) reasons.push(reason(`apps.${name}.version`, a.version, b.version, "refresh"));
-    if (a.install !== b.install) reasons.push(reason(`apps.${name}.install`, a.install, b.install, "refresh"));
-  }
-  for (const key of unionKeys(from.settings, to.settings)) {
-    const a = from.settings[key];
-    const b = to.settings[key];
-    if (a !== b) reasons.push(reason(`settings.${key}`, a, b, "refresh"));
-  }
-  return { action: mostDisruptive(reasons.map((r) => r.action)), reasons };
-}
-function classifyTierPolicyChange(from, to) {
-  const reasons = [];
-  if (from.release !== to.release) reasons.push(reason("release", from.release, to.release, "none"));
-  const a = from.tier;
-  const b = to.tier;
-  if (!a) return reasons;
-  if (a.description !== b.description) reasons.push(reason("description", a.description, b.description, "none"));
-  const groups = [
-    ["health", a.health, b.health],
-    ["rollout", a.rollout, b.rollout],
-    ["scale", a.scale, b.scale]
-  ];
-  for (const [group, x, y] of groups) {
-    const left = x;
-    const right = y;
-    for (const key of unionKeys(left, right)) {
-      if (!same(left?.[key], right?.[key])) reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
-    }
-  }
-  return reasons;
-}
-function tierOf(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
-}
-
-// src/plan/build.ts
-function currentServices(input) {
-  const current = /* @__PURE__ */ new Map();
-  for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: "stand-in",
-      spec,
-      instances: spec.tiers.flatMap(
-        (tier) => Array.from({ length: tier.count }, (_, i) => ({
-          tier: tier.name,
-          index: i + 1,
-          spec: tier.instance,
-          status: "ready"
-        }))
-      )
-    });
-  }
-  for (const [name, record] of Object.entries(input.recorded)) {
-    current.set(name, {
-      source: "recorded",
-      spec: record.spec,
-      instances: record.instances.map((inst) => ({
-        tier: inst.tier,
-        index: inst.index,
-        spec: inst.spec,
-        status: inst.status,
-        ...inst.step ? { step: inst.step } : {}
-      })),
-      pin: record.pin,
-      unfinished: record.history.at(-1)?.result === "in-progress"
-    });
-  }
-  return current;
-}
-function stateDigestOf(services) {
-  return stateDigests(services).total;
-}
-function stateDigests(services) {
-  const texts = /* @__PURE__ */ new WeakMap();
-  const digests = /* @__PURE__ */ new WeakMap();
-  const digestOfSpec = (spec, text) => {
-    let digest = digests.get(spec);
-    if (digest === void 0) {
-      digest = "sha256:" + createHash3("sha256").update(text()).digest("hex");
-      digests.set(spec, digest);
-    }
-    return digest;
-  };
-  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    const sorted = [...s.instances].sort((a, b) => a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index);
-    const runs = [];
-    for (const i of sorted) {
-      const spec2 = instanceDigest(i.spec);
-      const step = i.step ? stepDigest(i.step) : void 0;
-      const run = runs.at(-1);
-      if (run && run.tier === i.tier && run.spec === spec2 && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
-      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec: spec2, status: i.status, ...step ? { step } : {} });
-    }
-    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
-      name,
-      source: s.source,
-      spec,
-      instances: runs,
-      pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
-    };
-  });
-  const byService = {};
-  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
-  return { total: canonicalDigest(entries), byService };
-}
-function stepDigest(step) {
-  return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-function withoutFiles(spec) {
-  const { files: _files, ...content } = spec;
-  return content;
-}
-function locate(locator, file, path) {
-  for (let end = path.length; end >= 0; end--) {
-    try {
-      return locator.locate(file, path.slice(0, end));
-    } catch {
-    }
-  }
-  return { line: 1, column: 1 };
-}
-function diagnostic(f, file, path, message) {
-  return { file, ...locate(f.locator, file, path), message };
-}
-function stateOnDestroy(inst, desiredTier) {
-  if (!inst.spec.state) return void 0;
-  const policy = desiredTier?.instance.state?.onScaleIn ?? inst.spec.state.onScaleIn;
-  return policy === "delete" ? "deleted" : "kept";
-}
-function resumeReason(status, step) {
-  const where = step.failed ? `${step.action} failed at ${step.phase}` : `${step.action} stopped at ${step.phase}`;
-  return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
-}
-function resumeWarning(name, status, step) {
-  const what = step.failed ? `failed at ${step.phase} (${firstLine2(step.failed.message)})` : `stopped at ${step.phase}`;
-  return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
-}
-function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
-  const resume = resumeReason(inst.status, step);
-  const target = step.to;
-  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
-  const change = classifyInstanceChange(target, desired);
-  const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
-  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
-  return entry;
-}
-function firstLine2(text) {
-  return text.split("\n")[0];
-}
-function planTier(service, tierName, current, desired, f) {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? []).filter((i) => i.tier === tierName).sort((a, b) => a.index - b.index);
-  const planned = [];
-  const name = (n) => instanceName(service, tierName, n);
-  const count = desiredTier?.count ?? 0;
-  const countReason = (action) => ({ path: "count", from: existing.length, to: count, action });
-  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
-  const changes = /* @__PURE__ */ new Map();
-  const changeOf = (from, to) => {
-    let change = changes.get(from);
-    if (!change) {
-      change = classifyInstanceChange(from, to);
-      changes.set(from, change);
-    }
-    return change;
-  };
-  for (const inst of existing) {
-    const step = inst.step;
-    if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
-    if (!desiredTier || inst.index > count) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: "destroy",
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
-      });
-      continue;
-    }
-    if (step) {
-      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
-      continue;
-    }
-    const change = changeOf(inst.spec, desiredTier.instance);
-    let action = change.action;
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
-    if (inst.status !== "ready") {
-      reasons = [...reasons];
-      f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
-      if (action === "none") {
-        action = "refresh";
-        reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
-      }
-    }
-    const entry = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === "replace" && inst.spec.state) entry.state = "kept";
-    planned.push(entry);
-  }
-  const taken = new Set(existing.map((i) => i.index));
-  for (let n = 1; n <= count; n++) {
-    if (!taken.has(n)) planned.push({ index: n, name: name(n), action: "create", reasons: [countReason("create")] });
-  }
-  if (desired && desiredTier) refuse2(service, tierName, existing, desired, desiredTier, planned, f);
-  planned.sort((a, b) => a.index - b.index);
-  const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
-  const byDomain = /* @__PURE__ */ new Map();
-  for (const p of planned) {
-    const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== void 0) instance.state = p.state;
-    let domain = byDomain.get(d);
-    if (!domain) byDomain.set(d, domain = []);
-    domain.push(instance);
-  }
-  const domains = [...byDomain.entries()].sort((a, b) => a[0] - b[0]).map(([index, instances]) => ({ index, instances }));
-  const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
-  return { tier: { name: tierName, order, domains }, instances: planned };
-}
-function refuse2(service, tierName, existing, desired, desiredTier, planned, f) {
-  const file = desired.files.template;
-  const diskOf = (i) => Math.max(i.spec.state?.disk ?? 0, i.step?.to?.state?.disk ?? 0);
-  const kept = existing.filter((i) => i.index <= desiredTier.count && diskOf(i) > 0);
-  const largest = Math.max(0, ...kept.map(diskOf));
-  const wanted = desiredTier.instance.state;
-  if (kept.length > 0 && !wanted) {
-    f.errors.push(
-      diagnostic(
-        f,
-        file,
-        ["tiers", tierName, "state"],
-        `tier ${tierName} of service ${service} removes the state disk (${largest} GiB) that ${kept.length} instance(s) keep their app state on; svcplan never drops app state as a side effect: keep the state section, or scale the tier in with state.onScaleIn: delete first if the data may go`
-      )
-    );
-  } else if (wanted && kept.length > 0 && wanted.disk < largest) {
-    f.errors.push(
-      diagnostic(
-        f,
-        file,
-        ["tiers", tierName, "state", "disk"],
-        `tier ${tierName} of service ${service} shrinks its state disk from ${largest} GiB to ${wanted.disk} GiB; a disk cannot shrink without losing app state: set state.disk to ${largest} or more`
-      )
-    );
-  }
-  const cap = desiredTier.rollout.maxDisruption;
-  const over = planned.filter(
-    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
-  );
-  if (over.length === 0) return;
-  const worst = over.reduce(
-    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
-    cap
-  );
-  const paths = [
-    ...new Set(
-      over.flatMap(
-        (p) => p.reasons.filter((r) => r.action in DISRUPTION_ORDER && DISRUPTION_ORDER[r.action] > DISRUPTION_ORDER[cap]).map((r) => r.path)
-      )
-    )
-  ].sort();
-  f.errors.push(
-    diagnostic(
-      f,
-      file,
-      ["tiers", tierName, "rollout", "maxDisruption"],
-      `tier ${tierName} of service ${service} allows at most ${cap} (rollout.maxDisruption) but ${over.length} instance(s) need ${worst}, forced by ${paths.join(", ")}: raise rollout.maxDisruption to ${worst}, or split the change so that each step stays within ${cap}`
-    )
-  );
-}
-function planService(name, current, desired, f) {
-  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i) => i.tier)])].sort(
-    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b)
-  );
-  const tiers = [];
-  let changed = false;
-  for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
-    if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
-    tiers.push(planned.tier);
-  }
-  if (!changed && current?.unfinished) {
-    f.warnings.push(`service ${name}: its last deployment stopped before it was recorded as finished; applying this plan finishes it`);
-    changed = true;
-  }
-  if (!changed) return void 0;
-  const service = { name, template: desired?.template ?? current.spec.template, tiers };
-  const runner = desired ? desired.target.runner : current?.spec.target.runner;
-  if (runner !== void 0) service.runner = runner;
-  return service;
-}
-function planDigestOf(doc, desired = {}) {
-  const memo = /* @__PURE__ */ new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== "object") continue;
-          const text = instanceText(instance, memo);
-          if (text !== void 0) memo.set(instance, text);
-        }
-      }
-    }
-  }
-  return canonicalDigest({
-    state_digest: doc.state_digest,
-    summary: doc.summary,
-    services: doc.services,
-    warnings: doc.warnings,
-    errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
-  }, memo);
-}
-var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
-function instanceText(instance, memo) {
-  const { name, action, state, reasons } = instance;
-  if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
-  for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
-  let list = memo.get(reasons);
-  if (list === void 0) {
-    for (const reason2 of reasons) if (reason2 && typeof reason2 === "object") remember(reason2, memo);
-    list = remember(reasons, memo);
-  }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
-}
-function currentStateDigest(input) {
-  const current = currentServices(input);
-  const wanted = input.services ? new Set(input.services) : void 0;
-  const names = [...current.keys()].filter((n) => !wanted || wanted.has(n)).sort();
-  return stateDigestOf(names.map((n) => [n, current.get(n)]));
-}
-function refusedPlan(input) {
-  const state_digest = currentStateDigest(input);
-  const summary = emptySummary();
-  const document = {
-    format_version: 1,
-    base: input.base,
-    head: input.head,
-    state_digest,
-    plan_digest: "",
-    summary,
-    services: [],
-    warnings: input.warnings,
-    errors: input.errors
-  };
-  document.plan_digest = planDigestOf(document);
-  return { document, desired: {} };
-}
-function withWarnings(plan, warnings) {
-  const document = { ...plan.document, warnings: [...warnings, ...plan.document.warnings] };
-  document.plan_digest = planDigestOf(document, plan.desired);
-  return { ...plan, document };
-}
-function buildPlan(input) {
-  const desiredByName = new Map(input.desired.services.map((s) => [s.name, s]));
-  const current = currentServices(input);
-  const f = { warnings: [], errors: [], locator: input.desired.locator };
-  let names = [.../* @__PURE__ */ new Set([...desiredByName.keys(), ...current.keys()])].sort();
-  if (input.services) {
-    const wanted = new Set(input.services);
-    for (const s of [...wanted].sort()) {
-      if (!names.includes(s)) f.warnings.push(`service ${s} is neither in the templates repository nor recorded: nothing to plan for it`);
-    }
-    names = names.filter((n) => wanted.has(n));
-  }
-  const services = [];
-  const desired = {};
-  for (const name of names) {
-    const spec = desiredByName.get(name);
-    const now = current.get(name);
-    const pin = now?.pin;
-    if (pin && spec) {
-      if (specDigest(spec) === pin.desiredDigest) {
-        f.warnings.push(
-          `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
-        );
-        continue;
-      }
-      f.warnings.push(
-        `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`
-      );
-    }
-    const planned = planService(name, now, spec, f);
-    if (!planned) continue;
-    services.push(planned);
-    desired[name] = spec;
-  }
-  const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
-  }
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]));
-  const state_digest = states.total;
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
-  const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
-  return {
-    document: {
-      format_version: 1,
-      base: input.base,
-      head: input.desired.revision,
-      state_digest,
-      plan_digest,
-      summary,
-      services,
-      warnings: f.warnings,
-      errors: f.errors
-    },
-    desired,
-    locator: input.desired.locator,
-    serviceStates
-  };
-}
-
-// src/plan/runners.ts
-var DEFAULT_RUNNER_LABEL = "default";
-function runnerLabelOf(service) {
-  return service.runner ?? DEFAULT_RUNNER_LABEL;
-}
-function runnerDigest(plan, label) {
-  const services = plan.document.services.filter((s) => runnerLabelOf(s) === label);
-  return canonicalDigest({
-    runner: label,
-    services,
-    desired: Object.fromEntries(services.map((s) => [s.name, plan.desired[s.name] ? specDigest(plan.desired[s.name]) : null])),
-    state: Object.fromEntries(services.map((s) => [s.name, plan.serviceStates?.[s.name] ?? null])),
-    errors: plan.document.errors
-  });
-}
-function runnerDigests(plan) {
-  const labels2 = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
-  return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
 }
 
 // src/core/compute-plan.ts
@@ -5655,35 +5700,26 @@ async function runRollback(deps, event, service, to) {
   const record = recorded[service];
   const target = await resolveRollbackTarget(deps, record, service, Object.keys(recorded).sort(), to);
   const plan = planRollbackOf(record, target);
-  const inputs = {
-    command: "rollback",
+  const inputs = rollbackDispatchInputs({
     service,
     // The resolved target, so the apply redeploys exactly what this reply shows.
     to: target.kind === "deployment" ? String(target.id) : target.commit,
-    issue: String(event.issueNumber)
-  };
-  const title = `Rollback of ${service} to ${describeTarget(target)}`;
-  const body = renderMarkdown(plan.document, { title }).split(PLAN_COMMENT_MARKER).join("");
-  await reply(
-    deps,
-    event,
-    `${body}
-
-Starting the \`${deps.settings.workflow}\` workflow on \`${event.defaultBranch}\` to apply it (command: rollback, service: ${service}, to: ${inputs.to}).`
-  );
+    issue: event.issueNumber,
+    // Only the runner that reaches the service's hypervisor can apply it.
+    runner: record.spec.target.runner
+  });
+  const dispatch = { workflow: deps.settings.workflow, ref: event.defaultBranch, inputs };
   try {
-    await deps.octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
-      owner: deps.repo.owner,
-      repo: deps.repo.repo,
-      workflow_id: deps.settings.workflow,
-      ref: event.defaultBranch,
-      inputs
-    });
+    await dispatchApplyWorkflow(deps.octokit, deps.repo, dispatch);
   } catch (error) {
-    throw new RollbackRefused(
-      `The apply workflow \`${deps.settings.workflow}\` could not be started on \`${event.defaultBranch}\` (${messageOf(error)}). Check that the workflow exists there with a \`workflow_dispatch\` trigger taking the inputs command, service, to and issue. Nothing was applied.`
-    );
+    throw new RollbackRefused(`${explainDispatchFailure(error, dispatch)} Nothing was applied.`);
   }
+  const title = `Rollback of ${service} to ${describeTarget(target)}`;
+  const started = `Started the \`${dispatch.workflow}\` workflow on \`${dispatch.ref}\` to apply it (command: ${inputs.command}, service: ${inputs.service}, to: ${inputs.to}, runner: ${inputs.runner}); it runs on the self-hosted runner labelled \`${inputs.runner}\` and comments the result here.`;
+  const body = renderMarkdown(plan.document, { title, maxLength: GITHUB_COMMENT_LIMIT - started.length - 2 }).split(PLAN_COMMENT_MARKER).join("");
+  await reply(deps, event, `${body}
+
+${started}`);
 }
 function describeTarget(target) {
   return target.kind === "deployment" ? `deployment ${target.id} (release ${target.release}, ${target.commit.slice(0, 7)})` : `${target.ref} (release ${target.release}, ${target.commit.slice(0, 7)})`;

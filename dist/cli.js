@@ -3985,7 +3985,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document2 = class _Document {
+    var Document = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -4275,7 +4275,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document2;
+    exports.Document = Document;
   }
 });
 
@@ -5640,13 +5640,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document2 = require_Document();
+    var Document = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document2.Document(void 0, opts);
+      const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -5685,7 +5685,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var identity3 = require_identity();
     var composeDoc = require_compose_doc();
@@ -5874,7 +5874,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document2.Document(void 0, opts);
+          const doc = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -7796,7 +7796,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity3 = require_identity();
@@ -7879,7 +7879,7 @@ var require_public_api = __commonJS({
       }
       if (identity3.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document2.Document(value, _replacer, options).toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -7893,7 +7893,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
@@ -7909,7 +7909,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document2.Document;
+    exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -16947,1019 +16947,10 @@ function gracefulStop(say, proc = process) {
   };
 }
 
-// src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4, resolve as resolve2 } from "node:path";
-import { setTimeout as sleep3 } from "node:timers/promises";
-
-// src/apply/drivers/vagrant/calls.ts
-import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join } from "node:path";
-import { setTimeout as sleep2 } from "node:timers/promises";
-var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
-var POLL_MS = 250;
-var CallReceipts = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  /** Where the call's pid and exit code are written. */
-  base(id) {
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-    return join(this.dir, id);
-  }
-  /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
-  prepare(id, commandLine) {
-    mkdirSync(this.dir, { recursive: true });
-    const base = this.base(id);
-    rmSync(`${base}.exit`, { force: true });
-    rmSync(`${base}.pid`, { force: true });
-    writeFileSync2(`${base}.cmd`, commandLine + "\n");
-    return base;
-  }
-  /** What became of a call; waits while it still runs. */
-  async outcome(id, onWait, signal) {
-    const base = this.base(id);
-    let said = false;
-    for (; ; ) {
-      const exit = readText(`${base}.exit`);
-      if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
-      const pid = Number(readText(`${base}.pid`));
-      if (!Number.isInteger(pid) || pid <= 0) return "not-started";
-      if (!wrapperAlive(pid, base)) {
-        const late = readText(`${base}.exit`);
-        if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
-        return "lost";
-      }
-      if (!said) {
-        onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
-        said = true;
-      }
-      if (signal?.aborted) return "lost";
-      await sleep2(POLL_MS);
-    }
-  }
-  /** Waits until none of the calls recorded here is still running. */
-  async settle(onWait, signal) {
-    let names;
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (!name.endsWith(".pid")) continue;
-      const id = name.slice(0, -".pid".length);
-      if (existsSync(join(this.dir, `${id}.exit`))) continue;
-      await this.outcome(id, onWait, signal);
-    }
-  }
-  forget() {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-};
-function readText(file) {
-  try {
-    return readFileSync3(file, "utf8").trim();
-  } catch {
-    return void 0;
-  }
-}
-function wrapperAlive(pid, base) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== "EPERM") return false;
-  }
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
-  return cmdline.includes(base);
-}
-
-// src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join2 } from "node:path";
-function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join2(homedir(), ".vagrant.d");
-}
-function machineIdentities(vagrantDir, machines, home) {
-  const out = /* @__PURE__ */ new Map();
-  let index = null;
-  for (const { name, provider } of machines) {
-    const data = join2(vagrantDir, ".vagrant", "machines", name, provider);
-    const identity3 = {};
-    const id = readText2(join2(data, "id"));
-    if (id) identity3.id = id;
-    const uuid = readText2(join2(data, "index_uuid"));
-    if (uuid) {
-      if (index === null) index = readIndex(home);
-      const box = index?.machines?.[uuid]?.extra_data?.box;
-      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
-    }
-    out.set(name, identity3);
-  }
-  return out;
-}
-function readIndex(home) {
-  const text = readText2(join2(home, "data", "machine-index", "index"));
-  if (!text) return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function readText2(file) {
-  try {
-    const text = readFileSync4(file, "utf8").trim();
-    return text === "" ? void 0 : text;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/apply/drivers/vagrant/runner.ts
-function formatCommandLine(command) {
-  return [command.program, ...command.args].map(shellWord).join(" ");
-}
-function shellWord(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
-}
-var VAGRANT_ENV = {
-  VAGRANT_CHECKPOINT_DISABLE: "1",
-  VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
-  VAGRANT_NO_COLOR: "1"
-};
-var KILL_GRACE_MS = 5e3;
-var ExecaRunner = class {
-  /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
-  constructor(env = {}) {
-    this.env = env;
-  }
-  env;
-  async run(command, options = {}) {
-    const stdout = [];
-    const stderr = [];
-    const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-    const child = execa(program, args, {
-      cwd: command.cwd,
-      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-      extendEnv: true,
-      reject: false,
-      stdin: "ignore",
-      buffer: false,
-      stripFinalNewline: false,
-      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-      cancelSignal: options.signal,
-      killSignal: "SIGTERM",
-      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-      forceKillAfterDelay: KILL_GRACE_MS,
-      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-      cleanup: false
-    });
-    child.once("exit", () => {
-      if (!child.killed) return;
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    });
-    const collect = (stream, into, name) => {
-      if (!stream) return;
-      stream.setEncoding("utf8");
-      let rest = "";
-      const emit2 = (line) => {
-        into.push(line);
-        options.onLine?.(line, name);
-      };
-      stream.on("data", (chunk) => {
-        rest += chunk;
-        let nl;
-        while ((nl = rest.indexOf("\n")) >= 0) {
-          emit2(rest.slice(0, nl).replace(/\r$/, ""));
-          rest = rest.slice(nl + 1);
-        }
-      });
-      const flush = () => {
-        if (rest) emit2(rest);
-        rest = "";
-      };
-      stream.on("end", flush);
-      stream.on("close", flush);
-    };
-    collect(child.stdout, stdout, "stdout");
-    collect(child.stderr, stderr, "stderr");
-    const result = await child;
-    if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
-      return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-    }
-    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
-    return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
-  }
-};
-var RecordingRunner = class {
-  constructor(answer = () => void 0) {
-    this.answer = answer;
-  }
-  answer;
-  commands = [];
-  async run(command) {
-    this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-    return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
-  }
-  /** The recorded commands as a user would type them, one per line. */
-  lines() {
-    return this.commands.map(formatCommandLine);
-  }
-};
-
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
-
-// src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join3, resolve, relative, isAbsolute, sep } from "node:path";
-
-// src/apply/drivers/vagrant/ruby.ts
-var RubySymbol = class _RubySymbol {
-  constructor(name) {
-    this.name = name;
-  }
-  name;
-  static of(name) {
-    if (!RUBY_IDENTIFIER.test(name)) {
-      throw new Error(`not a Ruby identifier, cannot be a symbol: ${JSON.stringify(name)}`);
-    }
-    return new _RubySymbol(name);
-  }
-};
-var RUBY_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-function isRubyIdentifier(name) {
-  return RUBY_IDENTIFIER.test(name);
-}
-function rubyString(text) {
-  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
-}
-function rubyLiteral(value) {
-  if (value === null || value === void 0) return "nil";
-  if (typeof value === "string") return rubyString(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return rubyNumber(value);
-  if (typeof value === "bigint") return value.toString();
-  if (value instanceof RubySymbol) return ":" + value.name;
-  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
-  if (value instanceof Map) {
-    const entries = [...value.entries()].map(([key, v]) => {
-      if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
-      return `${key.name}: ${rubyLiteral(v)}`;
-    });
-    return "{ " + entries.join(", ") + " }";
-  }
-  if (typeof value === "object" && isPlainObject2(value)) {
-    const entries = Object.entries(value).map(
-      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
-    );
-    return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
-  }
-  throw new Error(`cannot write a ${describe2(value)} as a Ruby literal`);
-}
-function symbolHash(entries) {
-  return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
-}
-function rubyNumber(n2) {
-  if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
-  if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
-  const text = String(n2);
-  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
-}
-function isPlainObject2(value) {
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
-function describe2(value) {
-  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
-  return typeof value;
-}
-
-// src/apply/drivers/vagrant/vagrantfile.ts
-var SVCPLAN_OPTION_KEYS = ["svcplan_network", "svcplan_state_controller"];
-var SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" };
-var STATE_MOUNT = "/var/lib/svcplan/state";
-var GUEST_UPLOAD_DIR = "/tmp";
-function vagrantDirOf(repoDir, service) {
-  return join3(repoDir, ".svcplan", "vagrant", service);
-}
-function stateDiskName(instance) {
-  return `${instance}-state.qcow2`;
-}
-function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join3(vagrantDir, "state-disks", `${instance}-state.vdi`);
-}
-function stateDevice(provider) {
-  return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
-}
-function sshEndpointOf(service, inst) {
-  const ssh = inst.spec.target.ssh;
-  if (!ssh) return void 0;
-  const port = ssh.portBase + inst.index - 1;
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
-  return { host: ssh.host, port };
-}
-var VagrantfileError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "VagrantfileError";
-  }
-};
-var APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var SSH_HOST = /^[A-Za-z0-9.:-]+$/;
-function renderVagrantfile(input, cache) {
-  const { service, instances, repoDir } = input;
-  const vagrantDir = vagrantDirOf(repoDir, service.name);
-  const out = [
-    `# Generated by svcplan for service ${oneLine(service.name)} (template ${oneLine(service.template)}, release ${oneLine(service.release)}).`,
-    "# Rewritten by svcplan whenever the layout of its machines changes: edit the template or the service, not this file.",
-    "",
-    RUBY_HELPERS,
-    "",
-    "Vagrant.configure('2') do |config|"
-  ];
-  cache?.forService(service, repoDir);
-  const sorted = [...instances].sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
-  for (const inst of sorted) {
-    out.push(cache ? cache.block(inst, service, repoDir, vagrantDir) : machineBlock(inst, service, repoDir, vagrantDir));
-  }
-  out.push("end", "");
-  return out.join("\n");
-}
-var MachineBlockCache = class {
-  serviceKey = "";
-  blocks = /* @__PURE__ */ new Map();
-  /** Keeps the blocks only if `service` renders as the one they were made for. */
-  forService(service, repoDir) {
-    const key = JSON.stringify([repoDir, service]);
-    if (key === this.serviceKey) return;
-    this.serviceKey = key;
-    this.blocks.clear();
-  }
-  block(inst, service, repoDir, vagrantDir) {
-    const specKey = JSON.stringify(inst.spec);
-    const hit = this.blocks.get(inst.name);
-    if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
-    const text = machineBlock(inst, service, repoDir, vagrantDir);
-    this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
-    return text;
-  }
-};
-function machineBlock(inst, service, repoDir, vagrantDir) {
-  return renderMachine(inst, service, repoDir, vagrantDir).map((l) => "  " + l).join("\n");
-}
-function renderMachine(inst, service, repoDir, vagrantDir) {
-  const spec = inst.spec;
-  const provider = spec.target.provider;
-  const options = { ...spec.target.options };
-  const network = options.svcplan_network;
-  const controller = options.svcplan_state_controller ?? "SATA Controller";
-  for (const key of SVCPLAN_OPTION_KEYS) delete options[key];
-  for (const key of Object.keys(options)) {
-    if (!isRubyIdentifier(key)) {
-      throw new VagrantfileError(
-        `service ${service.name}: target.options key ${JSON.stringify(key)} is not a ${provider} setting name (lower-case letters, digits and _); see the provider documentation for its settings`
-      );
-    }
-  }
-  if (network !== void 0 && network !== "loopback") {
-    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network must be 'loopback', not ${JSON.stringify(network)}`);
-  }
-  if (network === "loopback" && provider !== "libvirt") {
-    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
-  }
-  const ssh = sshEndpointOf(service, inst);
-  if (ssh && !SSH_HOST.test(ssh.host)) {
-    throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
-  }
-  if (network === "loopback" && !ssh) {
-    throw new VagrantfileError(`service ${service.name}: svcplan_network: loopback needs target.ssh (host and portBase), the only way in`);
-  }
-  const L = [];
-  const v = rubyLiteral;
-  L.push(`config.vm.define ${v(inst.name)} do |node|`);
-  L.push(`  node.vm.box = ${v(spec.image.box)}`);
-  L.push(`  node.vm.box_version = ${v("= " + spec.image.version)}`);
-  L.push("  node.vm.box_check_update = false");
-  L.push(`  node.vm.hostname = ${v(inst.name)}`);
-  if (ssh) {
-    L.push(`  node.ssh.host = ${v(ssh.host)}`);
-    L.push(`  node.ssh.port = ${v(ssh.port)}`);
-  }
-  if (network === "loopback" && ssh) {
-    const udpRemote = ssh.port + 1e4 <= 65535 ? ssh.port + 1e4 : ssh.port - 1e4;
-    const mac = `52:54:00:5e:${hex2(ssh.port >> 8)}:${hex2(ssh.port & 255)}`;
-    L.push(
-      "  # The one NIC libvirt knows: a UDP tunnel on 127.0.0.1, never configured in the guest.",
-      `  node.vm.network :private_network, ${rubyKeywords({
-        libvirt__tunnel_type: "udp",
-        libvirt__tunnel_ip: "127.0.0.1",
-        libvirt__tunnel_port: String(udpRemote),
-        libvirt__tunnel_local_ip: "127.0.0.1",
-        libvirt__tunnel_local_port: String(ssh.port),
-        libvirt__mac: mac,
-        auto_config: false
-      })}`
-    );
-  }
-  if (ssh && provider === "virtualbox") {
-    L.push(`  node.vm.network :forwarded_port, ${rubyKeywords({ id: "ssh", guest: 22, host: ssh.port, host_ip: ssh.host, auto_correct: false })}`);
-  }
-  L.push("  node.vm.provider :libvirt do |lv|");
-  L.push(`    lv.memory = ${v(spec.memory)}`);
-  L.push(`    lv.cpus = ${v(spec.cpus)}`);
-  if (provider === "libvirt") {
-    if (network === "loopback") {
-      L.push("    lv.mgmt_attach = false", "    lv.qemu_use_agent = true");
-    }
-    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
-    if (ssh) {
-      const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
-      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
-      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
-    }
-    if (spec.state) {
-      L.push(
-        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
-      );
-    }
-  }
-  L.push("  end");
-  L.push("  node.vm.provider :virtualbox do |vb|");
-  L.push(`    vb.memory = ${v(spec.memory)}`);
-  L.push(`    vb.cpus = ${v(spec.cpus)}`);
-  if (provider === "virtualbox") {
-    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(vb, ${v(options)})`);
-    if (spec.state) {
-      const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
-      L.push(
-        `    vb.customize(['storageattach', :id, '--storagectl', ${v(controller)}, '--port', '1', '--device', '0', '--type', 'hdd', '--medium', ${v(disk)}])`
-      );
-    }
-  }
-  L.push("  end");
-  if (provider === "virtualbox" && spec.state) {
-    const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
-    L.push(
-      "  # The state disk lives outside the machine folder and is detached before a destroy, so",
-      "  # `vagrant destroy` (which deletes the machine folder and attached media) never takes it.",
-      "  node.trigger.before :up do |trigger|",
-      `    trigger.ruby { |_env, _machine| Svcplan.create_vbox_disk(${v(disk)}, ${v(spec.state.disk * 1024)}) }`,
-      "  end",
-      "  node.trigger.before :destroy do |trigger|",
-      `    trigger.ruby { |_env, machine| Svcplan.detach_vbox_disk(machine, ${v(controller)}) }`,
-      "  end"
-    );
-  }
-  const device = stateDevice(provider);
-  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
-  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
-  for (const [app, def] of sortedEntries(spec.apps)) {
-    if (!APP_NAME.test(app)) {
-      throw new VagrantfileError(
-        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
-      );
-    }
-    const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
-    if (def.install) {
-      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
-    }
-    L.push(
-      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
-        APP_NAME: app,
-        APP_VERSION: def.version,
-        SVCPLAN_INSTALL: def.install ? upload : "",
-        SVCPLAN_STATE_DEVICE: spec.state ? device : "",
-        SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
-      })})`
-    );
-  }
-  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
-  for (const hook of ["save", "restore"]) {
-    const script = spec.state?.[hook];
-    if (!script) continue;
-    const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook}-state`;
-    L.push(
-      `  node.vm.provision ${v(`${hook}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
-    );
-    L.push(
-      `  node.vm.provision ${v(`${hook}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
-        SVCPLAN_HOOK: upload,
-        SVCPLAN_STATE_DEVICE: device,
-        SVCPLAN_STATE_MOUNT: STATE_MOUNT
-      })})`
-    );
-  }
-  L.push("end");
-  return L;
-}
-function settingsFile(settings, service) {
-  return sortedEntries(settings).map(([key, value]) => {
-    if (!ENV_NAME.test(key)) {
-      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
-    }
-    return `${key}=${shellQuote(String(value))}
-`;
-  }).join("");
-}
-function shellQuote(text) {
-  return "'" + text.replace(/'/g, "'\\''") + "'";
-}
-function repoFile(repoDir, path8, service) {
-  const full = resolve(repoDir, path8);
-  const rel = relative(resolve(repoDir), full);
-  if (isAbsolute(path8) || rel.startsWith(".." + sep) || rel === "..") {
-    throw new VagrantfileError(`service ${service}: script ${JSON.stringify(path8)} is outside the templates repository; give a path relative to its root`);
-  }
-  return full;
-}
-function rubyKeywords(entries) {
-  return [...symbolHash(entries).entries()].map(([k, val]) => `${k.name}: ${rubyLiteral(val)}`).join(", ");
-}
-function sortedEntries(record) {
-  return Object.entries(record).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
-}
-function hex2(n2) {
-  return n2.toString(16).padStart(2, "0");
-}
-function oneLine(text) {
-  return text.replace(/[\r\n]+/g, " ");
-}
-var DECODE = [
-  "set -eu",
-  `d() { printf '%s' "$1" | base64 -d; }`,
-  "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
-].join("\n");
-var FEATURES_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-: > /etc/svcplan/features.new
-for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
-mv /etc/svcplan/features.new /etc/svcplan/features
-if [ -x /usr/local/sbin/svcplan-feature ]; then
-  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
-fi
-`;
-var SETTINGS_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
-chmod 0600 /etc/svcplan/settings.env.new
-mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
-`;
-var APP_SCRIPT = `${DECODE}
-APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
-export APP_NAME APP_VERSION
-if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
-  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-fi
-dir=/etc/svcplan/apps/$APP_NAME
-mkdir -p "$dir"
-if [ -n "$install" ]; then
-  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
-  svcplan_settings
-  "$dir/install.sh"
-fi
-d "$APP_VERSION_B64" > "$dir/version.new"
-mv "$dir/version.new" "$dir/version"
-`;
-var APPS_PRUNE_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan/apps
-keep=
-for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
-for dir in /etc/svcplan/apps/*/; do
-  [ -d "$dir" ] || continue
-  name=$(basename "$dir")
-  case "$keep" in *"/$name/"*) continue ;; esac
-  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
-  rm -rf "$dir"
-done
-`;
-var HOOK_SCRIPT = `${DECODE}
-hook=$(d "$SVCPLAN_HOOK_B64")
-SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-svcplan_settings
-chmod 0755 "$hook"
-"$hook"
-`;
-var RUBY_HELPERS = `require 'base64'
-require 'fileutils'
-
-module Svcplan
-  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
-  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
-  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
-  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
-  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
-  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
-
-  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
-  # values into a shell command line where only base64's alphabet is inert.
-  def self.env(values)
-    values.to_h do |name, value|
-      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
-      ["#{name}_B64", encoded]
-    end
-  end
-
-  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
-  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
-  # are sent; nothing is evaluated.
-  def self.configure(provider, settings)
-    settings.each do |name, value|
-      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
-      if provider.respond_to?("#{name}=")
-        provider.public_send("#{name}=", value)
-      elsif value.is_a?(Array)
-        value.each { |item| provider.public_send(name, *arguments(item)) }
-      else
-        provider.public_send(name, *arguments(value))
-      end
-    end
-  end
-
-  def self.arguments(value)
-    value.is_a?(Hash) ? [symbolize(value)] : [value]
-  end
-
-  def self.symbolize(value)
-    case value
-    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
-    when Array then value.map { |v| symbolize(v) }
-    else value
-    end
-  end
-
-  def self.create_vbox_disk(path, size_mib)
-    return if File.exist?(path)
-    FileUtils.mkdir_p(File.dirname(path))
-    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
-  end
-
-  def self.detach_vbox_disk(machine, controller)
-    return if machine.id.nil?
-    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
-  end
-end`;
-
-// src/apply/drivers/vagrant/driver.ts
-var MACHINE_LOCKED = /another process is already executing an action on the machine/;
-var STDOUT_TAIL_LINES = 6;
-var STDERR_TAIL_LINES = 16;
-var lastLines = (text, count4) => text.split("\n").filter((l) => l.trim() !== "").slice(-count4);
-var VagrantCommandError = class extends Error {
-  constructor(command, result) {
-    const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
-    super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
-    this.command = command;
-    this.result = result;
-    this.name = "VagrantCommandError";
-  }
-  command;
-  result;
-};
-var VagrantDriver = class {
-  constructor(options) {
-    this.options = options;
-    this.repoDir = resolve2(options.repoDir);
-    this.runner = options.runner ?? new ExecaRunner(options.env);
-    this.writeFiles = options.writeFiles ?? true;
-  }
-  options;
-  repoDir;
-  runner;
-  writeFiles;
-  layouts = /* @__PURE__ */ new Map();
-  vagrantDir(service) {
-    return vagrantDirOf(this.repoDir, service);
-  }
-  async layout(service, instances) {
-    this.checkScripts(service, instances);
-    const previous = this.layouts.get(service.name);
-    const layout = { service, instances: new Map(instances.map((i2) => [i2.name, i2])), blocks: previous?.blocks ?? new MachineBlockCache() };
-    this.layouts.set(service.name, layout);
-    this.writeVagrantfile(layout, { checkDisk: true });
-  }
-  async settle(service, signal) {
-    await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
-  }
-  async observe(service) {
-    const dir = this.vagrantDir(service);
-    if (this.writeFiles && !existsSync2(join4(dir, "Vagrantfile"))) return {};
-    const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
-    const states = parseVagrantStatus(result.stdout);
-    const layout = this.layouts.get(service);
-    const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
-    const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
-    const out = {};
-    for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
-    return out;
-  }
-  async outcome(inst, call) {
-    return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
-  }
-  async forgetCalls(service) {
-    if (this.writeFiles) this.receipts(service).forget();
-  }
-  async up(inst, opts) {
-    this.place(inst);
-    const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
-    if (opts.keepOnError) args.push("--no-destroy-on-error");
-    if (opts.provision === "all") args.push("--provision");
-    else if (opts.provision === "none") args.push("--no-provision");
-    else {
-      const names = this.provisionWith(inst, opts.provision);
-      args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
-    }
-    await this.act(inst, args, opts.call);
-  }
-  async provision(inst, provisioners, opts) {
-    this.place(inst);
-    const names = this.provisionWith(inst, provisioners);
-    if (names.length === 0) return;
-    await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
-  }
-  async reload(inst, provisioners, opts) {
-    this.place(inst);
-    const names = this.provisionWith(inst, provisioners);
-    await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
-  }
-  async halt(inst, opts) {
-    this.place(inst);
-    await this.act(inst, ["halt", inst.name], opts.call);
-  }
-  async destroy(inst, opts) {
-    this.place(inst);
-    await this.act(inst, ["destroy", "-f", inst.name], opts.call);
-  }
-  async growStateDisk(inst, opts) {
-    if (!inst.spec.state) return;
-    const sizeGiB = inst.spec.state.disk;
-    await this.stateDiskCommand(
-      inst,
-      opts.call,
-      (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
-      (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
-    );
-  }
-  async deleteStateDisk(inst, opts) {
-    if (!inst.spec.state) return;
-    await this.stateDiskCommand(
-      inst,
-      opts.call,
-      (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
-      (path8) => ["closemedium", "disk", path8, "--delete"],
-      // Already gone is what was asked for.
-      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
-    );
-  }
-  async waitForSsh(inst, opts) {
-    this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
-    return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
-  }
-  async health(inst, check) {
-    this.place(inst);
-    const command = check.command ?? "true";
-    const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
-    const deadline = Date.now() + check.timeoutSeconds * 1e3;
-    const { signal } = check;
-    const probe2 = async () => {
-      const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
-      const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
-      return result.exitCode === 0;
-    };
-    for (; ; ) {
-      if (await probe2()) break;
-      if (signal?.aborted) return false;
-      if (Date.now() + pollMs >= deadline) {
-        this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
-        return false;
-      }
-      if (!await pause(pollMs, signal)) return false;
-    }
-    if (check.minReadySeconds <= 0) return true;
-    if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
-    const stillHealthy = await probe2();
-    if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
-    return stillHealthy;
-  }
-  /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
-  async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
-    const dir = this.vagrantDir(inst.service);
-    let command;
-    if (inst.spec.target.provider === "libvirt") {
-      const opts = inst.spec.target.options;
-      const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
-      const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
-      command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
-    } else {
-      command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
-    }
-    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
-    const result = await this.runner.run(command, {
-      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
-      ...this.receiptFor(inst.service, call, command)
-    });
-    if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
-  }
-  /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
-  provisionWith(inst, provisioners) {
-    const names = [];
-    const add = (name) => {
-      if (!names.includes(name)) names.push(name);
-    };
-    for (const name of provisioners) {
-      if (name.startsWith("app-")) {
-        const app = name.slice(4);
-        const def = inst.spec.apps[app];
-        if (!def) {
-          add("apps-prune");
-          continue;
-        }
-        if (def.install) add(`app-${app}-script`);
-        add(name);
-      } else if (name === "save-state" || name === "restore-state") {
-        const hook = inst.spec.state?.[name === "save-state" ? "save" : "restore"];
-        if (!hook) continue;
-        add(`${name}-script`);
-        add(name);
-      } else {
-        add(name);
-      }
-    }
-    return names;
-  }
-  checkScripts(service, instances) {
-    const problems = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const inst of instances) {
-      const scripts = [
-        ...Object.entries(inst.spec.apps).map(([name, app]) => [`app ${name} install script`, app.install]),
-        ["state save hook", inst.spec.state?.save],
-        ["state restore hook", inst.spec.state?.restore]
-      ];
-      for (const [what, path8] of scripts) {
-        if (!path8 || seen.has(path8)) continue;
-        seen.add(path8);
-        if (!existsSync2(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
-      }
-    }
-    if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
-  }
-  /**
-   * Makes `inst` (with its spec) part of its service's layout. The Vagrantfile is rendered and
-   * written again only when this machine's entry changed (a replace brings its machine down as
-   * the old spec describes it): the usual step acts on a machine as layout() already wrote it,
-   * and costs nothing that grows with the number of machines.
-   */
-  place(inst) {
-    const layout = this.layouts.get(inst.service);
-    if (!layout) {
-      throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
-    }
-    const current = layout.instances.get(inst.name);
-    layout.instances.set(inst.name, inst);
-    if (current && sameMachine(current, inst)) return;
-    this.writeVagrantfile(layout, { checkDisk: false });
-  }
-  writeVagrantfile(layout, opts) {
-    const service = layout.service.name;
-    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
-    if (!this.writeFiles) return;
-    const dir = this.vagrantDir(service);
-    const file = join4(dir, "Vagrantfile");
-    if (opts.checkDisk) layout.written = existsSync2(file) ? readFileSync5(file, "utf8") : void 0;
-    if (text === layout.written) return;
-    mkdirSync2(dir, { recursive: true });
-    const tmp = join4(dir, `.Vagrantfile.${process.pid}.tmp`);
-    writeFileSync3(tmp, text);
-    renameSync(tmp, file);
-    layout.written = text;
-  }
-  /**
-   * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
-   * machine is held by another process (a call an interrupted run left, a user's own vagrant),
-   * tried again until the lock is free.
-   */
-  async act(inst, args, call) {
-    const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
-    let waiting = false;
-    for (; ; ) {
-      const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
-      if (result.exitCode === 0) return;
-      if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
-        throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
-      }
-      if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
-      waiting = true;
-      await sleep3((this.options.lockPollSeconds ?? 2) * 1e3);
-    }
-  }
-  async vagrant(service, instance, args, opts = {}) {
-    const result = await this.run(service, instance, args, opts);
-    if (result.exitCode !== 0) throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(service) }, result);
-    return result;
-  }
-  run(service, instance, args, opts = {}) {
-    const command = { program: "vagrant", args, cwd: this.vagrantDir(service) };
-    if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, "svcplan");
-    return this.runner.run(command, {
-      timeoutSeconds: opts.timeoutSeconds,
-      signal: opts.signal,
-      onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
-      ...opts.call ? this.receiptFor(service, opts.call, command) : {}
-    });
-  }
-  receiptFor(service, call, command) {
-    if (!this.writeFiles) return {};
-    return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
-  }
-  receipts(service) {
-    return new CallReceipts(join4(this.vagrantDir(service), ".svcplan-calls"));
-  }
-  say(inst, line) {
-    this.emit(inst.service, inst.name, line, "svcplan");
-  }
-  emit(service, instance, line, stream) {
-    this.options.onOutput?.({ service, instance, line, stream });
-  }
-};
-function sameMachine(a2, b) {
-  if (a2.tier !== b.tier || a2.index !== b.index) return false;
-  return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
-}
-function createDryRunDriver(repoDir, onOutput) {
-  const recorder = new RecordingRunner();
-  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
-}
-async function pause(ms, signal) {
-  if (signal?.aborted) return false;
-  try {
-    await sleep3(ms, void 0, { signal });
-    return true;
-  } catch (err) {
-    if (signal?.aborted) return false;
-    throw err;
-  }
-}
-
 // src/load/worktree.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join } from "node:path";
 
 // src/load/paths.ts
 function normalizeRepoPath(path8, { allowRoot = false } = {}) {
@@ -18003,7 +16994,7 @@ var WorktreeReader = class _WorktreeReader {
   async walk(folder, found) {
     let entries;
     try {
-      entries = await readdir(join5(this.dir, folder), { withFileTypes: true });
+      entries = await readdir(join(this.dir, folder), { withFileTypes: true });
     } catch {
       return;
     }
@@ -18021,7 +17012,7 @@ var WorktreeReader = class _WorktreeReader {
     if (clean === void 0) return void 0;
     if (clean.split("/").some((part) => IGNORED_DIRS.has(part))) return void 0;
     try {
-      return readFileSync6(join5(this.dir, clean), "utf8");
+      return readFileSync3(join(this.dir, clean), "utf8");
     } catch {
       return void 0;
     }
@@ -20900,7 +19891,7 @@ function validateAgainstSchema(kind, value, sourceOf) {
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const problem = describe3(error, value, sourceOf);
+    const problem = describe2(error, value, sourceOf);
     if (!problem) continue;
     const key = `${problem.path.join("\0")}\0${problem.atKey}\0${problem.message}`;
     if (seen.has(key)) continue;
@@ -20952,7 +19943,7 @@ function describeNumber(s, value) {
   if (max !== void 0) return `${what} \u2264 ${max}${unit}`;
   return what + unit;
 }
-function describe3(error, root, sourceOf) {
+function describe2(error, root, sourceOf) {
   const path8 = pointerToPath(error.instancePath);
   const where = dottedPath(path8);
   const value = valueAt(root, path8);
@@ -21574,7 +20565,7 @@ function matchedDepth(doc, path8) {
 // src/load/config.ts
 var CONFIG_FILE = "svcplan.yaml";
 function defaultConfig() {
-  return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" } };
+  return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" }, declaredState: {} };
 }
 async function loadConfig(reader) {
   const text = await reader.read(CONFIG_FILE);
@@ -21609,6 +20600,11 @@ async function loadConfig(reader) {
       store: value.state?.store ?? config.state.store,
       path: value.state?.path !== void 0 ? normalizeRepoPath(value.state.path) : config.state.path,
       branch: value.state?.branch ?? config.state.branch
+    },
+    declaredState: {
+      ...value.state?.store !== void 0 ? { store: value.state.store } : {},
+      ...value.state?.path !== void 0 ? { path: normalizeRepoPath(value.state.path) } : {},
+      ...value.state?.branch !== void 0 ? { branch: value.state.branch } : {}
     },
     ...value.defaultBranch !== void 0 ? { defaultBranch: value.defaultBranch } : {}
   };
@@ -22001,6 +20997,11 @@ function revisionName(reader) {
 }
 function compare(a2, b) {
   return a2 < b ? -1 : a2 > b ? 1 : 0;
+}
+
+// src/load/tree.ts
+function named(reader, revision) {
+  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8) };
 }
 
 // src/core/compute-plan.ts
@@ -22440,6 +21441,1072 @@ function renderJson(plan) {
     errors: plan.errors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message }))
   };
   return JSON.stringify(document, null, 2);
+}
+
+// src/cli/command.ts
+function defineCommand(def) {
+  return def;
+}
+var REPO_FLAG = {
+  repo: { type: "string", value: "DIR", description: "the templates repository (default: the current directory)" }
+};
+function stringFlag(args, name) {
+  const v = args.values[name];
+  if (v === void 0) return void 0;
+  if (typeof v !== "string") throw new Error(`flag --${name} is not a string flag`);
+  return v;
+}
+function booleanFlag(args, name) {
+  return args.values[name] === true;
+}
+
+// src/cli/io.ts
+var EXIT_OK = 0;
+var EXIT_FAILED = 1;
+var EXIT_INPUT = 2;
+var UsageError = class extends Error {
+  constructor(message, hint) {
+    super(message);
+    this.hint = hint;
+    this.name = "UsageError";
+  }
+  hint;
+};
+function useColor(io) {
+  const env = io.env ?? {};
+  return Boolean(io.isTTY) && env.NO_COLOR === void 0 && env.TERM !== "dumb";
+}
+var ANSI2 = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 };
+function styler(color) {
+  return color ? (style, text) => `\x1B[${ANSI2[style]}m${text}\x1B[0m` : (_style, text) => text;
+}
+
+// src/cli/diagnostics.ts
+function formatDiagnostics(diagnostics, color = false) {
+  const style = styler(color);
+  const sorted = [...diagnostics].sort(
+    (a2, b) => a2.file.localeCompare(b.file) || a2.line - b.line || a2.column - b.column
+  );
+  return sorted.map((d) => {
+    const text = formatDiagnostic(d);
+    const at = `${d.file}:${d.line}:${d.column}:`;
+    return style("bold", at) + style("red", text.slice(at.length)) + "\n";
+  }).join("");
+}
+
+// src/cli/repo.ts
+import { resolve as resolve3 } from "node:path";
+
+// src/core/setup.ts
+import { stat } from "node:fs/promises";
+
+// src/apply/drivers/vagrant/driver.ts
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5, resolve as resolve2 } from "node:path";
+import { setTimeout as sleep3 } from "node:timers/promises";
+
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
+var POLL_MS = 250;
+var CallReceipts = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  /** Where the call's pid and exit code are written. */
+  base(id) {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
+    return join2(this.dir, id);
+  }
+  /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
+  prepare(id, commandLine) {
+    mkdirSync(this.dir, { recursive: true });
+    const base = this.base(id);
+    rmSync(`${base}.exit`, { force: true });
+    rmSync(`${base}.pid`, { force: true });
+    writeFileSync2(`${base}.cmd`, commandLine + "\n");
+    return base;
+  }
+  /** What became of a call; waits while it still runs. */
+  async outcome(id, onWait, signal) {
+    const base = this.base(id);
+    let said = false;
+    for (; ; ) {
+      const exit = readText(`${base}.exit`);
+      if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
+      const pid = Number(readText(`${base}.pid`));
+      if (!Number.isInteger(pid) || pid <= 0) return "not-started";
+      if (!wrapperAlive(pid, base)) {
+        const late = readText(`${base}.exit`);
+        if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
+        return "lost";
+      }
+      if (!said) {
+        onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
+        said = true;
+      }
+      if (signal?.aborted) return "lost";
+      await sleep2(POLL_MS);
+    }
+  }
+  /** Waits until none of the calls recorded here is still running. */
+  async settle(onWait, signal) {
+    let names;
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith(".pid")) continue;
+      const id = name.slice(0, -".pid".length);
+      if (existsSync(join2(this.dir, `${id}.exit`))) continue;
+      await this.outcome(id, onWait, signal);
+    }
+  }
+  forget() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+};
+function readText(file) {
+  try {
+    return readFileSync4(file, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function wrapperAlive(pid, base) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
+  return cmdline.includes(base);
+}
+
+// src/apply/drivers/vagrant/machine-data.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join3 } from "node:path";
+function vagrantHome(env = process.env) {
+  return env.VAGRANT_HOME || join3(homedir(), ".vagrant.d");
+}
+function machineIdentities(vagrantDir, machines, home) {
+  const out = /* @__PURE__ */ new Map();
+  let index = null;
+  for (const { name, provider } of machines) {
+    const data = join3(vagrantDir, ".vagrant", "machines", name, provider);
+    const identity3 = {};
+    const id = readText2(join3(data, "id"));
+    if (id) identity3.id = id;
+    const uuid = readText2(join3(data, "index_uuid"));
+    if (uuid) {
+      if (index === null) index = readIndex(home);
+      const box = index?.machines?.[uuid]?.extra_data?.box;
+      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+    }
+    out.set(name, identity3);
+  }
+  return out;
+}
+function readIndex(home) {
+  const text = readText2(join3(home, "data", "machine-index", "index"));
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function readText2(file) {
+  try {
+    const text = readFileSync5(file, "utf8").trim();
+    return text === "" ? void 0 : text;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/apply/drivers/vagrant/runner.ts
+function formatCommandLine(command) {
+  return [command.program, ...command.args].map(shellWord).join(" ");
+}
+function shellWord(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
+}
+var VAGRANT_ENV = {
+  VAGRANT_CHECKPOINT_DISABLE: "1",
+  VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
+  VAGRANT_NO_COLOR: "1"
+};
+var KILL_GRACE_MS = 5e3;
+var ExecaRunner = class {
+  /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
+  constructor(env = {}) {
+    this.env = env;
+  }
+  env;
+  async run(command, options = {}) {
+    const stdout = [];
+    const stderr = [];
+    const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
+    const child = execa(program, args, {
+      cwd: command.cwd,
+      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+      extendEnv: true,
+      reject: false,
+      stdin: "ignore",
+      buffer: false,
+      stripFinalNewline: false,
+      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+      cancelSignal: options.signal,
+      killSignal: "SIGTERM",
+      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+      forceKillAfterDelay: KILL_GRACE_MS,
+      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+      cleanup: false
+    });
+    child.once("exit", () => {
+      if (!child.killed) return;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    });
+    const collect = (stream, into, name) => {
+      if (!stream) return;
+      stream.setEncoding("utf8");
+      let rest = "";
+      const emit2 = (line) => {
+        into.push(line);
+        options.onLine?.(line, name);
+      };
+      stream.on("data", (chunk) => {
+        rest += chunk;
+        let nl;
+        while ((nl = rest.indexOf("\n")) >= 0) {
+          emit2(rest.slice(0, nl).replace(/\r$/, ""));
+          rest = rest.slice(nl + 1);
+        }
+      });
+      const flush = () => {
+        if (rest) emit2(rest);
+        rest = "";
+      };
+      stream.on("end", flush);
+      stream.on("close", flush);
+    };
+    collect(child.stdout, stdout, "stdout");
+    collect(child.stderr, stderr, "stderr");
+    const result = await child;
+    if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
+      return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+    }
+    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+    return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
+  }
+};
+var RecordingRunner = class {
+  constructor(answer = () => void 0) {
+    this.answer = answer;
+  }
+  answer;
+  commands = [];
+  async run(command) {
+    this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
+    return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+  }
+  /** The recorded commands as a user would type them, one per line. */
+  lines() {
+    return this.commands.map(formatCommandLine);
+  }
+};
+
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+
+// src/apply/drivers/vagrant/vagrantfile.ts
+import { join as join4, resolve, relative, isAbsolute, sep } from "node:path";
+
+// src/apply/drivers/vagrant/ruby.ts
+var RubySymbol = class _RubySymbol {
+  constructor(name) {
+    this.name = name;
+  }
+  name;
+  static of(name) {
+    if (!RUBY_IDENTIFIER.test(name)) {
+      throw new Error(`not a Ruby identifier, cannot be a symbol: ${JSON.stringify(name)}`);
+    }
+    return new _RubySymbol(name);
+  }
+};
+var RUBY_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+function isRubyIdentifier(name) {
+  return RUBY_IDENTIFIER.test(name);
+}
+function rubyString(text) {
+  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+}
+function rubyLiteral(value) {
+  if (value === null || value === void 0) return "nil";
+  if (typeof value === "string") return rubyString(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return rubyNumber(value);
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof RubySymbol) return ":" + value.name;
+  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
+  if (value instanceof Map) {
+    const entries = [...value.entries()].map(([key, v]) => {
+      if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
+      return `${key.name}: ${rubyLiteral(v)}`;
+    });
+    return "{ " + entries.join(", ") + " }";
+  }
+  if (typeof value === "object" && isPlainObject2(value)) {
+    const entries = Object.entries(value).map(
+      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
+    );
+    return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
+  }
+  throw new Error(`cannot write a ${describe3(value)} as a Ruby literal`);
+}
+function symbolHash(entries) {
+  return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
+}
+function rubyNumber(n2) {
+  if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
+  if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
+  const text = String(n2);
+  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
+}
+function isPlainObject2(value) {
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+function describe3(value) {
+  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
+  return typeof value;
+}
+
+// src/apply/drivers/vagrant/vagrantfile.ts
+var SVCPLAN_OPTION_KEYS = ["svcplan_network", "svcplan_state_controller"];
+var SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" };
+var STATE_MOUNT = "/var/lib/svcplan/state";
+var GUEST_UPLOAD_DIR = "/tmp";
+function vagrantDirOf(repoDir, service) {
+  return join4(repoDir, ".svcplan", "vagrant", service);
+}
+function stateDiskName(instance) {
+  return `${instance}-state.qcow2`;
+}
+function virtualboxStateDiskPath(vagrantDir, instance) {
+  return join4(vagrantDir, "state-disks", `${instance}-state.vdi`);
+}
+function stateDevice(provider) {
+  return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
+}
+function sshEndpointOf(service, inst) {
+  const ssh = inst.spec.target.ssh;
+  if (!ssh) return void 0;
+  const port = ssh.portBase + inst.index - 1;
+  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
+  return { host: ssh.host, port };
+}
+var VagrantfileError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "VagrantfileError";
+  }
+};
+var APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var SSH_HOST = /^[A-Za-z0-9.:-]+$/;
+function renderVagrantfile(input, cache) {
+  const { service, instances, repoDir } = input;
+  const vagrantDir = vagrantDirOf(repoDir, service.name);
+  const out = [
+    `# Generated by svcplan for service ${oneLine(service.name)} (template ${oneLine(service.template)}, release ${oneLine(service.release)}).`,
+    "# Rewritten by svcplan whenever the layout of its machines changes: edit the template or the service, not this file.",
+    "",
+    RUBY_HELPERS,
+    "",
+    "Vagrant.configure('2') do |config|"
+  ];
+  cache?.forService(service, repoDir);
+  const sorted = [...instances].sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
+  for (const inst of sorted) {
+    out.push(cache ? cache.block(inst, service, repoDir, vagrantDir) : machineBlock(inst, service, repoDir, vagrantDir));
+  }
+  out.push("end", "");
+  return out.join("\n");
+}
+var MachineBlockCache = class {
+  serviceKey = "";
+  blocks = /* @__PURE__ */ new Map();
+  /** Keeps the blocks only if `service` renders as the one they were made for. */
+  forService(service, repoDir) {
+    const key = JSON.stringify([repoDir, service]);
+    if (key === this.serviceKey) return;
+    this.serviceKey = key;
+    this.blocks.clear();
+  }
+  block(inst, service, repoDir, vagrantDir) {
+    const specKey = JSON.stringify(inst.spec);
+    const hit = this.blocks.get(inst.name);
+    if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
+    const text = machineBlock(inst, service, repoDir, vagrantDir);
+    this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
+    return text;
+  }
+};
+function machineBlock(inst, service, repoDir, vagrantDir) {
+  return renderMachine(inst, service, repoDir, vagrantDir).map((l) => "  " + l).join("\n");
+}
+function renderMachine(inst, service, repoDir, vagrantDir) {
+  const spec = inst.spec;
+  const provider = spec.target.provider;
+  const options = { ...spec.target.options };
+  const network = options.svcplan_network;
+  const controller = options.svcplan_state_controller ?? "SATA Controller";
+  for (const key of SVCPLAN_OPTION_KEYS) delete options[key];
+  for (const key of Object.keys(options)) {
+    if (!isRubyIdentifier(key)) {
+      throw new VagrantfileError(
+        `service ${service.name}: target.options key ${JSON.stringify(key)} is not a ${provider} setting name (lower-case letters, digits and _); see the provider documentation for its settings`
+      );
+    }
+  }
+  if (network !== void 0 && network !== "loopback") {
+    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network must be 'loopback', not ${JSON.stringify(network)}`);
+  }
+  if (network === "loopback" && provider !== "libvirt") {
+    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
+  }
+  const ssh = sshEndpointOf(service, inst);
+  if (ssh && !SSH_HOST.test(ssh.host)) {
+    throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
+  }
+  if (network === "loopback" && !ssh) {
+    throw new VagrantfileError(`service ${service.name}: svcplan_network: loopback needs target.ssh (host and portBase), the only way in`);
+  }
+  const L = [];
+  const v = rubyLiteral;
+  L.push(`config.vm.define ${v(inst.name)} do |node|`);
+  L.push(`  node.vm.box = ${v(spec.image.box)}`);
+  L.push(`  node.vm.box_version = ${v("= " + spec.image.version)}`);
+  L.push("  node.vm.box_check_update = false");
+  L.push(`  node.vm.hostname = ${v(inst.name)}`);
+  if (ssh) {
+    L.push(`  node.ssh.host = ${v(ssh.host)}`);
+    L.push(`  node.ssh.port = ${v(ssh.port)}`);
+  }
+  if (network === "loopback" && ssh) {
+    const udpRemote = ssh.port + 1e4 <= 65535 ? ssh.port + 1e4 : ssh.port - 1e4;
+    const mac = `52:54:00:5e:${hex2(ssh.port >> 8)}:${hex2(ssh.port & 255)}`;
+    L.push(
+      "  # The one NIC libvirt knows: a UDP tunnel on 127.0.0.1, never configured in the guest.",
+      `  node.vm.network :private_network, ${rubyKeywords({
+        libvirt__tunnel_type: "udp",
+        libvirt__tunnel_ip: "127.0.0.1",
+        libvirt__tunnel_port: String(udpRemote),
+        libvirt__tunnel_local_ip: "127.0.0.1",
+        libvirt__tunnel_local_port: String(ssh.port),
+        libvirt__mac: mac,
+        auto_config: false
+      })}`
+    );
+  }
+  if (ssh && provider === "virtualbox") {
+    L.push(`  node.vm.network :forwarded_port, ${rubyKeywords({ id: "ssh", guest: 22, host: ssh.port, host_ip: ssh.host, auto_correct: false })}`);
+  }
+  L.push("  node.vm.provider :libvirt do |lv|");
+  L.push(`    lv.memory = ${v(spec.memory)}`);
+  L.push(`    lv.cpus = ${v(spec.cpus)}`);
+  if (provider === "libvirt") {
+    if (network === "loopback") {
+      L.push("    lv.mgmt_attach = false", "    lv.qemu_use_agent = true");
+    }
+    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
+    if (ssh) {
+      const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
+      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
+      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
+    }
+    if (spec.state) {
+      L.push(
+        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
+      );
+    }
+  }
+  L.push("  end");
+  L.push("  node.vm.provider :virtualbox do |vb|");
+  L.push(`    vb.memory = ${v(spec.memory)}`);
+  L.push(`    vb.cpus = ${v(spec.cpus)}`);
+  if (provider === "virtualbox") {
+    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(vb, ${v(options)})`);
+    if (spec.state) {
+      const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
+      L.push(
+        `    vb.customize(['storageattach', :id, '--storagectl', ${v(controller)}, '--port', '1', '--device', '0', '--type', 'hdd', '--medium', ${v(disk)}])`
+      );
+    }
+  }
+  L.push("  end");
+  if (provider === "virtualbox" && spec.state) {
+    const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
+    L.push(
+      "  # The state disk lives outside the machine folder and is detached before a destroy, so",
+      "  # `vagrant destroy` (which deletes the machine folder and attached media) never takes it.",
+      "  node.trigger.before :up do |trigger|",
+      `    trigger.ruby { |_env, _machine| Svcplan.create_vbox_disk(${v(disk)}, ${v(spec.state.disk * 1024)}) }`,
+      "  end",
+      "  node.trigger.before :destroy do |trigger|",
+      `    trigger.ruby { |_env, machine| Svcplan.detach_vbox_disk(machine, ${v(controller)}) }`,
+      "  end"
+    );
+  }
+  const device = stateDevice(provider);
+  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
+  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
+  for (const [app, def] of sortedEntries(spec.apps)) {
+    if (!APP_NAME.test(app)) {
+      throw new VagrantfileError(
+        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
+      );
+    }
+    const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
+    if (def.install) {
+      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
+    }
+    L.push(
+      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
+        APP_NAME: app,
+        APP_VERSION: def.version,
+        SVCPLAN_INSTALL: def.install ? upload : "",
+        SVCPLAN_STATE_DEVICE: spec.state ? device : "",
+        SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
+      })})`
+    );
+  }
+  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
+  for (const hook of ["save", "restore"]) {
+    const script = spec.state?.[hook];
+    if (!script) continue;
+    const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook}-state`;
+    L.push(
+      `  node.vm.provision ${v(`${hook}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
+    );
+    L.push(
+      `  node.vm.provision ${v(`${hook}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
+        SVCPLAN_HOOK: upload,
+        SVCPLAN_STATE_DEVICE: device,
+        SVCPLAN_STATE_MOUNT: STATE_MOUNT
+      })})`
+    );
+  }
+  L.push("end");
+  return L;
+}
+function settingsFile(settings, service) {
+  return sortedEntries(settings).map(([key, value]) => {
+    if (!ENV_NAME.test(key)) {
+      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
+    }
+    return `${key}=${shellQuote(String(value))}
+`;
+  }).join("");
+}
+function shellQuote(text) {
+  return "'" + text.replace(/'/g, "'\\''") + "'";
+}
+function repoFile(repoDir, path8, service) {
+  const full = resolve(repoDir, path8);
+  const rel = relative(resolve(repoDir), full);
+  if (isAbsolute(path8) || rel.startsWith(".." + sep) || rel === "..") {
+    throw new VagrantfileError(`service ${service}: script ${JSON.stringify(path8)} is outside the templates repository; give a path relative to its root`);
+  }
+  return full;
+}
+function rubyKeywords(entries) {
+  return [...symbolHash(entries).entries()].map(([k, val]) => `${k.name}: ${rubyLiteral(val)}`).join(", ");
+}
+function sortedEntries(record) {
+  return Object.entries(record).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+}
+function hex2(n2) {
+  return n2.toString(16).padStart(2, "0");
+}
+function oneLine(text) {
+  return text.replace(/[\r\n]+/g, " ");
+}
+var DECODE = [
+  "set -eu",
+  `d() { printf '%s' "$1" | base64 -d; }`,
+  "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
+].join("\n");
+var FEATURES_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+: > /etc/svcplan/features.new
+for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
+mv /etc/svcplan/features.new /etc/svcplan/features
+if [ -x /usr/local/sbin/svcplan-feature ]; then
+  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
+fi
+`;
+var SETTINGS_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
+chmod 0600 /etc/svcplan/settings.env.new
+mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
+`;
+var APP_SCRIPT = `${DECODE}
+APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
+export APP_NAME APP_VERSION
+if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
+  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+fi
+dir=/etc/svcplan/apps/$APP_NAME
+mkdir -p "$dir"
+if [ -n "$install" ]; then
+  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
+  svcplan_settings
+  "$dir/install.sh"
+fi
+d "$APP_VERSION_B64" > "$dir/version.new"
+mv "$dir/version.new" "$dir/version"
+`;
+var APPS_PRUNE_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan/apps
+keep=
+for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
+for dir in /etc/svcplan/apps/*/; do
+  [ -d "$dir" ] || continue
+  name=$(basename "$dir")
+  case "$keep" in *"/$name/"*) continue ;; esac
+  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
+  rm -rf "$dir"
+done
+`;
+var HOOK_SCRIPT = `${DECODE}
+hook=$(d "$SVCPLAN_HOOK_B64")
+SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+svcplan_settings
+chmod 0755 "$hook"
+"$hook"
+`;
+var RUBY_HELPERS = `require 'base64'
+require 'fileutils'
+
+module Svcplan
+  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
+  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
+  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
+  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
+  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
+  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
+
+  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
+  # values into a shell command line where only base64's alphabet is inert.
+  def self.env(values)
+    values.to_h do |name, value|
+      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
+      ["#{name}_B64", encoded]
+    end
+  end
+
+  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
+  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
+  # are sent; nothing is evaluated.
+  def self.configure(provider, settings)
+    settings.each do |name, value|
+      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
+      if provider.respond_to?("#{name}=")
+        provider.public_send("#{name}=", value)
+      elsif value.is_a?(Array)
+        value.each { |item| provider.public_send(name, *arguments(item)) }
+      else
+        provider.public_send(name, *arguments(value))
+      end
+    end
+  end
+
+  def self.arguments(value)
+    value.is_a?(Hash) ? [symbolize(value)] : [value]
+  end
+
+  def self.symbolize(value)
+    case value
+    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
+    when Array then value.map { |v| symbolize(v) }
+    else value
+    end
+  end
+
+  def self.create_vbox_disk(path, size_mib)
+    return if File.exist?(path)
+    FileUtils.mkdir_p(File.dirname(path))
+    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
+  end
+
+  def self.detach_vbox_disk(machine, controller)
+    return if machine.id.nil?
+    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
+  end
+end`;
+
+// src/apply/drivers/vagrant/driver.ts
+var MACHINE_LOCKED = /another process is already executing an action on the machine/;
+var STDOUT_TAIL_LINES = 6;
+var STDERR_TAIL_LINES = 16;
+var lastLines = (text, count4) => text.split("\n").filter((l) => l.trim() !== "").slice(-count4);
+var VagrantCommandError = class extends Error {
+  constructor(command, result) {
+    const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
+    super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
+    this.command = command;
+    this.result = result;
+    this.name = "VagrantCommandError";
+  }
+  command;
+  result;
+};
+var VagrantDriver = class {
+  constructor(options) {
+    this.options = options;
+    this.repoDir = resolve2(options.repoDir);
+    this.runner = options.runner ?? new ExecaRunner(options.env);
+    this.writeFiles = options.writeFiles ?? true;
+  }
+  options;
+  repoDir;
+  runner;
+  writeFiles;
+  layouts = /* @__PURE__ */ new Map();
+  vagrantDir(service) {
+    return vagrantDirOf(this.repoDir, service);
+  }
+  async layout(service, instances) {
+    this.checkScripts(service, instances);
+    const previous = this.layouts.get(service.name);
+    const layout = { service, instances: new Map(instances.map((i2) => [i2.name, i2])), blocks: previous?.blocks ?? new MachineBlockCache() };
+    this.layouts.set(service.name, layout);
+    this.writeVagrantfile(layout, { checkDisk: true });
+  }
+  async settle(service, signal) {
+    await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
+  }
+  async observe(service) {
+    const dir = this.vagrantDir(service);
+    if (this.writeFiles && !existsSync2(join5(dir, "Vagrantfile"))) return {};
+    const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
+    const states = parseVagrantStatus(result.stdout);
+    const layout = this.layouts.get(service);
+    const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
+    const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+    const out = {};
+    for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+    return out;
+  }
+  async outcome(inst, call) {
+    return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
+  }
+  async forgetCalls(service) {
+    if (this.writeFiles) this.receipts(service).forget();
+  }
+  async up(inst, opts) {
+    this.place(inst);
+    const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
+    if (opts.keepOnError) args.push("--no-destroy-on-error");
+    if (opts.provision === "all") args.push("--provision");
+    else if (opts.provision === "none") args.push("--no-provision");
+    else {
+      const names = this.provisionWith(inst, opts.provision);
+      args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
+    }
+    await this.act(inst, args, opts.call);
+  }
+  async provision(inst, provisioners, opts) {
+    this.place(inst);
+    const names = this.provisionWith(inst, provisioners);
+    if (names.length === 0) return;
+    await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
+  }
+  async reload(inst, provisioners, opts) {
+    this.place(inst);
+    const names = this.provisionWith(inst, provisioners);
+    await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
+  }
+  async halt(inst, opts) {
+    this.place(inst);
+    await this.act(inst, ["halt", inst.name], opts.call);
+  }
+  async destroy(inst, opts) {
+    this.place(inst);
+    await this.act(inst, ["destroy", "-f", inst.name], opts.call);
+  }
+  async growStateDisk(inst, opts) {
+    if (!inst.spec.state) return;
+    const sizeGiB = inst.spec.state.disk;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
+      (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
+    );
+  }
+  async deleteStateDisk(inst, opts) {
+    if (!inst.spec.state) return;
+    await this.stateDiskCommand(
+      inst,
+      opts.call,
+      (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
+      (path8) => ["closemedium", "disk", path8, "--delete"],
+      // Already gone is what was asked for.
+      /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
+    );
+  }
+  async waitForSsh(inst, opts) {
+    this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
+    return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
+  }
+  async health(inst, check) {
+    this.place(inst);
+    const command = check.command ?? "true";
+    const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
+    const deadline = Date.now() + check.timeoutSeconds * 1e3;
+    const { signal } = check;
+    const probe2 = async () => {
+      const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
+      const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
+      return result.exitCode === 0;
+    };
+    for (; ; ) {
+      if (await probe2()) break;
+      if (signal?.aborted) return false;
+      if (Date.now() + pollMs >= deadline) {
+        this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
+        return false;
+      }
+      if (!await pause(pollMs, signal)) return false;
+    }
+    if (check.minReadySeconds <= 0) return true;
+    if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
+    const stillHealthy = await probe2();
+    if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
+    return stillHealthy;
+  }
+  /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
+  async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
+    const dir = this.vagrantDir(inst.service);
+    let command;
+    if (inst.spec.target.provider === "libvirt") {
+      const opts = inst.spec.target.options;
+      const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
+      const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
+      command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
+    } else {
+      command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
+    }
+    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+    const result = await this.runner.run(command, {
+      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+      ...this.receiptFor(inst.service, call, command)
+    });
+    if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
+  }
+  /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
+  provisionWith(inst, provisioners) {
+    const names = [];
+    const add = (name) => {
+      if (!names.includes(name)) names.push(name);
+    };
+    for (const name of provisioners) {
+      if (name.startsWith("app-")) {
+        const app = name.slice(4);
+        const def = inst.spec.apps[app];
+        if (!def) {
+          add("apps-prune");
+          continue;
+        }
+        if (def.install) add(`app-${app}-script`);
+        add(name);
+      } else if (name === "save-state" || name === "restore-state") {
+        const hook = inst.spec.state?.[name === "save-state" ? "save" : "restore"];
+        if (!hook) continue;
+        add(`${name}-script`);
+        add(name);
+      } else {
+        add(name);
+      }
+    }
+    return names;
+  }
+  checkScripts(service, instances) {
+    const problems = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const inst of instances) {
+      const scripts = [
+        ...Object.entries(inst.spec.apps).map(([name, app]) => [`app ${name} install script`, app.install]),
+        ["state save hook", inst.spec.state?.save],
+        ["state restore hook", inst.spec.state?.restore]
+      ];
+      for (const [what, path8] of scripts) {
+        if (!path8 || seen.has(path8)) continue;
+        seen.add(path8);
+        if (!existsSync2(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+      }
+    }
+    if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
+  }
+  /**
+   * Makes `inst` (with its spec) part of its service's layout. The Vagrantfile is rendered and
+   * written again only when this machine's entry changed (a replace brings its machine down as
+   * the old spec describes it): the usual step acts on a machine as layout() already wrote it,
+   * and costs nothing that grows with the number of machines.
+   */
+  place(inst) {
+    const layout = this.layouts.get(inst.service);
+    if (!layout) {
+      throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
+    }
+    const current = layout.instances.get(inst.name);
+    layout.instances.set(inst.name, inst);
+    if (current && sameMachine(current, inst)) return;
+    this.writeVagrantfile(layout, { checkDisk: false });
+  }
+  writeVagrantfile(layout, opts) {
+    const service = layout.service.name;
+    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
+    if (!this.writeFiles) return;
+    const dir = this.vagrantDir(service);
+    const file = join5(dir, "Vagrantfile");
+    if (opts.checkDisk) layout.written = existsSync2(file) ? readFileSync6(file, "utf8") : void 0;
+    if (text === layout.written) return;
+    mkdirSync2(dir, { recursive: true });
+    const tmp = join5(dir, `.Vagrantfile.${process.pid}.tmp`);
+    writeFileSync3(tmp, text);
+    renameSync(tmp, file);
+    layout.written = text;
+  }
+  /**
+   * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
+   * machine is held by another process (a call an interrupted run left, a user's own vagrant),
+   * tried again until the lock is free.
+   */
+  async act(inst, args, call) {
+    const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
+    let waiting = false;
+    for (; ; ) {
+      const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
+      if (result.exitCode === 0) return;
+      if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
+        throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
+      }
+      if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
+      waiting = true;
+      await sleep3((this.options.lockPollSeconds ?? 2) * 1e3);
+    }
+  }
+  async vagrant(service, instance, args, opts = {}) {
+    const result = await this.run(service, instance, args, opts);
+    if (result.exitCode !== 0) throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(service) }, result);
+    return result;
+  }
+  run(service, instance, args, opts = {}) {
+    const command = { program: "vagrant", args, cwd: this.vagrantDir(service) };
+    if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, "svcplan");
+    return this.runner.run(command, {
+      timeoutSeconds: opts.timeoutSeconds,
+      signal: opts.signal,
+      onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
+      ...opts.call ? this.receiptFor(service, opts.call, command) : {}
+    });
+  }
+  receiptFor(service, call, command) {
+    if (!this.writeFiles) return {};
+    return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
+  }
+  receipts(service) {
+    return new CallReceipts(join5(this.vagrantDir(service), ".svcplan-calls"));
+  }
+  say(inst, line) {
+    this.emit(inst.service, inst.name, line, "svcplan");
+  }
+  emit(service, instance, line, stream) {
+    this.options.onOutput?.({ service, instance, line, stream });
+  }
+};
+function sameMachine(a2, b) {
+  if (a2.tier !== b.tier || a2.index !== b.index) return false;
+  return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
+}
+function createDryRunDriver(repoDir, onOutput) {
+  const recorder = new RecordingRunner();
+  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+}
+async function pause(ms, signal) {
+  if (signal?.aborted) return false;
+  try {
+    await sleep3(ms, void 0, { signal });
+    return true;
+  } catch (err) {
+    if (signal?.aborted) return false;
+    throw err;
+  }
 }
 
 // src/state/git-store.ts
@@ -22939,73 +23006,46 @@ async function openStateStore(opts) {
   throw new Error(`unknown state store "${String(opts.kind)}": use local or git`);
 }
 
-// src/cli/command.ts
-function defineCommand(def) {
-  return def;
+// src/core/setup.ts
+function resolveStateSettings(config, explicit = {}, doorDefault = {}) {
+  const pick = (key) => explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];
+  return { store: pick("store"), path: pick("path"), branch: pick("branch") };
 }
-var REPO_FLAG = {
-  repo: { type: "string", value: "DIR", description: "the templates repository (default: the current directory)" }
-};
-function stringFlag(args, name) {
-  const v = args.values[name];
-  if (v === void 0) return void 0;
-  if (typeof v !== "string") throw new Error(`flag --${name} is not a string flag`);
-  return v;
-}
-function booleanFlag(args, name) {
-  return args.values[name] === true;
-}
-
-// src/cli/io.ts
-var EXIT_OK = 0;
-var EXIT_FAILED = 1;
-var EXIT_INPUT = 2;
-var UsageError = class extends Error {
-  constructor(message, hint) {
-    super(message);
-    this.hint = hint;
-    this.name = "UsageError";
+var NotAFolderError = class extends Error {
+  constructor(dir) {
+    super(`${dir}: no such directory`);
+    this.dir = dir;
+    this.name = "NotAFolderError";
   }
-  hint;
+  dir;
 };
-function useColor(io) {
-  const env = io.env ?? {};
-  return Boolean(io.isTTY) && env.NO_COLOR === void 0 && env.TERM !== "dumb";
-}
-var ANSI2 = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 };
-function styler(color) {
-  return color ? (style, text) => `\x1B[${ANSI2[style]}m${text}\x1B[0m` : (_style, text) => text;
-}
-
-// src/cli/diagnostics.ts
-function formatDiagnostics(diagnostics, color = false) {
-  const style = styler(color);
-  const sorted = [...diagnostics].sort(
-    (a2, b) => a2.file.localeCompare(b.file) || a2.line - b.line || a2.column - b.column
-  );
-  return sorted.map((d) => {
-    const text = formatDiagnostic(d);
-    const at = `${d.file}:${d.line}:${d.column}:`;
-    return style("bold", at) + style("red", text.slice(at.length)) + "\n";
-  }).join("");
-}
-
-// src/cli/repo.ts
-import { stat } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
-async function openTemplatesRepo(repoFlag, cwd) {
-  const dir = resolve3(cwd, repoFlag ?? ".");
+async function openTemplates(dir) {
   const info = await stat(dir).catch(() => void 0);
-  if (!info?.isDirectory()) {
-    throw new UsageError(
-      `${dir}: no such directory`,
-      repoFlag === void 0 ? void 0 : "pass --repo the folder that holds svcplan.yaml, templates/ and services/"
-    );
-  }
+  if (!info?.isDirectory()) throw new NotAFolderError(dir);
   const { git, headCommit } = await Git.locate(dir);
   const worktree = new WorktreeReader(dir, headCommit);
   const config = await loadConfig(worktree);
   return { dir, git, headCommit, config, worktree };
+}
+function openStore(checkout, settings) {
+  return openStateStore({ kind: settings.store, repoDir: checkout.dir, path: settings.path, branch: settings.branch });
+}
+function applyMachinery(opts) {
+  if (opts.dryRun) {
+    const { driver, recorder } = createDryRunDriver(opts.checkout.dir);
+    return { store: new MemoryStateStore(opts.recorded, opts.store.kind), driver, commands: () => recorder.lines() };
+  }
+  return { store: opts.store, driver: new VagrantDriver({ repoDir: opts.checkout.dir, onOutput: opts.onOutput }) };
+}
+
+// src/cli/repo.ts
+async function openTemplatesRepo(repoFlag, cwd) {
+  try {
+    return await openTemplates(resolve3(cwd, repoFlag ?? "."));
+  } catch (err) {
+    if (!(err instanceof NotAFolderError)) throw err;
+    throw new UsageError(err.message, repoFlag === void 0 ? void 0 : "pass --repo the folder that holds svcplan.yaml, templates/ and services/");
+  }
 }
 async function readerAt(repo, ref, flag, label) {
   if (!repo.git) {
@@ -23019,12 +23059,7 @@ async function readerAt(repo, ref, flag, label) {
     );
   }
   const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit });
-  if (label === void 0) return reader;
-  return {
-    revision: { ref: label, commit: reader.revision.commit },
-    list: (folders) => reader.list(folders),
-    read: (path8) => reader.read(path8)
-  };
+  return label === void 0 ? reader : named(reader, { ref: label, commit: reader.revision.commit });
 }
 async function defaultBase(repo) {
   if (!repo.git || !repo.headCommit) return void 0;
@@ -23035,9 +23070,8 @@ async function defaultBase(repo) {
   const commit = await repo.git.mergeBase(repo.headCommit, tip);
   return commit ? { ref: branch, commit } : void 0;
 }
-function openRepoStore(repo) {
-  const { store, path: path8, branch } = repo.config.state;
-  return openStateStore({ kind: store, repoDir: repo.dir, path: path8, branch });
+function openRepoStore(repo, store) {
+  return openStore(repo, resolveStateSettings(repo.config, store ? { store } : {}));
 }
 
 // src/cli/commands/apply.ts
@@ -23050,10 +23084,6 @@ function parseStateFlag(args) {
     throw new UsageError(`--state ${state}: unknown state store`, "use local (a folder in the working copy) or git (the svcplan-state branch)");
   }
   return state;
-}
-function openStoreFor(repo, kind) {
-  if (!kind) return openRepoStore(repo);
-  return openStateStore({ kind, repoDir: repo.dir, path: repo.config.state.path, branch: repo.config.state.branch });
 }
 function leaseOwner() {
   let user = "unknown";
@@ -23085,7 +23115,7 @@ var applyCommand = defineCommand({
   async run(settings, ctx) {
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const store = await openStoreFor(repo, settings.state);
+    const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
     const plan = await computePlan({ head: repo.worktree, recorded, services: settings.services });
     const document = plan.document;
@@ -23105,24 +23135,22 @@ var applyCommand = defineCommand({
       return EXIT_OK;
     }
     const revision = { commit: document.head.commit, ref: document.head.ref };
-    if (settings.dryRun) {
-      const { driver: driver2, recorder } = createDryRunDriver(repo.dir);
-      const copy = new MemoryStateStore(recorded, store.kind);
-      await applyPlan({ plan, store: copy, driver: driver2, owner: leaseOwner(), runner: settings.runner, revision });
+    const machinery = applyMachinery({
+      checkout: repo,
+      store,
+      recorded,
+      dryRun: settings.dryRun,
+      onOutput: svcplanLines(ctx)
+    });
+    if (machinery.commands) {
+      await applyPlan({ plan, store: machinery.store, driver: machinery.driver, owner: leaseOwner(), runner: settings.runner, revision });
       ctx.io.stdout.write(`
 ${style("bold", "dry run")}: these commands would run, in this order (nothing was changed):
 `);
-      for (const line of recorder.lines()) ctx.io.stdout.write(`  ${line}
+      for (const line of machinery.commands()) ctx.io.stdout.write(`  ${line}
 `);
       return EXIT_OK;
     }
-    const driver = new VagrantDriver({
-      repoDir: repo.dir,
-      onOutput: (o2) => {
-        if (o2.stream === "svcplan") ctx.io.stderr.write(`  ${o2.instance ?? o2.service}: ${o2.line}
-`);
-      }
-    });
     let report;
     const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}
 `));
@@ -23130,7 +23158,7 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
       report = await applyPlan({
         plan,
         store,
-        driver,
+        driver: machinery.driver,
         owner: leaseOwner(),
         runner: settings.runner,
         revision,
@@ -23152,6 +23180,12 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
     return exitCodeOf(report);
   }
 });
+function svcplanLines(ctx) {
+  return (o2) => {
+    if (o2.stream === "svcplan") ctx.io.stderr.write(`  ${o2.instance ?? o2.service}: ${o2.line}
+`);
+  };
+}
 function interruptedAdvice(err) {
   return err instanceof StoppedOnRequest ? "what was under way finished and was recorded; run svcplan apply again to go on from there" : "each step under way stays at the phase it recorded; run svcplan apply again to finish it from there";
 }
@@ -23236,7 +23270,7 @@ var historyCommand = defineCommand({
   },
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const store = await openStoreFor(repo, settings.state);
+    const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
     const record = recorded[settings.service];
     if (!record) {
@@ -23526,7 +23560,7 @@ var rollbackCommand = defineCommand({
   async run(settings, ctx) {
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const store = await openStoreFor(repo, settings.state);
+    const store = await openRepoStore(repo, settings.state);
     let planned;
     try {
       planned = await planRollback({ service: settings.service, to: settings.to, store, repoDir: repo.dir, head: repo.worktree });
@@ -23557,13 +23591,7 @@ var rollbackCommand = defineCommand({
         return EXIT_INPUT;
       }
     }
-    const driver = new VagrantDriver({
-      repoDir: repo.dir,
-      onOutput: (o2) => {
-        if (o2.stream === "svcplan") ctx.io.stderr.write(`  ${o2.instance ?? o2.service}: ${o2.line}
-`);
-      }
-    });
+    const { driver } = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });
     const stop = gracefulStop((line) => ctx.io.stderr.write(`${line}
 `));
     try {

@@ -109,7 +109,7 @@ export function readSettings(env: Env = process.env): ActionSettings {
     service: getInput(env, 'service') ?? fromDispatch('service'),
     to: getInput(env, 'to') ?? fromDispatch('to'),
     issue,
-    runner: getInput(env, 'runner'),
+    runner: getInput(env, 'runner') ?? fromDispatch('runner'),
     dryRun: dryRunText === 'true',
     apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     repository: { owner, repo },

@@ -9,13 +9,16 @@ import { deploymentStateOf, renderApplyResult } from './apply-report.js';
 import { describeProgress } from './apply-command.js';
 import type { ActionContext } from './context.js';
 import { ActionInputError } from './input.js';
+import { DEFAULT_RUNNER_LABEL, runnerLabelOf, servicesForRunner } from './matrix.js';
 import { publishPlan } from './publish-plan.js';
 import { openActionStateStore, openCheckedOutRepo } from './templates-repo.js';
 
 /**
- * `command: rollback` (workflow_dispatch with service, to, issue): redeploys an earlier recorded
- * deployment of one service as a new forward update, pinned so the next apply leaves it there.
- * Dispatching the workflow is the confirmation, so no further `--yes` is asked for.
+ * `command: rollback` (workflow_dispatch with service, to, issue, runner): redeploys an earlier
+ * recorded deployment of one service as a new forward update, pinned so the next apply leaves it
+ * there. With `runner`, only that runner's instances are touched, and a service another runner
+ * applies is refused before anything happens. Dispatching the workflow is the confirmation, so no
+ * further `--yes` is asked for.
  */
 export async function rollbackCommand(ctx: ActionContext): Promise<void> {
   const { settings, reporter, octokit } = ctx;
@@ -38,6 +41,15 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
     reporter.fail(`svcplan: rollback of ${service} refused: ${doc.errors.length} problem${doc.errors.length === 1 ? '' : 's'}; nothing was changed`);
     return;
   }
+  // A runner reaches only its own hypervisor: a job on another runner must not touch the service.
+  if (settings.runner !== undefined && servicesForRunner(doc, settings.runner).length === 0) {
+    const label = runnerLabelOf(doc.services.find((s) => s.name === service) ?? {});
+    const why = label === DEFAULT_RUNNER_LABEL ? 'it names no target.runner' : `its target.runner is ${label}`;
+    throw new ActionInputError(
+      `rollback of ${service}: this job runs for runner ${settings.runner}, but ${service} is applied by runner ${label} (${why}); ` +
+        `nothing was changed. Start the workflow again with runner: ${label}, on a self-hosted runner labelled ${label}.`,
+    );
+  }
   const commit = settings.sha || repo.headCommit || '';
   const deployment = settings.dryRun
     ? undefined
@@ -59,7 +71,9 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
       rollback: planned,
       store: settings.dryRun ? new MemoryStateStore(await store.read(), store.kind) : store,
       driver: settings.dryRun ? dryRun.driver : new VagrantDriver({ repoDir: repo.dir, onOutput: (o) => reporter.info(`[${o.instance ?? o.service}] ${o.line}`) }),
-      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ''} ${hostname()} pid ${process.pid}`.replace(/\s+/g, ' ').trim(),
+      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ''} ${settings.runner ?? ''} ${hostname()} pid ${process.pid}`.replace(/\s+/g, ' ').trim(),
+      // Runner labels name target.runner; `default` stands for services that name none.
+      runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : undefined,
       onProgress: (event) => reporter.info(describeProgress(event)),
       signal: stop.signal,
     });
@@ -76,6 +90,7 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
     report,
     commit,
     planDigest: doc.plan_digest,
+    runner: settings.runner,
     dryRun: settings.dryRun,
     runUrl: settings.runUrl,
     deployments: deployment ? { [service]: deployment.id } : {},

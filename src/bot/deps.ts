@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/core';
+import { APPLY_WORKFLOW } from '../github/apply-workflow.js';
 import type { BlobCache } from '../github/blob-cache.js';
 import type { RepoCoordinates } from '../github/api-tree-reader.js';
 
@@ -29,7 +30,7 @@ export interface BotSettings {
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BotSettings {
   return {
-    workflow: env.SVCPLAN_WORKFLOW?.trim() || 'svcplan-apply.yml',
+    workflow: env.SVCPLAN_WORKFLOW?.trim() || APPLY_WORKFLOW,
     checkName: 'svcplan',
     stateBranch: env.SVCPLAN_STATE_BRANCH?.trim() || 'svcplan-state',
   };

@@ -1,6 +1,7 @@
+import { dispatchApplyWorkflow, explainDispatchFailure, rollbackDispatchInputs } from '../github/apply-workflow.js';
 import { hasWritePermission } from '../github/permissions.js';
 import { postIssueComment } from '../github/pull-requests.js';
-import { PLAN_COMMENT_MARKER, renderMarkdown } from '../render/index.js';
+import { GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, renderMarkdown } from '../render/index.js';
 import { HELP_TEXT, parseCommand, type BotCommand } from './commands.js';
 import type { BotDeps, PullRequestRef } from './deps.js';
 import { messageOf, planPullRequest, stateBranchAt } from './plan-pull-request.js';
@@ -88,35 +89,29 @@ async function runRollback(deps: BotDeps, event: CommentEvent, service: string, 
   const record = recorded[service];
   const target = await resolveRollbackTarget(deps, record, service, Object.keys(recorded).sort(), to);
   const plan = planRollbackOf(record!, target);
-  const inputs = {
-    command: 'rollback',
+  const inputs = rollbackDispatchInputs({
     service,
     // The resolved target, so the apply redeploys exactly what this reply shows.
     to: target.kind === 'deployment' ? String(target.id) : target.commit,
-    issue: String(event.issueNumber),
-  };
-  const title = `Rollback of ${service} to ${describeTarget(target)}`;
-  // The reply must not carry the plan marker, or it would be taken for the pull request's plan comment.
-  const body = renderMarkdown(plan.document, { title }).split(PLAN_COMMENT_MARKER).join('');
-  await reply(
-    deps,
-    event,
-    `${body}\n\nStarting the \`${deps.settings.workflow}\` workflow on \`${event.defaultBranch}\` to apply it (command: rollback, service: ${service}, to: ${inputs.to}).`,
-  );
+    issue: event.issueNumber,
+    // Only the runner that reaches the service's hypervisor can apply it.
+    runner: record!.spec.target.runner,
+  });
+  const dispatch = { workflow: deps.settings.workflow, ref: event.defaultBranch, inputs };
   try {
-    await deps.octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
-      owner: deps.repo.owner,
-      repo: deps.repo.repo,
-      workflow_id: deps.settings.workflow,
-      ref: event.defaultBranch,
-      inputs,
-    });
+    await dispatchApplyWorkflow(deps.octokit, deps.repo, dispatch);
   } catch (error) {
-    throw new RollbackRefused(
-      `The apply workflow \`${deps.settings.workflow}\` could not be started on \`${event.defaultBranch}\` (${messageOf(error)}). ` +
-        'Check that the workflow exists there with a `workflow_dispatch` trigger taking the inputs command, service, to and issue. Nothing was applied.',
-    );
+    throw new RollbackRefused(`${explainDispatchFailure(error, dispatch)} Nothing was applied.`);
   }
+  const title = `Rollback of ${service} to ${describeTarget(target)}`;
+  const started =
+    `Started the \`${dispatch.workflow}\` workflow on \`${dispatch.ref}\` to apply it ` +
+    `(command: ${inputs.command}, service: ${inputs.service}, to: ${inputs.to}, runner: ${inputs.runner}); ` +
+    `it runs on the self-hosted runner labelled \`${inputs.runner}\` and comments the result here.`;
+  // The reply must not carry the plan marker, or it would be taken for the pull request's plan
+  // comment; the plan leaves room for the sentence after it within GitHub's comment limit.
+  const body = renderMarkdown(plan.document, { title, maxLength: GITHUB_COMMENT_LIMIT - started.length - 2 }).split(PLAN_COMMENT_MARKER).join('');
+  await reply(deps, event, `${body}\n\n${started}`);
 }
 
 function describeTarget(target: RollbackTarget): string {

@@ -1,16 +1,20 @@
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Octokit } from '@octokit/core';
+import { APPLY_WORKFLOW, APPLY_WORKFLOW_EXAMPLE, rollbackDispatchInputs } from '../../src/github/apply-workflow.js';
 import { Git } from '../../src/git/git.js';
 import type { ServiceRecord } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubApi, webhookExample, type GitHubApi } from '../support/github-api/index.js';
 import { repoFiles, template } from './fixtures.js';
-import { ensureActionBuilt, removeActionSnapshot, runAction, type ActionRun } from './run-action.js';
+import { playDispatch, playPush, type PlayedJob, type PlayOptions } from './play-workflow.js';
+import { ensureActionBuilt, removeActionSnapshot, ROOT, runAction, type ActionRun } from './run-action.js';
 
 const OWNER = 'acme';
 const NAME = 'infra';
 const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const WORKFLOW_PATH = `.github/workflows/${APPLY_WORKFLOW}`;
 
 /**
  * A stand-in for the vagrant CLI: every command succeeds and is logged, so the whole apply path
@@ -29,6 +33,8 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
   let binDir: string;
   let vagrantLog: string;
   let initial: string;
+  let workflowText: string;
+  let checkouts = 0;
 
   beforeAll(async () => {
     await ensureActionBuilt();
@@ -42,7 +48,10 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     await writeFile(join(binDir, 'vagrant'), FAKE_VAGRANT);
     await chmod(join(binDir, 'vagrant'), 0o755);
 
-    author = await createTempRepo({ files: { 'templates/web.yaml': template(), 'README.md': '# infra\n' } });
+    // The repository as a user sets it up: the shipped apply workflow copied in, byte for byte.
+    const shipped = await readFile(join(ROOT, APPLY_WORKFLOW_EXAMPLE));
+    workflowText = shipped.toString('utf8');
+    author = await createTempRepo({ files: { 'templates/web.yaml': template(), 'README.md': '# infra\n', [WORKFLOW_PATH]: shipped } });
     initial = author.shas[0];
     await author.runGit(['remote', 'add', 'origin', origin]);
     await author.runGit(['push', '--quiet', 'origin', 'main']);
@@ -68,6 +77,32 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     await git.run(['clone', '--quiet', origin, dir], { env: GIT_ENV });
     await new Git(dir).run(['checkout', '--quiet', '--detach', sha], { env: GIT_ENV });
     return dir;
+  }
+
+  /** How the shipped workflow's runs are played against this repository. */
+  function player(): PlayOptions {
+    return {
+      workflow: workflowText,
+      apiUrl: api.url,
+      token: 'ghs_test',
+      repository: `${OWNER}/${NAME}`,
+      checkout: (sha, job) => checkout(sha, `run-${checkouts++}-${job.replace(/\W+/g, '-')}`),
+      env: { PATH: `${binDir}:${process.env.PATH}`, SVCPLAN_FAKE_VAGRANT_LOG: vagrantLog },
+    };
+  }
+
+  /** Dispatches the workflow as the app does, through the API (which checks it against the file). */
+  async function dispatchRollback(rollback: { service: string; to: string; issue: number; runner?: string }): Promise<PlayedJob[]> {
+    const octokit = new Octokit({ auth: 'ghs_test', baseUrl: api.url });
+    await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
+      owner: OWNER,
+      repo: NAME,
+      workflow_id: APPLY_WORKFLOW,
+      ref: 'main',
+      inputs: rollbackDispatchInputs(rollback),
+    });
+    const dispatch = api.state.dispatches[api.state.dispatches.length - 1];
+    return playDispatch({ ...player(), dispatch });
   }
 
   async function plan(pr: number, head: string, workspace: string): Promise<ActionRun> {
@@ -133,10 +168,19 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     const planned = await plan(10, head, await checkout(head, 'plan-10'));
     expect(planned.code).toBe(0);
 
-    // One job per runner label, as the example workflow's matrix runs them: all at once.
-    const labels = JSON.parse(planned.outputs.matrix).runner as string[];
-    expect(labels).toEqual(['default', 'hv-01', 'hv-02']);
-    const runs = await Promise.all(labels.map(async (runner) => apply(before, merged, await checkout(merged, `apply-10-${runner}`), { runner })));
+    // The push runs the shipped workflow: its plan job emits the matrix, then one apply job per
+    // runner label, all at once, each on its own self-hosted runner.
+    const jobs = await playPush({ ...player(), before, after: merged, branch: 'main' });
+    expect(jobs.map((j) => j.name)).toEqual(['plan', 'apply (default)', 'apply (hv-01)', 'apply (hv-02)']);
+    expect(JSON.parse(jobs[0].outputs.matrix)).toEqual(JSON.parse(planned.outputs.matrix));
+    const applies = jobs.filter((j) => j.job === 'apply');
+    for (const job of applies) {
+      const label = job.matrix!.runner as string;
+      expect(job.runsOn).toEqual(['self-hosted', label]);
+      expect(job.concurrency).toBe(`svcplan-apply-${label}`);
+      expect(job.svcplanInputs[0]).toMatchObject({ command: 'apply', runner: label, state: 'git' });
+    }
+    const runs = applies.map((j) => j.runs[0]);
     for (const run of runs) {
       expect(run.stdout).not.toContain('::error');
       expect(run.code).toBe(0);
@@ -219,22 +263,27 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     expect((await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim()).toBe(stateBefore);
   });
 
-  test('rollback from workflow_dispatch redeploys an earlier deployment, pins it, and answers on the issue', async () => {
-    const main = (await author.runGit(['rev-parse', 'main'])).trim();
+  test('a rollback dispatched for another runner is refused by the Action before anything happens', async () => {
+    api.state.addIssue({ number: 21, title: 'shop-a, from the wrong runner' });
+    const stateBefore = (await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim();
+    const deploymentsBefore = api.state.deployments.length;
+    const logBefore = await readFile(vagrantLog, 'utf8');
+    // shop-a lives on hv-01; a job for the `default` runner cannot reach its hypervisor.
+    const [job] = await dispatchRollback({ service: 'shop-a', to: '1', issue: 21, runner: 'default' });
+    expect(job.runsOn).toEqual(['self-hosted', 'default']);
+    expect(job.result).toBe('failure');
+    expect(job.runs[0].stdout).toMatch(/::error::svcplan: rollback of shop-a: this job runs for runner default, but shop-a is applied by runner hv-01 .*Start the workflow again with runner: hv-01/);
+    expect((await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim()).toBe(stateBefore);
+    expect(api.state.deployments.length).toBe(deploymentsBefore);
+    expect(await readFile(vagrantLog, 'utf8')).toBe(logBefore);
+  });
+
+  test('rollback from workflow_dispatch (as the app starts it) redeploys an earlier deployment on its runner, pins it, and answers on the issue', async () => {
     api.state.addIssue({ number: 20, title: 'shop-a is broken since the memory change' });
-    const event = webhookExample('workflow_dispatch', undefined, { owner: OWNER, repo: NAME });
-    Object.assign(event, { ref: 'refs/heads/main', inputs: { service: 'shop-a', to: '1', issue: '20' } });
-    const run = await runAction({
-      inputs: { command: 'rollback', 'github-token': 'ghs_test' },
-      eventName: 'workflow_dispatch',
-      event,
-      apiUrl: api.url,
-      workspace: await checkout(main, 'rollback-20'),
-      repository: `${OWNER}/${NAME}`,
-      sha: main,
-      ref: 'refs/heads/main',
-      env: { PATH: `${binDir}:${process.env.PATH}`, SVCPLAN_FAKE_VAGRANT_LOG: vagrantLog },
-    });
+    const logBefore = (await readFile(vagrantLog, 'utf8')).length;
+    const jobs = await dispatchRollback({ service: 'shop-a', to: '1', issue: 20, runner: 'hv-01' });
+    expect(jobs.map((j) => [j.job, j.runsOn, j.concurrency])).toEqual([['rollback', ['self-hosted', 'hv-01'], 'svcplan-service-shop-a']]);
+    const run = jobs[0].runs[0];
     expect(run.stdout).not.toContain('::error');
     expect(run.code).toBe(0);
     const record = (await recorded())['shop-a'];
@@ -246,12 +295,50 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     expect(record.history[2].rollbackOf).toBe(1);
     expect(record.pin?.deployment).toBe(1);
     expect(record.instances.map((i) => i.spec.memory)).toEqual([1024, 1024]);
+    // Only the instances of hv-01 were touched.
+    const touched = (await readFile(vagrantLog, 'utf8')).slice(logBefore);
+    expect(touched).toMatch(/^reload shop-a-web-1\b/m);
+    expect(touched).not.toMatch(/shop-b|shop-c/);
     const deployment = api.state.deployments.find((d) => d.task === 'rollback')!;
     expect(deployment.environment).toBe('shop-a');
     expect(api.state.statusesOf(deployment.id).map((s) => s.state)).toEqual(['in_progress', 'success']);
     const answer = api.state.commentsOn(20);
     expect(answer).toHaveLength(1);
-    expect(answer[0].body).toMatch(/svcplan rollback: succeeded/);
+    expect(answer[0].body).toMatch(/svcplan rollback: succeeded on runner `hv-01`/);
+  });
+
+  test('a dispatch the workflow does not declare is refused by GitHub: the old input set, against the old rollback workflow', async () => {
+    const legacy = [
+      'name: svcplan rollback',
+      'on:',
+      '  workflow_dispatch:',
+      '    inputs:',
+      '      service: { required: true }',
+      '      to: { required: false }',
+      '      issue: { required: false }',
+      '      runner: { required: false, default: default }',
+      'jobs:',
+      '  rollback:',
+      '    runs-on: [self-hosted, "${{ inputs.runner }}"]',
+      '    steps: [{ uses: actions/checkout@v4 }]',
+      '',
+    ].join('\n');
+    await author.commit('the old rollback workflow', { '.github/workflows/rollback.yml': legacy });
+    await author.runGit(['push', '--quiet', 'origin', 'main']);
+    const octokit = new Octokit({ auth: 'ghs_test', baseUrl: api.url });
+    const dispatch = (workflow_id: string, inputs: Record<string, string>) =>
+      octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { owner: OWNER, repo: NAME, workflow_id, ref: 'main', inputs });
+    await expect(dispatch('rollback.yml', { command: 'rollback', service: 'shop-a', to: '1', issue: '20' })).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'Unexpected inputs provided: ["command"]' } },
+    });
+    // The shipped workflow refuses what it does not declare, too.
+    await expect(dispatch(APPLY_WORKFLOW, { service: 'shop-a', reason: 'slow' })).rejects.toMatchObject({ status: 422, response: { data: { message: 'Unexpected inputs provided: ["reason"]' } } });
+    expect(api.violations.splice(0).map((v) => v.problem)).toEqual([
+      expect.stringContaining('Unexpected inputs provided: ["command"]'),
+      expect.stringContaining('Unexpected inputs provided: ["reason"]'),
+    ]);
+    expect(api.state.dispatches.filter((d) => d.workflow_id === 'rollback.yml')).toEqual([]);
   });
 
   test('a rollback to a deployment that does not exist fails and lists the ones that do', async () => {

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { APPLY_WORKFLOW, DISPATCH_INPUTS, rollbackDispatchInputs } from '../../src/github/apply-workflow.js';
+import { checkDispatch, condition, dispatchInputsContext, dispatchInputsOf, interpolate, interpolateDeep, parseWorkflow, type ExpressionContext } from '../support/github-api/index.js';
 import { ROOT } from './run-action.js';
 
 interface Step {
@@ -15,6 +17,8 @@ const action = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string };
 };
 
+const EXAMPLES = join(ROOT, 'docs/examples');
+
 describe('action.yml and the example workflows agree', () => {
   test('the Action runs the bundle on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
@@ -24,8 +28,12 @@ describe('action.yml and the example workflows agree', () => {
     for (const output of ['plan-digest', 'has-changes', 'summary', 'matrix', 'plan-json']) expect(action.outputs).toHaveProperty([output]);
   });
 
-  test.each(['plan.yml', 'apply.yml', 'rollback.yml'])('%s uses only inputs and outputs the Action declares, with least permissions', async (file) => {
-    const text = await readFile(join(ROOT, 'docs/examples', file), 'utf8');
+  test('the examples are the plan workflow and the apply workflow the app starts, nothing else', async () => {
+    expect((await readdir(EXAMPLES)).sort()).toEqual(['plan.yml', APPLY_WORKFLOW]);
+  });
+
+  test.each(['plan.yml', APPLY_WORKFLOW])('%s uses only inputs and outputs the Action declares, with least permissions', async (file) => {
+    const text = await readFile(join(EXAMPLES, file), 'utf8');
     const workflow = parse(text) as { permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
     const svcplanSteps = steps.filter((s) => s.uses?.startsWith('svcplan/svcplan@'));
@@ -39,5 +47,44 @@ describe('action.yml and the example workflows agree', () => {
     // Nothing broader than the Action needs: no write-all, no actions/packages/admin scopes.
     expect(Object.keys(workflow.permissions).every((p) => ['contents', 'pull-requests', 'issues', 'deployments'].includes(p))).toBe(true);
     if (file !== 'plan.yml') expect(workflow.permissions.contents).toBe('write');
+  });
+});
+
+describe(`the contract between the app and ${APPLY_WORKFLOW}`, () => {
+  const load = async () => parseWorkflow(await readFile(join(EXAMPLES, APPLY_WORKFLOW), 'utf8'));
+
+  test('its workflow_dispatch trigger declares exactly the inputs the app sends', async () => {
+    const inputs = dispatchInputsOf(await load());
+    expect(inputs).toBeDefined();
+    expect(Object.keys(inputs!).sort()).toEqual([...DISPATCH_INPUTS].sort());
+    // What the app sends for a service with and without a runner is accepted as GitHub checks it.
+    expect(checkDispatch(await load(), rollbackDispatchInputs({ service: 'shop', to: '3', issue: 42, runner: 'hv-01' }))).toBeUndefined();
+    expect(checkDispatch(await load(), rollbackDispatchInputs({ service: 'shop', to: 'a'.repeat(40), issue: 7 }))).toBeUndefined();
+    // By hand from the Actions tab, a service is all it takes.
+    expect(checkDispatch(await load(), { service: 'shop' })).toBeUndefined();
+  });
+
+  test('a dispatch runs only the rollback job, on the runner named, with every input passed to the Action', async () => {
+    const workflow = await load();
+    const sent = rollbackDispatchInputs({ service: 'shop', to: '3', issue: 42, runner: 'hv-01' });
+    const context: ExpressionContext = {
+      github: { event_name: 'workflow_dispatch', event: { inputs: sent } },
+      inputs: dispatchInputsContext(workflow, sent),
+      needs: {},
+    };
+    const running = Object.entries(workflow.jobs).filter(([, job]) => !job.needs && condition(job.if, context));
+    expect(running.map(([id]) => id)).toEqual(['rollback']);
+    const [, job] = running[0];
+    expect(interpolateDeep(job['runs-on'], context)).toEqual(['self-hosted', 'hv-01']);
+    const step = job.steps!.find((s) => s.uses?.startsWith('svcplan/svcplan@'))!;
+    const given = Object.fromEntries(Object.entries(step.with!).map(([k, v]) => [k, interpolate(String(v), context)]));
+    expect(given).toMatchObject({ command: 'rollback', service: 'shop', to: '3', issue: '42', runner: 'hv-01' });
+  });
+
+  test('a push runs the plan job and, needing it, the apply matrix; never the rollback job', async () => {
+    const workflow = await load();
+    const context: ExpressionContext = { github: { event_name: 'push' }, inputs: {}, needs: { plan: { result: 'success', outputs: { 'has-changes': 'true', matrix: '{"runner":["default","hv-01"]}' } } } };
+    expect(Object.entries(workflow.jobs).filter(([, job]) => condition(job.if, context)).map(([id]) => id)).toEqual(['plan', 'apply']);
+    expect(interpolateDeep(workflow.jobs.apply.strategy!.matrix, context)).toEqual({ runner: ['default', 'hv-01'] });
   });
 });

@@ -141,11 +141,13 @@ describe('pull requests', () => {
     expect(h.api.state.checkRuns.filter((r) => r.head_sha === sha.image2).map((r) => r.conclusion)).toEqual(['success', 'success']);
     expect(botReplies(1)).toHaveLength(1);
 
+    // The check run needs a commit GitHub has (the head); the base is read after it is open.
     const missing = 'f'.repeat(40);
-    const status = await h.deliver('pull_request', pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: missing } }));
+    const before = h.api.state.checkRuns.length;
+    const status = await h.deliver('pull_request', pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: missing }, head: { ref: 'new-image', sha: sha.image } }));
     expect(status).toBe(200);
-    const run = h.api.state.checkRuns.find((r) => r.head_sha === missing)!;
-    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    const run = h.api.state.checkRuns[before];
+    expect(run).toMatchObject({ head_sha: sha.image, status: 'completed', conclusion: 'failure' });
     expect(run.output.summary).toMatch(/Not Found/);
   });
 
@@ -216,7 +218,7 @@ describe('comment commands', () => {
     });
     expect(reply).toContain(applied.plan.document.plan_digest);
     expect(h.api.state.dispatches).toEqual([
-      expect.objectContaining({ workflow_id: 'svcplan-apply.yml', ref: 'main', inputs: { command: 'rollback', service: 'shop-prod', to: '1', issue: '10' } }),
+      expect.objectContaining({ workflow_id: 'svcplan-apply.yml', ref: 'main', inputs: { command: 'rollback', service: 'shop-prod', to: '1', issue: '10', runner: 'default' } }),
     ]);
   });
 
@@ -224,7 +226,7 @@ describe('comment commands', () => {
     h.api.state.dispatches.length = 0;
     const event = comment(10, '/rollback shop-prod to v1', 'morgan');
     expect(await h.deliver('issue_comment', event)).toBe(200);
-    expect(h.api.state.dispatches).toEqual([expect.objectContaining({ inputs: { command: 'rollback', service: 'shop-prod', to: sha.main0, issue: '10' } })]);
+    expect(h.api.state.dispatches).toEqual([expect.objectContaining({ inputs: { command: 'rollback', service: 'shop-prod', to: sha.main0, issue: '10', runner: 'default' } })]);
     expect(botReplies(10).pop()).toContain('Rollback of shop-prod to v1');
   });
 

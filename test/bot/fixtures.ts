@@ -1,8 +1,12 @@
 // A small templates repository, and recorded state for it written by the real git state store.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APPLY_WORKFLOW, APPLY_WORKFLOW_EXAMPLE } from '../../src/github/apply-workflow.js';
 import { GitRevisionReader, loadDesiredState } from '../../src/load/index.js';
 import { specDigest } from '../../src/model/digest.js';
 import { instanceName, type Deployment, type ServiceRecord, type ServiceSpec } from '../../src/model/types.js';
 import { GitStateStore } from '../../src/state/index.js';
+import { ROOT } from '../action/run-action.js';
 import type { TempRepo } from '../support/git-repo.js';
 
 export const CONFIG = `apiVersion: svcplan/v1
@@ -33,20 +37,24 @@ tiers:
 `;
 }
 
-export function service(name: string, tmpl = 'web-shop'): string {
+export function service(name: string, tmpl = 'web-shop', runner?: string): string {
   return `apiVersion: svcplan/v1
 kind: Service
 name: ${name}
 template: ${tmpl}
-target: { driver: vagrant, provider: virtualbox }
+target: { driver: vagrant, provider: virtualbox${runner ? `, runner: ${runner}` : ''} }
 `;
 }
+
+/** The apply workflow svcplan ships, byte for byte as a user copies it into a repository. */
+export const SHIPPED_APPLY_WORKFLOW = readFileSync(join(ROOT, APPLY_WORKFLOW_EXAMPLE));
 
 export const BASE_FILES = {
   'svcplan.yaml': CONFIG,
   'templates/web-shop.yaml': template(),
   'services/shop-prod.yaml': service('shop-prod'),
   'README.md': '# infra\n',
+  [`.github/workflows/${APPLY_WORKFLOW}`]: SHIPPED_APPLY_WORKFLOW,
 };
 
 export async function specAt(repo: TempRepo, commit: string, name: string): Promise<ServiceSpec> {

@@ -1,6 +1,7 @@
 // Runs the real bot server against the local GitHub API, backed by a real Git repository, and
 // delivers signed webhook payloads to it the way GitHub does.
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { APPLY_WORKFLOW } from '../../src/github/apply-workflow.js';
 import { BlobCache } from '../../src/github/blob-cache.js';
 import { startBotServer, type RunningBot } from '../../src/bot/server.js';
 import { createTempRepo, type FileChanges, type TempRepo } from '../support/git-repo.js';
@@ -17,6 +18,8 @@ export interface BotHarness {
   bot: RunningBot;
   blobs: BlobCache;
   secret: string;
+  /** The installation token the local API accepts (a workflow run's `github.token`). */
+  token: string;
   /** POSTs a signed delivery; resolves with the HTTP status once the bot answered. */
   deliver(event: string, payload: unknown, opts?: { signature?: string | null }): Promise<number>;
   close(): Promise<void>;
@@ -24,7 +27,8 @@ export interface BotHarness {
 
 export async function startHarness(files: FileChanges, opts: { workflow?: string } = {}): Promise<BotHarness> {
   const repo = await createTempRepo({ files });
-  const api = await startGitHubApi({ owner: OWNER, repo: REPO, repoDir: repo.dir, token: `ghs_${randomUUID()}`, actor: BOT_LOGIN });
+  const token = `ghs_${randomUUID()}`;
+  const api = await startGitHubApi({ owner: OWNER, repo: REPO, repoDir: repo.dir, token, actor: BOT_LOGIN });
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     // GitHub hands out PKCS#1 keys ("BEGIN RSA PRIVATE KEY"); test with what users have.
@@ -46,7 +50,7 @@ export async function startHarness(files: FileChanges, opts: { workflow?: string
     writeSpacingMs: 0,
     app: {
       blobs,
-      settings: { workflow: opts.workflow ?? 'svcplan-apply.yml', checkName: 'svcplan', stateBranch: 'svcplan-state' },
+      settings: { workflow: opts.workflow ?? APPLY_WORKFLOW, checkName: 'svcplan', stateBranch: 'svcplan-state' },
     },
   });
   return {
@@ -55,6 +59,7 @@ export async function startHarness(files: FileChanges, opts: { workflow?: string
     bot,
     blobs,
     secret,
+    token,
     async deliver(event, payload, o = {}) {
       const body = JSON.stringify(payload);
       const headers: Record<string, string> = {

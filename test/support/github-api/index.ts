@@ -6,3 +6,5 @@ export type { Permission, CommentRecord, CheckRunRecord, DeploymentRecord, Deplo
 export { GitBackend } from './git-backend.js';
 export { loadOpenApiSpec } from './openapi.js';
 export { webhookExample } from './webhooks.js';
+export { checkDispatch, condition, dispatchInputsContext, dispatchInputsOf, evaluate, interpolate, interpolateDeep, parseWorkflow, toText, WorkflowSyntaxError } from './workflow.js';
+export type { DispatchInput, ExpressionContext, ExpressionValue, Workflow, WorkflowJob, WorkflowStep } from './workflow.js';

@@ -134,7 +134,7 @@ describe('local GitHub API checked against the OpenAPI description', () => {
     expect(api.violations).toEqual([]);
   });
 
-  test('deployments, statuses, permissions and workflow dispatches', async () => {
+  test('deployments, statuses and permissions', async () => {
     const d = await octokit.request('POST /repos/{owner}/{repo}/deployments', {
       owner: 'acme',
       repo: 'infra',
@@ -156,14 +156,168 @@ describe('local GitHub API checked against the OpenAPI description', () => {
       octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner: 'acme', repo: 'infra', username: 'mallory' }),
     ).rejects.toMatchObject({ status: 404 });
 
-    await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
-      owner: 'acme',
-      repo: 'infra',
-      workflow_id: 'rollback.yml',
-      ref: 'main',
-      inputs: { service: 'shop-prod', to: '3' },
-    });
-    expect(api.state.dispatches).toMatchObject([{ workflow_id: 'rollback.yml', ref: 'main', inputs: { service: 'shop-prod', to: '3' } }]);
     expect(api.violations).toEqual([]);
+  });
+});
+
+describe('the local GitHub API refuses what github.com refuses', () => {
+  let api: GitHubApi;
+  let repo: TempRepo;
+  let octokit: Octokit;
+  const WORKFLOWS = {
+    // `on` as a map, with inputs of every kind GitHub checks.
+    '.github/workflows/deploy.yml': [
+      'on:',
+      '  push: { branches: [main] }',
+      '  workflow_dispatch:',
+      '    inputs:',
+      '      service: { required: true, type: string }',
+      '      level: { required: true, type: choice, options: [info, debug], default: info }',
+      '      note: { required: false }',
+      'jobs: { deploy: { runs-on: ubuntu-latest, steps: [{ run: echo }] } }',
+      '',
+    ].join('\n'),
+    // `on` as a string and as a list.
+    '.github/workflows/manual.yml': 'on: workflow_dispatch\njobs: { a: { runs-on: ubuntu-latest, steps: [{ run: echo }] } }\n',
+    '.github/workflows/both.yml': 'on: [push, workflow_dispatch]\njobs: { a: { runs-on: ubuntu-latest, steps: [{ run: echo }] } }\n',
+    '.github/workflows/push.yml': 'on: push\njobs: { a: { runs-on: ubuntu-latest, steps: [{ run: echo }] } }\n',
+  };
+
+  beforeAll(async () => {
+    repo = await createTempRepo({ files: { 'README.md': '# hi\n', ...WORKFLOWS } });
+    await repo.runGit(['tag', 'v1']);
+    api = await startGitHubApi({ owner: 'acme', repo: 'infra', repoDir: repo.dir, token: 'secret' });
+    octokit = new Octokit({ auth: 'secret', baseUrl: api.url });
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await repo.cleanup();
+  });
+
+  beforeEach(() => {
+    api.requests.length = 0;
+    api.violations.length = 0;
+    api.state.dispatches.length = 0;
+  });
+
+  const dispatch = (workflow_id: string, inputs?: Record<string, unknown>, ref = 'main', extra: Record<string, unknown> = {}) =>
+    octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { owner: 'acme', repo: 'infra', workflow_id, ref, ...(inputs ? { inputs } : {}), ...extra } as never);
+  const refusal = (status: number, message: string) => ({ status, response: { data: expect.objectContaining({ message }) } });
+
+  test('a dispatch the workflow takes starts a run on the commit of its ref', async () => {
+    await dispatch('deploy.yml', { service: 'shop', level: 'debug', note: 'why' });
+    await dispatch('deploy.yml', { service: 'shop' }, 'v1');
+    await dispatch('manual.yml');
+    await dispatch('both.yml', {}, 'refs/heads/main');
+    const details = await dispatch('manual.yml', undefined, 'main', { return_run_details: true });
+    expect(details.status).toBe(200);
+    expect(details.data).toMatchObject({ workflow_run_id: expect.any(Number), html_url: expect.stringContaining('/actions/runs/') });
+    expect(api.state.dispatches.map((d) => [d.workflow_id, d.ref, d.inputs, d.sha])).toEqual([
+      ['deploy.yml', 'main', { service: 'shop', level: 'debug', note: 'why' }, repo.shas[0]],
+      ['deploy.yml', 'v1', { service: 'shop' }, repo.shas[0]],
+      ['manual.yml', 'main', {}, repo.shas[0]],
+      ['both.yml', 'refs/heads/main', {}, repo.shas[0]],
+      ['manual.yml', 'main', {}, repo.shas[0]],
+    ]);
+    expect(api.violations).toEqual([]);
+  });
+
+  test('an unknown workflow is 404; an unknown ref or a bare sha is 422', async () => {
+    await expect(dispatch('nope.yml', {})).rejects.toMatchObject(refusal(404, 'Not Found'));
+    await expect(dispatch('manual.yml', {}, 'no-such-branch')).rejects.toMatchObject(refusal(422, 'No ref found for: no-such-branch'));
+    await expect(dispatch('manual.yml', {}, repo.shas[0])).rejects.toMatchObject(refusal(422, `No ref found for: ${repo.shas[0]}`));
+    // Something asked for that does not exist is an answer, not a malformed request.
+    expect(api.violations).toEqual([]);
+    expect(api.state.dispatches).toEqual([]);
+  });
+
+  test.each([
+    ['no workflow_dispatch trigger', 'push.yml', {}, "Workflow does not have 'workflow_dispatch' trigger"],
+    ['an input the workflow does not declare', 'deploy.yml', { service: 'shop', command: 'x', zone: 'b' }, 'Unexpected inputs provided: ["command","zone"]'],
+    ['a required input left out, with no default', 'deploy.yml', { level: 'info' }, "Required input 'service' not provided"],
+    ['a value not among a choice input\'s options', 'deploy.yml', { service: 'shop', level: 'trace' }, "Provided value 'trace' for input 'level' not in the list of allowed values"],
+    ['a value that is not a string', 'deploy.yml', { service: 'shop', note: 3 }, "Invalid request.\n\nFor 'properties/note', 3 is not a string."],
+    ['any input to a workflow that declares none', 'manual.yml', { service: 'shop' }, 'Unexpected inputs provided: ["service"]'],
+  ])('%s: 422, recorded as a violation, no run', async (_, workflow, inputs, message) => {
+    await expect(dispatch(workflow, inputs)).rejects.toMatchObject(refusal(422, message));
+    expect(api.violations.map((v) => v.problem)).toEqual([expect.stringContaining(message)]);
+    expect(api.state.dispatches).toEqual([]);
+  });
+
+  test('more inputs than GitHub takes at once (25, per its REST description) are refused', async () => {
+    const inputs = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`i${i}`, 'x']));
+    await expect(dispatch('deploy.yml', inputs)).rejects.toMatchObject({ status: 422 });
+    expect(api.violations.map((v) => v.problem)).toEqual([expect.stringMatching(/inputs must NOT have more than 25 properties/)]);
+  });
+
+  test('a comment of 65,536 characters is taken, one more is refused, on create and on edit; characters, not UTF-16 units', async () => {
+    api.state.addIssue({ number: 5 });
+    const post = (body: string) => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 5, body });
+    const edit = (comment_id: number, body: string) => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'infra', comment_id, body });
+    const created = await post('x'.repeat(65_536));
+    // 65,536 emoji are 131,072 UTF-16 units, and still 65,536 characters to GitHub.
+    await edit(Number(created.data.id), '🚀'.repeat(65_536));
+    expect(api.violations).toEqual([]);
+    const tooLong = { status: 422, response: { data: expect.objectContaining({ message: 'Validation Failed', errors: [expect.objectContaining({ field: 'body', message: 'body is too long (maximum is 65536 characters)' })] }) } };
+    await expect(post('x'.repeat(65_537))).rejects.toMatchObject(tooLong);
+    await expect(edit(Number(created.data.id), 'x'.repeat(65_537))).rejects.toMatchObject(tooLong);
+    expect(api.violations).toHaveLength(2);
+    expect(api.state.commentsOn(5).map((c) => [...c.body].length)).toEqual([65_536]);
+  });
+
+  test('a check run takes 50 annotations per request, and a head_sha the repository has', async () => {
+    const annotations = (n: number) => Array.from({ length: n }, (_, i) => ({ path: 'README.md', start_line: i + 1, end_line: i + 1, annotation_level: 'failure' as const, message: `m${i}` }));
+    const create = (head_sha: string, n: number) =>
+      octokit.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'acme', repo: 'infra', name: 'svcplan', head_sha, output: { title: 't', summary: 's', annotations: annotations(n) } });
+    const run = await create(repo.shas[0], 50);
+    await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: 'acme', repo: 'infra', check_run_id: run.data.id, output: { title: 't', summary: 's', annotations: annotations(50) } });
+    expect(api.state.checkRuns[0].output.annotations).toHaveLength(100);
+    expect(api.violations).toEqual([]);
+
+    // GitHub's description carries these limits (maxItems: 50, maxLength: 65535): the OpenAPI check refuses.
+    const tooMany = { status: 422 };
+    await expect(create(repo.shas[0], 51)).rejects.toMatchObject(tooMany);
+    await expect(
+      octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: 'acme', repo: 'infra', check_run_id: run.data.id, output: { title: 't', summary: 's', annotations: annotations(51) } }),
+    ).rejects.toMatchObject(tooMany);
+    await expect(
+      octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: 'acme', repo: 'infra', check_run_id: run.data.id, output: { title: 't', summary: 's'.repeat(65_536) } }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(api.violations.map((v) => v.problem)).toEqual([
+      expect.stringMatching(/annotations must NOT have more than 50 items/),
+      expect.stringMatching(/annotations must NOT have more than 50 items/),
+      expect.stringMatching(/summary must NOT have more than 65535 characters/),
+    ]);
+    expect(api.state.checkRuns[0].output.annotations).toHaveLength(100);
+    api.violations.length = 0;
+
+    await expect(create('f'.repeat(40), 0)).rejects.toMatchObject(refusal(422, `No commit found for SHA: ${'f'.repeat(40)}`));
+    await expect(octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'infra', ref: 'no-such-branch' })).rejects.toMatchObject(
+      refusal(422, 'No commit found for SHA: no-such-branch'),
+    );
+    const listed = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'infra', ref: 'main' });
+    expect(listed.data.total_count).toBe(1);
+    expect(api.violations).toEqual([]);
+  });
+
+  test("deployments need a ref the repository has; a status's state is one of GitHub's", async () => {
+    await expect(octokit.request('POST /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'infra', ref: 'no-such-branch', environment: 'shop' })).rejects.toMatchObject(
+      refusal(422, 'No ref found for: no-such-branch'),
+    );
+    const d = await octokit.request('POST /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'infra', ref: 'v1', environment: 'shop', required_contexts: [] });
+    const id = (d.data as { id: number }).id;
+    for (const state of ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'] as const) {
+      await octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { owner: 'acme', repo: 'infra', deployment_id: id, state });
+    }
+    expect(api.violations).toEqual([]);
+    const res = await fetch(`${api.url}/repos/acme/infra/deployments/${id}/statuses`, {
+      method: 'POST',
+      headers: { authorization: 'token secret', 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'done' }),
+    });
+    expect(res.status).toBe(422);
+    expect(api.violations.map((v) => v.problem)).toEqual([expect.stringMatching(/state must be equal to one of the allowed values/)]);
+    expect(api.state.statusesOf(id)).toHaveLength(7);
   });
 });

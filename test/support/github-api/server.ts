@@ -1,11 +1,15 @@
 // A local stand-in for the GitHub REST API on 127.0.0.1: real HTTP, state in memory, the Git
 // database served from a real repository, and every request checked against GitHub's OpenAPI
-// description. A request GitHub would refuse is answered with a 4xx and recorded as a violation,
-// which tests assert to be empty.
+// description and against what github.com enforces beyond it: a workflow dispatch against the
+// workflow file at its ref (workflow.ts), comment length in characters, check runs and
+// deployments on commits the repository has. A request GitHub would refuse for what it sends is
+// answered with a 4xx and recorded as a violation, which tests assert to be empty; asking for
+// something that does not exist (an unknown issue, workflow or ref) gets GitHub's 404 or 422.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitBackend } from './git-backend.js';
 import { loadOpenApiSpec, type OpenApiSpec, type RouteMatch } from './openapi.js';
+import { checkDispatch, parseWorkflow, type Workflow } from './workflow.js';
 import { GitHubApiState, now, type CheckRunRecord, type CommentRecord, type DeploymentRecord, type DeploymentStatusRecord, type GitHubUser, type PullRecord } from './state.js';
 
 export interface RecordedRequest {
@@ -71,6 +75,12 @@ interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Set when GitHub refuses the request because of what the caller sent (a limit, a dispatch the
+   * workflow does not take), not because something it asked for does not exist: such a refusal
+   * is also recorded as a violation, so a test cannot pass while its code sends it.
+   */
+  violation?: string;
 }
 
 interface Context {
@@ -160,6 +170,7 @@ export async function startGitHubApi(options: StartGitHubApiOptions): Promise<Gi
     const handler = HANDLERS[`${route.method} ${route.template}`];
     if (!handler) return violation(501, `${route.operationId} (${route.method} ${route.template}) is described by GitHub but not served by the local GitHub API; add it to test/support/github-api/server.ts`);
     const reply = await handler({ route, params: route.params, query, body: (body ?? {}) as Record<string, unknown>, base, state, git });
+    if (reply.violation) violations.push({ method, path, problem: `${route.operationId}: ${reply.violation}` });
     if (route.template === '/app/installations/{installation_id}/access_tokens' && reply.status === 201) {
       tokens.add((reply.body as { token: string }).token);
     }
@@ -246,6 +257,29 @@ function notFound(): Reply {
 
 function unprocessable(message: string): Reply {
   return { status: 422, body: { message, documentation_url: DOCS } };
+}
+
+/** A 422 for what the caller sent; recorded as a violation too (see Reply.violation). */
+function refused(message: string, body?: Record<string, unknown>): Reply {
+  return { status: 422, body: body ?? { message, documentation_url: DOCS }, violation: message };
+}
+
+/** GitHub's longest issue or pull request comment, counted in characters (code points), not UTF-16 units. */
+const COMMENT_LIMIT = 65_536;
+
+/**
+ * GitHub's answer to a comment body over the limit, as github.com words it:
+ * 422 Validation Failed, `body is too long (maximum is 65536 characters)`.
+ */
+function commentTooLong(body: string): Reply | undefined {
+  const length = [...body].length;
+  if (length <= COMMENT_LIMIT) return undefined;
+  const message = `body is too long (maximum is ${COMMENT_LIMIT} characters)`;
+  return refused(`${message}; ${length} were sent`, {
+    message: 'Validation Failed',
+    errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message }],
+    documentation_url: DOCS,
+  });
 }
 
 /** GitHub's page/per_page pagination with a Link header, as Octokit's paginate expects. */
@@ -470,6 +504,16 @@ function fullRef(ref: string): string {
   return ref.startsWith('refs/') ? ref : `refs/${ref}`;
 }
 
+/** A branch or tag name (or a full `refs/…` name) to its commit; never a bare sha. */
+async function resolveBranchOrTag(git: GitBackend, name: string): Promise<string | undefined> {
+  const candidates = name.startsWith('refs/') ? [name] : [`refs/heads/${name}`, `refs/tags/${name}`];
+  for (const candidate of candidates) {
+    const sha = await git.resolve(candidate, 'commit');
+    if (sha) return sha;
+  }
+  return undefined;
+}
+
 async function resolveCommitish(ctx: Context, name: string): Promise<string | undefined> {
   const git = needGit(ctx);
   for (const candidate of [name, `refs/heads/${name}`, `refs/tags/${name}`]) {
@@ -500,7 +544,8 @@ const HANDLERS: Record<string, Handler> = {
     const n = Number(ctx.params.issue_number);
     if (!ctx.state.issues.has(n)) return notFound();
     const body = String(ctx.body.body);
-    if (body.length > 65536) return unprocessable('Validation Failed: body is too long (maximum is 65536 characters)');
+    const tooLong = commentTooLong(body);
+    if (tooLong) return tooLong;
     const c = ctx.state.addComment(n, body);
     return { status: 201, body: commentJson(ctx, c), headers: { location: `${repoUrl(ctx)}/issues/comments/${c.id}` } };
   },
@@ -512,7 +557,8 @@ const HANDLERS: Record<string, Handler> = {
     const c = ctx.state.comments.find((x) => x.id === Number(ctx.params.comment_id));
     if (!c) return notFound();
     const body = String(ctx.body.body);
-    if (body.length > 65536) return unprocessable('Validation Failed: body is too long (maximum is 65536 characters)');
+    const tooLong = commentTooLong(body);
+    if (tooLong) return tooLong;
     c.body = body;
     c.updated_at = now();
     return { status: 200, body: commentJson(ctx, c) };
@@ -565,9 +611,14 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   // --- check runs
-  [`POST ${R}/check-runs`]: (ctx) => {
+  [`POST ${R}/check-runs`]: async (ctx) => {
     const b = ctx.body;
     const output = (b.output ?? {}) as Record<string, unknown>;
+    // More than 50 output.annotations in one request, or an output.summary or output.text over
+    // 65,535 characters, never get here: GitHub's description says so (maxItems, maxLength), and
+    // the OpenAPI check answers 422 and records a violation.
+    // A check run is on a commit of the repository: github.com answers an unknown head_sha so.
+    if (ctx.git && (await ctx.git.objectType(String(b.head_sha))) !== 'commit') return unprocessable(`No commit found for SHA: ${String(b.head_sha)}`);
     const run: CheckRunRecord = {
       id: ctx.state.id(),
       head_sha: String(b.head_sha),
@@ -593,6 +644,7 @@ const HANDLERS: Record<string, Handler> = {
     const run = ctx.state.checkRuns.find((c) => c.id === Number(ctx.params.check_run_id));
     if (!run) return notFound();
     const b = ctx.body;
+    // At most 50 annotations per update, as on create: refused by the OpenAPI check before this runs.
     run.history.push(b);
     if (b.name !== undefined) run.name = String(b.name);
     if (b.details_url !== undefined) run.details_url = String(b.details_url);
@@ -622,7 +674,10 @@ const HANDLERS: Record<string, Handler> = {
     return page(ctx, run.output.annotations, (a) => a);
   },
   [`GET ${R}/commits/{ref}/check-runs`]: async (ctx) => {
-    const sha = ctx.git ? ((await resolveCommitish(ctx, ctx.params.ref)) ?? ctx.params.ref) : ctx.params.ref;
+    const resolved = ctx.git ? await resolveCommitish(ctx, ctx.params.ref) : ctx.params.ref;
+    // As GET /commits/{ref}: a ref or sha the repository does not have is a 422 on github.com.
+    if (!resolved) return unprocessable(`No commit found for SHA: ${ctx.params.ref}`);
+    const sha = resolved;
     const list = ctx.state.checkRuns.filter((c) => c.head_sha === sha && (!ctx.query.check_name || c.name === ctx.query.check_name));
     return page(ctx, list, (c) => checkRunJson(ctx, c), (items) => ({ total_count: list.length, check_runs: items }));
   },
@@ -631,6 +686,7 @@ const HANDLERS: Record<string, Handler> = {
   [`POST ${R}/deployments`]: async (ctx) => {
     const b = ctx.body;
     const ref = String(b.ref);
+    // A branch, tag or sha of the repository; github.com answers anything else 422 "No ref found for: <ref>".
     const sha = ctx.git ? await resolveCommitish(ctx, ref) : /^[0-9a-f]{40}$/.test(ref) ? ref : undefined;
     if (!sha) return unprocessable(`No ref found for: ${ref}`);
     const at = now();
@@ -663,6 +719,8 @@ const HANDLERS: Record<string, Handler> = {
     const d = ctx.state.deployments.find((x) => x.id === Number(ctx.params.deployment_id));
     return d ? { status: 200, body: deploymentJson(ctx, d) } : notFound();
   },
+  // `state` outside error, failure, inactive, in_progress, queued, pending, success is refused
+  // (and recorded as a violation) by the OpenAPI check before this handler runs.
   [`POST ${R}/deployments/{deployment_id}/statuses`]: (ctx) => {
     const d = ctx.state.deployments.find((x) => x.id === Number(ctx.params.deployment_id));
     if (!d) return notFound();
@@ -697,9 +755,32 @@ const HANDLERS: Record<string, Handler> = {
     const legacy = permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission;
     return { status: 200, body: { permission: legacy, role_name: permission, user: userJson(ctx, ctx.state.user(login)) } };
   },
-  [`POST ${R}/actions/workflows/{workflow_id}/dispatches`]: (ctx) => {
-    ctx.state.dispatches.push({ workflow_id: ctx.params.workflow_id, ref: String(ctx.body.ref), inputs: (ctx.body.inputs as Record<string, unknown> | undefined) ?? {}, at: now() });
-    return { status: 204 };
+  [`POST ${R}/actions/workflows/{workflow_id}/dispatches`]: async (ctx) => {
+    const git = needGit(ctx);
+    const ref = String(ctx.body.ref);
+    const inputs = (ctx.body.inputs as Record<string, unknown> | undefined) ?? {};
+    const file = `.github/workflows/${ctx.params.workflow_id}`;
+    // The workflow is looked up first (404), then the ref, a branch or tag name: github.com
+    // answers a sha or an unknown name 422 "No ref found for: <ref>".
+    const commit = await resolveBranchOrTag(git, ref);
+    const found = await git.pathAt(commit ?? ctx.state.defaultBranch, file);
+    if (!found || found.type !== 'blob') return notFound();
+    if (!commit) return unprocessable(`No ref found for: ${ref}`);
+    let workflow: Workflow;
+    try {
+      workflow = parseWorkflow(((await git.blob(found.sha)) ?? Buffer.alloc(0)).toString('utf8'));
+    } catch (error) {
+      return refused(`Invalid workflow file ${file} at ${ref}: ${(error as Error).message}`);
+    }
+    const refusal = checkDispatch(workflow, inputs);
+    if (refusal) return refused(refusal.message);
+    const record = { workflow_id: ctx.params.workflow_id, ref, inputs: inputs as Record<string, string>, at: now(), run_id: ctx.state.id(), sha: commit };
+    ctx.state.dispatches.push(record);
+    if (ctx.body.return_run_details !== true) return { status: 204 };
+    return {
+      status: 200,
+      body: { workflow_run_id: record.run_id, run_url: `${repoUrl(ctx)}/actions/runs/${record.run_id}`, html_url: `${htmlRepo(ctx)}/actions/runs/${record.run_id}` },
+    };
   },
   [`GET ${R}/installation`]: (ctx) => ({
     status: 200,

@@ -93,11 +93,16 @@ export interface DeploymentStatusRecord {
   created_at: string;
 }
 
+/** A workflow_dispatch GitHub accepted: the run it starts, not yet played (see test/action/play-workflow.ts). */
 export interface DispatchRecord {
   workflow_id: string;
   ref: string;
-  inputs: Record<string, unknown>;
+  inputs: Record<string, string>;
   at: string;
+  /** The workflow run GitHub would start. */
+  run_id: number;
+  /** The commit `ref` pointed at when dispatched: the run's GITHUB_SHA. */
+  sha: string;
 }
 
 export class GitHubApiState {
