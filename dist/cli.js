@@ -22586,6 +22586,12 @@ var GitStateStore = class {
   identityEnv;
   /** The tip we last saw; writes build on it first and fetch only when the push is refused. */
   knownTip;
+  /**
+   * Fetches and publishes of this store, one at a time: the services of one run (and a lease
+   * renewal beside them) share the remote-tracking ref, and two git processes updating it at
+   * once fail with "cannot lock ref". Other processes are kept apart by compare-and-swap.
+   */
+  refQueue = Promise.resolve();
   async read() {
     const snap = await this.snapshot(await this.fetchTip());
     const state = {};
@@ -22667,8 +22673,17 @@ var GitStateStore = class {
   trackingRef(remote) {
     return remote ? `refs/remotes/${remote}/${this.branch}` : `refs/heads/${this.branch}`;
   }
+  /** Runs `work` once every fetch or publish of this store asked for before it has ended. */
+  exclusive(work) {
+    const result = this.refQueue.then(work, work);
+    this.refQueue = result.catch(() => void 0);
+    return result;
+  }
   /** The branch's current tip (fetched from the remote first), or undefined before the first write. */
-  async fetchTip() {
+  fetchTip() {
+    return this.exclusive(() => this.fetchTipNow());
+  }
+  async fetchTipNow() {
     const remote = await this.remoteName();
     if (remote) {
       try {
@@ -22700,9 +22715,12 @@ var GitStateStore = class {
    * the tip it builds on and may throw to refuse (a held lease); on a lost race it runs again on
    * the new tip.
    */
-  async update(message, change) {
+  update(message, change) {
+    return this.exclusive(() => this.updateNow(message, change));
+  }
+  async updateNow(message, change) {
     const remote = await this.remoteName();
-    let tip = this.knownTip ?? await this.fetchTip();
+    let tip = this.knownTip ?? await this.fetchTipNow();
     let lastError;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const snap = await this.snapshot(tip);
@@ -22727,7 +22745,7 @@ var GitStateStore = class {
         lastError = err;
       }
       await sleep4(jitteredBackoff(attempt));
-      tip = await this.fetchTip();
+      tip = await this.fetchTipNow();
     }
     throw new Error(
       `could not write the state branch ${this.branch} after ${this.maxAttempts} attempts (other writers kept moving it, or the push fails): ` + lastError.message

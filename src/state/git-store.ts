@@ -46,6 +46,12 @@ export class GitStateStore implements StateStore {
   private identityEnv: Record<string, string> | undefined;
   /** The tip we last saw; writes build on it first and fetch only when the push is refused. */
   private knownTip: string | undefined;
+  /**
+   * Fetches and publishes of this store, one at a time: the services of one run (and a lease
+   * renewal beside them) share the remote-tracking ref, and two git processes updating it at
+   * once fail with "cannot lock ref". Other processes are kept apart by compare-and-swap.
+   */
+  private refQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly repoDir: string,
@@ -149,8 +155,19 @@ export class GitStateStore implements StateStore {
     return remote ? `refs/remotes/${remote}/${this.branch}` : `refs/heads/${this.branch}`;
   }
 
+  /** Runs `work` once every fetch or publish of this store asked for before it has ended. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.refQueue.then(work, work);
+    this.refQueue = result.catch(() => undefined);
+    return result;
+  }
+
   /** The branch's current tip (fetched from the remote first), or undefined before the first write. */
-  private async fetchTip(): Promise<string | undefined> {
+  private fetchTip(): Promise<string | undefined> {
+    return this.exclusive(() => this.fetchTipNow());
+  }
+
+  private async fetchTipNow(): Promise<string | undefined> {
     const remote = await this.remoteName();
     if (remote) {
       try {
@@ -184,9 +201,13 @@ export class GitStateStore implements StateStore {
    * the tip it builds on and may throw to refuse (a held lease); on a lost race it runs again on
    * the new tip.
    */
-  private async update(message: string, change: (snap: Snapshot) => Promise<Change>): Promise<void> {
+  private update(message: string, change: (snap: Snapshot) => Promise<Change>): Promise<void> {
+    return this.exclusive(() => this.updateNow(message, change));
+  }
+
+  private async updateNow(message: string, change: (snap: Snapshot) => Promise<Change>): Promise<void> {
     const remote = await this.remoteName();
-    let tip = this.knownTip ?? (await this.fetchTip());
+    let tip = this.knownTip ?? (await this.fetchTipNow());
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const snap = await this.snapshot(tip);
@@ -210,7 +231,7 @@ export class GitStateStore implements StateStore {
         lastError = err;
       }
       await sleep(jitteredBackoff(attempt));
-      tip = await this.fetchTip();
+      tip = await this.fetchTipNow();
     }
     throw new Error(
       `could not write the state branch ${this.branch} after ${this.maxAttempts} attempts (other writers kept moving it, or the push fails): ` +
