@@ -43353,21 +43353,34 @@ var init_executor = __esm({
 });
 
 // src/apply/rollback.ts
+function recordToRollBack(recorded, service) {
+  const record = recorded[service];
+  if (record) return record;
+  const names = Object.keys(recorded).sort();
+  throw new RollbackTargetError(
+    `nothing is recorded for service ${service}, so there is nothing to roll back; recorded services: ${names.join(", ") || "none yet"}`
+  );
+}
 async function planRollback(opts) {
-  const recorded = await opts.store.read();
-  const record = recorded[opts.service];
-  if (!record) {
-    const names = Object.keys(recorded).sort();
-    throw new RollbackTargetError(
-      `nothing is recorded for service ${opts.service}, so there is nothing to roll back; recorded services: ${names.join(", ") || "none yet"}`
-    );
-  }
-  const target = await resolveTarget(record, opts.to, opts.repoDir);
+  const record = recordToRollBack(await opts.store.read(), opts.service);
+  const target = await resolveRollbackTarget(record, opts.to, gitRevisions(opts.repoDir));
   const headState = await loadDesiredState(opts.head);
   const headSpec = headState.services.find((s) => s.name === opts.service);
   const desiredDigest = headSpec ? specDigest(headSpec) : "";
   const plan = planRollbackFor(record, target, fallbackLocator(headState.locator));
   return { service: opts.service, target, plan, desiredDigest };
+}
+function gitRevisions(repoDir) {
+  return async (ref) => {
+    let reader;
+    try {
+      reader = await GitRevisionReader.open(repoDir, ref);
+    } catch (err) {
+      if (err instanceof GitError) return void 0;
+      throw err;
+    }
+    return { commit: reader.revision.commit, desired: await loadDesiredState(reader) };
+  };
 }
 function planRollbackFor(record, target, locator = { locate: () => ({ line: 1, column: 1 }) }) {
   const { pin: _pin, ...unpinned } = record;
@@ -43435,25 +43448,13 @@ function rollback(opts) {
     }
   });
 }
-async function resolveTarget(record, to, repoDir) {
-  const known = () => describeHistory(record);
+async function resolveRollbackTarget(record, to, readRevision) {
   const deployment = deploymentTarget(record, to);
-  if (deployment) return { label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
+  if (deployment) return { kind: "deployment", label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
   if (to === void 0) throw new Error("unreachable: no target without a deployment");
-  let reader;
+  let found;
   try {
-    reader = await GitRevisionReader.open(repoDir, to);
-  } catch (err) {
-    if (err instanceof GitError) {
-      throw new RollbackTargetError(
-        `"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag in ${repoDir}; ${known()}`
-      );
-    }
-    throw err;
-  }
-  let state;
-  try {
-    state = await loadDesiredState(reader);
+    found = await readRevision(to);
   } catch (err) {
     if (err instanceof InputError) {
       throw new RollbackTargetError(`the templates at ${to} are not valid, so ${record.name} cannot be rolled back to them:
@@ -43461,15 +43462,18 @@ ${err.message}`);
     }
     throw err;
   }
-  const spec = state.services.find((s) => s.name === record.name);
+  if (!found) {
+    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+  }
+  const { commit, desired } = found;
+  const spec = desired.services.find((s) => s.name === record.name);
   if (!spec) {
     throw new RollbackTargetError(
-      `service ${record.name} does not exist at ${to} (${reader.revision.commit.slice(0, 7)}); services there: ${state.services.map((s) => s.name).sort().join(", ") || "none"}`
+      `service ${record.name} does not exist at ${to} (${commit.slice(0, 7)}); services there: ${desired.services.map((s) => s.name).sort().join(", ") || "none"}`
     );
   }
-  const commit = reader.revision.commit;
   const same2 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
-  return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same2 };
+  return { kind: "ref", label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same2 };
 }
 function unchangedService(record, spec) {
   const tiers = spec.tiers.map((t) => ({

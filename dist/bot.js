@@ -5522,6 +5522,14 @@ var RollbackTargetError = class extends Error {
     this.name = "RollbackTargetError";
   }
 };
+function recordToRollBack(recorded, service) {
+  const record = recorded[service];
+  if (record) return record;
+  const names = Object.keys(recorded).sort();
+  throw new RollbackTargetError(
+    `nothing is recorded for service ${service}, so there is nothing to roll back; recorded services: ${names.join(", ") || "none yet"}`
+  );
+}
 function planRollbackFor(record, target, locator = { locate: () => ({ line: 1, column: 1 }) }) {
   const { pin: _pin, ...unpinned } = record;
   const desired = {
@@ -5568,6 +5576,33 @@ function deploymentTarget(record, to) {
   }
   return d;
 }
+async function resolveRollbackTarget(record, to, readRevision) {
+  const deployment = deploymentTarget(record, to);
+  if (deployment) return { kind: "deployment", label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
+  if (to === void 0) throw new Error("unreachable: no target without a deployment");
+  let found;
+  try {
+    found = await readRevision(to);
+  } catch (err) {
+    if (err instanceof InputError) {
+      throw new RollbackTargetError(`the templates at ${to} are not valid, so ${record.name} cannot be rolled back to them:
+${err.message}`);
+    }
+    throw err;
+  }
+  if (!found) {
+    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+  }
+  const { commit, desired } = found;
+  const spec = desired.services.find((s) => s.name === record.name);
+  if (!spec) {
+    throw new RollbackTargetError(
+      `service ${record.name} does not exist at ${to} (${commit.slice(0, 7)}); services there: ${desired.services.map((s) => s.name).sort().join(", ") || "none"}`
+    );
+  }
+  const same2 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
+  return { kind: "ref", label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same2 };
+}
 function unchangedService(record, spec) {
   const tiers = spec.tiers.map((t) => ({
     name: t.name,
@@ -5589,37 +5624,22 @@ var RollbackRefused = class extends Error {
     this.name = "RollbackRefused";
   }
 };
-async function resolveRollbackTarget(deps, record, service, recordedNames, to) {
-  if (!record) {
-    const known = recordedNames.length > 0 ? recordedNames.map((n) => `\`${n}\``).join(", ") : "none yet";
-    throw new RollbackRefused(`No service \`${service}\` has been applied, so there is nothing to roll back. Recorded services: ${known}.`);
-  }
-  let deployment;
+async function planRollbackThroughApi(deps, recorded, service, to) {
   try {
-    deployment = deploymentTarget(record, to);
+    const record = recordToRollBack(recorded, service);
+    const target = await resolveRollbackTarget(record, to, (ref) => apiRevision(deps, ref));
+    return { record, target, plan: planRollbackFor(record, target) };
   } catch (error) {
     if (error instanceof RollbackTargetError) throw new RollbackRefused(capitalize(error.message) + ".");
     throw error;
   }
-  if (deployment) return { kind: "deployment", id: deployment.id, spec: deployment.spec, ...deployment.revision };
-  if (to === void 0) throw new Error("unreachable: no target without a deployment");
-  const commit = await resolveRef(deps, to);
-  if (!commit) {
-    throw new RollbackRefused(`\`${to}\` is neither a deployment of \`${service}\` nor a branch, tag or commit of this repository. ${capitalize(describeHistory(record))}.`);
-  }
-  const desired = await readDesiredAt(deps, to, commit);
-  const spec = desired.services.find((s) => s.name === service);
-  if (!spec) {
-    const there = desired.services.map((s) => `\`${s.name}\``).join(", ") || "none";
-    throw new RollbackRefused(`\`${service}\` is not defined at \`${to}\` (${commit.slice(0, 7)}). Services there: ${there}.`);
-  }
-  return { kind: "ref", ref: to, commit, spec, release: spec.release };
-}
-function planRollbackOf(record, target) {
-  return planRollbackFor(record, { spec: target.spec, revision: { ref: target.kind === "ref" ? target.commit : target.ref, commit: target.commit } });
 }
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+async function apiRevision(deps, ref) {
+  const commit = await resolveRef(deps, ref);
+  return commit ? { commit, desired: await readDesiredAt(deps, ref, commit) } : void 0;
 }
 async function resolveRef(deps, ref) {
   try {
@@ -5697,13 +5717,11 @@ async function runPlan(deps, event) {
 }
 async function runRollback(deps, event, service, to) {
   const recorded = await readRecordedStateFromBranch(deps, await stateBranchAt(deps, event.defaultBranch));
-  const record = recorded[service];
-  const target = await resolveRollbackTarget(deps, record, service, Object.keys(recorded).sort(), to);
-  const plan = planRollbackOf(record, target);
+  const { record, target, plan } = await planRollbackThroughApi(deps, recorded, service, to);
   const inputs = rollbackDispatchInputs({
     service,
     // The resolved target, so the apply redeploys exactly what this reply shows.
-    to: target.kind === "deployment" ? String(target.id) : target.commit,
+    to: target.kind === "deployment" ? String(target.deployment.id) : target.revision.commit,
     issue: event.issueNumber,
     // Only the runner that reaches the service's hypervisor can apply it.
     runner: record.spec.target.runner
@@ -5722,7 +5740,8 @@ async function runRollback(deps, event, service, to) {
 ${started}`);
 }
 function describeTarget(target) {
-  return target.kind === "deployment" ? `deployment ${target.id} (release ${target.release}, ${target.commit.slice(0, 7)})` : `${target.ref} (release ${target.release}, ${target.commit.slice(0, 7)})`;
+  const { release, commit, ref } = target.revision;
+  return target.kind === "deployment" ? `deployment ${target.deployment.id} (release ${release}, ${commit.slice(0, 7)})` : `${ref} (release ${release}, ${commit.slice(0, 7)})`;
 }
 async function react(deps, commentId) {
   try {

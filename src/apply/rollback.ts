@@ -12,6 +12,7 @@ import {
   type DesiredState,
   type Plan,
   type PlanService,
+  type RecordedState,
   type ServiceRecord,
   type ServiceSpec,
   type SourceLocator,
@@ -31,6 +32,8 @@ export class RollbackTargetError extends Error {
 }
 
 export interface RollbackTarget {
+  /** Named by a deployment id (or none: the previous deployment), or by a Git ref. */
+  kind: 'deployment' | 'ref';
   /** What the user asked for, as shown: `deployment 3` or `ref v2.0 (1a2b3c4)`. */
   label: string;
   spec: ServiceSpec;
@@ -47,6 +50,19 @@ export interface RollbackPlan {
   desiredDigest: string;
 }
 
+/** What a Git ref is at: its commit and the desired state there; undefined when no ref has that name. */
+export type ReadRevision = (ref: string) => Promise<{ commit: string; desired: DesiredState } | undefined>;
+
+/** The record of the service to roll back; a service never applied cannot be rolled back. */
+export function recordToRollBack(recorded: RecordedState, service: string): ServiceRecord {
+  const record = recorded[service];
+  if (record) return record;
+  const names = Object.keys(recorded).sort();
+  throw new RollbackTargetError(
+    `nothing is recorded for service ${service}, so there is nothing to roll back; recorded services: ${names.join(', ') || 'none yet'}`,
+  );
+}
+
 /**
  * Plans a rollback of `service` to `to`: a deployment id (`3` or `#3`), a Git ref, or, absent,
  * the last succeeded deployment before the current one. `head` is the desired state the pin is
@@ -59,22 +75,28 @@ export async function planRollback(opts: {
   repoDir: string;
   head: TreeReader;
 }): Promise<RollbackPlan> {
-  const recorded = await opts.store.read();
-  const record = recorded[opts.service];
-  if (!record) {
-    const names = Object.keys(recorded).sort();
-    throw new RollbackTargetError(
-      `nothing is recorded for service ${opts.service}, so there is nothing to roll back; ` +
-        `recorded services: ${names.join(', ') || 'none yet'}`,
-    );
-  }
-  const target = await resolveTarget(record, opts.to, opts.repoDir);
+  const record = recordToRollBack(await opts.store.read(), opts.service);
+  const target = await resolveRollbackTarget(record, opts.to, gitRevisions(opts.repoDir));
   const headState = await loadDesiredState(opts.head);
   const headSpec = headState.services.find((s) => s.name === opts.service);
   const desiredDigest = headSpec ? specDigest(headSpec) : '';
 
   const plan = planRollbackFor(record, target, fallbackLocator(headState.locator));
   return { service: opts.service, target, plan, desiredDigest };
+}
+
+/** Refs read through git in the templates repository's checkout. */
+function gitRevisions(repoDir: string): ReadRevision {
+  return async (ref) => {
+    let reader: GitRevisionReader;
+    try {
+      reader = await GitRevisionReader.open(repoDir, ref);
+    } catch (err) {
+      if (err instanceof GitError) return undefined;
+      throw err;
+    }
+    return { commit: reader.revision.commit, desired: await loadDesiredState(reader) };
+  };
 }
 
 /**
@@ -175,43 +197,40 @@ export function rollback(opts: {
   });
 }
 
-async function resolveTarget(record: ServiceRecord, to: string | undefined, repoDir: string): Promise<RollbackTarget> {
-  const known = () => describeHistory(record);
+/**
+ * What `to` names for the service: a recorded deployment (`3`, `#3`, or none: the last succeeded
+ * before the current one), or the service as a Git ref (or commit) has it, read through
+ * `readRevision` (git in a checkout, the API in the app). Throws RollbackTargetError saying what
+ * exists instead.
+ */
+export async function resolveRollbackTarget(record: ServiceRecord, to: string | undefined, readRevision: ReadRevision): Promise<RollbackTarget> {
   const deployment = deploymentTarget(record, to);
-  if (deployment) return { label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
+  if (deployment) return { kind: 'deployment', label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
   if (to === undefined) throw new Error('unreachable: no target without a deployment');
 
-  let reader: GitRevisionReader;
+  let found: Awaited<ReturnType<ReadRevision>>;
   try {
-    reader = await GitRevisionReader.open(repoDir, to);
-  } catch (err) {
-    if (err instanceof GitError) {
-      throw new RollbackTargetError(
-        `"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag in ${repoDir}; ${known()}`,
-      );
-    }
-    throw err;
-  }
-  let state: DesiredState;
-  try {
-    state = await loadDesiredState(reader);
+    found = await readRevision(to);
   } catch (err) {
     if (err instanceof InputError) {
       throw new RollbackTargetError(`the templates at ${to} are not valid, so ${record.name} cannot be rolled back to them:\n${err.message}`);
     }
     throw err;
   }
-  const spec = state.services.find((s) => s.name === record.name);
+  if (!found) {
+    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+  }
+  const { commit, desired } = found;
+  const spec = desired.services.find((s) => s.name === record.name);
   if (!spec) {
     throw new RollbackTargetError(
-      `service ${record.name} does not exist at ${to} (${reader.revision.commit.slice(0, 7)}); ` +
-        `services there: ${state.services.map((s) => s.name).sort().join(', ') || 'none'}`,
+      `service ${record.name} does not exist at ${to} (${commit.slice(0, 7)}); ` +
+        `services there: ${desired.services.map((s) => s.name).sort().join(', ') || 'none'}`,
     );
   }
-  const commit = reader.revision.commit;
   // A ref some deployment came from is that deployment: the history says which one was redeployed.
   const same = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === 'succeeded');
-  return { label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same };
+  return { kind: 'ref', label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same };
 }
 
 /** Every recorded instance with action none: applying it only records the rollback and the pin. */

@@ -6,7 +6,8 @@ import { HELP_TEXT, parseCommand, type BotCommand } from './commands.js';
 import type { BotDeps, PullRequestRef } from './deps.js';
 import { messageOf, planPullRequest, stateBranchAt } from './plan-pull-request.js';
 import { readRecordedStateFromBranch } from './recorded-state.js';
-import { planRollbackOf, resolveRollbackTarget, RollbackRefused, type RollbackTarget } from './rollback.js';
+import { planRollbackThroughApi, RollbackRefused } from './rollback.js';
+import type { RollbackTarget } from '../apply/rollback.js';
 
 /** An issue comment as the dispatcher needs it, decoded from the webhook once. */
 export interface CommentEvent {
@@ -86,16 +87,14 @@ async function runPlan(deps: BotDeps, event: CommentEvent): Promise<void> {
 
 async function runRollback(deps: BotDeps, event: CommentEvent, service: string, to: string | undefined): Promise<void> {
   const recorded = await readRecordedStateFromBranch(deps, await stateBranchAt(deps, event.defaultBranch));
-  const record = recorded[service];
-  const target = await resolveRollbackTarget(deps, record, service, Object.keys(recorded).sort(), to);
-  const plan = planRollbackOf(record!, target);
+  const { record, target, plan } = await planRollbackThroughApi(deps, recorded, service, to);
   const inputs = rollbackDispatchInputs({
     service,
     // The resolved target, so the apply redeploys exactly what this reply shows.
-    to: target.kind === 'deployment' ? String(target.id) : target.commit,
+    to: target.kind === 'deployment' ? String(target.deployment!.id) : target.revision.commit,
     issue: event.issueNumber,
     // Only the runner that reaches the service's hypervisor can apply it.
-    runner: record!.spec.target.runner,
+    runner: record.spec.target.runner,
   });
   const dispatch = { workflow: deps.settings.workflow, ref: event.defaultBranch, inputs };
   try {
@@ -115,9 +114,8 @@ async function runRollback(deps: BotDeps, event: CommentEvent, service: string, 
 }
 
 function describeTarget(target: RollbackTarget): string {
-  return target.kind === 'deployment'
-    ? `deployment ${target.id} (release ${target.release}, ${target.commit.slice(0, 7)})`
-    : `${target.ref} (release ${target.release}, ${target.commit.slice(0, 7)})`;
+  const { release, commit, ref } = target.revision;
+  return target.kind === 'deployment' ? `deployment ${target.deployment!.id} (release ${release}, ${commit.slice(0, 7)})` : `${ref} (release ${release}, ${commit.slice(0, 7)})`;
 }
 
 async function react(deps: BotDeps, commentId: number): Promise<void> {

@@ -239,11 +239,11 @@ describe('comment commands', () => {
   test('an unknown service or deployment gets a reply listing what exists, and no dispatch', async () => {
     h.api.state.dispatches.length = 0;
     await h.deliver('issue_comment', comment(10, '/rollback shop-dev', 'alice'));
-    expect(botReplies(10).pop()).toMatch(/Recorded services: `shop-prod`/);
+    expect(botReplies(10).pop()).toMatch(/Nothing is recorded for service shop-dev, so there is nothing to roll back; recorded services: shop-prod\./);
     await h.deliver('issue_comment', comment(10, '/rollback shop-prod to 99', 'alice'));
     expect(botReplies(10).pop()).toMatch(/no deployment 99.*deployments: 1 \(apply, succeeded, release 1\.0/);
     await h.deliver('issue_comment', comment(10, '/rollback shop-prod to no-such-branch', 'alice'));
-    expect(botReplies(10).pop()).toMatch(/neither a deployment .* nor a branch, tag or commit/);
+    expect(botReplies(10).pop()).toMatch(/"no-such-branch" is neither a deployment id of shop-prod nor a commit, branch or tag/);
     expect(h.api.state.dispatches).toEqual([]);
   });
 
