@@ -40351,6 +40351,10 @@ var init_classify = __esm({
 
 // src/plan/build.ts
 import { createHash as createHash3 } from "node:crypto";
+function rollingBack(record) {
+  const last = record.history.at(-1);
+  return last && (last.result === "in-progress" || last.result === "failed") && last.kind === "rollback" && last.pin ? last : void 0;
+}
 function currentServices(input) {
   const current = /* @__PURE__ */ new Map();
   for (const spec of input.standIn?.services ?? []) {
@@ -40379,7 +40383,8 @@ function currentServices(input) {
         ...inst.step ? { step: inst.step } : {}
       })),
       pin: record.pin,
-      unfinished: record.history.at(-1)?.result === "in-progress"
+      unfinished: record.history.at(-1)?.result === "in-progress",
+      ...rollingBack(record) ? { rollingBack: rollingBack(record) } : {}
     });
   }
   return current;
@@ -40685,11 +40690,20 @@ function buildPlan(input) {
   }
   const services = [];
   const desired = {};
+  const finishing = {};
   for (const name of names) {
-    const spec = desiredByName.get(name);
+    let spec = desiredByName.get(name);
     const now = current.get(name);
     const pin = now?.pin;
-    if (pin && spec) {
+    const rollback2 = now?.rollingBack;
+    if (rollback2 && spec && specDigest(spec) === rollback2.pin.desiredDigest) {
+      f.warnings.push(`service ${name}: its rollback (deployment ${rollback2.id}) ${rollback2.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`);
+      spec = rollback2.spec;
+      finishing[name] = {
+        rollback: { ...rollback2.rollbackOf !== void 0 ? { of: rollback2.rollbackOf } : {}, desiredDigest: rollback2.pin.desiredDigest, release: rollback2.revision.release },
+        revision: { commit: rollback2.revision.commit, ref: rollback2.revision.ref }
+      };
+    } else if (pin && spec) {
       if (specDigest(spec) === pin.desiredDigest) {
         f.warnings.push(
           `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
@@ -40727,7 +40741,8 @@ function buildPlan(input) {
     },
     desired,
     locator: input.desired.locator,
-    serviceStates
+    serviceStates,
+    ...Object.keys(finishing).length > 0 ? { finishing } : {}
   };
 }
 var INSTANCE_KEYS;
@@ -42335,10 +42350,8 @@ function retarget(step, target, start) {
       const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
       if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
       if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
-        return {
-          kind: "step",
-          step: { ...newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start), phase: "grown" }
-        };
+        const ensure = newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start);
+        return { kind: "step", step: { ...ensure, phase: m.state === "running" ? "booted" : "grown" } };
       }
       if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
       if (step.phase === "restoring") return { kind: "finish-first" };
@@ -43171,16 +43184,18 @@ var init_service_run = __esm({
           changed: [],
           ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
         };
-        const rollback2 = this.opts.rollback;
+        const rollback2 = this.rollback();
+        const revision = this.opts.plan.finishing?.[this.name]?.revision ?? this.opts.revision;
         this.deployment = {
           id,
           kind: rollback2 ? "rollback" : "apply",
-          revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
+          revision: { ...revision, release: rollback2?.release ?? spec.release },
           planDigest: this.opts.plan.document.plan_digest,
           startedAt: now,
           result: "in-progress",
           spec,
-          ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
+          ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {},
+          ...rollback2 ? { pin: { deployment: rollback2.of ?? id, desiredDigest: rollback2.desiredDigest } } : {}
         };
         record.history.push(this.deployment);
         record.spec = spec;
@@ -43191,9 +43206,8 @@ var init_service_run = __esm({
         const journal = this.journal;
         const deployment = this.deployment;
         const record = journal.record;
-        record.revision = { ...this.opts.revision, release: deployment.revision.release, specDigest: specDigest(record.spec) };
-        const rollback2 = this.opts.rollback;
-        if (rollback2) record.pin = { deployment: rollback2.of ?? deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
+        record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+        if (deployment.pin) record.pin = { ...deployment.pin, at: (/* @__PURE__ */ new Date()).toISOString() };
         else delete record.pin;
         delete record.rollout;
         deployment.result = "succeeded";
@@ -43317,6 +43331,10 @@ var init_service_run = __esm({
           await this.renewal.pending;
         }
         if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
+      }
+      /** A rollback: asked for (svcplan rollback), or one an interrupted run left, which the plan finishes. */
+      rollback() {
+        return this.opts.rollback ?? this.opts.plan.finishing?.[this.name]?.rollback;
       }
       ttl() {
         return this.opts.leaseTtlSeconds ?? 900;

@@ -324,6 +324,10 @@ function tierOf(spec, name) {
 }
 
 // src/plan/build.ts
+function rollingBack(record) {
+  const last = record.history.at(-1);
+  return last && (last.result === "in-progress" || last.result === "failed") && last.kind === "rollback" && last.pin ? last : void 0;
+}
 function currentServices(input) {
   const current = /* @__PURE__ */ new Map();
   for (const spec of input.standIn?.services ?? []) {
@@ -352,7 +356,8 @@ function currentServices(input) {
         ...inst.step ? { step: inst.step } : {}
       })),
       pin: record.pin,
-      unfinished: record.history.at(-1)?.result === "in-progress"
+      unfinished: record.history.at(-1)?.result === "in-progress",
+      ...rollingBack(record) ? { rollingBack: rollingBack(record) } : {}
     });
   }
   return current;
@@ -659,11 +664,20 @@ function buildPlan(input) {
   }
   const services = [];
   const desired = {};
+  const finishing = {};
   for (const name of names) {
-    const spec = desiredByName.get(name);
+    let spec = desiredByName.get(name);
     const now = current.get(name);
     const pin = now?.pin;
-    if (pin && spec) {
+    const rollback = now?.rollingBack;
+    if (rollback && spec && specDigest(spec) === rollback.pin.desiredDigest) {
+      f.warnings.push(`service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`);
+      spec = rollback.spec;
+      finishing[name] = {
+        rollback: { ...rollback.rollbackOf !== void 0 ? { of: rollback.rollbackOf } : {}, desiredDigest: rollback.pin.desiredDigest, release: rollback.revision.release },
+        revision: { commit: rollback.revision.commit, ref: rollback.revision.ref }
+      };
+    } else if (pin && spec) {
       if (specDigest(spec) === pin.desiredDigest) {
         f.warnings.push(
           `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
@@ -701,7 +715,8 @@ function buildPlan(input) {
     },
     desired,
     locator: input.desired.locator,
-    serviceStates
+    serviceStates,
+    ...Object.keys(finishing).length > 0 ? { finishing } : {}
   };
 }
 

@@ -15593,10 +15593,8 @@ function retarget(step, target, start) {
       const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
       if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
       if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
-        return {
-          kind: "step",
-          step: { ...newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start), phase: "grown" }
-        };
+        const ensure = newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start);
+        return { kind: "step", step: { ...ensure, phase: m.state === "running" ? "booted" : "grown" } };
       }
       if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
       if (step.phase === "restoring") return { kind: "finish-first" };
@@ -15986,6 +15984,10 @@ async function withTimeout(promise, ms, signal) {
 
 // src/plan/build.ts
 import { createHash as createHash2 } from "node:crypto";
+function rollingBack(record) {
+  const last = record.history.at(-1);
+  return last && (last.result === "in-progress" || last.result === "failed") && last.kind === "rollback" && last.pin ? last : void 0;
+}
 function currentServices(input) {
   const current = /* @__PURE__ */ new Map();
   for (const spec of input.standIn?.services ?? []) {
@@ -16014,7 +16016,8 @@ function currentServices(input) {
         ...inst.step ? { step: inst.step } : {}
       })),
       pin: record.pin,
-      unfinished: record.history.at(-1)?.result === "in-progress"
+      unfinished: record.history.at(-1)?.result === "in-progress",
+      ...rollingBack(record) ? { rollingBack: rollingBack(record) } : {}
     });
   }
   return current;
@@ -16321,11 +16324,20 @@ function buildPlan(input) {
   }
   const services = [];
   const desired = {};
+  const finishing = {};
   for (const name of names) {
-    const spec = desiredByName.get(name);
+    let spec = desiredByName.get(name);
     const now = current.get(name);
     const pin = now?.pin;
-    if (pin && spec) {
+    const rollback2 = now?.rollingBack;
+    if (rollback2 && spec && specDigest(spec) === rollback2.pin.desiredDigest) {
+      f.warnings.push(`service ${name}: its rollback (deployment ${rollback2.id}) ${rollback2.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`);
+      spec = rollback2.spec;
+      finishing[name] = {
+        rollback: { ...rollback2.rollbackOf !== void 0 ? { of: rollback2.rollbackOf } : {}, desiredDigest: rollback2.pin.desiredDigest, release: rollback2.revision.release },
+        revision: { commit: rollback2.revision.commit, ref: rollback2.revision.ref }
+      };
+    } else if (pin && spec) {
       if (specDigest(spec) === pin.desiredDigest) {
         f.warnings.push(
           `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`
@@ -16363,7 +16375,8 @@ function buildPlan(input) {
     },
     desired,
     locator: input.desired.locator,
-    serviceStates
+    serviceStates,
+    ...Object.keys(finishing).length > 0 ? { finishing } : {}
   };
 }
 
@@ -16740,16 +16753,18 @@ var ServiceRun = class {
       changed: [],
       ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
     };
-    const rollback2 = this.opts.rollback;
+    const rollback2 = this.rollback();
+    const revision = this.opts.plan.finishing?.[this.name]?.revision ?? this.opts.revision;
     this.deployment = {
       id,
       kind: rollback2 ? "rollback" : "apply",
-      revision: { ...this.opts.revision, release: rollback2?.release ?? spec.release },
+      revision: { ...revision, release: rollback2?.release ?? spec.release },
       planDigest: this.opts.plan.document.plan_digest,
       startedAt: now,
       result: "in-progress",
       spec,
-      ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {}
+      ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {},
+      ...rollback2 ? { pin: { deployment: rollback2.of ?? id, desiredDigest: rollback2.desiredDigest } } : {}
     };
     record.history.push(this.deployment);
     record.spec = spec;
@@ -16760,9 +16775,8 @@ var ServiceRun = class {
     const journal = this.journal;
     const deployment = this.deployment;
     const record = journal.record;
-    record.revision = { ...this.opts.revision, release: deployment.revision.release, specDigest: specDigest(record.spec) };
-    const rollback2 = this.opts.rollback;
-    if (rollback2) record.pin = { deployment: rollback2.of ?? deployment.id, desiredDigest: rollback2.desiredDigest, at: (/* @__PURE__ */ new Date()).toISOString() };
+    record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+    if (deployment.pin) record.pin = { ...deployment.pin, at: (/* @__PURE__ */ new Date()).toISOString() };
     else delete record.pin;
     delete record.rollout;
     deployment.result = "succeeded";
@@ -16886,6 +16900,10 @@ var ServiceRun = class {
       await this.renewal.pending;
     }
     if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
+  }
+  /** A rollback: asked for (svcplan rollback), or one an interrupted run left, which the plan finishes. */
+  rollback() {
+    return this.opts.rollback ?? this.opts.plan.finishing?.[this.name]?.rollback;
   }
   ttl() {
     return this.opts.leaseTtlSeconds ?? 900;
@@ -23195,6 +23213,7 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
       stop.dispose();
     }
     ctx.io.stdout.write(reportText(report, style));
+    writeRefusals(report, ctx.io.stderr);
     return exitCodeOf(report);
   }
 });
@@ -23206,6 +23225,10 @@ function svcplanLines(ctx) {
 }
 function interruptedAdvice(err) {
   return err instanceof StoppedOnRequest ? "what was under way finished and was recorded; run svcplan apply again to go on from there" : "each step under way stays at the phase it recorded; run svcplan apply again to finish it from there";
+}
+function writeRefusals(report, stderr) {
+  for (const s of report.services) if (s.result === "refused" && s.error) stderr.write(`svcplan: ${s.error}
+`);
 }
 function exitCodeOf(report) {
   if (report.ok) return EXIT_OK;
@@ -23564,7 +23587,7 @@ var rollbackCommand = defineCommand({
   name: "rollback",
   summary: "redeploy an earlier deployment of a service, and pin it there",
   usage: "rollback SERVICE [--to ID|REF] [--yes] [--state local|git] [--repo DIR]",
-  description: "Redeploys what an earlier deployment deployed (--to ID, from `svcplan history SERVICE`), or the service as a Git ref had it (--to REF); without --to, the last succeeded deployment before the current one. The rollback is a new forward update with its own classified plan, shown before anything happens, and is recorded in history.\n\nAfterwards the service is pinned: the next apply leaves it alone until a new commit changes its template or service file.\n\nAsks for confirmation on a terminal; elsewhere pass --yes.",
+  description: "Redeploys what an earlier deployment deployed (--to ID, from `svcplan history SERVICE`), or the service as a Git ref had it (--to REF); without --to, the last succeeded deployment before the current one. The rollback is a new forward update with its own classified plan, shown before anything happens, and is recorded in history.\n\nA rollback that is interrupted or fails is finished by the next apply (svcplan apply or svcplan rollback), never undone by it, while the template and service files are as they were.\n\nAfterwards the service is pinned: the next apply leaves it alone until a new commit changes its template or service file.\n\nAsks for confirmation on a terminal; elsewhere pass --yes.",
   flags: {
     to: { type: "string", value: "ID|REF", description: "deployment id or Git ref to roll back to" },
     yes: { type: "boolean", short: "y", description: "do not ask for confirmation" },
@@ -23626,6 +23649,7 @@ var rollbackCommand = defineCommand({
         signal: stop.signal
       });
       ctx.io.stdout.write(reportText(report, style));
+      writeRefusals(report, ctx.io.stderr);
       if (report.ok) ctx.io.stdout.write(`${settings.service} is pinned: the next apply leaves it alone until its template or service file changes
 `);
       return exitCodeOf(report);

@@ -224,16 +224,18 @@ export class ServiceRun {
       changed: [],
       ...(existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}),
     };
-    const rollback = this.opts.rollback;
+    const rollback = this.rollback();
+    const revision = this.opts.plan.finishing?.[this.name]?.revision ?? this.opts.revision;
     this.deployment = {
       id,
       kind: rollback ? 'rollback' : 'apply',
-      revision: { ...this.opts.revision, release: rollback?.release ?? spec.release },
+      revision: { ...revision, release: rollback?.release ?? spec.release },
       planDigest: this.opts.plan.document.plan_digest,
       startedAt: now,
       result: 'in-progress',
       spec,
       ...(rollback?.of !== undefined ? { rollbackOf: rollback.of } : {}),
+      ...(rollback ? { pin: { deployment: rollback.of ?? id, desiredDigest: rollback.desiredDigest } } : {}),
     };
     record.history.push(this.deployment);
     // The spec being applied drives the rollout policies of a resumed run.
@@ -246,9 +248,8 @@ export class ServiceRun {
     const journal = this.journal!;
     const deployment = this.deployment!;
     const record = journal.record;
-    record.revision = { ...this.opts.revision, release: deployment.revision.release, specDigest: specDigest(record.spec) };
-    const rollback = this.opts.rollback;
-    if (rollback) record.pin = { deployment: rollback.of ?? deployment.id, desiredDigest: rollback.desiredDigest, at: new Date().toISOString() };
+    record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+    if (deployment.pin) record.pin = { ...deployment.pin, at: new Date().toISOString() };
     else delete record.pin; // the plan applied this service, so any pin no longer holds
     delete record.rollout;
     deployment.result = 'succeeded';
@@ -385,6 +386,11 @@ export class ServiceRun {
     // The lease goes even on an interruption: only a dead process keeps it, and that one is
     // taken over once its holder is seen to be gone.
     if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => undefined);
+  }
+
+  /** A rollback: asked for (svcplan rollback), or one an interrupted run left, which the plan finishes. */
+  private rollback(): ApplyOptions['rollback'] {
+    return this.opts.rollback ?? this.opts.plan.finishing?.[this.name]?.rollback;
   }
 
   private ttl(): number {

@@ -127,11 +127,10 @@ export function retarget(step: InstanceStep, target: InstanceSpec | undefined, s
       const beforeDestroy = step.phase === 'saving' || step.phase === 'saved' || step.phase === 'halted';
       if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
       if (beforeDestroy && sameSpec(target, step.from) && m.state !== 'not_created') {
-        // Back to the VM it still is (autoRollback, or a reverted change): only make sure it runs.
-        return {
-          kind: 'step',
-          step: { ...newStep({ action: 'restart', from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start), phase: 'grown' },
-        };
+        // Back to the VM it still is (autoRollback, or a reverted change): only make sure it runs
+        // (booted if it was halted), then its gate.
+        const ensure = newStep({ action: 'restart', from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start);
+        return { kind: 'step', step: { ...ensure, phase: m.state === 'running' ? 'booted' : 'grown' } };
       }
       if (beforeDestroy && m.state === 'not_created') return carried({ to: target, phase: 'destroyed' });
       // Its restore may have run: finish it, and the VM then holds the app state a new step saves.

@@ -345,6 +345,11 @@ export interface Deployment {
   message?: string;
   /** Every health gate this deployment ran, in order. */
   gates?: GateResult[];
+  /**
+   * For kind 'rollback': the pin it sets once it succeeds. A rollback that was interrupted is
+   * finished, as a rollback, by the next apply while the desired spec is still this one.
+   */
+  pin?: { deployment: number; desiredDigest: string };
 }
 
 export interface Pin {
@@ -442,6 +447,11 @@ export interface Plan {
   locator?: SourceLocator;
   /** Each planned service's own state digest (null: nothing recorded or standing in). */
   serviceStates?: Record<string, string | null>;
+  /**
+   * Services whose last deployment was a rollback that stopped before it finished: the plan
+   * takes them to the rollback's spec, and the apply finishes it as that rollback (and pins).
+   */
+  finishing?: Record<string, { rollback: { of?: number; desiredDigest: string; release: string }; revision: { commit: string; ref: string } }>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import {
   emptySummary,
   instanceName,
   upgradeDomainOf,
+  type Deployment,
   type DesiredState,
   type Diagnostic,
   type Disruption,
@@ -58,6 +59,8 @@ interface CurrentService {
   pin?: Pin;
   /** The last deployment was stopped before it was recorded as finished. */
   unfinished?: boolean;
+  /** The last deployment was a rollback stopped before it finished. */
+  rollingBack?: Deployment;
 }
 
 /** An instance of the plan before it is placed in its domain. */
@@ -69,6 +72,16 @@ interface Findings {
   warnings: string[];
   errors: Diagnostic[];
   locator: SourceLocator;
+}
+
+/**
+ * The service's last deployment, when it is a rollback that did not get there: interrupted, or
+ * failed (a step or its gate). What was asked for last was to go back: the next plan goes on
+ * going back, never silently forward to the spec the rollback fled, until that spec changes.
+ */
+function rollingBack(record: RecordedState[string]): Deployment | undefined {
+  const last = record.history.at(-1);
+  return last && (last.result === 'in-progress' || last.result === 'failed') && last.kind === 'rollback' && last.pin ? last : undefined;
 }
 
 function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<string, CurrentService> {
@@ -101,6 +114,7 @@ function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<st
       })),
       pin: record.pin,
       unfinished: record.history.at(-1)?.result === 'in-progress',
+      ...(rollingBack(record) ? { rollingBack: rollingBack(record) } : {}),
     });
   }
   return current;
@@ -525,11 +539,21 @@ export function buildPlan(input: PlanInput): Plan {
 
   const services: PlanService[] = [];
   const desired: Record<string, ServiceSpec | undefined> = {};
+  const finishing: NonNullable<Plan['finishing']> = {};
   for (const name of names) {
-    const spec = desiredByName.get(name);
+    let spec = desiredByName.get(name);
     const now = current.get(name);
     const pin = now?.pin;
-    if (pin && spec) {
+    const rollback = now?.rollingBack;
+    if (rollback && spec && specDigest(spec) === rollback.pin!.desiredDigest) {
+      // Interrupted, a rollback is finished, not undone by the spec it rolled the service back from.
+      f.warnings.push(`service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === 'failed' ? 'failed' : 'stopped before it finished'}; this plan finishes it, and pins the service there`);
+      spec = rollback.spec;
+      finishing[name] = {
+        rollback: { ...(rollback.rollbackOf !== undefined ? { of: rollback.rollbackOf } : {}), desiredDigest: rollback.pin!.desiredDigest, release: rollback.revision.release },
+        revision: { commit: rollback.revision.commit, ref: rollback.revision.ref },
+      };
+    } else if (pin && spec) {
       if (specDigest(spec) === pin.desiredDigest) {
         f.warnings.push(
           `service ${name} is pinned to deployment ${pin.deployment} by a rollback: it stays as recorded until a change to its template or service file`,
@@ -569,5 +593,6 @@ export function buildPlan(input: PlanInput): Plan {
     desired,
     locator: input.desired.locator,
     serviceStates,
+    ...(Object.keys(finishing).length > 0 ? { finishing } : {}),
   };
 }

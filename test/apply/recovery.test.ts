@@ -134,6 +134,8 @@ describe('carrying an unfinished step toward a new target', () => {
   it('a replace before its destroy, sent back to the VM\'s own spec, only makes sure that VM runs', () => {
     const next = retarget(replace('saved'), from, start({ state: 'stopped', id: OLD_ID }));
     expect(next).toMatchObject({ kind: 'step', step: { action: 'restart', phase: 'grown', from, to: from, provisioners: [] } });
+    // Still running: nothing to do on it but its gate.
+    expect(retarget(replace('saving'), from, start({ state: 'running', id: OLD_ID }))).toMatchObject({ kind: 'step', step: { action: 'restart', phase: 'booted', to: from } });
     // Already destroyed: the old spec comes back up and is restored.
     expect(retarget(replace('halted'), from, start({ state: 'not_created' }))).toMatchObject({ kind: 'step', step: { action: 'replace', phase: 'destroyed', to: from } });
   });

@@ -6,6 +6,7 @@ import { computePlan } from '../../src/core/compute-plan.js';
 import { WorktreeReader } from '../../src/load/index.js';
 import { LocalStateStore } from '../../src/state/index.js';
 import { git, tempDir } from '../state/fixtures.js';
+import { RunInterruptedError } from '../../src/apply/types.js';
 import { DriverDouble } from './support.js';
 
 function writeTemplates(dir: string, opts: { release: string; memory: number; mode: string }): void {
@@ -127,5 +128,43 @@ describe('rolling back a service', () => {
     await expect(planRollback({ service: 'shop', to: 'no-such-tag', store, repoDir: dir, head: head() })).rejects.toThrow(
       /"no-such-tag" is neither a deployment id of shop nor a commit, branch or tag/,
     );
+  });
+
+  it('a rollback killed half way is finished, as a rollback, by the next plain apply, which pins the service', async () => {
+    const planned = await planRollback({ service: 'shop', store, repoDir: dir, head: head() });
+    // The first instance is rolled back, then the run dies before the second.
+    const dying = new DriverDouble({ world: driver.world, killAt: { step: 2, when: 'before' } });
+    await expect(rollback({ rollback: planned, store, driver: dying, owner: 'test' })).rejects.toThrow(RunInterruptedError);
+    expect((await store.readService('shop'))!.history.at(-1)).toMatchObject({ kind: 'rollback', result: 'in-progress', pin: { deployment: 1 } });
+
+    const resumed = await computePlan({ head: head(), recorded: await store.read() });
+    expect(resumed.document.warnings.join('\n')).toMatch(/its rollback \(deployment 3\) stopped before it finished; this plan finishes it/);
+    expect(resumed.desired.shop?.tiers[0].instance.memory).toBe(512);
+    const report = await applyPlan({ plan: resumed, store, driver: new DriverDouble({ world: driver.world }), owner: 'test', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
+    expect(report.ok).toBe(true);
+    const rec = (await store.readService('shop'))!;
+    expect(rec.instances.map((i) => `${i.spec.memory}:${i.status}`)).toEqual(['512:ready', '512:ready']);
+    expect(rec.history.at(-1)).toMatchObject({ id: 4, kind: 'rollback', rollbackOf: 1, result: 'succeeded', revision: { commit: commits[0], release: '1.0' } });
+    expect(rec.pin).toMatchObject({ deployment: 1 });
+    expect([...driver.world.vms.values()].map((v) => v.memory)).toEqual([512, 512]);
+    // And then it stays there.
+    expect((await computePlan({ head: head(), recorded: await store.read() })).document.services).toEqual([]);
+  });
+
+  it('a rollback that failed its gate is finished by the next apply, not rolled forward to what it fled', async () => {
+    const planned = await planRollback({ service: 'shop', store, repoDir: dir, head: head() });
+    const sick = new DriverDouble({ world: driver.world, healthy: () => false });
+    const failed = await rollback({ rollback: planned, store, driver: sick, owner: 'test' });
+    expect(failed.ok).toBe(false);
+    expect((await store.readService('shop'))!.history.at(-1)).toMatchObject({ kind: 'rollback', result: 'failed' });
+
+    const next = await computePlan({ head: head(), recorded: await store.read() });
+    expect(next.document.warnings.join('\n')).toMatch(/its rollback \(deployment 3\) failed; this plan finishes it/);
+    const report = await applyPlan({ plan: next, store, driver: new DriverDouble({ world: driver.world }), owner: 'test', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
+    expect(report.ok).toBe(true);
+    const rec = (await store.readService('shop'))!;
+    expect(rec.instances.map((i) => i.spec.memory)).toEqual([512, 512]);
+    expect(rec.history.at(-1)).toMatchObject({ kind: 'rollback', result: 'succeeded', rollbackOf: 1 });
+    expect(rec.pin).toMatchObject({ deployment: 1 });
   });
 });

@@ -130,6 +130,7 @@ export const applyCommand = defineCommand<ApplySettings>({
       stop.dispose();
     }
     ctx.io.stdout.write(reportText(report, style));
+    writeRefusals(report, ctx.io.stderr);
     return exitCodeOf(report);
   },
 });
@@ -146,6 +147,11 @@ export function interruptedAdvice(err: RunInterruptedError): string {
   return err instanceof StoppedOnRequest
     ? 'what was under way finished and was recorded; run svcplan apply again to go on from there'
     : 'each step under way stays at the phase it recorded; run svcplan apply again to finish it from there';
+}
+
+/** A service refused (held by another apply, or a plan its record no longer allows) is an error: stderr says why. */
+export function writeRefusals(report: ApplyReport, stderr: { write(text: string): unknown }): void {
+  for (const s of report.services) if (s.result === 'refused' && s.error) stderr.write(`svcplan: ${s.error}\n`);
 }
 
 export function exitCodeOf(report: ApplyReport): number {

@@ -7,7 +7,7 @@ import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_FAILED, EXIT_INPUT, UsageError, styler } from '../io.js';
 import { openRepoStore, openTemplatesRepo } from '../repo.js';
-import { STATE_FLAG, exitCodeOf, interruptedAdvice, leaseOwner, parseStateFlag, progressLine, reportText, svcplanLines } from './apply.js';
+import { STATE_FLAG, exitCodeOf, interruptedAdvice, leaseOwner, parseStateFlag, progressLine, reportText, svcplanLines, writeRefusals } from './apply.js';
 import { applyMachinery } from '../../core/setup.js';
 
 interface RollbackSettings {
@@ -27,6 +27,8 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
     'service as a Git ref had it (--to REF); without --to, the last succeeded deployment before the ' +
     'current one. The rollback is a new forward update with its own classified plan, shown before ' +
     'anything happens, and is recorded in history.\n\n' +
+    'A rollback that is interrupted or fails is finished by the next apply (svcplan apply or svcplan ' +
+    'rollback), never undone by it, while the template and service files are as they were.\n\n' +
     'Afterwards the service is pinned: the next apply leaves it alone until a new commit changes ' +
     'its template or service file.\n\n' +
     'Asks for confirmation on a terminal; elsewhere pass --yes.',
@@ -89,6 +91,7 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
         signal: stop.signal,
       });
       ctx.io.stdout.write(reportText(report, style));
+      writeRefusals(report, ctx.io.stderr);
       if (report.ok) ctx.io.stdout.write(`${settings.service} is pinned: the next apply leaves it alone until its template or service file changes\n`);
       return exitCodeOf(report);
     } catch (err) {
