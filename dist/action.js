@@ -2671,14 +2671,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname: hostname4, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname3, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname4;
+          const sessionKey = servername || hostname3;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2694,7 +2694,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname4
+            host: hostname3
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2708,14 +2708,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname4
+            host: hostname3
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname4, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname3, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -7183,8 +7183,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname: hostname4, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
+      const { hostname: hostname3, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname3}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -8024,20 +8024,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname: hostname4, protocol, port } = client[kUrl];
-      if (hostname4[0] === "[") {
-        const idx = hostname4.indexOf("]");
+      let { host, hostname: hostname3, protocol, port } = client[kUrl];
+      if (hostname3[0] === "[") {
+        const idx = hostname3.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname4.substring(1, idx);
+        const ip = hostname3.substring(1, idx);
         assert(net.isIP(ip));
-        hostname4 = ip;
+        hostname3 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname: hostname4,
+            hostname: hostname3,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -8051,7 +8051,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
-            hostname: hostname4,
+            hostname: hostname3,
             protocol,
             port,
             servername: client[kServerName],
@@ -8084,7 +8084,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname: hostname4,
+              hostname: hostname3,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8105,7 +8105,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname: hostname4,
+              hostname: hostname3,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -9080,10 +9080,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname4, port } = url;
-        hostname4 = hostname4.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname3, port } = url;
+        hostname3 = hostname3.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname4, port)) {
+        if (!this.#shouldProxy(hostname3, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -9091,7 +9091,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname4, port) {
+      #shouldProxy(hostname3, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9107,11 +9107,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname4 === entry.hostname) {
+            if (hostname3 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname4.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname3.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -19978,8 +19978,8 @@ function readSettings(env = process.env) {
   }
   const token = getInput(env, "github-token");
   if (!token) throw new ActionInputError("input github-token is empty; pass ${{ github.token }} or a token with contents, pull-requests and deployments write");
-  const state = getInput(env, "state") ?? "git";
-  if (state !== "local" && state !== "git") throw new ActionInputError(`input state: "${state}" is not a state store; use git or local`);
+  const state = getInput(env, "state");
+  if (state !== void 0 && state !== "local" && state !== "git") throw new ActionInputError(`input state: "${state}" is not a state store; use git or local`);
   const repository = env.GITHUB_REPOSITORY ?? "";
   const [owner, repo] = repository.split("/");
   if (!owner || !repo) throw new ActionInputError(`GITHUB_REPOSITORY is "${repository}", not owner/name; run svcplan inside GitHub Actions`);
@@ -20011,8 +20011,8 @@ function readSettings(env = process.env) {
     token,
     repoDir: resolve(workspace, getInput(env, "repo-path") ?? "."),
     workspace,
-    state,
-    stateBranch: getInput(env, "state-branch") ?? "svcplan-state",
+    ...state ? { state } : {},
+    ...getInput(env, "state-branch") ? { stateBranch: getInput(env, "state-branch") } : {},
     service: getInput(env, "service") ?? fromDispatch("service"),
     to: getInput(env, "to") ?? fromDispatch("to"),
     issue: issue2,
@@ -41356,6 +41356,1071 @@ var init_publish_plan = __esm({
   }
 });
 
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync as existsSync3, mkdirSync, readdirSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+function readText(file) {
+  try {
+    return readFileSync6(file, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function wrapperAlive(pid, base) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline === void 0) return existsSync3("/proc/self") ? false : true;
+  return cmdline.includes(base);
+}
+var CALL_WRAPPER, POLL_MS, CallReceipts;
+var init_calls = __esm({
+  "src/apply/drivers/vagrant/calls.ts"() {
+    "use strict";
+    CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
+    POLL_MS = 250;
+    CallReceipts = class {
+      constructor(dir) {
+        this.dir = dir;
+      }
+      dir;
+      /** Where the call's pid and exit code are written. */
+      base(id) {
+        if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
+        return join3(this.dir, id);
+      }
+      /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
+      prepare(id, commandLine) {
+        mkdirSync(this.dir, { recursive: true });
+        const base = this.base(id);
+        rmSync(`${base}.exit`, { force: true });
+        rmSync(`${base}.pid`, { force: true });
+        writeFileSync2(`${base}.cmd`, commandLine + "\n");
+        return base;
+      }
+      /** What became of a call; waits while it still runs. */
+      async outcome(id, onWait, signal) {
+        const base = this.base(id);
+        let said = false;
+        for (; ; ) {
+          const exit = readText(`${base}.exit`);
+          if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
+          const pid = Number(readText(`${base}.pid`));
+          if (!Number.isInteger(pid) || pid <= 0) return "not-started";
+          if (!wrapperAlive(pid, base)) {
+            const late = readText(`${base}.exit`);
+            if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
+            return "lost";
+          }
+          if (!said) {
+            onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
+            said = true;
+          }
+          if (signal?.aborted) return "lost";
+          await sleep(POLL_MS);
+        }
+      }
+      /** Waits until none of the calls recorded here is still running. */
+      async settle(onWait, signal) {
+        let names;
+        try {
+          names = readdirSync(this.dir);
+        } catch {
+          return;
+        }
+        for (const name of names) {
+          if (!name.endsWith(".pid")) continue;
+          const id = name.slice(0, -".pid".length);
+          if (existsSync3(join3(this.dir, `${id}.exit`))) continue;
+          await this.outcome(id, onWait, signal);
+        }
+      }
+      forget() {
+        rmSync(this.dir, { recursive: true, force: true });
+      }
+    };
+  }
+});
+
+// src/apply/drivers/vagrant/machine-data.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join4 } from "node:path";
+function vagrantHome(env = process.env) {
+  return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
+}
+function machineIdentities(vagrantDir, machines, home) {
+  const out = /* @__PURE__ */ new Map();
+  let index = null;
+  for (const { name, provider } of machines) {
+    const data = join4(vagrantDir, ".vagrant", "machines", name, provider);
+    const identity3 = {};
+    const id = readText2(join4(data, "id"));
+    if (id) identity3.id = id;
+    const uuid = readText2(join4(data, "index_uuid"));
+    if (uuid) {
+      if (index === null) index = readIndex(home);
+      const box = index?.machines?.[uuid]?.extra_data?.box;
+      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+    }
+    out.set(name, identity3);
+  }
+  return out;
+}
+function readIndex(home) {
+  const text = readText2(join4(home, "data", "machine-index", "index"));
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function readText2(file) {
+  try {
+    const text = readFileSync7(file, "utf8").trim();
+    return text === "" ? void 0 : text;
+  } catch {
+    return void 0;
+  }
+}
+var init_machine_data = __esm({
+  "src/apply/drivers/vagrant/machine-data.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/drivers/vagrant/runner.ts
+function formatCommandLine(command) {
+  return [command.program, ...command.args].map(shellWord).join(" ");
+}
+function shellWord(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
+}
+var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, RecordingRunner;
+var init_runner = __esm({
+  "src/apply/drivers/vagrant/runner.ts"() {
+    "use strict";
+    init_execa();
+    init_calls();
+    VAGRANT_ENV = {
+      VAGRANT_CHECKPOINT_DISABLE: "1",
+      VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
+      VAGRANT_NO_COLOR: "1"
+    };
+    KILL_GRACE_MS = 5e3;
+    ExecaRunner = class {
+      /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
+      constructor(env = {}) {
+        this.env = env;
+      }
+      env;
+      async run(command, options = {}) {
+        const stdout = [];
+        const stderr = [];
+        const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
+        const child = execa(program, args, {
+          cwd: command.cwd,
+          env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+          extendEnv: true,
+          reject: false,
+          stdin: "ignore",
+          buffer: false,
+          stripFinalNewline: false,
+          timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+          cancelSignal: options.signal,
+          killSignal: "SIGTERM",
+          // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+          forceKillAfterDelay: KILL_GRACE_MS,
+          // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+          // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+          cleanup: false
+        });
+        child.once("exit", () => {
+          if (!child.killed) return;
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+        });
+        const collect = (stream, into, name) => {
+          if (!stream) return;
+          stream.setEncoding("utf8");
+          let rest = "";
+          const emit = (line) => {
+            into.push(line);
+            options.onLine?.(line, name);
+          };
+          stream.on("data", (chunk) => {
+            rest += chunk;
+            let nl;
+            while ((nl = rest.indexOf("\n")) >= 0) {
+              emit(rest.slice(0, nl).replace(/\r$/, ""));
+              rest = rest.slice(nl + 1);
+            }
+          });
+          const flush = () => {
+            if (rest) emit(rest);
+            rest = "";
+          };
+          stream.on("end", flush);
+          stream.on("close", flush);
+        };
+        collect(child.stdout, stdout, "stdout");
+        collect(child.stderr, stderr, "stderr");
+        const result = await child;
+        if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
+          return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+        }
+        const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+        return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
+      }
+    };
+    RecordingRunner = class {
+      constructor(answer = () => void 0) {
+        this.answer = answer;
+      }
+      answer;
+      commands = [];
+      async run(command) {
+        this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
+        return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+      }
+      /** The recorded commands as a user would type them, one per line. */
+      lines() {
+        return this.commands.map(formatCommandLine);
+      }
+    };
+  }
+});
+
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+var init_status = __esm({
+  "src/apply/drivers/vagrant/status.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/drivers/vagrant/ruby.ts
+function isRubyIdentifier(name) {
+  return RUBY_IDENTIFIER.test(name);
+}
+function rubyString(text) {
+  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+}
+function rubyLiteral(value) {
+  if (value === null || value === void 0) return "nil";
+  if (typeof value === "string") return rubyString(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return rubyNumber(value);
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof RubySymbol) return ":" + value.name;
+  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
+  if (value instanceof Map) {
+    const entries = [...value.entries()].map(([key, v]) => {
+      if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
+      return `${key.name}: ${rubyLiteral(v)}`;
+    });
+    return "{ " + entries.join(", ") + " }";
+  }
+  if (typeof value === "object" && isPlainObject4(value)) {
+    const entries = Object.entries(value).map(
+      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
+    );
+    return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
+  }
+  throw new Error(`cannot write a ${describe2(value)} as a Ruby literal`);
+}
+function symbolHash(entries) {
+  return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
+}
+function rubyNumber(n2) {
+  if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
+  if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
+  const text = String(n2);
+  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
+}
+function isPlainObject4(value) {
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+function describe2(value) {
+  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
+  return typeof value;
+}
+var RubySymbol, RUBY_IDENTIFIER;
+var init_ruby = __esm({
+  "src/apply/drivers/vagrant/ruby.ts"() {
+    "use strict";
+    RubySymbol = class _RubySymbol {
+      constructor(name) {
+        this.name = name;
+      }
+      name;
+      static of(name) {
+        if (!RUBY_IDENTIFIER.test(name)) {
+          throw new Error(`not a Ruby identifier, cannot be a symbol: ${JSON.stringify(name)}`);
+        }
+        return new _RubySymbol(name);
+      }
+    };
+    RUBY_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+  }
+});
+
+// src/apply/drivers/vagrant/vagrantfile.ts
+import { join as join5, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
+function vagrantDirOf(repoDir, service) {
+  return join5(repoDir, ".svcplan", "vagrant", service);
+}
+function stateDiskName(instance) {
+  return `${instance}-state.qcow2`;
+}
+function virtualboxStateDiskPath(vagrantDir, instance) {
+  return join5(vagrantDir, "state-disks", `${instance}-state.vdi`);
+}
+function stateDevice(provider) {
+  return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
+}
+function sshEndpointOf(service, inst) {
+  const ssh = inst.spec.target.ssh;
+  if (!ssh) return void 0;
+  const port = ssh.portBase + inst.index - 1;
+  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
+  return { host: ssh.host, port };
+}
+function renderVagrantfile(input, cache) {
+  const { service, instances, repoDir } = input;
+  const vagrantDir = vagrantDirOf(repoDir, service.name);
+  const out = [
+    `# Generated by svcplan for service ${oneLine(service.name)} (template ${oneLine(service.template)}, release ${oneLine(service.release)}).`,
+    "# Rewritten by svcplan whenever the layout of its machines changes: edit the template or the service, not this file.",
+    "",
+    RUBY_HELPERS,
+    "",
+    "Vagrant.configure('2') do |config|"
+  ];
+  cache?.forService(service, repoDir);
+  const sorted = [...instances].sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
+  for (const inst of sorted) {
+    out.push(cache ? cache.block(inst, service, repoDir, vagrantDir) : machineBlock(inst, service, repoDir, vagrantDir));
+  }
+  out.push("end", "");
+  return out.join("\n");
+}
+function machineBlock(inst, service, repoDir, vagrantDir) {
+  return renderMachine(inst, service, repoDir, vagrantDir).map((l) => "  " + l).join("\n");
+}
+function renderMachine(inst, service, repoDir, vagrantDir) {
+  const spec = inst.spec;
+  const provider = spec.target.provider;
+  const options = { ...spec.target.options };
+  const network = options.svcplan_network;
+  const controller = options.svcplan_state_controller ?? "SATA Controller";
+  for (const key of SVCPLAN_OPTION_KEYS) delete options[key];
+  for (const key of Object.keys(options)) {
+    if (!isRubyIdentifier(key)) {
+      throw new VagrantfileError(
+        `service ${service.name}: target.options key ${JSON.stringify(key)} is not a ${provider} setting name (lower-case letters, digits and _); see the provider documentation for its settings`
+      );
+    }
+  }
+  if (network !== void 0 && network !== "loopback") {
+    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network must be 'loopback', not ${JSON.stringify(network)}`);
+  }
+  if (network === "loopback" && provider !== "libvirt") {
+    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
+  }
+  const ssh = sshEndpointOf(service, inst);
+  if (ssh && !SSH_HOST.test(ssh.host)) {
+    throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
+  }
+  if (network === "loopback" && !ssh) {
+    throw new VagrantfileError(`service ${service.name}: svcplan_network: loopback needs target.ssh (host and portBase), the only way in`);
+  }
+  const L = [];
+  const v = rubyLiteral;
+  L.push(`config.vm.define ${v(inst.name)} do |node|`);
+  L.push(`  node.vm.box = ${v(spec.image.box)}`);
+  L.push(`  node.vm.box_version = ${v("= " + spec.image.version)}`);
+  L.push("  node.vm.box_check_update = false");
+  L.push(`  node.vm.hostname = ${v(inst.name)}`);
+  if (ssh) {
+    L.push(`  node.ssh.host = ${v(ssh.host)}`);
+    L.push(`  node.ssh.port = ${v(ssh.port)}`);
+  }
+  if (network === "loopback" && ssh) {
+    const udpRemote = ssh.port + 1e4 <= 65535 ? ssh.port + 1e4 : ssh.port - 1e4;
+    const mac = `52:54:00:5e:${hex2(ssh.port >> 8)}:${hex2(ssh.port & 255)}`;
+    L.push(
+      "  # The one NIC libvirt knows: a UDP tunnel on 127.0.0.1, never configured in the guest.",
+      `  node.vm.network :private_network, ${rubyKeywords({
+        libvirt__tunnel_type: "udp",
+        libvirt__tunnel_ip: "127.0.0.1",
+        libvirt__tunnel_port: String(udpRemote),
+        libvirt__tunnel_local_ip: "127.0.0.1",
+        libvirt__tunnel_local_port: String(ssh.port),
+        libvirt__mac: mac,
+        auto_config: false
+      })}`
+    );
+  }
+  if (ssh && provider === "virtualbox") {
+    L.push(`  node.vm.network :forwarded_port, ${rubyKeywords({ id: "ssh", guest: 22, host: ssh.port, host_ip: ssh.host, auto_correct: false })}`);
+  }
+  L.push("  node.vm.provider :libvirt do |lv|");
+  L.push(`    lv.memory = ${v(spec.memory)}`);
+  L.push(`    lv.cpus = ${v(spec.cpus)}`);
+  if (provider === "libvirt") {
+    if (network === "loopback") {
+      L.push("    lv.mgmt_attach = false", "    lv.qemu_use_agent = true");
+    }
+    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
+    if (ssh) {
+      const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
+      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
+      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
+    }
+    if (spec.state) {
+      L.push(
+        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
+      );
+    }
+  }
+  L.push("  end");
+  L.push("  node.vm.provider :virtualbox do |vb|");
+  L.push(`    vb.memory = ${v(spec.memory)}`);
+  L.push(`    vb.cpus = ${v(spec.cpus)}`);
+  if (provider === "virtualbox") {
+    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(vb, ${v(options)})`);
+    if (spec.state) {
+      const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
+      L.push(
+        `    vb.customize(['storageattach', :id, '--storagectl', ${v(controller)}, '--port', '1', '--device', '0', '--type', 'hdd', '--medium', ${v(disk)}])`
+      );
+    }
+  }
+  L.push("  end");
+  if (provider === "virtualbox" && spec.state) {
+    const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
+    L.push(
+      "  # The state disk lives outside the machine folder and is detached before a destroy, so",
+      "  # `vagrant destroy` (which deletes the machine folder and attached media) never takes it.",
+      "  node.trigger.before :up do |trigger|",
+      `    trigger.ruby { |_env, _machine| Svcplan.create_vbox_disk(${v(disk)}, ${v(spec.state.disk * 1024)}) }`,
+      "  end",
+      "  node.trigger.before :destroy do |trigger|",
+      `    trigger.ruby { |_env, machine| Svcplan.detach_vbox_disk(machine, ${v(controller)}) }`,
+      "  end"
+    );
+  }
+  const device = stateDevice(provider);
+  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
+  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
+  for (const [app, def] of sortedEntries(spec.apps)) {
+    if (!APP_NAME.test(app)) {
+      throw new VagrantfileError(
+        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
+      );
+    }
+    const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
+    if (def.install) {
+      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
+    }
+    L.push(
+      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
+        APP_NAME: app,
+        APP_VERSION: def.version,
+        SVCPLAN_INSTALL: def.install ? upload : "",
+        SVCPLAN_STATE_DEVICE: spec.state ? device : "",
+        SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
+      })})`
+    );
+  }
+  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
+  for (const hook2 of ["save", "restore"]) {
+    const script = spec.state?.[hook2];
+    if (!script) continue;
+    const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook2}-state`;
+    L.push(
+      `  node.vm.provision ${v(`${hook2}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
+    );
+    L.push(
+      `  node.vm.provision ${v(`${hook2}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
+        SVCPLAN_HOOK: upload,
+        SVCPLAN_STATE_DEVICE: device,
+        SVCPLAN_STATE_MOUNT: STATE_MOUNT
+      })})`
+    );
+  }
+  L.push("end");
+  return L;
+}
+function settingsFile(settings, service) {
+  return sortedEntries(settings).map(([key, value]) => {
+    if (!ENV_NAME.test(key)) {
+      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
+    }
+    return `${key}=${shellQuote(String(value))}
+`;
+  }).join("");
+}
+function shellQuote(text) {
+  return "'" + text.replace(/'/g, "'\\''") + "'";
+}
+function repoFile(repoDir, path8, service) {
+  const full = resolve2(repoDir, path8);
+  const rel = relative2(resolve2(repoDir), full);
+  if (isAbsolute2(path8) || rel.startsWith(".." + sep2) || rel === "..") {
+    throw new VagrantfileError(`service ${service}: script ${JSON.stringify(path8)} is outside the templates repository; give a path relative to its root`);
+  }
+  return full;
+}
+function rubyKeywords(entries) {
+  return [...symbolHash(entries).entries()].map(([k, val]) => `${k.name}: ${rubyLiteral(val)}`).join(", ");
+}
+function sortedEntries(record) {
+  return Object.entries(record).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+}
+function hex2(n2) {
+  return n2.toString(16).padStart(2, "0");
+}
+function oneLine(text) {
+  return text.replace(/[\r\n]+/g, " ");
+}
+var SVCPLAN_OPTION_KEYS, SSH_NIC, STATE_MOUNT, GUEST_UPLOAD_DIR, VagrantfileError, APP_NAME, ENV_NAME, SSH_HOST, MachineBlockCache, DECODE, FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT, RUBY_HELPERS;
+var init_vagrantfile = __esm({
+  "src/apply/drivers/vagrant/vagrantfile.ts"() {
+    "use strict";
+    init_ruby();
+    SVCPLAN_OPTION_KEYS = ["svcplan_network", "svcplan_state_controller"];
+    SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" };
+    STATE_MOUNT = "/var/lib/svcplan/state";
+    GUEST_UPLOAD_DIR = "/tmp";
+    VagrantfileError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "VagrantfileError";
+      }
+    };
+    APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    SSH_HOST = /^[A-Za-z0-9.:-]+$/;
+    MachineBlockCache = class {
+      serviceKey = "";
+      blocks = /* @__PURE__ */ new Map();
+      /** Keeps the blocks only if `service` renders as the one they were made for. */
+      forService(service, repoDir) {
+        const key = JSON.stringify([repoDir, service]);
+        if (key === this.serviceKey) return;
+        this.serviceKey = key;
+        this.blocks.clear();
+      }
+      block(inst, service, repoDir, vagrantDir) {
+        const specKey = JSON.stringify(inst.spec);
+        const hit = this.blocks.get(inst.name);
+        if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
+        const text = machineBlock(inst, service, repoDir, vagrantDir);
+        this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
+        return text;
+      }
+    };
+    DECODE = [
+      "set -eu",
+      `d() { printf '%s' "$1" | base64 -d; }`,
+      "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
+    ].join("\n");
+    FEATURES_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+: > /etc/svcplan/features.new
+for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
+mv /etc/svcplan/features.new /etc/svcplan/features
+if [ -x /usr/local/sbin/svcplan-feature ]; then
+  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
+fi
+`;
+    SETTINGS_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
+chmod 0600 /etc/svcplan/settings.env.new
+mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
+`;
+    APP_SCRIPT = `${DECODE}
+APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
+export APP_NAME APP_VERSION
+if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
+  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+fi
+dir=/etc/svcplan/apps/$APP_NAME
+mkdir -p "$dir"
+if [ -n "$install" ]; then
+  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
+  svcplan_settings
+  "$dir/install.sh"
+fi
+d "$APP_VERSION_B64" > "$dir/version.new"
+mv "$dir/version.new" "$dir/version"
+`;
+    APPS_PRUNE_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan/apps
+keep=
+for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
+for dir in /etc/svcplan/apps/*/; do
+  [ -d "$dir" ] || continue
+  name=$(basename "$dir")
+  case "$keep" in *"/$name/"*) continue ;; esac
+  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
+  rm -rf "$dir"
+done
+`;
+    HOOK_SCRIPT = `${DECODE}
+hook=$(d "$SVCPLAN_HOOK_B64")
+SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+svcplan_settings
+chmod 0755 "$hook"
+"$hook"
+`;
+    RUBY_HELPERS = `require 'base64'
+require 'fileutils'
+
+module Svcplan
+  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
+  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
+  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
+  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
+  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
+  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
+
+  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
+  # values into a shell command line where only base64's alphabet is inert.
+  def self.env(values)
+    values.to_h do |name, value|
+      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
+      ["#{name}_B64", encoded]
+    end
+  end
+
+  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
+  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
+  # are sent; nothing is evaluated.
+  def self.configure(provider, settings)
+    settings.each do |name, value|
+      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
+      if provider.respond_to?("#{name}=")
+        provider.public_send("#{name}=", value)
+      elsif value.is_a?(Array)
+        value.each { |item| provider.public_send(name, *arguments(item)) }
+      else
+        provider.public_send(name, *arguments(value))
+      end
+    end
+  end
+
+  def self.arguments(value)
+    value.is_a?(Hash) ? [symbolize(value)] : [value]
+  end
+
+  def self.symbolize(value)
+    case value
+    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
+    when Array then value.map { |v| symbolize(v) }
+    else value
+    end
+  end
+
+  def self.create_vbox_disk(path, size_mib)
+    return if File.exist?(path)
+    FileUtils.mkdir_p(File.dirname(path))
+    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
+  end
+
+  def self.detach_vbox_disk(machine, controller)
+    return if machine.id.nil?
+    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
+  end
+end`;
+  }
+});
+
+// src/apply/drivers/vagrant/driver.ts
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6, resolve as resolve3 } from "node:path";
+import { setTimeout as sleep2 } from "node:timers/promises";
+function sameMachine(a2, b) {
+  if (a2.tier !== b.tier || a2.index !== b.index) return false;
+  return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
+}
+function createDryRunDriver(repoDir, onOutput) {
+  const recorder = new RecordingRunner();
+  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+}
+async function pause(ms, signal) {
+  if (signal?.aborted) return false;
+  try {
+    await sleep2(ms, void 0, { signal });
+    return true;
+  } catch (err) {
+    if (signal?.aborted) return false;
+    throw err;
+  }
+}
+var MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, VagrantDriver;
+var init_driver = __esm({
+  "src/apply/drivers/vagrant/driver.ts"() {
+    "use strict";
+    init_calls();
+    init_machine_data();
+    init_runner();
+    init_status();
+    init_vagrantfile();
+    MACHINE_LOCKED = /another process is already executing an action on the machine/;
+    STDOUT_TAIL_LINES = 6;
+    STDERR_TAIL_LINES = 16;
+    lastLines = (text, count2) => text.split("\n").filter((l) => l.trim() !== "").slice(-count2);
+    VagrantCommandError = class extends Error {
+      constructor(command, result) {
+        const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
+        super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
+        this.command = command;
+        this.result = result;
+        this.name = "VagrantCommandError";
+      }
+      command;
+      result;
+    };
+    VagrantDriver = class {
+      constructor(options) {
+        this.options = options;
+        this.repoDir = resolve3(options.repoDir);
+        this.runner = options.runner ?? new ExecaRunner(options.env);
+        this.writeFiles = options.writeFiles ?? true;
+      }
+      options;
+      repoDir;
+      runner;
+      writeFiles;
+      layouts = /* @__PURE__ */ new Map();
+      vagrantDir(service) {
+        return vagrantDirOf(this.repoDir, service);
+      }
+      async layout(service, instances) {
+        this.checkScripts(service, instances);
+        const previous = this.layouts.get(service.name);
+        const layout = { service, instances: new Map(instances.map((i2) => [i2.name, i2])), blocks: previous?.blocks ?? new MachineBlockCache() };
+        this.layouts.set(service.name, layout);
+        this.writeVagrantfile(layout, { checkDisk: true });
+      }
+      async settle(service, signal) {
+        await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
+      }
+      async observe(service) {
+        const dir = this.vagrantDir(service);
+        if (this.writeFiles && !existsSync4(join6(dir, "Vagrantfile"))) return {};
+        const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
+        const states = parseVagrantStatus(result.stdout);
+        const layout = this.layouts.get(service);
+        const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
+        const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+        const out = {};
+        for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+        return out;
+      }
+      async outcome(inst, call) {
+        return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
+      }
+      async forgetCalls(service) {
+        if (this.writeFiles) this.receipts(service).forget();
+      }
+      async up(inst, opts) {
+        this.place(inst);
+        const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
+        if (opts.keepOnError) args.push("--no-destroy-on-error");
+        if (opts.provision === "all") args.push("--provision");
+        else if (opts.provision === "none") args.push("--no-provision");
+        else {
+          const names = this.provisionWith(inst, opts.provision);
+          args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
+        }
+        await this.act(inst, args, opts.call);
+      }
+      async provision(inst, provisioners, opts) {
+        this.place(inst);
+        const names = this.provisionWith(inst, provisioners);
+        if (names.length === 0) return;
+        await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
+      }
+      async reload(inst, provisioners, opts) {
+        this.place(inst);
+        const names = this.provisionWith(inst, provisioners);
+        await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
+      }
+      async halt(inst, opts) {
+        this.place(inst);
+        await this.act(inst, ["halt", inst.name], opts.call);
+      }
+      async destroy(inst, opts) {
+        this.place(inst);
+        await this.act(inst, ["destroy", "-f", inst.name], opts.call);
+      }
+      async growStateDisk(inst, opts) {
+        if (!inst.spec.state) return;
+        const sizeGiB = inst.spec.state.disk;
+        await this.stateDiskCommand(
+          inst,
+          opts.call,
+          (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
+          (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
+        );
+      }
+      async deleteStateDisk(inst, opts) {
+        if (!inst.spec.state) return;
+        await this.stateDiskCommand(
+          inst,
+          opts.call,
+          (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
+          (path8) => ["closemedium", "disk", path8, "--delete"],
+          // Already gone is what was asked for.
+          /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
+        );
+      }
+      async waitForSsh(inst, opts) {
+        this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
+        return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
+      }
+      async health(inst, check) {
+        this.place(inst);
+        const command = check.command ?? "true";
+        const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
+        const deadline = Date.now() + check.timeoutSeconds * 1e3;
+        const { signal } = check;
+        const probe2 = async () => {
+          const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
+          const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
+          return result.exitCode === 0;
+        };
+        for (; ; ) {
+          if (await probe2()) break;
+          if (signal?.aborted) return false;
+          if (Date.now() + pollMs >= deadline) {
+            this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
+            return false;
+          }
+          if (!await pause(pollMs, signal)) return false;
+        }
+        if (check.minReadySeconds <= 0) return true;
+        if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
+        const stillHealthy = await probe2();
+        if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
+        return stillHealthy;
+      }
+      /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
+      async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
+        const dir = this.vagrantDir(inst.service);
+        let command;
+        if (inst.spec.target.provider === "libvirt") {
+          const opts = inst.spec.target.options;
+          const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
+          const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
+          command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
+        } else {
+          command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
+        }
+        this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+        const result = await this.runner.run(command, {
+          onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+          ...this.receiptFor(inst.service, call, command)
+        });
+        if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
+      }
+      /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
+      provisionWith(inst, provisioners) {
+        const names = [];
+        const add = (name) => {
+          if (!names.includes(name)) names.push(name);
+        };
+        for (const name of provisioners) {
+          if (name.startsWith("app-")) {
+            const app = name.slice(4);
+            const def = inst.spec.apps[app];
+            if (!def) {
+              add("apps-prune");
+              continue;
+            }
+            if (def.install) add(`app-${app}-script`);
+            add(name);
+          } else if (name === "save-state" || name === "restore-state") {
+            const hook2 = inst.spec.state?.[name === "save-state" ? "save" : "restore"];
+            if (!hook2) continue;
+            add(`${name}-script`);
+            add(name);
+          } else {
+            add(name);
+          }
+        }
+        return names;
+      }
+      checkScripts(service, instances) {
+        const problems = [];
+        const seen = /* @__PURE__ */ new Set();
+        for (const inst of instances) {
+          const scripts = [
+            ...Object.entries(inst.spec.apps).map(([name, app]) => [`app ${name} install script`, app.install]),
+            ["state save hook", inst.spec.state?.save],
+            ["state restore hook", inst.spec.state?.restore]
+          ];
+          for (const [what, path8] of scripts) {
+            if (!path8 || seen.has(path8)) continue;
+            seen.add(path8);
+            if (!existsSync4(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+          }
+        }
+        if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
+      }
+      /**
+       * Makes `inst` (with its spec) part of its service's layout. The Vagrantfile is rendered and
+       * written again only when this machine's entry changed (a replace brings its machine down as
+       * the old spec describes it): the usual step acts on a machine as layout() already wrote it,
+       * and costs nothing that grows with the number of machines.
+       */
+      place(inst) {
+        const layout = this.layouts.get(inst.service);
+        if (!layout) {
+          throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
+        }
+        const current = layout.instances.get(inst.name);
+        layout.instances.set(inst.name, inst);
+        if (current && sameMachine(current, inst)) return;
+        this.writeVagrantfile(layout, { checkDisk: false });
+      }
+      writeVagrantfile(layout, opts) {
+        const service = layout.service.name;
+        const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
+        if (!this.writeFiles) return;
+        const dir = this.vagrantDir(service);
+        const file = join6(dir, "Vagrantfile");
+        if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync8(file, "utf8") : void 0;
+        if (text === layout.written) return;
+        mkdirSync2(dir, { recursive: true });
+        const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
+        writeFileSync3(tmp, text);
+        renameSync(tmp, file);
+        layout.written = text;
+      }
+      /**
+       * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
+       * machine is held by another process (a call an interrupted run left, a user's own vagrant),
+       * tried again until the lock is free.
+       */
+      async act(inst, args, call) {
+        const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
+        let waiting = false;
+        for (; ; ) {
+          const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
+          if (result.exitCode === 0) return;
+          if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
+            throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
+          }
+          if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
+          waiting = true;
+          await sleep2((this.options.lockPollSeconds ?? 2) * 1e3);
+        }
+      }
+      async vagrant(service, instance, args, opts = {}) {
+        const result = await this.run(service, instance, args, opts);
+        if (result.exitCode !== 0) throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(service) }, result);
+        return result;
+      }
+      run(service, instance, args, opts = {}) {
+        const command = { program: "vagrant", args, cwd: this.vagrantDir(service) };
+        if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, "svcplan");
+        return this.runner.run(command, {
+          timeoutSeconds: opts.timeoutSeconds,
+          signal: opts.signal,
+          onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
+          ...opts.call ? this.receiptFor(service, opts.call, command) : {}
+        });
+      }
+      receiptFor(service, call, command) {
+        if (!this.writeFiles) return {};
+        return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
+      }
+      receipts(service) {
+        return new CallReceipts(join6(this.vagrantDir(service), ".svcplan-calls"));
+      }
+      say(inst, line) {
+        this.emit(inst.service, inst.name, line, "svcplan");
+      }
+      emit(service, instance, line, stream) {
+        this.options.onOutput?.({ service, instance, line, stream });
+      }
+    };
+  }
+});
+
+// src/apply/drivers/vagrant/index.ts
+var init_vagrant = __esm({
+  "src/apply/drivers/vagrant/index.ts"() {
+    "use strict";
+    init_driver();
+    init_runner();
+    init_status();
+    init_vagrantfile();
+    init_ruby();
+  }
+});
+
 // src/state/record-file.ts
 function serializeRecord(record) {
   return JSON.stringify(record, null, 2) + "\n";
@@ -41535,7 +42600,7 @@ var init_store = __esm({
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path6 from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep3 } from "node:timers/promises";
 function jitteredBackoff(attempt) {
   const cap = Math.min(2e3, 25 * 2 ** attempt);
   return cap / 2 + Math.random() * (cap / 2);
@@ -41724,7 +42789,7 @@ var init_git_store = __esm({
             if (!(err instanceof GitError)) throw err;
             lastError = err;
           }
-          await sleep(jitteredBackoff(attempt));
+          await sleep3(jitteredBackoff(attempt));
           tip = await this.fetchTipNow();
         }
         throw new Error(
@@ -42030,17 +43095,58 @@ var init_state = __esm({
   }
 });
 
-// src/action/templates-repo.ts
+// src/core/setup.ts
 import { stat as stat2 } from "node:fs/promises";
+function resolveStateSettings(config, explicit = {}, doorDefault = {}) {
+  const pick = (key) => explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];
+  return { store: pick("store"), path: pick("path"), branch: pick("branch") };
+}
+async function openTemplates(dir) {
+  const info2 = await stat2(dir).catch(() => void 0);
+  if (!info2?.isDirectory()) throw new NotAFolderError(dir);
+  const { git, headCommit } = await Git.locate(dir);
+  const worktree = new WorktreeReader(dir, headCommit);
+  const config = await loadConfig(worktree);
+  return { dir, git, headCommit, config, worktree };
+}
+function openStore(checkout, settings) {
+  return openStateStore({ kind: settings.store, repoDir: checkout.dir, path: settings.path, branch: settings.branch });
+}
+function applyMachinery(opts) {
+  if (opts.dryRun) {
+    const { driver, recorder } = createDryRunDriver(opts.checkout.dir);
+    return { store: new MemoryStateStore(opts.recorded, opts.store.kind), driver, commands: () => recorder.lines() };
+  }
+  return { store: opts.store, driver: new VagrantDriver({ repoDir: opts.checkout.dir, onOutput: opts.onOutput }) };
+}
+var NotAFolderError;
+var init_setup2 = __esm({
+  "src/core/setup.ts"() {
+    "use strict";
+    init_vagrant();
+    init_git();
+    init_load();
+    init_state();
+    NotAFolderError = class extends Error {
+      constructor(dir) {
+        super(`${dir}: no such directory`);
+        this.dir = dir;
+        this.name = "NotAFolderError";
+      }
+      dir;
+    };
+  }
+});
+
+// src/action/templates-repo.ts
+import { hostname as hostname2 } from "node:os";
 async function openCheckedOutRepo(settings) {
-  const info2 = await stat2(settings.repoDir).catch(() => void 0);
-  if (!info2?.isDirectory()) {
+  try {
+    return await openTemplates(settings.repoDir);
+  } catch (err) {
+    if (!(err instanceof NotAFolderError)) throw err;
     throw new ActionInputError(`input repo-path: ${settings.repoDir} is not a folder; check out the templates repository first (actions/checkout)`);
   }
-  const { git, headCommit } = await Git.locate(settings.repoDir);
-  const worktree = new WorktreeReader(settings.repoDir, headCommit);
-  const config = await loadConfig(worktree);
-  return { dir: settings.repoDir, git, headCommit, config, worktree };
 }
 async function readerAtCommit(repo, commit) {
   if (!repo.git || !/^[0-9a-f]{40}$/.test(commit) || /^0+$/.test(commit)) return void 0;
@@ -42053,15 +43159,27 @@ async function readerAtCommit(repo, commit) {
   return GitRevisionReader.open(repo.dir, commit, { git: repo.git, commit: found });
 }
 function openActionStateStore(repo, settings) {
-  return openStateStore({ kind: settings.state, repoDir: repo.dir, path: repo.config.state.path, branch: settings.stateBranch });
+  const explicit = { ...settings.state ? { store: settings.state } : {}, ...settings.stateBranch ? { branch: settings.stateBranch } : {} };
+  return openStore(repo, resolveStateSettings(repo.config, explicit, ACTION_STATE_DEFAULT));
 }
+function actionOwner(settings) {
+  return `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${settings.runner ?? ""} ${hostname2()} pid ${process.pid}`.replace(/\s+/g, " ").trim();
+}
+function runnerFilter(settings) {
+  return settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0;
+}
+function logDriverOutput(info2) {
+  return (o2) => info2(`[${o2.instance ?? o2.service}] ${o2.line}`);
+}
+var ACTION_STATE_DEFAULT;
 var init_templates_repo = __esm({
   "src/action/templates-repo.ts"() {
     "use strict";
-    init_git();
+    init_setup2();
     init_load();
-    init_state();
+    init_plan();
     init_input();
+    ACTION_STATE_DEFAULT = { store: "git", branch: "svcplan-state" };
   }
 });
 
@@ -42435,7 +43553,7 @@ async function bringToward(ctx, slot, target, opts) {
         journal.setPhase(slot.name, step.call.then);
         continue;
       }
-      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe2(outcome)}`);
+      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe3(outcome)}`);
     }
     if (!headsFor(step, target)) {
       const next = retarget(step, target, start);
@@ -42564,7 +43682,7 @@ function afterOperation(op, before) {
       return { ...before, state: "running" };
   }
 }
-function describe2(outcome) {
+function describe3(outcome) {
   switch (outcome) {
     case "failed":
       return "failed; deciding from the machine as it is";
@@ -42592,7 +43710,7 @@ var init_step_runner = __esm({
 
 // src/apply/scheduler.ts
 import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 async function runRollout(ctx, groups) {
   let domainsRun = 0;
   for (const group of groups) {
@@ -42600,7 +43718,7 @@ async function runRollout(ctx, groups) {
     const { tier, domain, items } = group;
     if (domainsRun > 0 && tier.rollout.pauseBetweenDomains > 0) {
       ctx.emit({ kind: "pause", service: ctx.service, seconds: tier.rollout.pauseBetweenDomains });
-      await sleep2(tier.rollout.pauseBetweenDomains * 1e3);
+      await sleep4(tier.rollout.pauseBetweenDomains * 1e3);
     }
     domainsRun++;
     ctx.emit({ kind: "domain-started", service: ctx.service, tier: tier.name, domain, instances: items.map((i2) => i2.slot.name) });
@@ -43546,1071 +44664,6 @@ var init_apply = __esm({
   }
 });
 
-// src/apply/drivers/vagrant/calls.ts
-import { existsSync as existsSync3, mkdirSync, readdirSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-import { setTimeout as sleep3 } from "node:timers/promises";
-function readText(file) {
-  try {
-    return readFileSync6(file, "utf8").trim();
-  } catch {
-    return void 0;
-  }
-}
-function wrapperAlive(pid, base) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== "EPERM") return false;
-  }
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync3("/proc/self") ? false : true;
-  return cmdline.includes(base);
-}
-var CALL_WRAPPER, POLL_MS, CallReceipts;
-var init_calls = __esm({
-  "src/apply/drivers/vagrant/calls.ts"() {
-    "use strict";
-    CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
-    POLL_MS = 250;
-    CallReceipts = class {
-      constructor(dir) {
-        this.dir = dir;
-      }
-      dir;
-      /** Where the call's pid and exit code are written. */
-      base(id) {
-        if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-        return join3(this.dir, id);
-      }
-      /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
-      prepare(id, commandLine) {
-        mkdirSync(this.dir, { recursive: true });
-        const base = this.base(id);
-        rmSync(`${base}.exit`, { force: true });
-        rmSync(`${base}.pid`, { force: true });
-        writeFileSync2(`${base}.cmd`, commandLine + "\n");
-        return base;
-      }
-      /** What became of a call; waits while it still runs. */
-      async outcome(id, onWait, signal) {
-        const base = this.base(id);
-        let said = false;
-        for (; ; ) {
-          const exit = readText(`${base}.exit`);
-          if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
-          const pid = Number(readText(`${base}.pid`));
-          if (!Number.isInteger(pid) || pid <= 0) return "not-started";
-          if (!wrapperAlive(pid, base)) {
-            const late = readText(`${base}.exit`);
-            if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
-            return "lost";
-          }
-          if (!said) {
-            onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
-            said = true;
-          }
-          if (signal?.aborted) return "lost";
-          await sleep3(POLL_MS);
-        }
-      }
-      /** Waits until none of the calls recorded here is still running. */
-      async settle(onWait, signal) {
-        let names;
-        try {
-          names = readdirSync(this.dir);
-        } catch {
-          return;
-        }
-        for (const name of names) {
-          if (!name.endsWith(".pid")) continue;
-          const id = name.slice(0, -".pid".length);
-          if (existsSync3(join3(this.dir, `${id}.exit`))) continue;
-          await this.outcome(id, onWait, signal);
-        }
-      }
-      forget() {
-        rmSync(this.dir, { recursive: true, force: true });
-      }
-    };
-  }
-});
-
-// src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join4 } from "node:path";
-function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
-}
-function machineIdentities(vagrantDir, machines, home) {
-  const out = /* @__PURE__ */ new Map();
-  let index = null;
-  for (const { name, provider } of machines) {
-    const data = join4(vagrantDir, ".vagrant", "machines", name, provider);
-    const identity3 = {};
-    const id = readText2(join4(data, "id"));
-    if (id) identity3.id = id;
-    const uuid = readText2(join4(data, "index_uuid"));
-    if (uuid) {
-      if (index === null) index = readIndex(home);
-      const box = index?.machines?.[uuid]?.extra_data?.box;
-      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
-    }
-    out.set(name, identity3);
-  }
-  return out;
-}
-function readIndex(home) {
-  const text = readText2(join4(home, "data", "machine-index", "index"));
-  if (!text) return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function readText2(file) {
-  try {
-    const text = readFileSync7(file, "utf8").trim();
-    return text === "" ? void 0 : text;
-  } catch {
-    return void 0;
-  }
-}
-var init_machine_data = __esm({
-  "src/apply/drivers/vagrant/machine-data.ts"() {
-    "use strict";
-  }
-});
-
-// src/apply/drivers/vagrant/runner.ts
-function formatCommandLine(command) {
-  return [command.program, ...command.args].map(shellWord).join(" ");
-}
-function shellWord(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
-}
-var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, RecordingRunner;
-var init_runner = __esm({
-  "src/apply/drivers/vagrant/runner.ts"() {
-    "use strict";
-    init_execa();
-    init_calls();
-    VAGRANT_ENV = {
-      VAGRANT_CHECKPOINT_DISABLE: "1",
-      VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
-      VAGRANT_NO_COLOR: "1"
-    };
-    KILL_GRACE_MS = 5e3;
-    ExecaRunner = class {
-      /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
-      constructor(env = {}) {
-        this.env = env;
-      }
-      env;
-      async run(command, options = {}) {
-        const stdout = [];
-        const stderr = [];
-        const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-        const child = execa(program, args, {
-          cwd: command.cwd,
-          env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-          extendEnv: true,
-          reject: false,
-          stdin: "ignore",
-          buffer: false,
-          stripFinalNewline: false,
-          timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-          cancelSignal: options.signal,
-          killSignal: "SIGTERM",
-          // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-          forceKillAfterDelay: KILL_GRACE_MS,
-          // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-          // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-          cleanup: false
-        });
-        child.once("exit", () => {
-          if (!child.killed) return;
-          child.stdout?.destroy();
-          child.stderr?.destroy();
-        });
-        const collect = (stream, into, name) => {
-          if (!stream) return;
-          stream.setEncoding("utf8");
-          let rest = "";
-          const emit = (line) => {
-            into.push(line);
-            options.onLine?.(line, name);
-          };
-          stream.on("data", (chunk) => {
-            rest += chunk;
-            let nl;
-            while ((nl = rest.indexOf("\n")) >= 0) {
-              emit(rest.slice(0, nl).replace(/\r$/, ""));
-              rest = rest.slice(nl + 1);
-            }
-          });
-          const flush = () => {
-            if (rest) emit(rest);
-            rest = "";
-          };
-          stream.on("end", flush);
-          stream.on("close", flush);
-        };
-        collect(child.stdout, stdout, "stdout");
-        collect(child.stderr, stderr, "stderr");
-        const result = await child;
-        if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
-          return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-        }
-        const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
-        return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
-      }
-    };
-    RecordingRunner = class {
-      constructor(answer = () => void 0) {
-        this.answer = answer;
-      }
-      answer;
-      commands = [];
-      async run(command) {
-        this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-        return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
-      }
-      /** The recorded commands as a user would type them, one per line. */
-      lines() {
-        return this.commands.map(formatCommandLine);
-      }
-    };
-  }
-});
-
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
-var init_status = __esm({
-  "src/apply/drivers/vagrant/status.ts"() {
-    "use strict";
-  }
-});
-
-// src/apply/drivers/vagrant/ruby.ts
-function isRubyIdentifier(name) {
-  return RUBY_IDENTIFIER.test(name);
-}
-function rubyString(text) {
-  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
-}
-function rubyLiteral(value) {
-  if (value === null || value === void 0) return "nil";
-  if (typeof value === "string") return rubyString(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return rubyNumber(value);
-  if (typeof value === "bigint") return value.toString();
-  if (value instanceof RubySymbol) return ":" + value.name;
-  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
-  if (value instanceof Map) {
-    const entries = [...value.entries()].map(([key, v]) => {
-      if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
-      return `${key.name}: ${rubyLiteral(v)}`;
-    });
-    return "{ " + entries.join(", ") + " }";
-  }
-  if (typeof value === "object" && isPlainObject4(value)) {
-    const entries = Object.entries(value).map(
-      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
-    );
-    return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
-  }
-  throw new Error(`cannot write a ${describe3(value)} as a Ruby literal`);
-}
-function symbolHash(entries) {
-  return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
-}
-function rubyNumber(n2) {
-  if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
-  if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
-  const text = String(n2);
-  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
-}
-function isPlainObject4(value) {
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
-function describe3(value) {
-  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
-  return typeof value;
-}
-var RubySymbol, RUBY_IDENTIFIER;
-var init_ruby = __esm({
-  "src/apply/drivers/vagrant/ruby.ts"() {
-    "use strict";
-    RubySymbol = class _RubySymbol {
-      constructor(name) {
-        this.name = name;
-      }
-      name;
-      static of(name) {
-        if (!RUBY_IDENTIFIER.test(name)) {
-          throw new Error(`not a Ruby identifier, cannot be a symbol: ${JSON.stringify(name)}`);
-        }
-        return new _RubySymbol(name);
-      }
-    };
-    RUBY_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-  }
-});
-
-// src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join5, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
-function vagrantDirOf(repoDir, service) {
-  return join5(repoDir, ".svcplan", "vagrant", service);
-}
-function stateDiskName(instance) {
-  return `${instance}-state.qcow2`;
-}
-function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join5(vagrantDir, "state-disks", `${instance}-state.vdi`);
-}
-function stateDevice(provider) {
-  return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
-}
-function sshEndpointOf(service, inst) {
-  const ssh = inst.spec.target.ssh;
-  if (!ssh) return void 0;
-  const port = ssh.portBase + inst.index - 1;
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
-  return { host: ssh.host, port };
-}
-function renderVagrantfile(input, cache) {
-  const { service, instances, repoDir } = input;
-  const vagrantDir = vagrantDirOf(repoDir, service.name);
-  const out = [
-    `# Generated by svcplan for service ${oneLine(service.name)} (template ${oneLine(service.template)}, release ${oneLine(service.release)}).`,
-    "# Rewritten by svcplan whenever the layout of its machines changes: edit the template or the service, not this file.",
-    "",
-    RUBY_HELPERS,
-    "",
-    "Vagrant.configure('2') do |config|"
-  ];
-  cache?.forService(service, repoDir);
-  const sorted = [...instances].sort((a2, b) => a2.tier.localeCompare(b.tier) || a2.index - b.index);
-  for (const inst of sorted) {
-    out.push(cache ? cache.block(inst, service, repoDir, vagrantDir) : machineBlock(inst, service, repoDir, vagrantDir));
-  }
-  out.push("end", "");
-  return out.join("\n");
-}
-function machineBlock(inst, service, repoDir, vagrantDir) {
-  return renderMachine(inst, service, repoDir, vagrantDir).map((l) => "  " + l).join("\n");
-}
-function renderMachine(inst, service, repoDir, vagrantDir) {
-  const spec = inst.spec;
-  const provider = spec.target.provider;
-  const options = { ...spec.target.options };
-  const network = options.svcplan_network;
-  const controller = options.svcplan_state_controller ?? "SATA Controller";
-  for (const key of SVCPLAN_OPTION_KEYS) delete options[key];
-  for (const key of Object.keys(options)) {
-    if (!isRubyIdentifier(key)) {
-      throw new VagrantfileError(
-        `service ${service.name}: target.options key ${JSON.stringify(key)} is not a ${provider} setting name (lower-case letters, digits and _); see the provider documentation for its settings`
-      );
-    }
-  }
-  if (network !== void 0 && network !== "loopback") {
-    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network must be 'loopback', not ${JSON.stringify(network)}`);
-  }
-  if (network === "loopback" && provider !== "libvirt") {
-    throw new VagrantfileError(`service ${service.name}: target.options.svcplan_network: loopback is for the libvirt provider`);
-  }
-  const ssh = sshEndpointOf(service, inst);
-  if (ssh && !SSH_HOST.test(ssh.host)) {
-    throw new VagrantfileError(`service ${service.name}: target.ssh.host ${JSON.stringify(ssh.host)} is not a host name or IP address`);
-  }
-  if (network === "loopback" && !ssh) {
-    throw new VagrantfileError(`service ${service.name}: svcplan_network: loopback needs target.ssh (host and portBase), the only way in`);
-  }
-  const L = [];
-  const v = rubyLiteral;
-  L.push(`config.vm.define ${v(inst.name)} do |node|`);
-  L.push(`  node.vm.box = ${v(spec.image.box)}`);
-  L.push(`  node.vm.box_version = ${v("= " + spec.image.version)}`);
-  L.push("  node.vm.box_check_update = false");
-  L.push(`  node.vm.hostname = ${v(inst.name)}`);
-  if (ssh) {
-    L.push(`  node.ssh.host = ${v(ssh.host)}`);
-    L.push(`  node.ssh.port = ${v(ssh.port)}`);
-  }
-  if (network === "loopback" && ssh) {
-    const udpRemote = ssh.port + 1e4 <= 65535 ? ssh.port + 1e4 : ssh.port - 1e4;
-    const mac = `52:54:00:5e:${hex2(ssh.port >> 8)}:${hex2(ssh.port & 255)}`;
-    L.push(
-      "  # The one NIC libvirt knows: a UDP tunnel on 127.0.0.1, never configured in the guest.",
-      `  node.vm.network :private_network, ${rubyKeywords({
-        libvirt__tunnel_type: "udp",
-        libvirt__tunnel_ip: "127.0.0.1",
-        libvirt__tunnel_port: String(udpRemote),
-        libvirt__tunnel_local_ip: "127.0.0.1",
-        libvirt__tunnel_local_port: String(ssh.port),
-        libvirt__mac: mac,
-        auto_config: false
-      })}`
-    );
-  }
-  if (ssh && provider === "virtualbox") {
-    L.push(`  node.vm.network :forwarded_port, ${rubyKeywords({ id: "ssh", guest: 22, host: ssh.port, host_ip: ssh.host, auto_correct: false })}`);
-  }
-  L.push("  node.vm.provider :libvirt do |lv|");
-  L.push(`    lv.memory = ${v(spec.memory)}`);
-  L.push(`    lv.cpus = ${v(spec.cpus)}`);
-  if (provider === "libvirt") {
-    if (network === "loopback") {
-      L.push("    lv.mgmt_attach = false", "    lv.qemu_use_agent = true");
-    }
-    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
-    if (ssh) {
-      const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
-      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
-      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
-    }
-    if (spec.state) {
-      L.push(
-        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
-      );
-    }
-  }
-  L.push("  end");
-  L.push("  node.vm.provider :virtualbox do |vb|");
-  L.push(`    vb.memory = ${v(spec.memory)}`);
-  L.push(`    vb.cpus = ${v(spec.cpus)}`);
-  if (provider === "virtualbox") {
-    if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(vb, ${v(options)})`);
-    if (spec.state) {
-      const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
-      L.push(
-        `    vb.customize(['storageattach', :id, '--storagectl', ${v(controller)}, '--port', '1', '--device', '0', '--type', 'hdd', '--medium', ${v(disk)}])`
-      );
-    }
-  }
-  L.push("  end");
-  if (provider === "virtualbox" && spec.state) {
-    const disk = virtualboxStateDiskPath(vagrantDir, inst.name);
-    L.push(
-      "  # The state disk lives outside the machine folder and is detached before a destroy, so",
-      "  # `vagrant destroy` (which deletes the machine folder and attached media) never takes it.",
-      "  node.trigger.before :up do |trigger|",
-      `    trigger.ruby { |_env, _machine| Svcplan.create_vbox_disk(${v(disk)}, ${v(spec.state.disk * 1024)}) }`,
-      "  end",
-      "  node.trigger.before :destroy do |trigger|",
-      `    trigger.ruby { |_env, machine| Svcplan.detach_vbox_disk(machine, ${v(controller)}) }`,
-      "  end"
-    );
-  }
-  const device = stateDevice(provider);
-  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
-  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
-  for (const [app, def] of sortedEntries(spec.apps)) {
-    if (!APP_NAME.test(app)) {
-      throw new VagrantfileError(
-        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
-      );
-    }
-    const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
-    if (def.install) {
-      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
-    }
-    L.push(
-      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
-        APP_NAME: app,
-        APP_VERSION: def.version,
-        SVCPLAN_INSTALL: def.install ? upload : "",
-        SVCPLAN_STATE_DEVICE: spec.state ? device : "",
-        SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
-      })})`
-    );
-  }
-  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
-  for (const hook2 of ["save", "restore"]) {
-    const script = spec.state?.[hook2];
-    if (!script) continue;
-    const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook2}-state`;
-    L.push(
-      `  node.vm.provision ${v(`${hook2}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
-    );
-    L.push(
-      `  node.vm.provision ${v(`${hook2}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
-        SVCPLAN_HOOK: upload,
-        SVCPLAN_STATE_DEVICE: device,
-        SVCPLAN_STATE_MOUNT: STATE_MOUNT
-      })})`
-    );
-  }
-  L.push("end");
-  return L;
-}
-function settingsFile(settings, service) {
-  return sortedEntries(settings).map(([key, value]) => {
-    if (!ENV_NAME.test(key)) {
-      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
-    }
-    return `${key}=${shellQuote(String(value))}
-`;
-  }).join("");
-}
-function shellQuote(text) {
-  return "'" + text.replace(/'/g, "'\\''") + "'";
-}
-function repoFile(repoDir, path8, service) {
-  const full = resolve2(repoDir, path8);
-  const rel = relative2(resolve2(repoDir), full);
-  if (isAbsolute2(path8) || rel.startsWith(".." + sep2) || rel === "..") {
-    throw new VagrantfileError(`service ${service}: script ${JSON.stringify(path8)} is outside the templates repository; give a path relative to its root`);
-  }
-  return full;
-}
-function rubyKeywords(entries) {
-  return [...symbolHash(entries).entries()].map(([k, val]) => `${k.name}: ${rubyLiteral(val)}`).join(", ");
-}
-function sortedEntries(record) {
-  return Object.entries(record).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
-}
-function hex2(n2) {
-  return n2.toString(16).padStart(2, "0");
-}
-function oneLine(text) {
-  return text.replace(/[\r\n]+/g, " ");
-}
-var SVCPLAN_OPTION_KEYS, SSH_NIC, STATE_MOUNT, GUEST_UPLOAD_DIR, VagrantfileError, APP_NAME, ENV_NAME, SSH_HOST, MachineBlockCache, DECODE, FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT, RUBY_HELPERS;
-var init_vagrantfile = __esm({
-  "src/apply/drivers/vagrant/vagrantfile.ts"() {
-    "use strict";
-    init_ruby();
-    SVCPLAN_OPTION_KEYS = ["svcplan_network", "svcplan_state_controller"];
-    SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" };
-    STATE_MOUNT = "/var/lib/svcplan/state";
-    GUEST_UPLOAD_DIR = "/tmp";
-    VagrantfileError = class extends Error {
-      constructor(message) {
-        super(message);
-        this.name = "VagrantfileError";
-      }
-    };
-    APP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-    SSH_HOST = /^[A-Za-z0-9.:-]+$/;
-    MachineBlockCache = class {
-      serviceKey = "";
-      blocks = /* @__PURE__ */ new Map();
-      /** Keeps the blocks only if `service` renders as the one they were made for. */
-      forService(service, repoDir) {
-        const key = JSON.stringify([repoDir, service]);
-        if (key === this.serviceKey) return;
-        this.serviceKey = key;
-        this.blocks.clear();
-      }
-      block(inst, service, repoDir, vagrantDir) {
-        const specKey = JSON.stringify(inst.spec);
-        const hit = this.blocks.get(inst.name);
-        if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
-        const text = machineBlock(inst, service, repoDir, vagrantDir);
-        this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
-        return text;
-      }
-    };
-    DECODE = [
-      "set -eu",
-      `d() { printf '%s' "$1" | base64 -d; }`,
-      "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
-    ].join("\n");
-    FEATURES_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-: > /etc/svcplan/features.new
-for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
-mv /etc/svcplan/features.new /etc/svcplan/features
-if [ -x /usr/local/sbin/svcplan-feature ]; then
-  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
-fi
-`;
-    SETTINGS_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
-chmod 0600 /etc/svcplan/settings.env.new
-mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
-`;
-    APP_SCRIPT = `${DECODE}
-APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
-export APP_NAME APP_VERSION
-if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
-  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-fi
-dir=/etc/svcplan/apps/$APP_NAME
-mkdir -p "$dir"
-if [ -n "$install" ]; then
-  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
-  svcplan_settings
-  "$dir/install.sh"
-fi
-d "$APP_VERSION_B64" > "$dir/version.new"
-mv "$dir/version.new" "$dir/version"
-`;
-    APPS_PRUNE_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan/apps
-keep=
-for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
-for dir in /etc/svcplan/apps/*/; do
-  [ -d "$dir" ] || continue
-  name=$(basename "$dir")
-  case "$keep" in *"/$name/"*) continue ;; esac
-  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
-  rm -rf "$dir"
-done
-`;
-    HOOK_SCRIPT = `${DECODE}
-hook=$(d "$SVCPLAN_HOOK_B64")
-SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-svcplan_settings
-chmod 0755 "$hook"
-"$hook"
-`;
-    RUBY_HELPERS = `require 'base64'
-require 'fileutils'
-
-module Svcplan
-  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
-  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
-  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
-  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
-  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
-  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
-
-  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
-  # values into a shell command line where only base64's alphabet is inert.
-  def self.env(values)
-    values.to_h do |name, value|
-      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
-      ["#{name}_B64", encoded]
-    end
-  end
-
-  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
-  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
-  # are sent; nothing is evaluated.
-  def self.configure(provider, settings)
-    settings.each do |name, value|
-      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
-      if provider.respond_to?("#{name}=")
-        provider.public_send("#{name}=", value)
-      elsif value.is_a?(Array)
-        value.each { |item| provider.public_send(name, *arguments(item)) }
-      else
-        provider.public_send(name, *arguments(value))
-      end
-    end
-  end
-
-  def self.arguments(value)
-    value.is_a?(Hash) ? [symbolize(value)] : [value]
-  end
-
-  def self.symbolize(value)
-    case value
-    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
-    when Array then value.map { |v| symbolize(v) }
-    else value
-    end
-  end
-
-  def self.create_vbox_disk(path, size_mib)
-    return if File.exist?(path)
-    FileUtils.mkdir_p(File.dirname(path))
-    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
-  end
-
-  def self.detach_vbox_disk(machine, controller)
-    return if machine.id.nil?
-    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
-  end
-end`;
-  }
-});
-
-// src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6, resolve as resolve3 } from "node:path";
-import { setTimeout as sleep4 } from "node:timers/promises";
-function sameMachine(a2, b) {
-  if (a2.tier !== b.tier || a2.index !== b.index) return false;
-  return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
-}
-function createDryRunDriver(repoDir, onOutput) {
-  const recorder = new RecordingRunner();
-  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
-}
-async function pause(ms, signal) {
-  if (signal?.aborted) return false;
-  try {
-    await sleep4(ms, void 0, { signal });
-    return true;
-  } catch (err) {
-    if (signal?.aborted) return false;
-    throw err;
-  }
-}
-var MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, VagrantDriver;
-var init_driver = __esm({
-  "src/apply/drivers/vagrant/driver.ts"() {
-    "use strict";
-    init_calls();
-    init_machine_data();
-    init_runner();
-    init_status();
-    init_vagrantfile();
-    MACHINE_LOCKED = /another process is already executing an action on the machine/;
-    STDOUT_TAIL_LINES = 6;
-    STDERR_TAIL_LINES = 16;
-    lastLines = (text, count2) => text.split("\n").filter((l) => l.trim() !== "").slice(-count2);
-    VagrantCommandError = class extends Error {
-      constructor(command, result) {
-        const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
-        super(`\`${formatCommandLine(command)}\` exited with ${result.exitCode} (in ${command.cwd})${tail ? ":\n" + tail : ""}`);
-        this.command = command;
-        this.result = result;
-        this.name = "VagrantCommandError";
-      }
-      command;
-      result;
-    };
-    VagrantDriver = class {
-      constructor(options) {
-        this.options = options;
-        this.repoDir = resolve3(options.repoDir);
-        this.runner = options.runner ?? new ExecaRunner(options.env);
-        this.writeFiles = options.writeFiles ?? true;
-      }
-      options;
-      repoDir;
-      runner;
-      writeFiles;
-      layouts = /* @__PURE__ */ new Map();
-      vagrantDir(service) {
-        return vagrantDirOf(this.repoDir, service);
-      }
-      async layout(service, instances) {
-        this.checkScripts(service, instances);
-        const previous = this.layouts.get(service.name);
-        const layout = { service, instances: new Map(instances.map((i2) => [i2.name, i2])), blocks: previous?.blocks ?? new MachineBlockCache() };
-        this.layouts.set(service.name, layout);
-        this.writeVagrantfile(layout, { checkDisk: true });
-      }
-      async settle(service, signal) {
-        await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
-      }
-      async observe(service) {
-        const dir = this.vagrantDir(service);
-        if (this.writeFiles && !existsSync4(join6(dir, "Vagrantfile"))) return {};
-        const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
-        const states = parseVagrantStatus(result.stdout);
-        const layout = this.layouts.get(service);
-        const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
-        const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
-        const out = {};
-        for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
-        return out;
-      }
-      async outcome(inst, call) {
-        return this.receipts(inst.service).outcome(call, (line) => this.say(inst, line));
-      }
-      async forgetCalls(service) {
-        if (this.writeFiles) this.receipts(service).forget();
-      }
-      async up(inst, opts) {
-        this.place(inst);
-        const args = ["up", inst.name, `--provider=${inst.spec.target.provider}`];
-        if (opts.keepOnError) args.push("--no-destroy-on-error");
-        if (opts.provision === "all") args.push("--provision");
-        else if (opts.provision === "none") args.push("--no-provision");
-        else {
-          const names = this.provisionWith(inst, opts.provision);
-          args.push(...names.length > 0 ? ["--provision", "--provision-with", names.join(",")] : ["--no-provision"]);
-        }
-        await this.act(inst, args, opts.call);
-      }
-      async provision(inst, provisioners, opts) {
-        this.place(inst);
-        const names = this.provisionWith(inst, provisioners);
-        if (names.length === 0) return;
-        await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
-      }
-      async reload(inst, provisioners, opts) {
-        this.place(inst);
-        const names = this.provisionWith(inst, provisioners);
-        await this.act(inst, ["reload", inst.name, ...names.length > 0 ? ["--provision-with", names.join(",")] : ["--no-provision"]], opts.call);
-      }
-      async halt(inst, opts) {
-        this.place(inst);
-        await this.act(inst, ["halt", inst.name], opts.call);
-      }
-      async destroy(inst, opts) {
-        this.place(inst);
-        await this.act(inst, ["destroy", "-f", inst.name], opts.call);
-      }
-      async growStateDisk(inst, opts) {
-        if (!inst.spec.state) return;
-        const sizeGiB = inst.spec.state.disk;
-        await this.stateDiskCommand(
-          inst,
-          opts.call,
-          (uri, pool, volume) => ["-c", uri, "vol-resize", "--pool", pool, volume, `${sizeGiB}G`],
-          (path8) => ["modifymedium", "disk", path8, "--resize", String(sizeGiB * 1024)]
-        );
-      }
-      async deleteStateDisk(inst, opts) {
-        if (!inst.spec.state) return;
-        await this.stateDiskCommand(
-          inst,
-          opts.call,
-          (uri, pool, volume) => ["-c", uri, "vol-delete", "--pool", pool, volume],
-          (path8) => ["closemedium", "disk", path8, "--delete"],
-          // Already gone is what was asked for.
-          /Storage volume not found|no storage vol with matching|Could not find file for the medium|VERR_FILE_NOT_FOUND/i
-        );
-      }
-      async waitForSsh(inst, opts) {
-        this.say(inst, `waiting for the machine to answer SSH (up to ${opts.timeoutSeconds} s): it was booting when a run stopped`);
-        return this.health(inst, { timeoutSeconds: opts.timeoutSeconds, minReadySeconds: 0, signal: opts.signal });
-      }
-      async health(inst, check) {
-        this.place(inst);
-        const command = check.command ?? "true";
-        const pollMs = (this.options.healthPollSeconds ?? 5) * 1e3;
-        const deadline = Date.now() + check.timeoutSeconds * 1e3;
-        const { signal } = check;
-        const probe2 = async () => {
-          const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
-          const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
-          return result.exitCode === 0;
-        };
-        for (; ; ) {
-          if (await probe2()) break;
-          if (signal?.aborted) return false;
-          if (Date.now() + pollMs >= deadline) {
-            this.say(inst, `unhealthy: \`${command}\` did not succeed within ${check.timeoutSeconds} s`);
-            return false;
-          }
-          if (!await pause(pollMs, signal)) return false;
-        }
-        if (check.minReadySeconds <= 0) return true;
-        if (!await pause(check.minReadySeconds * 1e3, signal)) return false;
-        const stillHealthy = await probe2();
-        if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
-        return stillHealthy;
-      }
-      /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
-      async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
-        const dir = this.vagrantDir(inst.service);
-        let command;
-        if (inst.spec.target.provider === "libvirt") {
-          const opts = inst.spec.target.options;
-          const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
-          const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
-          command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
-        } else {
-          command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
-        }
-        this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
-        const result = await this.runner.run(command, {
-          onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
-          ...this.receiptFor(inst.service, call, command)
-        });
-        if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
-      }
-      /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
-      provisionWith(inst, provisioners) {
-        const names = [];
-        const add = (name) => {
-          if (!names.includes(name)) names.push(name);
-        };
-        for (const name of provisioners) {
-          if (name.startsWith("app-")) {
-            const app = name.slice(4);
-            const def = inst.spec.apps[app];
-            if (!def) {
-              add("apps-prune");
-              continue;
-            }
-            if (def.install) add(`app-${app}-script`);
-            add(name);
-          } else if (name === "save-state" || name === "restore-state") {
-            const hook2 = inst.spec.state?.[name === "save-state" ? "save" : "restore"];
-            if (!hook2) continue;
-            add(`${name}-script`);
-            add(name);
-          } else {
-            add(name);
-          }
-        }
-        return names;
-      }
-      checkScripts(service, instances) {
-        const problems = [];
-        const seen = /* @__PURE__ */ new Set();
-        for (const inst of instances) {
-          const scripts = [
-            ...Object.entries(inst.spec.apps).map(([name, app]) => [`app ${name} install script`, app.install]),
-            ["state save hook", inst.spec.state?.save],
-            ["state restore hook", inst.spec.state?.restore]
-          ];
-          for (const [what, path8] of scripts) {
-            if (!path8 || seen.has(path8)) continue;
-            seen.add(path8);
-            if (!existsSync4(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
-          }
-        }
-        if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
-      }
-      /**
-       * Makes `inst` (with its spec) part of its service's layout. The Vagrantfile is rendered and
-       * written again only when this machine's entry changed (a replace brings its machine down as
-       * the old spec describes it): the usual step acts on a machine as layout() already wrote it,
-       * and costs nothing that grows with the number of machines.
-       */
-      place(inst) {
-        const layout = this.layouts.get(inst.service);
-        if (!layout) {
-          throw new Error(`the Vagrant driver has no layout for service ${inst.service}; call layout() before acting on ${inst.name}`);
-        }
-        const current = layout.instances.get(inst.name);
-        layout.instances.set(inst.name, inst);
-        if (current && sameMachine(current, inst)) return;
-        this.writeVagrantfile(layout, { checkDisk: false });
-      }
-      writeVagrantfile(layout, opts) {
-        const service = layout.service.name;
-        const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
-        if (!this.writeFiles) return;
-        const dir = this.vagrantDir(service);
-        const file = join6(dir, "Vagrantfile");
-        if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync8(file, "utf8") : void 0;
-        if (text === layout.written) return;
-        mkdirSync2(dir, { recursive: true });
-        const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
-        writeFileSync3(tmp, text);
-        renameSync(tmp, file);
-        layout.written = text;
-      }
-      /**
-       * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
-       * machine is held by another process (a call an interrupted run left, a user's own vagrant),
-       * tried again until the lock is free.
-       */
-      async act(inst, args, call) {
-        const deadline = Date.now() + (this.options.lockWaitSeconds ?? 1800) * 1e3;
-        let waiting = false;
-        for (; ; ) {
-          const result = await this.run(inst.service, inst.name, args, { quiet: waiting, call });
-          if (result.exitCode === 0) return;
-          if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
-            throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(inst.service) }, result);
-          }
-          if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
-          waiting = true;
-          await sleep4((this.options.lockPollSeconds ?? 2) * 1e3);
-        }
-      }
-      async vagrant(service, instance, args, opts = {}) {
-        const result = await this.run(service, instance, args, opts);
-        if (result.exitCode !== 0) throw new VagrantCommandError({ program: "vagrant", args, cwd: this.vagrantDir(service) }, result);
-        return result;
-      }
-      run(service, instance, args, opts = {}) {
-        const command = { program: "vagrant", args, cwd: this.vagrantDir(service) };
-        if (!opts.quiet) this.emit(service, instance, `$ ${formatCommandLine(command)}`, "svcplan");
-        return this.runner.run(command, {
-          timeoutSeconds: opts.timeoutSeconds,
-          signal: opts.signal,
-          onLine: opts.quiet ? void 0 : (line, stream) => this.emit(service, instance, line, stream),
-          ...opts.call ? this.receiptFor(service, opts.call, command) : {}
-        });
-      }
-      receiptFor(service, call, command) {
-        if (!this.writeFiles) return {};
-        return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
-      }
-      receipts(service) {
-        return new CallReceipts(join6(this.vagrantDir(service), ".svcplan-calls"));
-      }
-      say(inst, line) {
-        this.emit(inst.service, inst.name, line, "svcplan");
-      }
-      emit(service, instance, line, stream) {
-        this.options.onOutput?.({ service, instance, line, stream });
-      }
-    };
-  }
-});
-
-// src/apply/drivers/vagrant/index.ts
-var init_vagrant = __esm({
-  "src/apply/drivers/vagrant/index.ts"() {
-    "use strict";
-    init_driver();
-    init_runner();
-    init_status();
-    init_vagrantfile();
-    init_ruby();
-  }
-});
-
 // src/core/graceful-stop.ts
 function gracefulStop(say, proc = process) {
   const controller = new AbortController();
@@ -44774,7 +44827,6 @@ __export(apply_command_exports, {
   applyCommand: () => applyCommand,
   describeProgress: () => describeProgress
 });
-import { hostname as hostname2 } from "node:os";
 async function applyCommand(ctx) {
   const { settings, reporter, octokit } = ctx;
   const repo = await openCheckedOutRepo(settings);
@@ -44814,16 +44866,8 @@ async function applyCommand(ctx) {
   }
   const scoped = { document: { ...doc, services }, desired: plan.desired };
   const deployments = /* @__PURE__ */ new Map();
-  let store = realStore;
-  let driver;
-  let commands;
-  if (settings.dryRun) {
-    store = new MemoryStateStore(recorded, realStore.kind);
-    const dry = createDryRunDriver(repo.dir);
-    driver = dry.driver;
-    commands = () => dry.recorder.lines();
-  } else {
-    driver = new VagrantDriver({ repoDir: repo.dir, onOutput: (o2) => reporter.info(`[${o2.instance ?? o2.service}] ${o2.line}`) });
+  const { store, driver, commands } = applyMachinery({ checkout: repo, store: realStore, recorded, dryRun: settings.dryRun, onOutput: logDriverOutput((l) => reporter.info(l)) });
+  if (!settings.dryRun) {
     for (const s of services) {
       const d = await createServiceDeployment(octokit, ctx.repo, { service: s.name, commit, description: `svcplan apply ${doc.plan_digest.slice(0, 19)}`, planDigest: doc.plan_digest });
       deployments.set(s.name, d);
@@ -44837,9 +44881,8 @@ async function applyCommand(ctx) {
       plan: scoped,
       store,
       driver,
-      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${settings.runner ?? ""} ${hostname2()} pid ${process.pid}`.replace(/\s+/g, " ").trim(),
-      // Runner labels name target.runner; `default` stands for services that name none.
-      runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0,
+      owner: actionOwner(settings),
+      runner: runnerFilter(settings),
       revision: { commit, ref: settings.ref || "HEAD" },
       onProgress: (event) => reporter.info(describeProgress(event)),
       signal: stop.signal
@@ -44912,13 +44955,12 @@ var init_apply_command = __esm({
   "src/action/apply-command.ts"() {
     "use strict";
     init_apply();
-    init_vagrant();
+    init_setup2();
     init_compute_plan();
     init_graceful_stop();
     init_deployments();
     init_plan_comment();
     init_pull_requests();
-    init_state();
     init_apply_report();
     init_matrix();
     init_publish_plan();
@@ -44931,7 +44973,6 @@ var rollback_command_exports = {};
 __export(rollback_command_exports, {
   rollbackCommand: () => rollbackCommand
 });
-import { hostname as hostname3 } from "node:os";
 async function rollbackCommand(ctx) {
   const { settings, reporter, octokit } = ctx;
   const service = settings.service;
@@ -44969,17 +45010,22 @@ async function rollbackCommand(ctx) {
     planDigest: doc.plan_digest
   });
   if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, "in_progress", { logUrl: settings.runUrl, description: `rolling back to ${target.label}` });
-  const dryRun = createDryRunDriver(repo.dir);
+  const machinery = applyMachinery({
+    checkout: repo,
+    store,
+    recorded: settings.dryRun ? await store.read() : {},
+    dryRun: settings.dryRun,
+    onOutput: logDriverOutput((l) => reporter.info(l))
+  });
   let report;
   const stop = gracefulStop((line) => reporter.info(line));
   try {
     report = await rollback({
       rollback: planned,
-      store: settings.dryRun ? new MemoryStateStore(await store.read(), store.kind) : store,
-      driver: settings.dryRun ? dryRun.driver : new VagrantDriver({ repoDir: repo.dir, onOutput: (o2) => reporter.info(`[${o2.instance ?? o2.service}] ${o2.line}`) }),
-      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${settings.runner ?? ""} ${hostname3()} pid ${process.pid}`.replace(/\s+/g, " ").trim(),
-      // Runner labels name target.runner; `default` stands for services that name none.
-      runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0,
+      store: machinery.store,
+      driver: machinery.driver,
+      owner: actionOwner(settings),
+      runner: runnerFilter(settings),
       onProgress: (event) => reporter.info(describeProgress(event)),
       signal: stop.signal
     });
@@ -45000,7 +45046,7 @@ async function rollbackCommand(ctx) {
     dryRun: settings.dryRun,
     runUrl: settings.runUrl,
     deployments: deployment ? { [service]: deployment.id } : {},
-    commands: settings.dryRun ? dryRun.recorder.lines() : void 0
+    commands: machinery.commands?.()
   });
   await reporter.summary(markdown);
   reporter.output("result", { ok: report.ok, services: report.services.map((s) => ({ service: s.service, result: s.result, deployment: s.deployment })) });
@@ -45011,8 +45057,7 @@ var init_rollback_command = __esm({
   "src/action/rollback-command.ts"() {
     "use strict";
     init_apply();
-    init_vagrant();
-    init_state();
+    init_setup2();
     init_graceful_stop();
     init_deployments();
     init_pull_requests();

@@ -785,7 +785,7 @@ function settingsFromEnv(env = process.env) {
   return {
     workflow: env.SVCPLAN_WORKFLOW?.trim() || APPLY_WORKFLOW,
     checkName: "svcplan",
-    stateBranch: env.SVCPLAN_STATE_BRANCH?.trim() || "svcplan-state"
+    ...env.SVCPLAN_STATE_BRANCH?.trim() ? { stateBranch: env.SVCPLAN_STATE_BRANCH.trim() } : {}
   };
 }
 
@@ -5235,6 +5235,217 @@ async function getTree(octokit, repo, treeish, recursive) {
   return data;
 }
 
+// src/apply/drivers/vagrant/runner.ts
+import { execa as execa2 } from "execa";
+
+// src/apply/drivers/vagrant/ruby.ts
+function rubyString(text) {
+  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+}
+
+// src/apply/drivers/vagrant/vagrantfile.ts
+var DECODE = [
+  "set -eu",
+  `d() { printf '%s' "$1" | base64 -d; }`,
+  "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
+].join("\n");
+var FEATURES_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+: > /etc/svcplan/features.new
+for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
+mv /etc/svcplan/features.new /etc/svcplan/features
+if [ -x /usr/local/sbin/svcplan-feature ]; then
+  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
+fi
+`;
+var SETTINGS_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan
+d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
+chmod 0600 /etc/svcplan/settings.env.new
+mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
+`;
+var APP_SCRIPT = `${DECODE}
+APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
+export APP_NAME APP_VERSION
+if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
+  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+fi
+dir=/etc/svcplan/apps/$APP_NAME
+mkdir -p "$dir"
+if [ -n "$install" ]; then
+  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
+  svcplan_settings
+  "$dir/install.sh"
+fi
+d "$APP_VERSION_B64" > "$dir/version.new"
+mv "$dir/version.new" "$dir/version"
+`;
+var APPS_PRUNE_SCRIPT = `${DECODE}
+mkdir -p /etc/svcplan/apps
+keep=
+for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
+for dir in /etc/svcplan/apps/*/; do
+  [ -d "$dir" ] || continue
+  name=$(basename "$dir")
+  case "$keep" in *"/$name/"*) continue ;; esac
+  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
+  rm -rf "$dir"
+done
+`;
+var HOOK_SCRIPT = `${DECODE}
+hook=$(d "$SVCPLAN_HOOK_B64")
+SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
+export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
+svcplan_settings
+chmod 0755 "$hook"
+"$hook"
+`;
+var RUBY_HELPERS = `require 'base64'
+require 'fileutils'
+
+module Svcplan
+  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
+  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
+  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
+  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
+  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
+  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
+
+  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
+  # values into a shell command line where only base64's alphabet is inert.
+  def self.env(values)
+    values.to_h do |name, value|
+      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
+      ["#{name}_B64", encoded]
+    end
+  end
+
+  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
+  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
+  # are sent; nothing is evaluated.
+  def self.configure(provider, settings)
+    settings.each do |name, value|
+      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
+      if provider.respond_to?("#{name}=")
+        provider.public_send("#{name}=", value)
+      elsif value.is_a?(Array)
+        value.each { |item| provider.public_send(name, *arguments(item)) }
+      else
+        provider.public_send(name, *arguments(value))
+      end
+    end
+  end
+
+  def self.arguments(value)
+    value.is_a?(Hash) ? [symbolize(value)] : [value]
+  end
+
+  def self.symbolize(value)
+    case value
+    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
+    when Array then value.map { |v| symbolize(v) }
+    else value
+    end
+  end
+
+  def self.create_vbox_disk(path, size_mib)
+    return if File.exist?(path)
+    FileUtils.mkdir_p(File.dirname(path))
+    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
+  end
+
+  def self.detach_vbox_disk(machine, controller)
+    return if machine.id.nil?
+    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
+  end
+end`;
+
+// src/state/record-file.ts
+var DamagedRecordError = class extends Error {
+  constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
+    super(`${where}: ${problem}. ${advice}`);
+    this.where = where;
+    this.name = "DamagedRecordError";
+  }
+  where;
+};
+var STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
+var ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
+var PHASES = /* @__PURE__ */ new Set([
+  "saving",
+  "saved",
+  "halting",
+  "halted",
+  "destroying",
+  "destroyed",
+  "creating",
+  "created",
+  "restoring",
+  "restored",
+  "refreshing",
+  "refreshed",
+  "restarting",
+  "restarted",
+  "grown",
+  "booted"
+]);
+function parseRecord(text, where) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
+  }
+  const r = value;
+  if (!isObject(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
+  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
+  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
+  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
+  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
+  if (!isObject(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
+  r.retainedDisks ??= [];
+  r.instances.forEach((inst, i) => checkInstance(inst, i, where));
+  for (const inst of r.instances) upgradeLegacy(inst);
+  return r;
+}
+function checkInstance(inst, i, where) {
+  const label = isObject(inst) && typeof inst.name === "string" ? `instance ${i + 1} (${inst.name})` : `instance ${i + 1}`;
+  if (!isObject(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
+  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
+  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
+  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
+  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
+  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
+  const step = inst.step;
+  if (step === void 0) return;
+  if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
+    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
+  }
+  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+}
+function upgradeLegacy(inst) {
+  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
+  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
+  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
+  delete inst.pendingSpec;
+}
+function isSpec(spec) {
+  const s = spec;
+  return isObject(s) && isObject(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject(s.target);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/setup.ts
+function resolveStateSettings(config, explicit = {}, doorDefault = {}) {
+  const pick = (key) => explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];
+  return { store: pick("store"), path: pick("path"), branch: pick("branch") };
+}
+
 // src/github/plan-comment.ts
 async function findPlanComment(octokit, where) {
   for (let page = 1; ; page++) {
@@ -5338,84 +5549,6 @@ function clip2(text, limit) {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}\u2026`;
 }
 
-// src/state/record-file.ts
-var DamagedRecordError = class extends Error {
-  constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
-    super(`${where}: ${problem}. ${advice}`);
-    this.where = where;
-    this.name = "DamagedRecordError";
-  }
-  where;
-};
-var STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
-var ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
-var PHASES = /* @__PURE__ */ new Set([
-  "saving",
-  "saved",
-  "halting",
-  "halted",
-  "destroying",
-  "destroyed",
-  "creating",
-  "created",
-  "restoring",
-  "restored",
-  "refreshing",
-  "refreshed",
-  "restarting",
-  "restarted",
-  "grown",
-  "booted"
-]);
-function parseRecord(text, where) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
-  }
-  const r = value;
-  if (!isObject(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
-  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
-  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
-  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
-  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
-  if (!isObject(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
-  r.retainedDisks ??= [];
-  r.instances.forEach((inst, i) => checkInstance(inst, i, where));
-  for (const inst of r.instances) upgradeLegacy(inst);
-  return r;
-}
-function checkInstance(inst, i, where) {
-  const label = isObject(inst) && typeof inst.name === "string" ? `instance ${i + 1} (${inst.name})` : `instance ${i + 1}`;
-  if (!isObject(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
-  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
-  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
-  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
-  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
-  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
-  const step = inst.step;
-  if (step === void 0) return;
-  if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
-    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
-  }
-  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
-  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
-}
-function upgradeLegacy(inst) {
-  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
-  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
-  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
-  delete inst.pendingSpec;
-}
-function isSpec(spec) {
-  const s = spec;
-  return isObject(s) && isObject(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject(s.target);
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // src/bot/recorded-state.ts
 async function readRecordedStateFromBranch(deps, branch) {
   let reader;
@@ -5485,12 +5618,14 @@ async function computePullRequestPlan(deps, pr) {
   return computePlan({ head, base, recorded });
 }
 async function stateBranchOf(deps, reader) {
+  const explicit = deps.settings.stateBranch ? { branch: deps.settings.stateBranch } : {};
+  let config;
   try {
-    const config = await loadConfig(reader);
-    return config.state.branch || deps.settings.stateBranch;
+    config = await loadConfig(reader);
   } catch {
-    return deps.settings.stateBranch;
+    config = defaultConfig();
   }
+  return resolveStateSettings(config, explicit, { store: "git" }).branch;
 }
 function postPlanComment(deps, pr, plan, always) {
   return publishPlanComment(deps.octokit, { ...deps.repo, issueNumber: pr.number }, plan, { always });

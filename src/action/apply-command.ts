@@ -1,7 +1,5 @@
-import { hostname } from 'node:os';
 import { applyPlan } from '../apply/index.js';
-import type { Driver } from '../apply/driver.js';
-import { createDryRunDriver, VagrantDriver } from '../apply/drivers/vagrant/index.js';
+import { applyMachinery } from '../core/setup.js';
 import type { ApplyReport, ProgressEvent } from '../apply/types.js';
 import { computePlan } from '../core/compute-plan.js';
 import { gracefulStop } from '../core/graceful-stop.js';
@@ -9,12 +7,11 @@ import { createServiceDeployment, setDeploymentStatus, type ServiceDeployment } 
 import { findPlanComment, judgeStale, reviewedPlanOf } from '../github/plan-comment.js';
 import { findPullRequestForCommit, postIssueComment } from '../github/pull-requests.js';
 import type { Plan } from '../model/types.js';
-import { MemoryStateStore, type StateStore } from '../state/index.js';
 import { deploymentStateOf, renderApplyResult } from './apply-report.js';
 import type { ActionContext } from './context.js';
-import { DEFAULT_RUNNER_LABEL, serviceHasWork, servicesForRunner } from './matrix.js';
+import { serviceHasWork, servicesForRunner } from './matrix.js';
 import { publishPlan } from './publish-plan.js';
-import { openActionStateStore, openCheckedOutRepo } from './templates-repo.js';
+import { actionOwner, logDriverOutput, openActionStateStore, openCheckedOutRepo, runnerFilter } from './templates-repo.js';
 
 /**
  * `command: apply`, on a push to the default branch. Plans the pushed tree against the recorded
@@ -66,17 +63,9 @@ export async function applyCommand(ctx: ActionContext): Promise<void> {
   const scoped: Plan = { document: { ...doc, services }, desired: plan.desired };
 
   const deployments = new Map<string, ServiceDeployment>();
-  let store: StateStore = realStore;
-  let driver: Driver;
-  let commands: (() => string[]) | undefined;
-  if (settings.dryRun) {
-    // Same steps against a copy of the recorded state: nothing is written, no VM is touched.
-    store = new MemoryStateStore(recorded, realStore.kind);
-    const dry = createDryRunDriver(repo.dir);
-    driver = dry.driver;
-    commands = () => dry.recorder.lines();
-  } else {
-    driver = new VagrantDriver({ repoDir: repo.dir, onOutput: (o) => reporter.info(`[${o.instance ?? o.service}] ${o.line}`) });
+  // A dry run walks the same steps against a copy of the recorded state: nothing written, no VM touched.
+  const { store, driver, commands } = applyMachinery({ checkout: repo, store: realStore, recorded, dryRun: settings.dryRun, onOutput: logDriverOutput((l) => reporter.info(l)) });
+  if (!settings.dryRun) {
     for (const s of services) {
       const d = await createServiceDeployment(octokit, ctx.repo, { service: s.name, commit, description: `svcplan apply ${doc.plan_digest.slice(0, 19)}`, planDigest: doc.plan_digest });
       deployments.set(s.name, d);
@@ -92,9 +81,8 @@ export async function applyCommand(ctx: ActionContext): Promise<void> {
       plan: scoped,
       store,
       driver,
-      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ''} ${settings.runner ?? ''} ${hostname()} pid ${process.pid}`.replace(/\s+/g, ' ').trim(),
-      // Runner labels name target.runner; `default` stands for services that name none.
-      runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : undefined,
+      owner: actionOwner(settings),
+      runner: runnerFilter(settings),
       revision: { commit, ref: settings.ref || 'HEAD' },
       onProgress: (event) => reporter.info(describeProgress(event)),
       signal: stop.signal,

@@ -12,8 +12,9 @@ export interface ActionSettings {
   repoDir: string;
   /** The Actions workspace: annotation paths are relative to it. */
   workspace: string;
-  state: 'local' | 'git';
-  stateBranch: string;
+  /** Only what the workflow said; svcplan.yaml, then the Action's defaults (git, svcplan-state), fill in the rest. */
+  state?: 'local' | 'git';
+  stateBranch?: string;
   service?: string;
   to?: string;
   issue?: number;
@@ -66,8 +67,8 @@ export function readSettings(env: Env = process.env): ActionSettings {
   }
   const token = getInput(env, 'github-token');
   if (!token) throw new ActionInputError('input github-token is empty; pass ${{ github.token }} or a token with contents, pull-requests and deployments write');
-  const state = getInput(env, 'state') ?? 'git';
-  if (state !== 'local' && state !== 'git') throw new ActionInputError(`input state: "${state}" is not a state store; use git or local`);
+  const state = getInput(env, 'state');
+  if (state !== undefined && state !== 'local' && state !== 'git') throw new ActionInputError(`input state: "${state}" is not a state store; use git or local`);
 
   const repository = env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
@@ -104,8 +105,8 @@ export function readSettings(env: Env = process.env): ActionSettings {
     token,
     repoDir: resolve(workspace, getInput(env, 'repo-path') ?? '.'),
     workspace,
-    state,
-    stateBranch: getInput(env, 'state-branch') ?? 'svcplan-state',
+    ...(state ? { state } : {}),
+    ...(getInput(env, 'state-branch') ? { stateBranch: getInput(env, 'state-branch') } : {}),
     service: getInput(env, 'service') ?? fromDispatch('service'),
     to: getInput(env, 'to') ?? fromDispatch('to'),
     issue,

@@ -1,7 +1,5 @@
-import { hostname } from 'node:os';
 import { planRollback, rollback, RollbackTargetError, type ApplyReport } from '../apply/index.js';
-import { createDryRunDriver, VagrantDriver } from '../apply/drivers/vagrant/index.js';
-import { MemoryStateStore } from '../state/index.js';
+import { applyMachinery } from '../core/setup.js';
 import { gracefulStop } from '../core/graceful-stop.js';
 import { createServiceDeployment, setDeploymentStatus } from '../github/deployments.js';
 import { postIssueComment } from '../github/pull-requests.js';
@@ -11,7 +9,7 @@ import type { ActionContext } from './context.js';
 import { ActionInputError } from './input.js';
 import { DEFAULT_RUNNER_LABEL, runnerLabelOf, servicesForRunner } from './matrix.js';
 import { publishPlan } from './publish-plan.js';
-import { openActionStateStore, openCheckedOutRepo } from './templates-repo.js';
+import { actionOwner, logDriverOutput, openActionStateStore, openCheckedOutRepo, runnerFilter } from './templates-repo.js';
 
 /**
  * `command: rollback` (workflow_dispatch with service, to, issue, runner): redeploys an earlier
@@ -63,17 +61,22 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
       });
   if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, 'in_progress', { logUrl: settings.runUrl, description: `rolling back to ${target.label}` });
 
-  const dryRun = createDryRunDriver(repo.dir);
+  const machinery = applyMachinery({
+    checkout: repo,
+    store,
+    recorded: settings.dryRun ? await store.read() : {},
+    dryRun: settings.dryRun,
+    onOutput: logDriverOutput((l) => reporter.info(l)),
+  });
   let report: ApplyReport;
   const stop = gracefulStop((line) => reporter.info(line));
   try {
     report = await rollback({
       rollback: planned,
-      store: settings.dryRun ? new MemoryStateStore(await store.read(), store.kind) : store,
-      driver: settings.dryRun ? dryRun.driver : new VagrantDriver({ repoDir: repo.dir, onOutput: (o) => reporter.info(`[${o.instance ?? o.service}] ${o.line}`) }),
-      owner: `github-actions ${process.env.GITHUB_RUN_ID ?? ''} ${settings.runner ?? ''} ${hostname()} pid ${process.pid}`.replace(/\s+/g, ' ').trim(),
-      // Runner labels name target.runner; `default` stands for services that name none.
-      runner: settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : undefined,
+      store: machinery.store,
+      driver: machinery.driver,
+      owner: actionOwner(settings),
+      runner: runnerFilter(settings),
       onProgress: (event) => reporter.info(describeProgress(event)),
       signal: stop.signal,
     });
@@ -94,7 +97,7 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
     dryRun: settings.dryRun,
     runUrl: settings.runUrl,
     deployments: deployment ? { [service]: deployment.id } : {},
-    commands: settings.dryRun ? dryRun.recorder.lines() : undefined,
+    commands: machinery.commands?.(),
   });
   await reporter.summary(markdown);
   reporter.output('result', { ok: report.ok, services: report.services.map((s) => ({ service: s.service, result: s.result, deployment: s.deployment })) });

@@ -1,28 +1,22 @@
-import { stat } from 'node:fs/promises';
-import { Git } from '../git/git.js';
-import { GitRevisionReader, WorktreeReader, loadConfig, type RepoConfig } from '../load/index.js';
+import { NotAFolderError, openStore, openTemplates, resolveStateSettings, type TemplatesCheckout } from '../core/setup.js';
+import { GitRevisionReader } from '../load/index.js';
 import type { TreeReader } from '../load/tree.js';
-import { openStateStore, type StateStore } from '../state/index.js';
+import type { StateStore } from '../state/index.js';
+import { hostname } from 'node:os';
+import type { DriverOutput } from '../apply/drivers/vagrant/index.js';
+import { DEFAULT_RUNNER_LABEL } from '../plan/index.js';
 import { ActionInputError, type ActionSettings } from './input.js';
 
-/** The checked-out templates repository the Action works on. */
-export interface CheckedOutRepo {
-  dir: string;
-  git?: Git;
-  headCommit?: string;
-  config: RepoConfig;
-  worktree: WorktreeReader;
-}
+/** The checked-out templates repository the Action works on (core/setup.ts). */
+export type CheckedOutRepo = TemplatesCheckout;
 
 export async function openCheckedOutRepo(settings: ActionSettings): Promise<CheckedOutRepo> {
-  const info = await stat(settings.repoDir).catch(() => undefined);
-  if (!info?.isDirectory()) {
+  try {
+    return await openTemplates(settings.repoDir);
+  } catch (err) {
+    if (!(err instanceof NotAFolderError)) throw err;
     throw new ActionInputError(`input repo-path: ${settings.repoDir} is not a folder; check out the templates repository first (actions/checkout)`);
   }
-  const { git, headCommit } = await Git.locate(settings.repoDir);
-  const worktree = new WorktreeReader(settings.repoDir, headCommit);
-  const config = await loadConfig(worktree);
-  return { dir: settings.repoDir, git, headCommit, config, worktree };
 }
 
 /**
@@ -41,7 +35,26 @@ export async function readerAtCommit(repo: CheckedOutRepo, commit: string): Prom
   return GitRevisionReader.open(repo.dir, commit, { git: repo.git, commit: found });
 }
 
-/** The store named by the inputs (state, state-branch); svcplan.yaml's `state.path` still applies to local. */
+/** Runners share recorded state, so the Action's own default is the git store on svcplan-state. */
+export const ACTION_STATE_DEFAULT = { store: 'git', branch: 'svcplan-state' } as const;
+
+/** The store: the inputs (state, state-branch) when given, else svcplan.yaml's, else the Action's default. */
 export function openActionStateStore(repo: CheckedOutRepo, settings: ActionSettings): Promise<StateStore> {
-  return openStateStore({ kind: settings.state, repoDir: repo.dir, path: repo.config.state.path, branch: settings.stateBranch });
+  const explicit = { ...(settings.state ? { store: settings.state } : {}), ...(settings.stateBranch ? { branch: settings.stateBranch } : {}) };
+  return openStore(repo, resolveStateSettings(repo.config, explicit, ACTION_STATE_DEFAULT));
+}
+
+/** Who holds a lease while this job applies: shown to a second caller. */
+export function actionOwner(settings: ActionSettings): string {
+  return `github-actions ${process.env.GITHUB_RUN_ID ?? ''} ${settings.runner ?? ''} ${hostname()} pid ${process.pid}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The runner filter of an apply or rollback: labels name target.runner; `default` stands for services that name none. */
+export function runnerFilter(settings: ActionSettings): string | undefined {
+  return settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : undefined;
+}
+
+/** Vagrant's output and the driver's own lines, in the job log. */
+export function logDriverOutput(info: (line: string) => void): (o: DriverOutput) => void {
+  return (o) => info(`[${o.instance ?? o.service}] ${o.line}`);
 }

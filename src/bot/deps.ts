@@ -24,15 +24,15 @@ export interface BotSettings {
   workflow: string;
   /** Name of the check run on pull requests. */
   checkName: string;
-  /** Branch holding recorded state when the repository's svcplan.yaml does not name one. */
-  stateBranch: string;
+  /** The state branch when SVCPLAN_STATE_BRANCH is set: it wins over svcplan.yaml, as an Action input does. */
+  stateBranch?: string;
 }
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BotSettings {
   return {
     workflow: env.SVCPLAN_WORKFLOW?.trim() || APPLY_WORKFLOW,
     checkName: 'svcplan',
-    stateBranch: env.SVCPLAN_STATE_BRANCH?.trim() || 'svcplan-state',
+    ...(env.SVCPLAN_STATE_BRANCH?.trim() ? { stateBranch: env.SVCPLAN_STATE_BRANCH.trim() } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { computePlan } from '../core/compute-plan.js';
 import { GitHubTreeReader } from '../github/api-tree-reader.js';
-import { loadConfig } from '../load/index.js';
+import { resolveStateSettings } from '../core/setup.js';
+import { defaultConfig, loadConfig, type RepoConfig } from '../load/index.js';
 import type { TreeReader } from '../load/tree.js';
 import type { Diagnostic, Plan, PlanDocument } from '../model/types.js';
 import { publishPlanComment } from '../github/plan-comment.js';
@@ -66,14 +67,16 @@ export async function computePullRequestPlan(deps: BotDeps, pr: PullRequestRef):
   return computePlan({ head, base, recorded });
 }
 
-/** The state branch named in svcplan.yaml at a revision; a broken config is reported by the plan. */
+/** The state branch, resolved as every door resolves it (core/setup.ts); a broken config is reported by the plan. */
 async function stateBranchOf(deps: BotDeps, reader: TreeReader): Promise<string> {
+  const explicit = deps.settings.stateBranch ? { branch: deps.settings.stateBranch } : {};
+  let config: RepoConfig;
   try {
-    const config = await loadConfig(reader);
-    return config.state.branch || deps.settings.stateBranch;
+    config = await loadConfig(reader);
   } catch {
-    return deps.settings.stateBranch;
+    config = defaultConfig();
   }
+  return resolveStateSettings(config, explicit, { store: 'git' }).branch;
 }
 
 /**

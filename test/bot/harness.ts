@@ -50,7 +50,7 @@ export async function startHarness(files: FileChanges, opts: { workflow?: string
     writeSpacingMs: 0,
     app: {
       blobs,
-      settings: { workflow: opts.workflow ?? APPLY_WORKFLOW, checkName: 'svcplan', stateBranch: 'svcplan-state' },
+      settings: { workflow: opts.workflow ?? APPLY_WORKFLOW, checkName: 'svcplan' },
     },
   });
   return {
