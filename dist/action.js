@@ -43528,6 +43528,7 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 async function bringToward(ctx, slot, target, opts) {
   const { journal } = ctx;
   const settled = /* @__PURE__ */ new Set();
+  let touched = false;
   for (let moves = 0; moves < 64; moves++) {
     const ri = journal.instance(slot.name);
     const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
@@ -43589,6 +43590,11 @@ async function bringToward(ctx, slot, target, opts) {
         journal.setPhase(slot.name, move.phase);
         continue;
       case "run": {
+        if (!touched && ctx.stopRequested?.()) {
+          await journal.settled();
+          return { kind: "stopped" };
+        }
+        touched = true;
         if (move.note) ctx.say(slot.name, move.note);
         const call = { id: randomBytes2(5).toString("hex"), op: move.op, then: move.then };
         journal.setPhase(slot.name, step.phase, call);
@@ -43761,6 +43767,7 @@ async function runSteps(ctx, items, tier, probes) {
     try {
       const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
       const seconds = (Date.now() - started) / 1e3;
+      if (result.kind === "stopped") return;
       if (result.kind === "failed") {
         report.outcome = "failed";
         report.error = result.message;
@@ -43908,6 +43915,7 @@ async function rollBackChanges(ctx, reports) {
     ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
     const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
     const seconds = (Date.now() - started) / 1e3;
+    if (result.kind === "stopped") throw new StoppedOnRequest("stopped on request during autoRollback: the steps under way finished and were recorded");
     const report = reports.get(change.name);
     if (result.kind === "failed") {
       if (report) {
@@ -43929,6 +43937,7 @@ var init_auto_rollback = __esm({
     "use strict";
     init_scheduler();
     init_step_runner();
+    init_types2();
   }
 });
 
@@ -44380,6 +44389,7 @@ var init_service_run = __esm({
           gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
           signal: this.opts.signal,
           say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
+          stopRequested: () => this.opts.signal?.aborted ?? false,
           emit: (event) => this.emit(event),
           layout: (items) => {
             const overrides = /* @__PURE__ */ new Map();

@@ -15638,6 +15638,7 @@ var UNKNOWN = { state: "unknown" };
 async function bringToward(ctx, slot, target, opts) {
   const { journal } = ctx;
   const settled = /* @__PURE__ */ new Set();
+  let touched = false;
   for (let moves = 0; moves < 64; moves++) {
     const ri = journal.instance(slot.name);
     const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
@@ -15699,6 +15700,11 @@ async function bringToward(ctx, slot, target, opts) {
         journal.setPhase(slot.name, move.phase);
         continue;
       case "run": {
+        if (!touched && ctx.stopRequested?.()) {
+          await journal.settled();
+          return { kind: "stopped" };
+        }
+        touched = true;
         if (move.note) ctx.say(slot.name, move.note);
         const call = { id: randomBytes(5).toString("hex"), op: move.op, then: move.then };
         journal.setPhase(slot.name, step.phase, call);
@@ -15859,6 +15865,7 @@ async function runSteps(ctx, items, tier, probes) {
     try {
       const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
       const seconds = (Date.now() - started) / 1e3;
+      if (result.kind === "stopped") return;
       if (result.kind === "failed") {
         report.outcome = "failed";
         report.error = result.message;
@@ -16396,6 +16403,7 @@ async function rollBackChanges(ctx, reports) {
     ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
     const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
     const seconds = (Date.now() - started) / 1e3;
+    if (result.kind === "stopped") throw new StoppedOnRequest("stopped on request during autoRollback: the steps under way finished and were recorded");
     const report = reports.get(change.name);
     if (result.kind === "failed") {
       if (report) {
@@ -16831,6 +16839,7 @@ var ServiceRun = class {
       gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
       signal: this.opts.signal,
       say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
+      stopRequested: () => this.opts.signal?.aborted ?? false,
       emit: (event) => this.emit(event),
       layout: (items) => {
         const overrides = /* @__PURE__ */ new Map();

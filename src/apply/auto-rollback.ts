@@ -7,7 +7,7 @@ import type { InstanceSpec } from '../model/types.js';
 import type { WorkItem } from './scheduler.js';
 import { observe } from './scheduler.js';
 import { bringToward, type StepContext } from './step-runner.js';
-import type { ProgressEvent } from './types.js';
+import { StoppedOnRequest, type ProgressEvent } from './types.js';
 
 export interface RollbackContext extends StepContext {
   emit(event: ProgressEvent): void;
@@ -32,6 +32,8 @@ export async function rollBackChanges(ctx: RollbackContext, reports: Map<string,
     ctx.emit({ kind: 'instance-started', service: ctx.service, tier: change.tier, instance: change.name, action });
     const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
     const seconds = (Date.now() - started) / 1000;
+    // Stopped on request before it touched this machine: the run ends as interrupted, the next one goes on.
+    if (result.kind === 'stopped') throw new StoppedOnRequest('stopped on request during autoRollback: the steps under way finished and were recorded');
     const report = reports.get(change.name);
     if (result.kind === 'failed') {
       if (report) {

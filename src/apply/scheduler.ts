@@ -110,6 +110,7 @@ async function runSteps(ctx: RolloutContext, items: WorkItem[], tier: TierSpec, 
     try {
       const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
       const seconds = (Date.now() - started) / 1000;
+      if (result.kind === 'stopped') return;
       if (result.kind === 'failed') {
         report.outcome = 'failed';
         report.error = result.message;

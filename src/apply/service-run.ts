@@ -308,6 +308,7 @@ export class ServiceRun {
       gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
       signal: this.opts.signal,
       say: (instance, line) => this.emit({ kind: 'note', service: this.name, instance, line }),
+      stopRequested: () => this.opts.signal?.aborted ?? false,
       emit: (event) => this.emit(event),
       layout: (items) => {
         const overrides = new Map<string, { tier: string; index: number; spec: InstanceSpec | undefined }>();

@@ -22,6 +22,8 @@ export interface StepContext {
   bootTimeoutSeconds: number;
   /** A line about an instance (a decision worth knowing). */
   say(instance: string, line: string): void;
+  /** A graceful stop was asked for: a step that has not touched its machine in this run does not begin to. */
+  stopRequested?(): boolean;
 }
 
 /** How an instance's work ended. */
@@ -29,6 +31,7 @@ export type WorkResult =
   | { kind: 'gate' } // its VM work is done; its domain's gate decides
   | { kind: 'removed' }
   | { kind: 'unchanged' } // nothing to do on the VM
+  | { kind: 'stopped' } // a graceful stop came before its first call: the next run begins it
   | { kind: 'failed'; message: string };
 
 const UNKNOWN: Machine = { state: 'unknown' };
@@ -42,6 +45,7 @@ export async function bringToward(
 ): Promise<WorkResult> {
   const { journal } = ctx;
   const settled = new Set<string>();
+  let touched = false;
   for (let moves = 0; moves < 64; moves++) {
     const ri = journal.instance(slot.name);
     const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
@@ -109,6 +113,12 @@ export async function bringToward(
         journal.setPhase(slot.name, move.phase);
         continue;
       case 'run': {
+        // Steps under way finish; one that has not touched its machine yet does not begin to.
+        if (!touched && ctx.stopRequested?.()) {
+          await journal.settled();
+          return { kind: 'stopped' };
+        }
+        touched = true;
         if (move.note) ctx.say(slot.name, move.note);
         const call = { id: randomBytes(5).toString('hex'), op: move.op, then: move.then };
         journal.setPhase(slot.name, step.phase, call);

@@ -139,15 +139,19 @@ describe('applying a plan', () => {
   it('stops on request: the steps under way of every service finish and are recorded, nothing else starts, leases go', async () => {
     const store = new MemoryStateStore();
     const controller = new AbortController();
-    const driver = new DriverDouble({ delayMs: 30 });
+    let calls = 0;
+    // The stop comes half way through the first call (the double asks failOn there), when both
+    // services have their first create under way.
+    const driver = new DriverDouble({
+      delayMs: 30,
+      failOn: () => {
+        if (++calls === 1) controller.abort();
+        return undefined;
+      },
+    });
     const services = [service('shop', [tier('web', { count: 4 })]), service('blog', [tier('web', { count: 4 })])];
     const plan = await planFrom(store, services);
-    let started = 0;
-    // The stop comes once both services have their first create under way.
-    const onProgress = (e: ProgressEvent) => {
-      if (e.kind === 'instance-started' && ++started === 2) controller.abort();
-    };
-    await expect(applyPlan({ plan, store, driver, owner, revision: REV, signal: controller.signal, onProgress })).rejects.toThrow(/stopped on request/);
+    await expect(applyPlan({ plan, store, driver, owner, revision: REV, signal: controller.signal })).rejects.toThrow(/stopped on request/);
     expect(driver.ops().sort()).toEqual(['up blog-web-1 all', 'up shop-web-1 all']);
     for (const name of ['shop', 'blog']) {
       const recorded = (await store.readService(name))!;
@@ -300,5 +304,22 @@ describe('applying a plan', () => {
     plan.document.errors.push({ file: 'templates/web-shop.yaml', line: 3, column: 5, message: 'bad' });
     await expect(applyPlan({ plan, store, driver: new DriverDouble(), owner, revision: REV })).rejects.toThrow('templates/web-shop.yaml:3:5: bad');
     expect(store.writes).toHaveLength(0);
+  });
+
+  it('a step that has not touched its machine when a stop is asked for does not begin to', async () => {
+    const store = new MemoryStateStore();
+    const controller = new AbortController();
+    const driver = new DriverDouble({ delayMs: 20 });
+    const plan = await planFrom(store, [service('shop', [tier('web', { count: 2, maxParallel: 2 })])]);
+    // Asked for as the first step starts, before it has made a call.
+    const onProgress = (e: ProgressEvent) => {
+      if (e.kind === 'instance-started') controller.abort();
+    };
+    await expect(applyPlan({ plan, store, driver, owner, revision: REV, signal: controller.signal, onProgress })).rejects.toThrow(/stopped on request/);
+    expect(driver.ops()).toEqual([]);
+    // Whatever was recorded, the next apply does the work once.
+    const next = new DriverDouble({ world: driver.world });
+    expect((await applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count: 2, maxParallel: 2 })])]), store, driver: next, owner, revision: REV })).ok).toBe(true);
+    expect(next.ops().sort()).toEqual(['up shop-web-1 all', 'up shop-web-2 all']);
   });
 });
