@@ -15700,16 +15700,14 @@ async function bringToward(ctx, slot, target, opts) {
         journal.setPhase(slot.name, move.phase);
         continue;
       case "run": {
-        if (!touched && ctx.stopRequested?.()) {
-          await journal.settled();
-          return { kind: "stopped" };
-        }
-        touched = true;
+        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
         if (move.note) ctx.say(slot.name, move.note);
         const call = { id: randomBytes(5).toString("hex"), op: move.op, then: move.then };
         journal.setPhase(slot.name, step.phase, call);
         await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
         settled.add(call.id);
+        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
+        touched = true;
         try {
           await perform(ctx, slot, step, move.op, call.id);
         } catch (err) {

@@ -113,18 +113,17 @@ export async function bringToward(
         journal.setPhase(slot.name, move.phase);
         continue;
       case 'run': {
-        // Steps under way finish; one that has not touched its machine yet does not begin to.
-        if (!touched && ctx.stopRequested?.()) {
-          await journal.settled();
-          return { kind: 'stopped' };
-        }
-        touched = true;
+        if (!touched && ctx.stopRequested?.()) return { kind: 'stopped' };
         if (move.note) ctx.say(slot.name, move.note);
         const call = { id: randomBytes(5).toString('hex'), op: move.op, then: move.then };
         journal.setPhase(slot.name, step.phase, call);
         // The phase, with the call that follows it, is on disk before the call starts.
         await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
         settled.add(call.id);
+        // Steps under way finish; one that has not touched its machine yet does not begin to (its
+        // record says the call is next, with no receipt: the next run makes it).
+        if (!touched && ctx.stopRequested?.()) return { kind: 'stopped' };
+        touched = true;
         try {
           await perform(ctx, slot, step, move.op, call.id);
         } catch (err) {
