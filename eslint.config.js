@@ -5,7 +5,7 @@
 import tseslint from 'typescript-eslint';
 
 const DOORS = ['cli', 'action', 'bot'];
-const CORE = ['model', 'load', 'plan', 'render', 'state', 'apply', 'core', 'git'];
+const CORE = ['model', 'load', 'plan', 'render', 'state', 'apply', 'drift', 'core', 'git'];
 
 /** Relative imports of these top-level folders of src/, from any depth. */
 const folders = (names) => names.flatMap((n) => [`../${n}/*`, `../../${n}/*`, `../../../${n}/*`, `../${n}`, `../../${n}`]);
@@ -34,7 +34,8 @@ export default tseslint.config(
   boundary(['src/load/**'], ['plan', 'apply', 'state', 'render', 'core'], 'load/ turns files into the model: it never imports plan/ or what comes after'),
   boundary(['src/render/**'], ['load', 'apply', 'state', 'core'], 'render/ reads a plan and computes nothing'),
   boundary(['src/state/**'], ['load', 'plan', 'apply', 'render', 'core'], 'state/ stores records: it knows nothing of plans or applies'),
-  boundary(['src/apply/**'], ['core', 'render'], 'apply/ is below core/ and render/'),
+  boundary(['src/apply/**'], ['core', 'render', 'drift'], 'apply/ is below core/, drift/ and render/'),
+  boundary(['src/drift/**'], ['core', 'render', 'load'], 'drift/ observes and compares: the doors render what it finds'),
   boundary(['src/github/**'], DOORS, 'github/ is shared by the doors and imports none of them'),
   boundary(['src/cli/**'], ['action', 'bot', 'github'], 'the CLI is a door of its own'),
   boundary(['src/action/**'], ['cli', 'bot'], 'the Action is a door of its own'),

@@ -184,6 +184,7 @@ function sleepingDriver(seconds, log) {
     growStateDisk: (i) => call(`grow ${i.name}`),
     deleteStateDisk: (i) => call(`delete-disk ${i.name}`),
     waitForSsh: async () => true,
+    inspect: async () => ({}),
     health: async (i) => {
       await call(`ssh ${i.name}`);
       writeFileSync(log, lines.join('\n') + '\n');

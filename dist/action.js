@@ -41356,295 +41356,21 @@ var init_publish_plan = __esm({
   }
 });
 
-// src/apply/drivers/vagrant/calls.ts
-import { existsSync as existsSync3, mkdirSync, readdirSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-function readText(file) {
-  try {
-    return readFileSync6(file, "utf8").trim();
-  } catch {
-    return void 0;
-  }
-}
-function wrapperAlive(pid, base) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== "EPERM") return false;
-  }
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync3("/proc/self") ? false : true;
-  return cmdline.includes(base);
-}
-var CALL_WRAPPER, POLL_MS, CallReceipts;
-var init_calls = __esm({
-  "src/apply/drivers/vagrant/calls.ts"() {
-    "use strict";
-    CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
-    POLL_MS = 250;
-    CallReceipts = class {
-      constructor(dir) {
-        this.dir = dir;
-      }
-      dir;
-      /** Where the call's pid and exit code are written. */
-      base(id) {
-        if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-        return join3(this.dir, id);
-      }
-      /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
-      prepare(id, commandLine) {
-        mkdirSync(this.dir, { recursive: true });
-        const base = this.base(id);
-        rmSync(`${base}.exit`, { force: true });
-        rmSync(`${base}.pid`, { force: true });
-        writeFileSync2(`${base}.cmd`, commandLine + "\n");
-        return base;
-      }
-      /** What became of a call; waits while it still runs. */
-      async outcome(id, onWait, signal) {
-        const base = this.base(id);
-        let said = false;
-        for (; ; ) {
-          const exit = readText(`${base}.exit`);
-          if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
-          const pid = Number(readText(`${base}.pid`));
-          if (!Number.isInteger(pid) || pid <= 0) return "not-started";
-          if (!wrapperAlive(pid, base)) {
-            const late = readText(`${base}.exit`);
-            if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
-            return "lost";
-          }
-          if (!said) {
-            onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
-            said = true;
-          }
-          if (signal?.aborted) return "lost";
-          await sleep(POLL_MS);
-        }
-      }
-      /** Waits until none of the calls recorded here is still running. */
-      async settle(onWait, signal) {
-        let names;
-        try {
-          names = readdirSync(this.dir);
-        } catch {
-          return;
-        }
-        for (const name of names) {
-          if (!name.endsWith(".pid")) continue;
-          const id = name.slice(0, -".pid".length);
-          if (existsSync3(join3(this.dir, `${id}.exit`))) continue;
-          await this.outcome(id, onWait, signal);
-        }
-      }
-      forget() {
-        rmSync(this.dir, { recursive: true, force: true });
-      }
-    };
-  }
-});
-
-// src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join4 } from "node:path";
-function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
-}
-function machineIdentities(vagrantDir, machines, home) {
-  const out = /* @__PURE__ */ new Map();
-  let index = null;
-  for (const { name, provider } of machines) {
-    const data = join4(vagrantDir, ".vagrant", "machines", name, provider);
-    const identity3 = {};
-    const id = readText2(join4(data, "id"));
-    if (id) identity3.id = id;
-    const uuid = readText2(join4(data, "index_uuid"));
-    if (uuid) {
-      if (index === null) index = readIndex(home);
-      const box = index?.machines?.[uuid]?.extra_data?.box;
-      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+// src/apply/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i2 = next++;
+      results[i2] = await fn(items[i2]);
     }
-    out.set(name, identity3);
-  }
-  return out;
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
-function readIndex(home) {
-  const text = readText2(join4(home, "data", "machine-index", "index"));
-  if (!text) return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function readText2(file) {
-  try {
-    const text = readFileSync7(file, "utf8").trim();
-    return text === "" ? void 0 : text;
-  } catch {
-    return void 0;
-  }
-}
-var init_machine_data = __esm({
-  "src/apply/drivers/vagrant/machine-data.ts"() {
-    "use strict";
-  }
-});
-
-// src/apply/drivers/vagrant/runner.ts
-function formatCommandLine(command) {
-  return [command.program, ...command.args].map(shellWord).join(" ");
-}
-function shellWord(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
-}
-var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, RecordingRunner;
-var init_runner = __esm({
-  "src/apply/drivers/vagrant/runner.ts"() {
-    "use strict";
-    init_execa();
-    init_calls();
-    VAGRANT_ENV = {
-      VAGRANT_CHECKPOINT_DISABLE: "1",
-      VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
-      VAGRANT_NO_COLOR: "1"
-    };
-    KILL_GRACE_MS = 5e3;
-    ExecaRunner = class {
-      /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
-      constructor(env = {}) {
-        this.env = env;
-      }
-      env;
-      async run(command, options = {}) {
-        const stdout = [];
-        const stderr = [];
-        const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-        const child = execa(program, args, {
-          cwd: command.cwd,
-          env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-          extendEnv: true,
-          reject: false,
-          stdin: "ignore",
-          buffer: false,
-          stripFinalNewline: false,
-          timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-          cancelSignal: options.signal,
-          killSignal: "SIGTERM",
-          // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-          forceKillAfterDelay: KILL_GRACE_MS,
-          // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-          // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-          cleanup: false
-        });
-        child.once("exit", () => {
-          if (!child.killed) return;
-          child.stdout?.destroy();
-          child.stderr?.destroy();
-        });
-        const collect = (stream, into, name) => {
-          if (!stream) return;
-          stream.setEncoding("utf8");
-          let rest = "";
-          const emit = (line) => {
-            into.push(line);
-            options.onLine?.(line, name);
-          };
-          stream.on("data", (chunk) => {
-            rest += chunk;
-            let nl;
-            while ((nl = rest.indexOf("\n")) >= 0) {
-              emit(rest.slice(0, nl).replace(/\r$/, ""));
-              rest = rest.slice(nl + 1);
-            }
-          });
-          const flush = () => {
-            if (rest) emit(rest);
-            rest = "";
-          };
-          stream.on("end", flush);
-          stream.on("close", flush);
-        };
-        collect(child.stdout, stdout, "stdout");
-        collect(child.stderr, stderr, "stderr");
-        const result = await child;
-        if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
-          return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-        }
-        const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
-        return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
-      }
-    };
-    RecordingRunner = class {
-      constructor(answer = () => void 0) {
-        this.answer = answer;
-      }
-      answer;
-      commands = [];
-      async run(command) {
-        this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-        return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
-      }
-      /** The recorded commands as a user would type them, one per line. */
-      lines() {
-        return this.commands.map(formatCommandLine);
-      }
-    };
-  }
-});
-
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
-var init_status = __esm({
-  "src/apply/drivers/vagrant/status.ts"() {
+var init_bounded = __esm({
+  "src/apply/bounded.ts"() {
     "use strict";
   }
 });
@@ -41719,15 +41445,15 @@ var init_ruby = __esm({
 });
 
 // src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join5, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
+import { join as join3, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
 function vagrantDirOf(repoDir, service) {
-  return join5(repoDir, ".svcplan", "vagrant", service);
+  return join3(repoDir, ".svcplan", "vagrant", service);
 }
 function stateDiskName(instance) {
   return `${instance}-state.qcow2`;
 }
 function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join5(vagrantDir, "state-disks", `${instance}-state.vdi`);
+  return join3(vagrantDir, "state-disks", `${instance}-state.vdi`);
 }
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
@@ -42094,10 +41820,372 @@ end`;
   }
 });
 
+// src/apply/drivers/vagrant/inspect.ts
+import { createHash as createHash4 } from "node:crypto";
+function guestFactsScript(provider) {
+  const device = stateDevice(provider);
+  return [
+    'echo "@svcplan-facts 1"',
+    'echo "@features"; cat /etc/svcplan/features 2>/dev/null',
+    'echo "@settings $( (sha256sum /etc/svcplan/settings.env 2>/dev/null || echo -) | cut -d" " -f1)"',
+    'for d in /etc/svcplan/apps/*/; do [ -d "$d" ] || continue; echo "@app $(basename "$d") $(cat "$d/version" 2>/dev/null)"; done',
+    `if [ -b ${device} ]; then echo "@disk yes"; else echo "@disk no"; fi`,
+    'echo "@end"'
+  ].join("; ");
+}
+function parseGuestFacts(output, spec, service) {
+  const lines = output.replace(/\r/g, "").split("\n");
+  const start = lines.indexOf("@svcplan-facts 1");
+  const end = lines.indexOf("@end");
+  if (start < 0 || end < start) return void 0;
+  const facts = { features: [], settingsMatch: false, apps: {}, stateDisk: false };
+  let inFeatures = false;
+  for (const line of lines.slice(start + 1, end)) {
+    if (line === "@features") {
+      inFeatures = true;
+      continue;
+    }
+    if (line.startsWith("@")) inFeatures = false;
+    if (inFeatures) {
+      if (line !== "") facts.features.push(line);
+    } else if (line.startsWith("@settings ")) {
+      facts.settingsMatch = line.slice("@settings ".length).trim() === expectedSettingsDigest(spec, service);
+    } else if (line.startsWith("@app ")) {
+      const [name, ...version] = line.slice("@app ".length).split(" ");
+      facts.apps[name] = version.join(" ");
+    } else if (line.startsWith("@disk ")) {
+      facts.stateDisk = line.endsWith("yes");
+    }
+  }
+  return facts;
+}
+function expectedSettingsDigest(spec, service) {
+  return createHash4("sha256").update(settingsFile(spec.settings, service)).digest("hex");
+}
+function parseDominfo(output) {
+  const cpus = /^CPU\(s\):\s+(\d+)\s*$/m.exec(output)?.[1];
+  const memory = /^Max memory:\s+(\d+) KiB\s*$/m.exec(output)?.[1];
+  return { ...cpus ? { cpus: Number(cpus) } : {}, ...memory ? { memory: Math.round(Number(memory) / 1024) } : {} };
+}
+function parseShowVmInfo(output) {
+  const value = (key) => new RegExp(`^${key}="?([^"\\n]*)"?\\s*$`, "m").exec(output)?.[1];
+  const memory = value("memory");
+  const cpus = value("cpus");
+  const state = value("VMState");
+  return {
+    ...memory ? { memory: Number(memory) } : {},
+    ...cpus ? { cpus: Number(cpus) } : {},
+    ...state ? { state: state === "running" ? "running" : "stopped" } : {}
+  };
+}
+var init_inspect = __esm({
+  "src/apply/drivers/vagrant/inspect.ts"() {
+    "use strict";
+    init_vagrantfile();
+  }
+});
+
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync as existsSync3, mkdirSync, readdirSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+function readText(file) {
+  try {
+    return readFileSync6(file, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function wrapperAlive(pid, base) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline === void 0) return existsSync3("/proc/self") ? false : true;
+  return cmdline.includes(base);
+}
+var CALL_WRAPPER, POLL_MS, CallReceipts;
+var init_calls = __esm({
+  "src/apply/drivers/vagrant/calls.ts"() {
+    "use strict";
+    CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
+    POLL_MS = 250;
+    CallReceipts = class {
+      constructor(dir) {
+        this.dir = dir;
+      }
+      dir;
+      /** Where the call's pid and exit code are written. */
+      base(id) {
+        if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
+        return join4(this.dir, id);
+      }
+      /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
+      prepare(id, commandLine) {
+        mkdirSync(this.dir, { recursive: true });
+        const base = this.base(id);
+        rmSync(`${base}.exit`, { force: true });
+        rmSync(`${base}.pid`, { force: true });
+        writeFileSync2(`${base}.cmd`, commandLine + "\n");
+        return base;
+      }
+      /** What became of a call; waits while it still runs. */
+      async outcome(id, onWait, signal) {
+        const base = this.base(id);
+        let said = false;
+        for (; ; ) {
+          const exit = readText(`${base}.exit`);
+          if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
+          const pid = Number(readText(`${base}.pid`));
+          if (!Number.isInteger(pid) || pid <= 0) return "not-started";
+          if (!wrapperAlive(pid, base)) {
+            const late = readText(`${base}.exit`);
+            if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
+            return "lost";
+          }
+          if (!said) {
+            onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
+            said = true;
+          }
+          if (signal?.aborted) return "lost";
+          await sleep(POLL_MS);
+        }
+      }
+      /** Waits until none of the calls recorded here is still running. */
+      async settle(onWait, signal) {
+        let names;
+        try {
+          names = readdirSync(this.dir);
+        } catch {
+          return;
+        }
+        for (const name of names) {
+          if (!name.endsWith(".pid")) continue;
+          const id = name.slice(0, -".pid".length);
+          if (existsSync3(join4(this.dir, `${id}.exit`))) continue;
+          await this.outcome(id, onWait, signal);
+        }
+      }
+      forget() {
+        rmSync(this.dir, { recursive: true, force: true });
+      }
+    };
+  }
+});
+
+// src/apply/drivers/vagrant/machine-data.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join5 } from "node:path";
+function vagrantHome(env = process.env) {
+  return env.VAGRANT_HOME || join5(homedir(), ".vagrant.d");
+}
+function machineIdentities(vagrantDir, machines, home) {
+  const out = /* @__PURE__ */ new Map();
+  let index = null;
+  for (const { name, provider } of machines) {
+    const data = join5(vagrantDir, ".vagrant", "machines", name, provider);
+    const identity3 = {};
+    const id = readText2(join5(data, "id"));
+    if (id) identity3.id = id;
+    const uuid = readText2(join5(data, "index_uuid"));
+    if (uuid) {
+      if (index === null) index = readIndex(home);
+      const box = index?.machines?.[uuid]?.extra_data?.box;
+      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+    }
+    out.set(name, identity3);
+  }
+  return out;
+}
+function readIndex(home) {
+  const text = readText2(join5(home, "data", "machine-index", "index"));
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function readText2(file) {
+  try {
+    const text = readFileSync7(file, "utf8").trim();
+    return text === "" ? void 0 : text;
+  } catch {
+    return void 0;
+  }
+}
+var init_machine_data = __esm({
+  "src/apply/drivers/vagrant/machine-data.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/drivers/vagrant/runner.ts
+function formatCommandLine(command) {
+  return [command.program, ...command.args].map(shellWord).join(" ");
+}
+function shellWord(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
+}
+var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, RecordingRunner;
+var init_runner = __esm({
+  "src/apply/drivers/vagrant/runner.ts"() {
+    "use strict";
+    init_execa();
+    init_calls();
+    VAGRANT_ENV = {
+      VAGRANT_CHECKPOINT_DISABLE: "1",
+      VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
+      VAGRANT_NO_COLOR: "1"
+    };
+    KILL_GRACE_MS = 5e3;
+    ExecaRunner = class {
+      /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
+      constructor(env = {}) {
+        this.env = env;
+      }
+      env;
+      async run(command, options = {}) {
+        const stdout = [];
+        const stderr = [];
+        const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
+        const child = execa(program, args, {
+          cwd: command.cwd,
+          env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+          extendEnv: true,
+          reject: false,
+          stdin: "ignore",
+          buffer: false,
+          stripFinalNewline: false,
+          timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+          cancelSignal: options.signal,
+          killSignal: "SIGTERM",
+          // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+          forceKillAfterDelay: KILL_GRACE_MS,
+          // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+          // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+          cleanup: false
+        });
+        child.once("exit", () => {
+          if (!child.killed) return;
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+        });
+        const collect = (stream, into, name) => {
+          if (!stream) return;
+          stream.setEncoding("utf8");
+          let rest = "";
+          const emit = (line) => {
+            into.push(line);
+            options.onLine?.(line, name);
+          };
+          stream.on("data", (chunk) => {
+            rest += chunk;
+            let nl;
+            while ((nl = rest.indexOf("\n")) >= 0) {
+              emit(rest.slice(0, nl).replace(/\r$/, ""));
+              rest = rest.slice(nl + 1);
+            }
+          });
+          const flush = () => {
+            if (rest) emit(rest);
+            rest = "";
+          };
+          stream.on("end", flush);
+          stream.on("close", flush);
+        };
+        collect(child.stdout, stdout, "stdout");
+        collect(child.stderr, stderr, "stderr");
+        const result = await child;
+        if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
+          return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+        }
+        const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+        return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
+      }
+    };
+    RecordingRunner = class {
+      constructor(answer = () => void 0) {
+        this.answer = answer;
+      }
+      answer;
+      commands = [];
+      async run(command) {
+        this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
+        return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+      }
+      /** The recorded commands as a user would type them, one per line. */
+      lines() {
+        return this.commands.map(formatCommandLine);
+      }
+    };
+  }
+});
+
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+var init_status = __esm({
+  "src/apply/drivers/vagrant/status.ts"() {
+    "use strict";
+  }
+});
+
 // src/apply/drivers/vagrant/driver.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join6, resolve as resolve3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
+function libvirtUri(spec) {
+  const uri = spec.target.options.uri;
+  return typeof uri === "string" ? uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
+}
 function sameMachine(a2, b) {
   if (a2.tier !== b.tier || a2.index !== b.index) return false;
   return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
@@ -42120,6 +42208,8 @@ var MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantComm
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
+    init_bounded();
+    init_inspect();
     init_calls();
     init_machine_data();
     init_runner();
@@ -42272,8 +42362,7 @@ var init_driver = __esm({
         if (inst.spec.target.provider === "libvirt") {
           const opts = inst.spec.target.options;
           const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
-          const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
-          command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
+          command = { program: "virsh", args: libvirtArgs(libvirtUri(inst.spec), pool, stateDiskName(inst.name)), cwd: dir };
         } else {
           command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
         }
@@ -42398,6 +42487,34 @@ var init_driver = __esm({
       }
       receipts(service) {
         return new CallReceipts(join6(this.vagrantDir(service), ".svcplan-calls"));
+      }
+      async inspect(service, instances) {
+        const machines = await this.observe(service.name);
+        const out = {};
+        await mapBounded(instances, 8, async (inst) => {
+          const m = machines[inst.name] ?? { state: "unknown" };
+          const o2 = { state: m.state, ...m.box ? { box: m.box } : {} };
+          out[inst.name] = o2;
+          if (m.state === "not_created" || m.state === "unknown") return;
+          const unobserved = [];
+          if (m.id) {
+            const provider = inst.spec.target.provider;
+            const command = provider === "libvirt" ? { program: "virsh", args: ["-c", libvirtUri(inst.spec), "dominfo", m.id], cwd: this.vagrantDir(service.name) } : { program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: this.vagrantDir(service.name) };
+            const result = await this.runner.run(command, { timeoutSeconds: 60 });
+            if (result.exitCode === 0) Object.assign(o2, provider === "libvirt" ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o2.state });
+            else unobserved.push(`memory and cpus: \`${formatCommandLine(command)}\` exited with ${result.exitCode}`);
+          } else {
+            unobserved.push("memory and cpus: Vagrant has no provider id for the machine");
+          }
+          if (m.state === "running") {
+            const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", guestFactsScript(inst.spec.target.provider)], { quiet: true, timeoutSeconds: 120 });
+            const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : void 0;
+            if (guest) o2.guest = guest;
+            else unobserved.push(`the guest: \`vagrant ssh ${inst.name}\` exited with ${result.exitCode}${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
+          }
+          if (unobserved.length > 0) o2.unobserved = unobserved;
+        });
+        return out;
       }
       say(inst, line) {
         this.emit(inst.service, inst.name, line, "svcplan");
@@ -43068,6 +43185,9 @@ var init_memory = __esm({
       async releaseLease(lease) {
         const current = this.leases.get(lease.service);
         if (current && sameLease(current, lease)) this.leases.delete(lease.service);
+      }
+      async readLease(service) {
+        return this.leases.get(service);
       }
       /** For tests: put a lease in place as if another caller held it. */
       setLease(lease) {
@@ -43835,18 +43955,6 @@ async function gate(ctx, checked, tier, domain, probes) {
   await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u2) => u2.item.slot.name).join(", ")}`);
   return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u2) => `${u2.item.slot.name} (${u2.reason})`).join(", ")}`;
 }
-async function mapBounded(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i2 = next++;
-      results[i2] = await fn(items[i2]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 async function withTimeout(promise, ms, signal) {
   let timer;
   let onAbort;
@@ -43866,6 +43974,7 @@ var HealthProbes;
 var init_scheduler = __esm({
   "src/apply/scheduler.ts"() {
     "use strict";
+    init_bounded();
     init_step_runner();
     init_types2();
     HealthProbes = class {
@@ -44182,7 +44291,8 @@ var init_service_run = __esm({
       }
       async underLease() {
         await this.opts.driver.settle(this.name, this.opts.signal);
-        const record = await this.opts.store.readService(this.name);
+        const read = await this.opts.store.readService(this.name);
+        const record = read && this.opts.reconcile ? await this.opts.reconcile(read) : read;
         const replanned = this.replan(record);
         if (replanned.document.errors.length > 0) {
           const error2 = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
@@ -44491,7 +44601,7 @@ var init_executor = __esm({
   "src/apply/executor.ts"() {
     "use strict";
     init_types();
-    init_scheduler();
+    init_bounded();
     init_service_run();
   }
 });

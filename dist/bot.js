@@ -5235,9 +5235,6 @@ async function getTree(octokit, repo, treeish, recursive) {
   return data;
 }
 
-// src/apply/drivers/vagrant/runner.ts
-import { execa as execa2 } from "execa";
-
 // src/apply/drivers/vagrant/ruby.ts
 function rubyString(text) {
   if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
@@ -5361,6 +5358,9 @@ module Svcplan
     system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
   end
 end`;
+
+// src/apply/drivers/vagrant/runner.ts
+import { execa as execa2 } from "execa";
 
 // src/state/record-file.ts
 var DamagedRecordError = class extends Error {

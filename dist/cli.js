@@ -593,13 +593,13 @@ var require_ucs2length = __commonJS({
       const len = str.length;
       let length = 0;
       let pos = 0;
-      let value;
+      let value2;
       while (pos < len) {
         length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
+        value2 = str.charCodeAt(pos++);
+        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
+          value2 = str.charCodeAt(pos);
+          if ((value2 & 64512) === 56320)
             pos++;
         }
       }
@@ -1121,26 +1121,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i2) => toJS(v, String(i2), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity3.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity3.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -1312,11 +1312,11 @@ var require_Scalar = __commonJS({
     var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity3.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -1343,7 +1343,7 @@ var require_createNode = __commonJS({
     var identity3 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -1351,53 +1351,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity3.isDocument(value))
-        value = value.contents;
-      if (identity3.isNode(value))
-        return value;
-      if (identity3.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity3.isDocument(value2))
+        value2 = value2.contents;
+      if (identity3.isNode(value2))
+        return value2;
+      if (identity3.isPair(value2)) {
         const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node2 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
+        tagObj = value2 instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value2) ? schema[identity3.SEQ] : schema[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1417,8 +1417,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
-      let v = value;
+    function collectionFromPath(schema, path8, value2) {
+      let v = value2;
       for (let i2 = path8.length - 1; i2 >= 0; --i2) {
         const k = path8[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -1469,16 +1469,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
+      addIn(path8, value2) {
         if (isEmptyPath(path8))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -1532,16 +1532,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
+      setIn(path8, value2) {
         const [key, ...rest] = path8;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node = this.get(key, true);
           if (identity3.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -1736,13 +1736,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
@@ -1816,22 +1816,22 @@ var require_stringifyString = __commonJS({
       str = start ? str + json.slice(start) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -1839,7 +1839,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -1847,27 +1847,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -1875,7 +1875,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -1883,8 +1883,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -1892,9 +1892,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -1905,7 +1905,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1918,37 +1918,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -2121,7 +2121,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity3.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -2133,7 +2133,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -2148,12 +2148,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
@@ -2174,26 +2174,26 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity3.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity3.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity3.isScalar(value))
+      if (!explicitKey && !keyComment && identity3.isScalar(value2))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -2209,11 +2209,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity3.isCollection(value)) {
+      } else if (!explicitKey && identity3.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -2276,7 +2276,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -2286,8 +2286,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -2297,20 +2297,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -2319,8 +2319,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity3.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -2337,20 +2337,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity3.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map, value2);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+        merge.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -2400,24 +2400,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity3 = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity3.isNode(key))
           key = key.clone(schema);
-        if (identity3.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity3.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2620,17 +2620,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key, value2] of obj)
+            add(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -2688,8 +2688,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2767,8 +2767,8 @@ var require_YAMLSeq = __commonJS({
         super(identity3.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -2809,15 +2809,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity3.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity3.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -2893,7 +2893,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
@@ -2912,7 +2912,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -2930,18 +2930,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -2952,13 +2952,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n2 = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
         if (i2 < 0) {
@@ -2982,7 +2982,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2990,7 +2990,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -3002,7 +3002,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -3026,16 +3026,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -3052,7 +3052,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -3101,20 +3101,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -3123,7 +3123,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -3136,10 +3136,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -3169,7 +3169,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -3195,10 +3195,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str;
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -3270,25 +3270,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -3335,16 +3335,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity3.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -3358,7 +3358,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -3388,14 +3388,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -3403,7 +3403,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -3422,7 +3422,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -3430,7 +3430,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -3442,7 +3442,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -3469,7 +3469,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str, offset, radix, { intAsBigInt }) {
       const sign = str[0];
       if (sign === "-" || sign === "+")
@@ -3494,10 +3494,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value: value2 } = node;
+      if (intIdentify(value2)) {
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -3575,13 +3575,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -3600,10 +3600,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set2.items.push(Pair.createPair(value2, null, ctx));
           }
         return set2;
       }
@@ -3611,7 +3611,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -3645,33 +3645,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value } = node;
+      let { value: value2 } = node;
       let num = (n2) => n2;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num = (n2) => BigInt(n2);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -3680,7 +3680,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -3689,7 +3689,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -3712,7 +3712,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -3986,7 +3986,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -4018,7 +4018,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -4043,14 +4043,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path8, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path8, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4069,10 +4069,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -4099,7 +4099,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value2, tag, ctx);
         if (flow && identity3.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -4109,9 +4109,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -4170,24 +4170,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
+      setIn(path8, value2) {
         if (Collection.isEmptyPath(path8)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path8, value2);
         }
       }
       /**
@@ -4573,7 +4573,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -4616,7 +4616,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -4625,14 +4625,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -4678,18 +4678,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -4700,9 +4700,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -4784,7 +4784,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -4795,7 +4795,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value2) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4850,10 +4850,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -4865,7 +4865,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -4885,15 +4885,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -5036,11 +5036,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -5070,11 +5070,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i2][0].length > trimIndent)
           chompStart = i2 + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
-        value += lines[i2][0].slice(trimIndent) + "\n";
+        value2 += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
         let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
@@ -5088,23 +5088,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep2 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep2 = "\n";
         } else {
-          value += sep2 + content;
+          value2 += sep2 + content;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -5114,15 +5114,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i2 = chompStart; i2 < lines.length; ++i2)
-            value += "\n" + lines[i2][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i2][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -5207,20 +5207,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -5235,7 +5235,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -5428,28 +5428,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity3.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity3.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -5460,7 +5460,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity3.SCALAR];
       const matchWithTest = [];
@@ -5473,7 +5473,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -5483,10 +5483,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity3.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity3.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5644,7 +5644,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5656,7 +5656,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -5664,10 +5664,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5915,9 +5915,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5947,7 +5947,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -5970,7 +5970,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -6116,7 +6116,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -6125,8 +6125,8 @@ var require_cst_stringify = __commonJS({
       if (sep2)
         for (const st of sep2)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify;
@@ -7859,7 +7859,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7872,14 +7872,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity3.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity3.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -7944,12 +7944,12 @@ var require_dist = __commonJS({
 import { parseArgs } from "node:util";
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) {
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) {
     return false;
   }
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
+  const prototype = Object.getPrototypeOf(value2);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 
 // node_modules/execa/lib/arguments/file-url.js
@@ -7992,8 +7992,8 @@ import { ChildProcess } from "node:child_process";
 // node_modules/execa/lib/utils/uint-array.js
 import { StringDecoder } from "node:string_decoder";
 var { toString: objectToString } = Object.prototype;
-var isArrayBuffer = (value) => objectToString.call(value) === "[object ArrayBuffer]";
-var isUint8Array = (value) => objectToString.call(value) === "[object Uint8Array]";
+var isArrayBuffer = (value2) => objectToString.call(value2) === "[object ArrayBuffer]";
+var isUint8Array = (value2) => objectToString.call(value2) === "[object Uint8Array]";
 var bufferToUint8Array = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 var textEncoder = new TextEncoder();
 var stringToUint8Array = (string) => textEncoder.encode(string);
@@ -8903,9 +8903,9 @@ var getFinalError = (originalError, message, isSync) => {
 };
 var DiscardedError = class extends Error {
 };
-var setErrorName = (ErrorClass, value) => {
+var setErrorName = (ErrorClass, value2) => {
   Object.defineProperty(ErrorClass.prototype, "name", {
-    value,
+    value: value2,
     writable: true,
     enumerable: false,
     configurable: true
@@ -8919,7 +8919,7 @@ var setErrorName = (ErrorClass, value) => {
 };
 var isExecaError = (error) => isErrorInstance(error) && execaErrorSymbol in error;
 var execaErrorSymbol = /* @__PURE__ */ Symbol("isExecaError");
-var isErrorInstance = (value) => Object.prototype.toString.call(value) === "[object Error]";
+var isErrorInstance = (value2) => Object.prototype.toString.call(value2) === "[object Error]";
 var ExecaError = class extends Error {
 };
 setErrorName(ExecaError, ExecaError.name);
@@ -8938,7 +8938,7 @@ var getRealtimeSignals = () => {
   const length = SIGRTMAX - SIGRTMIN + 1;
   return Array.from({ length }, getRealtimeSignal);
 };
-var getRealtimeSignal = (value, index) => ({
+var getRealtimeSignal = (value2, index) => ({
   name: `SIGRT${index + 1}`,
   number: SIGRTMIN + index,
   action: "terminate",
@@ -9266,7 +9266,7 @@ var getSignalsByNumber = () => {
   const length = SIGRTMAX + 1;
   const signalsA = Array.from(
     { length },
-    (value, number) => getSignalByNumber(number, signals2)
+    (value2, number) => getSignalByNumber(number, signals2)
   );
   return Object.assign({}, ...signalsA);
 };
@@ -9590,11 +9590,11 @@ var getInvalidStdioOption = (fdNumber, { stdin, stdout, stderr, stdio }) => {
 };
 var getUsedDescriptor = (fdNumber) => fdNumber === "all" ? 1 : fdNumber;
 var getOptionName = (isWritable) => isWritable ? "to" : "from";
-var serializeOptionValue = (value) => {
-  if (typeof value === "string") {
-    return `'${value}'`;
+var serializeOptionValue = (value2) => {
+  if (typeof value2 === "string") {
+    return `'${value2}'`;
   }
-  return typeof value === "number" ? `${value}` : "Stream";
+  return typeof value2 === "number" ? `${value2}` : "Stream";
 };
 
 // node_modules/execa/lib/ipc/strict.js
@@ -10531,7 +10531,7 @@ var MaxBufferError = class extends Error {
 };
 
 // node_modules/get-stream/source/utils.js
-var identity2 = (value) => value;
+var identity2 = (value2) => value2;
 var noop = () => void 0;
 var getContentsProperty = ({ contents }) => contents;
 var throwObjectStream = (chunk) => {
@@ -10993,7 +10993,7 @@ var getErrorProperties = ({
   ipcOutput,
   pipedFrom: []
 });
-var omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value]) => value !== void 0));
+var omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value2]) => value2 !== void 0));
 var normalizeExitPayload = (rawExitCode, rawSignal) => {
   const exitCode = rawExitCode === null ? void 0 : rawExitCode;
   const signal = rawSignal === null ? void 0 : rawSignal;
@@ -11002,7 +11002,7 @@ var normalizeExitPayload = (rawExitCode, rawSignal) => {
 };
 
 // node_modules/parse-ms/index.js
-var toZeroIfInfinity = (value) => Number.isFinite(value) ? value : 0;
+var toZeroIfInfinity = (value2) => Number.isFinite(value2) ? value2 : 0;
 function parseNumber(milliseconds) {
   return {
     days: Math.trunc(milliseconds / 864e5),
@@ -11041,7 +11041,7 @@ function parseMilliseconds(milliseconds) {
 }
 
 // node_modules/pretty-ms/index.js
-var isZero = (value) => value === 0 || value === 0n;
+var isZero = (value2) => value2 === 0 || value2 === 0n;
 var pluralize = (word, count4) => count4 === 1 || count4 === 1n ? word : `${word}s`;
 var SECOND_ROUNDING_EPSILON = 1e-7;
 var ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
@@ -11065,22 +11065,22 @@ function prettyMilliseconds(milliseconds, options) {
     options.millisecondsDecimalDigits = 0;
   }
   let result = [];
-  const floorDecimals = (value, decimalDigits) => {
-    const flooredInterimValue = Math.floor(value * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
+  const floorDecimals = (value2, decimalDigits) => {
+    const flooredInterimValue = Math.floor(value2 * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add = (value, long, short2, valueString) => {
-    if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short2 === "m")) {
+  const add = (value2, long, short2, valueString) => {
+    if ((result.length === 0 || !options.colonNotation) && isZero(value2) && !(options.colonNotation && short2 === "m")) {
       return;
     }
-    valueString ??= String(value);
+    valueString ??= String(value2);
     if (options.colonNotation) {
       const wholeDigits = valueString.includes(".") ? valueString.split(".")[0].length : valueString.length;
       const minLength = result.length > 0 ? 2 : 1;
       valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
     } else {
-      valueString += options.verbose ? " " + pluralize(long, value) : short2;
+      valueString += options.verbose ? " " + pluralize(long, value2) : short2;
     }
     result.push(valueString);
   };
@@ -11183,57 +11183,57 @@ var handleResult = (result, verboseInfo, { reject }) => {
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
-var getStdioItemType = (value, optionName) => {
-  if (isAsyncGenerator(value)) {
+var getStdioItemType = (value2, optionName) => {
+  if (isAsyncGenerator(value2)) {
     return "asyncGenerator";
   }
-  if (isSyncGenerator(value)) {
+  if (isSyncGenerator(value2)) {
     return "generator";
   }
-  if (isUrl(value)) {
+  if (isUrl(value2)) {
     return "fileUrl";
   }
-  if (isFilePathObject(value)) {
+  if (isFilePathObject(value2)) {
     return "filePath";
   }
-  if (isWebStream(value)) {
+  if (isWebStream(value2)) {
     return "webStream";
   }
-  if (isStream(value, { checkOpen: false })) {
+  if (isStream(value2, { checkOpen: false })) {
     return "native";
   }
-  if (isUint8Array(value)) {
+  if (isUint8Array(value2)) {
     return "uint8Array";
   }
-  if (isAsyncIterableObject(value)) {
+  if (isAsyncIterableObject(value2)) {
     return "asyncIterable";
   }
-  if (isIterableObject(value)) {
+  if (isIterableObject(value2)) {
     return "iterable";
   }
-  if (isTransformStream(value)) {
-    return getTransformStreamType({ transform: value }, optionName);
+  if (isTransformStream(value2)) {
+    return getTransformStreamType({ transform: value2 }, optionName);
   }
-  if (isTransformOptions(value)) {
-    return getTransformObjectType(value, optionName);
+  if (isTransformOptions(value2)) {
+    return getTransformObjectType(value2, optionName);
   }
   return "native";
 };
-var getTransformObjectType = (value, optionName) => {
-  if (isDuplexStream(value.transform, { checkOpen: false })) {
-    return getDuplexType(value, optionName);
+var getTransformObjectType = (value2, optionName) => {
+  if (isDuplexStream(value2.transform, { checkOpen: false })) {
+    return getDuplexType(value2, optionName);
   }
-  if (isTransformStream(value.transform)) {
-    return getTransformStreamType(value, optionName);
+  if (isTransformStream(value2.transform)) {
+    return getTransformStreamType(value2, optionName);
   }
-  return getGeneratorObjectType(value, optionName);
+  return getGeneratorObjectType(value2, optionName);
 };
-var getDuplexType = (value, optionName) => {
-  validateNonGeneratorType(value, optionName, "Duplex stream");
+var getDuplexType = (value2, optionName) => {
+  validateNonGeneratorType(value2, optionName, "Duplex stream");
   return "duplex";
 };
-var getTransformStreamType = (value, optionName) => {
-  validateNonGeneratorType(value, optionName, "web TransformStream");
+var getTransformStreamType = (value2, optionName) => {
+  validateNonGeneratorType(value2, optionName, "web TransformStream");
   return "webTransform";
 };
 var validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeName) => {
@@ -11241,8 +11241,8 @@ var validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeN
   checkUndefinedOption(binary, `${optionName}.binary`, typeName);
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
 };
-var checkUndefinedOption = (value, optionName, typeName) => {
-  if (value !== void 0) {
+var checkUndefinedOption = (value2, optionName, typeName) => {
+  if (value2 !== void 0) {
     throw new TypeError(`The \`${optionName}\` option can only be defined when using a generator, not a ${typeName}.`);
   }
 };
@@ -11263,29 +11263,29 @@ var getGeneratorObjectType = ({ transform, final, binary, objectMode }, optionNa
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
   return isAsyncGenerator(transform) || isAsyncGenerator(final) ? "asyncGenerator" : "generator";
 };
-var checkBooleanOption = (value, optionName) => {
-  if (value !== void 0 && typeof value !== "boolean") {
+var checkBooleanOption = (value2, optionName) => {
+  if (value2 !== void 0 && typeof value2 !== "boolean") {
     throw new TypeError(`The \`${optionName}\` option must use a boolean.`);
   }
 };
-var isGenerator = (value) => isAsyncGenerator(value) || isSyncGenerator(value);
-var isAsyncGenerator = (value) => Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]";
-var isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[object GeneratorFunction]";
-var isTransformOptions = (value) => isPlainObject(value) && (value.transform !== void 0 || value.final !== void 0);
-var isUrl = (value) => Object.prototype.toString.call(value) === "[object URL]";
-var isRegularUrl = (value) => isUrl(value) && value.protocol !== "file:";
-var isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
+var isGenerator = (value2) => isAsyncGenerator(value2) || isSyncGenerator(value2);
+var isAsyncGenerator = (value2) => Object.prototype.toString.call(value2) === "[object AsyncGeneratorFunction]";
+var isSyncGenerator = (value2) => Object.prototype.toString.call(value2) === "[object GeneratorFunction]";
+var isTransformOptions = (value2) => isPlainObject(value2) && (value2.transform !== void 0 || value2.final !== void 0);
+var isUrl = (value2) => Object.prototype.toString.call(value2) === "[object URL]";
+var isRegularUrl = (value2) => isUrl(value2) && value2.protocol !== "file:";
+var isFilePathObject = (value2) => isPlainObject(value2) && Object.keys(value2).length > 0 && Object.keys(value2).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value2.file);
 var FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
 var isFilePathString = (file) => typeof file === "string";
-var isUnknownStdioString = (type, value) => type === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
+var isUnknownStdioString = (type, value2) => type === "native" && typeof value2 === "string" && !KNOWN_STDIO_STRINGS.has(value2);
 var KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
-var isReadableStream2 = (value) => Object.prototype.toString.call(value) === "[object ReadableStream]";
-var isWritableStream2 = (value) => Object.prototype.toString.call(value) === "[object WritableStream]";
-var isWebStream = (value) => isReadableStream2(value) || isWritableStream2(value);
-var isTransformStream = (value) => isReadableStream2(value?.readable) && isWritableStream2(value?.writable);
-var isAsyncIterableObject = (value) => isObject(value) && typeof value[Symbol.asyncIterator] === "function";
-var isIterableObject = (value) => isObject(value) && typeof value[Symbol.iterator] === "function";
-var isObject = (value) => typeof value === "object" && value !== null;
+var isReadableStream2 = (value2) => Object.prototype.toString.call(value2) === "[object ReadableStream]";
+var isWritableStream2 = (value2) => Object.prototype.toString.call(value2) === "[object WritableStream]";
+var isWebStream = (value2) => isReadableStream2(value2) || isWritableStream2(value2);
+var isTransformStream = (value2) => isReadableStream2(value2?.readable) && isWritableStream2(value2?.writable);
+var isAsyncIterableObject = (value2) => isObject(value2) && typeof value2[Symbol.asyncIterator] === "function";
+var isIterableObject = (value2) => isObject(value2) && typeof value2[Symbol.iterator] === "function";
+var isObject = (value2) => typeof value2 === "object" && value2 !== null;
 var TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
 var FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
 var SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
@@ -11390,22 +11390,22 @@ var normalizeDuplex = ({
     value: { transform, writableObjectMode, readableObjectMode }
   };
 };
-var normalizeTransformStream = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction }) => {
-  const { transform, objectMode } = isPlainObject(value) ? value : { transform: value };
+var normalizeTransformStream = ({ stdioItem, stdioItem: { value: value2 }, index, newTransforms, direction }) => {
+  const { transform, objectMode } = isPlainObject(value2) ? value2 : { transform: value2 };
   const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
   return {
     ...stdioItem,
     value: { transform, writableObjectMode, readableObjectMode }
   };
 };
-var normalizeGenerator = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction, encoding }) => {
+var normalizeGenerator = ({ stdioItem, stdioItem: { value: value2 }, index, newTransforms, direction, encoding }) => {
   const {
     transform,
     final,
     binary: binaryOption = false,
     preserveNewlines = false,
     objectMode
-  } = isPlainObject(value) ? value : { transform: value };
+  } = isPlainObject(value2) ? value2 : { transform: value2 };
   const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
   const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
   return {
@@ -11431,7 +11431,7 @@ var getStreamDirection = (stdioItems, fdNumber, optionName) => {
   }
   return directions.find(Boolean) ?? DEFAULT_DIRECTION;
 };
-var getStdioItemDirection = ({ type, value }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value);
+var getStdioItemDirection = ({ type, value: value2 }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value2);
 var KNOWN_DIRECTIONS = ["input", "output", "output"];
 var anyDirection = () => void 0;
 var alwaysInput = () => "input";
@@ -11443,30 +11443,30 @@ var guessStreamDirection = {
   iterable: alwaysInput,
   asyncIterable: alwaysInput,
   uint8Array: alwaysInput,
-  webStream: (value) => isWritableStream2(value) ? "output" : "input",
-  nodeStream(value) {
-    if (!isReadableStream(value, { checkOpen: false })) {
+  webStream: (value2) => isWritableStream2(value2) ? "output" : "input",
+  nodeStream(value2) {
+    if (!isReadableStream(value2, { checkOpen: false })) {
       return "output";
     }
-    return isWritableStream(value, { checkOpen: false }) ? void 0 : "input";
+    return isWritableStream(value2, { checkOpen: false }) ? void 0 : "input";
   },
   webTransform: anyDirection,
   duplex: anyDirection,
-  native(value) {
-    const standardStreamDirection = getStandardStreamDirection(value);
+  native(value2) {
+    const standardStreamDirection = getStandardStreamDirection(value2);
     if (standardStreamDirection !== void 0) {
       return standardStreamDirection;
     }
-    if (isStream(value, { checkOpen: false })) {
-      return guessStreamDirection.nodeStream(value);
+    if (isStream(value2, { checkOpen: false })) {
+      return guessStreamDirection.nodeStream(value2);
     }
   }
 };
-var getStandardStreamDirection = (value) => {
-  if ([0, process7.stdin].includes(value)) {
+var getStandardStreamDirection = (value2) => {
+  if ([0, process7.stdin].includes(value2)) {
     return "input";
   }
-  if ([1, 2, process7.stdout, process7.stderr].includes(value)) {
+  if ([1, 2, process7.stdout, process7.stderr].includes(value2)) {
     return "output";
   }
 };
@@ -11518,9 +11518,9 @@ var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumb
   }
   return isSync ? handleNativeStreamSync({ stdioItem, fdNumber, direction }) : handleNativeStreamAsync({ stdioItem, fdNumber });
 };
-var handleNativeStreamSync = ({ stdioItem, stdioItem: { value, optionName }, fdNumber, direction }) => {
+var handleNativeStreamSync = ({ stdioItem, stdioItem: { value: value2, optionName }, fdNumber, direction }) => {
   const targetFd = getTargetFd({
-    value,
+    value: value2,
     optionName,
     fdNumber,
     direction
@@ -11528,13 +11528,13 @@ var handleNativeStreamSync = ({ stdioItem, stdioItem: { value, optionName }, fdN
   if (targetFd !== void 0) {
     return targetFd;
   }
-  if (isStream(value, { checkOpen: false })) {
+  if (isStream(value2, { checkOpen: false })) {
     throw new TypeError(`The \`${optionName}: Stream\` option cannot both be an array and include a stream with synchronous methods.`);
   }
   return stdioItem;
 };
-var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
-  const targetFdNumber = getTargetFdNumber(value, fdNumber);
+var getTargetFd = ({ value: value2, optionName, fdNumber, direction }) => {
+  const targetFdNumber = getTargetFdNumber(value2, fdNumber);
   if (targetFdNumber === void 0) {
     return;
   }
@@ -11542,38 +11542,38 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
     return { type: "fileNumber", value: targetFdNumber, optionName };
   }
   if (tty2.isatty(targetFdNumber)) {
-    throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
+    throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value2)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
   return { type: "uint8Array", value: bufferToUint8Array(readFileSync(targetFdNumber)), optionName };
 };
-var getTargetFdNumber = (value, fdNumber) => {
-  if (value === "inherit") {
+var getTargetFdNumber = (value2, fdNumber) => {
+  if (value2 === "inherit") {
     return fdNumber;
   }
-  if (typeof value === "number") {
-    return value;
+  if (typeof value2 === "number") {
+    return value2;
   }
-  const standardStreamIndex = STANDARD_STREAMS.indexOf(value);
+  const standardStreamIndex = STANDARD_STREAMS.indexOf(value2);
   if (standardStreamIndex !== -1) {
     return standardStreamIndex;
   }
 };
-var handleNativeStreamAsync = ({ stdioItem, stdioItem: { value, optionName }, fdNumber }) => {
-  if (value === "inherit") {
-    return { type: "nodeStream", value: getStandardStream(fdNumber, value, optionName), optionName };
+var handleNativeStreamAsync = ({ stdioItem, stdioItem: { value: value2, optionName }, fdNumber }) => {
+  if (value2 === "inherit") {
+    return { type: "nodeStream", value: getStandardStream(fdNumber, value2, optionName), optionName };
   }
-  if (typeof value === "number") {
-    return { type: "nodeStream", value: getStandardStream(value, value, optionName), optionName };
+  if (typeof value2 === "number") {
+    return { type: "nodeStream", value: getStandardStream(value2, value2, optionName), optionName };
   }
-  if (isStream(value, { checkOpen: false })) {
-    return { type: "nodeStream", value, optionName };
+  if (isStream(value2, { checkOpen: false })) {
+    return { type: "nodeStream", value: value2, optionName };
   }
   return stdioItem;
 };
-var getStandardStream = (fdNumber, value, optionName) => {
+var getStandardStream = (fdNumber, value2, optionName) => {
   const standardStream = STANDARD_STREAMS[fdNumber];
   if (standardStream === void 0) {
-    throw new TypeError(`The \`${optionName}: ${value}\` option is invalid: no such standard stream.`);
+    throw new TypeError(`The \`${optionName}: ${value2}\` option is invalid: no such standard stream.`);
   }
   return standardStream;
 };
@@ -11616,7 +11616,7 @@ var getInputFileType = (inputFile) => {
 
 // node_modules/execa/lib/stdio/duplicate.js
 var filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => stdioItemOne.value !== stdioItemTwo.value || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
-var getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, fileDescriptors, isSync }) => {
+var getDuplicateStream = ({ stdioItem: { type, value: value2, optionName }, direction, fileDescriptors, isSync }) => {
   const otherStdioItems = getOtherStdioItems(fileDescriptors, type);
   if (otherStdioItems.length === 0) {
     return;
@@ -11625,7 +11625,7 @@ var getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, f
     validateDuplicateStreamSync({
       otherStdioItems,
       type,
-      value,
+      value: value2,
       optionName,
       direction
     });
@@ -11635,7 +11635,7 @@ var getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, f
     return getDuplicateStreamInstance({
       otherStdioItems,
       type,
-      value,
+      value: value2,
       optionName,
       direction
     });
@@ -11644,25 +11644,25 @@ var getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, f
     validateDuplicateTransform({
       otherStdioItems,
       type,
-      value,
+      value: value2,
       optionName
     });
   }
 };
 var getOtherStdioItems = (fileDescriptors, type) => fileDescriptors.flatMap(({ direction, stdioItems }) => stdioItems.filter((stdioItem) => stdioItem.type === type).map(((stdioItem) => ({ ...stdioItem, direction }))));
-var validateDuplicateStreamSync = ({ otherStdioItems, type, value, optionName, direction }) => {
+var validateDuplicateStreamSync = ({ otherStdioItems, type, value: value2, optionName, direction }) => {
   if (SPECIAL_DUPLICATE_TYPES_SYNC.has(type)) {
     getDuplicateStreamInstance({
       otherStdioItems,
       type,
-      value,
+      value: value2,
       optionName,
       direction
     });
   }
 };
-var getDuplicateStreamInstance = ({ otherStdioItems, type, value, optionName, direction }) => {
-  const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value));
+var getDuplicateStreamInstance = ({ otherStdioItems, type, value: value2, optionName, direction }) => {
+  const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value2));
   if (duplicateStdioItems.length === 0) {
     return;
   }
@@ -11670,17 +11670,17 @@ var getDuplicateStreamInstance = ({ otherStdioItems, type, value, optionName, di
   throwOnDuplicateStream(differentStdioItem, optionName, type);
   return direction === "output" ? duplicateStdioItems[0].stream : void 0;
 };
-var hasSameValue = ({ type, value }, secondValue) => {
+var hasSameValue = ({ type, value: value2 }, secondValue) => {
   if (type === "filePath") {
-    return value.file === secondValue.file;
+    return value2.file === secondValue.file;
   }
   if (type === "fileUrl") {
-    return value.href === secondValue.href;
+    return value2.href === secondValue.href;
   }
-  return value === secondValue;
+  return value2 === secondValue;
 };
-var validateDuplicateTransform = ({ otherStdioItems, type, value, optionName }) => {
-  const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value.transform);
+var validateDuplicateTransform = ({ otherStdioItems, type, value: value2, optionName }) => {
+  const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value2.transform);
   throwOnDuplicateStream(duplicateStdioItem, optionName, type);
 };
 var throwOnDuplicateStream = (stdioItem, optionName, type) => {
@@ -11731,7 +11731,7 @@ var getFileDescriptor = ({ stdioOption, fdNumber, options, isSync }) => {
 var initializeStdioItems = ({ stdioOption, fdNumber, options, optionName }) => {
   const values = Array.isArray(stdioOption) ? stdioOption : [stdioOption];
   const initialStdioItems = [
-    ...values.map((value) => initializeStdioItem(value, optionName)),
+    ...values.map((value2) => initializeStdioItem(value2, optionName)),
     ...handleInputOptions(options, fdNumber)
   ];
   const stdioItems = filterDuplicates(initialStdioItems);
@@ -11740,9 +11740,9 @@ var initializeStdioItems = ({ stdioOption, fdNumber, options, optionName }) => {
   validateStreams(stdioItems);
   return { stdioItems, isStdioArray };
 };
-var initializeStdioItem = (value, optionName) => ({
-  type: getStdioItemType(value, optionName),
-  value,
+var initializeStdioItem = (value2, optionName) => ({
+  type: getStdioItemType(value2, optionName),
+  value: value2,
   optionName
 });
 var validateStdioArray = (stdioItems, isStdioArray, optionName) => {
@@ -11752,9 +11752,9 @@ var validateStdioArray = (stdioItems, isStdioArray, optionName) => {
   if (!isStdioArray) {
     return;
   }
-  for (const { value, optionName: optionName2 } of stdioItems) {
-    if (INVALID_STDIO_ARRAY_OPTIONS.has(value)) {
-      throw new Error(`The \`${optionName2}\` option must not include \`${value}\`.`);
+  for (const { value: value2, optionName: optionName2 } of stdioItems) {
+    if (INVALID_STDIO_ARRAY_OPTIONS.has(value2)) {
+      throw new Error(`The \`${optionName2}\` option must not include \`${value2}\`.`);
     }
   }
 };
@@ -11764,12 +11764,12 @@ var validateStreams = (stdioItems) => {
     validateFileStdio(stdioItem);
   }
 };
-var validateFileStdio = ({ type, value, optionName }) => {
-  if (isRegularUrl(value)) {
+var validateFileStdio = ({ type, value: value2, optionName }) => {
+  if (isRegularUrl(value2)) {
     throw new TypeError(`The \`${optionName}: URL\` option must use the \`file:\` scheme.
 For example, you can use the \`pathToFileURL()\` method of the \`url\` core module.`);
   }
-  if (isUnknownStdioString(type, value)) {
+  if (isUnknownStdioString(type, value2)) {
     throw new TypeError(`The \`${optionName}: { file: '...' }\` option must be used instead of \`${optionName}: '...'\`.`);
   }
 };
@@ -11843,10 +11843,10 @@ var cleanupCustomStreams = (fileDescriptors) => {
 };
 var forwardStdio = (stdioItems) => {
   if (stdioItems.length > 1) {
-    return stdioItems.some(({ value: value2 }) => value2 === "overlapped") ? "overlapped" : "pipe";
+    return stdioItems.some(({ value: value3 }) => value3 === "overlapped") ? "overlapped" : "pipe";
   }
-  const [{ type, value }] = stdioItems;
-  return type === "native" ? value : "pipe";
+  const [{ type, value: value2 }] = stdioItems;
+  return type === "native" ? value2 : "pipe";
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
@@ -11854,14 +11854,14 @@ var handleStdioSync = (options, verboseInfo) => handleStdio(addPropertiesSync, o
 var forbiddenIfSync = ({ type, optionName }) => {
   throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type]);
 };
-var forbiddenNativeIfSync = ({ optionName, value }) => {
-  if (value === "ipc" || value === "overlapped") {
-    throwInvalidSyncValue(optionName, `"${value}"`);
+var forbiddenNativeIfSync = ({ optionName, value: value2 }) => {
+  if (value2 === "ipc" || value2 === "overlapped") {
+    throwInvalidSyncValue(optionName, `"${value2}"`);
   }
   return {};
 };
-var throwInvalidSyncValue = (optionName, value) => {
-  throw new TypeError(`The \`${optionName}\` option cannot be ${value} with synchronous methods.`);
+var throwInvalidSyncValue = (optionName, value2) => {
+  throw new TypeError(`The \`${optionName}\` option cannot be ${value2} with synchronous methods.`);
 };
 var addProperties = {
   generator() {
@@ -11877,18 +11877,18 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync2(value))] }),
+    fileUrl: ({ value: value2 }) => ({ contents: [bufferToUint8Array(readFileSync2(value2))] }),
     filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync2(file))] }),
     fileNumber: forbiddenIfSync,
-    iterable: ({ value }) => ({ contents: [...value] }),
-    string: ({ value }) => ({ contents: [value] }),
-    uint8Array: ({ value }) => ({ contents: [value] })
+    iterable: ({ value: value2 }) => ({ contents: [...value2] }),
+    string: ({ value: value2 }) => ({ contents: [value2] }),
+    uint8Array: ({ value: value2 }) => ({ contents: [value2] })
   },
   output: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ path: value }),
+    fileUrl: ({ value: value2 }) => ({ path: value2 }),
     filePath: ({ value: { file, append } }) => ({ path: file, append }),
-    fileNumber: ({ value }) => ({ path: value }),
+    fileNumber: ({ value: value2 }) => ({ path: value2 }),
     iterable: forbiddenIfSync,
     string: forbiddenIfSync,
     uint8Array: forbiddenIfSync
@@ -11896,7 +11896,7 @@ var addPropertiesSync = {
 };
 
 // node_modules/execa/lib/io/strip-newline.js
-var stripNewline = (value, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value !== void 0 && !Array.isArray(value) ? stripFinalNewline(value) : value;
+var stripNewline = (value2, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value2 !== void 0 && !Array.isArray(value2) ? stripFinalNewline(value2) : value2;
 var getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" ? stripFinalNewline2[1] || stripFinalNewline2[2] : stripFinalNewline2[fdNumber];
 
 // node_modules/execa/lib/transform/generator.js
@@ -12138,12 +12138,12 @@ var identityGenerator2 = function* (chunk) {
 
 // node_modules/execa/lib/transform/generator.js
 var generatorToStream = ({
-  value,
+  value: value2,
   value: { transform, final, writableObjectMode, readableObjectMode },
   optionName
 }, { encoding }) => {
   const state = {};
-  const generators = addInternalGenerators(value, encoding, optionName);
+  const generators = addInternalGenerators(value2, encoding, optionName);
   const transformAsync = isAsyncGenerator(transform);
   const finalAsync = isAsyncGenerator(final);
   const transformMethod = transformAsync ? pushChunks.bind(void 0, transformChunk, state) : pushChunksSync.bind(void 0, transformChunkSync);
@@ -12167,8 +12167,8 @@ var generatorToStream = ({
 var runGeneratorsSync = (chunks, stdioItems, encoding, isInput) => {
   const generators = stdioItems.filter(({ type }) => type === "generator");
   const reversedGenerators = isInput ? generators.reverse() : generators;
-  for (const { value, optionName } of reversedGenerators) {
-    const generators2 = addInternalGenerators(value, encoding, optionName);
+  for (const { value: value2, optionName } of reversedGenerators) {
+    const generators2 = addInternalGenerators(value2, encoding, optionName);
     chunks = runTransformSync(generators2, chunks);
   }
   return chunks;
@@ -12227,7 +12227,7 @@ var validateSerializable = (newContents) => {
 import { writeFileSync, appendFileSync } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
-var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
+var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value: value2 }) => type === "native" && PIPED_STDIO_VALUES.has(value2)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
 var fdUsesVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
 var PIPED_STDIO_VALUES = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
 var logLines = async (linesIterable, stream, fdNumber, verboseInfo) => {
@@ -12480,8 +12480,8 @@ var validateSyncOptions = ({ ipc, ipcInput, detached, cancelSignal }) => {
     throwInvalidSyncOption("cancelSignal");
   }
 };
-var throwInvalidSyncOption = (value) => {
-  throw new TypeError(`The "${value}" option cannot be used with synchronous methods.`);
+var throwInvalidSyncOption = (value2) => {
+  throw new TypeError(`The "${value2}" option cannot be used with synchronous methods.`);
 };
 var spawnSubprocessSync = ({ file, commandArguments, options, command, escapedCommand, verboseInfo, fileDescriptors, startTime }) => {
   const syncResult = runSubprocessSync({
@@ -12811,7 +12811,7 @@ var addProperties2 = {
   fileNumber: forbiddenIfAsync,
   generator: generatorToStream,
   asyncGenerator: generatorToStream,
-  nodeStream: ({ value }) => ({ stream: value }),
+  nodeStream: ({ value: value2 }) => ({ stream: value2 }),
   webTransform({ value: { transform, writableObjectMode, readableObjectMode } }) {
     const objectMode = writableObjectMode || readableObjectMode;
     const stream = Duplex2.fromWeb(transform, { objectMode });
@@ -12824,19 +12824,19 @@ var addProperties2 = {
 var addPropertiesAsync = {
   input: {
     ...addProperties2,
-    fileUrl: ({ value }) => ({ stream: createReadStream(value) }),
+    fileUrl: ({ value: value2 }) => ({ stream: createReadStream(value2) }),
     filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
-    webStream: ({ value }) => ({ stream: Readable2.fromWeb(value) }),
-    iterable: ({ value }) => ({ stream: Readable2.from(value) }),
-    asyncIterable: ({ value }) => ({ stream: Readable2.from(value) }),
-    string: ({ value }) => ({ stream: Readable2.from(value) }),
-    uint8Array: ({ value }) => ({ stream: Readable2.from(Buffer4.from(value)) })
+    webStream: ({ value: value2 }) => ({ stream: Readable2.fromWeb(value2) }),
+    iterable: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+    asyncIterable: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+    string: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+    uint8Array: ({ value: value2 }) => ({ stream: Readable2.from(Buffer4.from(value2)) })
   },
   output: {
     ...addProperties2,
-    fileUrl: ({ value }) => ({ stream: createWriteStream(value) }),
+    fileUrl: ({ value: value2 }) => ({ stream: createWriteStream(value2) }),
     filePath: ({ value: { file, append } }) => ({ stream: createWriteStream(file, append ? { flags: "a" } : {}) }),
-    webStream: ({ value }) => ({ stream: Writable2.fromWeb(value) }),
+    webStream: ({ value: value2 }) => ({ stream: Writable2.fromWeb(value2) }),
     iterable: forbiddenIfAsync,
     asyncIterable: forbiddenIfAsync,
     string: forbiddenIfAsync,
@@ -14132,7 +14132,7 @@ var waitForSubprocessResult = async ({
   }
 };
 var waitForOriginalStreams = (originalStreams, subprocess, streamInfo) => originalStreams.map((stream, fdNumber) => stream === subprocess.stdio[fdNumber] ? void 0 : waitForStream(stream, fdNumber, streamInfo));
-var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value, stream = value }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value, stream = value }) => waitForStream(stream, fdNumber, streamInfo, {
+var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value: value2, stream = value2 }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value: value2, stream = value2 }) => waitForStream(stream, fdNumber, streamInfo, {
   isSameDirection: TRANSFORM_TYPES.has(type),
   stopOnExit: type === "native"
 })));
@@ -14263,11 +14263,11 @@ var getReadableMethods = ({ subprocessStdout, subprocess, binary, encoding, pres
 };
 var onRead = async (readable2, onStdoutData, onStdoutDataDone) => {
   try {
-    const { value, done } = await onStdoutData.next();
+    const { value: value2, done } = await onStdoutData.next();
     if (done) {
       onStdoutDataDone.resolve();
     } else {
-      readable2.push(value);
+      readable2.push(value2);
     }
   } catch {
   }
@@ -14458,8 +14458,8 @@ var addConvertedStreams = (subprocess, { encoding }) => {
 // node_modules/execa/lib/methods/promise.js
 var mergePromise = (subprocess, promise) => {
   for (const [property, descriptor] of descriptors) {
-    const value = descriptor.value.bind(promise);
-    Reflect.defineProperty(subprocess, property, { ...descriptor, value });
+    const value2 = descriptor.value.bind(promise);
+    Reflect.defineProperty(subprocess, property, { ...descriptor, value: value2 });
   }
 };
 var nativePromisePrototype = (async () => {
@@ -15035,13 +15035,13 @@ var PHASES = /* @__PURE__ */ new Set([
   "booted"
 ]);
 function parseRecord(text, where) {
-  let value;
+  let value2;
   try {
-    value = JSON.parse(text);
+    value2 = JSON.parse(text);
   } catch (err) {
     throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
   }
-  const r = value;
+  const r = value2;
   if (!isObject2(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
   const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
   if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
@@ -15079,8 +15079,8 @@ function isSpec(spec) {
   const s = spec;
   return isObject2(s) && isObject2(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject2(s.target);
 }
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isObject2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 
 // src/state/store.ts
@@ -15110,170 +15110,44 @@ var LeaseLostError = class extends Error {
 // src/cli/commands/apply.ts
 import { hostname as hostname2, userInfo } from "node:os";
 
-// src/apply/scheduler.ts
-import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { setTimeout as sleep } from "node:timers/promises";
-
-// src/apply/step-runner.ts
-import { randomBytes } from "node:crypto";
-
-// src/apply/recovery.ts
-var GATE_PHASE = {
-  create: ["created"],
-  replace: ["restored"],
-  refresh: ["refreshed"],
-  restart: ["restarted", "booted"]
-};
-function atGate(step) {
-  return step.action !== "destroy" && GATE_PHASE[step.action].includes(step.phase);
-}
-function firstPhase(step) {
-  switch (step.action) {
-    case "create":
-      return "creating";
-    case "replace":
-      return step.save ? "saving" : "saved";
-    case "refresh":
-      return "refreshing";
-    case "restart":
-      return step.growStateDisk ? "halting" : "restarting";
-    case "destroy":
-      return "destroying";
-  }
-}
-function isOldMachine(step, m) {
-  if (m.state === "not_created") return false;
-  const old = step.old;
-  if (old?.id && m.id) return old.id === m.id;
-  if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
-  return true;
-}
-function nextMove(step, m) {
-  const exists = m.state !== "not_created";
-  const hasProvisioners = (step.provisioners ?? []).length > 0;
-  const gone = (what) => ({
-    kind: "fail",
-    message: `its machine no longer exists (vagrant status: not created), so it cannot be ${what}; svcplan never recreates a VM it did not destroy itself: find out what removed it, then run svcplan apply again`
-  });
-  switch (step.action) {
-    case "create":
-      switch (step.phase) {
-        case "creating":
-          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
-          return { kind: "run", op: "create", then: "created" };
-        case "created":
-          if (!exists) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
-          return { kind: "gate" };
-      }
-      break;
-    case "replace":
-      switch (step.phase) {
-        case "saving":
-          if (!exists) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
-          if (!step.save) return { kind: "advance", phase: "saved" };
-          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
-          if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
-          return { kind: "run", op: "save-state", then: "saved" };
-        case "saved":
-          if (!exists) return { kind: "advance", phase: "destroyed" };
-          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
-          return { kind: "run", op: "halt", then: "halted" };
-        case "halted":
-          if (!exists) return { kind: "advance", phase: "destroyed" };
-          return { kind: "run", op: "destroy", then: "destroyed" };
-        case "destroyed":
-          return { kind: "advance", phase: "creating" };
-        case "creating":
-          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
-          return { kind: "run", op: "create", then: "created" };
-        case "created":
-          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
-          if (m.state === "stopped") return { kind: "run", op: "boot", then: "created" };
-          return { kind: "advance", phase: step.to?.state?.restore ? "restoring" : "restored" };
-        case "restoring":
-          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
-          if (m.state === "stopped") return { kind: "run", op: "boot", then: "restoring" };
-          return { kind: "run", op: "restore-state", then: "restored" };
-        case "restored":
-          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
-          return { kind: "gate" };
-      }
-      break;
-    case "refresh":
-      switch (step.phase) {
-        case "refreshing":
-          if (!exists) return gone("refreshed");
-          if (m.state === "stopped") return { kind: "run", op: "boot-provision", then: "refreshed" };
-          if (!hasProvisioners) return { kind: "advance", phase: "refreshed" };
-          return { kind: "run", op: "provision", then: "refreshed" };
-        case "refreshed":
-          if (!exists) return gone("checked");
-          return { kind: "gate" };
-      }
-      break;
-    case "restart":
-      switch (step.phase) {
-        case "restarting":
-          if (!exists) return gone("restarted");
-          return { kind: "run", op: "reload", then: "restarted" };
-        case "restarted":
-          if (!exists) return gone("checked");
-          return { kind: "gate" };
-        case "halting":
-          if (!exists) return gone("restarted");
-          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
-          return { kind: "run", op: "halt", then: "halted" };
-        case "halted":
-          if (!exists) return gone("restarted");
-          if (m.state === "running") return { kind: "run", op: "halt", then: "halted" };
-          return { kind: "run", op: "grow-disk", then: "grown" };
-        case "grown":
-          if (!exists) return gone("restarted");
-          if (m.state === "running") return { kind: "run", op: "await-ssh-provision", then: "booted" };
-          return { kind: "run", op: hasProvisioners ? "boot-provision" : "boot", then: "booted" };
-        case "booted":
-          if (!exists) return gone("checked");
-          return { kind: "gate" };
-      }
-      break;
-    case "destroy":
-      switch (step.phase) {
-        case "destroying":
-          if (!exists) return { kind: "advance", phase: "destroyed" };
-          return { kind: "run", op: "destroy", then: "destroyed" };
-        case "destroyed":
-          if (step.deleteStateDisk) return { kind: "run", op: "delete-disk", then: "done" };
-          return { kind: "done" };
-      }
-      break;
-  }
-  return { kind: "fail", message: `a ${step.action} step cannot be at phase ${step.phase}; the record is damaged` };
+// src/apply/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i2 = next++;
+      results[i2] = await fn(items[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 // src/model/digest.ts
 import { createHash } from "node:crypto";
-function canonicalJson(value) {
-  return canonicalText(value);
+function canonicalJson(value2) {
+  return canonicalText(value2);
 }
 function specDigest(spec) {
   const { files: _files, ...rest } = spec;
   return canonicalDigest(rest);
 }
-function canonicalText(value, memo) {
+function canonicalText(value2, memo) {
   const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
+  if (!write(value2, memo, out)) out.add("null");
   return out.text;
 }
-function canonicalDigest(value, memo) {
+function canonicalDigest(value2, memo) {
   const out = new HashOut(createHash("sha256"));
-  if (!write(value, memo, out)) out.add("null");
+  if (!write(value2, memo, out)) out.add("null");
   return "sha256:" + out.digest();
 }
-function remember(value, memo) {
-  let text = memo.get(value);
+function remember(value2, memo) {
+  let text = memo.get(value2);
   if (text === void 0) {
-    text = flat(canonicalText(value));
-    memo.set(value, text);
+    text = flat(canonicalText(value2));
+    memo.set(value2, text);
   }
   return text;
 }
@@ -15306,40 +15180,40 @@ var HashOut = class {
     return this.hash.digest("hex");
   }
 };
-function write(value, memo, out) {
-  switch (typeof value) {
+function write(value2, memo, out) {
+  switch (typeof value2) {
     case "string":
-      out.add(JSON.stringify(value));
+      out.add(JSON.stringify(value2));
       return true;
     case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
+      out.add(Number.isFinite(value2) ? String(value2) : "null");
       return true;
     case "boolean":
-      out.add(value ? "true" : "false");
+      out.add(value2 ? "true" : "false");
       return true;
     case "object": {
-      if (value === null) {
+      if (value2 === null) {
         out.add("null");
         return true;
       }
-      const known = memo?.get(value);
+      const known = memo?.get(value2);
       if (known !== void 0) {
         out.add(known);
         return true;
       }
-      if (Array.isArray(value)) {
+      if (Array.isArray(value2)) {
         out.add("[");
-        for (let i2 = 0; i2 < value.length; i2++) {
+        for (let i2 = 0; i2 < value2.length; i2++) {
           if (i2) out.add(",");
-          if (!write(value[i2], memo, out)) out.add("null");
+          if (!write(value2[i2], memo, out)) out.add("null");
         }
         out.add("]");
         return true;
       }
       out.add("{");
       let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
+      for (const key of keyOrder(Object.keys(value2))) {
+        const member = value2[key];
         if (!writable2(member)) continue;
         let label = labels.get(key);
         if (label === void 0) {
@@ -15354,14 +15228,14 @@ function write(value, memo, out) {
       return true;
     }
     case "bigint":
-      JSON.stringify(value);
+      JSON.stringify(value2);
       return false;
     default:
       return false;
   }
 }
-function writable2(value) {
-  const type = typeof value;
+function writable2(value2) {
+  const type = typeof value2;
   return type !== "undefined" && type !== "function" && type !== "symbol";
 }
 var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
@@ -15379,9 +15253,12 @@ function keyOrder(keys) {
   return [...indexes.sort((a2, b) => Number(a2) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
 }
 
+// src/plan/build.ts
+import { createHash as createHash2 } from "node:crypto";
+
 // src/plan/classify.ts
-function present(value) {
-  return value === void 0 ? null : value;
+function present(value2) {
+  return value2 === void 0 ? null : value2;
 }
 function same(a2, b) {
   if (a2 === b) return true;
@@ -15391,11 +15268,11 @@ function same(a2, b) {
   }
   return canonicalText(a2) === canonicalText(b);
 }
-function isJsonScalar(value) {
-  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
+function isJsonScalar(value2) {
+  return typeof value2 === "string" || typeof value2 === "boolean" || typeof value2 === "number" && Number.isFinite(value2);
 }
-function isString(value) {
-  return typeof value === "string";
+function isString(value2) {
+  return typeof value2 === "string";
 }
 function reason(path8, from, to, action) {
   return { path: path8, from: present(from), to: present(to), action };
@@ -15496,499 +15373,7 @@ function tierOf(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
 
-// src/apply/provisioners.ts
-function provisionersFor(reasons) {
-  const names = /* @__PURE__ */ new Set();
-  for (const r of reasons) {
-    if (r.action !== "refresh" && r.action !== "restart") continue;
-    if (r.path === "features") names.add("features");
-    else if (r.path.startsWith("settings.")) names.add("settings");
-    else if (r.path.startsWith("apps.")) {
-      names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
-    }
-  }
-  return ordered(names);
-}
-function everyProvisioner(spec) {
-  return ordered(/* @__PURE__ */ new Set(["features", "settings", ...Object.keys(spec.apps).map((app) => `app-${app}`)]));
-}
-function ordered(names) {
-  const rank = (n2) => n2 === "features" ? 0 : n2 === "settings" ? 1 : 2;
-  return [...new Set(names)].sort((a2, b) => rank(a2) - rank(b) || (a2 < b ? -1 : a2 > b ? 1 : 0));
-}
-
-// src/apply/steps.ts
-function sameSpec(a2, b) {
-  if (a2 === b) return true;
-  if (!a2 || !b) return false;
-  return canonicalJson(a2) === canonicalJson(b);
-}
-function newStep(fields, start) {
-  const step = { ...fields, phase: "creating", deployment: start.deployment, domain: start.domain, startedAt: start.now };
-  step.phase = firstPhase(step);
-  return step;
-}
-function identityOf(m) {
-  const old = {};
-  if (m.id) old.id = m.id;
-  if (m.box) old.box = m.box;
-  return old;
-}
-function freshStep(ri, target, start) {
-  if (!ri) return target ? { kind: "step", step: newStep({ action: "create", to: target }, start) } : { kind: "nothing" };
-  if (!target) return { kind: "step", step: newStep({ action: "destroy", from: ri.spec, deleteStateDisk: start.deleteStateDisk && !!ri.spec.state }, start) };
-  return stepBetween(ri.spec, target, start, {
-    unsure: ri.status !== "ready",
-    // An older record's pending replace may have left a new VM that was never restored.
-    live: !(ri.status === "pending" && ri.pendingSpec && !sameSpec(ri.pendingSpec, ri.spec))
-  });
-}
-function stepBetween(from, target, start, opts) {
-  const change = classifyInstanceChange(from, target);
-  let action = change.action;
-  let provisioners = provisionersFor(change.reasons);
-  if (opts.unsure && action !== "replace") {
-    provisioners = everyProvisioner(target);
-    if (action === "none") action = "refresh";
-  }
-  switch (action) {
-    case "none":
-      return sameSpec(from, target) ? { kind: "nothing" } : { kind: "spec", spec: target };
-    case "refresh":
-      return { kind: "step", step: newStep({ action: "refresh", from, to: target, provisioners }, start) };
-    case "restart": {
-      const growStateDisk = !!from.state && !!target.state && target.state.disk > from.state.disk;
-      return { kind: "step", step: newStep({ action: "restart", from, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
-    }
-    case "replace":
-      return {
-        kind: "step",
-        step: newStep({ action: "replace", from, to: target, save: opts.live && !!from.state?.save, old: identityOf(start.machine) }, start)
-      };
-    default:
-      throw new Error(`unexpected classification ${action}`);
-  }
-}
-function headsFor(step, target) {
-  return step.action === "destroy" ? target === void 0 : sameSpec(step.to, target);
-}
-function retarget(step, target, start) {
-  const m = start.machine;
-  const { call: _call, failed: _failed, ...kept } = step;
-  const carried = (fields) => ({ kind: "step", step: { ...kept, ...fields } });
-  const destroyFrom = (spec) => {
-    if (!spec) return { kind: "nothing" };
-    return { kind: "step", step: newStep({ action: "destroy", from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };
-  };
-  if (atGate(step)) {
-    if (!target) return destroyFrom(step.to);
-    return stepBetween(step.to, target, start, { unsure: false, live: true });
-  }
-  switch (step.action) {
-    case "destroy":
-      return { kind: "finish-first" };
-    case "create":
-      return target ? carried({ to: target }) : destroyFrom(step.to);
-    case "replace": {
-      const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
-      if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
-      if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
-        const ensure = newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start);
-        return { kind: "step", step: { ...ensure, phase: m.state === "running" ? "booted" : "grown" } };
-      }
-      if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
-      if (step.phase === "restoring") return { kind: "finish-first" };
-      if (step.phase === "created") return carried({ to: target, phase: "creating" });
-      return carried({ to: target });
-    }
-    case "refresh":
-    case "restart": {
-      if (!target) return destroyFrom(step.to);
-      const base = step.from ?? step.to;
-      const fromStart = classifyInstanceChange(base, target);
-      const fromHalfway = classifyInstanceChange(step.to, target);
-      const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
-      if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
-      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
-      const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
-      if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
-        return carried({ to: target, provisioners });
-      }
-      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
-    }
-  }
-}
-
-// src/apply/types.ts
-var RunInterruptedError = class extends Error {
-  constructor(message = "the run was interrupted") {
-    super(message);
-    this.name = "RunInterruptedError";
-  }
-};
-var StoppedOnRequest = class extends RunInterruptedError {
-  constructor(message) {
-    super(message);
-    this.name = "StoppedOnRequest";
-  }
-};
-
-// src/apply/step-runner.ts
-var UNKNOWN = { state: "unknown" };
-async function bringToward(ctx, slot, target, opts) {
-  const { journal } = ctx;
-  const settled = /* @__PURE__ */ new Set();
-  let touched = false;
-  for (let moves = 0; moves < 64; moves++) {
-    const ri = journal.instance(slot.name);
-    const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
-    const start = { deployment: ctx.deployment, domain: slot.domain, deleteStateDisk: opts.deleteStateDisk, machine, now: (/* @__PURE__ */ new Date()).toISOString() };
-    const step = ri?.step;
-    if (!step) {
-      const fresh = freshStep(ri, target, start);
-      if (fresh.kind === "nothing") return { kind: "unchanged" };
-      if (fresh.kind === "spec") {
-        journal.takeSpec(slot, fresh.spec);
-        await journal.persist(`${ctx.service}: ${slot.name} takes the new spec (nothing changes on the VM)`);
-        return { kind: "unchanged" };
-      }
-      journal.beginStep(slot, fresh.step);
-      continue;
-    }
-    if (step.call && !settled.has(step.call.id)) {
-      settled.add(step.call.id);
-      const outcome = await ctx.driver.outcome(driverInstance(ctx, slot, specFor(step, step.call.op, step.phase)), step.call.id);
-      if (outcome === "succeeded") {
-        ctx.say(slot.name, `resuming: ${step.call.op} of the interrupted run succeeded (phase ${step.phase} \u2192 ${step.call.then})`);
-        if (step.call.then === "done") return finish(ctx, slot, step, target, opts);
-        journal.setPhase(slot.name, step.call.then);
-        continue;
-      }
-      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe(outcome)}`);
-    }
-    if (!headsFor(step, target)) {
-      const next = retarget(step, target, start);
-      if (next.kind === "nothing") {
-        journal.complete(slot.name);
-        await journal.persist(`${ctx.service}: ${slot.name} left as it is`);
-        return { kind: "unchanged" };
-      }
-      if (next.kind === "spec") {
-        journal.complete(slot.name);
-        journal.takeSpec(slot, next.spec);
-        continue;
-      }
-      if (next.kind === "step") {
-        journal.replaceStep(slot.name, next.step);
-        ctx.say(slot.name, `its unfinished ${step.action} (at ${step.phase}) now heads for the new target as a ${next.step.action} at ${next.step.phase}`);
-        continue;
-      }
-    }
-    const move = nextMove(step, machine);
-    switch (move.kind) {
-      case "gate":
-        return { kind: "gate" };
-      case "done":
-        return finish(ctx, slot, step, target, opts);
-      case "fail": {
-        journal.fail(slot.name, move.message);
-        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase}: ${move.message}`);
-        return { kind: "failed", message: move.message };
-      }
-      case "advance":
-        if (move.note) ctx.say(slot.name, move.note);
-        journal.setPhase(slot.name, move.phase);
-        continue;
-      case "run": {
-        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
-        if (move.note) ctx.say(slot.name, move.note);
-        const call = { id: randomBytes(5).toString("hex"), op: move.op, then: move.then };
-        journal.setPhase(slot.name, step.phase, call);
-        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
-        settled.add(call.id);
-        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
-        touched = true;
-        try {
-          await perform(ctx, slot, step, move.op, call.id);
-        } catch (err) {
-          if (err instanceof RunInterruptedError) throw err;
-          ctx.machines.set(slot.name, UNKNOWN);
-          const message = err.message || String(err);
-          journal.fail(slot.name, message);
-          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine(message)}`);
-          return { kind: "failed", message };
-        }
-        ctx.machines.set(slot.name, afterOperation(move.op, machine));
-        if (move.then === "done") return finish(ctx, slot, step, target, opts);
-        journal.setPhase(slot.name, move.then);
-        void journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${move.then} (deployment ${ctx.deployment})`).catch(() => void 0);
-        continue;
-      }
-    }
-  }
-  throw new Error(`${slot.name}: its step did not settle after 64 moves; this is a bug in svcplan`);
-}
-async function finish(ctx, slot, step, target, opts) {
-  ctx.journal.remove(slot.name, !!step.deleteStateDisk);
-  ctx.machines.set(slot.name, { state: "not_created" });
-  if (target) return bringToward(ctx, slot, target, opts);
-  void ctx.journal.persist(`${ctx.service}: ${slot.name} destroyed (deployment ${ctx.deployment})`).catch(() => void 0);
-  return { kind: "removed" };
-}
-function specFor(step, op, phase) {
-  const old = step.from ?? step.to;
-  const next = step.to ?? step.from;
-  if (step.action === "destroy") return old;
-  if (step.action === "replace" && (phase === "saving" || phase === "saved" || phase === "halted")) return old;
-  if (op === "delete-disk") return old;
-  return next;
-}
-function driverInstance(ctx, slot, spec) {
-  return { service: ctx.service, tier: slot.tier, index: slot.index, name: slot.name, spec };
-}
-async function perform(ctx, slot, step, op, call) {
-  const d = ctx.driver;
-  const inst = driverInstance(ctx, slot, specFor(step, op, step.phase));
-  const provisioners = step.provisioners ?? [];
-  switch (op) {
-    case "save-state":
-      return d.provision(inst, ["save-state"], { call });
-    case "restore-state":
-      return d.provision(inst, ["restore-state"], { call });
-    case "halt":
-      return d.halt(inst, { call });
-    case "destroy":
-      return d.destroy(inst, { call });
-    case "create":
-      return d.up(inst, { call, provision: "all", ...step.action === "replace" ? { keepOnError: true } : {} });
-    case "boot":
-      return d.up(inst, { call, provision: "none" });
-    case "boot-provision":
-      return d.up(inst, { call, provision: provisioners });
-    case "provision":
-      return d.provision(inst, provisioners, { call });
-    case "await-ssh-provision": {
-      const up = await d.waitForSsh(inst, { timeoutSeconds: ctx.bootTimeoutSeconds });
-      if (!up) throw new Error(`${slot.name} did not answer SSH within ${ctx.bootTimeoutSeconds} s after an interrupted boot`);
-      if (provisioners.length > 0) await d.provision(inst, provisioners, { call });
-      return;
-    }
-    case "reload":
-      return d.reload(inst, provisioners, { call });
-    case "grow-disk":
-      return d.growStateDisk(inst, { call });
-    case "delete-disk":
-      return d.deleteStateDisk(inst, { call });
-  }
-}
-function afterOperation(op, before) {
-  switch (op) {
-    case "halt":
-    case "grow-disk":
-      return { ...before, state: "stopped" };
-    case "destroy":
-      return { state: "not_created" };
-    case "create":
-      return { state: "running" };
-    case "delete-disk":
-      return before;
-    default:
-      return { ...before, state: "running" };
-  }
-}
-function describe(outcome) {
-  switch (outcome) {
-    case "failed":
-      return "failed; deciding from the machine as it is";
-    case "not-started":
-      return "never started; deciding from the machine as it is";
-    case "lost":
-      return "was cut off with that run (nothing is known of its end); deciding from the machine as it is";
-    case "succeeded":
-      return "succeeded";
-  }
-}
-function firstLine(text) {
-  return text.split("\n")[0];
-}
-
-// src/apply/scheduler.ts
-async function runRollout(ctx, groups) {
-  let domainsRun = 0;
-  for (const group of groups) {
-    await ctx.stopIfAsked();
-    const { tier, domain, items } = group;
-    if (domainsRun > 0 && tier.rollout.pauseBetweenDomains > 0) {
-      ctx.emit({ kind: "pause", service: ctx.service, seconds: tier.rollout.pauseBetweenDomains });
-      await sleep(tier.rollout.pauseBetweenDomains * 1e3);
-    }
-    domainsRun++;
-    ctx.emit({ kind: "domain-started", service: ctx.service, tier: tier.name, domain, instances: items.map((i2) => i2.slot.name) });
-    await ctx.layout(items);
-    await observe(ctx);
-    const probes = new HealthProbes((item, signal) => probe(ctx, item, tier, signal), ctx.signal);
-    let stepFailure;
-    let stepsDone = false;
-    let checked = [];
-    try {
-      ({ failure: stepFailure, checked } = await runSteps(ctx, items, tier, probes));
-      stepsDone = stepFailure === void 0;
-    } finally {
-      if (!stepsDone) await probes.stop();
-    }
-    await ctx.stopIfAsked();
-    if (stepFailure) return { failure: { tier, message: stepFailure } };
-    const gateFailure = await gate(ctx, checked, tier, domain, probes);
-    if (gateFailure) {
-      await ctx.stopIfAsked();
-      return { failure: { tier, message: gateFailure } };
-    }
-  }
-  return {};
-}
-async function observe(ctx) {
-  const seen = await ctx.driver.observe(ctx.service);
-  ctx.machines.clear();
-  for (const [name, machine] of Object.entries(seen)) ctx.machines.set(name, machine);
-}
-async function runSteps(ctx, items, tier, probes) {
-  let failure;
-  let unexpected;
-  const checked = [];
-  await mapBounded(items, Math.max(1, tier.rollout.maxParallel), async (item) => {
-    if (failure !== void 0 || unexpected !== void 0 || ctx.interrupted() || ctx.signal?.aborted) return;
-    const { slot, report } = item;
-    ctx.emit({ kind: "instance-started", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action });
-    const started = Date.now();
-    try {
-      const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
-      const seconds = (Date.now() - started) / 1e3;
-      if (result.kind === "stopped") return;
-      if (result.kind === "failed") {
-        report.outcome = "failed";
-        report.error = result.message;
-        failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
-        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
-        return;
-      }
-      report.outcome = "done";
-      if (result.kind === "gate") {
-        checked.push(item);
-        probes.start(item);
-      }
-      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: true, seconds });
-    } catch (err) {
-      if (err instanceof RunInterruptedError) ctx.interrupt(err);
-      else unexpected ??= err;
-    }
-  });
-  const interrupted = ctx.interrupted();
-  if (interrupted) throw interrupted;
-  if (unexpected !== void 0) throw unexpected;
-  return { failure, checked };
-}
-async function probe(ctx, item, tier, signal) {
-  const check = { command: tier.health.command, timeoutSeconds: tier.health.timeout, minReadySeconds: tier.health.minReady, signal };
-  const limitMs = (check.timeoutSeconds + check.minReadySeconds + ctx.gateGraceSeconds) * 1e3;
-  const inst = { service: ctx.service, tier: item.slot.tier, index: item.slot.index, name: item.slot.name, spec: item.target ?? tier.instance };
-  try {
-    const healthy = await withTimeout(ctx.driver.health(inst, check), limitMs, signal);
-    return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
-  } catch (err) {
-    if (err instanceof RunInterruptedError) throw err;
-    return err.message;
-  }
-}
-async function gate(ctx, checked, tier, domain, probes) {
-  if (checked.length === 0) return void 0;
-  const results = await Promise.all(checked.map((item) => probes.start(item)));
-  const interrupted = ctx.interrupted();
-  if (interrupted) throw interrupted;
-  const unhealthy = checked.map((item, i2) => ({ item, reason: results[i2] })).filter((r) => r.reason !== void 0);
-  const names = checked.map((i2) => i2.slot.name);
-  ctx.emit({ kind: "gate", service: ctx.service, tier: tier.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((u2) => u2.item.slot.name) });
-  const at = (/* @__PURE__ */ new Date()).toISOString();
-  if (unhealthy.length === 0) {
-    for (const item of checked) {
-      ctx.journal.complete(item.slot.name);
-      item.report.outcome = "done";
-    }
-    ctx.journal.recordGate(ctx.deployment, { tier: tier.name, domain, passed: true, instances: names, at });
-    await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} passed: ${names.join(", ")}`);
-    return void 0;
-  }
-  for (const { item, reason: reason3 } of unhealthy) {
-    item.report.outcome = "failed";
-    item.report.error = `health gate: ${reason3}`;
-    ctx.journal.fail(item.slot.name, `health gate: ${reason3}`);
-  }
-  ctx.journal.recordGate(ctx.deployment, {
-    tier: tier.name,
-    domain,
-    passed: false,
-    instances: names,
-    unhealthy: unhealthy.map((u2) => ({ name: u2.item.slot.name, reason: u2.reason })),
-    at
-  });
-  await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u2) => u2.item.slot.name).join(", ")}`);
-  return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u2) => `${u2.item.slot.name} (${u2.reason})`).join(", ")}`;
-}
-async function mapBounded(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i2 = next++;
-      results[i2] = await fn(items[i2]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-var HealthProbes = class {
-  constructor(probe2, run) {
-    this.probe = probe2;
-    this.signal = run ? AbortSignal.any([this.controller.signal, run]) : this.controller.signal;
-    setMaxListeners2(0, this.signal);
-  }
-  probe;
-  controller = new AbortController();
-  signal;
-  started = /* @__PURE__ */ new Map();
-  /** The item's probe, started now unless it already was. */
-  start(item) {
-    let answer = this.started.get(item);
-    if (!answer) {
-      answer = this.probe(item, this.signal);
-      answer.catch(() => void 0);
-      this.started.set(item, answer);
-    }
-    return answer;
-  }
-  /** Asks every probe under way to give up, and waits until they have. */
-  async stop() {
-    this.controller.abort();
-    await Promise.allSettled(this.started.values());
-  }
-};
-async function withTimeout(promise, ms, signal) {
-  let timer;
-  let onAbort;
-  const timeout = new Promise((resolve5) => {
-    timer = setTimeout(() => resolve5("timeout"), ms);
-    onAbort = () => resolve5("timeout");
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
-  }
-}
-
 // src/plan/build.ts
-import { createHash as createHash2 } from "node:crypto";
 function rollingBack(record) {
   const last = record.history.at(-1);
   return last && (last.result === "in-progress" || last.result === "failed") && last.kind === "rollback" && last.pin ? last : void 0;
@@ -16094,7 +15479,7 @@ function resumeReason(status, step) {
   return { path: "status", from: `${status}: ${where}`, to: "ready", action: step.action };
 }
 function resumeWarning(name, status, step) {
-  const what = step.failed ? `failed at ${step.phase} (${firstLine2(step.failed.message)})` : `stopped at ${step.phase}`;
+  const what = step.failed ? `failed at ${step.phase} (${firstLine(step.failed.message)})` : `stopped at ${step.phase}`;
   return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
 }
 function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
@@ -16107,7 +15492,7 @@ function resumedInstance(inst, step, desired, name, countReason, policyReasons) 
   if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
   return entry;
 }
-function firstLine2(text) {
+function firstLine(text) {
   return text.split("\n")[0];
 }
 function planTier(service, tierName, current, desired, f) {
@@ -16385,6 +15770,631 @@ function buildPlan(input) {
   };
 }
 
+// src/plan/runners.ts
+var DEFAULT_RUNNER_LABEL = "default";
+function runnerLabelOf(service) {
+  return service.runner ?? DEFAULT_RUNNER_LABEL;
+}
+
+// src/apply/scheduler.ts
+import { setMaxListeners as setMaxListeners2 } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+
+// src/apply/step-runner.ts
+import { randomBytes } from "node:crypto";
+
+// src/apply/recovery.ts
+var GATE_PHASE = {
+  create: ["created"],
+  replace: ["restored"],
+  refresh: ["refreshed"],
+  restart: ["restarted", "booted"]
+};
+function atGate(step) {
+  return step.action !== "destroy" && GATE_PHASE[step.action].includes(step.phase);
+}
+function firstPhase(step) {
+  switch (step.action) {
+    case "create":
+      return "creating";
+    case "replace":
+      return step.save ? "saving" : "saved";
+    case "refresh":
+      return "refreshing";
+    case "restart":
+      return step.growStateDisk ? "halting" : "restarting";
+    case "destroy":
+      return "destroying";
+  }
+}
+function isOldMachine(step, m) {
+  if (m.state === "not_created") return false;
+  const old = step.old;
+  if (old?.id && m.id) return old.id === m.id;
+  if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
+  return true;
+}
+function nextMove(step, m) {
+  const exists = m.state !== "not_created";
+  const hasProvisioners = (step.provisioners ?? []).length > 0;
+  const gone = (what) => ({
+    kind: "fail",
+    message: `its machine no longer exists (vagrant status: not created), so it cannot be ${what}; svcplan never recreates a VM it did not destroy itself: find out what removed it, then run svcplan apply again`
+  });
+  switch (step.action) {
+    case "create":
+      switch (step.phase) {
+        case "creating":
+          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
+          return { kind: "gate" };
+      }
+      break;
+    case "replace":
+      switch (step.phase) {
+        case "saving":
+          if (!exists) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
+          if (!step.save) return { kind: "advance", phase: "saved" };
+          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
+          if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
+          return { kind: "run", op: "save-state", then: "saved" };
+        case "saved":
+          if (!exists) return { kind: "advance", phase: "destroyed" };
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          return { kind: "advance", phase: "creating" };
+        case "creating":
+          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "created" };
+          return { kind: "advance", phase: step.to?.state?.restore ? "restoring" : "restored" };
+        case "restoring":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "restoring" };
+          return { kind: "run", op: "restore-state", then: "restored" };
+        case "restored":
+          if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          return { kind: "gate" };
+      }
+      break;
+    case "refresh":
+      switch (step.phase) {
+        case "refreshing":
+          if (!exists) return gone("refreshed");
+          if (m.state === "stopped") return { kind: "run", op: "boot-provision", then: "refreshed" };
+          if (!hasProvisioners) return { kind: "advance", phase: "refreshed" };
+          return { kind: "run", op: "provision", then: "refreshed" };
+        case "refreshed":
+          if (!exists) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "restart":
+      switch (step.phase) {
+        case "restarting":
+          if (!exists) return gone("restarted");
+          return { kind: "run", op: "reload", then: "restarted" };
+        case "restarted":
+          if (!exists) return gone("checked");
+          return { kind: "gate" };
+        case "halting":
+          if (!exists) return gone("restarted");
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "halt", then: "halted" };
+          return { kind: "run", op: "grow-disk", then: "grown" };
+        case "grown":
+          if (!exists) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "await-ssh-provision", then: "booted" };
+          return { kind: "run", op: hasProvisioners ? "boot-provision" : "boot", then: "booted" };
+        case "booted":
+          if (!exists) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "destroy":
+      switch (step.phase) {
+        case "destroying":
+          if (!exists) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          if (step.deleteStateDisk) return { kind: "run", op: "delete-disk", then: "done" };
+          return { kind: "done" };
+      }
+      break;
+  }
+  return { kind: "fail", message: `a ${step.action} step cannot be at phase ${step.phase}; the record is damaged` };
+}
+
+// src/apply/provisioners.ts
+function provisionersFor(reasons) {
+  const names = /* @__PURE__ */ new Set();
+  for (const r of reasons) {
+    if (r.action !== "refresh" && r.action !== "restart") continue;
+    if (r.path === "features") names.add("features");
+    else if (r.path.startsWith("settings.")) names.add("settings");
+    else if (r.path.startsWith("apps.")) {
+      names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
+    }
+  }
+  return ordered(names);
+}
+function everyProvisioner(spec) {
+  return ordered(/* @__PURE__ */ new Set(["features", "settings", ...Object.keys(spec.apps).map((app) => `app-${app}`)]));
+}
+function ordered(names) {
+  const rank = (n2) => n2 === "features" ? 0 : n2 === "settings" ? 1 : 2;
+  return [...new Set(names)].sort((a2, b) => rank(a2) - rank(b) || (a2 < b ? -1 : a2 > b ? 1 : 0));
+}
+
+// src/apply/steps.ts
+function sameSpec(a2, b) {
+  if (a2 === b) return true;
+  if (!a2 || !b) return false;
+  return canonicalJson(a2) === canonicalJson(b);
+}
+function newStep(fields, start) {
+  const step = { ...fields, phase: "creating", deployment: start.deployment, domain: start.domain, startedAt: start.now };
+  step.phase = firstPhase(step);
+  return step;
+}
+function identityOf(m) {
+  const old = {};
+  if (m.id) old.id = m.id;
+  if (m.box) old.box = m.box;
+  return old;
+}
+function freshStep(ri, target, start) {
+  if (!ri) return target ? { kind: "step", step: newStep({ action: "create", to: target }, start) } : { kind: "nothing" };
+  if (!target) return { kind: "step", step: newStep({ action: "destroy", from: ri.spec, deleteStateDisk: start.deleteStateDisk && !!ri.spec.state }, start) };
+  return stepBetween(ri.spec, target, start, {
+    unsure: ri.status !== "ready",
+    // An older record's pending replace may have left a new VM that was never restored.
+    live: !(ri.status === "pending" && ri.pendingSpec && !sameSpec(ri.pendingSpec, ri.spec))
+  });
+}
+function stepBetween(from, target, start, opts) {
+  const change = classifyInstanceChange(from, target);
+  let action = change.action;
+  let provisioners = provisionersFor(change.reasons);
+  if (opts.unsure && action !== "replace") {
+    provisioners = everyProvisioner(target);
+    if (action === "none") action = "refresh";
+  }
+  switch (action) {
+    case "none":
+      return sameSpec(from, target) ? { kind: "nothing" } : { kind: "spec", spec: target };
+    case "refresh":
+      return { kind: "step", step: newStep({ action: "refresh", from, to: target, provisioners }, start) };
+    case "restart": {
+      const growStateDisk = !!from.state && !!target.state && target.state.disk > from.state.disk;
+      return { kind: "step", step: newStep({ action: "restart", from, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+    case "replace":
+      return {
+        kind: "step",
+        step: newStep({ action: "replace", from, to: target, save: opts.live && !!from.state?.save, old: identityOf(start.machine) }, start)
+      };
+    default:
+      throw new Error(`unexpected classification ${action}`);
+  }
+}
+function headsFor(step, target) {
+  return step.action === "destroy" ? target === void 0 : sameSpec(step.to, target);
+}
+function retarget(step, target, start) {
+  const m = start.machine;
+  const { call: _call, failed: _failed, ...kept } = step;
+  const carried = (fields) => ({ kind: "step", step: { ...kept, ...fields } });
+  const destroyFrom = (spec) => {
+    if (!spec) return { kind: "nothing" };
+    return { kind: "step", step: newStep({ action: "destroy", from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };
+  };
+  if (atGate(step)) {
+    if (!target) return destroyFrom(step.to);
+    return stepBetween(step.to, target, start, { unsure: false, live: true });
+  }
+  switch (step.action) {
+    case "destroy":
+      return { kind: "finish-first" };
+    case "create":
+      return target ? carried({ to: target }) : destroyFrom(step.to);
+    case "replace": {
+      const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
+      if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
+      if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
+        const ensure = newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start);
+        return { kind: "step", step: { ...ensure, phase: m.state === "running" ? "booted" : "grown" } };
+      }
+      if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
+      if (step.phase === "restoring") return { kind: "finish-first" };
+      if (step.phase === "created") return carried({ to: target, phase: "creating" });
+      return carried({ to: target });
+    }
+    case "refresh":
+    case "restart": {
+      if (!target) return destroyFrom(step.to);
+      const base = step.from ?? step.to;
+      const fromStart = classifyInstanceChange(base, target);
+      const fromHalfway = classifyInstanceChange(step.to, target);
+      const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
+      if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
+      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
+      const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
+      if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
+        return carried({ to: target, provisioners });
+      }
+      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+  }
+}
+
+// src/apply/types.ts
+var RunInterruptedError = class extends Error {
+  constructor(message = "the run was interrupted") {
+    super(message);
+    this.name = "RunInterruptedError";
+  }
+};
+var StoppedOnRequest = class extends RunInterruptedError {
+  constructor(message) {
+    super(message);
+    this.name = "StoppedOnRequest";
+  }
+};
+
+// src/apply/step-runner.ts
+var UNKNOWN = { state: "unknown" };
+async function bringToward(ctx, slot, target, opts) {
+  const { journal } = ctx;
+  const settled = /* @__PURE__ */ new Set();
+  let touched = false;
+  for (let moves = 0; moves < 64; moves++) {
+    const ri = journal.instance(slot.name);
+    const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
+    const start = { deployment: ctx.deployment, domain: slot.domain, deleteStateDisk: opts.deleteStateDisk, machine, now: (/* @__PURE__ */ new Date()).toISOString() };
+    const step = ri?.step;
+    if (!step) {
+      const fresh = freshStep(ri, target, start);
+      if (fresh.kind === "nothing") return { kind: "unchanged" };
+      if (fresh.kind === "spec") {
+        journal.takeSpec(slot, fresh.spec);
+        await journal.persist(`${ctx.service}: ${slot.name} takes the new spec (nothing changes on the VM)`);
+        return { kind: "unchanged" };
+      }
+      journal.beginStep(slot, fresh.step);
+      continue;
+    }
+    if (step.call && !settled.has(step.call.id)) {
+      settled.add(step.call.id);
+      const outcome = await ctx.driver.outcome(driverInstance(ctx, slot, specFor(step, step.call.op, step.phase)), step.call.id);
+      if (outcome === "succeeded") {
+        ctx.say(slot.name, `resuming: ${step.call.op} of the interrupted run succeeded (phase ${step.phase} \u2192 ${step.call.then})`);
+        if (step.call.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, step.call.then);
+        continue;
+      }
+      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe(outcome)}`);
+    }
+    if (!headsFor(step, target)) {
+      const next = retarget(step, target, start);
+      if (next.kind === "nothing") {
+        journal.complete(slot.name);
+        await journal.persist(`${ctx.service}: ${slot.name} left as it is`);
+        return { kind: "unchanged" };
+      }
+      if (next.kind === "spec") {
+        journal.complete(slot.name);
+        journal.takeSpec(slot, next.spec);
+        continue;
+      }
+      if (next.kind === "step") {
+        journal.replaceStep(slot.name, next.step);
+        ctx.say(slot.name, `its unfinished ${step.action} (at ${step.phase}) now heads for the new target as a ${next.step.action} at ${next.step.phase}`);
+        continue;
+      }
+    }
+    const move = nextMove(step, machine);
+    switch (move.kind) {
+      case "gate":
+        return { kind: "gate" };
+      case "done":
+        return finish(ctx, slot, step, target, opts);
+      case "fail": {
+        journal.fail(slot.name, move.message);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase}: ${move.message}`);
+        return { kind: "failed", message: move.message };
+      }
+      case "advance":
+        if (move.note) ctx.say(slot.name, move.note);
+        journal.setPhase(slot.name, move.phase);
+        continue;
+      case "run": {
+        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
+        if (move.note) ctx.say(slot.name, move.note);
+        const call = { id: randomBytes(5).toString("hex"), op: move.op, then: move.then };
+        journal.setPhase(slot.name, step.phase, call);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
+        settled.add(call.id);
+        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
+        touched = true;
+        try {
+          await perform(ctx, slot, step, move.op, call.id);
+        } catch (err) {
+          if (err instanceof RunInterruptedError) throw err;
+          ctx.machines.set(slot.name, UNKNOWN);
+          const message = err.message || String(err);
+          journal.fail(slot.name, message);
+          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine2(message)}`);
+          return { kind: "failed", message };
+        }
+        ctx.machines.set(slot.name, afterOperation(move.op, machine));
+        if (move.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, move.then);
+        void journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${move.then} (deployment ${ctx.deployment})`).catch(() => void 0);
+        continue;
+      }
+    }
+  }
+  throw new Error(`${slot.name}: its step did not settle after 64 moves; this is a bug in svcplan`);
+}
+async function finish(ctx, slot, step, target, opts) {
+  ctx.journal.remove(slot.name, !!step.deleteStateDisk);
+  ctx.machines.set(slot.name, { state: "not_created" });
+  if (target) return bringToward(ctx, slot, target, opts);
+  void ctx.journal.persist(`${ctx.service}: ${slot.name} destroyed (deployment ${ctx.deployment})`).catch(() => void 0);
+  return { kind: "removed" };
+}
+function specFor(step, op, phase) {
+  const old = step.from ?? step.to;
+  const next = step.to ?? step.from;
+  if (step.action === "destroy") return old;
+  if (step.action === "replace" && (phase === "saving" || phase === "saved" || phase === "halted")) return old;
+  if (op === "delete-disk") return old;
+  return next;
+}
+function driverInstance(ctx, slot, spec) {
+  return { service: ctx.service, tier: slot.tier, index: slot.index, name: slot.name, spec };
+}
+async function perform(ctx, slot, step, op, call) {
+  const d = ctx.driver;
+  const inst = driverInstance(ctx, slot, specFor(step, op, step.phase));
+  const provisioners = step.provisioners ?? [];
+  switch (op) {
+    case "save-state":
+      return d.provision(inst, ["save-state"], { call });
+    case "restore-state":
+      return d.provision(inst, ["restore-state"], { call });
+    case "halt":
+      return d.halt(inst, { call });
+    case "destroy":
+      return d.destroy(inst, { call });
+    case "create":
+      return d.up(inst, { call, provision: "all", ...step.action === "replace" ? { keepOnError: true } : {} });
+    case "boot":
+      return d.up(inst, { call, provision: "none" });
+    case "boot-provision":
+      return d.up(inst, { call, provision: provisioners });
+    case "provision":
+      return d.provision(inst, provisioners, { call });
+    case "await-ssh-provision": {
+      const up = await d.waitForSsh(inst, { timeoutSeconds: ctx.bootTimeoutSeconds });
+      if (!up) throw new Error(`${slot.name} did not answer SSH within ${ctx.bootTimeoutSeconds} s after an interrupted boot`);
+      if (provisioners.length > 0) await d.provision(inst, provisioners, { call });
+      return;
+    }
+    case "reload":
+      return d.reload(inst, provisioners, { call });
+    case "grow-disk":
+      return d.growStateDisk(inst, { call });
+    case "delete-disk":
+      return d.deleteStateDisk(inst, { call });
+  }
+}
+function afterOperation(op, before) {
+  switch (op) {
+    case "halt":
+    case "grow-disk":
+      return { ...before, state: "stopped" };
+    case "destroy":
+      return { state: "not_created" };
+    case "create":
+      return { state: "running" };
+    case "delete-disk":
+      return before;
+    default:
+      return { ...before, state: "running" };
+  }
+}
+function describe(outcome) {
+  switch (outcome) {
+    case "failed":
+      return "failed; deciding from the machine as it is";
+    case "not-started":
+      return "never started; deciding from the machine as it is";
+    case "lost":
+      return "was cut off with that run (nothing is known of its end); deciding from the machine as it is";
+    case "succeeded":
+      return "succeeded";
+  }
+}
+function firstLine2(text) {
+  return text.split("\n")[0];
+}
+
+// src/apply/scheduler.ts
+async function runRollout(ctx, groups) {
+  let domainsRun = 0;
+  for (const group of groups) {
+    await ctx.stopIfAsked();
+    const { tier, domain, items } = group;
+    if (domainsRun > 0 && tier.rollout.pauseBetweenDomains > 0) {
+      ctx.emit({ kind: "pause", service: ctx.service, seconds: tier.rollout.pauseBetweenDomains });
+      await sleep(tier.rollout.pauseBetweenDomains * 1e3);
+    }
+    domainsRun++;
+    ctx.emit({ kind: "domain-started", service: ctx.service, tier: tier.name, domain, instances: items.map((i2) => i2.slot.name) });
+    await ctx.layout(items);
+    await observe(ctx);
+    const probes = new HealthProbes((item, signal) => probe(ctx, item, tier, signal), ctx.signal);
+    let stepFailure;
+    let stepsDone = false;
+    let checked = [];
+    try {
+      ({ failure: stepFailure, checked } = await runSteps(ctx, items, tier, probes));
+      stepsDone = stepFailure === void 0;
+    } finally {
+      if (!stepsDone) await probes.stop();
+    }
+    await ctx.stopIfAsked();
+    if (stepFailure) return { failure: { tier, message: stepFailure } };
+    const gateFailure = await gate(ctx, checked, tier, domain, probes);
+    if (gateFailure) {
+      await ctx.stopIfAsked();
+      return { failure: { tier, message: gateFailure } };
+    }
+  }
+  return {};
+}
+async function observe(ctx) {
+  const seen = await ctx.driver.observe(ctx.service);
+  ctx.machines.clear();
+  for (const [name, machine] of Object.entries(seen)) ctx.machines.set(name, machine);
+}
+async function runSteps(ctx, items, tier, probes) {
+  let failure;
+  let unexpected;
+  const checked = [];
+  await mapBounded(items, Math.max(1, tier.rollout.maxParallel), async (item) => {
+    if (failure !== void 0 || unexpected !== void 0 || ctx.interrupted() || ctx.signal?.aborted) return;
+    const { slot, report } = item;
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action });
+    const started = Date.now();
+    try {
+      const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
+      const seconds = (Date.now() - started) / 1e3;
+      if (result.kind === "stopped") return;
+      if (result.kind === "failed") {
+        report.outcome = "failed";
+        report.error = result.message;
+        failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
+        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
+        return;
+      }
+      report.outcome = "done";
+      if (result.kind === "gate") {
+        checked.push(item);
+        probes.start(item);
+      }
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: true, seconds });
+    } catch (err) {
+      if (err instanceof RunInterruptedError) ctx.interrupt(err);
+      else unexpected ??= err;
+    }
+  });
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  if (unexpected !== void 0) throw unexpected;
+  return { failure, checked };
+}
+async function probe(ctx, item, tier, signal) {
+  const check = { command: tier.health.command, timeoutSeconds: tier.health.timeout, minReadySeconds: tier.health.minReady, signal };
+  const limitMs = (check.timeoutSeconds + check.minReadySeconds + ctx.gateGraceSeconds) * 1e3;
+  const inst = { service: ctx.service, tier: item.slot.tier, index: item.slot.index, name: item.slot.name, spec: item.target ?? tier.instance };
+  try {
+    const healthy = await withTimeout(ctx.driver.health(inst, check), limitMs, signal);
+    return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
+  } catch (err) {
+    if (err instanceof RunInterruptedError) throw err;
+    return err.message;
+  }
+}
+async function gate(ctx, checked, tier, domain, probes) {
+  if (checked.length === 0) return void 0;
+  const results = await Promise.all(checked.map((item) => probes.start(item)));
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  const unhealthy = checked.map((item, i2) => ({ item, reason: results[i2] })).filter((r) => r.reason !== void 0);
+  const names = checked.map((i2) => i2.slot.name);
+  ctx.emit({ kind: "gate", service: ctx.service, tier: tier.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((u2) => u2.item.slot.name) });
+  const at = (/* @__PURE__ */ new Date()).toISOString();
+  if (unhealthy.length === 0) {
+    for (const item of checked) {
+      ctx.journal.complete(item.slot.name);
+      item.report.outcome = "done";
+    }
+    ctx.journal.recordGate(ctx.deployment, { tier: tier.name, domain, passed: true, instances: names, at });
+    await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} passed: ${names.join(", ")}`);
+    return void 0;
+  }
+  for (const { item, reason: reason3 } of unhealthy) {
+    item.report.outcome = "failed";
+    item.report.error = `health gate: ${reason3}`;
+    ctx.journal.fail(item.slot.name, `health gate: ${reason3}`);
+  }
+  ctx.journal.recordGate(ctx.deployment, {
+    tier: tier.name,
+    domain,
+    passed: false,
+    instances: names,
+    unhealthy: unhealthy.map((u2) => ({ name: u2.item.slot.name, reason: u2.reason })),
+    at
+  });
+  await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u2) => u2.item.slot.name).join(", ")}`);
+  return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u2) => `${u2.item.slot.name} (${u2.reason})`).join(", ")}`;
+}
+var HealthProbes = class {
+  constructor(probe2, run) {
+    this.probe = probe2;
+    this.signal = run ? AbortSignal.any([this.controller.signal, run]) : this.controller.signal;
+    setMaxListeners2(0, this.signal);
+  }
+  probe;
+  controller = new AbortController();
+  signal;
+  started = /* @__PURE__ */ new Map();
+  /** The item's probe, started now unless it already was. */
+  start(item) {
+    let answer = this.started.get(item);
+    if (!answer) {
+      answer = this.probe(item, this.signal);
+      answer.catch(() => void 0);
+      this.started.set(item, answer);
+    }
+    return answer;
+  }
+  /** Asks every probe under way to give up, and waits until they have. */
+  async stop() {
+    this.controller.abort();
+    await Promise.allSettled(this.started.values());
+  }
+};
+async function withTimeout(promise, ms, signal) {
+  let timer;
+  let onAbort;
+  const timeout = new Promise((resolve5) => {
+    timer = setTimeout(() => resolve5("timeout"), ms);
+    onAbort = () => resolve5("timeout");
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+  }
+}
+
 // src/apply/auto-rollback.ts
 async function rollBackChanges(ctx, reports) {
   const changed = [...ctx.journal.record.rollout?.changed ?? []].reverse();
@@ -16632,7 +16642,8 @@ var ServiceRun = class {
   }
   async underLease() {
     await this.opts.driver.settle(this.name, this.opts.signal);
-    const record = await this.opts.store.readService(this.name);
+    const read = await this.opts.store.readService(this.name);
+    const record = read && this.opts.reconcile ? await this.opts.reconcile(read) : read;
     const replanned = this.replan(record);
     if (replanned.document.errors.length > 0) {
       const error = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
@@ -19910,13 +19921,13 @@ function compileSchema() {
   const get = (name) => ajv.getSchema(`urn:svcplan:schema:v1#/definitions/${name}`);
   return { ServiceTemplate: get("ServiceTemplate"), Service: get("Service"), Config: get("Config") };
 }
-function validateAgainstSchema(kind, value, sourceOf) {
+function validateAgainstSchema(kind, value2, sourceOf) {
   const validate = validatorFor(kind);
-  if (validate(value)) return [];
+  if (validate(value2)) return [];
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const problem = describe2(error, value, sourceOf);
+    const problem = describe2(error, value2, sourceOf);
     if (!problem) continue;
     const key = `${problem.path.join("\0")}\0${problem.atKey}\0${problem.message}`;
     if (seen.has(key)) continue;
@@ -19938,13 +19949,13 @@ function valueAt(root, path8) {
   for (const p of path8) v = v && typeof v === "object" ? v[p] : void 0;
   return v;
 }
-function shown(value, source) {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
-  if (typeof value === "number" && source !== void 0 && !/^["']/.test(source)) return source.length > 40 ? source.slice(0, 37) + "..." : source;
-  if (value === null) return "null (an empty value)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return String(value);
+function shown(value2, source) {
+  if (typeof value2 === "string") return JSON.stringify(value2.length > 60 ? value2.slice(0, 57) + "..." : value2);
+  if (typeof value2 === "number" && source !== void 0 && !/^["']/.test(source)) return source.length > 40 ? source.slice(0, 37) + "..." : source;
+  if (value2 === null) return "null (an empty value)";
+  if (Array.isArray(value2)) return "a list";
+  if (typeof value2 === "object") return "a mapping";
+  return String(value2);
 }
 var TYPE_WORDS = {
   string: "a string",
@@ -19955,14 +19966,14 @@ var TYPE_WORDS = {
   array: "a list",
   null: "empty"
 };
-function describeNumber(s, value) {
+function describeNumber(s, value2) {
   const what = s.type === "integer" ? "an integer" : "a number";
   const unit = typeof s["x-unit"] === "string" ? ` (${s["x-unit"]})` : "";
   const min = s.minimum;
   const max = s.maximum;
   if (min !== void 0 && max !== void 0) {
     if (max < 1e5) return `${what} from ${min} to ${max}${unit}`;
-    return typeof value === "number" && value > max ? `${what} \u2264 ${max}${unit}` : `${what} \u2265 ${min}${unit}`;
+    return typeof value2 === "number" && value2 > max ? `${what} \u2264 ${max}${unit}` : `${what} \u2265 ${min}${unit}`;
   }
   if (min !== void 0) return `${what} \u2265 ${min}${unit}`;
   if (max !== void 0) return `${what} \u2264 ${max}${unit}`;
@@ -19971,10 +19982,10 @@ function describeNumber(s, value) {
 function describe2(error, root, sourceOf) {
   const path8 = pointerToPath(error.instancePath);
   const where = dottedPath(path8);
-  const value = valueAt(root, path8);
+  const value2 = valueAt(root, path8);
   const source = sourceOf(path8);
   const parent = error.parentSchema ?? {};
-  const got = `got ${shown(value, source)}`;
+  const got = `got ${shown(value2, source)}`;
   const params = error.params;
   switch (error.keyword) {
     case "required": {
@@ -20003,11 +20014,11 @@ function describe2(error, root, sourceOf) {
     case "type": {
       const expected = [].concat(params.type);
       if (expected.includes("integer") || expected.includes("number")) {
-        if (expected.length === 1) return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value)}, ${got}` };
+        if (expected.length === 1) return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value2)}, ${got}` };
       }
-      if (expected.length === 1 && expected[0] === "string" && (typeof value === "number" || typeof value === "boolean")) {
-        const written = source ?? String(value);
-        return { path: path8, atKey: false, message: `${where} must be a string, got ${typeof value} ${written}; quote it: "${written}"` };
+      if (expected.length === 1 && expected[0] === "string" && (typeof value2 === "number" || typeof value2 === "boolean")) {
+        const written = source ?? String(value2);
+        return { path: path8, atKey: false, message: `${where} must be a string, got ${typeof value2} ${written}; quote it: "${written}"` };
       }
       const words = expected.map((t) => TYPE_WORDS[t] ?? t);
       const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : words[0];
@@ -20018,7 +20029,7 @@ function describe2(error, root, sourceOf) {
     case "exclusiveMinimum":
     case "exclusiveMaximum":
     case "multipleOf":
-      return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value)}, ${got}` };
+      return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value2)}, ${got}` };
     case "enum": {
       const allowed = params.allowedValues.map((v) => JSON.stringify(v)).join(", ");
       return { path: path8, atKey: false, message: `${where} must be one of ${allowed}, ${got}` };
@@ -20034,7 +20045,7 @@ function describe2(error, root, sourceOf) {
     case "maxItems":
       return { path: path8, atKey: false, message: `${where} may list at most ${params.limit} items` };
     case "uniqueItems":
-      return { path: [...path8, Number(params.i)], atKey: false, message: `${where} lists ${shown(value[Number(params.i)], void 0)} twice` };
+      return { path: [...path8, Number(params.i)], atKey: false, message: `${where} lists ${shown(value2[Number(params.i)], void 0)} twice` };
     case "minLength":
       return { path: path8, atKey: false, message: `${where} must not be empty` };
     case "maxLength":
@@ -20116,15 +20127,15 @@ var PlainReader = class {
   }
   document() {
     if (this.lines.length === 0) refuse2();
-    const value = this.blockNode(this.lines[0].indent);
+    const value2 = this.blockNode(this.lines[0].indent);
     if (this.pos !== this.lines.length) refuse2();
-    return { value, scalarSources: this.sources };
+    return { value: value2, scalarSources: this.sources };
   }
   blockNode(indent) {
     if (++this.depth > MAX_DEPTH) refuse2();
-    const value = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
+    const value2 = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
     this.depth--;
-    return value;
+    return value2;
   }
   mapping(indent) {
     const out = {};
@@ -20172,10 +20183,10 @@ var PlainReader = class {
     }
     if (next && next.indent > indent) refuse2();
     const scanner = { text, at: 0 };
-    const value = this.inlineValue(scanner);
+    const value2 = this.inlineValue(scanner);
     const after = text.slice(scanner.at);
     if (after !== "" && !/^ +#/.test(after)) refuse2();
-    return value;
+    return value2;
   }
   inlineValue(s) {
     const c3 = s.text[s.at];
@@ -20241,9 +20252,9 @@ var PlainReader = class {
     return this.scalar(plain);
   }
   scalar(plain) {
-    const value = coreScalar(plain);
-    if (typeof value !== "string") this.sources.set(this.path.join("\0"), plain);
-    return value;
+    const value2 = coreScalar(plain);
+    if (typeof value2 !== "string") this.sources.set(this.path.join("\0"), plain);
+    return value2;
   }
 };
 function isListItem(content) {
@@ -20372,8 +20383,8 @@ function plainText(text, plain) {
     sourceOf(path8) {
       const written = plain.scalarSources.get(path8.join("\0"));
       if (written !== void 0) return written;
-      const value = valueAt2(plain.value, path8);
-      return typeof value === "string" ? value : sourceText(this.doc, path8);
+      const value2 = valueAt2(plain.value, path8);
+      return typeof value2 === "string" ? value2 : sourceText(this.doc, path8);
     }
   };
   return {
@@ -20385,12 +20396,12 @@ function plainText(text, plain) {
   };
 }
 function valueAt2(root, path8) {
-  let value = root;
+  let value2 = root;
   for (const segment of path8) {
-    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, segment)) return void 0;
-    value = value[segment];
+    if (value2 === null || typeof value2 !== "object" || !Object.prototype.hasOwnProperty.call(value2, segment)) return void 0;
+    value2 = value2[segment];
   }
-  return value;
+  return value2;
 }
 function parseFully(text) {
   const lineCounter = new import_yaml.LineCounter();
@@ -20433,18 +20444,18 @@ function parseFully(text) {
     for (const problem of problems) {
       at(problem.pos[0], `${firstLine4(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
     }
-    let value;
+    let value2;
     const complexKey = problems.length === 0 ? firstComplexKey(doc) : void 0;
     if (complexKey) {
       at(complexKey.range?.[0] ?? 0, "a key must be a plain name, not a list or a mapping");
     } else if (problems.length === 0) {
       try {
-        value = doc.toJS({ maxAliasCount: 100 });
+        value2 = doc.toJS({ maxAliasCount: 100 });
       } catch (err) {
         at(doc.range[0], `cannot read this document: ${describeCrash(err)}`);
       }
     }
-    documentsOut.push({ index, doc, value, sourceOf: (path8) => sourceText(doc, path8) });
+    documentsOut.push({ index, doc, value: value2, sourceOf: (path8) => sourceText(doc, path8) });
   });
   return { lineCounter, documents: documentsOut, problems: diagnostics };
 }
@@ -20612,9 +20623,9 @@ async function loadConfig(reader) {
     }
   }
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
-  const value = document.value;
+  const value2 = document.value;
   const folders = (key) => {
-    const list = value[key];
+    const list = value2[key];
     if (!list) return config[key];
     return [...new Set(list.map((f) => normalizeRepoPath(f, { allowRoot: true })))];
   };
@@ -20622,16 +20633,16 @@ async function loadConfig(reader) {
     templates: folders("templates"),
     services: folders("services"),
     state: {
-      store: value.state?.store ?? config.state.store,
-      path: value.state?.path !== void 0 ? normalizeRepoPath(value.state.path) : config.state.path,
-      branch: value.state?.branch ?? config.state.branch
+      store: value2.state?.store ?? config.state.store,
+      path: value2.state?.path !== void 0 ? normalizeRepoPath(value2.state.path) : config.state.path,
+      branch: value2.state?.branch ?? config.state.branch
     },
     declaredState: {
-      ...value.state?.store !== void 0 ? { store: value.state.store } : {},
-      ...value.state?.path !== void 0 ? { path: normalizeRepoPath(value.state.path) } : {},
-      ...value.state?.branch !== void 0 ? { branch: value.state.branch } : {}
+      ...value2.state?.store !== void 0 ? { store: value2.state.store } : {},
+      ...value2.state?.path !== void 0 ? { path: normalizeRepoPath(value2.state.path) } : {},
+      ...value2.state?.branch !== void 0 ? { branch: value2.state.branch } : {}
     },
-    ...value.defaultBranch !== void 0 ? { defaultBranch: value.defaultBranch } : {}
+    ...value2.defaultBranch !== void 0 ? { defaultBranch: value2.defaultBranch } : {}
   };
 }
 function sortDiagnostics(diagnostics) {
@@ -20639,13 +20650,13 @@ function sortDiagnostics(diagnostics) {
 }
 
 // src/load/resolve.ts
-function cloneData(value) {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(cloneData);
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return structuredClone(value);
+function cloneData(value2) {
+  if (value2 === null || typeof value2 !== "object") return value2;
+  if (Array.isArray(value2)) return value2.map(cloneData);
+  if (Object.getPrototypeOf(value2) !== Object.prototype && Object.getPrototypeOf(value2) !== null) return structuredClone(value2);
   const copy = {};
-  for (const key of Object.keys(value)) {
-    const member = cloneData(value[key]);
+  for (const key of Object.keys(value2)) {
+    const member = cloneData(value2[key]);
     if (key === "__proto__") Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
     else copy[key] = member;
   }
@@ -20653,12 +20664,12 @@ function cloneData(value) {
 }
 function settingsFrom(raw, sourceOf, basePath) {
   const out = {};
-  for (const [key, value] of Object.entries(raw ?? {})) {
-    if (typeof value === "number") {
+  for (const [key, value2] of Object.entries(raw ?? {})) {
+    if (typeof value2 === "number") {
       const written = sourceOf([...basePath, key]);
-      out[key] = written !== void 0 && !/^["']/.test(written) ? written : String(value);
+      out[key] = written !== void 0 && !/^["']/.test(written) ? written : String(value2);
     } else {
-      out[key] = String(value);
+      out[key] = String(value2);
     }
   }
   return out;
@@ -20841,14 +20852,14 @@ async function loadDesiredState(reader) {
       if (!kind) continue;
       const raw = document.value;
       if (kind === "ServiceTemplate") templateDocuments.push({ file, document, raw });
-      const { problems, value } = checkedDocument(kind, file, document);
+      const { problems, value: value2 } = checkedDocument(kind, file, document);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);
       if (problems.length > 0) {
         if (kind === "ServiceTemplate" && typeof raw.name === "string") brokenTemplates.add(raw.name);
         continue;
       }
-      if (kind === "ServiceTemplate") templates.push({ value, raw, file, document });
-      else services.push({ value, raw, file, document });
+      if (kind === "ServiceTemplate") templates.push({ value: value2, raw, file, document });
+      else services.push({ value: value2, raw, file, document });
     }
   });
   const byName = (what, loaded) => {
@@ -20891,8 +20902,8 @@ function checkedDocument(kind, file, document) {
   const raw = document.value;
   const sourceOf = (path8) => document.sourceOf(path8);
   const problems = validateAgainstSchema(kind, raw, sourceOf);
-  const value = problems.length > 0 ? void 0 : kind === "ServiceTemplate" ? templateFromDocument(raw, file, sourceOf) : serviceFromDocument(raw, file, sourceOf);
-  const checked = { kind, file, problems, value };
+  const value2 = problems.length > 0 ? void 0 : kind === "ServiceTemplate" ? templateFromDocument(raw, file, sourceOf) : serviceFromDocument(raw, file, sourceOf);
+  const checked = { kind, file, problems, value: value2 };
   checkedDocuments.set(document, checked);
   return checked;
 }
@@ -20905,12 +20916,12 @@ function resolvedSpec(service, template) {
   return spec;
 }
 function checkKind(file, document, report) {
-  const value = document.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value) ? "a list" : JSON.stringify(value)?.slice(0, 40) ?? String(value)}`);
+  const value2 = document.value;
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
+    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value2) ? "a list" : JSON.stringify(value2)?.slice(0, 40) ?? String(value2)}`);
     return void 0;
   }
-  const { apiVersion, kind } = value;
+  const { apiVersion, kind } = value2;
   const foreign = apiVersion === void 0 ? kind === void 0 : typeof apiVersion === "string" && !apiVersion.startsWith("svcplan/");
   if (foreign) {
     report(
@@ -20982,11 +20993,11 @@ function checkService({ value: service, raw, file, document }, template, report)
     }
   }
 }
-function depthOf(value, depth = 0) {
+function depthOf(value2, depth = 0) {
   if (depth > MAX_OPTION_DEPTH) return depth;
-  if (value === null || typeof value !== "object") return depth;
+  if (value2 === null || typeof value2 !== "object") return depth;
   let deepest = depth + 1;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, depth + 1));
+  for (const child of Object.values(value2)) deepest = Math.max(deepest, depthOf(child, depth + 1));
   return deepest;
 }
 async function checkScriptsExist(reader, templates, report) {
@@ -21107,10 +21118,10 @@ function reasonNote(r) {
   }
 }
 var MAX_VALUE = 160;
-function valueText(value) {
-  if (value === null || value === void 0) return "(none)";
-  if (value === "") return '""';
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+function valueText(value2) {
+  if (value2 === null || value2 === void 0) return "(none)";
+  if (value2 === "") return '""';
+  const text = typeof value2 === "string" ? value2 : JSON.stringify(value2);
   return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + "\u2026" : text;
 }
 function summarySentence(summary, stateKept) {
@@ -21172,8 +21183,8 @@ function printable(text) {
     return "\\u" + c3.charCodeAt(0).toString(16).padStart(4, "0");
   });
 }
-function shownValue(value) {
-  return typeof value === "string" ? printable(JSON.stringify(valueText(value))) : printable(valueText(value));
+function shownValue(value2) {
+  return typeof value2 === "string" ? printable(JSON.stringify(valueText(value2))) : printable(valueText(value2));
 }
 function reasonLine(r) {
   const note = reasonNote(r);
@@ -21530,277 +21541,11 @@ import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as rea
 import { join as join5, resolve as resolve2 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
-// src/apply/drivers/vagrant/calls.ts
-import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
-import { setTimeout as sleep2 } from "node:timers/promises";
-var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
-var POLL_MS = 250;
-var CallReceipts = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  /** Where the call's pid and exit code are written. */
-  base(id) {
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-    return join2(this.dir, id);
-  }
-  /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
-  prepare(id, commandLine) {
-    mkdirSync(this.dir, { recursive: true });
-    const base = this.base(id);
-    rmSync(`${base}.exit`, { force: true });
-    rmSync(`${base}.pid`, { force: true });
-    writeFileSync2(`${base}.cmd`, commandLine + "\n");
-    return base;
-  }
-  /** What became of a call; waits while it still runs. */
-  async outcome(id, onWait, signal) {
-    const base = this.base(id);
-    let said = false;
-    for (; ; ) {
-      const exit = readText(`${base}.exit`);
-      if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
-      const pid = Number(readText(`${base}.pid`));
-      if (!Number.isInteger(pid) || pid <= 0) return "not-started";
-      if (!wrapperAlive(pid, base)) {
-        const late = readText(`${base}.exit`);
-        if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
-        return "lost";
-      }
-      if (!said) {
-        onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
-        said = true;
-      }
-      if (signal?.aborted) return "lost";
-      await sleep2(POLL_MS);
-    }
-  }
-  /** Waits until none of the calls recorded here is still running. */
-  async settle(onWait, signal) {
-    let names;
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (!name.endsWith(".pid")) continue;
-      const id = name.slice(0, -".pid".length);
-      if (existsSync(join2(this.dir, `${id}.exit`))) continue;
-      await this.outcome(id, onWait, signal);
-    }
-  }
-  forget() {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-};
-function readText(file) {
-  try {
-    return readFileSync4(file, "utf8").trim();
-  } catch {
-    return void 0;
-  }
-}
-function wrapperAlive(pid, base) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== "EPERM") return false;
-  }
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
-  return cmdline.includes(base);
-}
-
-// src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join3 } from "node:path";
-function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join3(homedir(), ".vagrant.d");
-}
-function machineIdentities(vagrantDir, machines, home) {
-  const out = /* @__PURE__ */ new Map();
-  let index = null;
-  for (const { name, provider } of machines) {
-    const data = join3(vagrantDir, ".vagrant", "machines", name, provider);
-    const identity3 = {};
-    const id = readText2(join3(data, "id"));
-    if (id) identity3.id = id;
-    const uuid = readText2(join3(data, "index_uuid"));
-    if (uuid) {
-      if (index === null) index = readIndex(home);
-      const box = index?.machines?.[uuid]?.extra_data?.box;
-      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
-    }
-    out.set(name, identity3);
-  }
-  return out;
-}
-function readIndex(home) {
-  const text = readText2(join3(home, "data", "machine-index", "index"));
-  if (!text) return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function readText2(file) {
-  try {
-    const text = readFileSync5(file, "utf8").trim();
-    return text === "" ? void 0 : text;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/apply/drivers/vagrant/runner.ts
-function formatCommandLine(command) {
-  return [command.program, ...command.args].map(shellWord).join(" ");
-}
-function shellWord(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
-}
-var VAGRANT_ENV = {
-  VAGRANT_CHECKPOINT_DISABLE: "1",
-  VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
-  VAGRANT_NO_COLOR: "1"
-};
-var KILL_GRACE_MS = 5e3;
-var ExecaRunner = class {
-  /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
-  constructor(env = {}) {
-    this.env = env;
-  }
-  env;
-  async run(command, options = {}) {
-    const stdout = [];
-    const stderr = [];
-    const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-    const child = execa(program, args, {
-      cwd: command.cwd,
-      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-      extendEnv: true,
-      reject: false,
-      stdin: "ignore",
-      buffer: false,
-      stripFinalNewline: false,
-      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-      cancelSignal: options.signal,
-      killSignal: "SIGTERM",
-      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-      forceKillAfterDelay: KILL_GRACE_MS,
-      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-      cleanup: false
-    });
-    child.once("exit", () => {
-      if (!child.killed) return;
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    });
-    const collect = (stream, into, name) => {
-      if (!stream) return;
-      stream.setEncoding("utf8");
-      let rest = "";
-      const emit2 = (line) => {
-        into.push(line);
-        options.onLine?.(line, name);
-      };
-      stream.on("data", (chunk) => {
-        rest += chunk;
-        let nl;
-        while ((nl = rest.indexOf("\n")) >= 0) {
-          emit2(rest.slice(0, nl).replace(/\r$/, ""));
-          rest = rest.slice(nl + 1);
-        }
-      });
-      const flush = () => {
-        if (rest) emit2(rest);
-        rest = "";
-      };
-      stream.on("end", flush);
-      stream.on("close", flush);
-    };
-    collect(child.stdout, stdout, "stdout");
-    collect(child.stderr, stderr, "stderr");
-    const result = await child;
-    if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
-      return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-    }
-    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
-    return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
-  }
-};
-var RecordingRunner = class {
-  constructor(answer = () => void 0) {
-    this.answer = answer;
-  }
-  answer;
-  commands = [];
-  async run(command) {
-    this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-    return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
-  }
-  /** The recorded commands as a user would type them, one per line. */
-  lines() {
-    return this.commands.map(formatCommandLine);
-  }
-};
-
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
+// src/apply/drivers/vagrant/inspect.ts
+import { createHash as createHash4 } from "node:crypto";
 
 // src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join4, resolve, relative, isAbsolute, sep } from "node:path";
+import { join as join2, resolve, relative, isAbsolute, sep } from "node:path";
 
 // src/apply/drivers/vagrant/ruby.ts
 var RubySymbol = class _RubySymbol {
@@ -21823,28 +21568,28 @@ function rubyString(text) {
   if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
   return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
 }
-function rubyLiteral(value) {
-  if (value === null || value === void 0) return "nil";
-  if (typeof value === "string") return rubyString(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return rubyNumber(value);
-  if (typeof value === "bigint") return value.toString();
-  if (value instanceof RubySymbol) return ":" + value.name;
-  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
-  if (value instanceof Map) {
-    const entries = [...value.entries()].map(([key, v]) => {
+function rubyLiteral(value2) {
+  if (value2 === null || value2 === void 0) return "nil";
+  if (typeof value2 === "string") return rubyString(value2);
+  if (typeof value2 === "boolean") return value2 ? "true" : "false";
+  if (typeof value2 === "number") return rubyNumber(value2);
+  if (typeof value2 === "bigint") return value2.toString();
+  if (value2 instanceof RubySymbol) return ":" + value2.name;
+  if (Array.isArray(value2)) return "[" + value2.map(rubyLiteral).join(", ") + "]";
+  if (value2 instanceof Map) {
+    const entries = [...value2.entries()].map(([key, v]) => {
       if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
       return `${key.name}: ${rubyLiteral(v)}`;
     });
     return "{ " + entries.join(", ") + " }";
   }
-  if (typeof value === "object" && isPlainObject2(value)) {
-    const entries = Object.entries(value).map(
+  if (typeof value2 === "object" && isPlainObject2(value2)) {
+    const entries = Object.entries(value2).map(
       ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
     );
     return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
   }
-  throw new Error(`cannot write a ${describe3(value)} as a Ruby literal`);
+  throw new Error(`cannot write a ${describe3(value2)} as a Ruby literal`);
 }
 function symbolHash(entries) {
   return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
@@ -21855,14 +21600,14 @@ function rubyNumber(n2) {
   const text = String(n2);
   return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
 }
-function isPlainObject2(value) {
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject2(value2) {
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
-function describe3(value) {
-  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
-  return typeof value;
+function describe3(value2) {
+  if (typeof value2 === "object" && value2 !== null) return value2.constructor?.name ?? "object";
+  return typeof value2;
 }
 
 // src/apply/drivers/vagrant/vagrantfile.ts
@@ -21871,13 +21616,13 @@ var SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" 
 var STATE_MOUNT = "/var/lib/svcplan/state";
 var GUEST_UPLOAD_DIR = "/tmp";
 function vagrantDirOf(repoDir, service) {
-  return join4(repoDir, ".svcplan", "vagrant", service);
+  return join2(repoDir, ".svcplan", "vagrant", service);
 }
 function stateDiskName(instance) {
   return `${instance}-state.qcow2`;
 }
 function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join4(vagrantDir, "state-disks", `${instance}-state.vdi`);
+  return join2(vagrantDir, "state-disks", `${instance}-state.vdi`);
 }
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
@@ -22085,11 +21830,11 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
   return L;
 }
 function settingsFile(settings, service) {
-  return sortedEntries(settings).map(([key, value]) => {
+  return sortedEntries(settings).map(([key, value2]) => {
     if (!ENV_NAME.test(key)) {
       throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
     }
-    return `${key}=${shellQuote(String(value))}
+    return `${key}=${shellQuote(String(value2))}
 `;
   }).join("");
 }
@@ -22232,6 +21977,333 @@ module Svcplan
     system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
   end
 end`;
+
+// src/apply/drivers/vagrant/inspect.ts
+function guestFactsScript(provider) {
+  const device = stateDevice(provider);
+  return [
+    'echo "@svcplan-facts 1"',
+    'echo "@features"; cat /etc/svcplan/features 2>/dev/null',
+    'echo "@settings $( (sha256sum /etc/svcplan/settings.env 2>/dev/null || echo -) | cut -d" " -f1)"',
+    'for d in /etc/svcplan/apps/*/; do [ -d "$d" ] || continue; echo "@app $(basename "$d") $(cat "$d/version" 2>/dev/null)"; done',
+    `if [ -b ${device} ]; then echo "@disk yes"; else echo "@disk no"; fi`,
+    'echo "@end"'
+  ].join("; ");
+}
+function parseGuestFacts(output, spec, service) {
+  const lines = output.replace(/\r/g, "").split("\n");
+  const start = lines.indexOf("@svcplan-facts 1");
+  const end = lines.indexOf("@end");
+  if (start < 0 || end < start) return void 0;
+  const facts = { features: [], settingsMatch: false, apps: {}, stateDisk: false };
+  let inFeatures = false;
+  for (const line of lines.slice(start + 1, end)) {
+    if (line === "@features") {
+      inFeatures = true;
+      continue;
+    }
+    if (line.startsWith("@")) inFeatures = false;
+    if (inFeatures) {
+      if (line !== "") facts.features.push(line);
+    } else if (line.startsWith("@settings ")) {
+      facts.settingsMatch = line.slice("@settings ".length).trim() === expectedSettingsDigest(spec, service);
+    } else if (line.startsWith("@app ")) {
+      const [name, ...version] = line.slice("@app ".length).split(" ");
+      facts.apps[name] = version.join(" ");
+    } else if (line.startsWith("@disk ")) {
+      facts.stateDisk = line.endsWith("yes");
+    }
+  }
+  return facts;
+}
+function expectedSettingsDigest(spec, service) {
+  return createHash4("sha256").update(settingsFile(spec.settings, service)).digest("hex");
+}
+function parseDominfo(output) {
+  const cpus = /^CPU\(s\):\s+(\d+)\s*$/m.exec(output)?.[1];
+  const memory = /^Max memory:\s+(\d+) KiB\s*$/m.exec(output)?.[1];
+  return { ...cpus ? { cpus: Number(cpus) } : {}, ...memory ? { memory: Math.round(Number(memory) / 1024) } : {} };
+}
+function parseShowVmInfo(output) {
+  const value2 = (key) => new RegExp(`^${key}="?([^"\\n]*)"?\\s*$`, "m").exec(output)?.[1];
+  const memory = value2("memory");
+  const cpus = value2("cpus");
+  const state = value2("VMState");
+  return {
+    ...memory ? { memory: Number(memory) } : {},
+    ...cpus ? { cpus: Number(cpus) } : {},
+    ...state ? { state: state === "running" ? "running" : "stopped" } : {}
+  };
+}
+
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
+var POLL_MS = 250;
+var CallReceipts = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  /** Where the call's pid and exit code are written. */
+  base(id) {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
+    return join3(this.dir, id);
+  }
+  /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
+  prepare(id, commandLine) {
+    mkdirSync(this.dir, { recursive: true });
+    const base = this.base(id);
+    rmSync(`${base}.exit`, { force: true });
+    rmSync(`${base}.pid`, { force: true });
+    writeFileSync2(`${base}.cmd`, commandLine + "\n");
+    return base;
+  }
+  /** What became of a call; waits while it still runs. */
+  async outcome(id, onWait, signal) {
+    const base = this.base(id);
+    let said = false;
+    for (; ; ) {
+      const exit = readText(`${base}.exit`);
+      if (exit !== void 0 && /^\d+$/.test(exit)) return exit === "0" ? "succeeded" : "failed";
+      const pid = Number(readText(`${base}.pid`));
+      if (!Number.isInteger(pid) || pid <= 0) return "not-started";
+      if (!wrapperAlive(pid, base)) {
+        const late = readText(`${base}.exit`);
+        if (late !== void 0 && /^\d+$/.test(late)) return late === "0" ? "succeeded" : "failed";
+        return "lost";
+      }
+      if (!said) {
+        onWait?.(`waiting for \`${readText(`${base}.cmd`) ?? "a vagrant call"}\` (pid ${pid}), started by an interrupted run, to finish`);
+        said = true;
+      }
+      if (signal?.aborted) return "lost";
+      await sleep2(POLL_MS);
+    }
+  }
+  /** Waits until none of the calls recorded here is still running. */
+  async settle(onWait, signal) {
+    let names;
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith(".pid")) continue;
+      const id = name.slice(0, -".pid".length);
+      if (existsSync(join3(this.dir, `${id}.exit`))) continue;
+      await this.outcome(id, onWait, signal);
+    }
+  }
+  forget() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+};
+function readText(file) {
+  try {
+    return readFileSync4(file, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function wrapperAlive(pid, base) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
+  return cmdline.includes(base);
+}
+
+// src/apply/drivers/vagrant/machine-data.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join4 } from "node:path";
+function vagrantHome(env = process.env) {
+  return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
+}
+function machineIdentities(vagrantDir, machines, home) {
+  const out = /* @__PURE__ */ new Map();
+  let index = null;
+  for (const { name, provider } of machines) {
+    const data = join4(vagrantDir, ".vagrant", "machines", name, provider);
+    const identity3 = {};
+    const id = readText2(join4(data, "id"));
+    if (id) identity3.id = id;
+    const uuid = readText2(join4(data, "index_uuid"));
+    if (uuid) {
+      if (index === null) index = readIndex(home);
+      const box = index?.machines?.[uuid]?.extra_data?.box;
+      if (box && typeof box.name === "string" && typeof box.version === "string") identity3.box = { name: box.name, version: box.version };
+    }
+    out.set(name, identity3);
+  }
+  return out;
+}
+function readIndex(home) {
+  const text = readText2(join4(home, "data", "machine-index", "index"));
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function readText2(file) {
+  try {
+    const text = readFileSync5(file, "utf8").trim();
+    return text === "" ? void 0 : text;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/apply/drivers/vagrant/runner.ts
+function formatCommandLine(command) {
+  return [command.program, ...command.args].map(shellWord).join(" ");
+}
+function shellWord(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
+}
+var VAGRANT_ENV = {
+  VAGRANT_CHECKPOINT_DISABLE: "1",
+  VAGRANT_BOX_UPDATE_CHECK_DISABLE: "1",
+  VAGRANT_NO_COLOR: "1"
+};
+var KILL_GRACE_MS = 5e3;
+var ExecaRunner = class {
+  /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
+  constructor(env = {}) {
+    this.env = env;
+  }
+  env;
+  async run(command, options = {}) {
+    const stdout = [];
+    const stderr = [];
+    const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
+    const child = execa(program, args, {
+      cwd: command.cwd,
+      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+      extendEnv: true,
+      reject: false,
+      stdin: "ignore",
+      buffer: false,
+      stripFinalNewline: false,
+      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+      cancelSignal: options.signal,
+      killSignal: "SIGTERM",
+      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+      forceKillAfterDelay: KILL_GRACE_MS,
+      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+      cleanup: false
+    });
+    child.once("exit", () => {
+      if (!child.killed) return;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    });
+    const collect = (stream, into, name) => {
+      if (!stream) return;
+      stream.setEncoding("utf8");
+      let rest = "";
+      const emit2 = (line) => {
+        into.push(line);
+        options.onLine?.(line, name);
+      };
+      stream.on("data", (chunk) => {
+        rest += chunk;
+        let nl;
+        while ((nl = rest.indexOf("\n")) >= 0) {
+          emit2(rest.slice(0, nl).replace(/\r$/, ""));
+          rest = rest.slice(nl + 1);
+        }
+      });
+      const flush = () => {
+        if (rest) emit2(rest);
+        rest = "";
+      };
+      stream.on("end", flush);
+      stream.on("close", flush);
+    };
+    collect(child.stdout, stdout, "stdout");
+    collect(child.stderr, stderr, "stderr");
+    const result = await child;
+    if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
+      return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+    }
+    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+    return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
+  }
+};
+var RecordingRunner = class {
+  constructor(answer = () => void 0) {
+    this.answer = answer;
+  }
+  answer;
+  commands = [];
+  async run(command) {
+    this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
+    return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+  }
+  /** The recorded commands as a user would type them, one per line. */
+  lines() {
+    return this.commands.map(formatCommandLine);
+  }
+};
+
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
 
 // src/apply/drivers/vagrant/driver.ts
 var MACHINE_LOCKED = /another process is already executing an action on the machine/;
@@ -22381,8 +22453,7 @@ var VagrantDriver = class {
     if (inst.spec.target.provider === "libvirt") {
       const opts = inst.spec.target.options;
       const pool = typeof opts.storage_pool_name === "string" ? opts.storage_pool_name : "default";
-      const uri = typeof opts.uri === "string" ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
-      command = { program: "virsh", args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
+      command = { program: "virsh", args: libvirtArgs(libvirtUri(inst.spec), pool, stateDiskName(inst.name)), cwd: dir };
     } else {
       command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
     }
@@ -22508,6 +22579,34 @@ var VagrantDriver = class {
   receipts(service) {
     return new CallReceipts(join5(this.vagrantDir(service), ".svcplan-calls"));
   }
+  async inspect(service, instances) {
+    const machines = await this.observe(service.name);
+    const out = {};
+    await mapBounded(instances, 8, async (inst) => {
+      const m = machines[inst.name] ?? { state: "unknown" };
+      const o2 = { state: m.state, ...m.box ? { box: m.box } : {} };
+      out[inst.name] = o2;
+      if (m.state === "not_created" || m.state === "unknown") return;
+      const unobserved = [];
+      if (m.id) {
+        const provider = inst.spec.target.provider;
+        const command = provider === "libvirt" ? { program: "virsh", args: ["-c", libvirtUri(inst.spec), "dominfo", m.id], cwd: this.vagrantDir(service.name) } : { program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: this.vagrantDir(service.name) };
+        const result = await this.runner.run(command, { timeoutSeconds: 60 });
+        if (result.exitCode === 0) Object.assign(o2, provider === "libvirt" ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o2.state });
+        else unobserved.push(`memory and cpus: \`${formatCommandLine(command)}\` exited with ${result.exitCode}`);
+      } else {
+        unobserved.push("memory and cpus: Vagrant has no provider id for the machine");
+      }
+      if (m.state === "running") {
+        const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", guestFactsScript(inst.spec.target.provider)], { quiet: true, timeoutSeconds: 120 });
+        const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : void 0;
+        if (guest) o2.guest = guest;
+        else unobserved.push(`the guest: \`vagrant ssh ${inst.name}\` exited with ${result.exitCode}${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
+      }
+      if (unobserved.length > 0) o2.unobserved = unobserved;
+    });
+    return out;
+  }
   say(inst, line) {
     this.emit(inst.service, inst.name, line, "svcplan");
   }
@@ -22515,6 +22614,10 @@ var VagrantDriver = class {
     this.options.onOutput?.({ service, instance, line, stream });
   }
 };
+function libvirtUri(spec) {
+  const uri = spec.target.options.uri;
+  return typeof uri === "string" ? uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
+}
 function sameMachine(a2, b) {
   if (a2.tier !== b.tier || a2.index !== b.index) return false;
   return a2.spec === b.spec || JSON.stringify(a2.spec) === JSON.stringify(b.spec);
@@ -22579,13 +22682,13 @@ function processAlive(pid) {
   }
 }
 function parseLease(text, where) {
-  let value;
+  let value2;
   try {
-    value = JSON.parse(text);
+    value2 = JSON.parse(text);
   } catch (err) {
     throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
   }
-  const l = value;
+  const l = value2;
   if (!l || typeof l.service !== "string" || typeof l.owner !== "string" || typeof l.expiresAt !== "string") {
     throw new DamagedRecordError(where, "lease file lacks service, owner or expiresAt", "Delete it if no apply is running");
   }
@@ -23036,6 +23139,9 @@ var MemoryStateStore = class {
     const current = this.leases.get(lease.service);
     if (current && sameLease(current, lease)) this.leases.delete(lease.service);
   }
+  async readLease(service) {
+    return this.leases.get(service);
+  }
   /** For tests: put a lease in place as if another caller held it. */
   setLease(lease) {
     this.leases.set(lease.service, lease);
@@ -23117,6 +23223,111 @@ function openRepoStore(repo, store) {
   return openStore(repo, resolveStateSettings(repo.config, store ? { store } : {}));
 }
 
+// src/drift/compare.ts
+function observedSpec(recorded, observed) {
+  const spec = { ...recorded, image: { ...recorded.image }, apps: { ...recorded.apps } };
+  if (observed.box) spec.image = { box: observed.box.name, version: observed.box.version };
+  if (observed.memory !== void 0) spec.memory = observed.memory;
+  if (observed.cpus !== void 0) spec.cpus = observed.cpus;
+  const guest = observed.guest;
+  if (guest) {
+    spec.features = guest.features;
+    const apps = {};
+    for (const [name, version] of Object.entries(guest.apps)) apps[name] = { ...recorded.apps[name], version };
+    spec.apps = apps;
+  }
+  return spec;
+}
+function differencesOf(recorded, observed) {
+  if (observed.state === "not_created") return [{ path: "machine", recorded: "created", observed: "not created", action: "create" }];
+  const differences = [];
+  if (observed.state === "stopped") differences.push({ path: "machine", recorded: "running", observed: "stopped", action: "restart" });
+  const change = classifyInstanceChange(observedSpec(recorded.spec, observed), recorded.spec);
+  for (const r of change.reasons) {
+    if (r.action === "none") continue;
+    differences.push({ path: r.path, recorded: r.to ?? null, observed: r.from ?? null, action: r.action });
+  }
+  const guest = observed.guest;
+  if (guest && !guest.settingsMatch) {
+    differences.push({ path: "settings", recorded: "as recorded", observed: "changed in the guest", action: "refresh" });
+  }
+  if (guest && recorded.spec.state && !guest.stateDisk) {
+    differences.push({ path: "state.disk", recorded: `${recorded.spec.state.disk} GiB, attached`, observed: "not attached", action: "replace" });
+  }
+  return differences;
+}
+function mostDisruptiveAction(differences) {
+  if (differences.some((d) => d.action === "create")) return "create";
+  let worst = "none";
+  for (const d of differences) {
+    if (d.action in DISRUPTION_ORDER && DISRUPTION_ORDER[d.action] > DISRUPTION_ORDER[worst]) worst = d.action;
+  }
+  return worst;
+}
+function instanceDrift(recorded, observed) {
+  const differences = differencesOf(recorded, observed);
+  if (differences.length === 0) return void 0;
+  return { name: recorded.name, tier: recorded.tier, action: mostDisruptiveAction(differences), differences };
+}
+function groupDrift(instances) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const inst of instances) {
+    for (const d of inst.differences) {
+      const key = canonicalJson([d.path, d.recorded, d.observed, d.action]);
+      let group = groups.get(key);
+      if (!group) groups.set(key, group = { ...d, instances: [] });
+      group.instances.push(inst.name);
+    }
+  }
+  return [...groups.values()];
+}
+
+// src/drift/repair.ts
+function reconcileRecord(record, observed) {
+  const copy = structuredClone(record);
+  const unrepaired = [];
+  for (const ri of [...copy.instances]) {
+    const o2 = observed[ri.name];
+    if (ri.step || !o2 || o2.state === "unknown") continue;
+    if (o2.state === "not_created") {
+      copy.instances = copy.instances.filter((i2) => i2 !== ri);
+      if (ri.spec.state && !copy.retainedDisks.some((d) => d.instance === ri.name)) {
+        copy.retainedDisks.push({ instance: ri.name, sizeGiB: ri.spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
+      }
+      continue;
+    }
+    if (ri.spec.state && o2.guest && !o2.guest.stateDisk) {
+      unrepaired.push(
+        `${ri.name}: its state disk is not attached; svcplan does not repair app state by guessing: attach the disk again (virsh attach-disk, or the VirtualBox storage settings) or restore it, then run svcplan drift`
+      );
+      continue;
+    }
+    ri.spec = observedSpec(ri.spec, o2);
+    if (o2.state === "stopped" || o2.guest && !o2.guest.settingsMatch) ri.status = "failed";
+  }
+  return { record: copy, unrepaired };
+}
+function instancesOf2(record) {
+  return record.instances.map((i2) => ({ service: record.name, tier: i2.tier, index: i2.index, name: i2.name, spec: i2.spec }));
+}
+async function observedRecord(driver, record) {
+  const instances = instancesOf2(record);
+  await driver.layout(record.spec, instances);
+  return reconcileRecord(record, await driver.inspect(record.spec, instances));
+}
+async function observedState(opts) {
+  const recorded = { ...opts.recorded };
+  const unrepaired = [];
+  for (const [name, record] of Object.entries(opts.recorded)) {
+    if (opts.services && !opts.services.includes(name)) continue;
+    if (opts.runner !== void 0 && runnerLabelOf({ runner: record.spec.target.runner }) !== opts.runner) continue;
+    const observed = await observedRecord(opts.driver, record);
+    recorded[name] = observed.record;
+    unrepaired.push(...observed.unrepaired);
+  }
+  return { recorded, unrepaired };
+}
+
 // src/cli/commands/apply.ts
 var STATE_FLAG = {
   state: { type: "string", value: "KIND", description: "state store: local or git (default: state.store of svcplan.yaml)" }
@@ -23139,11 +23350,12 @@ function leaseOwner() {
 var applyCommand = defineCommand({
   name: "apply",
   summary: "apply the working tree to the VMs, one upgrade domain at a time",
-  usage: "apply [--service S]... [--dry-run] [--runner LABEL] [--state local|git] [--repo DIR]",
-  description: "Plans the working tree against the recorded state (a service with nothing recorded is created), prints the plan, and applies it: services side by side, tiers by rollout.order, one upgrade domain at a time with a health gate after each. State is recorded after every instance step, so a run that is killed is finished by the next apply.\n\n--dry-run prints the vagrant commands in the order they would run and changes nothing.\n\nExits 0 when everything was applied, 1 when a step or a health gate failed, 2 when the plan is refused or another apply holds a service.",
+  usage: "apply [--service S]... [--dry-run] [--repair] [--runner LABEL] [--state local|git] [--repo DIR]",
+  description: "Plans the working tree against the recorded state (a service with nothing recorded is created), prints the plan, and applies it: services side by side, tiers by rollout.order, one upgrade domain at a time with a health gate after each. State is recorded after every instance step, so a run that is killed is finished by the next apply.\n\n--dry-run prints the vagrant commands in the order they would run and changes nothing.\n\n--repair plans against the machines as they really are (what svcplan drift sees) instead of the record alone, so drift is repaired with ordinary steps: domains, gates, history.\n\nExits 0 when everything was applied, 1 when a step or a health gate failed, 2 when the plan is refused or another apply holds a service.",
   flags: {
     service: { type: "string", multiple: true, value: "S", description: "only this service (repeatable)" },
     "dry-run": { type: "boolean", description: "print the vagrant commands instead of running them" },
+    repair: { type: "boolean", description: "also repair drift: plan against the machines as they really are (svcplan drift)" },
     runner: { type: "string", value: "LABEL", description: "only instances whose target.runner is LABEL" },
     ...STATE_FLAG,
     ...REPO_FLAG
@@ -23153,13 +23365,20 @@ var applyCommand = defineCommand({
     for (const s of services ?? []) if (!s) throw new UsageError("--service needs a value");
     const runner = stringFlag(args, "runner");
     if (runner === "") throw new UsageError("--runner needs a value");
-    return { repo: stringFlag(args, "repo"), services, dryRun: booleanFlag(args, "dry-run"), runner, state: parseStateFlag(args) };
+    return { repo: stringFlag(args, "repo"), services, dryRun: booleanFlag(args, "dry-run"), repair: booleanFlag(args, "repair"), runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
-    const recorded = await store.read();
+    const machinery = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });
+    let recorded = await store.read();
+    if (settings.repair) {
+      const observed = await observedState({ recorded, driver: machinery.driver, ...settings.services ? { services: settings.services } : {}, ...settings.runner ? { runner: settings.runner } : {} });
+      recorded = observed.recorded;
+      for (const line of observed.unrepaired) ctx.io.stderr.write(`svcplan: not repaired: ${line}
+`);
+    }
     const plan = await computePlan({ head: repo.worktree, recorded, services: settings.services });
     const document = plan.document;
     if (document.errors.length > 0) {
@@ -23178,19 +23397,13 @@ var applyCommand = defineCommand({
       return EXIT_OK;
     }
     const revision = { commit: document.head.commit, ref: document.head.ref };
-    const machinery = applyMachinery({
-      checkout: repo,
-      store,
-      recorded,
-      dryRun: settings.dryRun,
-      onOutput: svcplanLines(ctx)
-    });
-    if (machinery.commands) {
-      await applyPlan({ plan, store: machinery.store, driver: machinery.driver, owner: leaseOwner(), runner: settings.runner, revision });
+    if (settings.dryRun) {
+      const dry = applyMachinery({ checkout: repo, store, recorded, dryRun: true });
+      await applyPlan({ plan, store: dry.store, driver: dry.driver, owner: leaseOwner(), runner: settings.runner, revision });
       ctx.io.stdout.write(`
 ${style("bold", "dry run")}: these commands would run, in this order (nothing was changed):
 `);
-      for (const line of machinery.commands()) ctx.io.stdout.write(`  ${line}
+      for (const line of dry.commands()) ctx.io.stdout.write(`  ${line}
 `);
       return EXIT_OK;
     }
@@ -23206,7 +23419,9 @@ ${style("bold", "dry run")}: these commands would run, in this order (nothing wa
         runner: settings.runner,
         revision,
         onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
-        signal: stop.signal
+        signal: stop.signal,
+        // Under the lease, the record is corrected by the machines as they are then.
+        ...settings.repair ? { reconcile: async (record) => (await observedRecord(machinery.driver, record)).record } : {}
       });
     } catch (err) {
       if (err instanceof RunInterruptedError) {
@@ -23296,6 +23511,291 @@ function withNewline(text) {
   return text.endsWith("\n") ? text : text + "\n";
 }
 
+// src/drift/check.ts
+async function checkDrift(opts) {
+  const names = (opts.services ?? Object.keys(opts.recorded)).filter((n2) => opts.recorded[n2]).sort();
+  const records = names.map((n2) => opts.recorded[n2]).filter((r) => opts.runner === void 0 || runnerLabelOf({ runner: r.spec.target.runner }) === opts.runner);
+  const errors = [];
+  const services = await mapBounded(records, opts.concurrency ?? 4, (record) => checkService2(record, opts, errors));
+  const instances = services.reduce((n2, s) => n2 + s.checked, 0);
+  const driftedInstances = services.reduce((n2, s) => n2 + s.instances.length, 0);
+  return {
+    format_version: 1,
+    checked_at: (opts.now?.() ?? /* @__PURE__ */ new Date()).toISOString(),
+    summary: { services: services.length, drifted_services: services.filter((s) => s.status === "drifted").length, instances, drifted_instances: driftedInstances },
+    services,
+    errors
+  };
+}
+async function checkService2(record, opts, errors) {
+  const base = { name: record.name, ...record.spec.target.runner ? { runner: record.spec.target.runner } : {}, checked: 0, instances: [], groups: [] };
+  const lease = await opts.store.readLease(record.name);
+  if (lease && !leaseStaleness(lease)) {
+    return { ...base, status: "being-applied", lease: { owner: lease.owner, expiresAt: lease.expiresAt } };
+  }
+  try {
+    const instances = record.instances.map((i2) => ({ service: record.name, tier: i2.tier, index: i2.index, name: i2.name, spec: i2.spec }));
+    await opts.driver.layout(record.spec, instances);
+    const observed = await opts.driver.inspect(record.spec, instances);
+    const drifted = [];
+    for (const ri of record.instances) {
+      const seen = observed[ri.name];
+      if (!seen || seen.state === "unknown") {
+        errors.push({ service: record.name, instance: ri.name, message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join("; ")}` : ""}` });
+        continue;
+      }
+      for (const why of seen.unobserved ?? []) errors.push({ service: record.name, instance: ri.name, message: `${ri.name}: ${why}` });
+      const d = instanceDrift(ri, seen);
+      const unfinished = ri.step ? [{ path: "step", recorded: "finished", observed: `${ri.step.action} ${ri.step.failed ? "failed" : "stopped"} at ${ri.step.phase}`, action: ri.step.action }] : [];
+      if (d || unfinished.length > 0) {
+        const differences = [...unfinished, ...d?.differences ?? []];
+        drifted.push({ name: ri.name, tier: ri.tier, action: d?.action ?? ri.step.action, differences });
+      }
+    }
+    return { ...base, checked: record.instances.length, status: drifted.length > 0 ? "drifted" : "clean", instances: drifted, groups: groupDrift(drifted) };
+  } catch (err) {
+    const message = err.message;
+    errors.push({ service: record.name, message });
+    return { ...base, status: "failed", error: message };
+  }
+}
+function driftExitCode(report) {
+  if (report.errors.length > 0 || report.services.some((s) => s.status === "failed")) return 1;
+  return report.services.some((s) => s.status === "drifted") ? 2 : 0;
+}
+
+// src/render/drift.ts
+function driftIssueMarker(service) {
+  return `<!-- svcplan:drift ${service.replace(/[^A-Za-z0-9._-]/g, "_")} -->`;
+}
+function value(v) {
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+function cause(g) {
+  return `${g.path}: ${value(g.recorded)} \u2192 ${value(g.observed)}`;
+}
+function serviceHeadline(s) {
+  switch (s.status) {
+    case "clean":
+      return `clean (${s.checked} instance${s.checked === 1 ? "" : "s"} as recorded)`;
+    case "drifted":
+      return `drifted: ${s.instances.length} of ${s.checked} instance${s.checked === 1 ? "" : "s"}`;
+    case "being-applied":
+      return `being applied by ${s.lease?.owner} (lease until ${s.lease?.expiresAt}): not checked`;
+    case "failed":
+      return `not checked: ${s.error}`;
+  }
+}
+function renderDriftText(report) {
+  const lines = [];
+  for (const s2 of report.services) {
+    lines.push(`${s2.name}${s2.runner ? ` (runner ${s2.runner})` : ""}: ${serviceHeadline(s2)}`);
+    for (const g of s2.groups) lines.push(`  ${g.action.padEnd(8)} ${cause(g)}  [${g.instances.join(", ")}]`);
+  }
+  if (report.services.length === 0) lines.push("nothing recorded to check");
+  for (const e of report.errors) lines.push(`error: ${e.service}${e.instance ? ` ${e.instance}` : ""}: ${e.message}`);
+  const s = report.summary;
+  lines.push(
+    s.drifted_services > 0 ? `drift: ${s.drifted_instances} of ${s.instances} instances in ${s.drifted_services} of ${s.services} services; svcplan plan --repair shows the repair, svcplan apply --repair makes it` : `no drift: ${s.instances} instances in ${s.services} services are as recorded`
+  );
+  return lines.join("\n") + "\n";
+}
+function renderDriftMarkdown(report, opts = {}) {
+  const services = opts.service ? report.services.filter((s) => s.name === opts.service) : report.services;
+  const limit = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const out = [];
+  if (opts.service) out.push(driftIssueMarker(opts.service));
+  out.push(`### svcplan drift${opts.service ? ` of ${escapeMarkdown(opts.service)}` : ""}`, "", `Checked at ${report.checked_at}.`, "");
+  for (const s of services) {
+    out.push(`**${escapeMarkdown(s.name)}**${s.runner ? ` (runner \`${escapeMarkdown(s.runner)}\`)` : ""}: ${escapeMarkdown(serviceHeadline(s))}`, "");
+    if (s.groups.length > 0) {
+      out.push("| repair | what differs (recorded \u2192 observed) | instances |", "|---|---|---|");
+      for (const g of s.groups) {
+        const names = g.instances.length > 20 ? `${g.instances.slice(0, 20).join(", ")} and ${g.instances.length - 20} more` : g.instances.join(", ");
+        out.push(`| ${g.action} | ${escapeMarkdown(cause(g))} | ${escapeMarkdown(names)} |`);
+      }
+      out.push("");
+    }
+  }
+  const errors = report.errors.filter((e) => !opts.service || e.service === opts.service);
+  if (errors.length > 0) out.push("**Not observed**", "", ...errors.map((e) => `- ${escapeMarkdown(`${e.instance ?? e.service}: ${e.message}`)}`), "");
+  if (services.some((s) => s.status === "drifted")) {
+    out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
+  }
+  let text = out.join("\n") + "\n";
+  if (text.length > limit) text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  return text;
+}
+function renderDriftJson(report) {
+  return JSON.stringify(report, null, 2) + "\n";
+}
+
+// src/cli/commands/drift.ts
+var FORMATS = ["text", "markdown", "json"];
+var driftCommand = defineCommand({
+  name: "drift",
+  summary: "show where the VMs no longer match what was applied",
+  usage: "drift [SERVICE...] [--format text|markdown|json] [--runner LABEL] [--state local|git] [--repo DIR]",
+  description: "Observes every recorded instance on its hypervisor and compares it with the spec it was recorded with: that the machine exists and runs, the box and version it runs, memory and cpus as the provider reports them, and in the guest the features, settings and app versions svcplan wrote and the state disk. Each difference is shown with its path, recorded \u2192 observed, and the action that repairs it, classified as a plan classifies a change; identical differences across instances are one row.\n\nChanges nothing and takes no lease; a service an apply is working on is reported as being applied. `svcplan plan --repair` shows the repair as a plan, `svcplan apply --repair` makes it.\n\nExits 0 when nothing drifted, 2 when something did, 1 when the check itself failed.",
+  flags: {
+    format: { type: "string", value: "FORMAT", description: "text (default), markdown or json (the drift contract, docs/drift.md)" },
+    runner: { type: "string", value: "LABEL", description: "only services whose target.runner is LABEL (`default`: services naming none)" },
+    ...STATE_FLAG,
+    ...REPO_FLAG
+  },
+  maxPositionals: Infinity,
+  parse(args) {
+    const format2 = stringFlag(args, "format") ?? "text";
+    if (!FORMATS.includes(format2)) throw new UsageError(`--format ${format2}: unknown format`, `use one of ${FORMATS.join(", ")}`);
+    const runner = stringFlag(args, "runner");
+    if (runner === "") throw new UsageError("--runner needs a value");
+    return { repo: stringFlag(args, "repo"), services: args.positionals, format: format2, runner, state: parseStateFlag(args) };
+  },
+  async run(settings, ctx) {
+    const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
+    const store = await openRepoStore(repo, settings.state);
+    const recorded = await store.read();
+    const unknown = settings.services.filter((s) => !recorded[s]);
+    if (unknown.length > 0) {
+      throw new UsageError(`nothing is recorded for ${unknown.join(", ")}`, `recorded services: ${Object.keys(recorded).sort().join(", ") || "none yet"}`);
+    }
+    const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false, onOutput: svcplanLines(ctx) });
+    const report = await checkDrift({ recorded, store, driver, ...settings.services.length > 0 ? { services: settings.services } : {}, ...settings.runner ? { runner: settings.runner } : {} });
+    const text = settings.format === "json" ? renderDriftJson(report) : settings.format === "markdown" ? renderDriftMarkdown(report) : renderDriftText(report);
+    ctx.io.stdout.write(text);
+    return driftExitCode(report);
+  }
+});
+
+// src/drift/import.ts
+var ImportRefused = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ImportRefused";
+  }
+};
+async function importService(opts) {
+  const { desired, store, driver } = opts;
+  if (await store.readService(desired.name)) {
+    throw new ImportRefused(`service ${desired.name} is recorded already, so there is nothing to import; svcplan drift shows how its machines differ from the record`);
+  }
+  let lease;
+  try {
+    lease = await store.acquireLease(desired.name, opts.owner, 900);
+  } catch (err) {
+    if (err instanceof LeaseHeldError) throw new ImportRefused(err.message);
+    throw err;
+  }
+  try {
+    await driver.settle(desired.name);
+    const instances = desired.tiers.flatMap(
+      (tier) => Array.from({ length: tier.count }, (_, i2) => ({ service: desired.name, tier: tier.name, index: i2 + 1, name: instanceName(desired.name, tier.name, i2 + 1), spec: tier.instance }))
+    );
+    await driver.layout(desired, instances);
+    const observed = await driver.inspect(desired, instances);
+    const problems = [];
+    const imported = [];
+    const missing = [];
+    for (const inst of instances) {
+      const o2 = observed[inst.name];
+      if (!o2 || o2.state === "unknown") {
+        problems.push(`${inst.name} could not be observed${o2?.unobserved?.length ? ` (${o2.unobserved.join("; ")})` : ""}`);
+        continue;
+      }
+      if (o2.state === "not_created") {
+        missing.push(inst.name);
+        continue;
+      }
+      for (const why of o2.unobserved ?? []) problems.push(`${inst.name}: ${why}`);
+      const differences = differencesOf({ name: inst.name, tier: inst.tier, index: inst.index, spec: inst.spec, status: "ready", updatedAt: "" }, o2);
+      for (const d of differences) {
+        problems.push(`${inst.name}: ${d.path}: the templates say ${show(d.recorded)}, the machine has ${show(d.observed)}`);
+      }
+      if (differences.length === 0 && !o2.unobserved?.length) imported.push(inst.name);
+    }
+    if (problems.length > 0) {
+      throw new ImportRefused(
+        `service ${desired.name} was not imported: its machines (in ${opts.machineDir}) are not what the templates say:
+` + problems.map((p) => `  - ${p}`).join("\n") + "\nNothing was recorded. Make the template and service files say what the machines are (a started machine for a stopped one: vagrant up NAME there), import, then change them in a reviewed pull request; or destroy the machines that differ (vagrant destroy -f NAME there; their state disks stay) and let svcplan apply create them."
+      );
+    }
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const release = desired.release;
+    const record = {
+      name: desired.name,
+      template: desired.template,
+      revision: { ...opts.revision, release, specDigest: specDigest(desired) },
+      spec: desired,
+      instances: instances.filter((i2) => imported.includes(i2.name)).map((i2) => ({ name: i2.name, tier: i2.tier, index: i2.index, spec: i2.spec, status: "ready", updatedAt: now })),
+      retainedDisks: [],
+      history: [
+        {
+          id: 1,
+          kind: "import",
+          revision: { ...opts.revision, release },
+          planDigest: "",
+          startedAt: now,
+          finishedAt: now,
+          result: "succeeded",
+          spec: desired,
+          message: `imported ${imported.length} machine(s) as they were found${missing.length ? `; ${missing.length} not there yet (${missing.join(", ")})` : ""}`
+        }
+      ]
+    };
+    await store.writeService(record, `${desired.name}: imported ${imported.length} existing machine(s)`);
+    return { record, imported, missing };
+  } finally {
+    await store.releaseLease(lease).catch(() => void 0);
+  }
+}
+function show(value2) {
+  return typeof value2 === "string" ? value2 : JSON.stringify(value2);
+}
+
+// src/cli/commands/import.ts
+var importCommand = defineCommand({
+  name: "import",
+  summary: "record the machines that already run a service as its state",
+  usage: "import SERVICE [--state local|git] [--repo DIR]",
+  description: "Adopts the Vagrant machines of a service that exist before svcplan applies it (in the service's directory, .svcplan/vagrant/SERVICE/, named SERVICE-TIER-N): each is observed as `svcplan drift` observes, and recorded when it is what the templates say (box and version, memory, cpus, features, settings, app versions, state disk). Instances no machine is yet are left to the next plan, which creates them. Anything that differs is refused, with what differs and how to go on; nothing is recorded then.\n\nExits 0 when imported, 2 when refused.",
+  flags: { ...STATE_FLAG, ...REPO_FLAG },
+  maxPositionals: 1,
+  parse(args) {
+    const service = args.positionals[0];
+    if (!service) throw new UsageError("which service? usage: svcplan import SERVICE", "svcplan plan lists the services of the templates repository");
+    return { repo: stringFlag(args, "repo"), service, state: parseStateFlag(args) };
+  },
+  async run(settings, ctx) {
+    const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
+    const desired = await loadDesiredState(repo.worktree);
+    const spec = desired.services.find((s) => s.name === settings.service);
+    if (!spec) {
+      throw new UsageError(`no service ${settings.service} in the templates repository`, `services: ${desired.services.map((s) => s.name).sort().join(", ") || "none"}`);
+    }
+    const store = await openRepoStore(repo, settings.state);
+    const { driver } = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });
+    try {
+      const result = await importService({
+        desired: spec,
+        store,
+        driver,
+        owner: leaseOwner(),
+        revision: { commit: repo.headCommit ?? "", ref: "WORKTREE" },
+        machineDir: vagrantDirOf(repo.dir, spec.name)
+      });
+      ctx.io.stdout.write(
+        `${settings.service}: imported ${result.imported.length} machine(s)${result.imported.length ? ` (${result.imported.join(", ")})` : ""}` + (result.missing.length ? `; not there yet: ${result.missing.join(", ")} (svcplan plan creates them)` : "") + "\n"
+      );
+      return EXIT_OK;
+    } catch (err) {
+      if (!(err instanceof ImportRefused)) throw err;
+      ctx.io.stderr.write(`svcplan: ${err.message}
+`);
+      return EXIT_INPUT;
+    }
+  }
+});
+
 // src/cli/commands/history.ts
 var RESULT_STYLE = { succeeded: "green", failed: "red", "rolled-back": "yellow", "in-progress": "cyan" };
 var historyCommand = defineCommand({
@@ -23358,23 +23858,24 @@ function renderHistory(history, style) {
 // src/cli/commands/plan.ts
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve as resolve4 } from "node:path";
-var FORMATS = ["text", "markdown", "json"];
+var FORMATS2 = ["text", "markdown", "json"];
 var planCommand = defineCommand({
   name: "plan",
   summary: "show what applying the templates would do to every instance",
-  usage: "plan [--base REF] [--head REF] [--format text|markdown|json] [--out FILE] [--repo DIR]",
+  usage: "plan [--base REF] [--head REF] [--format text|markdown|json] [--out FILE] [--repair] [--repo DIR]",
   description: "Compares the desired state (the working tree, or --head) with the recorded state of every service and classifies each instance: create, refresh, restart, replace (new OS image, state disk kept), destroy or none, with the reason for each.\n\nWhere a service has nothing recorded yet, its desired state at --base stands in (default: the merge base of HEAD with the default branch; with no commits nothing stands in and every instance is created).\n\nExits 2, with every problem as file:line:column: message on stderr, when a file is invalid or the plan is refused (a shrinking state disk, a count outside scale, more disruption than maxDisruption allows). The markdown and json forms are still written then, since they carry the errors for a pull request comment or a machine.",
   flags: {
     base: { type: "string", value: "REF", description: "what stands in for services with nothing recorded (default: merge base with the default branch)" },
     head: { type: "string", value: "REF", description: "plan this commit instead of the working tree" },
     format: { type: "string", value: "FORMAT", description: "text (default), markdown (for a pull request comment) or json (the plan contract)" },
     out: { type: "string", value: "FILE", description: "write the plan to FILE instead of stdout" },
+    repair: { type: "boolean", description: "plan against the machines as they really are (svcplan drift), so drift shows as steps that repair it" },
     ...REPO_FLAG
   },
   parse(args, ctx) {
     const format2 = stringFlag(args, "format") ?? "text";
-    if (!FORMATS.includes(format2)) {
-      throw new UsageError(`--format ${format2}: unknown format`, `use one of ${FORMATS.join(", ")}`);
+    if (!FORMATS2.includes(format2)) {
+      throw new UsageError(`--format ${format2}: unknown format`, `use one of ${FORMATS2.join(", ")}`);
     }
     const out = stringFlag(args, "out");
     for (const name of ["base", "head", "out", "repo"]) {
@@ -23385,7 +23886,8 @@ var planCommand = defineCommand({
       base: stringFlag(args, "base"),
       head: stringFlag(args, "head"),
       format: format2,
-      out: out === void 0 ? void 0 : resolve4(ctx.cwd, out)
+      out: out === void 0 ? void 0 : resolve4(ctx.cwd, out),
+      repair: booleanFlag(args, "repair")
     };
   },
   async run(settings, ctx) {
@@ -23398,7 +23900,14 @@ var planCommand = defineCommand({
     })();
     base.catch(() => void 0);
     const store = await openRepoStore(repo);
-    const recorded = await store.read();
+    let recorded = await store.read();
+    if (settings.repair) {
+      const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
+      const observed = await observedState({ recorded, driver });
+      recorded = observed.recorded;
+      for (const line of observed.unrepaired) ctx.io.stderr.write(`svcplan: not repaired: ${line}
+`);
+    }
     const plan = await computePlan({ head, base, recorded });
     const document = plan.document;
     const refused = document.errors.length > 0;
@@ -23718,9 +24227,7 @@ var statusCommand = defineCommand({
   }
 });
 async function readLeases(store, names) {
-  const reader = store;
-  if (typeof reader.readLease !== "function") return {};
-  const entries = await Promise.all(names.map(async (name) => [name, await reader.readLease(name)]));
+  const entries = await Promise.all(names.map(async (name) => [name, await store.readLease(name)]));
   return Object.fromEntries(entries);
 }
 var STATUS_STYLE = { ready: "green", pending: "yellow", failed: "red" };
@@ -23802,7 +24309,9 @@ var COMMANDS = [
   applyCommand,
   rollbackCommand,
   statusCommand,
-  historyCommand
+  historyCommand,
+  driftCommand,
+  importCommand
 ];
 
 // src/cli/help.ts

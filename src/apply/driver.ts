@@ -1,4 +1,4 @@
-import type { InstanceSpec, MachineIdentity, ServiceSpec } from '../model/types.js';
+import type { InstanceSpec, MachineIdentity, ObservedInstance, ServiceSpec } from '../model/types.js';
 
 /** One VM as the driver sees it: which instance, and the spec it should have now. */
 export interface DriverInstance {
@@ -79,4 +79,11 @@ export interface Driver {
   health(inst: DriverInstance, check: HealthCheck): Promise<boolean>;
   /** Forgets the call records of a service once its run has recorded what they did. */
   forgetCalls(service: string): Promise<void>;
+  /**
+   * What each machine really is (drift, import): its state and box, memory and cpus as the
+   * provider reports them, and, for running machines, what svcplan's provisioners wrote in the
+   * guest, compared with the instance's spec where only a comparison may leave the guest
+   * (settings). Changes nothing on any machine.
+   */
+  inspect(service: ServiceSpec, instances: DriverInstance[]): Promise<Record<string, ObservedInstance>>;
 }

@@ -4,7 +4,7 @@
 // run killed at any point is finished by the next one (recovery.ts).
 
 import { InputError } from '../model/types.js';
-import { mapBounded } from './scheduler.js';
+import { mapBounded } from './bounded.js';
 import { RunState, ServiceRun } from './service-run.js';
 import type { ApplyOptions, ApplyReport } from './types.js';
 

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { InstanceSpec, PlanAction, TierSpec } from '../model/types.js';
 import type { DriverInstance } from './driver.js';
 import type { Slot } from './journal.js';
+import { mapBounded } from './bounded.js';
 import { bringToward, type StepContext } from './step-runner.js';
 import { RunInterruptedError, type InstanceReport, type ProgressEvent } from './types.js';
 
@@ -188,20 +189,6 @@ async function gate(ctx: RolloutContext, checked: WorkItem[], tier: TierSpec, do
   });
   await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u) => u.item.slot.name).join(', ')}`);
   return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u) => `${u.item.slot.name} (${u.reason})`).join(', ')}`;
-}
-
-/** Runs `fn` over the items with at most `limit` at once; results in input order. */
-export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** The health probes of one upgrade domain, each started once, all stoppable together. */

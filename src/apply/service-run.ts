@@ -83,7 +83,8 @@ export class ServiceRun {
   private async underLease(): Promise<ServiceReport> {
     // A run killed with -9 leaves its vagrant children working: they finish before anything is decided.
     await this.opts.driver.settle(this.name, this.opts.signal);
-    const record = await this.opts.store.readService(this.name);
+    const read = await this.opts.store.readService(this.name);
+    const record = read && this.opts.reconcile ? await this.opts.reconcile(read) : read;
     const replanned = this.replan(record);
     if (replanned.document.errors.length > 0) {
       const error =

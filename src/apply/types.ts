@@ -81,6 +81,12 @@ export interface ApplyOptions {
    * the record, as buildPlan does; a rollback passes its own.
    */
   replan?: (service: string, record: ServiceRecord | undefined) => Plan;
+  /**
+   * `apply --repair`: the record read under the lease, corrected by what the machines really
+   * are (drift/repair.ts), before the service is planned again from it; the corrected record is
+   * what the deployment records.
+   */
+  reconcile?: (record: ServiceRecord) => Promise<ServiceRecord>;
   /** Seconds to wait for a machine an interrupted run was booting to answer SSH (default 600). */
   bootTimeoutSeconds?: number;
   /**

@@ -332,7 +332,8 @@ export type DeploymentResult = 'in-progress' | 'succeeded' | 'failed' | 'rolled-
 export interface Deployment {
   /** 1, 2, 3 … per service. */
   id: number;
-  kind: 'apply' | 'rollback';
+  /** `import`: machines that existed before svcplan were recorded as they were found. */
+  kind: 'apply' | 'rollback' | 'import';
   revision: { commit: string; ref: string; release: string };
   planDigest: string;
   startedAt: string;
@@ -468,4 +469,74 @@ export function upgradeDomainOf(n: number, domains: number): number {
 
 export function emptySummary(): PlanSummary {
   return { create: 0, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drift: what the VMs really are, against what was recorded (SPEC section 6, "Drift").
+
+/** One machine as observed for drift: its state, what it runs, and what svcplan wrote in it. */
+export interface ObservedInstance {
+  state: 'running' | 'stopped' | 'not_created' | 'unknown';
+  /** The box and version it was created from (what Vagrant recorded for the machine). */
+  box?: { name: string; version: string };
+  /** As the provider reports them. */
+  memory?: number;
+  cpus?: number;
+  /** Read in the guest (running machines only): what svcplan's provisioners wrote. */
+  guest?: {
+    features: string[];
+    /** The settings file is the one the recorded settings make (values never leave the guest). */
+    settingsMatch: boolean;
+    /** App name → version file contents. */
+    apps: Record<string, string>;
+    /** The state disk's device is there. */
+    stateDisk: boolean;
+  };
+  /** What could not be observed, and why. */
+  unobserved?: string[];
+}
+
+/** One difference between the recorded spec and the machine: the action that repairs it. */
+export interface DriftDifference {
+  /** Relative to the tier, as in a plan: memory, image.version, apps.shop.version, machine … */
+  path: string;
+  recorded: unknown;
+  observed: unknown;
+  action: PlanAction;
+}
+
+export interface DriftInstance {
+  name: string;
+  tier: string;
+  /** The most disruptive repair its differences need. */
+  action: PlanAction;
+  differences: DriftDifference[];
+}
+
+/** Identical differences across instances, once: a cause and the instances it applies to. */
+export interface DriftGroup extends DriftDifference {
+  instances: string[];
+}
+
+export interface DriftService {
+  name: string;
+  runner?: string;
+  /** `being-applied`: a live apply holds the service; what it is doing is not drift. */
+  status: 'clean' | 'drifted' | 'being-applied' | 'failed';
+  /** Instances checked. */
+  checked: number;
+  /** Only the drifted ones. */
+  instances: DriftInstance[];
+  groups: DriftGroup[];
+  lease?: { owner: string; expiresAt: string };
+  error?: string;
+}
+
+/** The JSON contract of `svcplan drift --format json` (docs/drift.md). */
+export interface DriftReport {
+  format_version: 1;
+  checked_at: string;
+  summary: { services: number; drifted_services: number; instances: number; drifted_instances: number };
+  services: DriftService[];
+  errors: { service: string; instance?: string; message: string }[];
 }

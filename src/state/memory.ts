@@ -55,6 +55,10 @@ export class MemoryStateStore implements StateStore {
     if (current && sameLease(current, lease)) this.leases.delete(lease.service);
   }
 
+  async readLease(service: string): Promise<Lease | undefined> {
+    return this.leases.get(service);
+  }
+
   /** For tests: put a lease in place as if another caller held it. */
   setLease(lease: Lease): void {
     this.leases.set(lease.service, lease);

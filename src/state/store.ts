@@ -50,4 +50,6 @@ export interface StateStore {
   /** Extends a held lease; throws LeaseLostError when it is no longer ours. */
   renewLease(lease: Lease, ttlSeconds: number): Promise<Lease>;
   releaseLease(lease: Lease): Promise<void>;
+  /** The lease on a service, if any, without taking it (status, drift). */
+  readLease(service: string): Promise<Lease | undefined>;
 }

@@ -5,7 +5,7 @@
 import { buildPlan } from '../../src/plan/index.js';
 import type { CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ProvisionerName } from '../../src/apply/driver.js';
 import { RunInterruptedError } from '../../src/apply/types.js';
-import type { DesiredState, InstanceSpec, Plan, RecordedState, ServiceSpec, TierSpec } from '../../src/model/types.js';
+import type { DesiredState, InstanceSpec, ObservedInstance, Plan, RecordedState, ServiceSpec, TierSpec } from '../../src/model/types.js';
 import type { StateStore } from '../../src/state/store.js';
 import { instanceSpec } from '../state/fixtures.js';
 
@@ -26,6 +26,8 @@ export interface Vm {
   id: string;
   image: string;
   memory: number;
+  cpus: number;
+  features: string[];
   settings: Record<string, string>;
   apps: Record<string, string>;
   running: boolean;
@@ -119,6 +121,8 @@ export class DriverDouble implements Driver {
           id: `vm-${this.world.nextId++}`,
           image: inst.spec.image.version,
           memory: inst.spec.memory,
+          cpus: inst.spec.cpus,
+          features: [],
           settings: {},
           apps: {},
           running: false,
@@ -146,6 +150,7 @@ export class DriverDouble implements Driver {
     return this.mutate('reload', inst.name, opts.call, { provisioners: [...provisioners] }, () => {
       const vm = this.vm(inst.name);
       vm.memory = inst.spec.memory;
+      vm.cpus = inst.spec.cpus;
       vm.running = true;
       this.runProvisioners(vm, inst, provisioners);
     });
@@ -172,6 +177,33 @@ export class DriverDouble implements Driver {
       if (this.world.disks.delete(inst.name)) this.deletedDisks.push(inst.name);
     });
   }
+  async inspect(_service: ServiceSpec, instances: DriverInstance[]): Promise<Record<string, ObservedInstance>> {
+    const out: Record<string, ObservedInstance> = {};
+    for (const inst of instances) {
+      const vm = this.world.vms.get(inst.name);
+      if (!vm) {
+        out[inst.name] = { state: 'not_created' };
+        continue;
+      }
+      out[inst.name] = {
+        state: vm.running ? 'running' : 'stopped',
+        box: { name: 'svcplan/debian-12', version: vm.image },
+        memory: vm.memory,
+        cpus: vm.cpus,
+        ...(vm.running
+          ? {
+              guest: {
+                features: vm.features,
+                settingsMatch: JSON.stringify(vm.settings) === JSON.stringify(inst.spec.settings),
+                apps: vm.apps,
+                stateDisk: this.world.disks.has(inst.name),
+              },
+            }
+          : {}),
+      };
+    }
+    return out;
+  }
   async waitForSsh(inst: DriverInstance): Promise<boolean> {
     return this.world.vms.get(inst.name)?.running ?? false;
   }
@@ -190,6 +222,7 @@ export class DriverDouble implements Driver {
   private runProvisioners(vm: Vm, inst: DriverInstance, names: string[]): void {
     for (const name of names) {
       if (name === 'settings') vm.settings = { ...inst.spec.settings };
+      else if (name === 'features') vm.features = [...inst.spec.features];
       else if (name === 'save-state') {
         if (vm.replacement && vm.restores === 0) this.world.unsafeSaves.push(`${inst.name} (${vm.id})`);
         vm.saves++;

@@ -9,12 +9,15 @@ import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_FAILED, EXIT_INPUT, EXIT_OK, UsageError, styler, type Style } from '../io.js';
 import { openRepoStore, openTemplatesRepo } from '../repo.js';
 import { applyMachinery } from '../../core/setup.js';
+import { observedRecord, observedState } from '../../drift/repair.js';
+import type { ServiceRecord } from '../../model/types.js';
 import type { DriverOutput } from '../../apply/drivers/vagrant/index.js';
 
 interface ApplySettings {
   repo?: string;
   services?: string[];
   dryRun: boolean;
+  repair: boolean;
   runner?: string;
   state?: 'local' | 'git';
 }
@@ -46,18 +49,21 @@ export function leaseOwner(): string {
 export const applyCommand = defineCommand<ApplySettings>({
   name: 'apply',
   summary: 'apply the working tree to the VMs, one upgrade domain at a time',
-  usage: 'apply [--service S]... [--dry-run] [--runner LABEL] [--state local|git] [--repo DIR]',
+  usage: 'apply [--service S]... [--dry-run] [--repair] [--runner LABEL] [--state local|git] [--repo DIR]',
   description:
     'Plans the working tree against the recorded state (a service with nothing recorded is created), ' +
     'prints the plan, and applies it: services side by side, tiers by rollout.order, one upgrade ' +
     'domain at a time with a health gate after each. State is recorded after every instance step, ' +
     'so a run that is killed is finished by the next apply.\n\n' +
     '--dry-run prints the vagrant commands in the order they would run and changes nothing.\n\n' +
+    '--repair plans against the machines as they really are (what svcplan drift sees) instead of ' +
+    'the record alone, so drift is repaired with ordinary steps: domains, gates, history.\n\n' +
     'Exits 0 when everything was applied, 1 when a step or a health gate failed, 2 when the plan ' +
     'is refused or another apply holds a service.',
   flags: {
     service: { type: 'string', multiple: true, value: 'S', description: 'only this service (repeatable)' },
     'dry-run': { type: 'boolean', description: 'print the vagrant commands instead of running them' },
+    repair: { type: 'boolean', description: 'also repair drift: plan against the machines as they really are (svcplan drift)' },
     runner: { type: 'string', value: 'LABEL', description: 'only instances whose target.runner is LABEL' },
     ...STATE_FLAG,
     ...REPO_FLAG,
@@ -67,13 +73,20 @@ export const applyCommand = defineCommand<ApplySettings>({
     for (const s of services ?? []) if (!s) throw new UsageError('--service needs a value');
     const runner = stringFlag(args, 'runner');
     if (runner === '') throw new UsageError('--runner needs a value');
-    return { repo: stringFlag(args, 'repo'), services, dryRun: booleanFlag(args, 'dry-run'), runner, state: parseStateFlag(args) };
+    return { repo: stringFlag(args, 'repo'), services, dryRun: booleanFlag(args, 'dry-run'), repair: booleanFlag(args, 'repair'), runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
-    const recorded = await store.read();
+    const machinery = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });
+    let recorded = await store.read();
+    if (settings.repair) {
+      // The machines as they are stand in for the record: drift becomes ordinary steps.
+      const observed = await observedState({ recorded, driver: machinery.driver, ...(settings.services ? { services: settings.services } : {}), ...(settings.runner ? { runner: settings.runner } : {}) });
+      recorded = observed.recorded;
+      for (const line of observed.unrepaired) ctx.io.stderr.write(`svcplan: not repaired: ${line}\n`);
+    }
     const plan = await computePlan({ head: repo.worktree, recorded, services: settings.services });
     const document = plan.document;
     if (document.errors.length > 0) {
@@ -92,18 +105,12 @@ export const applyCommand = defineCommand<ApplySettings>({
     }
     const revision = { commit: document.head.commit, ref: document.head.ref };
 
-    const machinery = applyMachinery({
-      checkout: repo,
-      store,
-      recorded,
-      dryRun: settings.dryRun,
-      onOutput: svcplanLines(ctx),
-    });
-    if (machinery.commands) {
+    if (settings.dryRun) {
       // The same run against a copy of the state: no lease, no state write, no VM touched.
-      await applyPlan({ plan, store: machinery.store, driver: machinery.driver, owner: leaseOwner(), runner: settings.runner, revision });
+      const dry = applyMachinery({ checkout: repo, store, recorded, dryRun: true });
+      await applyPlan({ plan, store: dry.store, driver: dry.driver, owner: leaseOwner(), runner: settings.runner, revision });
       ctx.io.stdout.write(`\n${style('bold', 'dry run')}: these commands would run, in this order (nothing was changed):\n`);
-      for (const line of machinery.commands()) ctx.io.stdout.write(`  ${line}\n`);
+      for (const line of dry.commands!()) ctx.io.stdout.write(`  ${line}\n`);
       return EXIT_OK;
     }
 
@@ -119,6 +126,8 @@ export const applyCommand = defineCommand<ApplySettings>({
         revision,
         onProgress: (e) => ctx.io.stdout.write(progressLine(e, style)),
         signal: stop.signal,
+        // Under the lease, the record is corrected by the machines as they are then.
+        ...(settings.repair ? { reconcile: async (record: ServiceRecord) => (await observedRecord(machinery.driver, record)).record } : {}),
       });
     } catch (err) {
       if (err instanceof RunInterruptedError) {

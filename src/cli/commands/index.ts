@@ -1,5 +1,7 @@
 import type { CommandDefinition } from '../command.js';
 import { applyCommand } from './apply.js';
+import { driftCommand } from './drift.js';
+import { importCommand } from './import.js';
 import { historyCommand } from './history.js';
 import { planCommand } from './plan.js';
 import { rollbackCommand } from './rollback.js';
@@ -14,4 +16,6 @@ export const COMMANDS: CommandDefinition<unknown>[] = [
   rollbackCommand,
   statusCommand,
   historyCommand,
+  driftCommand,
+  importCommand,
 ];

@@ -4,7 +4,9 @@ import { computePlan } from '../../core/compute-plan.js';
 import type { TreeReader } from '../../load/tree.js';
 import type { PlanDocument } from '../../model/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
-import { REPO_FLAG, defineCommand, stringFlag } from '../command.js';
+import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js';
+import { applyMachinery } from '../../core/setup.js';
+import { observedState } from '../../drift/repair.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../io.js';
 import { defaultBase, openRepoStore, openTemplatesRepo, readerAt } from '../repo.js';
@@ -19,12 +21,13 @@ interface PlanSettings {
   format: PlanFormat;
   /** Absolute path; the plan goes to stdout when absent. */
   out?: string;
+  repair: boolean;
 }
 
 export const planCommand = defineCommand<PlanSettings>({
   name: 'plan',
   summary: 'show what applying the templates would do to every instance',
-  usage: 'plan [--base REF] [--head REF] [--format text|markdown|json] [--out FILE] [--repo DIR]',
+  usage: 'plan [--base REF] [--head REF] [--format text|markdown|json] [--out FILE] [--repair] [--repo DIR]',
   description:
     'Compares the desired state (the working tree, or --head) with the recorded state of every ' +
     'service and classifies each instance: create, refresh, restart, replace (new OS image, state ' +
@@ -41,6 +44,7 @@ export const planCommand = defineCommand<PlanSettings>({
     head: { type: 'string', value: 'REF', description: 'plan this commit instead of the working tree' },
     format: { type: 'string', value: 'FORMAT', description: 'text (default), markdown (for a pull request comment) or json (the plan contract)' },
     out: { type: 'string', value: 'FILE', description: 'write the plan to FILE instead of stdout' },
+    repair: { type: 'boolean', description: 'plan against the machines as they really are (svcplan drift), so drift shows as steps that repair it' },
     ...REPO_FLAG,
   },
   parse(args, ctx) {
@@ -58,6 +62,7 @@ export const planCommand = defineCommand<PlanSettings>({
       head: stringFlag(args, 'head'),
       format: format as PlanFormat,
       out: out === undefined ? undefined : resolve(ctx.cwd, out),
+      repair: booleanFlag(args, 'repair'),
     };
   },
   async run(settings, ctx) {
@@ -71,7 +76,13 @@ export const planCommand = defineCommand<PlanSettings>({
     })();
     base.catch(() => undefined); // reported where computePlan waits for it
     const store = await openRepoStore(repo);
-    const recorded = await store.read();
+    let recorded = await store.read();
+    if (settings.repair) {
+      const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
+      const observed = await observedState({ recorded, driver });
+      recorded = observed.recorded;
+      for (const line of observed.unrepaired) ctx.io.stderr.write(`svcplan: not repaired: ${line}\n`);
+    }
     const plan = await computePlan({ head, base, recorded });
     const document = plan.document;
     const refused = document.errors.length > 0;

@@ -57,15 +57,8 @@ export const statusCommand = defineCommand<StatusSettings>({
   },
 });
 
-/** A store may offer to show leases without taking them; status shows them when it does. */
-interface LeaseReader {
-  readLease(service: string): Promise<Lease | undefined>;
-}
-
 async function readLeases(store: StateStore, names: string[]): Promise<Record<string, Lease | undefined>> {
-  const reader = store as Partial<LeaseReader>;
-  if (typeof reader.readLease !== 'function') return {};
-  const entries = await Promise.all(names.map(async (name) => [name, await reader.readLease!(name)] as const));
+  const entries = await Promise.all(names.map(async (name) => [name, await store.readLease(name)] as const));
   return Object.fromEntries(entries);
 }
 

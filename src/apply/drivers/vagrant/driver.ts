@@ -5,6 +5,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallOptions, CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ProvisionerName } from '../../driver.js';
+import type { ObservedInstance } from '../../../model/types.js';
+import { mapBounded } from '../../bounded.js';
+import { guestFactsScript, parseDominfo, parseGuestFacts, parseShowVmInfo } from './inspect.js';
 import { CallReceipts } from './calls.js';
 import { machineIdentities, vagrantHome } from './machine-data.js';
 import type { ServiceSpec } from '../../../model/types.js';
@@ -231,8 +234,7 @@ export class VagrantDriver implements Driver {
     if (inst.spec.target.provider === 'libvirt') {
       const opts = inst.spec.target.options;
       const pool = typeof opts.storage_pool_name === 'string' ? opts.storage_pool_name : 'default';
-      const uri = typeof opts.uri === 'string' ? opts.uri : process.env.LIBVIRT_DEFAULT_URI ?? 'qemu:///system';
-      command = { program: 'virsh', args: libvirtArgs(uri, pool, stateDiskName(inst.name)), cwd: dir };
+      command = { program: 'virsh', args: libvirtArgs(libvirtUri(inst.spec), pool, stateDiskName(inst.name)), cwd: dir };
     } else {
       command = { program: 'VBoxManage', args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
     }
@@ -375,6 +377,39 @@ export class VagrantDriver implements Driver {
     return new CallReceipts(join(this.vagrantDir(service), '.svcplan-calls'));
   }
 
+  async inspect(service: ServiceSpec, instances: DriverInstance[]): Promise<Record<string, ObservedInstance>> {
+    const machines = await this.observe(service.name);
+    const out: Record<string, ObservedInstance> = {};
+    // One hardware query and one guest round trip per machine: two processes, and no more.
+    await mapBounded(instances, 8, async (inst) => {
+      const m = machines[inst.name] ?? { state: 'unknown' as const };
+      const o: ObservedInstance = { state: m.state, ...(m.box ? { box: m.box } : {}) };
+      out[inst.name] = o;
+      if (m.state === 'not_created' || m.state === 'unknown') return;
+      const unobserved: string[] = [];
+      if (m.id) {
+        const provider = inst.spec.target.provider;
+        const command: CommandLine =
+          provider === 'libvirt'
+            ? { program: 'virsh', args: ['-c', libvirtUri(inst.spec), 'dominfo', m.id], cwd: this.vagrantDir(service.name) }
+            : { program: 'VBoxManage', args: ['showvminfo', m.id, '--machinereadable'], cwd: this.vagrantDir(service.name) };
+        const result = await this.runner.run(command, { timeoutSeconds: 60 });
+        if (result.exitCode === 0) Object.assign(o, provider === 'libvirt' ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
+        else unobserved.push(`memory and cpus: \`${formatCommandLine(command)}\` exited with ${result.exitCode}`);
+      } else {
+        unobserved.push('memory and cpus: Vagrant has no provider id for the machine');
+      }
+      if (m.state === 'running') {
+        const result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', guestFactsScript(inst.spec.target.provider)], { quiet: true, timeoutSeconds: 120 });
+        const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : undefined;
+        if (guest) o.guest = guest;
+        else unobserved.push(`the guest: \`vagrant ssh ${inst.name}\` exited with ${result.exitCode}${result.stderr ? `: ${result.stderr.split('\n').filter(Boolean).at(-1)}` : ''}`);
+      }
+      if (unobserved.length > 0) o.unobserved = unobserved;
+    });
+    return out;
+  }
+
   private say(inst: DriverInstance, line: string): void {
     this.emit(inst.service, inst.name, line, 'svcplan');
   }
@@ -382,6 +417,12 @@ export class VagrantDriver implements Driver {
   private emit(service: string, instance: string | undefined, line: string, stream: DriverOutput['stream']): void {
     this.options.onOutput?.({ service, instance, line, stream });
   }
+}
+
+/** The libvirt connection of a machine: its `uri` provider option, else libvirt's default. */
+function libvirtUri(spec: DriverInstance['spec']): string {
+  const uri = spec.target.options.uri;
+  return typeof uri === 'string' ? uri : process.env.LIBVIRT_DEFAULT_URI ?? 'qemu:///system';
 }
 
 /** Whether two entries of one machine render the same: same slot and an equal spec. */
