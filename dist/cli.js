@@ -23713,6 +23713,11 @@ async function importService(opts) {
       }
       if (differences.length === 0 && !o2.unobserved?.length) imported.push(inst.name);
     }
+    if (problems.length === 0 && imported.length === 0) {
+      throw new ImportRefused(
+        `no machine of service ${desired.name} exists in ${opts.machineDir}, so there is nothing to import; svcplan apply creates them (its Vagrantfile is written there now, for machines made with vagrant up before an import)`
+      );
+    }
     if (problems.length > 0) {
       throw new ImportRefused(
         `service ${desired.name} was not imported: its machines (in ${opts.machineDir}) are not what the templates say:
