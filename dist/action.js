@@ -42722,7 +42722,7 @@ function jitteredBackoff(attempt) {
   const cap = Math.min(2e3, 25 * 2 ** attempt);
   return cap / 2 + Math.random() * (cap / 2);
 }
-var DEFAULT_STATE_BRANCH, GitStateStore;
+var DEFAULT_STATE_BRANCH, DRIFT_REPORTS_FOLDER, GitStateStore;
 var init_git_store = __esm({
   "src/state/git-store.ts"() {
     "use strict";
@@ -42731,6 +42731,7 @@ var init_git_store = __esm({
     init_record_file();
     init_store();
     DEFAULT_STATE_BRANCH = "svcplan-state";
+    DRIFT_REPORTS_FOLDER = "drift";
     GitStateStore = class {
       constructor(repoDir, opts = {}) {
         this.repoDir = repoDir;
@@ -42815,6 +42816,20 @@ var init_git_store = __esm({
           if (text === void 0 || !sameLease(parseLease(text, this.where(file)), lease)) return /* @__PURE__ */ new Map();
           return /* @__PURE__ */ new Map([[file, null]]);
         });
+      }
+      /**
+       * Records the last drift report of each service given (service → its JSON text) as
+       * `drift/<service>.json`, all in one commit, so the app can show them without reaching a
+       * hypervisor. Service records and leases are not touched; `read()` does not see these files.
+       */
+      async writeDriftReports(reports, message) {
+        const files = /* @__PURE__ */ new Map();
+        for (const [service, text] of Object.entries(reports)) {
+          checkServiceName(service);
+          files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text);
+        }
+        if (files.size === 0) return;
+        await this.update(message, async () => files);
       }
       // -------------------------------------------------------------------------------------------
       where(file) {
