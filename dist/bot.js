@@ -740,6 +740,34 @@ function runnerDigests(plan) {
   return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
 }
 
+// src/github/workflow-dispatch.ts
+async function dispatchWorkflow(octokit, repo, dispatch) {
+  await octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
+    owner: repo.owner,
+    repo: repo.repo,
+    workflow_id: dispatch.workflow,
+    ref: dispatch.ref,
+    inputs: dispatch.inputs
+  });
+}
+function explainWorkflowDispatchFailure(contract, error, dispatch) {
+  const status = error?.status;
+  const said = error?.response?.data?.message;
+  const github = typeof said === "string" && said ? said : error instanceof Error ? error.message : String(error);
+  const what = `The ${contract.title} \`${dispatch.workflow}\` on \`${dispatch.ref}\``;
+  const inputs = contract.inputs.map((i) => `\`${i}\``).join(", ");
+  switch (status) {
+    case 404:
+      return `${what} could not be started: GitHub has no such workflow there (${github}). Copy \`${contract.example}\` from svcplan to \`.github/workflows/${contract.file}\` on \`${dispatch.ref}\`, or set \`${contract.setting}\` to the file name of your ${contract.title}.`;
+    case 403:
+      return `${what} could not be started: GitHub refused (${github}). The app needs the \`actions: write\` permission: accept it in the installation settings of the app.`;
+    case 422:
+      return `${what} could not be started: GitHub refused the dispatch (${github}). Its \`workflow_dispatch\` trigger must take exactly the inputs ${inputs}: update it from \`${contract.example}\`.`;
+    default:
+      return `${what} could not be started (${github}). Try the command again in a few minutes.`;
+  }
+}
+
 // src/github/apply-workflow.ts
 var APPLY_WORKFLOW = "svcplan-apply.yml";
 var APPLY_WORKFLOW_EXAMPLE = "docs/examples/svcplan-apply.yml";
@@ -753,31 +781,18 @@ function rollbackDispatchInputs(rollback) {
     runner: rollback.runner || DEFAULT_RUNNER_LABEL
   };
 }
-async function dispatchApplyWorkflow(octokit, repo, dispatch) {
-  await octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
-    owner: repo.owner,
-    repo: repo.repo,
-    workflow_id: dispatch.workflow,
-    ref: dispatch.ref,
-    inputs: dispatch.inputs
-  });
+var APPLY_WORKFLOW_CONTRACT = {
+  title: "apply workflow",
+  file: APPLY_WORKFLOW,
+  example: APPLY_WORKFLOW_EXAMPLE,
+  setting: "SVCPLAN_WORKFLOW",
+  inputs: DISPATCH_INPUTS
+};
+function dispatchApplyWorkflow(octokit, repo, dispatch) {
+  return dispatchWorkflow(octokit, repo, dispatch);
 }
 function explainDispatchFailure(error, dispatch) {
-  const status = error?.status;
-  const said = error?.response?.data?.message;
-  const github = typeof said === "string" && said ? said : error instanceof Error ? error.message : String(error);
-  const where = `\`${dispatch.workflow}\` on \`${dispatch.ref}\``;
-  const inputs = DISPATCH_INPUTS.map((i) => `\`${i}\``).join(", ");
-  switch (status) {
-    case 404:
-      return `The apply workflow ${where} could not be started: GitHub has no such workflow there (${github}). Copy \`${APPLY_WORKFLOW_EXAMPLE}\` from svcplan to \`.github/workflows/${APPLY_WORKFLOW}\` on \`${dispatch.ref}\`, or set \`SVCPLAN_WORKFLOW\` to the file name of your apply workflow.`;
-    case 403:
-      return `The apply workflow ${where} could not be started: GitHub refused (${github}). The app needs the \`actions: write\` permission: accept it in the installation settings of the app.`;
-    case 422:
-      return `The apply workflow ${where} could not be started: GitHub refused the dispatch (${github}). Its \`workflow_dispatch\` trigger must take exactly the inputs ${inputs}: update it from \`${APPLY_WORKFLOW_EXAMPLE}\`.`;
-    default:
-      return `The apply workflow ${where} could not be started (${github}). Try the command again in a few minutes.`;
-  }
+  return explainWorkflowDispatchFailure(APPLY_WORKFLOW_CONTRACT, error, dispatch);
 }
 
 // src/bot/deps.ts
