@@ -45491,7 +45491,8 @@ async function syncDriftIssues(octokit, repo, report, by = {}) {
         body: driftIssueBody(report, service, by),
         labels: [DRIFT_LABEL]
       });
-      outcomes.push({ service: service.name, change: "opened", issue: { number: data.number, url: data.html_url } });
+      const author = data.user?.type === "Bot" ? {} : { authoredBy: data.user?.login ?? "someone" };
+      outcomes.push({ service: service.name, change: "opened", issue: { number: data.number, url: data.html_url }, ...author });
     }
   }
   return outcomes;
@@ -45621,6 +45622,12 @@ async function driftCommand(ctx) {
     await recordReports(ctx, store, report, by);
     const outcomes = await syncDriftIssues(ctx.octokit, ctx.repo, report, { runner: settings.runner, runUrl: settings.runUrl });
     for (const o2 of outcomes) if (o2.issue) reporter.info(`${o2.service}: drift issue #${o2.issue.number} ${o2.change} (${o2.issue.url})`);
+    const byPerson = outcomes.find((o2) => o2.authoredBy);
+    if (byPerson) {
+      reporter.warning(
+        `drift issues are written as ${byPerson.authoredBy}, not by a bot, so the next check cannot tell them from anyone's and opens new ones: give github-token the workflow's own token (\${{ github.token }}) or a GitHub App's`
+      );
+    }
     if (settings.issue !== void 0) {
       const footer = settings.runUrl ? `
 [workflow run](${settings.runUrl})

@@ -58,6 +58,13 @@ export async function driftCommand(ctx: ActionContext): Promise<void> {
     await recordReports(ctx, store, report, by);
     const outcomes = await syncDriftIssues(ctx.octokit, ctx.repo, report, { runner: settings.runner, runUrl: settings.runUrl });
     for (const o of outcomes) if (o.issue) reporter.info(`${o.service}: drift issue #${o.issue.number} ${o.change} (${o.issue.url})`);
+    const byPerson = outcomes.find((o) => o.authoredBy);
+    if (byPerson) {
+      reporter.warning(
+        `drift issues are written as ${byPerson.authoredBy}, not by a bot, so the next check cannot tell them from anyone's and opens new ones: ` +
+          'give github-token the workflow\'s own token (${{ github.token }}) or a GitHub App\'s',
+      );
+    }
     if (settings.issue !== undefined) {
       const footer = settings.runUrl ? `\n[workflow run](${settings.runUrl})\n` : '';
       const body = renderDriftMarkdown(report, { maxLength: GITHUB_COMMENT_LIMIT - footer.length }) + footer;

@@ -32,6 +32,8 @@ export interface DriftIssueOutcome {
   service: string;
   change: DriftIssueChange;
   issue?: { number: number; url: string };
+  /** Set when the issue opened is not by a bot (the token is a person's): the next check cannot find it again. */
+  authoredBy?: string;
 }
 
 export function driftIssueTitle(service: string): string {
@@ -156,7 +158,8 @@ export async function syncDriftIssues(
         body: driftIssueBody(report, service, by),
         labels: [DRIFT_LABEL],
       });
-      outcomes.push({ service: service.name, change: 'opened', issue: { number: data.number, url: data.html_url } });
+      const author = data.user?.type === 'Bot' ? {} : { authoredBy: data.user?.login ?? 'someone' };
+      outcomes.push({ service: service.name, change: 'opened', issue: { number: data.number, url: data.html_url }, ...author });
     }
   }
   return outcomes;

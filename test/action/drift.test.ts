@@ -453,6 +453,29 @@ describe('svcplan Action, command drift', () => {
     expect(report.body).not.toMatch(/shop-a/);
   });
 
+  test("with a person's token the issue is theirs, not a bot's: the step says the next check could not find it", async () => {
+    const personal = await startGitHubApi({ owner: OWNER, repo: NAME, repoDir: origin, token: 'ghp_person', actor: 'octo-admin' });
+    try {
+      await setMachine('shop-a-web-1', { memory: 4096 });
+      const run = await runAction({
+        inputs: { command: 'drift', 'github-token': 'ghp_person', runner: 'hv-01', state: 'git' },
+        eventName: 'schedule',
+        event: { schedule: '23 5 * * *' },
+        apiUrl: personal.url,
+        workspace: await checkout('drift-personal'),
+        repository: `${OWNER}/${NAME}`,
+        sha: author.shas[0],
+        env: runnerEnv(),
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/::warning::drift issues are written as octo-admin, not by a bot, so the next check cannot tell them from anyone's/);
+      expect(personal.violations).toEqual([]);
+    } finally {
+      await personal.close();
+      await resetWorld();
+    }
+  });
+
   /** Writes (or with null, removes) a lease on the state branch, as another apply holding the service would. */
   async function writeLease(service: string, lease: object | null): Promise<void> {
     const dir = join(scratch, `lease-${randomUUID()}`);
