@@ -276,14 +276,14 @@ var require_tunnel = __commonJS({
         self.sockets[self.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
-      function onError(cause) {
+      function onError(cause2) {
         connectReq.removeAllListeners();
         debug2(
           "tunneling socket could not be established, cause=%s\n",
-          cause.message,
-          cause.stack
+          cause2.message,
+          cause2.stack
         );
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        var error2 = new Error("tunneling socket could not be established, cause=" + cause2.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
         self.removeSocket(placeholder);
@@ -741,12 +741,12 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause2, message, options) {
+        super(message, { cause: cause2, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
         this.message = message || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
-        this.cause = cause;
+        this.cause = cause2;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kSecureProxyConnectionError] === true;
@@ -936,7 +936,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
+      constructor(key, value2, index) {
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -945,16 +945,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+          this.middle = new _TstNode(key, value2, index);
         } else {
-          this.value = value;
+          this.value = value2;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
+      add(key, value2) {
         const length = key.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -968,25 +968,25 @@ var require_tree = __commonJS({
           }
           if (node.code === code) {
             if (length === ++index) {
-              node.value = value;
+              node.value = value2;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key, value2, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key, value2, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key, value2, index);
             break;
           }
         }
@@ -1025,11 +1025,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key, value2, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key, value2);
         }
       }
       /**
@@ -1130,11 +1130,11 @@ var require_util = __commonJS({
       return url;
     }
     function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+      const value2 = parseInt(port, 10);
+      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value) {
-      return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
+    function isHttpOrHttpsPrefixed(value2) {
+      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
     }
     function parseURL(url) {
       if (typeof url === "string") {
@@ -1258,11 +1258,11 @@ var require_util = __commonJS({
       const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value) {
-      return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function headerNameToString(value2) {
+      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value) {
-      return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value2) {
+      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
@@ -1377,14 +1377,14 @@ var require_util = __commonJS({
             iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator2.next();
+            const { done, value: value2 } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value) ? value : Buffer.from(value);
+              const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
               if (buf.byteLength) {
                 controller.enqueue(new Uint8Array(buf));
               }
@@ -2049,8 +2049,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key, value2) {
+        processHeader(this, key, value2);
         return this;
       }
     };
@@ -2122,11 +2122,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value = typeof val === "string" ? val.toLowerCase() : null;
-        if (value !== "close" && value !== "keep-alive") {
+        const value2 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value2 !== "close" && value2 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value === "close") {
+        if (value2 === "close") {
           request2.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2671,14 +2671,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname: hostname3, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname4, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname3;
+          const sessionKey = servername || hostname4;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2694,7 +2694,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname3
+            host: hostname4
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2708,14 +2708,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname3
+            host: hostname4
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname3, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname4, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -2791,9 +2791,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key) => {
-        const value = obj[key];
-        if (typeof value === "number") {
-          res[key] = value;
+        const value2 = obj[key];
+        if (typeof value2 === "number") {
+          res[key] = value2;
         }
       });
       return res;
@@ -3606,11 +3606,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
-      let value = "";
+      let value2 = "";
       assert(input[position.position] === '"');
       position.position++;
       while (true) {
-        value += collectASequenceOfCodePoints(
+        value2 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
           position
@@ -3622,10 +3622,10 @@ var require_data_url = __commonJS({
         position.position++;
         if (quoteOrBackslash === "\\") {
           if (position.position >= input.length) {
-            value += "\\";
+            value2 += "\\";
             break;
           }
-          value += input[position.position];
+          value2 += input[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3633,7 +3633,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value;
+        return value2;
       }
       return input.slice(positionStart, position.position);
     }
@@ -3641,16 +3641,16 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name, value2] of parameters.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
-          value = value.replace(/(\\|")/g, "\\$1");
-          value = '"' + value;
-          value += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
+          value2 = value2.replace(/(\\|")/g, "\\$1");
+          value2 = '"' + value2;
+          value2 += '"';
         }
-        serialization += value;
+        serialization += value2;
       }
       return serialization;
     }
@@ -3923,11 +3923,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
+          const { done, value: value2 } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value2, prefix, `${argument}[${index++}]`));
         }
         return seq;
       };
@@ -3995,20 +3995,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value = dictionary[key];
+          let value2 = dictionary[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value !== null) {
-            value ??= defaultValue();
+          if (hasDefault && value2 !== null) {
+            value2 ??= defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value)) {
+          if (required || hasDefault || value2 !== void 0) {
+            value2 = converter(value2, prefix, `${argument}.${key}`);
+            if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key] = value2;
           }
         }
         return dict;
@@ -4219,8 +4219,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value) {
-      return Buffer.from(value, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value2) {
+      return Buffer.from(value2, "binary").toString("utf8");
     }
     function requestCurrentURL(request2) {
       return request2.urlList[request2.urlList.length - 1];
@@ -4581,8 +4581,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
+    function serializeJavascriptValueToJSONString(value2) {
+      const result = JSON.stringify(value2);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4623,7 +4623,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value2 } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4631,10 +4631,10 @@ var require_util2 = __commonJS({
               result = key;
               break;
             case "value":
-              result = value;
+              result = value2;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key, value2];
               break;
           }
           return {
@@ -4700,8 +4700,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key, this);
             }
           }
         }
@@ -4778,8 +4778,8 @@ var require_util2 = __commonJS({
       const protocol = url.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data = value;
+    function simpleRangeHeaderValue(value2, allowWhitespace) {
+      const data = value2;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4897,8 +4897,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value of values) {
-        const temporaryMimeType = parseMIMEType(value);
+      for (const value2 of values) {
+        const temporaryMimeType = parseMIMEType(value2);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4918,8 +4918,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value) {
-      const input = value;
+    function gettingDecodingSplitting(value2) {
+      const input = value2;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4950,11 +4950,11 @@ var require_util2 = __commonJS({
       return values;
     }
     function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
-      if (value === null) {
+      const value2 = list.get(name, true);
+      if (value2 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value);
+      return gettingDecodingSplitting(value2);
     }
     var textDecoder2 = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -5137,19 +5137,19 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         this[kState].push(entry);
       }
       delete(name) {
@@ -5184,19 +5184,19 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
           this[kState] = [
@@ -5240,21 +5240,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
-      if (typeof value === "string") {
+    function makeEntry(name, value2, filename) {
+      if (typeof value2 === "string") {
       } else {
-        if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+        if (!isFileLike(value2)) {
+          value2 = value2 instanceof Blob ? new File([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
         }
         if (filename !== void 0) {
           const options = {
-            type: value.type,
-            lastModified: value.lastModified
+            type: value2.type,
+            lastModified: value2.lastModified
           };
-          value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
+          value2 = value2 instanceof NativeFile ? new File([value2], filename, options) : new FileLike(value2, filename, options);
         }
       }
-      return { name, value };
+      return { name, value: value2 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5352,19 +5352,19 @@ var require_formdata_parser = __commonJS({
         } else {
           position.position += 2;
         }
-        let value;
+        let value2;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value2 = new File([body], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value2 = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        assert(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
+        entryList.push(makeEntry(name, value2, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
@@ -5595,27 +5595,27 @@ var require_body = __commonJS({
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
+        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
-          if (typeof value === "string") {
+        for (const [name, value2] of object) {
+          if (typeof value2 === "string") {
             const chunk2 = textEncoder3.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
-${normalizeLinefeeds(value)}\r
+${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
-Content-Type: ${value.type || "application/octet-stream"}\r
+            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value, rn);
-            if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+            blobParts.push(chunk2, value2, rn);
+            if (typeof value2.size === "number") {
+              length += chunk2.byteLength + value2.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5666,7 +5666,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator2 = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator2.next();
+            const { value: value2, done } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5674,7 +5674,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value);
+                const buffer = new Uint8Array(value2);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
                 }
@@ -5737,12 +5737,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value) => {
+          return consumeBody(this, (value2) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
+                  const parsed = multipartFormDataParser(value2, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5751,10 +5751,10 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries = new URLSearchParams(value2.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name, value3] of entries) {
+                    fd.append(name, value3);
                   }
                   return fd;
                 }
@@ -7010,13 +7010,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
-        if (Array.isArray(value)) {
-          for (const subvalue of value) {
+      for (const [name, value2] of Object.entries(headers)) {
+        if (Array.isArray(value2)) {
+          for (const subvalue of value2) {
             result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name), Buffer.from(value2));
         }
       }
       return result;
@@ -7183,8 +7183,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname: hostname3, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname3}${port ? `:${port}` : ""}`;
+      const { hostname: hostname4, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -7934,8 +7934,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value) {
-        this[kPipelining] = value;
+      set pipelining(value2) {
+        this[kPipelining] = value2;
         this[kResume](true);
       }
       get [kPending]() {
@@ -8024,20 +8024,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname: hostname3, protocol, port } = client[kUrl];
-      if (hostname3[0] === "[") {
-        const idx = hostname3.indexOf("]");
+      let { host, hostname: hostname4, protocol, port } = client[kUrl];
+      if (hostname4[0] === "[") {
+        const idx = hostname4.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname3.substring(1, idx);
+        const ip = hostname4.substring(1, idx);
         assert(net.isIP(ip));
-        hostname3 = ip;
+        hostname4 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname: hostname3,
+            hostname: hostname4,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -8051,7 +8051,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
-            hostname: hostname3,
+            hostname: hostname4,
             protocol,
             port,
             servername: client[kServerName],
@@ -8084,7 +8084,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname: hostname3,
+              hostname: hostname4,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8105,7 +8105,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname: hostname3,
+              hostname: hostname4,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -9080,10 +9080,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname3, port } = url;
-        hostname3 = hostname3.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname4, port } = url;
+        hostname4 = hostname4.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname3, port)) {
+        if (!this.#shouldProxy(hostname4, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -9091,7 +9091,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname3, port) {
+      #shouldProxy(hostname4, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9107,11 +9107,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname3 === entry.hostname) {
+            if (hostname4 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname3.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname4.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -10764,15 +10764,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
+    function matchValue(match, value2) {
       if (typeof match === "string") {
-        return match === value;
+        return match === value2;
       }
       if (match instanceof RegExp) {
-        return match.test(value);
+        return match.test(value2);
       }
       if (typeof match === "function") {
-        return match(value) === true;
+        return match(value2) === true;
       }
       return false;
     }
@@ -10913,14 +10913,14 @@ var require_mock_utils = __commonJS({
       const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
-        const value = data[key];
+        const value2 = data[key];
         const name = Buffer.from(`${key}`);
-        if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+        if (Array.isArray(value2)) {
+          for (let j = 0; j < value2.length; ++j) {
+            result.push(name, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name, Buffer.from(`${value2}`));
         }
       }
       return result;
@@ -12070,25 +12070,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
-      value = headerValueNormalize(value);
+    function appendHeader(headers, name, value2) {
+      value2 = headerValueNormalize(value2);
       if (!isValidHeaderName(name)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
           value: name,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value)) {
+      } else if (!isValidHeaderValue(value2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value,
+          value: value2,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name, value2, false);
     }
     function compareHeaderName(a2, b) {
       return a2[0] < b[0] ? -1 : 1;
@@ -12125,7 +12125,7 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
@@ -12133,13 +12133,13 @@ var require_headers = __commonJS({
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter}${value2}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name, value: value2 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value);
+          (this.cookies ??= []).push(value2);
         }
       }
       /**
@@ -12148,13 +12148,13 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value];
+          this.cookies = [value2];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name, value: value2 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
@@ -12179,15 +12179,15 @@ var require_headers = __commonJS({
         return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+          yield [name, value2];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name, value: value2 } of this[kHeadersMap].values()) {
+            headers[name] = value2;
           }
         }
         return headers;
@@ -12198,13 +12198,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name, value: value2 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
                 headers.push([name, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name, value2]);
             }
           }
         }
@@ -12222,9 +12222,9 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i2 < size; ++i2) {
-            value = iterator2.next().value;
-            x = array[i2] = [value[0], value[1].value];
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i2 < size; ++i2) {
+            value2 = iterator2.next().value;
+            x = array[i2] = [value2[0], value2[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i2;
@@ -12250,9 +12250,9 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i2 = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i2++] = [name, value];
-            assert(value !== null);
+          for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+            array[i2++] = [name, value2];
+            assert(value2 !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12274,13 +12274,13 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        return appendHeader(this, name, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
@@ -12334,30 +12334,30 @@ var require_headers = __commonJS({
         return this.#headersList.contains(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        value = headerValueNormalize(value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        value2 = headerValueNormalize(value2);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix,
             value: name,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value)) {
+        } else if (!isValidHeaderValue(value2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value,
+            value: value2,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name, value2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12380,13 +12380,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i2 = 0; i2 < names.length; ++i2) {
-          const { 0: name, 1: value } = names[i2];
+          const { 0: name, 1: value2 } = names[i2];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name, value2]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12530,8 +12530,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value, true);
+        const value2 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value2, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12713,9 +12713,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value) {
+        set(target, p, value2) {
           assert(!(p in state));
-          target[p] = value;
+          target[p] = value2;
           return true;
         }
       });
@@ -12868,8 +12868,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13193,8 +13193,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name, value: value2 } of headers.rawValues()) {
+              headersList.append(name, value2, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13867,8 +13867,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request2.headersList.contains("accept", true)) {
-        const value = "*/*";
-        request2.headersList.append("accept", value, true);
+        const value2 = "*/*";
+        request2.headersList.append("accept", value2, true);
       }
       if (!request2.headersList.contains("accept-language", true)) {
         request2.headersList.append("accept-language", "*", true);
@@ -14467,11 +14467,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes = done ? void 0 : value2;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -15070,15 +15070,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done, value: value2 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+            if (!done && types.isUint8Array(value2)) {
+              bytes.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15502,10 +15502,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert(header !== null);
       const values = [];
-      for (let value of header.split(",")) {
-        value = value.trim();
-        if (isValidHeaderName(value)) {
-          values.push(value);
+      for (let value2 of header.split(",")) {
+        value2 = value2.trim();
+        if (isValidHeaderName(value2)) {
+          values.push(value2);
         }
       }
       return values;
@@ -16189,9 +16189,9 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
-    function isCTLExcludingHtab(value) {
-      for (let i2 = 0; i2 < value.length; ++i2) {
-        const code = value.charCodeAt(i2);
+    function isCTLExcludingHtab(value2) {
+      for (let i2 = 0; i2 < value2.length; ++i2) {
+        const code = value2.charCodeAt(i2);
         if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
@@ -16224,18 +16224,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value) {
-      let len = value.length;
+    function validateCookieValue(value2) {
+      let len = value2.length;
       let i2 = 0;
-      if (value[0] === '"') {
-        if (len === 1 || value[len - 1] !== '"') {
+      if (value2[0] === '"') {
+        if (len === 1 || value2[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
         ++i2;
       }
       while (i2 < len) {
-        const code = value.charCodeAt(i2++);
+        const code = value2.charCodeAt(i2++);
         if (code < 33 || // exclude CTLs (0-31)
         code > 126 || // non-ascii and DEL (127)
         code === 34 || // "
@@ -16373,9 +16373,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value2] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value.join("=");
+        const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16408,7 +16408,7 @@ var require_parse = __commonJS({
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
-      let value = "";
+      let value2 = "";
       if (header.includes(";")) {
         const position = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
@@ -16417,7 +16417,7 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value = nameValuePair;
+        value2 = nameValuePair;
       } else {
         const position = { position: 0 };
         name = collectASequenceOfCodePointsFast(
@@ -16425,16 +16425,16 @@ var require_parse = __commonJS({
           nameValuePair,
           position
         );
-        value = nameValuePair.slice(position.position + 1);
+        value2 = nameValuePair.slice(position.position + 1);
       }
       name = name.trim();
-      value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      value2 = value2.trim();
+      if (name.length + value2.length > maxNameValuePairSize) {
         return null;
       }
       return {
         name,
-        value,
+        value: value2,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16546,8 +16546,8 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name, ...value2] = piece.split("=");
+        out[name.trim()] = value2.join("=");
       }
       return out;
     }
@@ -16604,11 +16604,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value) => {
-          if (typeof value === "number") {
-            return webidl.converters["unsigned long long"](value);
+        converter: webidl.nullableConverter((value2) => {
+          if (typeof value2 === "number") {
+            return webidl.converters["unsigned long long"](value2);
           }
-          return new Date(value);
+          return new Date(value2);
         }),
         key: "expires",
         defaultValue: () => null
@@ -17120,26 +17120,26 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const [name, value2 = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
-          removeHTTPWhitespace(value, false, true)
+          removeHTTPWhitespace(value2, false, true)
         );
         position.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value) {
-      if (value.length === 0) {
+    function isValidClientWindowBits(value2) {
+      if (value2.length === 0) {
         return false;
       }
-      for (let i2 = 0; i2 < value.length; i2++) {
-        const byte = value.charCodeAt(i2);
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        const byte = value2.charCodeAt(i2);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
+      const num = Number.parseInt(value2, 10);
       return num >= 8 && num <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18373,13 +18373,13 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
     "use strict";
-    function isValidLastEventId(value) {
-      return value.indexOf("\0") === -1;
+    function isValidLastEventId(value2) {
+      return value2.indexOf("\0") === -1;
     }
-    function isASCIINumber(value) {
-      if (value.length === 0) return false;
-      for (let i2 = 0; i2 < value.length; i2++) {
-        if (value.charCodeAt(i2) < 48 || value.charCodeAt(i2) > 57) return false;
+    function isASCIINumber(value2) {
+      if (value2.length === 0) return false;
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        if (value2.charCodeAt(i2) < 48 || value2.charCodeAt(i2) > 57) return false;
       }
       return true;
     }
@@ -18610,12 +18610,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value2 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value;
+            event.data = value2;
           } else {
             event.data += `
-${value}`;
+${value2}`;
           }
           this.dataLineCount++;
           return;
@@ -19285,22 +19285,22 @@ var require_lib = __commonJS({
       };
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve4) {
+          resolve4(value2);
         });
       }
       return new (P || (P = Promise))(function(resolve4, reject) {
-        function fulfilled(value) {
+        function fulfilled(value2) {
           try {
-            step(generator.next(value));
+            step(generator.next(value2));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value) {
+        function rejected(value2) {
           try {
-            step(generator["throw"](value));
+            step(generator["throw"](value2));
           } catch (e) {
             reject(e);
           }
@@ -19886,14 +19886,14 @@ var require_lib = __commonJS({
             if (statusCode === HttpCodes2.NotFound) {
               resolve4(response);
             }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a2 = new Date(value);
+            function dateTimeDeserializer(key, value2) {
+              if (typeof value2 === "string") {
+                const a2 = new Date(value2);
                 if (!isNaN(a2.valueOf())) {
                   return a2;
                 }
               }
-              return value;
+              return value2;
             }
             let obj;
             let contents;
@@ -19968,13 +19968,13 @@ var init_types = __esm({
 import { readFileSync as readFileSync2 } from "node:fs";
 import { resolve } from "node:path";
 function getInput(env, name) {
-  const value = env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim();
-  return value === "" ? void 0 : value;
+  const value2 = env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim();
+  return value2 === "" ? void 0 : value2;
 }
 function readSettings(env = process.env) {
   const command = getInput(env, "command") ?? "plan";
   if (!COMMANDS.includes(command)) {
-    throw new ActionInputError(`input command: "${command}" is not a command; use plan, apply or rollback`);
+    throw new ActionInputError(`input command: "${command}" is not a command; use plan, apply, rollback or drift`);
   }
   const token = getInput(env, "github-token");
   if (!token) throw new ActionInputError("input github-token is empty; pass ${{ github.token }} or a token with contents, pull-requests and deployments write");
@@ -20006,6 +20006,8 @@ function readSettings(env = process.env) {
   }
   const dryRunText = (getInput(env, "dry-run") ?? "false").toLowerCase();
   if (!["true", "false"].includes(dryRunText)) throw new ActionInputError(`input dry-run: "${dryRunText}" is not true or false`);
+  const listRunnersText = (getInput(env, "list-runners") ?? "false").toLowerCase();
+  if (!["true", "false"].includes(listRunnersText)) throw new ActionInputError(`input list-runners: "${listRunnersText}" is not true or false`);
   const settings = {
     command,
     token,
@@ -20018,6 +20020,7 @@ function readSettings(env = process.env) {
     issue: issue2,
     runner: getInput(env, "runner") ?? fromDispatch("runner"),
     dryRun: dryRunText === "true",
+    listRunners: listRunnersText === "true",
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     repository: { owner, repo },
     eventName: env.GITHUB_EVENT_NAME ?? "",
@@ -20036,7 +20039,7 @@ var COMMANDS, ActionInputError;
 var init_input = __esm({
   "src/action/input.ts"() {
     "use strict";
-    COMMANDS = ["plan", "apply", "rollback"];
+    COMMANDS = ["plan", "apply", "rollback", "drift"];
     ActionInputError = class extends Error {
       constructor(message) {
         super(message);
@@ -20047,12 +20050,12 @@ var init_input = __esm({
 });
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject3(value) {
-  if (typeof value !== "object" || value === null) {
+function isPlainObject3(value2) {
+  if (typeof value2 !== "object" || value2 === null) {
     return false;
   }
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
+  const prototype = Object.getPrototypeOf(value2);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 var init_is_plain_obj = __esm({
   "node_modules/is-plain-obj/index.js"() {
@@ -20111,8 +20114,8 @@ var objectToString, isArrayBuffer, isUint8Array, bufferToUint8Array, textEncoder
 var init_uint_array = __esm({
   "node_modules/execa/lib/utils/uint-array.js"() {
     ({ toString: objectToString } = Object.prototype);
-    isArrayBuffer = (value) => objectToString.call(value) === "[object ArrayBuffer]";
-    isUint8Array = (value) => objectToString.call(value) === "[object Uint8Array]";
+    isArrayBuffer = (value2) => objectToString.call(value2) === "[object ArrayBuffer]";
+    isUint8Array = (value2) => objectToString.call(value2) === "[object Uint8Array]";
     bufferToUint8Array = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     textEncoder = new TextEncoder();
     stringToUint8Array = (string) => textEncoder.encode(string);
@@ -21633,9 +21636,9 @@ var init_final_error = __esm({
     };
     DiscardedError = class extends Error {
     };
-    setErrorName = (ErrorClass, value) => {
+    setErrorName = (ErrorClass, value2) => {
       Object.defineProperty(ErrorClass.prototype, "name", {
-        value,
+        value: value2,
         writable: true,
         enumerable: false,
         configurable: true
@@ -21649,7 +21652,7 @@ var init_final_error = __esm({
     };
     isExecaError = (error2) => isErrorInstance(error2) && execaErrorSymbol in error2;
     execaErrorSymbol = /* @__PURE__ */ Symbol("isExecaError");
-    isErrorInstance = (value) => Object.prototype.toString.call(value) === "[object Error]";
+    isErrorInstance = (value2) => Object.prototype.toString.call(value2) === "[object Error]";
     ExecaError = class extends Error {
     };
     setErrorName(ExecaError, ExecaError.name);
@@ -21667,7 +21670,7 @@ var init_realtime = __esm({
       const length = SIGRTMAX - SIGRTMIN + 1;
       return Array.from({ length }, getRealtimeSignal);
     };
-    getRealtimeSignal = (value, index) => ({
+    getRealtimeSignal = (value2, index) => ({
       name: `SIGRT${index + 1}`,
       number: SIGRTMIN + index,
       action: "terminate",
@@ -22013,7 +22016,7 @@ var init_main = __esm({
       const length = SIGRTMAX + 1;
       const signalsA = Array.from(
         { length },
-        (value, number) => getSignalByNumber(number, signals2)
+        (value2, number) => getSignalByNumber(number, signals2)
       );
       return Object.assign({}, ...signalsA);
     };
@@ -22373,11 +22376,11 @@ Please set this option with "pipe" instead.`;
     };
     getUsedDescriptor = (fdNumber) => fdNumber === "all" ? 1 : fdNumber;
     getOptionName = (isWritable) => isWritable ? "to" : "from";
-    serializeOptionValue = (value) => {
-      if (typeof value === "string") {
-        return `'${value}'`;
+    serializeOptionValue = (value2) => {
+      if (typeof value2 === "string") {
+        return `'${value2}'`;
       }
-      return typeof value === "number" ? `${value}` : "Stream";
+      return typeof value2 === "number" ? `${value2}` : "Stream";
     };
   }
 });
@@ -23472,7 +23475,7 @@ var init_contents = __esm({
 var identity2, noop3, getContentsProperty, throwObjectStream, getLengthProperty;
 var init_utils = __esm({
   "node_modules/get-stream/source/utils.js"() {
-    identity2 = (value) => value;
+    identity2 = (value2) => value2;
     noop3 = () => void 0;
     getContentsProperty = ({ contents }) => contents;
     throwObjectStream = (chunk) => {
@@ -24003,7 +24006,7 @@ var init_result = __esm({
       ipcOutput,
       pipedFrom: []
     });
-    omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value]) => value !== void 0));
+    omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value2]) => value2 !== void 0));
     normalizeExitPayload = (rawExitCode, rawSignal) => {
       const exitCode = rawExitCode === null ? void 0 : rawExitCode;
       const signal = rawSignal === null ? void 0 : rawSignal;
@@ -24053,7 +24056,7 @@ function parseMilliseconds(milliseconds) {
 var toZeroIfInfinity;
 var init_parse_ms = __esm({
   "node_modules/parse-ms/index.js"() {
-    toZeroIfInfinity = (value) => Number.isFinite(value) ? value : 0;
+    toZeroIfInfinity = (value2) => Number.isFinite(value2) ? value2 : 0;
   }
 });
 
@@ -24078,22 +24081,22 @@ function prettyMilliseconds(milliseconds, options) {
     options.millisecondsDecimalDigits = 0;
   }
   let result = [];
-  const floorDecimals = (value, decimalDigits) => {
-    const flooredInterimValue = Math.floor(value * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
+  const floorDecimals = (value2, decimalDigits) => {
+    const flooredInterimValue = Math.floor(value2 * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add = (value, long, short2, valueString) => {
-    if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short2 === "m")) {
+  const add = (value2, long, short2, valueString) => {
+    if ((result.length === 0 || !options.colonNotation) && isZero(value2) && !(options.colonNotation && short2 === "m")) {
       return;
     }
-    valueString ??= String(value);
+    valueString ??= String(value2);
     if (options.colonNotation) {
       const wholeDigits = valueString.includes(".") ? valueString.split(".")[0].length : valueString.length;
       const minLength = result.length > 0 ? 2 : 1;
       valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
     } else {
-      valueString += options.verbose ? " " + pluralize(long, value) : short2;
+      valueString += options.verbose ? " " + pluralize(long, value2) : short2;
     }
     result.push(valueString);
   };
@@ -24156,7 +24159,7 @@ var isZero, pluralize, SECOND_ROUNDING_EPSILON, ONE_DAY_IN_MILLISECONDS;
 var init_pretty_ms = __esm({
   "node_modules/pretty-ms/index.js"() {
     init_parse_ms();
-    isZero = (value) => value === 0 || value === 0n;
+    isZero = (value2) => value2 === 0 || value2 === 0n;
     pluralize = (word, count2) => count2 === 1 || count2 === 1n ? word : `${word}s`;
     SECOND_ROUNDING_EPSILON = 1e-7;
     ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
@@ -24230,57 +24233,57 @@ var init_type = __esm({
     init_is_stream();
     init_is_plain_obj();
     init_uint_array();
-    getStdioItemType = (value, optionName) => {
-      if (isAsyncGenerator(value)) {
+    getStdioItemType = (value2, optionName) => {
+      if (isAsyncGenerator(value2)) {
         return "asyncGenerator";
       }
-      if (isSyncGenerator(value)) {
+      if (isSyncGenerator(value2)) {
         return "generator";
       }
-      if (isUrl(value)) {
+      if (isUrl(value2)) {
         return "fileUrl";
       }
-      if (isFilePathObject(value)) {
+      if (isFilePathObject(value2)) {
         return "filePath";
       }
-      if (isWebStream(value)) {
+      if (isWebStream(value2)) {
         return "webStream";
       }
-      if (isStream(value, { checkOpen: false })) {
+      if (isStream(value2, { checkOpen: false })) {
         return "native";
       }
-      if (isUint8Array(value)) {
+      if (isUint8Array(value2)) {
         return "uint8Array";
       }
-      if (isAsyncIterableObject(value)) {
+      if (isAsyncIterableObject(value2)) {
         return "asyncIterable";
       }
-      if (isIterableObject(value)) {
+      if (isIterableObject(value2)) {
         return "iterable";
       }
-      if (isTransformStream(value)) {
-        return getTransformStreamType({ transform: value }, optionName);
+      if (isTransformStream(value2)) {
+        return getTransformStreamType({ transform: value2 }, optionName);
       }
-      if (isTransformOptions(value)) {
-        return getTransformObjectType(value, optionName);
+      if (isTransformOptions(value2)) {
+        return getTransformObjectType(value2, optionName);
       }
       return "native";
     };
-    getTransformObjectType = (value, optionName) => {
-      if (isDuplexStream(value.transform, { checkOpen: false })) {
-        return getDuplexType(value, optionName);
+    getTransformObjectType = (value2, optionName) => {
+      if (isDuplexStream(value2.transform, { checkOpen: false })) {
+        return getDuplexType(value2, optionName);
       }
-      if (isTransformStream(value.transform)) {
-        return getTransformStreamType(value, optionName);
+      if (isTransformStream(value2.transform)) {
+        return getTransformStreamType(value2, optionName);
       }
-      return getGeneratorObjectType(value, optionName);
+      return getGeneratorObjectType(value2, optionName);
     };
-    getDuplexType = (value, optionName) => {
-      validateNonGeneratorType(value, optionName, "Duplex stream");
+    getDuplexType = (value2, optionName) => {
+      validateNonGeneratorType(value2, optionName, "Duplex stream");
       return "duplex";
     };
-    getTransformStreamType = (value, optionName) => {
-      validateNonGeneratorType(value, optionName, "web TransformStream");
+    getTransformStreamType = (value2, optionName) => {
+      validateNonGeneratorType(value2, optionName, "web TransformStream");
       return "webTransform";
     };
     validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeName) => {
@@ -24288,8 +24291,8 @@ var init_type = __esm({
       checkUndefinedOption(binary, `${optionName}.binary`, typeName);
       checkBooleanOption(objectMode, `${optionName}.objectMode`);
     };
-    checkUndefinedOption = (value, optionName, typeName) => {
-      if (value !== void 0) {
+    checkUndefinedOption = (value2, optionName, typeName) => {
+      if (value2 !== void 0) {
         throw new TypeError(`The \`${optionName}\` option can only be defined when using a generator, not a ${typeName}.`);
       }
     };
@@ -24310,29 +24313,29 @@ var init_type = __esm({
       checkBooleanOption(objectMode, `${optionName}.objectMode`);
       return isAsyncGenerator(transform) || isAsyncGenerator(final) ? "asyncGenerator" : "generator";
     };
-    checkBooleanOption = (value, optionName) => {
-      if (value !== void 0 && typeof value !== "boolean") {
+    checkBooleanOption = (value2, optionName) => {
+      if (value2 !== void 0 && typeof value2 !== "boolean") {
         throw new TypeError(`The \`${optionName}\` option must use a boolean.`);
       }
     };
-    isGenerator = (value) => isAsyncGenerator(value) || isSyncGenerator(value);
-    isAsyncGenerator = (value) => Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]";
-    isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[object GeneratorFunction]";
-    isTransformOptions = (value) => isPlainObject3(value) && (value.transform !== void 0 || value.final !== void 0);
-    isUrl = (value) => Object.prototype.toString.call(value) === "[object URL]";
-    isRegularUrl = (value) => isUrl(value) && value.protocol !== "file:";
-    isFilePathObject = (value) => isPlainObject3(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
+    isGenerator = (value2) => isAsyncGenerator(value2) || isSyncGenerator(value2);
+    isAsyncGenerator = (value2) => Object.prototype.toString.call(value2) === "[object AsyncGeneratorFunction]";
+    isSyncGenerator = (value2) => Object.prototype.toString.call(value2) === "[object GeneratorFunction]";
+    isTransformOptions = (value2) => isPlainObject3(value2) && (value2.transform !== void 0 || value2.final !== void 0);
+    isUrl = (value2) => Object.prototype.toString.call(value2) === "[object URL]";
+    isRegularUrl = (value2) => isUrl(value2) && value2.protocol !== "file:";
+    isFilePathObject = (value2) => isPlainObject3(value2) && Object.keys(value2).length > 0 && Object.keys(value2).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value2.file);
     FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
     isFilePathString = (file) => typeof file === "string";
-    isUnknownStdioString = (type, value) => type === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
+    isUnknownStdioString = (type, value2) => type === "native" && typeof value2 === "string" && !KNOWN_STDIO_STRINGS.has(value2);
     KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
-    isReadableStream2 = (value) => Object.prototype.toString.call(value) === "[object ReadableStream]";
-    isWritableStream2 = (value) => Object.prototype.toString.call(value) === "[object WritableStream]";
-    isWebStream = (value) => isReadableStream2(value) || isWritableStream2(value);
-    isTransformStream = (value) => isReadableStream2(value?.readable) && isWritableStream2(value?.writable);
-    isAsyncIterableObject = (value) => isObject(value) && typeof value[Symbol.asyncIterator] === "function";
-    isIterableObject = (value) => isObject(value) && typeof value[Symbol.iterator] === "function";
-    isObject = (value) => typeof value === "object" && value !== null;
+    isReadableStream2 = (value2) => Object.prototype.toString.call(value2) === "[object ReadableStream]";
+    isWritableStream2 = (value2) => Object.prototype.toString.call(value2) === "[object WritableStream]";
+    isWebStream = (value2) => isReadableStream2(value2) || isWritableStream2(value2);
+    isTransformStream = (value2) => isReadableStream2(value2?.readable) && isWritableStream2(value2?.writable);
+    isAsyncIterableObject = (value2) => isObject(value2) && typeof value2[Symbol.asyncIterator] === "function";
+    isIterableObject = (value2) => isObject(value2) && typeof value2[Symbol.iterator] === "function";
+    isObject = (value2) => typeof value2 === "object" && value2 !== null;
     TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
     FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
     SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
@@ -24452,22 +24455,22 @@ var init_normalize = __esm({
         value: { transform, writableObjectMode, readableObjectMode }
       };
     };
-    normalizeTransformStream = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction }) => {
-      const { transform, objectMode } = isPlainObject3(value) ? value : { transform: value };
+    normalizeTransformStream = ({ stdioItem, stdioItem: { value: value2 }, index, newTransforms, direction }) => {
+      const { transform, objectMode } = isPlainObject3(value2) ? value2 : { transform: value2 };
       const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
       return {
         ...stdioItem,
         value: { transform, writableObjectMode, readableObjectMode }
       };
     };
-    normalizeGenerator = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction, encoding }) => {
+    normalizeGenerator = ({ stdioItem, stdioItem: { value: value2 }, index, newTransforms, direction, encoding }) => {
       const {
         transform,
         final,
         binary: binaryOption = false,
         preserveNewlines = false,
         objectMode
-      } = isPlainObject3(value) ? value : { transform: value };
+      } = isPlainObject3(value2) ? value2 : { transform: value2 };
       const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
       const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
       return {
@@ -24500,7 +24503,7 @@ var init_direction = __esm({
       }
       return directions.find(Boolean) ?? DEFAULT_DIRECTION;
     };
-    getStdioItemDirection = ({ type, value }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value);
+    getStdioItemDirection = ({ type, value: value2 }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value2);
     KNOWN_DIRECTIONS = ["input", "output", "output"];
     anyDirection = () => void 0;
     alwaysInput = () => "input";
@@ -24512,30 +24515,30 @@ var init_direction = __esm({
       iterable: alwaysInput,
       asyncIterable: alwaysInput,
       uint8Array: alwaysInput,
-      webStream: (value) => isWritableStream2(value) ? "output" : "input",
-      nodeStream(value) {
-        if (!isReadableStream(value, { checkOpen: false })) {
+      webStream: (value2) => isWritableStream2(value2) ? "output" : "input",
+      nodeStream(value2) {
+        if (!isReadableStream(value2, { checkOpen: false })) {
           return "output";
         }
-        return isWritableStream(value, { checkOpen: false }) ? void 0 : "input";
+        return isWritableStream(value2, { checkOpen: false }) ? void 0 : "input";
       },
       webTransform: anyDirection,
       duplex: anyDirection,
-      native(value) {
-        const standardStreamDirection = getStandardStreamDirection(value);
+      native(value2) {
+        const standardStreamDirection = getStandardStreamDirection(value2);
         if (standardStreamDirection !== void 0) {
           return standardStreamDirection;
         }
-        if (isStream(value, { checkOpen: false })) {
-          return guessStreamDirection.nodeStream(value);
+        if (isStream(value2, { checkOpen: false })) {
+          return guessStreamDirection.nodeStream(value2);
         }
       }
     };
-    getStandardStreamDirection = (value) => {
-      if ([0, process7.stdin].includes(value)) {
+    getStandardStreamDirection = (value2) => {
+      if ([0, process7.stdin].includes(value2)) {
         return "input";
       }
-      if ([1, 2, process7.stdout, process7.stderr].includes(value)) {
+      if ([1, 2, process7.stdout, process7.stderr].includes(value2)) {
         return "output";
       }
     };
@@ -24609,9 +24612,9 @@ var init_native = __esm({
       }
       return isSync ? handleNativeStreamSync({ stdioItem, fdNumber, direction }) : handleNativeStreamAsync({ stdioItem, fdNumber });
     };
-    handleNativeStreamSync = ({ stdioItem, stdioItem: { value, optionName }, fdNumber, direction }) => {
+    handleNativeStreamSync = ({ stdioItem, stdioItem: { value: value2, optionName }, fdNumber, direction }) => {
       const targetFd = getTargetFd({
-        value,
+        value: value2,
         optionName,
         fdNumber,
         direction
@@ -24619,13 +24622,13 @@ var init_native = __esm({
       if (targetFd !== void 0) {
         return targetFd;
       }
-      if (isStream(value, { checkOpen: false })) {
+      if (isStream(value2, { checkOpen: false })) {
         throw new TypeError(`The \`${optionName}: Stream\` option cannot both be an array and include a stream with synchronous methods.`);
       }
       return stdioItem;
     };
-    getTargetFd = ({ value, optionName, fdNumber, direction }) => {
-      const targetFdNumber = getTargetFdNumber(value, fdNumber);
+    getTargetFd = ({ value: value2, optionName, fdNumber, direction }) => {
+      const targetFdNumber = getTargetFdNumber(value2, fdNumber);
       if (targetFdNumber === void 0) {
         return;
       }
@@ -24633,38 +24636,38 @@ var init_native = __esm({
         return { type: "fileNumber", value: targetFdNumber, optionName };
       }
       if (tty2.isatty(targetFdNumber)) {
-        throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
+        throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value2)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
       return { type: "uint8Array", value: bufferToUint8Array(readFileSync3(targetFdNumber)), optionName };
     };
-    getTargetFdNumber = (value, fdNumber) => {
-      if (value === "inherit") {
+    getTargetFdNumber = (value2, fdNumber) => {
+      if (value2 === "inherit") {
         return fdNumber;
       }
-      if (typeof value === "number") {
-        return value;
+      if (typeof value2 === "number") {
+        return value2;
       }
-      const standardStreamIndex = STANDARD_STREAMS.indexOf(value);
+      const standardStreamIndex = STANDARD_STREAMS.indexOf(value2);
       if (standardStreamIndex !== -1) {
         return standardStreamIndex;
       }
     };
-    handleNativeStreamAsync = ({ stdioItem, stdioItem: { value, optionName }, fdNumber }) => {
-      if (value === "inherit") {
-        return { type: "nodeStream", value: getStandardStream(fdNumber, value, optionName), optionName };
+    handleNativeStreamAsync = ({ stdioItem, stdioItem: { value: value2, optionName }, fdNumber }) => {
+      if (value2 === "inherit") {
+        return { type: "nodeStream", value: getStandardStream(fdNumber, value2, optionName), optionName };
       }
-      if (typeof value === "number") {
-        return { type: "nodeStream", value: getStandardStream(value, value, optionName), optionName };
+      if (typeof value2 === "number") {
+        return { type: "nodeStream", value: getStandardStream(value2, value2, optionName), optionName };
       }
-      if (isStream(value, { checkOpen: false })) {
-        return { type: "nodeStream", value, optionName };
+      if (isStream(value2, { checkOpen: false })) {
+        return { type: "nodeStream", value: value2, optionName };
       }
       return stdioItem;
     };
-    getStandardStream = (fdNumber, value, optionName) => {
+    getStandardStream = (fdNumber, value2, optionName) => {
       const standardStream = STANDARD_STREAMS[fdNumber];
       if (standardStream === void 0) {
-        throw new TypeError(`The \`${optionName}: ${value}\` option is invalid: no such standard stream.`);
+        throw new TypeError(`The \`${optionName}: ${value2}\` option is invalid: no such standard stream.`);
       }
       return standardStream;
     };
@@ -24721,7 +24724,7 @@ var init_duplicate = __esm({
   "node_modules/execa/lib/stdio/duplicate.js"() {
     init_type();
     filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => stdioItemOne.value !== stdioItemTwo.value || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
-    getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, fileDescriptors, isSync }) => {
+    getDuplicateStream = ({ stdioItem: { type, value: value2, optionName }, direction, fileDescriptors, isSync }) => {
       const otherStdioItems = getOtherStdioItems(fileDescriptors, type);
       if (otherStdioItems.length === 0) {
         return;
@@ -24730,7 +24733,7 @@ var init_duplicate = __esm({
         validateDuplicateStreamSync({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName,
           direction
         });
@@ -24740,7 +24743,7 @@ var init_duplicate = __esm({
         return getDuplicateStreamInstance({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName,
           direction
         });
@@ -24749,25 +24752,25 @@ var init_duplicate = __esm({
         validateDuplicateTransform({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName
         });
       }
     };
     getOtherStdioItems = (fileDescriptors, type) => fileDescriptors.flatMap(({ direction, stdioItems }) => stdioItems.filter((stdioItem) => stdioItem.type === type).map(((stdioItem) => ({ ...stdioItem, direction }))));
-    validateDuplicateStreamSync = ({ otherStdioItems, type, value, optionName, direction }) => {
+    validateDuplicateStreamSync = ({ otherStdioItems, type, value: value2, optionName, direction }) => {
       if (SPECIAL_DUPLICATE_TYPES_SYNC.has(type)) {
         getDuplicateStreamInstance({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName,
           direction
         });
       }
     };
-    getDuplicateStreamInstance = ({ otherStdioItems, type, value, optionName, direction }) => {
-      const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value));
+    getDuplicateStreamInstance = ({ otherStdioItems, type, value: value2, optionName, direction }) => {
+      const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value2));
       if (duplicateStdioItems.length === 0) {
         return;
       }
@@ -24775,17 +24778,17 @@ var init_duplicate = __esm({
       throwOnDuplicateStream(differentStdioItem, optionName, type);
       return direction === "output" ? duplicateStdioItems[0].stream : void 0;
     };
-    hasSameValue = ({ type, value }, secondValue) => {
+    hasSameValue = ({ type, value: value2 }, secondValue) => {
       if (type === "filePath") {
-        return value.file === secondValue.file;
+        return value2.file === secondValue.file;
       }
       if (type === "fileUrl") {
-        return value.href === secondValue.href;
+        return value2.href === secondValue.href;
       }
-      return value === secondValue;
+      return value2 === secondValue;
     };
-    validateDuplicateTransform = ({ otherStdioItems, type, value, optionName }) => {
-      const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value.transform);
+    validateDuplicateTransform = ({ otherStdioItems, type, value: value2, optionName }) => {
+      const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value2.transform);
       throwOnDuplicateStream(duplicateStdioItem, optionName, type);
     };
     throwOnDuplicateStream = (stdioItem, optionName, type) => {
@@ -24850,7 +24853,7 @@ var init_handle = __esm({
     initializeStdioItems = ({ stdioOption, fdNumber, options, optionName }) => {
       const values = Array.isArray(stdioOption) ? stdioOption : [stdioOption];
       const initialStdioItems = [
-        ...values.map((value) => initializeStdioItem(value, optionName)),
+        ...values.map((value2) => initializeStdioItem(value2, optionName)),
         ...handleInputOptions(options, fdNumber)
       ];
       const stdioItems = filterDuplicates(initialStdioItems);
@@ -24859,9 +24862,9 @@ var init_handle = __esm({
       validateStreams(stdioItems);
       return { stdioItems, isStdioArray };
     };
-    initializeStdioItem = (value, optionName) => ({
-      type: getStdioItemType(value, optionName),
-      value,
+    initializeStdioItem = (value2, optionName) => ({
+      type: getStdioItemType(value2, optionName),
+      value: value2,
       optionName
     });
     validateStdioArray = (stdioItems, isStdioArray, optionName) => {
@@ -24871,9 +24874,9 @@ var init_handle = __esm({
       if (!isStdioArray) {
         return;
       }
-      for (const { value, optionName: optionName2 } of stdioItems) {
-        if (INVALID_STDIO_ARRAY_OPTIONS.has(value)) {
-          throw new Error(`The \`${optionName2}\` option must not include \`${value}\`.`);
+      for (const { value: value2, optionName: optionName2 } of stdioItems) {
+        if (INVALID_STDIO_ARRAY_OPTIONS.has(value2)) {
+          throw new Error(`The \`${optionName2}\` option must not include \`${value2}\`.`);
         }
       }
     };
@@ -24883,12 +24886,12 @@ var init_handle = __esm({
         validateFileStdio(stdioItem);
       }
     };
-    validateFileStdio = ({ type, value, optionName }) => {
-      if (isRegularUrl(value)) {
+    validateFileStdio = ({ type, value: value2, optionName }) => {
+      if (isRegularUrl(value2)) {
         throw new TypeError(`The \`${optionName}: URL\` option must use the \`file:\` scheme.
 For example, you can use the \`pathToFileURL()\` method of the \`url\` core module.`);
       }
-      if (isUnknownStdioString(type, value)) {
+      if (isUnknownStdioString(type, value2)) {
         throw new TypeError(`The \`${optionName}: { file: '...' }\` option must be used instead of \`${optionName}: '...'\`.`);
       }
     };
@@ -24962,10 +24965,10 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
     };
     forwardStdio = (stdioItems) => {
       if (stdioItems.length > 1) {
-        return stdioItems.some(({ value: value2 }) => value2 === "overlapped") ? "overlapped" : "pipe";
+        return stdioItems.some(({ value: value3 }) => value3 === "overlapped") ? "overlapped" : "pipe";
       }
-      const [{ type, value }] = stdioItems;
-      return type === "native" ? value : "pipe";
+      const [{ type, value: value2 }] = stdioItems;
+      return type === "native" ? value2 : "pipe";
     };
   }
 });
@@ -24982,14 +24985,14 @@ var init_handle_sync = __esm({
     forbiddenIfSync = ({ type, optionName }) => {
       throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type]);
     };
-    forbiddenNativeIfSync = ({ optionName, value }) => {
-      if (value === "ipc" || value === "overlapped") {
-        throwInvalidSyncValue(optionName, `"${value}"`);
+    forbiddenNativeIfSync = ({ optionName, value: value2 }) => {
+      if (value2 === "ipc" || value2 === "overlapped") {
+        throwInvalidSyncValue(optionName, `"${value2}"`);
       }
       return {};
     };
-    throwInvalidSyncValue = (optionName, value) => {
-      throw new TypeError(`The \`${optionName}\` option cannot be ${value} with synchronous methods.`);
+    throwInvalidSyncValue = (optionName, value2) => {
+      throw new TypeError(`The \`${optionName}\` option cannot be ${value2} with synchronous methods.`);
     };
     addProperties = {
       generator() {
@@ -25005,18 +25008,18 @@ var init_handle_sync = __esm({
     addPropertiesSync = {
       input: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync4(value))] }),
+        fileUrl: ({ value: value2 }) => ({ contents: [bufferToUint8Array(readFileSync4(value2))] }),
         filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync4(file))] }),
         fileNumber: forbiddenIfSync,
-        iterable: ({ value }) => ({ contents: [...value] }),
-        string: ({ value }) => ({ contents: [value] }),
-        uint8Array: ({ value }) => ({ contents: [value] })
+        iterable: ({ value: value2 }) => ({ contents: [...value2] }),
+        string: ({ value: value2 }) => ({ contents: [value2] }),
+        uint8Array: ({ value: value2 }) => ({ contents: [value2] })
       },
       output: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ path: value }),
+        fileUrl: ({ value: value2 }) => ({ path: value2 }),
         filePath: ({ value: { file, append } }) => ({ path: file, append }),
-        fileNumber: ({ value }) => ({ path: value }),
+        fileNumber: ({ value: value2 }) => ({ path: value2 }),
         iterable: forbiddenIfSync,
         string: forbiddenIfSync,
         uint8Array: forbiddenIfSync
@@ -25030,7 +25033,7 @@ var stripNewline, getStripFinalNewline;
 var init_strip_newline = __esm({
   "node_modules/execa/lib/io/strip-newline.js"() {
     init_strip_final_newline();
-    stripNewline = (value, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value !== void 0 && !Array.isArray(value) ? stripFinalNewline(value) : value;
+    stripNewline = (value2, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value2 !== void 0 && !Array.isArray(value2) ? stripFinalNewline(value2) : value2;
     getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" ? stripFinalNewline2[1] || stripFinalNewline2[2] : stripFinalNewline2[fdNumber];
   }
 });
@@ -25308,12 +25311,12 @@ var init_generator = __esm({
     init_run_async();
     init_run_sync();
     generatorToStream = ({
-      value,
+      value: value2,
       value: { transform, final, writableObjectMode, readableObjectMode },
       optionName
     }, { encoding }) => {
       const state = {};
-      const generators = addInternalGenerators(value, encoding, optionName);
+      const generators = addInternalGenerators(value2, encoding, optionName);
       const transformAsync = isAsyncGenerator(transform);
       const finalAsync = isAsyncGenerator(final);
       const transformMethod = transformAsync ? pushChunks.bind(void 0, transformChunk, state) : pushChunksSync.bind(void 0, transformChunkSync);
@@ -25337,8 +25340,8 @@ var init_generator = __esm({
     runGeneratorsSync = (chunks, stdioItems, encoding, isInput) => {
       const generators = stdioItems.filter(({ type }) => type === "generator");
       const reversedGenerators = isInput ? generators.reverse() : generators;
-      for (const { value, optionName } of reversedGenerators) {
-        const generators2 = addInternalGenerators(value, encoding, optionName);
+      for (const { value: value2, optionName } of reversedGenerators) {
+        const generators2 = addInternalGenerators(value2, encoding, optionName);
         chunks = runTransformSync(generators2, chunks);
       }
       return chunks;
@@ -25411,7 +25414,7 @@ var init_output = __esm({
     init_type();
     init_log();
     init_values();
-    shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
+    shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value: value2 }) => type === "native" && PIPED_STDIO_VALUES.has(value2)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
     fdUsesVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
     PIPED_STDIO_VALUES = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
     logLines = async (linesIterable, stream, fdNumber, verboseInfo) => {
@@ -25715,8 +25718,8 @@ var init_main_sync = __esm({
         throwInvalidSyncOption("cancelSignal");
       }
     };
-    throwInvalidSyncOption = (value) => {
-      throw new TypeError(`The "${value}" option cannot be used with synchronous methods.`);
+    throwInvalidSyncOption = (value2) => {
+      throw new TypeError(`The "${value2}" option cannot be used with synchronous methods.`);
     };
     spawnSubprocessSync = ({ file, commandArguments, options, command, escapedCommand, verboseInfo, fileDescriptors, startTime }) => {
       const syncResult = runSubprocessSync({
@@ -26081,7 +26084,7 @@ var init_handle_async = __esm({
       fileNumber: forbiddenIfAsync,
       generator: generatorToStream,
       asyncGenerator: generatorToStream,
-      nodeStream: ({ value }) => ({ stream: value }),
+      nodeStream: ({ value: value2 }) => ({ stream: value2 }),
       webTransform({ value: { transform, writableObjectMode, readableObjectMode } }) {
         const objectMode = writableObjectMode || readableObjectMode;
         const stream = Duplex2.fromWeb(transform, { objectMode });
@@ -26094,19 +26097,19 @@ var init_handle_async = __esm({
     addPropertiesAsync = {
       input: {
         ...addProperties2,
-        fileUrl: ({ value }) => ({ stream: createReadStream(value) }),
+        fileUrl: ({ value: value2 }) => ({ stream: createReadStream(value2) }),
         filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
-        webStream: ({ value }) => ({ stream: Readable2.fromWeb(value) }),
-        iterable: ({ value }) => ({ stream: Readable2.from(value) }),
-        asyncIterable: ({ value }) => ({ stream: Readable2.from(value) }),
-        string: ({ value }) => ({ stream: Readable2.from(value) }),
-        uint8Array: ({ value }) => ({ stream: Readable2.from(Buffer4.from(value)) })
+        webStream: ({ value: value2 }) => ({ stream: Readable2.fromWeb(value2) }),
+        iterable: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+        asyncIterable: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+        string: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+        uint8Array: ({ value: value2 }) => ({ stream: Readable2.from(Buffer4.from(value2)) })
       },
       output: {
         ...addProperties2,
-        fileUrl: ({ value }) => ({ stream: createWriteStream(value) }),
+        fileUrl: ({ value: value2 }) => ({ stream: createWriteStream(value2) }),
         filePath: ({ value: { file, append } }) => ({ stream: createWriteStream(file, append ? { flags: "a" } : {}) }),
-        webStream: ({ value }) => ({ stream: Writable2.fromWeb(value) }),
+        webStream: ({ value: value2 }) => ({ stream: Writable2.fromWeb(value2) }),
         iterable: forbiddenIfAsync,
         asyncIterable: forbiddenIfAsync,
         string: forbiddenIfAsync,
@@ -27558,7 +27561,7 @@ var init_wait_subprocess = __esm({
       }
     };
     waitForOriginalStreams = (originalStreams, subprocess, streamInfo) => originalStreams.map((stream, fdNumber) => stream === subprocess.stdio[fdNumber] ? void 0 : waitForStream(stream, fdNumber, streamInfo));
-    waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value, stream = value }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value, stream = value }) => waitForStream(stream, fdNumber, streamInfo, {
+    waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value: value2, stream = value2 }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value: value2, stream = value2 }) => waitForStream(stream, fdNumber, streamInfo, {
       isSameDirection: TRANSFORM_TYPES.has(type),
       stopOnExit: type === "native"
     })));
@@ -27710,11 +27713,11 @@ var init_readable = __esm({
     };
     onRead = async (readable2, onStdoutData, onStdoutDataDone) => {
       try {
-        const { value, done } = await onStdoutData.next();
+        const { value: value2, done } = await onStdoutData.next();
         if (done) {
           onStdoutDataDone.resolve();
         } else {
-          readable2.push(value);
+          readable2.push(value2);
         }
       } catch {
       }
@@ -27944,8 +27947,8 @@ var init_promise = __esm({
   "node_modules/execa/lib/methods/promise.js"() {
     mergePromise = (subprocess, promise) => {
       for (const [property, descriptor] of descriptors) {
-        const value = descriptor.value.bind(promise);
-        Reflect.defineProperty(subprocess, property, { ...descriptor, value });
+        const value2 = descriptor.value.bind(promise);
+        Reflect.defineProperty(subprocess, property, { ...descriptor, value: value2 });
       }
     };
     nativePromisePrototype = (async () => {
@@ -29418,13 +29421,13 @@ var require_ucs2length = __commonJS({
       const len = str.length;
       let length = 0;
       let pos = 0;
-      let value;
+      let value2;
       while (pos < len) {
         length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
+        value2 = str.charCodeAt(pos++);
+        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
+          value2 = str.charCodeAt(pos);
+          if ((value2 & 64512) === 56320)
             pos++;
         }
       }
@@ -31575,13 +31578,13 @@ function compileSchema() {
   const get = (name) => ajv.getSchema(`urn:svcplan:schema:v1#/definitions/${name}`);
   return { ServiceTemplate: get("ServiceTemplate"), Service: get("Service"), Config: get("Config") };
 }
-function validateAgainstSchema(kind, value, sourceOf) {
+function validateAgainstSchema(kind, value2, sourceOf) {
   const validate = validatorFor(kind);
-  if (validate(value)) return [];
+  if (validate(value2)) return [];
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error2 of validate.errors ?? []) {
-    const problem = describe(error2, value, sourceOf);
+    const problem = describe(error2, value2, sourceOf);
     if (!problem) continue;
     const key = `${problem.path.join("\0")}\0${problem.atKey}\0${problem.message}`;
     if (seen.has(key)) continue;
@@ -31603,22 +31606,22 @@ function valueAt(root, path8) {
   for (const p of path8) v = v && typeof v === "object" ? v[p] : void 0;
   return v;
 }
-function shown(value, source) {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
-  if (typeof value === "number" && source !== void 0 && !/^["']/.test(source)) return source.length > 40 ? source.slice(0, 37) + "..." : source;
-  if (value === null) return "null (an empty value)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return String(value);
+function shown(value2, source) {
+  if (typeof value2 === "string") return JSON.stringify(value2.length > 60 ? value2.slice(0, 57) + "..." : value2);
+  if (typeof value2 === "number" && source !== void 0 && !/^["']/.test(source)) return source.length > 40 ? source.slice(0, 37) + "..." : source;
+  if (value2 === null) return "null (an empty value)";
+  if (Array.isArray(value2)) return "a list";
+  if (typeof value2 === "object") return "a mapping";
+  return String(value2);
 }
-function describeNumber(s, value) {
+function describeNumber(s, value2) {
   const what = s.type === "integer" ? "an integer" : "a number";
   const unit = typeof s["x-unit"] === "string" ? ` (${s["x-unit"]})` : "";
   const min = s.minimum;
   const max = s.maximum;
   if (min !== void 0 && max !== void 0) {
     if (max < 1e5) return `${what} from ${min} to ${max}${unit}`;
-    return typeof value === "number" && value > max ? `${what} \u2264 ${max}${unit}` : `${what} \u2265 ${min}${unit}`;
+    return typeof value2 === "number" && value2 > max ? `${what} \u2264 ${max}${unit}` : `${what} \u2265 ${min}${unit}`;
   }
   if (min !== void 0) return `${what} \u2265 ${min}${unit}`;
   if (max !== void 0) return `${what} \u2264 ${max}${unit}`;
@@ -31627,10 +31630,10 @@ function describeNumber(s, value) {
 function describe(error2, root, sourceOf) {
   const path8 = pointerToPath(error2.instancePath);
   const where = dottedPath(path8);
-  const value = valueAt(root, path8);
+  const value2 = valueAt(root, path8);
   const source = sourceOf(path8);
   const parent = error2.parentSchema ?? {};
-  const got = `got ${shown(value, source)}`;
+  const got = `got ${shown(value2, source)}`;
   const params = error2.params;
   switch (error2.keyword) {
     case "required": {
@@ -31659,11 +31662,11 @@ function describe(error2, root, sourceOf) {
     case "type": {
       const expected = [].concat(params.type);
       if (expected.includes("integer") || expected.includes("number")) {
-        if (expected.length === 1) return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value)}, ${got}` };
+        if (expected.length === 1) return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value2)}, ${got}` };
       }
-      if (expected.length === 1 && expected[0] === "string" && (typeof value === "number" || typeof value === "boolean")) {
-        const written = source ?? String(value);
-        return { path: path8, atKey: false, message: `${where} must be a string, got ${typeof value} ${written}; quote it: "${written}"` };
+      if (expected.length === 1 && expected[0] === "string" && (typeof value2 === "number" || typeof value2 === "boolean")) {
+        const written = source ?? String(value2);
+        return { path: path8, atKey: false, message: `${where} must be a string, got ${typeof value2} ${written}; quote it: "${written}"` };
       }
       const words = expected.map((t) => TYPE_WORDS[t] ?? t);
       const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : words[0];
@@ -31674,7 +31677,7 @@ function describe(error2, root, sourceOf) {
     case "exclusiveMinimum":
     case "exclusiveMaximum":
     case "multipleOf":
-      return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value)}, ${got}` };
+      return { path: path8, atKey: false, message: `${where} must be ${describeNumber(parent, value2)}, ${got}` };
     case "enum": {
       const allowed = params.allowedValues.map((v) => JSON.stringify(v)).join(", ");
       return { path: path8, atKey: false, message: `${where} must be one of ${allowed}, ${got}` };
@@ -31690,7 +31693,7 @@ function describe(error2, root, sourceOf) {
     case "maxItems":
       return { path: path8, atKey: false, message: `${where} may list at most ${params.limit} items` };
     case "uniqueItems":
-      return { path: [...path8, Number(params.i)], atKey: false, message: `${where} lists ${shown(value[Number(params.i)], void 0)} twice` };
+      return { path: [...path8, Number(params.i)], atKey: false, message: `${where} lists ${shown(value2[Number(params.i)], void 0)} twice` };
     case "minLength":
       return { path: path8, atKey: false, message: `${where} must not be empty` };
     case "maxLength":
@@ -32253,26 +32256,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i2) => toJS(v, String(i2), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity3.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity3.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -32444,11 +32447,11 @@ var require_Scalar = __commonJS({
     var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity3.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -32475,7 +32478,7 @@ var require_createNode = __commonJS({
     var identity3 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -32483,53 +32486,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity3.isDocument(value))
-        value = value.contents;
-      if (identity3.isNode(value))
-        return value;
-      if (identity3.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity3.isDocument(value2))
+        value2 = value2.contents;
+      if (identity3.isNode(value2))
+        return value2;
+      if (identity3.isPair(value2)) {
         const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node2 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
+        tagObj = value2 instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value2) ? schema[identity3.SEQ] : schema[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -32549,8 +32552,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
-      let v = value;
+    function collectionFromPath(schema, path8, value2) {
+      let v = value2;
       for (let i2 = path8.length - 1; i2 >= 0; --i2) {
         const k = path8[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -32601,16 +32604,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
+      addIn(path8, value2) {
         if (isEmptyPath(path8))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -32664,16 +32667,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
+      setIn(path8, value2) {
         const [key, ...rest] = path8;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node = this.get(key, true);
           if (identity3.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -32868,13 +32871,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
@@ -32948,22 +32951,22 @@ var require_stringifyString = __commonJS({
       str = start ? str + json.slice(start) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -32971,7 +32974,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -32979,27 +32982,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -33007,7 +33010,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -33015,8 +33018,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -33024,9 +33027,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -33037,7 +33040,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -33050,37 +33053,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -33253,7 +33256,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity3.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -33265,7 +33268,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -33280,12 +33283,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
@@ -33306,26 +33309,26 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity3.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity3.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity3.isScalar(value))
+      if (!explicitKey && !keyComment && identity3.isScalar(value2))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -33341,11 +33344,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity3.isCollection(value)) {
+      } else if (!explicitKey && identity3.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -33408,7 +33411,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -33418,8 +33421,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -33429,20 +33432,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -33451,8 +33454,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity3.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -33469,20 +33472,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity3.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map, value2);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+        merge2.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -33532,24 +33535,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity3 = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity3.isNode(key))
           key = key.clone(schema);
-        if (identity3.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity3.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -33752,17 +33755,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key, value2] of obj)
+            add(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -33820,8 +33823,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -33899,8 +33902,8 @@ var require_YAMLSeq = __commonJS({
         super(identity3.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -33941,15 +33944,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity3.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity3.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -34025,7 +34028,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
@@ -34044,7 +34047,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -34062,18 +34065,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -34084,13 +34087,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n2 = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
         if (i2 < 0) {
@@ -34114,7 +34117,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -34122,7 +34125,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -34134,7 +34137,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -34158,16 +34161,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -34184,7 +34187,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -34233,20 +34236,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -34255,7 +34258,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -34268,10 +34271,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -34301,7 +34304,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -34327,10 +34330,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str;
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -34402,25 +34405,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -34467,16 +34470,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity3.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -34490,7 +34493,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -34520,14 +34523,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -34535,7 +34538,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -34554,7 +34557,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -34562,7 +34565,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -34574,7 +34577,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -34601,7 +34604,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str, offset, radix, { intAsBigInt }) {
       const sign = str[0];
       if (sign === "-" || sign === "+")
@@ -34626,10 +34629,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value: value2 } = node;
+      if (intIdentify(value2)) {
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -34707,13 +34710,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -34732,10 +34735,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set2.items.push(Pair.createPair(value2, null, ctx));
           }
         return set2;
       }
@@ -34743,7 +34746,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -34777,33 +34780,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value } = node;
+      let { value: value2 } = node;
       let num = (n2) => n2;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num = (n2) => BigInt(n2);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -34812,7 +34815,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -34821,7 +34824,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -34844,7 +34847,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -35118,7 +35121,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -35150,7 +35153,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -35175,14 +35178,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path8, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path8, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -35201,10 +35204,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -35231,7 +35234,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value2, tag, ctx);
         if (flow && identity3.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -35241,9 +35244,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -35302,24 +35305,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
+      setIn(path8, value2) {
         if (Collection2.isEmptyPath(path8)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path8, value2);
         }
       }
       /**
@@ -35705,7 +35708,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep3?.[0],
@@ -35748,7 +35751,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -35757,14 +35760,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -35810,18 +35813,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -35832,9 +35835,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -35916,7 +35919,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -35927,7 +35930,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value2) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -35982,10 +35985,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -35997,7 +36000,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -36017,15 +36020,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -36168,11 +36171,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -36202,11 +36205,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i2][0].length > trimIndent)
           chompStart = i2 + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
-        value += lines[i2][0].slice(trimIndent) + "\n";
+        value2 += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
         let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
@@ -36220,23 +36223,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
+          value2 += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep3 === " ")
             sep3 = "\n";
           else if (!prevMoreIndented && sep3 === "\n")
             sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
+          value2 += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep3 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep3 = "\n";
         } else {
-          value += sep3 + content;
+          value2 += sep3 + content;
           sep3 = " ";
           prevMoreIndented = false;
         }
@@ -36246,15 +36249,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i2 = chompStart; i2 < lines.length; ++i2)
-            value += "\n" + lines[i2][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i2][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -36339,20 +36342,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -36367,7 +36370,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -36560,28 +36563,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity3.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity3.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -36592,7 +36595,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity3.SCALAR];
       const matchWithTest = [];
@@ -36605,7 +36608,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -36615,10 +36618,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity3.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity3.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -36776,7 +36779,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -36788,7 +36791,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -36796,10 +36799,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -37047,9 +37050,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context3) {
+    function createScalarToken(value2, context3) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -37079,7 +37082,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context3 = {}) {
+    function setScalarValue(token, value2, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -37102,7 +37105,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -37248,7 +37251,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -37257,8 +37260,8 @@ var require_cst_stringify = __commonJS({
       if (sep3)
         for (const st of sep3)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify;
@@ -38991,7 +38994,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -39004,14 +39007,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity3.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity3.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -39186,15 +39189,15 @@ var init_plain_yaml = __esm({
       }
       document() {
         if (this.lines.length === 0) refuse();
-        const value = this.blockNode(this.lines[0].indent);
+        const value2 = this.blockNode(this.lines[0].indent);
         if (this.pos !== this.lines.length) refuse();
-        return { value, scalarSources: this.sources };
+        return { value: value2, scalarSources: this.sources };
       }
       blockNode(indent) {
         if (++this.depth > MAX_DEPTH) refuse();
-        const value = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
+        const value2 = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
         this.depth--;
-        return value;
+        return value2;
       }
       mapping(indent) {
         const out = {};
@@ -39242,10 +39245,10 @@ var init_plain_yaml = __esm({
         }
         if (next && next.indent > indent) refuse();
         const scanner = { text, at: 0 };
-        const value = this.inlineValue(scanner);
+        const value2 = this.inlineValue(scanner);
         const after = text.slice(scanner.at);
         if (after !== "" && !/^ +#/.test(after)) refuse();
-        return value;
+        return value2;
       }
       inlineValue(s) {
         const c3 = s.text[s.at];
@@ -39311,9 +39314,9 @@ var init_plain_yaml = __esm({
         return this.scalar(plain);
       }
       scalar(plain) {
-        const value = coreScalar(plain);
-        if (typeof value !== "string") this.sources.set(this.path.join("\0"), plain);
-        return value;
+        const value2 = coreScalar(plain);
+        if (typeof value2 !== "string") this.sources.set(this.path.join("\0"), plain);
+        return value2;
       }
     };
     NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -39373,8 +39376,8 @@ function plainText(text, plain) {
     sourceOf(path8) {
       const written = plain.scalarSources.get(path8.join("\0"));
       if (written !== void 0) return written;
-      const value = valueAt2(plain.value, path8);
-      return typeof value === "string" ? value : sourceText(this.doc, path8);
+      const value2 = valueAt2(plain.value, path8);
+      return typeof value2 === "string" ? value2 : sourceText(this.doc, path8);
     }
   };
   return {
@@ -39386,12 +39389,12 @@ function plainText(text, plain) {
   };
 }
 function valueAt2(root, path8) {
-  let value = root;
+  let value2 = root;
   for (const segment of path8) {
-    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, segment)) return void 0;
-    value = value[segment];
+    if (value2 === null || typeof value2 !== "object" || !Object.prototype.hasOwnProperty.call(value2, segment)) return void 0;
+    value2 = value2[segment];
   }
-  return value;
+  return value2;
 }
 function parseFully(text) {
   const lineCounter = new import_yaml.LineCounter();
@@ -39434,18 +39437,18 @@ function parseFully(text) {
     for (const problem of problems) {
       at(problem.pos[0], `${firstLine(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
     }
-    let value;
+    let value2;
     const complexKey = problems.length === 0 ? firstComplexKey(doc) : void 0;
     if (complexKey) {
       at(complexKey.range?.[0] ?? 0, "a key must be a plain name, not a list or a mapping");
     } else if (problems.length === 0) {
       try {
-        value = doc.toJS({ maxAliasCount: 100 });
+        value2 = doc.toJS({ maxAliasCount: 100 });
       } catch (err) {
         at(doc.range[0], `cannot read this document: ${describeCrash(err)}`);
       }
     }
-    documentsOut.push({ index, doc, value, sourceOf: (path8) => sourceText(doc, path8) });
+    documentsOut.push({ index, doc, value: value2, sourceOf: (path8) => sourceText(doc, path8) });
   });
   return { lineCounter, documents: documentsOut, problems: diagnostics };
 }
@@ -39625,9 +39628,9 @@ async function loadConfig(reader) {
     }
   }
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
-  const value = document.value;
+  const value2 = document.value;
   const folders = (key) => {
-    const list = value[key];
+    const list = value2[key];
     if (!list) return config[key];
     return [...new Set(list.map((f) => normalizeRepoPath(f, { allowRoot: true })))];
   };
@@ -39635,16 +39638,16 @@ async function loadConfig(reader) {
     templates: folders("templates"),
     services: folders("services"),
     state: {
-      store: value.state?.store ?? config.state.store,
-      path: value.state?.path !== void 0 ? normalizeRepoPath(value.state.path) : config.state.path,
-      branch: value.state?.branch ?? config.state.branch
+      store: value2.state?.store ?? config.state.store,
+      path: value2.state?.path !== void 0 ? normalizeRepoPath(value2.state.path) : config.state.path,
+      branch: value2.state?.branch ?? config.state.branch
     },
     declaredState: {
-      ...value.state?.store !== void 0 ? { store: value.state.store } : {},
-      ...value.state?.path !== void 0 ? { path: normalizeRepoPath(value.state.path) } : {},
-      ...value.state?.branch !== void 0 ? { branch: value.state.branch } : {}
+      ...value2.state?.store !== void 0 ? { store: value2.state.store } : {},
+      ...value2.state?.path !== void 0 ? { path: normalizeRepoPath(value2.state.path) } : {},
+      ...value2.state?.branch !== void 0 ? { branch: value2.state.branch } : {}
     },
-    ...value.defaultBranch !== void 0 ? { defaultBranch: value.defaultBranch } : {}
+    ...value2.defaultBranch !== void 0 ? { defaultBranch: value2.defaultBranch } : {}
   };
 }
 function sortDiagnostics(diagnostics) {
@@ -39663,13 +39666,13 @@ var init_config = __esm({
 });
 
 // src/load/resolve.ts
-function cloneData(value) {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(cloneData);
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return structuredClone(value);
+function cloneData(value2) {
+  if (value2 === null || typeof value2 !== "object") return value2;
+  if (Array.isArray(value2)) return value2.map(cloneData);
+  if (Object.getPrototypeOf(value2) !== Object.prototype && Object.getPrototypeOf(value2) !== null) return structuredClone(value2);
   const copy = {};
-  for (const key of Object.keys(value)) {
-    const member = cloneData(value[key]);
+  for (const key of Object.keys(value2)) {
+    const member = cloneData(value2[key]);
     if (key === "__proto__") Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
     else copy[key] = member;
   }
@@ -39677,12 +39680,12 @@ function cloneData(value) {
 }
 function settingsFrom(raw, sourceOf, basePath) {
   const out = {};
-  for (const [key, value] of Object.entries(raw ?? {})) {
-    if (typeof value === "number") {
+  for (const [key, value2] of Object.entries(raw ?? {})) {
+    if (typeof value2 === "number") {
       const written = sourceOf([...basePath, key]);
-      out[key] = written !== void 0 && !/^["']/.test(written) ? written : String(value);
+      out[key] = written !== void 0 && !/^["']/.test(written) ? written : String(value2);
     } else {
-      out[key] = String(value);
+      out[key] = String(value2);
     }
   }
   return out;
@@ -39868,14 +39871,14 @@ async function loadDesiredState(reader) {
       if (!kind) continue;
       const raw = document.value;
       if (kind === "ServiceTemplate") templateDocuments.push({ file, document, raw });
-      const { problems, value } = checkedDocument(kind, file, document);
+      const { problems, value: value2 } = checkedDocument(kind, file, document);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);
       if (problems.length > 0) {
         if (kind === "ServiceTemplate" && typeof raw.name === "string") brokenTemplates.add(raw.name);
         continue;
       }
-      if (kind === "ServiceTemplate") templates.push({ value, raw, file, document });
-      else services.push({ value, raw, file, document });
+      if (kind === "ServiceTemplate") templates.push({ value: value2, raw, file, document });
+      else services.push({ value: value2, raw, file, document });
     }
   });
   const byName = (what, loaded) => {
@@ -39917,8 +39920,8 @@ function checkedDocument(kind, file, document) {
   const raw = document.value;
   const sourceOf = (path8) => document.sourceOf(path8);
   const problems = validateAgainstSchema(kind, raw, sourceOf);
-  const value = problems.length > 0 ? void 0 : kind === "ServiceTemplate" ? templateFromDocument(raw, file, sourceOf) : serviceFromDocument(raw, file, sourceOf);
-  const checked = { kind, file, problems, value };
+  const value2 = problems.length > 0 ? void 0 : kind === "ServiceTemplate" ? templateFromDocument(raw, file, sourceOf) : serviceFromDocument(raw, file, sourceOf);
+  const checked = { kind, file, problems, value: value2 };
   checkedDocuments.set(document, checked);
   return checked;
 }
@@ -39930,12 +39933,12 @@ function resolvedSpec(service, template) {
   return spec;
 }
 function checkKind(file, document, report) {
-  const value = document.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value) ? "a list" : JSON.stringify(value)?.slice(0, 40) ?? String(value)}`);
+  const value2 = document.value;
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
+    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value2) ? "a list" : JSON.stringify(value2)?.slice(0, 40) ?? String(value2)}`);
     return void 0;
   }
-  const { apiVersion, kind } = value;
+  const { apiVersion, kind } = value2;
   const foreign = apiVersion === void 0 ? kind === void 0 : typeof apiVersion === "string" && !apiVersion.startsWith("svcplan/");
   if (foreign) {
     report(
@@ -40007,11 +40010,11 @@ function checkService({ value: service, raw, file, document }, template, report)
     }
   }
 }
-function depthOf(value, depth = 0) {
+function depthOf(value2, depth = 0) {
   if (depth > MAX_OPTION_DEPTH) return depth;
-  if (value === null || typeof value !== "object") return depth;
+  if (value2 === null || typeof value2 !== "object") return depth;
   let deepest = depth + 1;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, depth + 1));
+  for (const child of Object.values(value2)) deepest = Math.max(deepest, depthOf(child, depth + 1));
   return deepest;
 }
 async function checkScriptsExist(reader, templates, report) {
@@ -40092,28 +40095,31 @@ var init_load = __esm({
 
 // src/model/digest.ts
 import { createHash as createHash2 } from "node:crypto";
-function canonicalJson(value) {
-  return canonicalText(value);
+function canonicalJson(value2) {
+  return canonicalText(value2);
+}
+function digestOf(value2) {
+  return canonicalDigest(value2);
 }
 function specDigest(spec) {
   const { files: _files, ...rest } = spec;
   return canonicalDigest(rest);
 }
-function canonicalText(value, memo) {
+function canonicalText(value2, memo) {
   const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
+  if (!write(value2, memo, out)) out.add("null");
   return out.text;
 }
-function canonicalDigest(value, memo) {
+function canonicalDigest(value2, memo) {
   const out = new HashOut(createHash2("sha256"));
-  if (!write(value, memo, out)) out.add("null");
+  if (!write(value2, memo, out)) out.add("null");
   return "sha256:" + out.digest();
 }
-function remember(value, memo) {
-  let text = memo.get(value);
+function remember(value2, memo) {
+  let text = memo.get(value2);
   if (text === void 0) {
-    text = flat(canonicalText(value));
-    memo.set(value, text);
+    text = flat(canonicalText(value2));
+    memo.set(value2, text);
   }
   return text;
 }
@@ -40121,40 +40127,40 @@ function flat(text) {
   text.charCodeAt(text.length >> 1);
   return text;
 }
-function write(value, memo, out) {
-  switch (typeof value) {
+function write(value2, memo, out) {
+  switch (typeof value2) {
     case "string":
-      out.add(JSON.stringify(value));
+      out.add(JSON.stringify(value2));
       return true;
     case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
+      out.add(Number.isFinite(value2) ? String(value2) : "null");
       return true;
     case "boolean":
-      out.add(value ? "true" : "false");
+      out.add(value2 ? "true" : "false");
       return true;
     case "object": {
-      if (value === null) {
+      if (value2 === null) {
         out.add("null");
         return true;
       }
-      const known = memo?.get(value);
+      const known = memo?.get(value2);
       if (known !== void 0) {
         out.add(known);
         return true;
       }
-      if (Array.isArray(value)) {
+      if (Array.isArray(value2)) {
         out.add("[");
-        for (let i2 = 0; i2 < value.length; i2++) {
+        for (let i2 = 0; i2 < value2.length; i2++) {
           if (i2) out.add(",");
-          if (!write(value[i2], memo, out)) out.add("null");
+          if (!write(value2[i2], memo, out)) out.add("null");
         }
         out.add("]");
         return true;
       }
       out.add("{");
       let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
+      for (const key of keyOrder(Object.keys(value2))) {
+        const member = value2[key];
         if (!writable2(member)) continue;
         let label = labels.get(key);
         if (label === void 0) {
@@ -40169,14 +40175,14 @@ function write(value, memo, out) {
       return true;
     }
     case "bigint":
-      JSON.stringify(value);
+      JSON.stringify(value2);
       return false;
     default:
       return false;
   }
 }
-function writable2(value) {
-  const type = typeof value;
+function writable2(value2) {
+  const type = typeof value2;
   return type !== "undefined" && type !== "function" && type !== "symbol";
 }
 function keyOrder(keys) {
@@ -40226,8 +40232,8 @@ var init_digest = __esm({
 });
 
 // src/plan/classify.ts
-function present(value) {
-  return value === void 0 ? null : value;
+function present(value2) {
+  return value2 === void 0 ? null : value2;
 }
 function same(a2, b) {
   if (a2 === b) return true;
@@ -40237,11 +40243,11 @@ function same(a2, b) {
   }
   return canonicalText(a2) === canonicalText(b);
 }
-function isJsonScalar(value) {
-  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
+function isJsonScalar(value2) {
+  return typeof value2 === "string" || typeof value2 === "boolean" || typeof value2 === "number" && Number.isFinite(value2);
 }
-function isString(value) {
-  return typeof value === "string";
+function isString(value2) {
+  return typeof value2 === "string";
 }
 function reason(path8, from, to, action) {
   return { path: path8, from: present(from), to: present(to), action };
@@ -40871,10 +40877,10 @@ function reasonNote(r) {
       return "";
   }
 }
-function valueText(value) {
-  if (value === null || value === void 0) return "(none)";
-  if (value === "") return '""';
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+function valueText(value2) {
+  if (value2 === null || value2 === void 0) return "(none)";
+  if (value2 === "") return '""';
+  const text = typeof value2 === "string" ? value2 : JSON.stringify(value2);
   return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + "\u2026" : text;
 }
 function summarySentence(summary2, stateKept) {
@@ -41383,28 +41389,28 @@ function rubyString(text) {
   if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
   return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
 }
-function rubyLiteral(value) {
-  if (value === null || value === void 0) return "nil";
-  if (typeof value === "string") return rubyString(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return rubyNumber(value);
-  if (typeof value === "bigint") return value.toString();
-  if (value instanceof RubySymbol) return ":" + value.name;
-  if (Array.isArray(value)) return "[" + value.map(rubyLiteral).join(", ") + "]";
-  if (value instanceof Map) {
-    const entries = [...value.entries()].map(([key, v]) => {
+function rubyLiteral(value2) {
+  if (value2 === null || value2 === void 0) return "nil";
+  if (typeof value2 === "string") return rubyString(value2);
+  if (typeof value2 === "boolean") return value2 ? "true" : "false";
+  if (typeof value2 === "number") return rubyNumber(value2);
+  if (typeof value2 === "bigint") return value2.toString();
+  if (value2 instanceof RubySymbol) return ":" + value2.name;
+  if (Array.isArray(value2)) return "[" + value2.map(rubyLiteral).join(", ") + "]";
+  if (value2 instanceof Map) {
+    const entries = [...value2.entries()].map(([key, v]) => {
       if (!(key instanceof RubySymbol)) throw new Error("a Map literal needs RubySymbol keys");
       return `${key.name}: ${rubyLiteral(v)}`;
     });
     return "{ " + entries.join(", ") + " }";
   }
-  if (typeof value === "object" && isPlainObject4(value)) {
-    const entries = Object.entries(value).map(
+  if (typeof value2 === "object" && isPlainObject4(value2)) {
+    const entries = Object.entries(value2).map(
       ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
     );
     return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
   }
-  throw new Error(`cannot write a ${describe2(value)} as a Ruby literal`);
+  throw new Error(`cannot write a ${describe2(value2)} as a Ruby literal`);
 }
 function symbolHash(entries) {
   return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
@@ -41415,14 +41421,14 @@ function rubyNumber(n2) {
   const text = String(n2);
   return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
 }
-function isPlainObject4(value) {
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject4(value2) {
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
-function describe2(value) {
-  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
-  return typeof value;
+function describe2(value2) {
+  if (typeof value2 === "object" && value2 !== null) return value2.constructor?.name ?? "object";
+  return typeof value2;
 }
 var RubySymbol, RUBY_IDENTIFIER;
 var init_ruby = __esm({
@@ -41633,11 +41639,11 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
   return L;
 }
 function settingsFile(settings, service) {
-  return sortedEntries(settings).map(([key, value]) => {
+  return sortedEntries(settings).map(([key, value2]) => {
     if (!ENV_NAME.test(key)) {
       throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
     }
-    return `${key}=${shellQuote(String(value))}
+    return `${key}=${shellQuote(String(value2))}
 `;
   }).join("");
 }
@@ -41868,10 +41874,10 @@ function parseDominfo(output) {
   return { ...cpus ? { cpus: Number(cpus) } : {}, ...memory ? { memory: Math.round(Number(memory) / 1024) } : {} };
 }
 function parseShowVmInfo(output) {
-  const value = (key) => new RegExp(`^${key}="?([^"\\n]*)"?\\s*$`, "m").exec(output)?.[1];
-  const memory = value("memory");
-  const cpus = value("cpus");
-  const state = value("VMState");
+  const value2 = (key) => new RegExp(`^${key}="?([^"\\n]*)"?\\s*$`, "m").exec(output)?.[1];
+  const memory = value2("memory");
+  const cpus = value2("cpus");
+  const state = value2("VMState");
   return {
     ...memory ? { memory: Number(memory) } : {},
     ...cpus ? { cpus: Number(cpus) } : {},
@@ -42543,13 +42549,13 @@ function serializeRecord(record) {
   return JSON.stringify(record, null, 2) + "\n";
 }
 function parseRecord(text, where) {
-  let value;
+  let value2;
   try {
-    value = JSON.parse(text);
+    value2 = JSON.parse(text);
   } catch (err) {
     throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
   }
-  const r = value;
+  const r = value2;
   if (!isObject2(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
   const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
   if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
@@ -42587,8 +42593,8 @@ function isSpec(spec) {
   const s = spec;
   return isObject2(s) && isObject2(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject2(s.target);
 }
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isObject2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 var DamagedRecordError, STATUSES, ACTIONS, PHASES;
 var init_record_file = __esm({
@@ -42664,13 +42670,13 @@ function processAlive(pid) {
   }
 }
 function parseLease(text, where) {
-  let value;
+  let value2;
   try {
-    value = JSON.parse(text);
+    value2 = JSON.parse(text);
   } catch (err) {
     throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
   }
-  const l = value;
+  const l = value2;
   if (!l || typeof l.service !== "string" || typeof l.owner !== "string" || typeof l.expiresAt !== "string") {
     throw new DamagedRecordError(where, "lease file lacks service, owner or expiresAt", "Delete it if no apply is running");
   }
@@ -42722,7 +42728,7 @@ function jitteredBackoff(attempt) {
   const cap = Math.min(2e3, 25 * 2 ** attempt);
   return cap / 2 + Math.random() * (cap / 2);
 }
-var DEFAULT_STATE_BRANCH, GitStateStore;
+var DEFAULT_STATE_BRANCH, DRIFT_REPORTS_FOLDER, GitStateStore;
 var init_git_store = __esm({
   "src/state/git-store.ts"() {
     "use strict";
@@ -42731,6 +42737,7 @@ var init_git_store = __esm({
     init_record_file();
     init_store();
     DEFAULT_STATE_BRANCH = "svcplan-state";
+    DRIFT_REPORTS_FOLDER = "drift";
     GitStateStore = class {
       constructor(repoDir, opts = {}) {
         this.repoDir = repoDir;
@@ -42815,6 +42822,20 @@ var init_git_store = __esm({
           if (text === void 0 || !sameLease(parseLease(text, this.where(file)), lease)) return /* @__PURE__ */ new Map();
           return /* @__PURE__ */ new Map([[file, null]]);
         });
+      }
+      /**
+       * Records the last drift report of each service given (service → its JSON text) as
+       * `drift/<service>.json`, all in one commit, so the app can show them without reaching a
+       * hypervisor. Service records and leases are not touched; `read()` does not see these files.
+       */
+      async writeDriftReports(reports, message) {
+        const files = /* @__PURE__ */ new Map();
+        for (const [service, text] of Object.entries(reports)) {
+          checkServiceName(service);
+          files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text);
+        }
+        if (files.size === 0) return;
+        await this.update(message, async () => files);
       }
       // -------------------------------------------------------------------------------------------
       where(file) {
@@ -45188,6 +45209,482 @@ var init_rollback_command = __esm({
   }
 });
 
+// src/drift/compare.ts
+function observedSpec(recorded, observed) {
+  const spec = { ...recorded, image: { ...recorded.image }, apps: { ...recorded.apps } };
+  if (observed.box) spec.image = { box: observed.box.name, version: observed.box.version };
+  if (observed.memory !== void 0) spec.memory = observed.memory;
+  if (observed.cpus !== void 0) spec.cpus = observed.cpus;
+  const guest = observed.guest;
+  if (guest) {
+    spec.features = guest.features;
+    const apps = {};
+    for (const [name, version] of Object.entries(guest.apps)) apps[name] = { ...recorded.apps[name], version };
+    spec.apps = apps;
+  }
+  return spec;
+}
+function differencesOf(recorded, observed) {
+  if (observed.state === "not_created") return [{ path: "machine", recorded: "created", observed: "not created", action: "create" }];
+  const differences = [];
+  if (observed.state === "stopped") differences.push({ path: "machine", recorded: "running", observed: "stopped", action: "restart" });
+  const change = classifyInstanceChange(observedSpec(recorded.spec, observed), recorded.spec);
+  for (const r of change.reasons) {
+    if (r.action === "none") continue;
+    differences.push({ path: r.path, recorded: r.to ?? null, observed: r.from ?? null, action: r.action });
+  }
+  const guest = observed.guest;
+  if (guest && !guest.settingsMatch) {
+    differences.push({ path: "settings", recorded: "as recorded", observed: "changed in the guest", action: "refresh" });
+  }
+  if (guest && recorded.spec.state && !guest.stateDisk) {
+    differences.push({ path: "state.disk", recorded: `${recorded.spec.state.disk} GiB, attached`, observed: "not attached", action: "replace" });
+  }
+  return differences;
+}
+function mostDisruptiveAction(differences) {
+  if (differences.some((d) => d.action === "create")) return "create";
+  let worst = "none";
+  for (const d of differences) {
+    if (d.action in DISRUPTION_ORDER && DISRUPTION_ORDER[d.action] > DISRUPTION_ORDER[worst]) worst = d.action;
+  }
+  return worst;
+}
+function instanceDrift(recorded, observed) {
+  const differences = differencesOf(recorded, observed);
+  if (differences.length === 0) return void 0;
+  return { name: recorded.name, tier: recorded.tier, action: mostDisruptiveAction(differences), differences };
+}
+function groupDrift(instances) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const inst of instances) {
+    for (const d of inst.differences) {
+      const key = canonicalJson([d.path, d.recorded, d.observed, d.action]);
+      let group = groups.get(key);
+      if (!group) groups.set(key, group = { ...d, instances: [] });
+      group.instances.push(inst.name);
+    }
+  }
+  return [...groups.values()];
+}
+var init_compare = __esm({
+  "src/drift/compare.ts"() {
+    "use strict";
+    init_digest();
+    init_types();
+    init_classify();
+  }
+});
+
+// src/drift/check.ts
+async function checkDrift(opts) {
+  const names = (opts.services ?? Object.keys(opts.recorded)).filter((n2) => opts.recorded[n2]).sort();
+  const records = names.map((n2) => opts.recorded[n2]).filter((r) => opts.runner === void 0 || runnerLabelOf({ runner: r.spec.target.runner }) === opts.runner);
+  const errors = [];
+  const services = await mapBounded(records, opts.concurrency ?? 4, (record) => checkService2(record, opts, errors));
+  const instances = services.reduce((n2, s) => n2 + s.checked, 0);
+  const driftedInstances = services.reduce((n2, s) => n2 + s.instances.length, 0);
+  return {
+    format_version: 1,
+    checked_at: (opts.now?.() ?? /* @__PURE__ */ new Date()).toISOString(),
+    summary: { services: services.length, drifted_services: services.filter((s) => s.status === "drifted").length, instances, drifted_instances: driftedInstances },
+    services,
+    errors
+  };
+}
+async function checkService2(record, opts, errors) {
+  const base = { name: record.name, ...record.spec.target.runner ? { runner: record.spec.target.runner } : {}, checked: 0, instances: [], groups: [] };
+  const lease = await opts.store.readLease(record.name);
+  if (lease && !leaseStaleness(lease)) {
+    return { ...base, status: "being-applied", lease: { owner: lease.owner, expiresAt: lease.expiresAt } };
+  }
+  try {
+    const instances = record.instances.map((i2) => ({ service: record.name, tier: i2.tier, index: i2.index, name: i2.name, spec: i2.spec }));
+    await opts.driver.layout(record.spec, instances);
+    const observed = await opts.driver.inspect(record.spec, instances);
+    const drifted = [];
+    for (const ri of record.instances) {
+      const seen = observed[ri.name];
+      if (!seen || seen.state === "unknown") {
+        errors.push({ service: record.name, instance: ri.name, message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join("; ")}` : ""}` });
+        continue;
+      }
+      for (const why of seen.unobserved ?? []) errors.push({ service: record.name, instance: ri.name, message: `${ri.name}: ${why}` });
+      const d = instanceDrift(ri, seen);
+      const unfinished = ri.step ? [{ path: "step", recorded: "finished", observed: `${ri.step.action} ${ri.step.failed ? "failed" : "stopped"} at ${ri.step.phase}`, action: ri.step.action }] : [];
+      if (d || unfinished.length > 0) {
+        const differences = [...unfinished, ...d?.differences ?? []];
+        drifted.push({ name: ri.name, tier: ri.tier, action: d?.action ?? ri.step.action, differences });
+      }
+    }
+    return { ...base, checked: record.instances.length, status: drifted.length > 0 ? "drifted" : "clean", instances: drifted, groups: groupDrift(drifted) };
+  } catch (err) {
+    const message = err.message;
+    errors.push({ service: record.name, message });
+    return { ...base, status: "failed", error: message };
+  }
+}
+function driftExitCode(report) {
+  if (report.errors.length > 0 || report.services.some((s) => s.status === "failed")) return 1;
+  return report.services.some((s) => s.status === "drifted") ? 2 : 0;
+}
+var init_check = __esm({
+  "src/drift/check.ts"() {
+    "use strict";
+    init_bounded();
+    init_plan();
+    init_lease();
+    init_compare();
+  }
+});
+
+// src/render/drift.ts
+function driftIssueMarker(service) {
+  return `<!-- svcplan:drift ${service.replace(/[^A-Za-z0-9._-]/g, "_")} -->`;
+}
+function value(v) {
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+function cause(g) {
+  return `${g.path}: ${value(g.recorded)} \u2192 ${value(g.observed)}`;
+}
+function serviceHeadline(s) {
+  switch (s.status) {
+    case "clean":
+      return `clean (${s.checked} instance${s.checked === 1 ? "" : "s"} as recorded)`;
+    case "drifted":
+      return `drifted: ${s.instances.length} of ${s.checked} instance${s.checked === 1 ? "" : "s"}`;
+    case "being-applied":
+      return `being applied by ${s.lease?.owner} (lease until ${s.lease?.expiresAt}): not checked`;
+    case "failed":
+      return `not checked: ${s.error}`;
+  }
+}
+function renderDriftMarkdown(report, opts = {}) {
+  const services = opts.service ? report.services.filter((s) => s.name === opts.service) : report.services;
+  const limit = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const out = [];
+  if (opts.service) out.push(driftIssueMarker(opts.service));
+  out.push(`### svcplan drift${opts.service ? ` of ${escapeMarkdown(opts.service)}` : ""}`, "", `Checked at ${report.checked_at}.`, "");
+  for (const s of services) {
+    out.push(`**${escapeMarkdown(s.name)}**${s.runner ? ` (runner \`${escapeMarkdown(s.runner)}\`)` : ""}: ${escapeMarkdown(serviceHeadline(s))}`, "");
+    if (s.groups.length > 0) {
+      out.push("| repair | what differs (recorded \u2192 observed) | instances |", "|---|---|---|");
+      for (const g of s.groups) {
+        const names = g.instances.length > 20 ? `${g.instances.slice(0, 20).join(", ")} and ${g.instances.length - 20} more` : g.instances.join(", ");
+        out.push(`| ${g.action} | ${escapeMarkdown(cause(g))} | ${escapeMarkdown(names)} |`);
+      }
+      out.push("");
+    }
+  }
+  const errors = report.errors.filter((e) => !opts.service || e.service === opts.service);
+  if (errors.length > 0) out.push("**Not observed**", "", ...errors.map((e) => `- ${escapeMarkdown(`${e.instance ?? e.service}: ${e.message}`)}`), "");
+  if (services.some((s) => s.status === "drifted")) {
+    out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
+  }
+  let text = out.join("\n") + "\n";
+  if (text.length > limit) text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  return text;
+}
+function renderDriftJson(report) {
+  return JSON.stringify(report, null, 2) + "\n";
+}
+var init_drift = __esm({
+  "src/render/drift.ts"() {
+    "use strict";
+    init_markdown();
+  }
+});
+
+// src/github/drift-issues.ts
+function driftIssueTitle(service) {
+  return `Drift: ${service} no longer matches what svcplan applied`;
+}
+function driftIssueIntent(report, service) {
+  if (service.status === "drifted") return "open";
+  if (service.status === "clean" && !report.errors.some((e) => e.service === service.name)) return "close";
+  return "leave";
+}
+function driftDigest(report, service) {
+  return digestOf({ service, errors: report.errors.filter((e) => e.service === service.name) });
+}
+function driftIssueBody(report, service, by) {
+  const digest = driftDigest(report, service);
+  const footer = [
+    "",
+    `_Kept by svcplan drift${by.runner ? ` on runner \`${escapeMarkdown(by.runner)}\`` : ""}${by.runUrl ? ` ([workflow run](${by.runUrl}))` : ""}: edited when the drift changes, closed when the service is as recorded again._`,
+    `${DIGEST_MARKER}${digest} -->`,
+    ""
+  ].join("\n");
+  return renderDriftMarkdown(report, { service: service.name, maxLength: GITHUB_COMMENT_LIMIT - footer.length }) + footer;
+}
+function digestIn(body) {
+  const at = body.indexOf(DIGEST_MARKER);
+  if (at < 0) return void 0;
+  return body.slice(at + DIGEST_MARKER.length, body.indexOf(" -->", at));
+}
+async function findDriftIssues(octokit, repo) {
+  const found = /* @__PURE__ */ new Map();
+  for (let page = 1; ; page++) {
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues", {
+      owner: repo.owner,
+      repo: repo.repo,
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      per_page: 100,
+      page
+    });
+    for (const issue2 of data) {
+      if (issue2.pull_request || issue2.user?.type !== "Bot") continue;
+      const body = issue2.body ?? "";
+      const marker = /<!-- svcplan:drift [A-Za-z0-9._-]+ -->/.exec(body)?.[0];
+      if (marker && !found.has(marker)) found.set(marker, { number: issue2.number, url: issue2.html_url, body });
+    }
+    if (data.length < 100) return found;
+  }
+}
+async function syncDriftIssues(octokit, repo, report, by = {}) {
+  const outcomes = [];
+  if (report.services.length === 0) return outcomes;
+  const open2 = await findDriftIssues(octokit, repo);
+  let labelReady = false;
+  for (const service of report.services) {
+    const intent = driftIssueIntent(report, service);
+    const existing = open2.get(driftIssueMarker(service.name));
+    const issue2 = existing && { number: existing.number, url: existing.url };
+    if (intent === "leave") {
+      outcomes.push({ service: service.name, change: existing ? "left" : "none", ...issue2 ? { issue: issue2 } : {} });
+    } else if (intent === "close") {
+      if (!existing) {
+        outcomes.push({ service: service.name, change: "none" });
+        continue;
+      }
+      await postComment(octokit, repo, existing.number, cleanAgainComment(report, service, by));
+      await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: existing.number,
+        state: "closed",
+        state_reason: "completed"
+      });
+      outcomes.push({ service: service.name, change: "closed", issue: issue2 });
+    } else if (existing) {
+      if (digestIn(existing.body) === driftDigest(report, service)) {
+        outcomes.push({ service: service.name, change: "unchanged", issue: issue2 });
+        continue;
+      }
+      await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: existing.number,
+        body: driftIssueBody(report, service, by)
+      });
+      outcomes.push({ service: service.name, change: "updated", issue: issue2 });
+    } else {
+      if (!labelReady) await ensureDriftLabel(octokit, repo);
+      labelReady = true;
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", {
+        owner: repo.owner,
+        repo: repo.repo,
+        title: driftIssueTitle(service.name),
+        body: driftIssueBody(report, service, by),
+        labels: [DRIFT_LABEL]
+      });
+      const author = data.user?.type === "Bot" ? {} : { authoredBy: data.user?.login ?? "someone" };
+      outcomes.push({ service: service.name, change: "opened", issue: { number: data.number, url: data.html_url }, ...author });
+    }
+  }
+  return outcomes;
+}
+function cleanAgainComment(report, service, by) {
+  const n2 = service.checked;
+  return `**${escapeMarkdown(service.name)}** is as recorded again: ${n2} instance${n2 === 1 ? "" : "s"} checked at ${report.checked_at}${by.runner ? ` on runner \`${escapeMarkdown(by.runner)}\`` : ""}${by.runUrl ? ` ([workflow run](${by.runUrl}))` : ""}. Closing this issue; svcplan opens a new one if the service drifts again.`;
+}
+async function postComment(octokit, repo, issueNumber, body) {
+  await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body });
+}
+async function ensureDriftLabel(octokit, repo) {
+  try {
+    await octokit.request("GET /repos/{owner}/{repo}/labels/{name}", { owner: repo.owner, repo: repo.repo, name: DRIFT_LABEL });
+    return;
+  } catch (error2) {
+    if (error2.status !== 404) throw error2;
+  }
+  try {
+    await octokit.request("POST /repos/{owner}/{repo}/labels", { owner: repo.owner, repo: repo.repo, name: DRIFT_LABEL, color: DRIFT_LABEL_COLOR, description: DRIFT_LABEL_DESCRIPTION });
+  } catch (error2) {
+    if (error2.status !== 422) throw error2;
+  }
+}
+var DRIFT_LABEL, DRIFT_LABEL_COLOR, DRIFT_LABEL_DESCRIPTION, DIGEST_MARKER;
+var init_drift_issues = __esm({
+  "src/github/drift-issues.ts"() {
+    "use strict";
+    init_digest();
+    init_drift();
+    init_render();
+    DRIFT_LABEL = "svcplan-drift";
+    DRIFT_LABEL_COLOR = "d93f0b";
+    DRIFT_LABEL_DESCRIPTION = "svcplan: VMs no longer match what was applied";
+    DIGEST_MARKER = "<!-- svcplan:drift-digest ";
+  }
+});
+
+// src/github/blob-cache.ts
+var init_blob_cache = __esm({
+  "src/github/blob-cache.ts"() {
+    "use strict";
+  }
+});
+
+// src/github/api-tree-reader.ts
+var init_api_tree_reader = __esm({
+  "src/github/api-tree-reader.ts"() {
+    "use strict";
+    init_blob_cache();
+  }
+});
+
+// src/github/drift-records.ts
+function wasChecked(service) {
+  return service.status === "clean" || service.status === "drifted";
+}
+function recordedDriftOf(report, service, by) {
+  const services = report.services.filter((s2) => s2.name === service);
+  const s = services[0];
+  return {
+    format_version: 1,
+    checked_at: report.checked_at,
+    summary: {
+      services: services.length,
+      drifted_services: s?.status === "drifted" ? 1 : 0,
+      instances: s?.checked ?? 0,
+      drifted_instances: s?.instances.length ?? 0
+    },
+    services,
+    errors: report.errors.filter((e) => e.service === service),
+    checked_by: by
+  };
+}
+function driftRecordFiles(report, by) {
+  const files = {};
+  for (const s of report.services.filter(wasChecked)) files[s.name] = JSON.stringify(recordedDriftOf(report, s.name, by), null, 2) + "\n";
+  return files;
+}
+var init_drift_records = __esm({
+  "src/github/drift-records.ts"() {
+    "use strict";
+    init_state();
+    init_api_tree_reader();
+  }
+});
+
+// src/action/drift-command.ts
+var drift_command_exports = {};
+__export(drift_command_exports, {
+  driftCommand: () => driftCommand,
+  driftRunnerLabels: () => driftRunnerLabels
+});
+import { hostname as hostname3 } from "node:os";
+async function driftCommand(ctx) {
+  const { settings, reporter } = ctx;
+  const repo = await openCheckedOutRepo(settings);
+  const store = await openActionStateStore(repo, settings);
+  const recorded = await store.read();
+  const labels2 = driftRunnerLabels(recorded, settings);
+  if (settings.listRunners) {
+    reporter.output("matrix", { runner: labels2 });
+    reporter.output("has-services", labels2.length > 0);
+    reporter.info(labels2.length > 0 ? `runners with recorded services: ${labels2.join(", ")}` : "nothing recorded to check");
+    return;
+  }
+  const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false, onOutput: logDriverOutput((l) => reporter.info(l)) });
+  const report = await checkDrift({
+    recorded,
+    store,
+    driver,
+    ...settings.service ? { services: [settings.service] } : {},
+    ...settings.runner ? { runner: settings.runner } : {}
+  });
+  const drifted = report.summary.drifted_services > 0;
+  const jsonPath = await reporter.writeFile(settings.tempDir, `svcplan/drift-${report.checked_at.replace(/[^0-9]/g, "")}.json`, renderDriftJson(report));
+  reporter.output("drifted", drifted);
+  reporter.output("drift-json", jsonPath);
+  const markdown = renderDriftMarkdown(report);
+  await reporter.summary(markdown);
+  for (const s of report.services) reporter.info(`${s.name}: ${s.status}${s.status === "drifted" ? ` (${s.instances.length} of ${s.checked} instances)` : ""}`);
+  for (const e of report.errors) reporter.warning(`drift of ${e.instance ?? e.service}: ${e.message}`);
+  if (settings.dryRun) {
+    reporter.info("dry run: no issue, comment or state branch was written");
+  } else {
+    const by = { ...settings.runner ? { runner: settings.runner } : {}, host: process.env.RUNNER_NAME || hostname3(), ...settings.runUrl ? { run_url: settings.runUrl } : {} };
+    await recordReports(ctx, store, report, by);
+    const outcomes = await syncDriftIssues(ctx.octokit, ctx.repo, report, { runner: settings.runner, runUrl: settings.runUrl });
+    for (const o2 of outcomes) if (o2.issue) reporter.info(`${o2.service}: drift issue #${o2.issue.number} ${o2.change} (${o2.issue.url})`);
+    const byPerson = outcomes.find((o2) => o2.authoredBy);
+    if (byPerson) {
+      reporter.warning(
+        `drift issues are written as ${byPerson.authoredBy}, not by a bot, so the next check cannot tell them from anyone's and opens new ones: give github-token the workflow's own token (\${{ github.token }}) or a GitHub App's`
+      );
+    }
+    if (settings.issue !== void 0) {
+      const footer = settings.runUrl ? `
+[workflow run](${settings.runUrl})
+` : "";
+      const body = renderDriftMarkdown(report, { maxLength: GITHUB_COMMENT_LIMIT - footer.length }) + footer;
+      reporter.info(`report posted: ${await postIssueComment(ctx.octokit, ctx.repo, settings.issue, body)}`);
+    }
+  }
+  if (driftExitCode(report) === 1) {
+    const failed = [...new Set(report.errors.map((e) => e.service))];
+    reporter.fail(`svcplan drift: the check failed for ${failed.join(", ")}: ${report.errors.map((e) => e.message).join("; ")}`);
+  }
+}
+function driftRunnerLabels(recorded, settings) {
+  const labelOf = (name) => runnerLabelOf({ runner: recorded[name]?.spec.target.runner });
+  if (settings.service) {
+    if (!recorded[settings.service]) {
+      throw new ActionInputError(`drift of ${settings.service}: nothing is recorded for it; recorded services: ${Object.keys(recorded).sort().join(", ") || "none yet"}`);
+    }
+    const label = labelOf(settings.service);
+    if (settings.runner !== void 0 && settings.runner !== label) {
+      throw new ActionInputError(
+        `drift of ${settings.service}: this job runs for runner ${settings.runner}, but ${settings.service} lives on runner ${label}; start the workflow again with runner: ${label}, or without a runner.`
+      );
+    }
+    return [label];
+  }
+  const labels2 = new Set(Object.keys(recorded).map(labelOf));
+  if (settings.runner !== void 0) return labels2.has(settings.runner) ? [settings.runner] : [];
+  return [...labels2].sort();
+}
+async function recordReports(ctx, store, report, by) {
+  const files = driftRecordFiles(report, by);
+  if (Object.keys(files).length === 0) return;
+  if (!(store instanceof GitStateStore)) {
+    ctx.reporter.info("drift reports are recorded on the state branch only with the git state store (state: git); nothing recorded");
+    return;
+  }
+  await store.writeDriftReports(files, `drift checked${ctx.settings.runner ? ` on runner ${ctx.settings.runner}` : ""}: ${Object.keys(files).join(", ")}`);
+}
+var init_drift_command = __esm({
+  "src/action/drift-command.ts"() {
+    "use strict";
+    init_setup2();
+    init_check();
+    init_drift_issues();
+    init_drift_records();
+    init_pull_requests();
+    init_plan();
+    init_drift();
+    init_render();
+    init_state();
+    init_input();
+    init_templates_repo();
+  }
+});
+
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync } from "fs";
 import { EOL } from "os";
@@ -45243,22 +45740,22 @@ var Context = class {
 var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve4) {
+      resolve4(value2);
     });
   }
   return new (P || (P = Promise))(function(resolve4, reject) {
-    function fulfilled(value) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
@@ -45449,13 +45946,13 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
@@ -45544,57 +46041,57 @@ function encodeUnreserved(str) {
     return "%" + c3.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+function encodeValue(operator, value2, key) {
+  value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
   if (key) {
-    return encodeUnreserved(key) + "=" + value;
+    return encodeUnreserved(key) + "=" + value2;
   } else {
-    return value;
+    return value2;
   }
 }
-function isDefined(value) {
-  return value !== void 0 && value !== null;
+function isDefined(value2) {
+  return value2 !== void 0 && value2 !== null;
 }
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
+  var value2 = context3[key], result = [];
+  if (isDefined(value2) && value2 !== "") {
+    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
+      value2 = value2.toString();
       if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
+        value2 = value2.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
+              result.push(encodeValue(operator, value2[k], k));
             }
           });
         }
       } else {
         const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
+            tmp.push(encodeValue(operator, value22));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+              tmp.push(encodeValue(operator, value2[k].toString()));
             }
           });
         }
@@ -45607,12 +46104,12 @@ function getValues(context3, operator, key, modifier) {
     }
   } else {
     if (operator === ";") {
-      if (isDefined(value)) {
+      if (isDefined(value2)) {
         result.push(encodeUnreserved(key));
       }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
+    } else if (value2 === "" && (operator === "&" || operator === "?")) {
       result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
+    } else if (value2 === "") {
       result.push("");
     }
   }
@@ -45808,8 +46305,8 @@ function parse2(header, options) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  const value2 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
@@ -45835,8 +46332,8 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const value2 = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -46088,12 +46585,12 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   return chunks.join("");
 };
-var JSONStringify = (value, replacer, space) => {
+var JSONStringify = (value2, replacer, space) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
       return originalStringify(
-        value,
+        value2,
         (key, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
@@ -46105,9 +46602,9 @@ var JSONStringify = (value, replacer, space) => {
         space
       );
     }
-    if (!value) return originalStringify(value, replacer, space);
+    if (!value2) return originalStringify(value2, replacer, space);
     const convertedToCustomJSON = originalStringify(
-      value,
+      value2,
       (key, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
@@ -46128,7 +46625,7 @@ var JSONStringify = (value, replacer, space) => {
     return denoisedJSON;
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
+      const convertedJSON = stringifyIteratively(value2, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -46156,26 +46653,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
+var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
+  const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
+  if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
+  const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
+  if (isNoiseValue) return value2.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
+  if (!hasUserReviver) return value2;
+  return userReviver(key, value2, context3);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+  return JSON.parse(text, (key, value2, context3) => {
+    const isNumber = typeof value2 === "number";
+    const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
     const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
+    if (!hasCustomReviver) return value2;
+    return reviver(key, value2, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -46189,35 +46686,35 @@ var applyReviverIteratively = (parsed, userReviver) => {
     const node = stack[stack.length - 1];
     if (!node.visited) {
       node.visited = true;
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
+      const value2 = node.parent[node.key];
+      const isComplexObject = value2 !== null && typeof value2 === "object";
       if (isComplexObject) {
-        const keys = Object.keys(value);
+        const keys = Object.keys(value2);
         for (let i2 = keys.length - 1; i2 >= 0; i2--) {
-          stack.push({ parent: value, key: keys[i2], visited: false });
+          stack.push({ parent: value2, key: keys[i2], visited: false });
         }
       }
     } else {
       const { parent, key } = node;
-      let value = parent[key];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
+      let value2 = parent[key];
+      if (typeof value2 === "string") {
+        const isCustomFormatBigInt = customFormat.test(value2);
         if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
+          value2 = BigInt(value2.slice(0, -1));
         } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
+          const isNoise = noiseValue.test(value2);
+          if (isNoise) value2 = value2.slice(0, -1);
         }
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
+        value2 = userReviver.call(parent, key, value2);
       }
-      const isDeleted = value === void 0;
+      const isDeleted = value2 === void 0;
       if (isDeleted) {
         delete parent[key];
       } else {
-        parent[key] = value;
+        parent[key] = value2;
       }
       stack.pop();
     }
@@ -46246,7 +46743,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+      (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -46304,13 +46801,13 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject2(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
@@ -46324,9 +46821,9 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
+    Object.entries(requestOptions.headers).map(([name, value2]) => [
       name,
-      String(value)
+      String(value2)
     ])
   );
   let fetchResponse;
@@ -46366,8 +46863,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+  for (const [key, value2] of fetchResponse.headers) {
+    responseHeaders[key] = value2;
   }
   const octokitResponse = {
     url,
@@ -49114,8 +49611,8 @@ var handler = {
   ownKeys({ scope }) {
     return [...endpointMethodsMap.get(scope).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target, methodName, value2) {
+    return target.cache[methodName] = value2;
   },
   get({ octokit, scope, cache }, methodName) {
     if (cache[methodName]) {
@@ -49448,9 +49945,9 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value2) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
+  const convertedValue = toCommandValue(value2);
   if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
@@ -49522,22 +50019,22 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL4 } from "os";
 import { constants, promises } from "fs";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve4) {
+      resolve4(value2);
     });
   }
   return new (P || (P = Promise))(function(resolve4, reject) {
-    function fulfilled(value) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
@@ -49588,7 +50085,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -49824,13 +50321,13 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function setOutput(name, value) {
+function setOutput(name, value2) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value2));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name }, toCommandValue(value2));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -49856,8 +50353,8 @@ var ActionReporter = class {
   env;
   repoDir;
   workspace;
-  output(name, value) {
-    setOutput(name, typeof value === "object" ? JSON.stringify(value) : String(value));
+  output(name, value2) {
+    setOutput(name, typeof value2 === "object" ? JSON.stringify(value2) : String(value2));
   }
   info(message) {
     info(message);
@@ -49921,7 +50418,8 @@ ${error2.diagnostics.map(formatDiagnostic).join("\n")}`);
 var COMMAND_RUNNERS = {
   plan: async (ctx) => (await Promise.resolve().then(() => (init_plan_command(), plan_command_exports))).planCommand(ctx),
   apply: async (ctx) => (await Promise.resolve().then(() => (init_apply_command(), apply_command_exports))).applyCommand(ctx),
-  rollback: async (ctx) => (await Promise.resolve().then(() => (init_rollback_command(), rollback_command_exports))).rollbackCommand(ctx)
+  rollback: async (ctx) => (await Promise.resolve().then(() => (init_rollback_command(), rollback_command_exports))).rollbackCommand(ctx),
+  drift: async (ctx) => (await Promise.resolve().then(() => (init_drift_command(), drift_command_exports))).driftCommand(ctx)
 };
 
 // src/action/main.ts

@@ -62,21 +62,21 @@ function specDigest(spec) {
   const { files: _files, ...rest } = spec;
   return canonicalDigest(rest);
 }
-function canonicalText(value, memo) {
+function canonicalText(value2, memo) {
   const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
+  if (!write(value2, memo, out)) out.add("null");
   return out.text;
 }
-function canonicalDigest(value, memo) {
+function canonicalDigest(value2, memo) {
   const out = new HashOut(createHash("sha256"));
-  if (!write(value, memo, out)) out.add("null");
+  if (!write(value2, memo, out)) out.add("null");
   return "sha256:" + out.digest();
 }
-function remember(value, memo) {
-  let text = memo.get(value);
+function remember(value2, memo) {
+  let text = memo.get(value2);
   if (text === void 0) {
-    text = flat(canonicalText(value));
-    memo.set(value, text);
+    text = flat(canonicalText(value2));
+    memo.set(value2, text);
   }
   return text;
 }
@@ -109,40 +109,40 @@ var HashOut = class {
     return this.hash.digest("hex");
   }
 };
-function write(value, memo, out) {
-  switch (typeof value) {
+function write(value2, memo, out) {
+  switch (typeof value2) {
     case "string":
-      out.add(JSON.stringify(value));
+      out.add(JSON.stringify(value2));
       return true;
     case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
+      out.add(Number.isFinite(value2) ? String(value2) : "null");
       return true;
     case "boolean":
-      out.add(value ? "true" : "false");
+      out.add(value2 ? "true" : "false");
       return true;
     case "object": {
-      if (value === null) {
+      if (value2 === null) {
         out.add("null");
         return true;
       }
-      const known = memo?.get(value);
+      const known = memo?.get(value2);
       if (known !== void 0) {
         out.add(known);
         return true;
       }
-      if (Array.isArray(value)) {
+      if (Array.isArray(value2)) {
         out.add("[");
-        for (let i = 0; i < value.length; i++) {
+        for (let i = 0; i < value2.length; i++) {
           if (i) out.add(",");
-          if (!write(value[i], memo, out)) out.add("null");
+          if (!write(value2[i], memo, out)) out.add("null");
         }
         out.add("]");
         return true;
       }
       out.add("{");
       let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
+      for (const key of keyOrder(Object.keys(value2))) {
+        const member = value2[key];
         if (!writable(member)) continue;
         let label = labels.get(key);
         if (label === void 0) {
@@ -157,14 +157,14 @@ function write(value, memo, out) {
       return true;
     }
     case "bigint":
-      JSON.stringify(value);
+      JSON.stringify(value2);
       return false;
     default:
       return false;
   }
 }
-function writable(value) {
-  const type = typeof value;
+function writable(value2) {
+  const type = typeof value2;
   return type !== "undefined" && type !== "function" && type !== "symbol";
 }
 var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
@@ -207,8 +207,8 @@ function emptySummary() {
 }
 
 // src/plan/classify.ts
-function present(value) {
-  return value === void 0 ? null : value;
+function present(value2) {
+  return value2 === void 0 ? null : value2;
 }
 function same(a, b) {
   if (a === b) return true;
@@ -218,11 +218,11 @@ function same(a, b) {
   }
   return canonicalText(a) === canonicalText(b);
 }
-function isJsonScalar(value) {
-  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
+function isJsonScalar(value2) {
+  return typeof value2 === "string" || typeof value2 === "boolean" || typeof value2 === "number" && Number.isFinite(value2);
 }
-function isString(value) {
-  return typeof value === "string";
+function isString(value2) {
+  return typeof value2 === "string";
 }
 function reason(path, from, to, action) {
   return { path, from: present(from), to: present(to), action };
@@ -740,6 +740,34 @@ function runnerDigests(plan) {
   return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
 }
 
+// src/github/workflow-dispatch.ts
+async function dispatchWorkflow(octokit, repo, dispatch) {
+  await octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
+    owner: repo.owner,
+    repo: repo.repo,
+    workflow_id: dispatch.workflow,
+    ref: dispatch.ref,
+    inputs: dispatch.inputs
+  });
+}
+function explainWorkflowDispatchFailure(contract, error, dispatch) {
+  const status = error?.status;
+  const said = error?.response?.data?.message;
+  const github = typeof said === "string" && said ? said : error instanceof Error ? error.message : String(error);
+  const what = `The ${contract.title} \`${dispatch.workflow}\` on \`${dispatch.ref}\``;
+  const inputs = contract.inputs.map((i) => `\`${i}\``).join(", ");
+  switch (status) {
+    case 404:
+      return `${what} could not be started: GitHub has no such workflow there (${github}). Copy \`${contract.example}\` from svcplan to \`.github/workflows/${contract.file}\` on \`${dispatch.ref}\`, or set \`${contract.setting}\` to the file name of your ${contract.title}.`;
+    case 403:
+      return `${what} could not be started: GitHub refused (${github}). The app needs the \`actions: write\` permission: accept it in the installation settings of the app.`;
+    case 422:
+      return `${what} could not be started: GitHub refused the dispatch (${github}). Its \`workflow_dispatch\` trigger must take exactly the inputs ${inputs}: update it from \`${contract.example}\`.`;
+    default:
+      return `${what} could not be started (${github}). Try the command again in a few minutes.`;
+  }
+}
+
 // src/github/apply-workflow.ts
 var APPLY_WORKFLOW = "svcplan-apply.yml";
 var APPLY_WORKFLOW_EXAMPLE = "docs/examples/svcplan-apply.yml";
@@ -753,37 +781,40 @@ function rollbackDispatchInputs(rollback) {
     runner: rollback.runner || DEFAULT_RUNNER_LABEL
   };
 }
-async function dispatchApplyWorkflow(octokit, repo, dispatch) {
-  await octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
-    owner: repo.owner,
-    repo: repo.repo,
-    workflow_id: dispatch.workflow,
-    ref: dispatch.ref,
-    inputs: dispatch.inputs
-  });
+var APPLY_WORKFLOW_CONTRACT = {
+  title: "apply workflow",
+  file: APPLY_WORKFLOW,
+  example: APPLY_WORKFLOW_EXAMPLE,
+  setting: "SVCPLAN_WORKFLOW",
+  inputs: DISPATCH_INPUTS
+};
+function dispatchApplyWorkflow(octokit, repo, dispatch) {
+  return dispatchWorkflow(octokit, repo, dispatch);
 }
 function explainDispatchFailure(error, dispatch) {
-  const status = error?.status;
-  const said = error?.response?.data?.message;
-  const github = typeof said === "string" && said ? said : error instanceof Error ? error.message : String(error);
-  const where = `\`${dispatch.workflow}\` on \`${dispatch.ref}\``;
-  const inputs = DISPATCH_INPUTS.map((i) => `\`${i}\``).join(", ");
-  switch (status) {
-    case 404:
-      return `The apply workflow ${where} could not be started: GitHub has no such workflow there (${github}). Copy \`${APPLY_WORKFLOW_EXAMPLE}\` from svcplan to \`.github/workflows/${APPLY_WORKFLOW}\` on \`${dispatch.ref}\`, or set \`SVCPLAN_WORKFLOW\` to the file name of your apply workflow.`;
-    case 403:
-      return `The apply workflow ${where} could not be started: GitHub refused (${github}). The app needs the \`actions: write\` permission: accept it in the installation settings of the app.`;
-    case 422:
-      return `The apply workflow ${where} could not be started: GitHub refused the dispatch (${github}). Its \`workflow_dispatch\` trigger must take exactly the inputs ${inputs}: update it from \`${APPLY_WORKFLOW_EXAMPLE}\`.`;
-    default:
-      return `The apply workflow ${where} could not be started (${github}). Try the command again in a few minutes.`;
-  }
+  return explainWorkflowDispatchFailure(APPLY_WORKFLOW_CONTRACT, error, dispatch);
 }
+
+// src/github/drift-workflow.ts
+var DRIFT_WORKFLOW = "svcplan-drift.yml";
+var DRIFT_WORKFLOW_EXAMPLE = "docs/examples/svcplan-drift.yml";
+var DRIFT_DISPATCH_INPUTS = ["service", "runner", "issue"];
+function driftDispatchInputs(check) {
+  return { service: check.service ?? "", runner: check.runner ?? "", issue: String(check.issue) };
+}
+var DRIFT_WORKFLOW_CONTRACT = {
+  title: "drift workflow",
+  file: DRIFT_WORKFLOW,
+  example: DRIFT_WORKFLOW_EXAMPLE,
+  setting: "SVCPLAN_DRIFT_WORKFLOW",
+  inputs: DRIFT_DISPATCH_INPUTS
+};
 
 // src/bot/deps.ts
 function settingsFromEnv(env = process.env) {
   return {
     workflow: env.SVCPLAN_WORKFLOW?.trim() || APPLY_WORKFLOW,
+    driftWorkflow: env.SVCPLAN_DRIFT_WORKFLOW?.trim() || DRIFT_WORKFLOW,
     checkName: "svcplan",
     ...env.SVCPLAN_STATE_BRANCH?.trim() ? { stateBranch: env.SVCPLAN_STATE_BRANCH.trim() } : {}
   };
@@ -855,10 +886,10 @@ function reasonNote(r) {
   }
 }
 var MAX_VALUE = 160;
-function valueText(value) {
-  if (value === null || value === void 0) return "(none)";
-  if (value === "") return '""';
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+function valueText(value2) {
+  if (value2 === null || value2 === void 0) return "(none)";
+  if (value2 === "") return '""';
+  const text = typeof value2 === "string" ? value2 : JSON.stringify(value2);
   return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + "\u2026" : text;
 }
 function summarySentence(summary, stateKept) {
@@ -1125,6 +1156,8 @@ var HELP_TEXT = [
   "| `/rollback SERVICE` | redeploys the deployment before the current one of SERVICE |",
   "| `/rollback SERVICE to ID` | redeploys deployment ID (`3` or `#3`; see `svcplan history SERVICE`) |",
   "| `/rollback SERVICE to REF` | redeploys SERVICE as it is defined at a Git ref or commit |",
+  "| `/drift` | shows the last drift check of every service (when, on which runner, what differs) and starts a fresh one |",
+  "| `/drift SERVICE` | the same for one service, checked again on its own runner |",
   "| `/help` | shows this table |"
 ].join("\n");
 function parseCommand(body) {
@@ -1136,7 +1169,7 @@ function parseCommand(body) {
       continue;
     }
     if (inFence || line.startsWith(">")) continue;
-    const match = /^\/(plan|rollback|help)(?=\s|$)(.*)$/.exec(line);
+    const match = /^\/(plan|rollback|drift|help)(?=\s|$)(.*)$/.exec(line);
     if (!match) continue;
     const [, word, rest] = match;
     const args = rest.trim().split(/\s+/).filter(Boolean);
@@ -1149,6 +1182,13 @@ function commandFrom(word, args) {
   if (word === "plan") {
     if (args.length > 0) return { kind: "invalid", command: "plan", problem: "`/plan` takes no arguments" };
     return { kind: "plan" };
+  }
+  if (word === "drift") {
+    const usage2 = "usage: `/drift [SERVICE]`";
+    if (args.length === 0) return { kind: "drift" };
+    if (args.length > 1) return { kind: "invalid", command: "drift", problem: `unexpected \`${args.slice(1).join(" ")}\`; ${usage2}` };
+    if (!SERVICE_NAME.test(args[0])) return { kind: "invalid", command: "drift", problem: `\`${args[0]}\` is not a service name; ${usage2}` };
+    return { kind: "drift", service: args[0] };
   }
   const usage = "usage: `/rollback SERVICE [to ID|REF]`";
   const [service, ...tail] = args;
@@ -1168,6 +1208,278 @@ function commandFrom(word, args) {
 
 // src/git/git.ts
 import { execa } from "execa";
+
+// src/state/record-file.ts
+var DamagedRecordError = class extends Error {
+  constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
+    super(`${where}: ${problem}. ${advice}`);
+    this.where = where;
+    this.name = "DamagedRecordError";
+  }
+  where;
+};
+var STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
+var ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
+var PHASES = /* @__PURE__ */ new Set([
+  "saving",
+  "saved",
+  "halting",
+  "halted",
+  "destroying",
+  "destroyed",
+  "creating",
+  "created",
+  "restoring",
+  "restored",
+  "refreshing",
+  "refreshed",
+  "restarting",
+  "restarted",
+  "grown",
+  "booted"
+]);
+function parseRecord(text, where) {
+  let value2;
+  try {
+    value2 = JSON.parse(text);
+  } catch (err) {
+    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
+  }
+  const r = value2;
+  if (!isObject(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
+  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
+  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
+  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
+  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
+  if (!isObject(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
+  r.retainedDisks ??= [];
+  r.instances.forEach((inst, i) => checkInstance(inst, i, where));
+  for (const inst of r.instances) upgradeLegacy(inst);
+  return r;
+}
+function checkInstance(inst, i, where) {
+  const label = isObject(inst) && typeof inst.name === "string" ? `instance ${i + 1} (${inst.name})` : `instance ${i + 1}`;
+  if (!isObject(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
+  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
+  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
+  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
+  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
+  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
+  const step = inst.step;
+  if (step === void 0) return;
+  if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
+    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
+  }
+  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+}
+function upgradeLegacy(inst) {
+  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
+  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
+  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
+  delete inst.pendingSpec;
+}
+function isSpec(spec) {
+  const s = spec;
+  return isObject(s) && isObject(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject(s.target);
+}
+function isObject(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+
+// src/state/git-store.ts
+var DRIFT_REPORTS_FOLDER = "drift";
+
+// src/github/api-tree-reader.ts
+var BLOB_CONCURRENCY = 8;
+var GitHubTreeReader = class _GitHubTreeReader {
+  constructor(octokit, repo, revision, files, cache, treeRequests) {
+    this.octokit = octokit;
+    this.repo = repo;
+    this.revision = revision;
+    this.files = files;
+    this.cache = cache;
+    this.requests = treeRequests;
+  }
+  octokit;
+  repo;
+  revision;
+  files;
+  cache;
+  inflight = /* @__PURE__ */ new Map();
+  active = 0;
+  waiting = [];
+  /** Requests this reader sent, for logs and benchmarks. */
+  requests = 0;
+  /**
+   * Lists the tree of `revision.commit` (a commit sha, or any tree-ish the API accepts, such as
+   * a branch name). Throws the API's error when the commit does not exist.
+   */
+  static async open(octokit, repo, revision, cache = new BlobCache()) {
+    const files = /* @__PURE__ */ new Map();
+    const counter = { requests: 0 };
+    await collectTree(octokit, repo, revision.commit, "", files, counter);
+    return new _GitHubTreeReader(octokit, repo, revision, files, cache, counter.requests);
+  }
+  async list(folders) {
+    const prefixes = folders.map((f) => f.replace(/^\.?\/+/, "").replace(/\/+$/, "")).map((f) => f === "" || f === "." ? "" : `${f}/`);
+    const out = [];
+    for (const path of this.files.keys()) {
+      if (prefixes.some((p) => path.startsWith(p))) out.push(path);
+    }
+    return out.sort();
+  }
+  async read(path) {
+    const entry = this.files.get(path.replace(/^\.?\/+/, ""));
+    if (!entry) return void 0;
+    const cached = this.cache.get(entry.sha);
+    if (cached !== void 0) return cached;
+    let pending = this.inflight.get(entry.sha);
+    if (!pending) {
+      pending = this.fetchBlob(entry.sha).finally(() => this.inflight.delete(entry.sha));
+      this.inflight.set(entry.sha, pending);
+    }
+    return pending;
+  }
+  /** Whether a path is a file at this revision (no request). */
+  has(path) {
+    return this.files.has(path);
+  }
+  async fetchBlob(sha) {
+    await this.slot();
+    try {
+      this.requests++;
+      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+        owner: this.repo.owner,
+        repo: this.repo.repo,
+        file_sha: sha
+      });
+      const text = data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : String(data.content);
+      this.cache.set(sha, text);
+      return text;
+    } finally {
+      this.release();
+    }
+  }
+  async slot() {
+    if (this.active < BLOB_CONCURRENCY) {
+      this.active++;
+      return;
+    }
+    await new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+};
+async function collectTree(octokit, repo, treeish, prefix, files, counter) {
+  counter.requests++;
+  const recursive = await getTree(octokit, repo, treeish, true);
+  if (!recursive.truncated) {
+    for (const e of recursive.tree) {
+      if (e.type === "blob" && e.path && e.sha) files.set(prefix + e.path, { path: prefix + e.path, type: "blob", sha: e.sha });
+    }
+    return;
+  }
+  counter.requests++;
+  const level = await getTree(octokit, repo, treeish, false);
+  for (const e of level.tree) {
+    if (!e.path || !e.sha) continue;
+    if (e.type === "blob") files.set(prefix + e.path, { path: prefix + e.path, type: "blob", sha: e.sha });
+    else if (e.type === "tree") await collectTree(octokit, repo, e.sha, `${prefix}${e.path}/`, files, counter);
+  }
+}
+async function getTree(octokit, repo, treeish, recursive) {
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+    owner: repo.owner,
+    repo: repo.repo,
+    tree_sha: treeish,
+    ...recursive ? { recursive: "1" } : {}
+  });
+  return data;
+}
+
+// src/github/drift-records.ts
+function parseRecordedDrift(text) {
+  try {
+    const value2 = JSON.parse(text);
+    if (value2.format_version !== 1 || typeof value2.checked_at !== "string" || !Array.isArray(value2.services) || value2.services.length !== 1) return void 0;
+    if (!value2.checked_by || typeof value2.checked_by !== "object") return void 0;
+    return { ...value2, errors: Array.isArray(value2.errors) ? value2.errors : [] };
+  } catch {
+    return void 0;
+  }
+}
+async function readRecordedDrift(octokit, repo, branch, blobs) {
+  let reader;
+  try {
+    reader = await GitHubTreeReader.open(octokit, repo, { ref: branch, commit: branch }, blobs);
+  } catch (error) {
+    const status = error?.status;
+    if (status === 404 || status === 409) return /* @__PURE__ */ new Map();
+    throw error;
+  }
+  const files = (await reader.list([DRIFT_REPORTS_FOLDER])).filter((p) => /^[^/]+\/[^/]+\.json$/.test(p));
+  const texts = await Promise.all(files.map((p) => reader.read(p)));
+  const out = /* @__PURE__ */ new Map();
+  files.forEach((path, i) => {
+    const recorded = texts[i] === void 0 ? void 0 : parseRecordedDrift(texts[i]);
+    const service = path.slice(DRIFT_REPORTS_FOLDER.length + 1, -".json".length);
+    if (recorded && recorded.services[0].name === service) out.set(service, recorded);
+  });
+  return out;
+}
+
+// src/render/drift.ts
+function driftIssueMarker(service) {
+  return `<!-- svcplan:drift ${service.replace(/[^A-Za-z0-9._-]/g, "_")} -->`;
+}
+function value(v) {
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+function cause(g) {
+  return `${g.path}: ${value(g.recorded)} \u2192 ${value(g.observed)}`;
+}
+function serviceHeadline(s) {
+  switch (s.status) {
+    case "clean":
+      return `clean (${s.checked} instance${s.checked === 1 ? "" : "s"} as recorded)`;
+    case "drifted":
+      return `drifted: ${s.instances.length} of ${s.checked} instance${s.checked === 1 ? "" : "s"}`;
+    case "being-applied":
+      return `being applied by ${s.lease?.owner} (lease until ${s.lease?.expiresAt}): not checked`;
+    case "failed":
+      return `not checked: ${s.error}`;
+  }
+}
+function renderDriftMarkdown(report, opts = {}) {
+  const services = opts.service ? report.services.filter((s) => s.name === opts.service) : report.services;
+  const limit = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const out = [];
+  if (opts.service) out.push(driftIssueMarker(opts.service));
+  out.push(`### svcplan drift${opts.service ? ` of ${escapeMarkdown(opts.service)}` : ""}`, "", `Checked at ${report.checked_at}.`, "");
+  for (const s of services) {
+    out.push(`**${escapeMarkdown(s.name)}**${s.runner ? ` (runner \`${escapeMarkdown(s.runner)}\`)` : ""}: ${escapeMarkdown(serviceHeadline(s))}`, "");
+    if (s.groups.length > 0) {
+      out.push("| repair | what differs (recorded \u2192 observed) | instances |", "|---|---|---|");
+      for (const g of s.groups) {
+        const names = g.instances.length > 20 ? `${g.instances.slice(0, 20).join(", ")} and ${g.instances.length - 20} more` : g.instances.join(", ");
+        out.push(`| ${g.action} | ${escapeMarkdown(cause(g))} | ${escapeMarkdown(names)} |`);
+      }
+      out.push("");
+    }
+  }
+  const errors = report.errors.filter((e) => !opts.service || e.service === opts.service);
+  if (errors.length > 0) out.push("**Not observed**", "", ...errors.map((e) => `- ${escapeMarkdown(`${e.instance ?? e.service}: ${e.message}`)}`), "");
+  if (services.some((s) => s.status === "drifted")) {
+    out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
+  }
+  let text = out.join("\n") + "\n";
+  if (text.length > limit) text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  return text;
+}
 
 // src/load/paths.ts
 function normalizeRepoPath(path, { allowRoot = false } = {}) {
@@ -3971,13 +4283,13 @@ function compileSchema() {
   const get = (name) => ajv.getSchema(`urn:svcplan:schema:v1#/definitions/${name}`);
   return { ServiceTemplate: get("ServiceTemplate"), Service: get("Service"), Config: get("Config") };
 }
-function validateAgainstSchema(kind, value, sourceOf) {
+function validateAgainstSchema(kind, value2, sourceOf) {
   const validate = validatorFor(kind);
-  if (validate(value)) return [];
+  if (validate(value2)) return [];
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const problem = describe(error, value, sourceOf);
+    const problem = describe(error, value2, sourceOf);
     if (!problem) continue;
     const key = `${problem.path.join("\0")}\0${problem.atKey}\0${problem.message}`;
     if (seen.has(key)) continue;
@@ -3999,13 +4311,13 @@ function valueAt(root, path) {
   for (const p of path) v = v && typeof v === "object" ? v[p] : void 0;
   return v;
 }
-function shown(value, source) {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
-  if (typeof value === "number" && source !== void 0 && !/^["']/.test(source)) return source.length > 40 ? source.slice(0, 37) + "..." : source;
-  if (value === null) return "null (an empty value)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return String(value);
+function shown(value2, source) {
+  if (typeof value2 === "string") return JSON.stringify(value2.length > 60 ? value2.slice(0, 57) + "..." : value2);
+  if (typeof value2 === "number" && source !== void 0 && !/^["']/.test(source)) return source.length > 40 ? source.slice(0, 37) + "..." : source;
+  if (value2 === null) return "null (an empty value)";
+  if (Array.isArray(value2)) return "a list";
+  if (typeof value2 === "object") return "a mapping";
+  return String(value2);
 }
 var TYPE_WORDS = {
   string: "a string",
@@ -4016,14 +4328,14 @@ var TYPE_WORDS = {
   array: "a list",
   null: "empty"
 };
-function describeNumber(s, value) {
+function describeNumber(s, value2) {
   const what = s.type === "integer" ? "an integer" : "a number";
   const unit = typeof s["x-unit"] === "string" ? ` (${s["x-unit"]})` : "";
   const min = s.minimum;
   const max = s.maximum;
   if (min !== void 0 && max !== void 0) {
     if (max < 1e5) return `${what} from ${min} to ${max}${unit}`;
-    return typeof value === "number" && value > max ? `${what} \u2264 ${max}${unit}` : `${what} \u2265 ${min}${unit}`;
+    return typeof value2 === "number" && value2 > max ? `${what} \u2264 ${max}${unit}` : `${what} \u2265 ${min}${unit}`;
   }
   if (min !== void 0) return `${what} \u2265 ${min}${unit}`;
   if (max !== void 0) return `${what} \u2264 ${max}${unit}`;
@@ -4032,10 +4344,10 @@ function describeNumber(s, value) {
 function describe(error, root, sourceOf) {
   const path = pointerToPath(error.instancePath);
   const where = dottedPath(path);
-  const value = valueAt(root, path);
+  const value2 = valueAt(root, path);
   const source = sourceOf(path);
   const parent = error.parentSchema ?? {};
-  const got = `got ${shown(value, source)}`;
+  const got = `got ${shown(value2, source)}`;
   const params = error.params;
   switch (error.keyword) {
     case "required": {
@@ -4064,11 +4376,11 @@ function describe(error, root, sourceOf) {
     case "type": {
       const expected = [].concat(params.type);
       if (expected.includes("integer") || expected.includes("number")) {
-        if (expected.length === 1) return { path, atKey: false, message: `${where} must be ${describeNumber(parent, value)}, ${got}` };
+        if (expected.length === 1) return { path, atKey: false, message: `${where} must be ${describeNumber(parent, value2)}, ${got}` };
       }
-      if (expected.length === 1 && expected[0] === "string" && (typeof value === "number" || typeof value === "boolean")) {
-        const written = source ?? String(value);
-        return { path, atKey: false, message: `${where} must be a string, got ${typeof value} ${written}; quote it: "${written}"` };
+      if (expected.length === 1 && expected[0] === "string" && (typeof value2 === "number" || typeof value2 === "boolean")) {
+        const written = source ?? String(value2);
+        return { path, atKey: false, message: `${where} must be a string, got ${typeof value2} ${written}; quote it: "${written}"` };
       }
       const words = expected.map((t) => TYPE_WORDS[t] ?? t);
       const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : words[0];
@@ -4079,7 +4391,7 @@ function describe(error, root, sourceOf) {
     case "exclusiveMinimum":
     case "exclusiveMaximum":
     case "multipleOf":
-      return { path, atKey: false, message: `${where} must be ${describeNumber(parent, value)}, ${got}` };
+      return { path, atKey: false, message: `${where} must be ${describeNumber(parent, value2)}, ${got}` };
     case "enum": {
       const allowed = params.allowedValues.map((v) => JSON.stringify(v)).join(", ");
       return { path, atKey: false, message: `${where} must be one of ${allowed}, ${got}` };
@@ -4095,7 +4407,7 @@ function describe(error, root, sourceOf) {
     case "maxItems":
       return { path, atKey: false, message: `${where} may list at most ${params.limit} items` };
     case "uniqueItems":
-      return { path: [...path, Number(params.i)], atKey: false, message: `${where} lists ${shown(value[Number(params.i)], void 0)} twice` };
+      return { path: [...path, Number(params.i)], atKey: false, message: `${where} lists ${shown(value2[Number(params.i)], void 0)} twice` };
     case "minLength":
       return { path, atKey: false, message: `${where} must not be empty` };
     case "maxLength":
@@ -4177,15 +4489,15 @@ var PlainReader = class {
   }
   document() {
     if (this.lines.length === 0) refuse2();
-    const value = this.blockNode(this.lines[0].indent);
+    const value2 = this.blockNode(this.lines[0].indent);
     if (this.pos !== this.lines.length) refuse2();
-    return { value, scalarSources: this.sources };
+    return { value: value2, scalarSources: this.sources };
   }
   blockNode(indent) {
     if (++this.depth > MAX_DEPTH) refuse2();
-    const value = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
+    const value2 = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
     this.depth--;
-    return value;
+    return value2;
   }
   mapping(indent) {
     const out = {};
@@ -4233,10 +4545,10 @@ var PlainReader = class {
     }
     if (next && next.indent > indent) refuse2();
     const scanner = { text, at: 0 };
-    const value = this.inlineValue(scanner);
+    const value2 = this.inlineValue(scanner);
     const after = text.slice(scanner.at);
     if (after !== "" && !/^ +#/.test(after)) refuse2();
-    return value;
+    return value2;
   }
   inlineValue(s) {
     const c = s.text[s.at];
@@ -4302,9 +4614,9 @@ var PlainReader = class {
     return this.scalar(plain);
   }
   scalar(plain) {
-    const value = coreScalar(plain);
-    if (typeof value !== "string") this.sources.set(this.path.join("\0"), plain);
-    return value;
+    const value2 = coreScalar(plain);
+    if (typeof value2 !== "string") this.sources.set(this.path.join("\0"), plain);
+    return value2;
   }
 };
 function isListItem(content) {
@@ -4433,8 +4745,8 @@ function plainText(text, plain) {
     sourceOf(path) {
       const written = plain.scalarSources.get(path.join("\0"));
       if (written !== void 0) return written;
-      const value = valueAt2(plain.value, path);
-      return typeof value === "string" ? value : sourceText(this.doc, path);
+      const value2 = valueAt2(plain.value, path);
+      return typeof value2 === "string" ? value2 : sourceText(this.doc, path);
     }
   };
   return {
@@ -4446,12 +4758,12 @@ function plainText(text, plain) {
   };
 }
 function valueAt2(root, path) {
-  let value = root;
+  let value2 = root;
   for (const segment of path) {
-    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, segment)) return void 0;
-    value = value[segment];
+    if (value2 === null || typeof value2 !== "object" || !Object.prototype.hasOwnProperty.call(value2, segment)) return void 0;
+    value2 = value2[segment];
   }
-  return value;
+  return value2;
 }
 function parseFully(text) {
   const lineCounter = new LineCounter();
@@ -4494,18 +4806,18 @@ function parseFully(text) {
     for (const problem of problems) {
       at(problem.pos[0], `${firstLine2(problem.message)} (YAML ${problem.code.toLowerCase().replace(/_/g, " ")})`);
     }
-    let value;
+    let value2;
     const complexKey = problems.length === 0 ? firstComplexKey(doc) : void 0;
     if (complexKey) {
       at(complexKey.range?.[0] ?? 0, "a key must be a plain name, not a list or a mapping");
     } else if (problems.length === 0) {
       try {
-        value = doc.toJS({ maxAliasCount: 100 });
+        value2 = doc.toJS({ maxAliasCount: 100 });
       } catch (err) {
         at(doc.range[0], `cannot read this document: ${describeCrash(err)}`);
       }
     }
-    documentsOut.push({ index, doc, value, sourceOf: (path) => sourceText(doc, path) });
+    documentsOut.push({ index, doc, value: value2, sourceOf: (path) => sourceText(doc, path) });
   });
   return { lineCounter, documents: documentsOut, problems: diagnostics };
 }
@@ -4673,9 +4985,9 @@ async function loadConfig(reader) {
     }
   }
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
-  const value = document.value;
+  const value2 = document.value;
   const folders = (key) => {
-    const list = value[key];
+    const list = value2[key];
     if (!list) return config[key];
     return [...new Set(list.map((f) => normalizeRepoPath(f, { allowRoot: true })))];
   };
@@ -4683,16 +4995,16 @@ async function loadConfig(reader) {
     templates: folders("templates"),
     services: folders("services"),
     state: {
-      store: value.state?.store ?? config.state.store,
-      path: value.state?.path !== void 0 ? normalizeRepoPath(value.state.path) : config.state.path,
-      branch: value.state?.branch ?? config.state.branch
+      store: value2.state?.store ?? config.state.store,
+      path: value2.state?.path !== void 0 ? normalizeRepoPath(value2.state.path) : config.state.path,
+      branch: value2.state?.branch ?? config.state.branch
     },
     declaredState: {
-      ...value.state?.store !== void 0 ? { store: value.state.store } : {},
-      ...value.state?.path !== void 0 ? { path: normalizeRepoPath(value.state.path) } : {},
-      ...value.state?.branch !== void 0 ? { branch: value.state.branch } : {}
+      ...value2.state?.store !== void 0 ? { store: value2.state.store } : {},
+      ...value2.state?.path !== void 0 ? { path: normalizeRepoPath(value2.state.path) } : {},
+      ...value2.state?.branch !== void 0 ? { branch: value2.state.branch } : {}
     },
-    ...value.defaultBranch !== void 0 ? { defaultBranch: value.defaultBranch } : {}
+    ...value2.defaultBranch !== void 0 ? { defaultBranch: value2.defaultBranch } : {}
   };
 }
 function sortDiagnostics(diagnostics) {
@@ -4700,13 +5012,13 @@ function sortDiagnostics(diagnostics) {
 }
 
 // src/load/resolve.ts
-function cloneData(value) {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(cloneData);
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return structuredClone(value);
+function cloneData(value2) {
+  if (value2 === null || typeof value2 !== "object") return value2;
+  if (Array.isArray(value2)) return value2.map(cloneData);
+  if (Object.getPrototypeOf(value2) !== Object.prototype && Object.getPrototypeOf(value2) !== null) return structuredClone(value2);
   const copy = {};
-  for (const key of Object.keys(value)) {
-    const member = cloneData(value[key]);
+  for (const key of Object.keys(value2)) {
+    const member = cloneData(value2[key]);
     if (key === "__proto__") Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
     else copy[key] = member;
   }
@@ -4714,12 +5026,12 @@ function cloneData(value) {
 }
 function settingsFrom(raw, sourceOf, basePath) {
   const out = {};
-  for (const [key, value] of Object.entries(raw ?? {})) {
-    if (typeof value === "number") {
+  for (const [key, value2] of Object.entries(raw ?? {})) {
+    if (typeof value2 === "number") {
       const written = sourceOf([...basePath, key]);
-      out[key] = written !== void 0 && !/^["']/.test(written) ? written : String(value);
+      out[key] = written !== void 0 && !/^["']/.test(written) ? written : String(value2);
     } else {
-      out[key] = String(value);
+      out[key] = String(value2);
     }
   }
   return out;
@@ -4902,14 +5214,14 @@ async function loadDesiredState(reader) {
       if (!kind) continue;
       const raw = document.value;
       if (kind === "ServiceTemplate") templateDocuments.push({ file, document, raw });
-      const { problems, value } = checkedDocument(kind, file, document);
+      const { problems, value: value2 } = checkedDocument(kind, file, document);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);
       if (problems.length > 0) {
         if (kind === "ServiceTemplate" && typeof raw.name === "string") brokenTemplates.add(raw.name);
         continue;
       }
-      if (kind === "ServiceTemplate") templates.push({ value, raw, file, document });
-      else services.push({ value, raw, file, document });
+      if (kind === "ServiceTemplate") templates.push({ value: value2, raw, file, document });
+      else services.push({ value: value2, raw, file, document });
     }
   });
   const byName = (what, loaded) => {
@@ -4952,8 +5264,8 @@ function checkedDocument(kind, file, document) {
   const raw = document.value;
   const sourceOf = (path) => document.sourceOf(path);
   const problems = validateAgainstSchema(kind, raw, sourceOf);
-  const value = problems.length > 0 ? void 0 : kind === "ServiceTemplate" ? templateFromDocument(raw, file, sourceOf) : serviceFromDocument(raw, file, sourceOf);
-  const checked = { kind, file, problems, value };
+  const value2 = problems.length > 0 ? void 0 : kind === "ServiceTemplate" ? templateFromDocument(raw, file, sourceOf) : serviceFromDocument(raw, file, sourceOf);
+  const checked = { kind, file, problems, value: value2 };
   checkedDocuments.set(document, checked);
   return checked;
 }
@@ -4966,12 +5278,12 @@ function resolvedSpec(service, template) {
   return spec;
 }
 function checkKind(file, document, report) {
-  const value = document.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value) ? "a list" : JSON.stringify(value)?.slice(0, 40) ?? String(value)}`);
+  const value2 = document.value;
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
+    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value2) ? "a list" : JSON.stringify(value2)?.slice(0, 40) ?? String(value2)}`);
     return void 0;
   }
-  const { apiVersion, kind } = value;
+  const { apiVersion, kind } = value2;
   const foreign = apiVersion === void 0 ? kind === void 0 : typeof apiVersion === "string" && !apiVersion.startsWith("svcplan/");
   if (foreign) {
     report(
@@ -5043,11 +5355,11 @@ function checkService({ value: service, raw, file, document }, template, report)
     }
   }
 }
-function depthOf(value, depth = 0) {
+function depthOf(value2, depth = 0) {
   if (depth > MAX_OPTION_DEPTH) return depth;
-  if (value === null || typeof value !== "object") return depth;
+  if (value2 === null || typeof value2 !== "object") return depth;
   let deepest = depth + 1;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, depth + 1));
+  for (const child of Object.values(value2)) deepest = Math.max(deepest, depthOf(child, depth + 1));
   return deepest;
 }
 async function checkScriptsExist(reader, templates, report) {
@@ -5122,117 +5434,6 @@ async function computePlan(opts) {
   }
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
   return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
-}
-
-// src/github/api-tree-reader.ts
-var BLOB_CONCURRENCY = 8;
-var GitHubTreeReader = class _GitHubTreeReader {
-  constructor(octokit, repo, revision, files, cache, treeRequests) {
-    this.octokit = octokit;
-    this.repo = repo;
-    this.revision = revision;
-    this.files = files;
-    this.cache = cache;
-    this.requests = treeRequests;
-  }
-  octokit;
-  repo;
-  revision;
-  files;
-  cache;
-  inflight = /* @__PURE__ */ new Map();
-  active = 0;
-  waiting = [];
-  /** Requests this reader sent, for logs and benchmarks. */
-  requests = 0;
-  /**
-   * Lists the tree of `revision.commit` (a commit sha, or any tree-ish the API accepts, such as
-   * a branch name). Throws the API's error when the commit does not exist.
-   */
-  static async open(octokit, repo, revision, cache = new BlobCache()) {
-    const files = /* @__PURE__ */ new Map();
-    const counter = { requests: 0 };
-    await collectTree(octokit, repo, revision.commit, "", files, counter);
-    return new _GitHubTreeReader(octokit, repo, revision, files, cache, counter.requests);
-  }
-  async list(folders) {
-    const prefixes = folders.map((f) => f.replace(/^\.?\/+/, "").replace(/\/+$/, "")).map((f) => f === "" || f === "." ? "" : `${f}/`);
-    const out = [];
-    for (const path of this.files.keys()) {
-      if (prefixes.some((p) => path.startsWith(p))) out.push(path);
-    }
-    return out.sort();
-  }
-  async read(path) {
-    const entry = this.files.get(path.replace(/^\.?\/+/, ""));
-    if (!entry) return void 0;
-    const cached = this.cache.get(entry.sha);
-    if (cached !== void 0) return cached;
-    let pending = this.inflight.get(entry.sha);
-    if (!pending) {
-      pending = this.fetchBlob(entry.sha).finally(() => this.inflight.delete(entry.sha));
-      this.inflight.set(entry.sha, pending);
-    }
-    return pending;
-  }
-  /** Whether a path is a file at this revision (no request). */
-  has(path) {
-    return this.files.has(path);
-  }
-  async fetchBlob(sha) {
-    await this.slot();
-    try {
-      this.requests++;
-      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
-        owner: this.repo.owner,
-        repo: this.repo.repo,
-        file_sha: sha
-      });
-      const text = data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : String(data.content);
-      this.cache.set(sha, text);
-      return text;
-    } finally {
-      this.release();
-    }
-  }
-  async slot() {
-    if (this.active < BLOB_CONCURRENCY) {
-      this.active++;
-      return;
-    }
-    await new Promise((resolve) => this.waiting.push(resolve));
-  }
-  release() {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active--;
-  }
-};
-async function collectTree(octokit, repo, treeish, prefix, files, counter) {
-  counter.requests++;
-  const recursive = await getTree(octokit, repo, treeish, true);
-  if (!recursive.truncated) {
-    for (const e of recursive.tree) {
-      if (e.type === "blob" && e.path && e.sha) files.set(prefix + e.path, { path: prefix + e.path, type: "blob", sha: e.sha });
-    }
-    return;
-  }
-  counter.requests++;
-  const level = await getTree(octokit, repo, treeish, false);
-  for (const e of level.tree) {
-    if (!e.path || !e.sha) continue;
-    if (e.type === "blob") files.set(prefix + e.path, { path: prefix + e.path, type: "blob", sha: e.sha });
-    else if (e.type === "tree") await collectTree(octokit, repo, e.sha, `${prefix}${e.path}/`, files, counter);
-  }
-}
-async function getTree(octokit, repo, treeish, recursive) {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
-    owner: repo.owner,
-    repo: repo.repo,
-    tree_sha: treeish,
-    ...recursive ? { recursive: "1" } : {}
-  });
-  return data;
 }
 
 // src/apply/drivers/vagrant/ruby.ts
@@ -5361,84 +5562,6 @@ end`;
 
 // src/apply/drivers/vagrant/runner.ts
 import { execa as execa2 } from "execa";
-
-// src/state/record-file.ts
-var DamagedRecordError = class extends Error {
-  constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
-    super(`${where}: ${problem}. ${advice}`);
-    this.where = where;
-    this.name = "DamagedRecordError";
-  }
-  where;
-};
-var STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
-var ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
-var PHASES = /* @__PURE__ */ new Set([
-  "saving",
-  "saved",
-  "halting",
-  "halted",
-  "destroying",
-  "destroyed",
-  "creating",
-  "created",
-  "restoring",
-  "restored",
-  "refreshing",
-  "refreshed",
-  "restarting",
-  "restarted",
-  "grown",
-  "booted"
-]);
-function parseRecord(text, where) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
-  }
-  const r = value;
-  if (!isObject(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
-  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
-  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
-  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
-  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
-  if (!isObject(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
-  r.retainedDisks ??= [];
-  r.instances.forEach((inst, i) => checkInstance(inst, i, where));
-  for (const inst of r.instances) upgradeLegacy(inst);
-  return r;
-}
-function checkInstance(inst, i, where) {
-  const label = isObject(inst) && typeof inst.name === "string" ? `instance ${i + 1} (${inst.name})` : `instance ${i + 1}`;
-  if (!isObject(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
-  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
-  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
-  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
-  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
-  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
-  const step = inst.step;
-  if (step === void 0) return;
-  if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
-    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
-  }
-  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
-  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
-}
-function upgradeLegacy(inst) {
-  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
-  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
-  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
-  delete inst.pendingSpec;
-}
-function isSpec(spec) {
-  const s = spec;
-  return isObject(s) && isObject(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject(s.target);
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 // src/core/setup.ts
 function resolveStateSettings(config, explicit = {}, doorDefault = {}) {
@@ -5665,6 +5788,77 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+// src/bot/drift.ts
+async function driftReply(deps, event, service) {
+  const branch = await stateBranchAt(deps, event.defaultBranch);
+  const recorded = await readRecordedStateFromBranch(deps, branch);
+  const names = Object.keys(recorded).sort();
+  if (names.length === 0) return `Nothing is recorded on \`${escapeMarkdown(branch)}\` yet: svcplan has applied nothing, so there is nothing to check for drift.`;
+  if (service && !recorded[service]) {
+    return `Nothing is recorded for ${escapeMarkdown(service)}, so there is nothing to check. Recorded services: ${names.map(escapeMarkdown).join(", ")}.`;
+  }
+  const reports = await readRecordedDrift(deps.octokit, deps.repo, branch, deps.blobs);
+  const inputs = driftDispatchInputs({
+    ...service ? { service, runner: runnerLabelOf({ runner: recorded[service].spec.target.runner }) } : {},
+    issue: event.issueNumber
+  });
+  const dispatch = { workflow: deps.settings.driftWorkflow, ref: event.defaultBranch, inputs };
+  let started;
+  try {
+    await dispatchWorkflow(deps.octokit, deps.repo, dispatch);
+    const scope = service ? `service: ${service}, runner: ${inputs.runner}` : "every service, on each runner";
+    started = `Started a fresh check: the \`${dispatch.workflow}\` workflow on \`${dispatch.ref}\` (${escapeMarkdown(scope)}); each runner comments its report here and updates the drift issues.`;
+  } catch (error) {
+    started = `${explainWorkflowDispatchFailure(DRIFT_WORKFLOW_CONTRACT, error, dispatch)} No fresh check was started.`;
+  }
+  return renderDriftReply(service ? [service] : names, recorded, reports, started);
+}
+function renderDriftReply(services, recorded, reports, tail) {
+  const limit = GITHUB_COMMENT_LIMIT - tail.length - 200;
+  const out = ["### svcplan drift, as last recorded", "", "| service | runner | last checked | result |", "|---|---|---|---|"];
+  let length = out.join("\n").length;
+  let shown2 = 0;
+  for (const name of services) {
+    const row = rowOf(name, runnerLabelOf({ runner: recorded[name].spec.target.runner }), reports.get(name));
+    if (length + row.length + 1 > limit) break;
+    out.push(row);
+    length += row.length + 1;
+    shown2++;
+  }
+  if (shown2 < services.length) out.push("", `\u2026 and ${services.length - shown2} more services; \`/drift SERVICE\` shows one.`);
+  out.push("");
+  length = out.join("\n").length;
+  const sections = services.slice(0, shown2).filter((name) => reports.get(name)?.services[0].status === "drifted");
+  let omitted = 0;
+  for (const name of sections) {
+    const room = limit - length - 2;
+    const section = room > 400 ? renderDriftMarkdown(reports.get(name), { service: name, maxLength: room }).split(driftIssueMarker(name) + "\n").join("") : "";
+    if (!section || length + section.length + 1 > limit) {
+      omitted++;
+      continue;
+    }
+    out.push(section);
+    length += section.length + 1;
+  }
+  if (omitted > 0) out.push(`The differences of ${omitted} more drifted service${omitted === 1 ? "" : "s"} do not fit here: \`/drift SERVICE\` shows one.`, "");
+  if (services.length > 0 && services.every((name) => !reports.has(name))) {
+    out.push("No drift check has been recorded yet: the drift workflow records one per service on each run.", "");
+  }
+  return `${out.join("\n")}
+${tail}
+`;
+}
+function rowOf(name, label, report) {
+  const cells = [escapeMarkdown(name), `\`${escapeMarkdown(label)}\``];
+  if (!report) return `| ${cells.join(" | ")} | never | \u2014 |`;
+  const s = report.services[0];
+  const by = report.checked_by;
+  const where = [by.runner ? `on runner \`${escapeMarkdown(by.runner)}\`` : "", by.host ? `host \`${escapeMarkdown(by.host)}\`` : "", by.run_url && /^https?:\/\/[^\s()<>]+$/.test(by.run_url) ? `[workflow run](${by.run_url})` : ""].filter(Boolean).join(", ");
+  const result = s.status === "drifted" ? `**drifted**: ${s.instances.length} of ${s.checked} instance${s.checked === 1 ? "" : "s"}` : `clean: ${s.checked} instance${s.checked === 1 ? "" : "s"} as recorded`;
+  const unobserved = report.errors.length > 0 ? `; ${report.errors.length} not observed` : "";
+  return `| ${cells.join(" | ")} | ${report.checked_at}${where ? ` ${where}` : ""} | ${result}${unobserved} |`;
+}
+
 // src/apply/rollback.ts
 var RollbackTargetError = class extends Error {
   constructor(message) {
@@ -5838,6 +6032,9 @@ ${HELP_TEXT}`);
         break;
       case "rollback":
         await runRollback(deps, event, command.service, command.to);
+        break;
+      case "drift":
+        await reply(deps, event, await driftReply(deps, event, command.service));
         break;
     }
     return { kind: "done", command: command.kind };

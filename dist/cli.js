@@ -22697,6 +22697,7 @@ function parseLease(text, where) {
 
 // src/state/git-store.ts
 var DEFAULT_STATE_BRANCH = "svcplan-state";
+var DRIFT_REPORTS_FOLDER = "drift";
 var GitStateStore = class {
   constructor(repoDir, opts = {}) {
     this.repoDir = repoDir;
@@ -22781,6 +22782,20 @@ var GitStateStore = class {
       if (text === void 0 || !sameLease(parseLease(text, this.where(file)), lease)) return /* @__PURE__ */ new Map();
       return /* @__PURE__ */ new Map([[file, null]]);
     });
+  }
+  /**
+   * Records the last drift report of each service given (service → its JSON text) as
+   * `drift/<service>.json`, all in one commit, so the app can show them without reaching a
+   * hypervisor. Service records and leases are not touched; `read()` does not see these files.
+   */
+  async writeDriftReports(reports, message) {
+    const files = /* @__PURE__ */ new Map();
+    for (const [service, text] of Object.entries(reports)) {
+      checkServiceName(service);
+      files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text);
+    }
+    if (files.size === 0) return;
+    await this.update(message, async () => files);
   }
   // -------------------------------------------------------------------------------------------
   where(file) {

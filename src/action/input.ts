@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const COMMANDS = ['plan', 'apply', 'rollback'] as const;
+export const COMMANDS = ['plan', 'apply', 'rollback', 'drift'] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
 
 /** Everything the Action reads from its inputs and the runner's environment, parsed once. */
@@ -20,6 +20,8 @@ export interface ActionSettings {
   issue?: number;
   runner?: string;
   dryRun: boolean;
+  /** drift: only list the runner labels that have recorded services (output matrix); observe nothing. */
+  listRunners: boolean;
   apiUrl: string;
   repository: { owner: string; repo: string };
   eventName: string;
@@ -63,7 +65,7 @@ export function getInput(env: Env, name: string): string | undefined {
 export function readSettings(env: Env = process.env): ActionSettings {
   const command = getInput(env, 'command') ?? 'plan';
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new ActionInputError(`input command: "${command}" is not a command; use plan, apply or rollback`);
+    throw new ActionInputError(`input command: "${command}" is not a command; use plan, apply, rollback or drift`);
   }
   const token = getInput(env, 'github-token');
   if (!token) throw new ActionInputError('input github-token is empty; pass ${{ github.token }} or a token with contents, pull-requests and deployments write');
@@ -99,6 +101,8 @@ export function readSettings(env: Env = process.env): ActionSettings {
   }
   const dryRunText = (getInput(env, 'dry-run') ?? 'false').toLowerCase();
   if (!['true', 'false'].includes(dryRunText)) throw new ActionInputError(`input dry-run: "${dryRunText}" is not true or false`);
+  const listRunnersText = (getInput(env, 'list-runners') ?? 'false').toLowerCase();
+  if (!['true', 'false'].includes(listRunnersText)) throw new ActionInputError(`input list-runners: "${listRunnersText}" is not true or false`);
 
   const settings: ActionSettings = {
     command: command as ActionCommand,
@@ -112,6 +116,7 @@ export function readSettings(env: Env = process.env): ActionSettings {
     issue,
     runner: getInput(env, 'runner') ?? fromDispatch('runner'),
     dryRun: dryRunText === 'true',
+    listRunners: listRunnersText === 'true',
     apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     repository: { owner, repo },
     eventName: env.GITHUB_EVENT_NAME ?? '',

@@ -38,4 +38,5 @@ const COMMAND_RUNNERS: Record<ActionCommand, (ctx: ActionContext) => Promise<voi
   plan: async (ctx) => (await import('./plan-command.js')).planCommand(ctx),
   apply: async (ctx) => (await import('./apply-command.js')).applyCommand(ctx),
   rollback: async (ctx) => (await import('./rollback-command.js')).rollbackCommand(ctx),
+  drift: async (ctx) => (await import('./drift-command.js')).driftCommand(ctx),
 };

@@ -2,6 +2,7 @@
 export type BotCommand =
   | { kind: 'rollback'; service: string; to?: string }
   | { kind: 'plan' }
+  | { kind: 'drift'; service?: string }
   | { kind: 'help' }
   /** A line starting with a known command word whose arguments are wrong: answered with usage. */
   | { kind: 'invalid'; command: string; problem: string };
@@ -19,12 +20,14 @@ export const HELP_TEXT = [
   '| `/rollback SERVICE` | redeploys the deployment before the current one of SERVICE |',
   '| `/rollback SERVICE to ID` | redeploys deployment ID (`3` or `#3`; see `svcplan history SERVICE`) |',
   '| `/rollback SERVICE to REF` | redeploys SERVICE as it is defined at a Git ref or commit |',
+  '| `/drift` | shows the last drift check of every service (when, on which runner, what differs) and starts a fresh one |',
+  '| `/drift SERVICE` | the same for one service, checked again on its own runner |',
   '| `/help` | shows this table |',
 ].join('\n');
 
 /**
- * Finds the one command in a comment: the first line that starts with `/plan`, `/rollback` or
- * `/help` (outside code blocks and quotes). Returns undefined for a comment with no command, so
+ * Finds the one command in a comment: the first line that starts with `/plan`, `/rollback`,
+ * `/drift` or `/help` (outside code blocks and quotes). Returns undefined for a comment with no command, so
  * ordinary discussion never gets a reply.
  */
 export function parseCommand(body: string): BotCommand | undefined {
@@ -36,7 +39,7 @@ export function parseCommand(body: string): BotCommand | undefined {
       continue;
     }
     if (inFence || line.startsWith('>')) continue;
-    const match = /^\/(plan|rollback|help)(?=\s|$)(.*)$/.exec(line);
+    const match = /^\/(plan|rollback|drift|help)(?=\s|$)(.*)$/.exec(line);
     if (!match) continue;
     const [, word, rest] = match;
     const args = rest.trim().split(/\s+/).filter(Boolean);
@@ -50,6 +53,13 @@ function commandFrom(word: string, args: string[]): BotCommand {
   if (word === 'plan') {
     if (args.length > 0) return { kind: 'invalid', command: 'plan', problem: '`/plan` takes no arguments' };
     return { kind: 'plan' };
+  }
+  if (word === 'drift') {
+    const usage = 'usage: `/drift [SERVICE]`';
+    if (args.length === 0) return { kind: 'drift' };
+    if (args.length > 1) return { kind: 'invalid', command: 'drift', problem: `unexpected \`${args.slice(1).join(' ')}\`; ${usage}` };
+    if (!SERVICE_NAME.test(args[0])) return { kind: 'invalid', command: 'drift', problem: `\`${args[0]}\` is not a service name; ${usage}` };
+    return { kind: 'drift', service: args[0] };
   }
   const usage = 'usage: `/rollback SERVICE [to ID|REF]`';
   const [service, ...tail] = args;

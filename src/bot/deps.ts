@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/core';
 import { APPLY_WORKFLOW } from '../github/apply-workflow.js';
+import { DRIFT_WORKFLOW } from '../github/drift-workflow.js';
 import type { BlobCache } from '../github/blob-cache.js';
 import type { RepoCoordinates } from '../github/api-tree-reader.js';
 
@@ -22,6 +23,8 @@ export interface BotDeps {
 export interface BotSettings {
   /** File name of the apply workflow a rollback dispatches. */
   workflow: string;
+  /** File name of the drift workflow `/drift` dispatches. */
+  driftWorkflow: string;
   /** Name of the check run on pull requests. */
   checkName: string;
   /** The state branch when SVCPLAN_STATE_BRANCH is set: it wins over svcplan.yaml, as an Action input does. */
@@ -31,6 +34,7 @@ export interface BotSettings {
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BotSettings {
   return {
     workflow: env.SVCPLAN_WORKFLOW?.trim() || APPLY_WORKFLOW,
+    driftWorkflow: env.SVCPLAN_DRIFT_WORKFLOW?.trim() || DRIFT_WORKFLOW,
     checkName: 'svcplan',
     ...(env.SVCPLAN_STATE_BRANCH?.trim() ? { stateBranch: env.SVCPLAN_STATE_BRANCH.trim() } : {}),
   };

@@ -4,6 +4,7 @@ import { postIssueComment } from '../github/pull-requests.js';
 import { GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, renderMarkdown } from '../render/index.js';
 import { HELP_TEXT, parseCommand, type BotCommand } from './commands.js';
 import type { BotDeps, PullRequestRef } from './deps.js';
+import { driftReply } from './drift.js';
 import { messageOf, planPullRequest, stateBranchAt } from './plan-pull-request.js';
 import { readRecordedStateFromBranch } from './recorded-state.js';
 import { planRollbackThroughApi, RollbackRefused } from './rollback.js';
@@ -55,6 +56,9 @@ export async function dispatchCommand(deps: BotDeps, event: CommentEvent): Promi
         break;
       case 'rollback':
         await runRollback(deps, event, command.service, command.to);
+        break;
+      case 'drift':
+        await reply(deps, event, await driftReply(deps, event, command.service));
         break;
     }
     return { kind: 'done', command: command.kind };

@@ -5,6 +5,7 @@
 import type { Octokit } from '@octokit/core';
 import { DEFAULT_RUNNER_LABEL } from '../plan/index.js';
 import type { RepoCoordinates } from './api-tree-reader.js';
+import { dispatchWorkflow, explainWorkflowDispatchFailure, type WorkflowContract } from './workflow-dispatch.js';
 
 /** File name of the shipped apply workflow under `.github/workflows/`; the app's default. */
 export const APPLY_WORKFLOW = 'svcplan-apply.yml';
@@ -38,19 +39,18 @@ export function rollbackDispatchInputs(rollback: { service: string; to: string; 
   };
 }
 
+/** The app ↔ apply workflow contract, for dispatches and their failures (workflow-dispatch.ts). */
+export const APPLY_WORKFLOW_CONTRACT: WorkflowContract = {
+  title: 'apply workflow',
+  file: APPLY_WORKFLOW,
+  example: APPLY_WORKFLOW_EXAMPLE,
+  setting: 'SVCPLAN_WORKFLOW',
+  inputs: DISPATCH_INPUTS,
+};
+
 /** Starts the apply workflow on `ref` with `workflow_dispatch`; throws GitHub's error as is. */
-export async function dispatchApplyWorkflow(
-  octokit: Octokit,
-  repo: RepoCoordinates,
-  dispatch: { workflow: string; ref: string; inputs: DispatchInputs },
-): Promise<void> {
-  await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
-    owner: repo.owner,
-    repo: repo.repo,
-    workflow_id: dispatch.workflow,
-    ref: dispatch.ref,
-    inputs: dispatch.inputs,
-  });
+export function dispatchApplyWorkflow(octokit: Octokit, repo: RepoCoordinates, dispatch: { workflow: string; ref: string; inputs: DispatchInputs }): Promise<void> {
+  return dispatchWorkflow(octokit, repo, dispatch);
 }
 
 /**
@@ -58,29 +58,5 @@ export async function dispatchApplyWorkflow(
  * GitHub's own sentence (it names the input at fault) and the fix for each answer it gives.
  */
 export function explainDispatchFailure(error: unknown, dispatch: { workflow: string; ref: string }): string {
-  const status = (error as { status?: unknown } | undefined)?.status;
-  const said = (error as { response?: { data?: { message?: unknown } } } | undefined)?.response?.data?.message;
-  const github = typeof said === 'string' && said ? said : error instanceof Error ? error.message : String(error);
-  const where = `\`${dispatch.workflow}\` on \`${dispatch.ref}\``;
-  const inputs = DISPATCH_INPUTS.map((i) => `\`${i}\``).join(', ');
-  switch (status) {
-    case 404:
-      return (
-        `The apply workflow ${where} could not be started: GitHub has no such workflow there (${github}). ` +
-        `Copy \`${APPLY_WORKFLOW_EXAMPLE}\` from svcplan to \`.github/workflows/${APPLY_WORKFLOW}\` on \`${dispatch.ref}\`, ` +
-        `or set \`SVCPLAN_WORKFLOW\` to the file name of your apply workflow.`
-      );
-    case 403:
-      return (
-        `The apply workflow ${where} could not be started: GitHub refused (${github}). ` +
-        'The app needs the `actions: write` permission: accept it in the installation settings of the app.'
-      );
-    case 422:
-      return (
-        `The apply workflow ${where} could not be started: GitHub refused the dispatch (${github}). ` +
-        `Its \`workflow_dispatch\` trigger must take exactly the inputs ${inputs}: update it from \`${APPLY_WORKFLOW_EXAMPLE}\`.`
-      );
-    default:
-      return `The apply workflow ${where} could not be started (${github}). Try the command again in a few minutes.`;
-  }
+  return explainWorkflowDispatchFailure(APPLY_WORKFLOW_CONTRACT, error, dispatch);
 }

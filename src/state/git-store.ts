@@ -10,6 +10,9 @@ import { LeaseHeldError, LeaseLostError, type Lease, type StateStore } from './s
 
 export const DEFAULT_STATE_BRANCH = 'svcplan-state';
 
+/** Folder of the state branch that holds the last drift report of each service (`drift/<service>.json`). */
+export const DRIFT_REPORTS_FOLDER = 'drift';
+
 /** The files of the state branch at one commit: path → blob id. */
 interface Snapshot {
   tip: string | undefined;
@@ -30,7 +33,7 @@ export interface GitStateStoreOptions {
 
 /**
  * Recorded state on a branch of the templates repository (`svcplan-state`): one JSON file per
- * service and `leases/<service>.json`. The branch is read and written with plumbing only (a
+ * service, `leases/<service>.json`, and `drift/<service>.json` (the last drift check). The branch is read and written with plumbing only (a
  * temporary index, commit-tree, push), so the user's working tree, index and HEAD are never
  * touched. Every write is one commit, published with compare-and-swap: a push that is not a
  * fast-forward of what we built on is rejected, and the change is re-applied on the new tip.
@@ -130,6 +133,21 @@ export class GitStateStore implements StateStore {
       if (text === undefined || !sameLease(parseLease(text, this.where(file)), lease)) return new Map();
       return new Map([[file, null]]);
     });
+  }
+
+  /**
+   * Records the last drift report of each service given (service → its JSON text) as
+   * `drift/<service>.json`, all in one commit, so the app can show them without reaching a
+   * hypervisor. Service records and leases are not touched; `read()` does not see these files.
+   */
+  async writeDriftReports(reports: Record<string, string>, message: string): Promise<void> {
+    const files: Change = new Map();
+    for (const [service, text] of Object.entries(reports)) {
+      checkServiceName(service);
+      files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text);
+    }
+    if (files.size === 0) return;
+    await this.update(message, async () => files);
   }
 
   // -------------------------------------------------------------------------------------------

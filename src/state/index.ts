@@ -4,7 +4,7 @@ import type { StateStore } from './store.js';
 
 export { LeaseHeldError, LeaseLostError, type Lease, type StateStore } from './store.js';
 export { LocalStateStore, DEFAULT_LOCAL_STATE_PATH } from './local.js';
-export { GitStateStore, DEFAULT_STATE_BRANCH } from './git-store.js';
+export { GitStateStore, DEFAULT_STATE_BRANCH, DRIFT_REPORTS_FOLDER } from './git-store.js';
 export { MemoryStateStore } from './memory.js';
 
 export async function openStateStore(opts: {

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { APPLY_WORKFLOW, DISPATCH_INPUTS, rollbackDispatchInputs } from '../../src/github/apply-workflow.js';
+import { DRIFT_DISPATCH_INPUTS, DRIFT_WORKFLOW, driftDispatchInputs } from '../../src/github/drift-workflow.js';
 import { checkDispatch, condition, dispatchInputsContext, dispatchInputsOf, interpolate, interpolateDeep, parseWorkflow, type ExpressionContext } from '../support/github-api/index.js';
 import { ROOT } from './run-action.js';
 
@@ -22,17 +23,17 @@ const EXAMPLES = join(ROOT, 'docs/examples');
 describe('action.yml and the example workflows agree', () => {
   test('the Action runs the bundle on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    for (const input of ['command', 'github-token', 'repo-path', 'state', 'state-branch', 'service', 'to', 'issue', 'runner', 'dry-run']) {
+    for (const input of ['command', 'github-token', 'repo-path', 'state', 'state-branch', 'service', 'to', 'issue', 'runner', 'dry-run', 'list-runners']) {
       expect(action.inputs).toHaveProperty([input]);
     }
-    for (const output of ['plan-digest', 'has-changes', 'summary', 'matrix', 'plan-json']) expect(action.outputs).toHaveProperty([output]);
+    for (const output of ['plan-digest', 'has-changes', 'summary', 'matrix', 'plan-json', 'drifted', 'drift-json', 'has-services']) expect(action.outputs).toHaveProperty([output]);
   });
 
-  test('the examples are the plan workflow and the apply workflow the app starts, nothing else', async () => {
-    expect((await readdir(EXAMPLES)).sort()).toEqual(['plan.yml', APPLY_WORKFLOW]);
+  test('the examples are the plan workflow and the apply and drift workflows the app starts, nothing else', async () => {
+    expect((await readdir(EXAMPLES)).sort()).toEqual(['plan.yml', APPLY_WORKFLOW, DRIFT_WORKFLOW].sort());
   });
 
-  test.each(['plan.yml', APPLY_WORKFLOW])('%s uses only inputs and outputs the Action declares, with least permissions', async (file) => {
+  test.each(['plan.yml', APPLY_WORKFLOW, DRIFT_WORKFLOW])('%s uses only inputs and outputs the Action declares, with least permissions', async (file) => {
     const text = await readFile(join(EXAMPLES, file), 'utf8');
     const workflow = parse(text) as { permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
@@ -86,5 +87,40 @@ describe(`the contract between the app and ${APPLY_WORKFLOW}`, () => {
     const context: ExpressionContext = { github: { event_name: 'push' }, inputs: {}, needs: { plan: { result: 'success', outputs: { 'has-changes': 'true', matrix: '{"runner":["default","hv-01"]}' } } } };
     expect(Object.entries(workflow.jobs).filter(([, job]) => condition(job.if, context)).map(([id]) => id)).toEqual(['plan', 'apply']);
     expect(interpolateDeep(workflow.jobs.apply.strategy!.matrix, context)).toEqual({ runner: ['default', 'hv-01'] });
+  });
+});
+
+describe(`the contract between the app and ${DRIFT_WORKFLOW}`, () => {
+  const load = async () => parseWorkflow(await readFile(join(EXAMPLES, DRIFT_WORKFLOW), 'utf8'));
+
+  test('its workflow_dispatch trigger declares exactly the inputs the app sends, each optional', async () => {
+    const inputs = dispatchInputsOf(await load());
+    expect(Object.keys(inputs!).sort()).toEqual([...DRIFT_DISPATCH_INPUTS].sort());
+    for (const input of Object.values(inputs!)) expect(input).toMatchObject({ required: false, type: 'string', default: '' });
+    expect(checkDispatch(await load(), driftDispatchInputs({ issue: 42 }))).toBeUndefined();
+    expect(checkDispatch(await load(), driftDispatchInputs({ service: 'shop', runner: 'hv-01', issue: 42 }))).toBeUndefined();
+    // From the Actions tab, nothing at all: every service.
+    expect(checkDispatch(await load(), {})).toBeUndefined();
+  });
+
+  test('on schedule and on dispatch the listing job runs first on a hosted runner; each drift job needs it, on its own runner', async () => {
+    const workflow = await load();
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(workflow.permissions).toEqual({ contents: 'write', issues: 'write' });
+    const context: ExpressionContext = {
+      github: { event_name: 'schedule' },
+      inputs: {},
+      needs: { runners: { result: 'success', outputs: { 'has-services': 'true', matrix: '{"runner":["default","hv-01"]}' } } },
+    };
+    expect(workflow.jobs.runners['runs-on']).toBe('ubuntu-latest');
+    expect((workflow.jobs.runners as { permissions?: unknown }).permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.drift.needs).toBe('runners');
+    expect(condition(workflow.jobs.drift.if, context)).toBe(true);
+    expect(interpolateDeep(workflow.jobs.drift.strategy!.matrix, context)).toEqual({ runner: ['default', 'hv-01'] });
+    // Nothing recorded yet: no drift job (GitHub refuses a matrix with no values).
+    expect(condition(workflow.jobs.drift.if, { ...context, needs: { runners: { result: 'success', outputs: { 'has-services': 'false', matrix: '{"runner":[]}' } } } })).toBe(false);
+    // The runner's workspace keeps Vagrant's record of the machines between runs.
+    const checkout = workflow.jobs.drift.steps!.find((s) => s.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toEqual({ clean: false });
   });
 });

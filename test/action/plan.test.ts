@@ -135,7 +135,7 @@ describe('svcplan Action, command plan, on pull requests', () => {
       repository: `${OWNER}/${NAME}`,
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('::error::svcplan: input command: "deploy" is not a command; use plan, apply or rollback');
+    expect(result.stdout).toContain('::error::svcplan: input command: "deploy" is not a command; use plan, apply, rollback or drift');
     expect(api.requests.length).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
-// Plays a run of a workflow file the way GitHub would start it, for the shipped example workflows:
-// which jobs the event runs (`if:`, `needs:`), their `strategy.matrix`, `runs-on` labels and
-// `concurrency` group, and for each svcplan step the inputs its `with:` expressions give, with
-// action.yml's defaults for the rest. The svcplan steps run the bundled Action (dist/action.js)
+// Plays a run of a workflow file the way GitHub would start it (a push, a workflow_dispatch, a
+// schedule), for the shipped example workflows: which jobs the event runs (`if:`, `needs:`),
+// their `strategy.matrix`, `runs-on` labels and `concurrency` group, and for each svcplan step
+// the inputs its `with:` expressions give, with action.yml's defaults for the rest. The svcplan steps run the bundled Action (dist/action.js)
 // through runAction; `actions/checkout` is a fresh clone at the run's commit; `run:` steps are
 // only evaluated (their expressions must make sense), not executed.
 import { readFile } from 'node:fs/promises';
@@ -90,6 +90,23 @@ export async function playPush(opts: PlayOptions & { before: string; after: stri
   const event = webhookExample('push', undefined, { owner, repo });
   Object.assign(event, { ref: `refs/heads/${opts.branch}`, before: opts.before, after: opts.after });
   return playRun(opts, workflow, { eventName: 'push', event, sha: opts.after, ref: `refs/heads/${opts.branch}`, runId: 4242, inputs: {} });
+}
+
+/**
+ * The run a schedule starts: on the default branch's latest commit, with the payload GitHub
+ * documents for `schedule` (the cron that fired) and no `inputs`.
+ */
+export async function playSchedule(opts: PlayOptions & { sha: string; branch?: string; cron?: string }): Promise<PlayedJob[]> {
+  const workflow = parseWorkflow(opts.workflow);
+  const schedules = (workflow.on.schedule ?? []) as { cron?: string }[];
+  if (!Array.isArray(schedules) || schedules.length === 0) return [];
+  const cron = opts.cron ?? schedules[0].cron ?? '';
+  if (!schedules.some((s) => s.cron === cron)) throw new Error(`the workflow has no schedule ${cron}`);
+  const [owner, repo] = opts.repository.split('/');
+  const repository = webhookExample('push', undefined, { owner, repo }).repository as ExpressionValue;
+  const event = { schedule: cron, repository, workflow: '.github/workflows/(scheduled)' };
+  const branch = opts.branch ?? 'main';
+  return playRun(opts, workflow, { eventName: 'schedule', event, sha: opts.sha, ref: `refs/heads/${branch}`, runId: 4343, inputs: {} });
 }
 
 interface RunEvent {

@@ -128,9 +128,11 @@ export async function runAction(opts: RunActionOptions): Promise<ActionRun> {
       child.on('close', (c) => resolvePromise({ code: c ?? -1, stdout, stderr }));
     });
     const outputs = parseOutputFile(await readFile(outputPath, 'utf8'));
-    const planJson = outputs['plan-json'];
-    // The plan file lives in this run's temp dir; keep its content for the test before cleanup.
-    if (planJson && existsSync(planJson)) outputs['plan-json-content'] = await readFile(planJson, 'utf8');
+    // The plan and drift files live in this run's temp dir; keep their content for the test before cleanup.
+    for (const name of ['plan-json', 'drift-json']) {
+      const path = outputs[name];
+      if (path && existsSync(path)) outputs[`${name}-content`] = await readFile(path, 'utf8');
+    }
     return { code, stdout, stderr, outputs, summary: await readFile(summaryPath, 'utf8') };
   } finally {
     await rm(dir, { recursive: true, force: true });

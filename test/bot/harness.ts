@@ -2,6 +2,7 @@
 // delivers signed webhook payloads to it the way GitHub does.
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { APPLY_WORKFLOW } from '../../src/github/apply-workflow.js';
+import { DRIFT_WORKFLOW } from '../../src/github/drift-workflow.js';
 import { BlobCache } from '../../src/github/blob-cache.js';
 import { startBotServer, type RunningBot } from '../../src/bot/server.js';
 import { createTempRepo, type FileChanges, type TempRepo } from '../support/git-repo.js';
@@ -25,7 +26,7 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(files: FileChanges, opts: { workflow?: string } = {}): Promise<BotHarness> {
+export async function startHarness(files: FileChanges, opts: { workflow?: string; driftWorkflow?: string } = {}): Promise<BotHarness> {
   const repo = await createTempRepo({ files });
   const token = `ghs_${randomUUID()}`;
   const api = await startGitHubApi({ owner: OWNER, repo: REPO, repoDir: repo.dir, token, actor: BOT_LOGIN });
@@ -50,7 +51,7 @@ export async function startHarness(files: FileChanges, opts: { workflow?: string
     writeSpacingMs: 0,
     app: {
       blobs,
-      settings: { workflow: opts.workflow ?? APPLY_WORKFLOW, checkName: 'svcplan' },
+      settings: { workflow: opts.workflow ?? APPLY_WORKFLOW, driftWorkflow: opts.driftWorkflow ?? DRIFT_WORKFLOW, checkName: 'svcplan' },
     },
   });
   return {

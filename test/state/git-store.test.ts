@@ -51,6 +51,21 @@ describe('git state store', () => {
     expect(await new GitStateStore(b).readService('nothing')).toBeUndefined();
   });
 
+  it('records drift reports beside the service records, in one commit, unseen by read()', async () => {
+    const { origin, dirs } = originWithClones(root, 1);
+    const store = new GitStateStore(dirs[0]);
+    await store.writeService(record('shop-prod', 1), 'shop-prod: deployment 1 succeeded');
+    await store.writeDriftReports({ 'shop-prod': '{"a":1}\n', 'shop-edge': '{"b":2}\n' }, 'drift checked on runner hv-01');
+    expect(git(origin, 'log', '-1', '--format=%s', 'svcplan-state')).toBe('drift checked on runner hv-01');
+    expect(git(origin, 'ls-tree', '-r', '--name-only', 'svcplan-state').split('\n')).toEqual(['drift/shop-edge.json', 'drift/shop-prod.json', 'shop-prod.json']);
+    expect(git(origin, 'show', 'svcplan-state:drift/shop-prod.json')).toBe('{"a":1}');
+    expect(Object.keys(await store.read())).toEqual(['shop-prod']);
+    await expect(store.writeDriftReports({ '../x': '{}' }, 'bad')).rejects.toThrow(/invalid service name/);
+    const commits = git(origin, 'rev-list', '--count', 'svcplan-state');
+    await store.writeDriftReports({}, 'nothing');
+    expect(git(origin, 'rev-list', '--count', 'svcplan-state')).toBe(commits);
+  });
+
   it('loses no update when writers in several clones race', async () => {
     const writers = 4;
     const writesEach = 5;

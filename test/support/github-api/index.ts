@@ -2,7 +2,7 @@
 export { startGitHubApi } from './server.js';
 export type { GitHubApi, RecordedRequest, Violation, StartGitHubApiOptions } from './server.js';
 export { GitHubApiState } from './state.js';
-export type { Permission, CommentRecord, CheckRunRecord, DeploymentRecord, DeploymentStatusRecord, PullRecord, IssueRecord, DispatchRecord } from './state.js';
+export type { Permission, CommentRecord, CheckRunRecord, DeploymentRecord, DeploymentStatusRecord, PullRecord, IssueRecord, LabelRecord, DispatchRecord } from './state.js';
 export { GitBackend } from './git-backend.js';
 export { loadOpenApiSpec } from './openapi.js';
 export { webhookExample } from './webhooks.js';

@@ -320,4 +320,40 @@ describe('the local GitHub API refuses what github.com refuses', () => {
     expect(api.violations.map((v) => v.problem)).toEqual([expect.stringMatching(/state must be equal to one of the allowed values/)]);
     expect(api.state.statusesOf(id)).toHaveLength(7);
   });
+
+  test('issues: created with labels (a new label is made), listed by state and label with pull requests among them, edited and closed', async () => {
+    await octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'infra', name: 'svcplan-drift', color: 'd93f0b', description: 'drift' });
+    await expect(octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'infra', name: 'SVCPLAN-drift' })).rejects.toMatchObject({ status: 422 });
+    expect((await octokit.request('GET /repos/{owner}/{repo}/labels/{name}', { owner: 'acme', repo: 'infra', name: 'svcplan-drift' })).data.color).toBe('d93f0b');
+    await expect(octokit.request('GET /repos/{owner}/{repo}/labels/{name}', { owner: 'acme', repo: 'infra', name: 'nope' })).rejects.toMatchObject({ status: 404 });
+
+    const created = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', title: 'drift', body: 'b', labels: ['svcplan-drift', 'brand-new'] });
+    expect(created.status).toBe(201);
+    expect(created.data.user?.login).toBe('github-actions[bot]');
+    expect(created.data.labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(['svcplan-drift', 'brand-new']);
+    expect(api.state.findLabel('brand-new')).toBeDefined();
+    api.state.addPull({ number: created.data.number + 1, head: { ref: 'f', sha: repo.shas[0] }, base: { ref: 'main', sha: repo.shas[0] } });
+
+    const open = await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', state: 'open', per_page: 100 });
+    expect(open.data.map((i) => [i.number, Boolean(i.pull_request)])).toEqual(
+      expect.arrayContaining([
+        [created.data.number, false],
+        [created.data.number + 1, true],
+      ]),
+    );
+    const labelled = await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', labels: 'svcplan-drift' });
+    expect(labelled.data.map((i) => i.number)).toEqual([created.data.number]);
+
+    const edited = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'infra', issue_number: created.data.number, body: 'new' });
+    expect(edited.data.body).toBe('new');
+    const closed = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'infra', issue_number: created.data.number, state: 'closed', state_reason: 'completed' });
+    expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(closed.data.closed_at).not.toBeNull();
+    expect((await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', labels: 'svcplan-drift' })).data).toEqual([]);
+    expect((await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', labels: 'svcplan-drift', state: 'closed' })).data).toHaveLength(1);
+    expect(api.violations).toEqual([]);
+
+    await expect(octokit.request('POST /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', title: 'long', body: 'x'.repeat(65_537) })).rejects.toMatchObject({ status: 422 });
+    expect(api.violations.splice(0).map((v) => v.problem)).toEqual([expect.stringContaining('body is too long')]);
+  });
 });

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { GitBackend } from './git-backend.js';
 import { loadOpenApiSpec, type OpenApiSpec, type RouteMatch } from './openapi.js';
 import { checkDispatch, parseWorkflow, type Workflow } from './workflow.js';
-import { GitHubApiState, now, type CheckRunRecord, type CommentRecord, type DeploymentRecord, type DeploymentStatusRecord, type GitHubUser, type PullRecord } from './state.js';
+import { GitHubApiState, now, type CheckRunRecord, type CommentRecord, type DeploymentRecord, type DeploymentStatusRecord, type GitHubUser, type LabelRecord, type PullRecord } from './state.js';
 
 export interface RecordedRequest {
   method: string;
@@ -94,6 +94,8 @@ interface Context {
 }
 
 type Handler = (ctx: Context) => Promise<Reply> | Reply;
+
+type IssueStateReason = 'completed' | 'not_planned' | 'reopened';
 
 const DOCS = 'https://docs.github.com/rest';
 
@@ -268,16 +270,16 @@ function refused(message: string, body?: Record<string, unknown>): Reply {
 const COMMENT_LIMIT = 65_536;
 
 /**
- * GitHub's answer to a comment body over the limit, as github.com words it:
+ * GitHub's answer to a comment (or issue) body over the limit, as github.com words it:
  * 422 Validation Failed, `body is too long (maximum is 65536 characters)`.
  */
-function commentTooLong(body: string): Reply | undefined {
+function commentTooLong(body: string, resource: 'IssueComment' | 'Issue' = 'IssueComment'): Reply | undefined {
   const length = [...body].length;
   if (length <= COMMENT_LIMIT) return undefined;
   const message = `body is too long (maximum is ${COMMENT_LIMIT} characters)`;
   return refused(`${message}; ${length} were sent`, {
     message: 'Validation Failed',
-    errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message }],
+    errors: [{ resource, code: 'custom', field: 'body', message }],
     documentation_url: DOCS,
   });
 }
@@ -396,16 +398,47 @@ function issueJson(ctx: Context, number: number): Record<string, unknown> | unde
     id: 700000 + issue.number,
     node_id: `I_${issue.number}`,
     url: `${repoUrl(ctx)}/issues/${issue.number}`,
+    repository_url: repoUrl(ctx),
+    labels_url: `${repoUrl(ctx)}/issues/${issue.number}/labels{/name}`,
+    comments_url: `${repoUrl(ctx)}/issues/${issue.number}/comments`,
+    events_url: `${repoUrl(ctx)}/issues/${issue.number}/events`,
     html_url: `${htmlRepo(ctx)}/${issue.isPull ? 'pull' : 'issues'}/${issue.number}`,
     number: issue.number,
     state: issue.state,
+    state_reason: issue.state_reason,
     title: issue.title,
     body: issue.body,
     user: userJson(ctx, issue.user),
+    labels: issue.labels.map((name) => labelJson(ctx, ctx.state.label(name))),
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    locked: false,
     comments: ctx.state.commentsOn(issue.number).length,
     created_at: issue.created_at,
-    ...(issue.isPull ? { pull_request: { url: `${repoUrl(ctx)}/pulls/${issue.number}` } } : {}),
+    updated_at: issue.updated_at,
+    closed_at: issue.closed_at,
+    author_association: issue.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+    ...(issue.isPull ? { pull_request: { url: `${repoUrl(ctx)}/pulls/${issue.number}`, html_url: `${htmlRepo(ctx)}/pull/${issue.number}`, diff_url: null, patch_url: null } } : {}),
   };
+}
+
+function labelJson(ctx: Context, label: LabelRecord): Record<string, unknown> {
+  return {
+    id: label.id,
+    node_id: `LA_${label.id}`,
+    url: `${repoUrl(ctx)}/labels/${encodeURIComponent(label.name)}`,
+    name: label.name,
+    color: label.color,
+    default: false,
+    description: label.description,
+  };
+}
+
+/** Label names as an issue write gives them: strings, or objects with a name. */
+function labelNames(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name ?? ''))).filter((n) => n !== '');
 }
 
 function checkRunJson(ctx: Context, c: CheckRunRecord): Record<string, unknown> {
@@ -534,6 +567,67 @@ const HANDLERS: Record<string, Handler> = {
   [`GET ${R}/issues/{issue_number}`]: (ctx) => {
     const issue = issueJson(ctx, Number(ctx.params.issue_number));
     return issue ? { status: 200, body: issue } : notFound();
+  },
+  // Pull requests are issues too, and are listed with them, as on github.com.
+  [`GET ${R}/issues`]: (ctx) => {
+    const q = ctx.query;
+    const wanted = q.state ?? 'open';
+    const labels = (q.labels ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+    const list = [...ctx.state.issues.values()]
+      .filter((i) => wanted === 'all' || i.state === wanted)
+      .filter((i) => labels.every((l) => i.labels.some((x) => x.toLowerCase() === l)))
+      .filter((i) => !q.creator || i.user.login === q.creator)
+      .sort((a, b) => a.number - b.number);
+    // Newest first unless asked otherwise (sort=created, direction=desc are GitHub's defaults).
+    if ((q.direction ?? 'desc') === 'desc') list.reverse();
+    return page(ctx, list, (i) => issueJson(ctx, i.number));
+  },
+  [`POST ${R}/issues`]: (ctx) => {
+    const body = ctx.body.body === undefined || ctx.body.body === null ? undefined : String(ctx.body.body);
+    const tooLong = body === undefined ? undefined : commentTooLong(body, 'Issue');
+    if (tooLong) return tooLong;
+    // A label that does not exist yet is created, as github.com does for someone with push access.
+    const issue = ctx.state.addIssue({ title: String(ctx.body.title), body, user: ctx.state.actor.login, labels: labelNames(ctx.body.labels) });
+    return { status: 201, body: issueJson(ctx, issue.number), headers: { location: `${repoUrl(ctx)}/issues/${issue.number}` } };
+  },
+  [`PATCH ${R}/issues/{issue_number}`]: (ctx) => {
+    const issue = ctx.state.issues.get(Number(ctx.params.issue_number));
+    if (!issue) return notFound();
+    const b = ctx.body;
+    if (b.body !== undefined) {
+      const text = b.body === null ? null : String(b.body);
+      const tooLong = text === null ? undefined : commentTooLong(text, 'Issue');
+      if (tooLong) return tooLong;
+      issue.body = text;
+    }
+    if (b.title !== undefined && b.title !== null) issue.title = String(b.title);
+    const labels = labelNames(b.labels);
+    if (labels) issue.labels = labels.map((name) => ctx.state.label(name).name);
+    if (b.state === 'closed' && issue.state !== 'closed') {
+      issue.state = 'closed';
+      issue.closed_at = now();
+      issue.state_reason = (b.state_reason as IssueStateReason | undefined) ?? 'completed';
+    } else if (b.state === 'open' && issue.state !== 'open') {
+      issue.state = 'open';
+      issue.closed_at = null;
+      issue.state_reason = 'reopened';
+    } else if (b.state_reason !== undefined && b.state_reason !== null) {
+      issue.state_reason = b.state_reason as IssueStateReason;
+    }
+    issue.updated_at = now();
+    return { status: 200, body: issueJson(ctx, issue.number) };
+  },
+  [`GET ${R}/labels/{name}`]: (ctx) => {
+    const label = ctx.state.findLabel(ctx.params.name);
+    return label ? { status: 200, body: labelJson(ctx, label) } : notFound();
+  },
+  [`POST ${R}/labels`]: (ctx) => {
+    const name = String(ctx.body.name);
+    if (ctx.state.findLabel(name)) {
+      return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }], documentation_url: DOCS } };
+    }
+    const label = ctx.state.label(name, { color: ctx.body.color === undefined ? undefined : String(ctx.body.color).replace(/^#/, ''), description: (ctx.body.description as string | undefined) ?? null });
+    return { status: 201, body: labelJson(ctx, label) };
   },
   [`GET ${R}/issues/{issue_number}/comments`]: (ctx) => {
     const n = Number(ctx.params.issue_number);

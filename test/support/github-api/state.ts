@@ -1,5 +1,5 @@
-// What the local GitHub API remembers between requests: issues and pull requests, comments,
-// reactions, check runs, deployments, permissions and workflow dispatches. Tests seed it and
+// What the local GitHub API remembers between requests: issues (with labels) and pull requests,
+// comments, reactions, check runs, deployments, permissions and workflow dispatches. Tests seed it and
 // read it back directly.
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
@@ -18,7 +18,19 @@ export interface IssueRecord {
   user: GitHubUser;
   /** Every pull request is an issue; this one is also in `pulls`. */
   isPull: boolean;
+  /** Label names, in the order they were added. */
+  labels: string[];
+  state_reason: 'completed' | 'not_planned' | 'reopened' | null;
   created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface LabelRecord {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
 }
 
 export interface PullRecord {
@@ -114,6 +126,8 @@ export class GitHubApiState {
   readonly deployments: DeploymentRecord[] = [];
   readonly deploymentStatuses: DeploymentStatusRecord[] = [];
   readonly permissions = new Map<string, Permission>();
+  /** The repository's labels by name (GitHub matches label names without regard to case). */
+  readonly labels = new Map<string, LabelRecord>();
   readonly dispatches: DispatchRecord[] = [];
   private nextId = 1;
   private nextUserId = 1000;
@@ -142,19 +156,43 @@ export class GitHubApiState {
     return u;
   }
 
-  addIssue(opts: { number?: number; title?: string; body?: string; user?: string; state?: 'open' | 'closed' }): IssueRecord {
+  addIssue(opts: { number?: number; title?: string; body?: string; user?: string; state?: 'open' | 'closed'; labels?: string[] }): IssueRecord {
     const number = opts.number ?? this.nextIssueNumber();
+    const at = now();
+    const state = opts.state ?? 'open';
     const issue: IssueRecord = {
       number,
       title: opts.title ?? `Issue ${number}`,
       body: opts.body ?? null,
-      state: opts.state ?? 'open',
+      state,
       user: this.user(opts.user ?? 'octocat'),
       isPull: false,
-      created_at: now(),
+      labels: (opts.labels ?? []).map((name) => this.label(name).name),
+      state_reason: state === 'closed' ? 'completed' : null,
+      created_at: at,
+      updated_at: at,
+      closed_at: state === 'closed' ? at : null,
     };
     this.issues.set(number, issue);
     return issue;
+  }
+
+  /** The label of that name, created as GitHub creates a label named on a new issue when it does not exist. */
+  label(name: string, opts: { color?: string; description?: string | null } = {}): LabelRecord {
+    const existing = this.findLabel(name);
+    if (existing) return existing;
+    const label: LabelRecord = { id: this.id(), name, color: opts.color ?? 'ededed', description: opts.description ?? null };
+    this.labels.set(name.toLowerCase(), label);
+    return label;
+  }
+
+  findLabel(name: string): LabelRecord | undefined {
+    return this.labels.get(name.toLowerCase());
+  }
+
+  /** Open issues (not pull requests) carrying a label. */
+  openIssuesLabelled(name: string): IssueRecord[] {
+    return [...this.issues.values()].filter((i) => !i.isPull && i.state === 'open' && i.labels.some((l) => l.toLowerCase() === name.toLowerCase()));
   }
 
   addPull(opts: {
