@@ -23260,7 +23260,7 @@ function differencesOf(recorded, observed) {
   const change = classifyInstanceChange(observedSpec(recorded.spec, observed), recorded.spec);
   for (const r of change.reasons) {
     if (r.action === "none") continue;
-    differences.push({ path: r.path, recorded: r.to ?? null, observed: r.from ?? null, action: r.action });
+    differences.push({ path: r.path, recorded: versionOf(r.to), observed: versionOf(r.from), action: r.action });
   }
   const guest = observed.guest;
   if (guest && !guest.settingsMatch) {
@@ -23270,6 +23270,10 @@ function differencesOf(recorded, observed) {
     differences.push({ path: "state.disk", recorded: `${recorded.spec.state.disk} GiB, attached`, observed: "not attached", action: "replace" });
   }
   return differences;
+}
+function versionOf(value2) {
+  if (value2 && typeof value2 === "object" && "version" in value2) return value2.version;
+  return value2 ?? null;
 }
 function mostDisruptiveAction(differences) {
   if (differences.some((d) => d.action === "create")) return "create";

@@ -44,7 +44,7 @@ export function differencesOf(recorded: RecordedInstance, observed: ObservedInst
   const change = classifyInstanceChange(observedSpec(recorded.spec, observed), recorded.spec);
   for (const r of change.reasons) {
     if (r.action === 'none') continue;
-    differences.push({ path: r.path, recorded: r.to ?? null, observed: r.from ?? null, action: r.action });
+    differences.push({ path: r.path, recorded: versionOf(r.to), observed: versionOf(r.from), action: r.action });
   }
   const guest = observed.guest;
   if (guest && !guest.settingsMatch) {
@@ -55,6 +55,12 @@ export function differencesOf(recorded: RecordedInstance, observed: ObservedInst
     differences.push({ path: 'state.disk', recorded: `${recorded.spec.state.disk} GiB, attached`, observed: 'not attached', action: 'replace' });
   }
   return differences;
+}
+
+/** An app added or removed is shown by its version, not as the whole app entry. */
+function versionOf(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'version' in value) return (value as { version: unknown }).version;
+  return value ?? null;
 }
 
 export function mostDisruptiveAction(differences: DriftDifference[]): PlanAction {

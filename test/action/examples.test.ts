@@ -124,3 +124,18 @@ describe(`the contract between the app and ${DRIFT_WORKFLOW}`, () => {
     expect(checkout.with).toEqual({ clean: false });
   });
 });
+
+describe('every shipped workflow keeps what the hypervisor runners hold between runs', () => {
+  test.each(['svcplan-apply.yml', 'svcplan-drift.yml', 'plan.yml'])('%s: a job on a self-hosted runner checks out without cleaning the workspace', async (file) => {
+    const workflow = parse(await readFile(join(ROOT, 'docs/examples', file), 'utf8')) as {
+      jobs: Record<string, { 'runs-on': unknown; steps?: { uses?: string; with?: Record<string, unknown> }[] }>;
+    };
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      if (!JSON.stringify(job['runs-on']).includes('self-hosted')) continue;
+      const checkout = job.steps?.find((s) => s.uses?.startsWith('actions/checkout@'));
+      // actions/checkout cleans by default (git clean -ffdx): .svcplan/vagrant, Vagrant's own record
+      // of the machines, would be gone, and every VM the runner made forgotten.
+      expect({ job: name, clean: checkout?.with?.clean }).toEqual({ job: name, clean: false });
+    }
+  });
+});
