@@ -41828,8 +41828,8 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
     if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
     if (ssh) {
       const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
-      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
-      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
+      const device = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
+      for (const arg of ["-netdev", netdev, "-device", device]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
     }
     if (spec.state) {
       L.push(
@@ -41864,9 +41864,17 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
       "  end"
     );
   }
-  const device = stateDevice(provider);
-  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
-  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
+  for (const p of provisionersOf(inst, service, repoDir)) L.push("  " + renderProvisioner(p));
+  L.push("end");
+  return L;
+}
+function provisionersOf(inst, service, repoDir) {
+  const spec = inst.spec;
+  const device = stateDevice(spec.target.provider);
+  const out = [
+    { name: "features", type: "shell", script: "FEATURES_SCRIPT", env: { SVCPLAN_FEATURES: spec.features } },
+    { name: "settings", type: "shell", script: "SETTINGS_SCRIPT", env: { SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) } }
+  ];
   for (const [app, def] of sortedEntries(spec.apps)) {
     if (!APP_NAME.test(app)) {
       throw new VagrantfileError(
@@ -41874,37 +41882,41 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
       );
     }
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
-    if (def.install) {
-      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
-    }
-    L.push(
-      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
+    if (def.install) out.push({ name: `app-${app}-script`, type: "file", source: repoFile(repoDir, def.install, service.name), destination: upload });
+    out.push({
+      name: `app-${app}`,
+      type: "shell",
+      script: "APP_SCRIPT",
+      env: {
         APP_NAME: app,
         APP_VERSION: def.version,
         SVCPLAN_INSTALL: def.install ? upload : "",
         SVCPLAN_STATE_DEVICE: spec.state ? device : "",
         SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
-      })})`
-    );
+      }
+    });
   }
-  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
+  out.push({ name: "apps-prune", type: "shell", script: "APPS_PRUNE_SCRIPT", env: { SVCPLAN_APPS: Object.keys(spec.apps).sort() } });
   for (const hook2 of ["save", "restore"]) {
     const script = spec.state?.[hook2];
     if (!script) continue;
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook2}-state`;
-    L.push(
-      `  node.vm.provision ${v(`${hook2}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
-    );
-    L.push(
-      `  node.vm.provision ${v(`${hook2}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
-        SVCPLAN_HOOK: upload,
-        SVCPLAN_STATE_DEVICE: device,
-        SVCPLAN_STATE_MOUNT: STATE_MOUNT
-      })})`
-    );
+    out.push({ name: `${hook2}-state-script`, type: "file", run: "never", source: repoFile(repoDir, script, service.name), destination: upload });
+    out.push({
+      name: `${hook2}-state`,
+      type: "shell",
+      run: "never",
+      script: "HOOK_SCRIPT",
+      env: { SVCPLAN_HOOK: upload, SVCPLAN_STATE_DEVICE: device, SVCPLAN_STATE_MOUNT: STATE_MOUNT }
+    });
   }
-  L.push("end");
-  return L;
+  return out;
+}
+function renderProvisioner(p) {
+  const v = rubyLiteral;
+  const run2 = p.run ? `, run: ${v(p.run)}` : "";
+  if (p.type === "file") return `node.vm.provision ${v(p.name)}, type: 'file'${run2}, source: ${v(p.source)}, destination: ${v(p.destination)}`;
+  return `node.vm.provision ${v(p.name)}, type: 'shell'${run2}, inline: Svcplan::${p.script}, env: Svcplan.env(${v(p.env)})`;
 }
 function settingsFile(settings, service) {
   return sortedEntries(settings).map(([key, value]) => {
