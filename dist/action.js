@@ -5746,17 +5746,17 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
-                  const fd = new FormData();
-                  fd[kState] = parsed;
-                  return fd;
+                  const fd2 = new FormData();
+                  fd2[kState] = parsed;
+                  return fd2;
                 }
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
-                  const fd = new FormData();
+                  const fd2 = new FormData();
                   for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                    fd2.append(name, value2);
                   }
-                  return fd;
+                  return fd2;
                 }
               }
             }
@@ -21368,11 +21368,11 @@ var require_readShebang = __commonJS({
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
-      let fd;
+      let fd2;
       try {
-        fd = fs4.openSync(command, "r");
-        fs4.readSync(fd, buffer, 0, size, 0);
-        fs4.closeSync(fd);
+        fd2 = fs4.openSync(command, "r");
+        fs4.readSync(fd2, buffer, 0, size, 0);
+        fs4.closeSync(fd2);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -41495,13 +41495,62 @@ var init_machine_data = __esm({
 });
 
 // src/apply/drivers/vagrant/runner.ts
+import { closeSync, openSync, readSync, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 function formatCommandLine(command) {
   return [command.program, ...command.args].map(shellWord).join(" ");
 }
 function shellWord(word) {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
 }
-var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, RecordingRunner;
+function receiptFiles(receipt, options) {
+  let stdin;
+  const inputFile = `${receipt}.in`;
+  if (options.input !== void 0) {
+    rmSync2(inputFile, { force: true });
+    writeFileSync3(inputFile, options.input, { mode: 384 });
+    stdin = openSync(inputFile, "r");
+  }
+  const open2 = (path8) => ({ path: path8, fd: openSync(path8, "w", 384) });
+  const detached = options.detachOutput ? { out: open2(`${receipt}.out`), err: open2(`${receipt}.err`) } : void 0;
+  let closed = false;
+  return {
+    stdin,
+    detached,
+    closeChildEnds() {
+      if (closed) return;
+      closed = true;
+      for (const fd2 of [stdin, detached?.out.fd, detached?.err.fd]) if (fd2 !== void 0) closeSync(fd2);
+    },
+    done() {
+      this.closeChildEnds();
+      if (stdin !== void 0) rmSync2(inputFile, { force: true });
+    }
+  };
+}
+function tailFile(path8, lines) {
+  const fd2 = openSync(path8, "r");
+  const decoder = new TextDecoder("utf-8");
+  const buffer = Buffer.alloc(64 * 1024);
+  let position = 0;
+  const read = () => {
+    for (; ; ) {
+      const n2 = readSync(fd2, buffer, 0, buffer.length, position);
+      if (n2 <= 0) return;
+      position += n2;
+      lines.push(decoder.decode(buffer.subarray(0, n2), { stream: true }));
+    }
+  };
+  return {
+    read,
+    end() {
+      read();
+      lines.push(decoder.decode());
+      lines.flush();
+      closeSync(fd2);
+    }
+  };
+}
+var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, fd, TAIL_MS, RecordingRunner;
 var init_runner = __esm({
   "src/apply/drivers/vagrant/runner.ts"() {
     "use strict";
@@ -41523,54 +41572,76 @@ var init_runner = __esm({
         const stdout = [];
         const stderr = [];
         const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-        const child = execa(program, args, {
-          cwd: command.cwd,
-          env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-          extendEnv: true,
-          reject: false,
-          stdin: "ignore",
-          buffer: false,
-          stripFinalNewline: false,
-          timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-          cancelSignal: options.signal,
-          killSignal: "SIGTERM",
-          // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-          forceKillAfterDelay: KILL_GRACE_MS,
-          // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-          // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-          cleanup: false
-        });
+        const files = options.receipt ? receiptFiles(options.receipt, options) : void 0;
+        let child;
+        try {
+          child = execa(program, args, {
+            cwd: command.cwd,
+            env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+            extendEnv: true,
+            reject: false,
+            ...files?.stdin !== void 0 ? { stdin: fd(files.stdin) } : options.input !== void 0 ? { input: options.input } : { stdin: "ignore" },
+            ...files?.detached ? { stdout: fd(files.detached.out.fd), stderr: fd(files.detached.err.fd) } : {},
+            buffer: false,
+            stripFinalNewline: false,
+            timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+            cancelSignal: options.signal,
+            killSignal: "SIGTERM",
+            // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+            forceKillAfterDelay: KILL_GRACE_MS,
+            // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+            // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+            cleanup: false
+          });
+        } finally {
+          files?.closeChildEnds();
+        }
         child.once("exit", () => {
           if (!child.killed) return;
           child.stdout?.destroy();
           child.stderr?.destroy();
         });
-        const collect = (stream, into, name) => {
-          if (!stream) return;
-          stream.setEncoding("utf8");
+        const lineSplitter = (into, name) => {
           let rest = "";
           const emit = (line) => {
             into.push(line);
             options.onLine?.(line, name);
           };
-          stream.on("data", (chunk) => {
-            rest += chunk;
-            let nl;
-            while ((nl = rest.indexOf("\n")) >= 0) {
-              emit(rest.slice(0, nl).replace(/\r$/, ""));
-              rest = rest.slice(nl + 1);
+          return {
+            push(chunk) {
+              rest += chunk;
+              let nl;
+              while ((nl = rest.indexOf("\n")) >= 0) {
+                emit(rest.slice(0, nl).replace(/\r$/, ""));
+                rest = rest.slice(nl + 1);
+              }
+            },
+            flush() {
+              if (rest) emit(rest);
+              rest = "";
             }
-          });
-          const flush = () => {
-            if (rest) emit(rest);
-            rest = "";
           };
-          stream.on("end", flush);
-          stream.on("close", flush);
+        };
+        const collect = (stream, into, name) => {
+          if (!stream) return;
+          stream.setEncoding("utf8");
+          const lines = lineSplitter(into, name);
+          stream.on("data", (chunk) => lines.push(chunk));
+          stream.on("end", () => lines.flush());
+          stream.on("close", () => lines.flush());
         };
         collect(child.stdout, stdout, "stdout");
         collect(child.stderr, stderr, "stderr");
-        const result = await child;
+        const tails = files?.detached ? [tailFile(files.detached.out.path, lineSplitter(stdout, "stdout")), tailFile(files.detached.err.path, lineSplitter(stderr, "stderr"))] : [];
+        const timer = tails.length > 0 ? setInterval(() => tails.forEach((t) => t.read()), TAIL_MS) : void 0;
+        let result;
+        try {
+          result = await child;
+        } finally {
+          if (timer) clearInterval(timer);
+          for (const t of tails) t.end();
+          files?.done();
+        }
         if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
           return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
         }
@@ -41578,15 +41649,20 @@ var init_runner = __esm({
         return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
       }
     };
+    fd = (n2) => n2;
+    TAIL_MS = 100;
     RecordingRunner = class {
       constructor(answer = () => void 0) {
         this.answer = answer;
       }
       answer;
       commands = [];
-      async run(command) {
+      /** What each recorded command was given on its standard input (undefined: nothing). */
+      inputs = [];
+      async run(command, options = {}) {
         this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-        return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+        this.inputs.push(options.input);
+        return this.answer(command, options) ?? { exitCode: 0, stdout: "", stderr: "" };
       }
       /** The recorded commands as a user would type them, one per line. */
       lines() {
@@ -42107,7 +42183,7 @@ end`;
 });
 
 // src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join6, resolve as resolve3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function sameMachine(a2, b) {
@@ -42366,7 +42442,7 @@ var init_driver = __esm({
         if (text === layout.written) return;
         mkdirSync2(dir, { recursive: true });
         const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
-        writeFileSync3(tmp, text);
+        writeFileSync4(tmp, text);
         renameSync(tmp, file);
         layout.written = text;
       }

@@ -386,11 +386,11 @@ var require_readShebang = __commonJS({
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
-      let fd;
+      let fd2;
       try {
-        fd = fs2.openSync(command, "r");
-        fs2.readSync(fd, buffer, 0, size, 0);
-        fs2.closeSync(fd);
+        fd2 = fs2.openSync(command, "r");
+        fs2.readSync(fd2, buffer, 0, size, 0);
+        fs2.closeSync(fd2);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -21526,7 +21526,7 @@ import { resolve as resolve3 } from "node:path";
 import { stat } from "node:fs/promises";
 
 // src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join5, resolve as resolve2 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
@@ -21658,6 +21658,7 @@ function readText2(file) {
 }
 
 // src/apply/drivers/vagrant/runner.ts
+import { closeSync, openSync, readSync, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 function formatCommandLine(command) {
   return [command.program, ...command.args].map(shellWord).join(" ");
 }
@@ -21680,54 +21681,76 @@ var ExecaRunner = class {
     const stdout = [];
     const stderr = [];
     const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-    const child = execa(program, args, {
-      cwd: command.cwd,
-      env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-      extendEnv: true,
-      reject: false,
-      stdin: "ignore",
-      buffer: false,
-      stripFinalNewline: false,
-      timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-      cancelSignal: options.signal,
-      killSignal: "SIGTERM",
-      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-      forceKillAfterDelay: KILL_GRACE_MS,
-      // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-      // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-      cleanup: false
-    });
+    const files = options.receipt ? receiptFiles(options.receipt, options) : void 0;
+    let child;
+    try {
+      child = execa(program, args, {
+        cwd: command.cwd,
+        env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+        extendEnv: true,
+        reject: false,
+        ...files?.stdin !== void 0 ? { stdin: fd(files.stdin) } : options.input !== void 0 ? { input: options.input } : { stdin: "ignore" },
+        ...files?.detached ? { stdout: fd(files.detached.out.fd), stderr: fd(files.detached.err.fd) } : {},
+        buffer: false,
+        stripFinalNewline: false,
+        timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+        cancelSignal: options.signal,
+        killSignal: "SIGTERM",
+        // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+        forceKillAfterDelay: KILL_GRACE_MS,
+        // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+        // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+        cleanup: false
+      });
+    } finally {
+      files?.closeChildEnds();
+    }
     child.once("exit", () => {
       if (!child.killed) return;
       child.stdout?.destroy();
       child.stderr?.destroy();
     });
-    const collect = (stream, into, name) => {
-      if (!stream) return;
-      stream.setEncoding("utf8");
+    const lineSplitter = (into, name) => {
       let rest = "";
       const emit2 = (line) => {
         into.push(line);
         options.onLine?.(line, name);
       };
-      stream.on("data", (chunk) => {
-        rest += chunk;
-        let nl;
-        while ((nl = rest.indexOf("\n")) >= 0) {
-          emit2(rest.slice(0, nl).replace(/\r$/, ""));
-          rest = rest.slice(nl + 1);
+      return {
+        push(chunk) {
+          rest += chunk;
+          let nl;
+          while ((nl = rest.indexOf("\n")) >= 0) {
+            emit2(rest.slice(0, nl).replace(/\r$/, ""));
+            rest = rest.slice(nl + 1);
+          }
+        },
+        flush() {
+          if (rest) emit2(rest);
+          rest = "";
         }
-      });
-      const flush = () => {
-        if (rest) emit2(rest);
-        rest = "";
       };
-      stream.on("end", flush);
-      stream.on("close", flush);
+    };
+    const collect = (stream, into, name) => {
+      if (!stream) return;
+      stream.setEncoding("utf8");
+      const lines = lineSplitter(into, name);
+      stream.on("data", (chunk) => lines.push(chunk));
+      stream.on("end", () => lines.flush());
+      stream.on("close", () => lines.flush());
     };
     collect(child.stdout, stdout, "stdout");
     collect(child.stderr, stderr, "stderr");
-    const result = await child;
+    const tails = files?.detached ? [tailFile(files.detached.out.path, lineSplitter(stdout, "stdout")), tailFile(files.detached.err.path, lineSplitter(stderr, "stderr"))] : [];
+    const timer = tails.length > 0 ? setInterval(() => tails.forEach((t) => t.read()), TAIL_MS) : void 0;
+    let result;
+    try {
+      result = await child;
+    } finally {
+      if (timer) clearInterval(timer);
+      for (const t of tails) t.end();
+      files?.done();
+    }
     if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
       return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
     }
@@ -21735,15 +21758,68 @@ var ExecaRunner = class {
     return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
   }
 };
+var fd = (n2) => n2;
+var TAIL_MS = 100;
+function receiptFiles(receipt, options) {
+  let stdin;
+  const inputFile = `${receipt}.in`;
+  if (options.input !== void 0) {
+    rmSync2(inputFile, { force: true });
+    writeFileSync3(inputFile, options.input, { mode: 384 });
+    stdin = openSync(inputFile, "r");
+  }
+  const open = (path8) => ({ path: path8, fd: openSync(path8, "w", 384) });
+  const detached = options.detachOutput ? { out: open(`${receipt}.out`), err: open(`${receipt}.err`) } : void 0;
+  let closed = false;
+  return {
+    stdin,
+    detached,
+    closeChildEnds() {
+      if (closed) return;
+      closed = true;
+      for (const fd2 of [stdin, detached?.out.fd, detached?.err.fd]) if (fd2 !== void 0) closeSync(fd2);
+    },
+    done() {
+      this.closeChildEnds();
+      if (stdin !== void 0) rmSync2(inputFile, { force: true });
+    }
+  };
+}
+function tailFile(path8, lines) {
+  const fd2 = openSync(path8, "r");
+  const decoder = new TextDecoder("utf-8");
+  const buffer = Buffer.alloc(64 * 1024);
+  let position = 0;
+  const read = () => {
+    for (; ; ) {
+      const n2 = readSync(fd2, buffer, 0, buffer.length, position);
+      if (n2 <= 0) return;
+      position += n2;
+      lines.push(decoder.decode(buffer.subarray(0, n2), { stream: true }));
+    }
+  };
+  return {
+    read,
+    end() {
+      read();
+      lines.push(decoder.decode());
+      lines.flush();
+      closeSync(fd2);
+    }
+  };
+}
 var RecordingRunner = class {
   constructor(answer = () => void 0) {
     this.answer = answer;
   }
   answer;
   commands = [];
-  async run(command) {
+  /** What each recorded command was given on its standard input (undefined: nothing). */
+  inputs = [];
+  async run(command, options = {}) {
     this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-    return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+    this.inputs.push(options.input);
+    return this.answer(command, options) ?? { exitCode: 0, stdout: "", stderr: "" };
   }
   /** The recorded commands as a user would type them, one per line. */
   lines() {
@@ -22475,7 +22551,7 @@ var VagrantDriver = class {
     if (text === layout.written) return;
     mkdirSync2(dir, { recursive: true });
     const tmp = join5(dir, `.Vagrantfile.${process.pid}.tmp`);
-    writeFileSync3(tmp, text);
+    writeFileSync4(tmp, text);
     renameSync(tmp, file);
     layout.written = text;
   }
