@@ -13,7 +13,6 @@ const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
 
 let h: BotHarness;
 const sha: Record<string, string> = {};
-let nextCommentId = 900_000;
 
 /** A comment as GitHub stores it, and the webhook GitHub sends for it. */
 function comment(number: number, body: string, login: string, opts: { isPull?: boolean } = {}) {

@@ -11,7 +11,6 @@ import type { TempRepo } from '../support/git-repo.js';
 import { createTempRepo } from '../support/git-repo.js';
 import { edit, exampleRepo, makeRealisticChange, PROJECT_ROOT, svcplan } from './run-cli.js';
 
-const LOCATED = /^[\w./-]+\.ya?ml:\d+:\d+: \S/m;
 const repos: TempRepo[] = [];
 async function newExampleRepo(): Promise<TempRepo> {
   const repo = await exampleRepo();

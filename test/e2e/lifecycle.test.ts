@@ -4,9 +4,7 @@
 // deployment → an apply killed midway and finished by the next one. Every step is checked inside
 // the guests. Needs .ci/setup-vagrant (see test/e2e/README.md).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { stateDiskName, vagrantDirOf } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import { instanceName } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';

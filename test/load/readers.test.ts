@@ -7,6 +7,7 @@ import { specDigest } from '../../src/model/digest.js';
 import { InputError } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { SCRIPTS, SHOP_PROD, validRepoFiles, WEB_SHOP } from './fixtures.js';
+import type { DesiredState } from '../../src/model/types.js';
 
 const repos: TempRepo[] = [];
 async function repoWith(files?: Record<string, string>): Promise<TempRepo> {
@@ -25,7 +26,7 @@ describe('reading at a Git revision versus the working tree', () => {
     const second = await repo.commit('bigger web tier', { 'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', 'memory: 4096') });
     await repo.write({ 'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', 'memory: 8192') }); // uncommitted
 
-    const memoryAt = async (state: Promise<import('../../src/model/types.js').DesiredState>) =>
+    const memoryAt = async (state: Promise<DesiredState>) =>
       (await state).services[0].tiers.find((t) => t.name === 'web')!.instance.memory;
     expect(await memoryAt(GitRevisionReader.open(repo.dir, first).then(loadDesiredState))).toBe(2048);
     expect(await memoryAt(GitRevisionReader.open(repo.dir, 'HEAD~1').then(loadDesiredState))).toBe(2048);

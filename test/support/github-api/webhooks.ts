@@ -21,11 +21,14 @@ function all(): WebhookExamples[] {
  * A deep copy of the first published example of `event` (with `action`, when given), with the
  * repository renamed to owner/repo so a server or action under test accepts it.
  */
+// Webhook payloads are arbitrary JSON that tests reach into freely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function webhookExample(event: string, action?: string, repo?: { owner: string; repo: string }): Record<string, any> {
   const group = all().find((g) => g.name === event);
   if (!group) throw new Error(`@octokit/webhooks-examples has no ${event} event`);
   const found = group.examples.find((e) => action === undefined || e.action === action);
   if (!found) throw new Error(`@octokit/webhooks-examples has no ${event}.${action} example`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const copy = structuredClone(found) as Record<string, any>;
   if (repo && copy.repository) {
     copy.repository.name = repo.repo;
