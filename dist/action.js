@@ -41447,17 +41447,20 @@ var init_calls = __esm({
 });
 
 // src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync7 } from "node:fs";
 import { homedir } from "node:os";
 import { join as join4 } from "node:path";
 function vagrantHome(env = process.env) {
   return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
 }
+function machineDataDir(vagrantDir, name, provider) {
+  return join4(vagrantDir, ".vagrant", "machines", name, provider);
+}
 function machineIdentities(vagrantDir, machines, home) {
   const out = /* @__PURE__ */ new Map();
   let index = null;
   for (const { name, provider } of machines) {
-    const data = join4(vagrantDir, ".vagrant", "machines", name, provider);
+    const data = machineDataDir(vagrantDir, name, provider);
     const identity3 = {};
     const id = readText2(join4(data, "id"));
     if (id) identity3.id = id;

@@ -21615,17 +21615,20 @@ function wrapperAlive(pid, base) {
 }
 
 // src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
 import { homedir } from "node:os";
 import { join as join3 } from "node:path";
 function vagrantHome(env = process.env) {
   return env.VAGRANT_HOME || join3(homedir(), ".vagrant.d");
 }
+function machineDataDir(vagrantDir, name, provider) {
+  return join3(vagrantDir, ".vagrant", "machines", name, provider);
+}
 function machineIdentities(vagrantDir, machines, home) {
   const out = /* @__PURE__ */ new Map();
   let index = null;
   for (const { name, provider } of machines) {
-    const data = join3(vagrantDir, ".vagrant", "machines", name, provider);
+    const data = machineDataDir(vagrantDir, name, provider);
     const identity3 = {};
     const id = readText2(join3(data, "id"));
     if (id) identity3.id = id;

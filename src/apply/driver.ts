@@ -14,6 +14,13 @@ export type ProvisionerName = 'features' | 'settings' | 'save-state' | 'restore-
 
 export type ObservedState = 'running' | 'stopped' | 'not_created' | 'unknown';
 
+/** A box a machine is made from: its name, exact version and provider. */
+export interface BoxRef {
+  name: string;
+  version: string;
+  provider: string;
+}
+
 /** A machine as observed: its state and, once created, what identifies it. */
 export interface Machine extends MachineIdentity {
   state: ObservedState;
