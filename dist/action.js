@@ -5879,7 +5879,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5954,7 +5954,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6049,11 +6049,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6076,10 +6076,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6096,7 +6096,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6276,7 +6276,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants6.ERROR.PAUSED : 0;
+        return pause2 ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6298,7 +6298,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6334,13 +6334,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -12130,10 +12130,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -41456,6 +41456,18 @@ function vagrantHome(env = process.env) {
 function machineDataDir(vagrantDir, name, provider) {
   return join4(vagrantDir, ".vagrant", "machines", name, provider);
 }
+function machineIds(vagrantDir, name) {
+  let providers;
+  try {
+    providers = readdirSync2(join4(vagrantDir, ".vagrant", "machines", name));
+  } catch {
+    return [];
+  }
+  return providers.flatMap((provider) => {
+    const id = readText2(join4(machineDataDir(vagrantDir, name, provider), "id"));
+    return id ? [{ provider, id }] : [];
+  });
+}
 function machineIdentities(vagrantDir, machines, home) {
   const out = /* @__PURE__ */ new Map();
   let index = null;
@@ -41494,6 +41506,83 @@ function readText2(file) {
 var init_machine_data = __esm({
   "src/apply/drivers/vagrant/machine-data.ts"() {
     "use strict";
+  }
+});
+
+// src/apply/drivers/vagrant/provider-state.ts
+function virshDomstateArgs(uri, ids) {
+  if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return void 0;
+  return ["-c", uri, ids.map((id) => `echo ${DOMAIN_MARK} ${id}; domstate ${id}`).join("; ")];
+}
+function parseVirshDomstates(output) {
+  const states = /* @__PURE__ */ new Map();
+  let current;
+  for (const raw of output.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const mark = new RegExp(`^${DOMAIN_MARK} (\\S+)$`).exec(line);
+    if (mark) {
+      current = mark[1].toLowerCase();
+      continue;
+    }
+    if (current !== void 0 && !states.has(current)) states.set(current, line);
+  }
+  return states;
+}
+function libvirtStateOf(virshState) {
+  switch (virshState.trim()) {
+    case "running":
+      return "running";
+    case "idle":
+      return "blocked";
+    case "paused":
+      return "paused";
+    case "in shutdown":
+      return "shutting_down";
+    case "shut off":
+      return "shutoff";
+    case "crashed":
+      return "crashed";
+    case "pmsuspended":
+      return "pmsuspended";
+    case "no state":
+      return "nostate";
+    default:
+      return "unknown";
+  }
+}
+function parseVBoxMachineReadable(output) {
+  const values = /* @__PURE__ */ new Map();
+  for (const line of output.split(/\r?\n/)) {
+    const m = /^("(?:[^"\\]|\\.)*"|[^=]+)=(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1].startsWith('"') ? unquote(m[1]) : m[1];
+    values.set(key, m[2].startsWith('"') ? unquote(m[2]) : m[2]);
+  }
+  return values;
+}
+function unquote(text) {
+  return text.slice(1, -1).replace(/\\(.)/g, "$1");
+}
+function virtualboxStateOf(output) {
+  const values = parseVBoxMachineReadable(output);
+  if (values.get("name") === "<inaccessible>") return "inaccessible";
+  const state = values.get("VMState");
+  return state ? state : void 0;
+}
+function libvirtUriOf(options, env) {
+  if (typeof options.uri === "string" && options.uri !== "") return options.uri;
+  const connection = ["connect_via_ssh", "host", "username", "password", "id_ssh_key_file", "qemu_use_session", "socket", "system_uri"];
+  if (connection.some((key) => options[key] !== void 0 && options[key] !== null)) return void 0;
+  if (options.driver !== void 0 && options.driver !== "qemu" && options.driver !== "kvm") return void 0;
+  return env.LIBVIRT_DEFAULT_URI || "qemu:///system";
+}
+var UUID, DOMAIN_MARK;
+var init_provider_state = __esm({
+  "src/apply/drivers/vagrant/provider-state.ts"() {
+    "use strict";
+    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    DOMAIN_MARK = "svcplan-domain";
   }
 });
 
@@ -41672,59 +41761,6 @@ var init_runner = __esm({
         return this.commands.map(formatCommandLine);
       }
     };
-  }
-});
-
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
-var init_status = __esm({
-  "src/apply/drivers/vagrant/status.ts"() {
-    "use strict";
   }
 });
 
@@ -41997,6 +42033,10 @@ function renderProvisioner(p) {
   if (p.type === "file") return `node.vm.provision ${v(p.name)}, type: 'file'${run2}, source: ${v(p.source)}, destination: ${v(p.destination)}`;
   return `node.vm.provision ${v(p.name)}, type: 'shell'${run2}, inline: Svcplan::${p.script}, env: Svcplan.env(${v(p.env)})`;
 }
+function base64Env(env) {
+  const b642 = (text) => Buffer.from(text, "utf8").toString("base64");
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [`${name}_B64`, Array.isArray(value) ? value.map(b642).join(" ") : b642(value)]));
+}
 function settingsFile(settings, service) {
   return sortedEntries(settings).map(([key, value]) => {
     if (!ENV_NAME.test(key)) {
@@ -42029,7 +42069,7 @@ function hex2(n2) {
 function oneLine(text) {
   return text.replace(/[\r\n]+/g, " ");
 }
-var SVCPLAN_OPTION_KEYS, SSH_NIC, STATE_MOUNT, GUEST_UPLOAD_DIR, VagrantfileError, APP_NAME, ENV_NAME, SSH_HOST, MachineBlockCache, DECODE, FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT, RUBY_HELPERS;
+var SVCPLAN_OPTION_KEYS, SSH_NIC, STATE_MOUNT, GUEST_UPLOAD_DIR, VagrantfileError, APP_NAME, ENV_NAME, SSH_HOST, MachineBlockCache, DECODE, FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT, GUEST_SCRIPTS, RUBY_HELPERS;
 var init_vagrantfile = __esm({
   "src/apply/drivers/vagrant/vagrantfile.ts"() {
     "use strict";
@@ -42123,6 +42163,7 @@ svcplan_settings
 chmod 0755 "$hook"
 "$hook"
 `;
+    GUEST_SCRIPTS = { FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT };
     RUBY_HELPERS = `require 'base64'
 require 'fileutils'
 
@@ -42185,9 +42226,263 @@ end`;
   }
 });
 
+// src/apply/drivers/vagrant/ssh.ts
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync4, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join6 } from "node:path";
+function parseSshConfig(text) {
+  const blocks = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^([A-Za-z][A-Za-z0-9]*)(?:\s*=\s*|\s+)(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1];
+    let value = m[2].trim();
+    if (!REST_OF_LINE.test(key) && value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (key.toLowerCase() === "host") {
+      blocks.push({ host: value, entries: [] });
+      continue;
+    }
+    blocks[blocks.length - 1]?.entries.push({ key, value });
+  }
+  return blocks;
+}
+function sshSettingsOf(block) {
+  if (!block) return void 0;
+  const get = (key) => block.entries.find((e) => e.key.toLowerCase() === key)?.value;
+  const hostName = get("hostname");
+  const port = Number(get("port") ?? "22");
+  const user = get("user");
+  if (!hostName || !user || !Number.isInteger(port) || port <= 0 || port > 65535) return void 0;
+  const identityFiles = block.entries.filter((e) => e.key.toLowerCase() === "identityfile").map((e) => e.value);
+  return { hostName, port, user, identityFiles, entries: block.entries };
+}
+function renderSshConfig(alias, entries) {
+  const lines = [`Host ${alias}`];
+  for (const { key, value } of entries) {
+    if (/[\r\n]/.test(value) || !/^[A-Za-z][A-Za-z0-9]*$/.test(key)) return void 0;
+    if (REST_OF_LINE.test(key)) {
+      lines.push(`  ${key} ${value}`);
+      continue;
+    }
+    if (value.includes('"')) return void 0;
+    const literal = FILE_KEY.test(key) ? value.replace(/%/g, "%%") : value;
+    lines.push(`  ${key} ${/\s/.test(literal) || literal === "" ? `"${literal}"` : literal}`);
+  }
+  return lines.join("\n") + "\n";
+}
+function profileOf(settings, endpoint2, ownKey) {
+  if (settings.hostName !== endpoint2.host || settings.port !== endpoint2.port) return void 0;
+  if (settings.identityFiles.length !== 1 || settings.identityFiles[0] !== ownKey) return void 0;
+  const entries = settings.entries.map(({ key, value }) => {
+    const k = key.toLowerCase();
+    return { key, value: k === "hostname" ? HOST : k === "port" ? PORT : k === "identityfile" ? KEY : value };
+  });
+  if (!entries.some((e) => e.value === PORT)) return void 0;
+  return { entries };
+}
+function settingsFromProfile(profile, endpoint2, ownKey) {
+  const entries = profile.entries.map(({ key, value }) => ({ key, value: value === HOST ? endpoint2.host : value === PORT ? String(endpoint2.port) : value === KEY ? ownKey : value }));
+  return sshSettingsOf({ host: "", entries });
+}
+function profileKey(parts) {
+  return createHash4("sha256").update(JSON.stringify([parts.box, parts.version, parts.provider, parts.options, parts.host])).digest("hex").slice(0, 24);
+}
+function controlDir(tmp) {
+  const uid = process.getuid?.() ?? 0;
+  for (const base of [tmp, "/tmp"]) {
+    const dir = join6(base, `svcplan-ssh-${uid}`);
+    if (dir.length + 1 + 16 > CONTROL_PATH_MAX || /[\s"'%]/.test(dir)) continue;
+    try {
+      if (!existsSync4(dir)) mkdirSync2(dir, { mode: 448 });
+      const st = lstatSync(dir);
+      if (st.isDirectory() && !st.isSymbolicLink() && st.uid === uid && (st.mode & 63) === 0) return dir;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function controlPath(dir, id, settings) {
+  const hash = createHash4("sha256").update(JSON.stringify([id, settings.entries])).digest("hex").slice(0, 16);
+  return join6(dir, hash);
+}
+function sshArgs(configFile, alias, control) {
+  return [
+    "-F",
+    configFile,
+    "-T",
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "ServerAliveInterval=15",
+    "-o",
+    "ServerAliveCountMax=4",
+    // Vagrant's LogLevel FATAL would hide why a connection failed.
+    "-o",
+    "LogLevel=ERROR",
+    ...control ? ["-o", "ControlMaster=auto", "-o", `ControlPath=${control}`, "-o", "ControlPersist=60"] : [],
+    alias,
+    REMOTE_COMMAND
+  ];
+}
+function commandPayload(command) {
+  return ["{", `c=$(printf '%s' '${b64(command)}' | base64 -d) || exit`, 'exec sh -l -c "$c" </dev/null', "}", ""].join("\n");
+}
+function provisionPayload(defs, readSource) {
+  const out = [
+    "{",
+    `svcplan_put() { printf '%s' "$2" | base64 -d > "$1"; }`,
+    "svcplan_sudo() {",
+    "  f=$(mktemp /tmp/svcplan-shell.XXXXXX) || return",
+    `  printf '%s' "$1" | base64 -d > "$f" && chmod 0755 "$f" && sudo -n -E -H sh -l "$f" </dev/null`,
+    '  c=$?; rm -f "$f"; return $c',
+    "}"
+  ];
+  for (const p of defs) {
+    out.push(`printf '%s\\n' ${shellQuote(`Running provisioner: ${p.name} (${p.type})...`)}`);
+    if (p.type === "file") {
+      out.push(`svcplan_put ${shellQuote(p.destination)} '${b64(readSource(p.source))}' || exit`);
+    } else {
+      const exports = Object.entries(base64Env(p.env)).map(([name, value]) => `export ${name}='${value}'
+`).join("");
+      out.push(`svcplan_sudo '${b64(exports + GUEST_SCRIPTS[p.script])}' || exit`);
+    }
+  }
+  out.push("exit 0", "}", "");
+  return out.join("\n");
+}
+var REST_OF_LINE, FILE_KEY, HOST, PORT, KEY, SshSettingsStore, CONTROL_PATH_MAX, REMOTE_COMMAND, b64, REACH_PAYLOAD;
+var init_ssh = __esm({
+  "src/apply/drivers/vagrant/ssh.ts"() {
+    "use strict";
+    init_vagrantfile();
+    REST_OF_LINE = /^(proxycommand|localcommand|remotecommand|knownhostscommand)$/i;
+    FILE_KEY = /^(identityfile|certificatefile|userknownhostsfile|globalknownhostsfile)$/i;
+    HOST = "{svcplan:host}";
+    PORT = "{svcplan:port}";
+    KEY = "{svcplan:key}";
+    SshSettingsStore = class {
+      constructor(dir) {
+        this.dir = dir;
+      }
+      dir;
+      memory = /* @__PURE__ */ new Map();
+      machine(name, id, endpoint2) {
+        const hit = this.memory.get(name) ?? this.read(this.machineFile(name));
+        if (!hit || hit.id !== id || hit.endpoint !== endpoint2 || !sshSettingsOf({ host: "", entries: hit.settings?.entries ?? [] })) return void 0;
+        this.memory.set(name, hit);
+        return hit;
+      }
+      keep(name, entry) {
+        this.memory.set(name, entry);
+        this.write(this.machineFile(name), entry);
+      }
+      profile(key) {
+        const p = this.read(join6(this.dir, "profiles", `${key}.json`));
+        return p && Array.isArray(p.entries) ? p : void 0;
+      }
+      keepProfile(key, profile) {
+        this.write(join6(this.dir, "profiles", `${key}.json`), profile);
+      }
+      /** The ssh_config file for a machine's settings, written when it changed. */
+      configFile(name, text) {
+        const file = join6(this.dir, `${name}.conf`);
+        let current;
+        try {
+          current = readFileSync8(file, "utf8");
+        } catch {
+          current = void 0;
+        }
+        if (current !== text) this.writeText(file, text);
+        return file;
+      }
+      machineFile(name) {
+        return join6(this.dir, `${name}.json`);
+      }
+      read(file) {
+        try {
+          return JSON.parse(readFileSync8(file, "utf8"));
+        } catch {
+          return void 0;
+        }
+      }
+      write(file, value) {
+        this.writeText(file, JSON.stringify(value, null, 1) + "\n");
+      }
+      writeText(file, text) {
+        mkdirSync2(join6(file, ".."), { recursive: true, mode: 448 });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync4(tmp, text, { mode: 384 });
+        renameSync(tmp, file);
+      }
+    };
+    CONTROL_PATH_MAX = 107 - 17;
+    REMOTE_COMMAND = "sh -s";
+    b64 = (data) => (typeof data === "string" ? Buffer.from(data, "utf8") : data).toString("base64");
+    REACH_PAYLOAD = "{\nexit 0\n}\n";
+  }
+});
+
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+var init_status = __esm({
+  "src/apply/drivers/vagrant/status.ts"() {
+    "use strict";
+  }
+});
+
 // src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join6, resolve as resolve3 } from "node:path";
+import { accessSync, constants as constants6, existsSync as existsSync5, mkdirSync as mkdirSync3, readFileSync as readFileSync9, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join as join7, resolve as resolve3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function sameMachine(a2, b) {
   if (a2.tier !== b.tier || a2.index !== b.index) return false;
@@ -42195,7 +42490,18 @@ function sameMachine(a2, b) {
 }
 function createDryRunDriver(repoDir, onOutput) {
   const recorder = new RecordingRunner();
-  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, direct: false, onOutput }), recorder };
+}
+function sameSettings(a2, b) {
+  return JSON.stringify(a2.entries) === JSON.stringify(b.entries);
+}
+function executable(path8) {
+  try {
+    accessSync(path8, constants6.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function pause(ms, signal) {
   if (signal?.aborted) return false;
@@ -42207,15 +42513,18 @@ async function pause(ms, signal) {
     throw err;
   }
 }
-var MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, VagrantDriver;
+var RE_ASK_SECONDS, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, GuestCommandError, VagrantDriver;
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
     init_calls();
     init_machine_data();
+    init_provider_state();
     init_runner();
+    init_ssh();
     init_status();
     init_vagrantfile();
+    RE_ASK_SECONDS = 30;
     MACHINE_LOCKED = /another process is already executing an action on the machine/;
     STDOUT_TAIL_LINES = 6;
     STDERR_TAIL_LINES = 16;
@@ -42231,18 +42540,32 @@ var init_driver = __esm({
       command;
       result;
     };
+    GuestCommandError = class extends VagrantCommandError {
+      constructor(command, result, what) {
+        super(command, result);
+        this.name = "GuestCommandError";
+        this.message = `${what} (over SSH): ${this.message}`;
+      }
+    };
     VagrantDriver = class {
       constructor(options) {
         this.options = options;
         this.repoDir = resolve3(options.repoDir);
         this.runner = options.runner ?? new ExecaRunner(options.env);
         this.writeFiles = options.writeFiles ?? true;
+        this.direct = (options.direct ?? this.writeFiles) && !this.env().VAGRANT_DOTFILE_PATH;
       }
       options;
       repoDir;
       runner;
       writeFiles;
+      direct;
       layouts = /* @__PURE__ */ new Map();
+      sshStores = /* @__PURE__ */ new Map();
+      /** When each machine's (service, name, id) SSH settings were last asked of Vagrant. */
+      asked = /* @__PURE__ */ new Map();
+      sshProgram;
+      sockets;
       vagrantDir(service) {
         return vagrantDirOf(this.repoDir, service);
       }
@@ -42258,14 +42581,80 @@ var init_driver = __esm({
       }
       async observe(service) {
         const dir = this.vagrantDir(service);
-        if (this.writeFiles && !existsSync4(join6(dir, "Vagrantfile"))) return {};
+        if (this.writeFiles && !existsSync5(join7(dir, "Vagrantfile"))) return {};
+        const direct = this.direct ? await this.observeDirect(service) : void 0;
+        if (direct) return direct;
         const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
         const states = parseVagrantStatus(result.stdout);
         const layout = this.layouts.get(service);
         const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
-        const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+        const identities = machineIdentities(dir, machines, vagrantHome(this.env()));
         const out = {};
         for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+        return out;
+      }
+      /**
+       * The service's machines from the hypervisor: each machine of the layout with an id, libvirt
+       * through one virsh call per connection URI, VirtualBox through VBoxManage; a machine with no
+       * id is not created (what Vagrant itself answers). Undefined, and Vagrant is asked, when any of
+       * it cannot be told exactly: no layout, an id under more than one provider or under another
+       * provider than the spec's, an URI svcplan cannot tell, a program missing or failing, a domain
+       * the hypervisor does not know (Vagrant then forgets the id), an unknown provider.
+       */
+      async observeDirect(service) {
+        const layout = this.layouts.get(service);
+        if (!layout) return void 0;
+        const dir = this.vagrantDir(service);
+        const env = this.env();
+        const states = /* @__PURE__ */ new Map();
+        const libvirt = /* @__PURE__ */ new Map();
+        const virtualbox = [];
+        const providers = [];
+        for (const inst of layout.instances.values()) {
+          const ids = machineIds(dir, inst.name);
+          if (ids.length === 0) {
+            states.set(inst.name, "not_created");
+            continue;
+          }
+          const [{ provider, id }] = ids;
+          if (ids.length > 1 || provider !== inst.spec.target.provider) return void 0;
+          providers.push({ name: inst.name, provider });
+          if (provider === "libvirt") {
+            const uri = libvirtUriOf(inst.spec.target.options, env);
+            if (!uri) return void 0;
+            libvirt.set(uri, [...libvirt.get(uri) ?? [], { name: inst.name, id }]);
+          } else if (provider === "virtualbox") {
+            virtualbox.push({ name: inst.name, id });
+          } else {
+            return void 0;
+          }
+        }
+        const answers = await Promise.all([
+          ...[...libvirt].map(async ([uri, machines]) => {
+            const args = virshDomstateArgs(uri, machines.map((m) => m.id));
+            if (!args) return false;
+            const result = await this.runner.run({ program: "virsh", args, cwd: dir });
+            if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
+            const found = parseVirshDomstates(result.stdout);
+            for (const m of machines) {
+              const state = found.get(m.id.toLowerCase());
+              if (state === void 0) return false;
+              states.set(m.name, observedStateOf(libvirtStateOf(state)));
+            }
+            return true;
+          }),
+          ...virtualbox.map(async (m) => {
+            const result = await this.runner.run({ program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: dir });
+            const state = result.exitCode === 0 ? virtualboxStateOf(result.stdout) : void 0;
+            if (state === void 0) return false;
+            states.set(m.name, observedStateOf(state));
+            return true;
+          })
+        ]);
+        if (answers.includes(false)) return void 0;
+        const identities = machineIdentities(dir, providers, vagrantHome(env));
+        const out = {};
+        for (const [name, state] of states) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
         return out;
       }
       async outcome(inst, call) {
@@ -42290,7 +42679,28 @@ var init_driver = __esm({
         this.place(inst);
         const names = this.provisionWith(inst, provisioners);
         if (names.length === 0) return;
+        const target = await this.reachable(inst);
+        if (target) return this.provisionOverSsh(inst, target, names, opts.call);
         await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
+      }
+      /**
+       * The named provisioners over the machine's SSH channel, in the order Vagrant would run them
+       * (its Vagrantfile's), under the call's receipt, as one guest command.
+       */
+      async provisionOverSsh(inst, target, names, call) {
+        const service = this.layouts.get(inst.service).service;
+        const defs = provisionersOf(inst, service, this.repoDir).filter((p) => names.includes(p.name));
+        const payload = provisionPayload(defs, (path8) => readFileSync9(path8));
+        const command = this.sshCommand(inst, target);
+        const what = `provisioners ${defs.map((p) => p.name).join(",")} on ${inst.name}`;
+        this.say(inst, `$ ${formatCommandLine(command)}  # ${what}`);
+        const result = await this.runner.run(command, {
+          input: payload,
+          detachOutput: true,
+          onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+          ...this.receiptFor(inst.service, call, command)
+        });
+        if (result.exitCode !== 0) throw new GuestCommandError(command, result, what);
       }
       async reload(inst, provisioners, opts) {
         this.place(inst);
@@ -42338,6 +42748,8 @@ var init_driver = __esm({
         const { signal } = check;
         const probe2 = async () => {
           const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
+          const direct = await this.probeOverSsh(inst, command, Math.min(left, 120), signal);
+          if (direct !== void 0) return direct;
           const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
           return result.exitCode === 0;
         };
@@ -42355,6 +42767,114 @@ var init_driver = __esm({
         const stillHealthy = await probe2();
         if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
         return stillHealthy;
+      }
+      // --- the direct SSH channel -------------------------------------------------------------------
+      /**
+       * The command over SSH (`command`, or `true` for waitForSsh) as `vagrant ssh -c` would run it:
+       * its answer, or undefined when the machine has no SSH settings to be had (Vagrant then runs it).
+       */
+      async probeOverSsh(inst, command, timeoutSeconds, signal) {
+        const target = await this.sshTarget(inst);
+        if (!target) return void 0;
+        const first = await this.sshRun(inst, target, commandPayload(command), timeoutSeconds, signal);
+        if (first.exitCode !== 255 || signal?.aborted) return first.exitCode === 0;
+        const again = await this.sshTarget(inst, { fresh: true });
+        if (!again || sameSettings(again.entry.settings, target.entry.settings)) return false;
+        return (await this.sshRun(inst, again, commandPayload(command), timeoutSeconds, signal)).exitCode === 0;
+      }
+      /**
+       * The machine's SSH channel once a connection with its settings has succeeded (settings that
+       * fail are asked of Vagrant again); undefined when there is none to be had, or the machine does
+       * not answer: Vagrant then does the work, with its own waiting and messages.
+       */
+      async reachable(inst) {
+        const target = await this.sshTarget(inst);
+        if (!target) return void 0;
+        if ((await this.sshRun(inst, target, REACH_PAYLOAD, 30)).exitCode === 0) return target;
+        const again = await this.sshTarget(inst, { fresh: true });
+        if (!again || sameSettings(again.entry.settings, target.entry.settings)) return void 0;
+        return (await this.sshRun(inst, again, REACH_PAYLOAD, 30)).exitCode === 0 ? again : void 0;
+      }
+      /**
+       * A machine's SSH settings: kept ones for its id and endpoint; else derived from the profile of
+       * its box and target (target.ssh only); else asked of Vagrant (`vagrant ssh-config NAME`, at most
+       * every RE_ASK_SECONDS once a machine has been asked). `fresh`: ask Vagrant, whatever is kept.
+       */
+      async sshTarget(inst, opts = {}) {
+        if (!this.direct || !this.sshPath()) return void 0;
+        const dir = this.vagrantDir(inst.service);
+        const ids = machineIds(dir, inst.name);
+        if (ids.length !== 1 || ids[0].provider !== inst.spec.target.provider) return void 0;
+        const { id, provider } = ids[0];
+        const ssh = inst.spec.target.ssh;
+        const endpoint2 = ssh ? { host: ssh.host, port: ssh.portBase + inst.index - 1 } : void 0;
+        const endpointKey = endpoint2 ? `${endpoint2.host}:${endpoint2.port}` : void 0;
+        const ownKey = join7(machineDataDir(dir, inst.name, provider), "private_key");
+        const profile = endpoint2 ? profileKey({ box: inst.spec.image.box, version: inst.spec.image.version, provider, options: inst.spec.target.options, host: endpoint2.host }) : void 0;
+        const store = this.sshStore(inst.service);
+        if (!opts.fresh) {
+          const kept = store.machine(inst.name, id, endpointKey);
+          if (kept) return this.sshTargetOf(inst, kept);
+          const known = profile && endpoint2 && existsSync5(ownKey) ? store.profile(profile) : void 0;
+          const derived = known && endpoint2 ? settingsFromProfile(known, endpoint2, ownKey) : void 0;
+          if (derived) {
+            const entry2 = { id, endpoint: endpointKey, source: "derived", settings: derived };
+            store.keep(inst.name, entry2);
+            return this.sshTargetOf(inst, entry2);
+          }
+        }
+        const askedKey = `${inst.service}\0${inst.name}\0${id}`;
+        const last = this.asked.get(askedKey);
+        if (last !== void 0 && Date.now() - last < RE_ASK_SECONDS * 1e3) return void 0;
+        this.asked.set(askedKey, Date.now());
+        const answer = await this.run(inst.service, inst.name, ["ssh-config", inst.name], { quiet: true });
+        if (answer.exitCode !== 0) return void 0;
+        const settings = sshSettingsOf(parseSshConfig(answer.stdout).find((b) => b.host === inst.name));
+        if (!settings) return void 0;
+        const entry = { id, endpoint: endpointKey, source: "vagrant", settings };
+        store.keep(inst.name, entry);
+        const learnt = profile && endpoint2 ? profileOf(settings, endpoint2, ownKey) : void 0;
+        if (profile && learnt) store.keepProfile(profile, learnt);
+        return this.sshTargetOf(inst, entry);
+      }
+      sshTargetOf(inst, entry) {
+        const alias = /^[A-Za-z0-9._-]+$/.test(inst.name) ? inst.name : "svcplan-guest";
+        const text = renderSshConfig(alias, entry.settings.entries);
+        if (!text) return void 0;
+        const configFile = this.sshStore(inst.service).configFile(inst.name, text);
+        const sockets = this.socketDir();
+        return { name: alias, id: entry.id, configFile, control: sockets ? controlPath(sockets, entry.id, entry.settings) : void 0, entry };
+      }
+      sshCommand(inst, target) {
+        return { program: this.sshPath(), args: sshArgs(target.configFile, target.name, target.control), cwd: this.vagrantDir(inst.service) };
+      }
+      sshRun(inst, target, payload, timeoutSeconds, signal) {
+        return this.runner.run(this.sshCommand(inst, target), { input: payload, timeoutSeconds, signal });
+      }
+      sshStore(service) {
+        let store = this.sshStores.get(service);
+        if (!store) {
+          store = new SshSettingsStore(join7(this.vagrantDir(service), ".svcplan-ssh"));
+          this.sshStores.set(service, store);
+        }
+        return store;
+      }
+      /** The ssh program, found once on PATH; false when there is none. */
+      sshPath() {
+        if (this.sshProgram !== void 0) return this.sshProgram;
+        const wanted = this.options.ssh ?? "ssh";
+        if (wanted === false) return this.sshProgram = false;
+        if (wanted.includes("/")) return this.sshProgram = executable(wanted) ? wanted : false;
+        const found = (this.env().PATH ?? "").split(delimiter).filter(Boolean).map((d) => join7(d, wanted)).find(executable);
+        return this.sshProgram = found ?? false;
+      }
+      socketDir() {
+        if (this.sockets === void 0) this.sockets = controlDir(this.options.tmpDir ?? tmpdir()) ?? false;
+        return this.sockets || void 0;
+      }
+      /** The environment vagrant and the other programs run with. */
+      env() {
+        return { ...process.env, ...this.options.env };
       }
       /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
       async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
@@ -42414,7 +42934,7 @@ var init_driver = __esm({
           for (const [what, path8] of scripts) {
             if (!path8 || seen.has(path8)) continue;
             seen.add(path8);
-            if (!existsSync4(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+            if (!existsSync5(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
           }
         }
         if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
@@ -42440,13 +42960,13 @@ var init_driver = __esm({
         const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
         if (!this.writeFiles) return;
         const dir = this.vagrantDir(service);
-        const file = join6(dir, "Vagrantfile");
-        if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync8(file, "utf8") : void 0;
+        const file = join7(dir, "Vagrantfile");
+        if (opts.checkDisk) layout.written = existsSync5(file) ? readFileSync9(file, "utf8") : void 0;
         if (text === layout.written) return;
-        mkdirSync2(dir, { recursive: true });
-        const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
-        writeFileSync4(tmp, text);
-        renameSync(tmp, file);
+        mkdirSync3(dir, { recursive: true });
+        const tmp = join7(dir, `.Vagrantfile.${process.pid}.tmp`);
+        writeFileSync5(tmp, text);
+        renameSync2(tmp, file);
         layout.written = text;
       }
       /**
@@ -42488,7 +43008,7 @@ var init_driver = __esm({
         return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
       }
       receipts(service) {
-        return new CallReceipts(join6(this.vagrantDir(service), ".svcplan-calls"));
+        return new CallReceipts(join7(this.vagrantDir(service), ".svcplan-calls"));
       }
       say(inst, line) {
         this.emit(inst.service, inst.name, line, "svcplan");
@@ -42689,7 +43209,7 @@ var init_store = __esm({
 
 // src/state/git-store.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tmpdir as tmpdir2 } from "node:os";
 import path6 from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 function jitteredBackoff(attempt) {
@@ -42888,7 +43408,7 @@ var init_git_store = __esm({
         );
       }
       async commit(snap, edits, message) {
-        const tmp = await mkdtemp(path6.join(tmpdir(), "svcplan-index-"));
+        const tmp = await mkdtemp(path6.join(tmpdir2(), "svcplan-index-"));
         const env = { ...await this.identity(), GIT_INDEX_FILE: path6.join(tmp, "index") };
         try {
           if (snap.tip) await this.git.run(["read-tree", snap.tip], { env });
@@ -49430,15 +49950,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js

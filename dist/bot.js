@@ -5362,6 +5362,9 @@ module Svcplan
   end
 end`;
 
+// src/apply/drivers/vagrant/ssh.ts
+var CONTROL_PATH_MAX = 107 - 17;
+
 // src/state/record-file.ts
 var DamagedRecordError = class extends Error {
   constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
