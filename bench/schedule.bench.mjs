@@ -56,6 +56,11 @@ try {
   chmodSync(join(bin, 'vagrant'), 0o755);
   process.env.PATH = `${bin}:${process.env.PATH}`;
   process.env.VAGRANT_STANDIN_SLEEP = String(SLEEP);
+  // The box is on this "host": the run's box check finds it in VAGRANT_HOME without a call.
+  process.env.VAGRANT_HOME = join(work, 'vagrant.d');
+  const boxDir = join(process.env.VAGRANT_HOME, 'boxes', 'svcplan-VAGRANTSLASH-debian-12', '12.7.1', 'libvirt');
+  mkdirSync(boxDir, { recursive: true });
+  writeFileSync(join(boxDir, 'metadata.json'), '{"provider":"libvirt"}\n');
   process.env.VAGRANT_STANDIN_LOG = join(work, 'vagrant.log');
 
   const runs = [];
@@ -176,6 +181,7 @@ function sleepingDriver(seconds, log) {
       return 'not-started';
     },
     async forgetCalls() {},
+    async prepareBoxes() {},
     up: (i) => call(`up ${i.name}`),
     provision: (i) => call(`provision ${i.name}`),
     reload: (i) => call(`reload ${i.name}`),

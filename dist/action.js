@@ -41356,9 +41356,124 @@ var init_publish_plan = __esm({
   }
 });
 
-// src/apply/drivers/vagrant/calls.ts
-import { existsSync as existsSync3, mkdirSync, readdirSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+var init_status = __esm({
+  "src/apply/drivers/vagrant/status.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/drivers/vagrant/boxes.ts
+import { existsSync as existsSync3, readdirSync } from "node:fs";
 import { join as join3 } from "node:path";
+function boxLabel(box) {
+  return `${box.name} ${box.version} (${box.provider})`;
+}
+function boxKey(box) {
+  return JSON.stringify([box.name, box.version, box.provider]);
+}
+function boxDirName(name) {
+  return name.replace(/\//g, "-VAGRANTSLASH-");
+}
+function boxOnDisk(home, box) {
+  const dir = join3(home, "boxes", boxDirName(box.name));
+  let versions;
+  try {
+    versions = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return versions.some((v) => !v.startsWith(".") && sameGemVersion(v, box.version) && existsSync3(join3(dir, v, box.provider, "metadata.json")));
+}
+function parseBoxList(output) {
+  const boxes = [];
+  let current = {};
+  for (const line of parseMachineReadable(output)) {
+    const value = line.data[0] ?? "";
+    if (line.type === "box-name") current = { name: value };
+    else if (line.type === "box-provider") current.provider = value;
+    else if (line.type === "box-version") {
+      current.version = value;
+      if (current.name && current.provider) boxes.push({ name: current.name, provider: current.provider, version: value });
+      current = {};
+    }
+  }
+  return boxes;
+}
+function boxListed(list, box) {
+  return list.some((b) => b.name === box.name && b.provider === box.provider && sameGemVersion(b.version, box.version));
+}
+function sameGemVersion(a2, b) {
+  const ca = canonicalSegments(a2);
+  const cb = canonicalSegments(b);
+  return ca !== void 0 && cb !== void 0 && ca.length === cb.length && ca.every((s, i2) => s === cb[i2]);
+}
+function canonicalSegments(version) {
+  const v = version.trim();
+  if (!/^[0-9]+(\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/.test(v)) return void 0;
+  const segments = v.replace(/-/g, ".pre.").match(/[0-9]+|[a-z]+/gi).map((s) => /^[0-9]+$/.test(s) ? Number(s) : s);
+  const firstWord = segments.findIndex((s) => typeof s === "string");
+  const release = firstWord < 0 ? segments : segments.slice(0, firstWord);
+  const pre = firstWord < 0 ? [] : segments.slice(firstWord);
+  while (release.length > 0 && release[release.length - 1] === 0) release.pop();
+  return [...release, ...pre];
+}
+var init_boxes = __esm({
+  "src/apply/drivers/vagrant/boxes.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync as existsSync4, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 function readText(file) {
   try {
@@ -41374,7 +41489,7 @@ function wrapperAlive(pid, base) {
     if (err.code !== "EPERM") return false;
   }
   const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync3("/proc/self") ? false : true;
+  if (cmdline === void 0) return existsSync4("/proc/self") ? false : true;
   return cmdline.includes(base);
 }
 var CALL_WRAPPER, POLL_MS, CallReceipts;
@@ -41391,7 +41506,7 @@ var init_calls = __esm({
       /** Where the call's pid and exit code are written. */
       base(id) {
         if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-        return join3(this.dir, id);
+        return join4(this.dir, id);
       }
       /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
       prepare(id, commandLine) {
@@ -41428,14 +41543,14 @@ var init_calls = __esm({
       async settle(onWait, signal) {
         let names;
         try {
-          names = readdirSync(this.dir);
+          names = readdirSync2(this.dir);
         } catch {
           return;
         }
         for (const name of names) {
           if (!name.endsWith(".pid")) continue;
           const id = name.slice(0, -".pid".length);
-          if (existsSync3(join3(this.dir, `${id}.exit`))) continue;
+          if (existsSync4(join4(this.dir, `${id}.exit`))) continue;
           await this.outcome(id, onWait, signal);
         }
       }
@@ -41447,24 +41562,24 @@ var init_calls = __esm({
 });
 
 // src/apply/drivers/vagrant/machine-data.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync7 } from "node:fs";
+import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
+  return env.VAGRANT_HOME || join5(homedir(), ".vagrant.d");
 }
 function machineDataDir(vagrantDir, name, provider) {
-  return join4(vagrantDir, ".vagrant", "machines", name, provider);
+  return join5(vagrantDir, ".vagrant", "machines", name, provider);
 }
 function machineIds(vagrantDir, name) {
   let providers;
   try {
-    providers = readdirSync2(join4(vagrantDir, ".vagrant", "machines", name));
+    providers = readdirSync3(join5(vagrantDir, ".vagrant", "machines", name));
   } catch {
     return [];
   }
   return providers.flatMap((provider) => {
-    const id = readText2(join4(machineDataDir(vagrantDir, name, provider), "id"));
+    const id = readText2(join5(machineDataDir(vagrantDir, name, provider), "id"));
     return id ? [{ provider, id }] : [];
   });
 }
@@ -41474,9 +41589,9 @@ function machineIdentities(vagrantDir, machines, home) {
   for (const { name, provider } of machines) {
     const data = machineDataDir(vagrantDir, name, provider);
     const identity3 = {};
-    const id = readText2(join4(data, "id"));
+    const id = readText2(join5(data, "id"));
     if (id) identity3.id = id;
-    const uuid = readText2(join4(data, "index_uuid"));
+    const uuid = readText2(join5(data, "index_uuid"));
     if (uuid) {
       if (index === null) index = readIndex(home);
       const box = index?.machines?.[uuid]?.extra_data?.box;
@@ -41487,7 +41602,7 @@ function machineIdentities(vagrantDir, machines, home) {
   return out;
 }
 function readIndex(home) {
-  const text = readText2(join4(home, "data", "machine-index", "index"));
+  const text = readText2(join5(home, "data", "machine-index", "index"));
   if (!text) return void 0;
   try {
     return JSON.parse(text);
@@ -41834,15 +41949,15 @@ var init_ruby = __esm({
 });
 
 // src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join5, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
+import { join as join6, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
 function vagrantDirOf(repoDir, service) {
-  return join5(repoDir, ".svcplan", "vagrant", service);
+  return join6(repoDir, ".svcplan", "vagrant", service);
 }
 function stateDiskName(instance) {
   return `${instance}-state.qcow2`;
 }
 function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join5(vagrantDir, "state-disks", `${instance}-state.vdi`);
+  return join6(vagrantDir, "state-disks", `${instance}-state.vdi`);
 }
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
@@ -42228,8 +42343,8 @@ end`;
 
 // src/apply/drivers/vagrant/ssh.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync4, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync5, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
 function parseSshConfig(text) {
   const blocks = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -42292,10 +42407,10 @@ function profileKey(parts) {
 function controlDir(tmp) {
   const uid = process.getuid?.() ?? 0;
   for (const base of [tmp, "/tmp"]) {
-    const dir = join6(base, `svcplan-ssh-${uid}`);
+    const dir = join7(base, `svcplan-ssh-${uid}`);
     if (dir.length + 1 + 16 > CONTROL_PATH_MAX || /[\s"'%]/.test(dir)) continue;
     try {
-      if (!existsSync4(dir)) mkdirSync2(dir, { mode: 448 });
+      if (!existsSync5(dir)) mkdirSync2(dir, { mode: 448 });
       const st = lstatSync(dir);
       if (st.isDirectory() && !st.isSymbolicLink() && st.uid === uid && (st.mode & 63) === 0) return dir;
     } catch {
@@ -42305,7 +42420,7 @@ function controlDir(tmp) {
 }
 function controlPath(dir, id, settings) {
   const hash = createHash4("sha256").update(JSON.stringify([id, settings.entries])).digest("hex").slice(0, 16);
-  return join6(dir, hash);
+  return join7(dir, hash);
 }
 function sshArgs(configFile, alias, control) {
   return [
@@ -42381,15 +42496,15 @@ var init_ssh = __esm({
         this.write(this.machineFile(name), entry);
       }
       profile(key) {
-        const p = this.read(join6(this.dir, "profiles", `${key}.json`));
+        const p = this.read(join7(this.dir, "profiles", `${key}.json`));
         return p && Array.isArray(p.entries) ? p : void 0;
       }
       keepProfile(key, profile) {
-        this.write(join6(this.dir, "profiles", `${key}.json`), profile);
+        this.write(join7(this.dir, "profiles", `${key}.json`), profile);
       }
       /** The ssh_config file for a machine's settings, written when it changed. */
       configFile(name, text) {
-        const file = join6(this.dir, `${name}.conf`);
+        const file = join7(this.dir, `${name}.conf`);
         let current;
         try {
           current = readFileSync8(file, "utf8");
@@ -42400,7 +42515,7 @@ var init_ssh = __esm({
         return file;
       }
       machineFile(name) {
-        return join6(this.dir, `${name}.json`);
+        return join7(this.dir, `${name}.json`);
       }
       read(file) {
         try {
@@ -42413,7 +42528,7 @@ var init_ssh = __esm({
         this.writeText(file, JSON.stringify(value, null, 1) + "\n");
       }
       writeText(file, text) {
-        mkdirSync2(join6(file, ".."), { recursive: true, mode: 448 });
+        mkdirSync2(join7(file, ".."), { recursive: true, mode: 448 });
         const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync4(tmp, text, { mode: 384 });
         renameSync(tmp, file);
@@ -42426,63 +42541,10 @@ var init_ssh = __esm({
   }
 });
 
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
-var init_status = __esm({
-  "src/apply/drivers/vagrant/status.ts"() {
-    "use strict";
-  }
-});
-
 // src/apply/drivers/vagrant/driver.ts
-import { accessSync, constants as constants6, existsSync as existsSync5, mkdirSync as mkdirSync3, readFileSync as readFileSync9, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
+import { accessSync, constants as constants6, existsSync as existsSync6, mkdirSync as mkdirSync3, readFileSync as readFileSync9, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join as join7, resolve as resolve3 } from "node:path";
+import { delimiter, join as join8, resolve as resolve3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function sameMachine(a2, b) {
   if (a2.tier !== b.tier || a2.index !== b.index) return false;
@@ -42513,10 +42575,11 @@ async function pause(ms, signal) {
     throw err;
   }
 }
-var RE_ASK_SECONDS, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, GuestCommandError, VagrantDriver;
+var RE_ASK_SECONDS, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, GuestCommandError, BoxUnavailableError, VagrantDriver;
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
+    init_boxes();
     init_calls();
     init_machine_data();
     init_provider_state();
@@ -42547,6 +42610,12 @@ var init_driver = __esm({
         this.message = `${what} (over SSH): ${this.message}`;
       }
     };
+    BoxUnavailableError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "BoxUnavailableError";
+      }
+    };
     VagrantDriver = class {
       constructor(options) {
         this.options = options;
@@ -42566,6 +42635,8 @@ var init_driver = __esm({
       asked = /* @__PURE__ */ new Map();
       sshProgram;
       sockets;
+      /** Each box looked for (and fetched) once: the answer, shared by every service that needs it. */
+      boxes = /* @__PURE__ */ new Map();
       vagrantDir(service) {
         return vagrantDirOf(this.repoDir, service);
       }
@@ -42581,7 +42652,7 @@ var init_driver = __esm({
       }
       async observe(service) {
         const dir = this.vagrantDir(service);
-        if (this.writeFiles && !existsSync5(join7(dir, "Vagrantfile"))) return {};
+        if (this.writeFiles && !existsSync6(join8(dir, "Vagrantfile"))) return {};
         const direct = this.direct ? await this.observeDirect(service) : void 0;
         if (direct) return direct;
         const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
@@ -42768,6 +42839,45 @@ var init_driver = __esm({
         if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
         return stillHealthy;
       }
+      async prepareBoxes(service, boxes) {
+        const failures = [];
+        await Promise.all(
+          boxes.map(async (box) => {
+            const key = boxKey(box);
+            let pending = this.boxes.get(key);
+            if (!pending) {
+              pending = this.prepareBox(service, box);
+              this.boxes.set(key, pending);
+            }
+            await pending.catch((err) => failures.push(err.message));
+          })
+        );
+        if (failures.length > 0) {
+          throw new BoxUnavailableError(
+            `${failures.join("; ")}. No machine of ${service} was touched: add the box on this host (vagrant box add), or fix the template's image`
+          );
+        }
+      }
+      /** A box on disk is there; one that is not is asked of Vagrant's list, then added. */
+      async prepareBox(service, box) {
+        const home = vagrantHome(this.env());
+        if (boxOnDisk(home, box)) return;
+        if (!this.writeFiles) {
+          this.emit(service, void 0, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, "svcplan");
+          return;
+        }
+        const dir = this.options.tmpDir ?? tmpdir();
+        const list = await this.runner.run({ program: "vagrant", args: ["box", "list", "--machine-readable"], cwd: dir });
+        if (list.exitCode === 0 && boxListed(parseBoxList(list.stdout), box)) return;
+        const command = { program: "vagrant", args: ["box", "add", box.name, "--box-version", box.version, "--provider", box.provider], cwd: dir };
+        this.emit(service, void 0, `box ${boxLabel(box)} is not on this host; adding it before any machine is touched`, "svcplan");
+        this.emit(service, void 0, `$ ${formatCommandLine(command)}`, "svcplan");
+        const added = await this.runner.run(command, { onLine: (line, stream) => this.emit(service, void 0, line, stream) });
+        if (added.exitCode !== 0) {
+          const why = lastLines(added.stderr, STDERR_TAIL_LINES).join(" ") || lastLines(added.stdout, 2).join(" ") || `exit code ${added.exitCode}`;
+          throw new Error(`box ${boxLabel(box)} is not on this host and \`${formatCommandLine(command)}\` failed: ${why}`);
+        }
+      }
       // --- the direct SSH channel -------------------------------------------------------------------
       /**
        * The command over SSH (`command`, or `true` for waitForSsh) as `vagrant ssh -c` would run it:
@@ -42809,13 +42919,13 @@ var init_driver = __esm({
         const ssh = inst.spec.target.ssh;
         const endpoint2 = ssh ? { host: ssh.host, port: ssh.portBase + inst.index - 1 } : void 0;
         const endpointKey = endpoint2 ? `${endpoint2.host}:${endpoint2.port}` : void 0;
-        const ownKey = join7(machineDataDir(dir, inst.name, provider), "private_key");
+        const ownKey = join8(machineDataDir(dir, inst.name, provider), "private_key");
         const profile = endpoint2 ? profileKey({ box: inst.spec.image.box, version: inst.spec.image.version, provider, options: inst.spec.target.options, host: endpoint2.host }) : void 0;
         const store = this.sshStore(inst.service);
         if (!opts.fresh) {
           const kept = store.machine(inst.name, id, endpointKey);
           if (kept) return this.sshTargetOf(inst, kept);
-          const known = profile && endpoint2 && existsSync5(ownKey) ? store.profile(profile) : void 0;
+          const known = profile && endpoint2 && existsSync6(ownKey) ? store.profile(profile) : void 0;
           const derived = known && endpoint2 ? settingsFromProfile(known, endpoint2, ownKey) : void 0;
           if (derived) {
             const entry2 = { id, endpoint: endpointKey, source: "derived", settings: derived };
@@ -42854,7 +42964,7 @@ var init_driver = __esm({
       sshStore(service) {
         let store = this.sshStores.get(service);
         if (!store) {
-          store = new SshSettingsStore(join7(this.vagrantDir(service), ".svcplan-ssh"));
+          store = new SshSettingsStore(join8(this.vagrantDir(service), ".svcplan-ssh"));
           this.sshStores.set(service, store);
         }
         return store;
@@ -42865,7 +42975,7 @@ var init_driver = __esm({
         const wanted = this.options.ssh ?? "ssh";
         if (wanted === false) return this.sshProgram = false;
         if (wanted.includes("/")) return this.sshProgram = executable(wanted) ? wanted : false;
-        const found = (this.env().PATH ?? "").split(delimiter).filter(Boolean).map((d) => join7(d, wanted)).find(executable);
+        const found = (this.env().PATH ?? "").split(delimiter).filter(Boolean).map((d) => join8(d, wanted)).find(executable);
         return this.sshProgram = found ?? false;
       }
       socketDir() {
@@ -42934,7 +43044,7 @@ var init_driver = __esm({
           for (const [what, path8] of scripts) {
             if (!path8 || seen.has(path8)) continue;
             seen.add(path8);
-            if (!existsSync5(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+            if (!existsSync6(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
           }
         }
         if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
@@ -42960,11 +43070,11 @@ var init_driver = __esm({
         const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
         if (!this.writeFiles) return;
         const dir = this.vagrantDir(service);
-        const file = join7(dir, "Vagrantfile");
-        if (opts.checkDisk) layout.written = existsSync5(file) ? readFileSync9(file, "utf8") : void 0;
+        const file = join8(dir, "Vagrantfile");
+        if (opts.checkDisk) layout.written = existsSync6(file) ? readFileSync9(file, "utf8") : void 0;
         if (text === layout.written) return;
         mkdirSync3(dir, { recursive: true });
-        const tmp = join7(dir, `.Vagrantfile.${process.pid}.tmp`);
+        const tmp = join8(dir, `.Vagrantfile.${process.pid}.tmp`);
         writeFileSync5(tmp, text);
         renameSync2(tmp, file);
         layout.written = text;
@@ -43008,7 +43118,7 @@ var init_driver = __esm({
         return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
       }
       receipts(service) {
-        return new CallReceipts(join7(this.vagrantDir(service), ".svcplan-calls"));
+        return new CallReceipts(join8(this.vagrantDir(service), ".svcplan-calls"));
       }
       say(inst, line) {
         this.emit(inst.service, inst.name, line, "svcplan");
@@ -44716,6 +44826,15 @@ ${more.join("\n")}`;
 });
 
 // src/apply/service-run.ts
+function boxesOf(groups) {
+  const boxes = /* @__PURE__ */ new Map();
+  for (const item of groups.flatMap((g) => g.items)) {
+    if (!item.target || item.action !== "create" && item.action !== "replace") continue;
+    const box = { name: item.target.image.box, version: item.target.image.version, provider: item.target.target.provider };
+    boxes.set(JSON.stringify(box), box);
+  }
+  return [...boxes.values()];
+}
 function tierOf2(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
@@ -44818,6 +44937,7 @@ var init_service_run = __esm({
         const desired = replanned.desired[this.name];
         const previousSpec = record?.spec;
         const groups = this.groups(ps, desired, previousSpec);
+        await this.opts.driver.prepareBoxes(this.name, boxesOf(groups));
         this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
         const journal = this.journal;
         const deployment = this.deployment;

@@ -16657,6 +16657,7 @@ var ServiceRun = class {
     const desired = replanned.desired[this.name];
     const previousSpec = record?.spec;
     const groups = this.groups(ps, desired, previousSpec);
+    await this.opts.driver.prepareBoxes(this.name, boxesOf(groups));
     this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
     const journal = this.journal;
     const deployment = this.deployment;
@@ -16923,6 +16924,15 @@ var ServiceRun = class {
     this.opts.onProgress?.(event);
   }
 };
+function boxesOf(groups) {
+  const boxes = /* @__PURE__ */ new Map();
+  for (const item of groups.flatMap((g) => g.items)) {
+    if (!item.target || item.action !== "create" && item.action !== "replace") continue;
+    const box = { name: item.target.image.box, version: item.target.image.version, provider: item.target.target.provider };
+    boxes.set(JSON.stringify(box), box);
+  }
+  return [...boxes.values()];
+}
 function tierOf2(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
@@ -21526,14 +21536,120 @@ import { resolve as resolve3 } from "node:path";
 import { stat } from "node:fs/promises";
 
 // src/apply/drivers/vagrant/driver.ts
-import { accessSync, constants as constants4, existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync7, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
+import { accessSync, constants as constants4, existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync7, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join as join6, resolve as resolve2 } from "node:path";
+import { delimiter, join as join7, resolve as resolve2 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
-// src/apply/drivers/vagrant/calls.ts
-import { existsSync, mkdirSync, readdirSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+// src/apply/drivers/vagrant/boxes.ts
+import { existsSync, readdirSync } from "node:fs";
 import { join as join2 } from "node:path";
+
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+
+// src/apply/drivers/vagrant/boxes.ts
+function boxLabel(box) {
+  return `${box.name} ${box.version} (${box.provider})`;
+}
+function boxKey(box) {
+  return JSON.stringify([box.name, box.version, box.provider]);
+}
+function boxDirName(name) {
+  return name.replace(/\//g, "-VAGRANTSLASH-");
+}
+function boxOnDisk(home, box) {
+  const dir = join2(home, "boxes", boxDirName(box.name));
+  let versions;
+  try {
+    versions = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return versions.some((v) => !v.startsWith(".") && sameGemVersion(v, box.version) && existsSync(join2(dir, v, box.provider, "metadata.json")));
+}
+function parseBoxList(output) {
+  const boxes = [];
+  let current = {};
+  for (const line of parseMachineReadable(output)) {
+    const value = line.data[0] ?? "";
+    if (line.type === "box-name") current = { name: value };
+    else if (line.type === "box-provider") current.provider = value;
+    else if (line.type === "box-version") {
+      current.version = value;
+      if (current.name && current.provider) boxes.push({ name: current.name, provider: current.provider, version: value });
+      current = {};
+    }
+  }
+  return boxes;
+}
+function boxListed(list, box) {
+  return list.some((b) => b.name === box.name && b.provider === box.provider && sameGemVersion(b.version, box.version));
+}
+function sameGemVersion(a2, b) {
+  const ca = canonicalSegments(a2);
+  const cb = canonicalSegments(b);
+  return ca !== void 0 && cb !== void 0 && ca.length === cb.length && ca.every((s, i2) => s === cb[i2]);
+}
+function canonicalSegments(version) {
+  const v = version.trim();
+  if (!/^[0-9]+(\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/.test(v)) return void 0;
+  const segments = v.replace(/-/g, ".pre.").match(/[0-9]+|[a-z]+/gi).map((s) => /^[0-9]+$/.test(s) ? Number(s) : s);
+  const firstWord = segments.findIndex((s) => typeof s === "string");
+  const release = firstWord < 0 ? segments : segments.slice(0, firstWord);
+  const pre = firstWord < 0 ? [] : segments.slice(firstWord);
+  while (release.length > 0 && release[release.length - 1] === 0) release.pop();
+  return [...release, ...pre];
+}
+
+// src/apply/drivers/vagrant/calls.ts
+import { existsSync as existsSync2, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 var CALL_WRAPPER = 'r=$1; shift; echo $$ > "$r.pid"; trap : INT TERM HUP; "$@"; c=$?; echo $c > "$r.exit"; exit $c';
 var POLL_MS = 250;
@@ -21545,7 +21661,7 @@ var CallReceipts = class {
   /** Where the call's pid and exit code are written. */
   base(id) {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-    return join2(this.dir, id);
+    return join3(this.dir, id);
   }
   /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
   prepare(id, commandLine) {
@@ -21582,14 +21698,14 @@ var CallReceipts = class {
   async settle(onWait, signal) {
     let names;
     try {
-      names = readdirSync(this.dir);
+      names = readdirSync2(this.dir);
     } catch {
       return;
     }
     for (const name of names) {
       if (!name.endsWith(".pid")) continue;
       const id = name.slice(0, -".pid".length);
-      if (existsSync(join2(this.dir, `${id}.exit`))) continue;
+      if (existsSync2(join3(this.dir, `${id}.exit`))) continue;
       await this.outcome(id, onWait, signal);
     }
   }
@@ -21611,29 +21727,29 @@ function wrapperAlive(pid, base) {
     if (err.code !== "EPERM") return false;
   }
   const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync("/proc/self") ? false : true;
+  if (cmdline === void 0) return existsSync2("/proc/self") ? false : true;
   return cmdline.includes(base);
 }
 
 // src/apply/drivers/vagrant/machine-data.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
+import { readdirSync as readdirSync3, readFileSync as readFileSync5 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join3(homedir(), ".vagrant.d");
+  return env.VAGRANT_HOME || join4(homedir(), ".vagrant.d");
 }
 function machineDataDir(vagrantDir, name, provider) {
-  return join3(vagrantDir, ".vagrant", "machines", name, provider);
+  return join4(vagrantDir, ".vagrant", "machines", name, provider);
 }
 function machineIds(vagrantDir, name) {
   let providers;
   try {
-    providers = readdirSync2(join3(vagrantDir, ".vagrant", "machines", name));
+    providers = readdirSync3(join4(vagrantDir, ".vagrant", "machines", name));
   } catch {
     return [];
   }
   return providers.flatMap((provider) => {
-    const id = readText2(join3(machineDataDir(vagrantDir, name, provider), "id"));
+    const id = readText2(join4(machineDataDir(vagrantDir, name, provider), "id"));
     return id ? [{ provider, id }] : [];
   });
 }
@@ -21643,9 +21759,9 @@ function machineIdentities(vagrantDir, machines, home) {
   for (const { name, provider } of machines) {
     const data = machineDataDir(vagrantDir, name, provider);
     const identity3 = {};
-    const id = readText2(join3(data, "id"));
+    const id = readText2(join4(data, "id"));
     if (id) identity3.id = id;
-    const uuid = readText2(join3(data, "index_uuid"));
+    const uuid = readText2(join4(data, "index_uuid"));
     if (uuid) {
       if (index === null) index = readIndex(home);
       const box = index?.machines?.[uuid]?.extra_data?.box;
@@ -21656,7 +21772,7 @@ function machineIdentities(vagrantDir, machines, home) {
   return out;
 }
 function readIndex(home) {
-  const text = readText2(join3(home, "data", "machine-index", "index"));
+  const text = readText2(join4(home, "data", "machine-index", "index"));
   if (!text) return void 0;
   try {
     return JSON.parse(text);
@@ -21916,11 +22032,11 @@ var RecordingRunner = class {
 
 // src/apply/drivers/vagrant/ssh.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync2, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync3, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join4, resolve, relative, isAbsolute, sep } from "node:path";
+import { join as join5, resolve, relative, isAbsolute, sep } from "node:path";
 
 // src/apply/drivers/vagrant/ruby.ts
 var RubySymbol = class _RubySymbol {
@@ -21991,13 +22107,13 @@ var SSH_NIC = { net: "198.18.0.0/24", mac: "52:54:00:12:34:22", pciAddr: "0x1e" 
 var STATE_MOUNT = "/var/lib/svcplan/state";
 var GUEST_UPLOAD_DIR = "/tmp";
 function vagrantDirOf(repoDir, service) {
-  return join4(repoDir, ".svcplan", "vagrant", service);
+  return join5(repoDir, ".svcplan", "vagrant", service);
 }
 function stateDiskName(instance) {
   return `${instance}-state.qcow2`;
 }
 function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join4(vagrantDir, "state-disks", `${instance}-state.vdi`);
+  return join5(vagrantDir, "state-disks", `${instance}-state.vdi`);
 }
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
@@ -22452,15 +22568,15 @@ var SshSettingsStore = class {
     this.write(this.machineFile(name), entry);
   }
   profile(key) {
-    const p = this.read(join5(this.dir, "profiles", `${key}.json`));
+    const p = this.read(join6(this.dir, "profiles", `${key}.json`));
     return p && Array.isArray(p.entries) ? p : void 0;
   }
   keepProfile(key, profile) {
-    this.write(join5(this.dir, "profiles", `${key}.json`), profile);
+    this.write(join6(this.dir, "profiles", `${key}.json`), profile);
   }
   /** The ssh_config file for a machine's settings, written when it changed. */
   configFile(name, text) {
-    const file = join5(this.dir, `${name}.conf`);
+    const file = join6(this.dir, `${name}.conf`);
     let current;
     try {
       current = readFileSync6(file, "utf8");
@@ -22471,7 +22587,7 @@ var SshSettingsStore = class {
     return file;
   }
   machineFile(name) {
-    return join5(this.dir, `${name}.json`);
+    return join6(this.dir, `${name}.json`);
   }
   read(file) {
     try {
@@ -22484,7 +22600,7 @@ var SshSettingsStore = class {
     this.writeText(file, JSON.stringify(value, null, 1) + "\n");
   }
   writeText(file, text) {
-    mkdirSync2(join5(file, ".."), { recursive: true, mode: 448 });
+    mkdirSync2(join6(file, ".."), { recursive: true, mode: 448 });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync4(tmp, text, { mode: 384 });
     renameSync(tmp, file);
@@ -22494,10 +22610,10 @@ var CONTROL_PATH_MAX = 107 - 17;
 function controlDir(tmp) {
   const uid = process.getuid?.() ?? 0;
   for (const base of [tmp, "/tmp"]) {
-    const dir = join5(base, `svcplan-ssh-${uid}`);
+    const dir = join6(base, `svcplan-ssh-${uid}`);
     if (dir.length + 1 + 16 > CONTROL_PATH_MAX || /[\s"'%]/.test(dir)) continue;
     try {
-      if (!existsSync2(dir)) mkdirSync2(dir, { mode: 448 });
+      if (!existsSync3(dir)) mkdirSync2(dir, { mode: 448 });
       const st = lstatSync(dir);
       if (st.isDirectory() && !st.isSymbolicLink() && st.uid === uid && (st.mode & 63) === 0) return dir;
     } catch {
@@ -22507,7 +22623,7 @@ function controlDir(tmp) {
 }
 function controlPath(dir, id, settings) {
   const hash = createHash4("sha256").update(JSON.stringify([id, settings.entries])).digest("hex").slice(0, 16);
-  return join5(dir, hash);
+  return join6(dir, hash);
 }
 function sshArgs(configFile, alias, control) {
   return [
@@ -22560,54 +22676,6 @@ function provisionPayload(defs, readSource) {
   return out.join("\n");
 }
 
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
-  }
-  return lines;
-}
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
-}
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
-  }
-}
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
-  }
-  return states;
-}
-
 // src/apply/drivers/vagrant/driver.ts
 var RE_ASK_SECONDS = 30;
 var MACHINE_LOCKED = /another process is already executing an action on the machine/;
@@ -22632,6 +22700,12 @@ var GuestCommandError = class extends VagrantCommandError {
     this.message = `${what} (over SSH): ${this.message}`;
   }
 };
+var BoxUnavailableError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BoxUnavailableError";
+  }
+};
 var VagrantDriver = class {
   constructor(options) {
     this.options = options;
@@ -22651,6 +22725,8 @@ var VagrantDriver = class {
   asked = /* @__PURE__ */ new Map();
   sshProgram;
   sockets;
+  /** Each box looked for (and fetched) once: the answer, shared by every service that needs it. */
+  boxes = /* @__PURE__ */ new Map();
   vagrantDir(service) {
     return vagrantDirOf(this.repoDir, service);
   }
@@ -22666,7 +22742,7 @@ var VagrantDriver = class {
   }
   async observe(service) {
     const dir = this.vagrantDir(service);
-    if (this.writeFiles && !existsSync3(join6(dir, "Vagrantfile"))) return {};
+    if (this.writeFiles && !existsSync4(join7(dir, "Vagrantfile"))) return {};
     const direct = this.direct ? await this.observeDirect(service) : void 0;
     if (direct) return direct;
     const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
@@ -22853,6 +22929,45 @@ var VagrantDriver = class {
     if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
     return stillHealthy;
   }
+  async prepareBoxes(service, boxes) {
+    const failures = [];
+    await Promise.all(
+      boxes.map(async (box) => {
+        const key = boxKey(box);
+        let pending = this.boxes.get(key);
+        if (!pending) {
+          pending = this.prepareBox(service, box);
+          this.boxes.set(key, pending);
+        }
+        await pending.catch((err) => failures.push(err.message));
+      })
+    );
+    if (failures.length > 0) {
+      throw new BoxUnavailableError(
+        `${failures.join("; ")}. No machine of ${service} was touched: add the box on this host (vagrant box add), or fix the template's image`
+      );
+    }
+  }
+  /** A box on disk is there; one that is not is asked of Vagrant's list, then added. */
+  async prepareBox(service, box) {
+    const home = vagrantHome(this.env());
+    if (boxOnDisk(home, box)) return;
+    if (!this.writeFiles) {
+      this.emit(service, void 0, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, "svcplan");
+      return;
+    }
+    const dir = this.options.tmpDir ?? tmpdir();
+    const list = await this.runner.run({ program: "vagrant", args: ["box", "list", "--machine-readable"], cwd: dir });
+    if (list.exitCode === 0 && boxListed(parseBoxList(list.stdout), box)) return;
+    const command = { program: "vagrant", args: ["box", "add", box.name, "--box-version", box.version, "--provider", box.provider], cwd: dir };
+    this.emit(service, void 0, `box ${boxLabel(box)} is not on this host; adding it before any machine is touched`, "svcplan");
+    this.emit(service, void 0, `$ ${formatCommandLine(command)}`, "svcplan");
+    const added = await this.runner.run(command, { onLine: (line, stream) => this.emit(service, void 0, line, stream) });
+    if (added.exitCode !== 0) {
+      const why = lastLines(added.stderr, STDERR_TAIL_LINES).join(" ") || lastLines(added.stdout, 2).join(" ") || `exit code ${added.exitCode}`;
+      throw new Error(`box ${boxLabel(box)} is not on this host and \`${formatCommandLine(command)}\` failed: ${why}`);
+    }
+  }
   // --- the direct SSH channel -------------------------------------------------------------------
   /**
    * The command over SSH (`command`, or `true` for waitForSsh) as `vagrant ssh -c` would run it:
@@ -22894,13 +23009,13 @@ var VagrantDriver = class {
     const ssh = inst.spec.target.ssh;
     const endpoint = ssh ? { host: ssh.host, port: ssh.portBase + inst.index - 1 } : void 0;
     const endpointKey = endpoint ? `${endpoint.host}:${endpoint.port}` : void 0;
-    const ownKey = join6(machineDataDir(dir, inst.name, provider), "private_key");
+    const ownKey = join7(machineDataDir(dir, inst.name, provider), "private_key");
     const profile = endpoint ? profileKey({ box: inst.spec.image.box, version: inst.spec.image.version, provider, options: inst.spec.target.options, host: endpoint.host }) : void 0;
     const store = this.sshStore(inst.service);
     if (!opts.fresh) {
       const kept = store.machine(inst.name, id, endpointKey);
       if (kept) return this.sshTargetOf(inst, kept);
-      const known = profile && endpoint && existsSync3(ownKey) ? store.profile(profile) : void 0;
+      const known = profile && endpoint && existsSync4(ownKey) ? store.profile(profile) : void 0;
       const derived = known && endpoint ? settingsFromProfile(known, endpoint, ownKey) : void 0;
       if (derived) {
         const entry2 = { id, endpoint: endpointKey, source: "derived", settings: derived };
@@ -22939,7 +23054,7 @@ var VagrantDriver = class {
   sshStore(service) {
     let store = this.sshStores.get(service);
     if (!store) {
-      store = new SshSettingsStore(join6(this.vagrantDir(service), ".svcplan-ssh"));
+      store = new SshSettingsStore(join7(this.vagrantDir(service), ".svcplan-ssh"));
       this.sshStores.set(service, store);
     }
     return store;
@@ -22950,7 +23065,7 @@ var VagrantDriver = class {
     const wanted = this.options.ssh ?? "ssh";
     if (wanted === false) return this.sshProgram = false;
     if (wanted.includes("/")) return this.sshProgram = executable(wanted) ? wanted : false;
-    const found = (this.env().PATH ?? "").split(delimiter).filter(Boolean).map((d) => join6(d, wanted)).find(executable);
+    const found = (this.env().PATH ?? "").split(delimiter).filter(Boolean).map((d) => join7(d, wanted)).find(executable);
     return this.sshProgram = found ?? false;
   }
   socketDir() {
@@ -23019,7 +23134,7 @@ var VagrantDriver = class {
       for (const [what, path8] of scripts) {
         if (!path8 || seen.has(path8)) continue;
         seen.add(path8);
-        if (!existsSync3(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+        if (!existsSync4(resolve2(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
       }
     }
     if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
@@ -23045,11 +23160,11 @@ var VagrantDriver = class {
     const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
     if (!this.writeFiles) return;
     const dir = this.vagrantDir(service);
-    const file = join6(dir, "Vagrantfile");
-    if (opts.checkDisk) layout.written = existsSync3(file) ? readFileSync7(file, "utf8") : void 0;
+    const file = join7(dir, "Vagrantfile");
+    if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync7(file, "utf8") : void 0;
     if (text === layout.written) return;
     mkdirSync3(dir, { recursive: true });
-    const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
+    const tmp = join7(dir, `.Vagrantfile.${process.pid}.tmp`);
     writeFileSync5(tmp, text);
     renameSync2(tmp, file);
     layout.written = text;
@@ -23093,7 +23208,7 @@ var VagrantDriver = class {
     return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
   }
   receipts(service) {
-    return new CallReceipts(join6(this.vagrantDir(service), ".svcplan-calls"));
+    return new CallReceipts(join7(this.vagrantDir(service), ".svcplan-calls"));
   }
   say(inst, line) {
     this.emit(inst.service, inst.name, line, "svcplan");
@@ -24457,13 +24572,13 @@ function wrap(text, width, indent) {
 
 // src/cli/version.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import { dirname as dirname2, join as join7 } from "node:path";
+import { dirname as dirname2, join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function packageVersion() {
   let dir = dirname2(fileURLToPath3(import.meta.url));
   for (; ; ) {
     try {
-      const pkg = JSON.parse(readFileSync8(join7(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse(readFileSync8(join8(dir, "package.json"), "utf8"));
       if (pkg.name === "svcplan" && pkg.version) return pkg.version;
     } catch {
     }

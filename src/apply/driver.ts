@@ -86,4 +86,11 @@ export interface Driver {
   health(inst: DriverInstance, check: HealthCheck): Promise<boolean>;
   /** Forgets the call records of a service once its run has recorded what they did. */
   forgetCalls(service: string): Promise<void>;
+  /**
+   * Makes sure the boxes a service's rollout creates machines from are on this host, fetching
+   * the missing ones, before any of its machines is touched; throws, saying which box and why,
+   * when one cannot be had. A box is looked for (and fetched) once per driver, however many
+   * services need it.
+   */
+  prepareBoxes(service: string, boxes: BoxRef[]): Promise<void>;
 }

@@ -1,11 +1,11 @@
 // The Vagrant driver's direct paths, command by command: guest commands over SSH with the settings
 // Vagrant gives (asked once per machine, kept until the machine changes, derived for a machine of
 // the same box and target), Vagrant as the way whenever no settings can be had, machine states
-// from virsh.
+// from virsh, and boxes fetched before anything else.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
+import { BoxUnavailableError, VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
 import { RecordingRunner, type CommandLine, type CommandResult, type RunOptions } from '../../src/apply/drivers/vagrant/runner.js';
 import { REACH_PAYLOAD } from '../../src/apply/drivers/vagrant/ssh.js';
 import { vagrantDirOf } from '../../src/apply/drivers/vagrant/vagrantfile.js';
@@ -265,5 +265,41 @@ describe('observation', () => {
     await driver.layout(w.service, w.instances);
     await driver.observe('obs-standin');
     expect(runner.commands.map((c) => c.program + ' ' + c.args[0])).toEqual(['vagrant status']);
+  });
+});
+
+describe('boxes', () => {
+  const box = { name: 'test/tiny-v3', version: '1.0.0', provider: 'libvirt' };
+
+  test('a box on disk needs no call; a missing one is looked up, then added, once', async () => {
+    const h = join(work, 'home-boxes');
+    const dir = join(h, 'boxes', 'test-VAGRANTSLASH-tiny-v1', '1.0', 'libvirt');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'metadata.json'), '{}');
+    const w = world('boxes');
+    const { driver, lines } = driverFor(w, { env: { VAGRANT_HOME: h } });
+    await driver.prepareBoxes('boxes', [{ name: 'test/tiny-v1', version: '1.0.0', provider: 'libvirt' }]);
+    expect(lines()).toEqual([]);
+    await Promise.all([driver.prepareBoxes('boxes', [box]), driver.prepareBoxes('other', [box])]);
+    expect(lines()).toEqual(['vagrant box list --machine-readable', 'vagrant box add test/tiny-v3 --box-version 1.0.0 --provider libvirt']);
+  });
+
+  test('a box that cannot be added fails with the box and Vagrant\'s reason', async () => {
+    const w = world('noboxes');
+    w.answer = (c) => (c.args[0] === 'box' && c.args[1] === 'add' ? { exitCode: 1, stdout: '', stderr: "The box 'test/tiny-v3' could not be found or\ncould not be accessed in the remote catalog." } : undefined);
+    const { driver } = driverFor(w);
+    const failure = driver.prepareBoxes('noboxes', [box]);
+    await expect(failure).rejects.toBeInstanceOf(BoxUnavailableError);
+    await expect(failure).rejects.toThrow(
+      "box test/tiny-v3 1.0.0 (libvirt) is not on this host and `vagrant box add test/tiny-v3 --box-version 1.0.0 --provider libvirt` failed: The box 'test/tiny-v3' could not be found or could not be accessed in the remote catalog.. No machine of noboxes was touched",
+    );
+  });
+
+  test('a dry run fetches nothing and says what the apply would fetch', async () => {
+    const w = world('dryboxes');
+    const { driver, lines, notes } = driverFor(w, { writeFiles: false, direct: false });
+    await driver.prepareBoxes('dryboxes', [box]);
+    expect(lines()).toEqual([]);
+    expect(notes).toEqual([expect.stringMatching(/^box test\/tiny-v3 1\.0\.0 \(libvirt\) is not on this host: the apply adds it/)]);
   });
 });

@@ -8,7 +8,8 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CallOptions, CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ObservedState, ProvisionerName } from '../../driver.js';
+import type { BoxRef, CallOptions, CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ObservedState, ProvisionerName } from '../../driver.js';
+import { boxKey, boxLabel, boxListed, boxOnDisk, parseBoxList } from './boxes.js';
 import { CallReceipts } from './calls.js';
 import { machineDataDir, machineIdentities, machineIds, vagrantHome } from './machine-data.js';
 import type { ServiceSpec } from '../../../model/types.js';
@@ -122,6 +123,14 @@ export class GuestCommandError extends VagrantCommandError {
   }
 }
 
+/** A box a rollout needs that is not on this host and could not be added. */
+export class BoxUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BoxUnavailableError';
+  }
+}
+
 interface ServiceLayout {
   service: ServiceSpec;
   instances: Map<string, DriverInstance>;
@@ -141,6 +150,8 @@ export class VagrantDriver implements Driver {
   private readonly asked = new Map<string, number>();
   private sshProgram: string | false | undefined;
   private sockets: string | false | undefined;
+  /** Each box looked for (and fetched) once: the answer, shared by every service that needs it. */
+  private readonly boxes = new Map<string, Promise<void>>();
 
   constructor(private readonly options: VagrantDriverOptions) {
     this.repoDir = resolve(options.repoDir);
@@ -367,6 +378,49 @@ export class VagrantDriver implements Driver {
     const stillHealthy = await probe();
     if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
     return stillHealthy;
+  }
+
+  async prepareBoxes(service: string, boxes: BoxRef[]): Promise<void> {
+    const failures: string[] = [];
+    await Promise.all(
+      boxes.map(async (box) => {
+        const key = boxKey(box);
+        let pending = this.boxes.get(key);
+        if (!pending) {
+          pending = this.prepareBox(service, box);
+          this.boxes.set(key, pending);
+        }
+        await pending.catch((err: Error) => failures.push(err.message));
+      }),
+    );
+    if (failures.length > 0) {
+      throw new BoxUnavailableError(
+        `${failures.join('; ')}. No machine of ${service} was touched: add the box on this host (vagrant box add), or fix the template's image`,
+      );
+    }
+  }
+
+  /** A box on disk is there; one that is not is asked of Vagrant's list, then added. */
+  private async prepareBox(service: string, box: BoxRef): Promise<void> {
+    const home = vagrantHome(this.env());
+    if (boxOnDisk(home, box)) return;
+    if (!this.writeFiles) {
+      // A dry run fetches nothing: it says what the real run would fetch.
+      this.emit(service, undefined, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, 'svcplan');
+      return;
+    }
+    // Out of any Vagrant directory: no Vagrantfile is loaded for a box command.
+    const dir = this.options.tmpDir ?? tmpdir();
+    const list = await this.runner.run({ program: 'vagrant', args: ['box', 'list', '--machine-readable'], cwd: dir });
+    if (list.exitCode === 0 && boxListed(parseBoxList(list.stdout), box)) return;
+    const command: CommandLine = { program: 'vagrant', args: ['box', 'add', box.name, '--box-version', box.version, '--provider', box.provider], cwd: dir };
+    this.emit(service, undefined, `box ${boxLabel(box)} is not on this host; adding it before any machine is touched`, 'svcplan');
+    this.emit(service, undefined, `$ ${formatCommandLine(command)}`, 'svcplan');
+    const added = await this.runner.run(command, { onLine: (line, stream) => this.emit(service, undefined, line, stream) });
+    if (added.exitCode !== 0) {
+      const why = lastLines(added.stderr, STDERR_TAIL_LINES).join(' ') || lastLines(added.stdout, 2).join(' ') || `exit code ${added.exitCode}`;
+      throw new Error(`box ${boxLabel(box)} is not on this host and \`${formatCommandLine(command)}\` failed: ${why}`);
+    }
   }
 
   // --- the direct SSH channel -------------------------------------------------------------------
