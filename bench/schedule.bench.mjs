@@ -119,7 +119,9 @@ try {
     // SVCPLAN_BENCH_DRIVER=double: a driver that only sleeps, to tell scheduler and store costs
     // from the Vagrant driver's (Vagrantfile rendering, one process per call).
     const useDouble = process.env.SVCPLAN_BENCH_DRIVER === 'double';
-    const driver = useDouble ? sleepingDriver(SLEEP, process.env.VAGRANT_STANDIN_LOG) : new VagrantDriver({ repoDir: repo, healthPollSeconds: SLEEP });
+    // The stand-in world has no guests to reach over SSH: health probes go through `vagrant ssh -c`
+    // (the driver's way on a host without OpenSSH), one stand-in call each, as the ideal counts them.
+    const driver = useDouble ? sleepingDriver(SLEEP, process.env.VAGRANT_STANDIN_LOG) : new VagrantDriver({ repoDir: repo, healthPollSeconds: SLEEP, ssh: false });
 
     const childTicksBefore = childCpuTicks();
     const cpuBefore = process.cpuUsage();
