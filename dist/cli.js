@@ -22755,12 +22755,13 @@ var VagrantDriver = class {
     return out;
   }
   /**
-   * The service's machines from the hypervisor: each machine of the layout with an id, libvirt
-   * through one virsh call per connection URI, VirtualBox through VBoxManage; a machine with no
-   * id is not created (what Vagrant itself answers). Undefined, and Vagrant is asked, when any of
-   * it cannot be told exactly: no layout, an id under more than one provider or under another
-   * provider than the spec's, an URI svcplan cannot tell, a program missing or failing, a domain
-   * the hypervisor does not know (Vagrant then forgets the id), an unknown provider.
+   * The service's machines from the hypervisor, when every machine of the layout has a provider
+   * id: libvirt through one virsh call per connection URI, VirtualBox through VBoxManage.
+   * Undefined, and Vagrant is asked, when any of it cannot be told exactly: no layout, a machine
+   * without an id (not created, as Vagrant would most likely say; it alone knows for sure where
+   * it keeps ids), an id under more than one provider or under another provider than the spec's,
+   * an URI svcplan cannot tell, a program missing or failing, a domain the hypervisor does not
+   * know (Vagrant then forgets the id), an unknown provider.
    */
   async observeDirect(service) {
     const layout = this.layouts.get(service);
@@ -22773,12 +22774,8 @@ var VagrantDriver = class {
     const providers = [];
     for (const inst of layout.instances.values()) {
       const ids = machineIds(dir, inst.name);
-      if (ids.length === 0) {
-        states.set(inst.name, "not_created");
-        continue;
-      }
+      if (ids.length !== 1 || ids[0].provider !== inst.spec.target.provider) return void 0;
       const [{ provider, id }] = ids;
-      if (ids.length > 1 || provider !== inst.spec.target.provider) return void 0;
       providers.push({ name: inst.name, provider });
       if (provider === "libvirt") {
         const uri = libvirtUriOf(inst.spec.target.options, env);
@@ -22815,7 +22812,7 @@ var VagrantDriver = class {
     if (answers.includes(false)) return void 0;
     const identities = machineIdentities(dir, providers, vagrantHome(env));
     const out = {};
-    for (const [name, state] of states) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+    for (const [name, state] of states) out[name] = { state, ...identities.get(name) };
     return out;
   }
   async outcome(inst, call) {

@@ -228,43 +228,51 @@ describe('Vagrant stays the way when no SSH settings can be had', () => {
 });
 
 describe('observation', () => {
-  test('virsh answers for every created machine in one call; a machine without an id is not created', async () => {
+  test('virsh answers for every machine in one call', async () => {
     const w = world('obs');
     const [first, second] = w.instances;
     created('obs', first.name, ID(14));
+    created('obs', second.name, ID(16));
     mkdirSync(join(home, 'data', 'machine-index'), { recursive: true });
     writeFileSync(join(vagrantDirOf(repo, 'obs'), '.vagrant', 'machines', first.name, 'libvirt', 'index_uuid'), 'idx14');
     writeFileSync(join(home, 'data', 'machine-index', 'index'), JSON.stringify({ version: 1, machines: { idx14: { extra_data: { box: { name: 'test/tiny-v1', version: '1.0.0' } } } } }));
-    w.answer = (c) => (c.program === 'virsh' ? { exitCode: 0, stdout: `svcplan-domain ${ID(14)}\nshut off\n\n`, stderr: '' } : undefined);
+    w.answer = (c) => (c.program === 'virsh' ? { exitCode: 0, stdout: `svcplan-domain ${ID(14)}\nshut off\n\nsvcplan-domain ${ID(16)}\nrunning\n\n`, stderr: '' } : undefined);
     const { driver, runner } = driverFor(w);
     await driver.layout(w.service, w.instances);
     expect(await driver.observe('obs')).toEqual({
       [first.name]: { state: 'stopped', id: ID(14), box: { name: 'test/tiny-v1', version: '1.0.0' } },
-      [second.name]: { state: 'not_created' },
+      [second.name]: { state: 'running', id: ID(16) },
     });
-    expect(runner.commands.map((c) => [c.program, ...c.args])).toEqual([['virsh', '-c', process.env.LIBVIRT_DEFAULT_URI || 'qemu:///system', `echo svcplan-domain ${ID(14)}; domstate ${ID(14)}`]]);
+    const uri = process.env.LIBVIRT_DEFAULT_URI || 'qemu:///system';
+    expect(runner.commands.map((c) => [c.program, ...c.args])).toEqual([
+      ['virsh', '-c', uri, `echo svcplan-domain ${ID(14)}; domstate ${ID(14)}; echo svcplan-domain ${ID(16)}; domstate ${ID(16)}`],
+    ]);
   });
 
-  test('a domain virsh does not know, virsh missing, an id not of libvirt\'s form: `vagrant status` decides', async () => {
+  test('a machine without an id, a domain virsh does not know, virsh missing, an id not of libvirt\'s form: `vagrant status` decides', async () => {
     for (const [label, answer] of [
       ['unknown domain', { exitCode: 0, stdout: `svcplan-domain ${ID(15)}\n\n`, stderr: `error: failed to get domain '${ID(15)}'` }],
       ['no virsh', { exitCode: 127, stdout: '', stderr: 'could not start virsh: spawn virsh ENOENT' }],
     ] as const) {
       const w = world(`obs-${label.replace(/ /g, '-')}`);
       created(w.service.name, w.instances[0].name, ID(15));
-      w.answer = (c) => (c.program === 'virsh' ? answer : c.args[0] === 'status' ? { exitCode: 0, stdout: `1,${w.instances[0].name},state,running\n1,${w.instances[1].name},state,not_created\n`, stderr: '' } : undefined);
+      created(w.service.name, w.instances[1].name, ID(18));
+      w.answer = (c) => (c.program === 'virsh' ? answer : c.args[0] === 'status' ? { exitCode: 0, stdout: `1,${w.instances[0].name},state,running\n1,${w.instances[1].name},state,shutoff\n`, stderr: '' } : undefined);
       const { driver, runner } = driverFor(w);
       await driver.layout(w.service, w.instances);
       expect((await driver.observe(w.service.name))[w.instances[0].name].state).toBe('running');
       expect(runner.commands.map((c) => c.program + ' ' + c.args[0])).toEqual(['virsh -c', 'vagrant status']);
     }
-    const w = world('obs-standin');
-    created('obs-standin', w.instances[0].name, 'standin-obs-1');
-    w.answer = (c) => (c.args[0] === 'status' ? { exitCode: 0, stdout: '', stderr: '' } : undefined);
-    const { driver, runner } = driverFor(w);
-    await driver.layout(w.service, w.instances);
-    await driver.observe('obs-standin');
-    expect(runner.commands.map((c) => c.program + ' ' + c.args[0])).toEqual(['vagrant status']);
+    for (const [label, id] of [['standin', 'standin-obs-1'], ['no-id', undefined]] as const) {
+      const w = world(`obs-${label}`);
+      created(w.service.name, w.instances[0].name, ID(17));
+      if (id) created(w.service.name, w.instances[1].name, id);
+      w.answer = (c) => (c.args[0] === 'status' ? { exitCode: 0, stdout: '', stderr: '' } : undefined);
+      const { driver, runner } = driverFor(w);
+      await driver.layout(w.service, w.instances);
+      await driver.observe(w.service.name);
+      expect(runner.commands.map((c) => c.program + ' ' + c.args[0])).toEqual(['vagrant status']);
+    }
   });
 });
 
