@@ -5746,17 +5746,17 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
-                  const fd = new FormData();
-                  fd[kState] = parsed;
-                  return fd;
+                  const fd2 = new FormData();
+                  fd2[kState] = parsed;
+                  return fd2;
                 }
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value2.toString());
-                  const fd = new FormData();
+                  const fd2 = new FormData();
                   for (const [name, value3] of entries) {
-                    fd.append(name, value3);
+                    fd2.append(name, value3);
                   }
-                  return fd;
+                  return fd2;
                 }
               }
             }
@@ -5879,7 +5879,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5954,7 +5954,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6049,11 +6049,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6076,10 +6076,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6096,7 +6096,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6276,7 +6276,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants6.ERROR.PAUSED : 0;
+        return pause2 ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6298,7 +6298,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6334,13 +6334,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -12130,10 +12130,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value2}`
+            value: `${exists2.value}${delimiter2}${value2}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value: value2 });
@@ -21371,11 +21371,11 @@ var require_readShebang = __commonJS({
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
-      let fd;
+      let fd2;
       try {
-        fd = fs4.openSync(command, "r");
-        fs4.readSync(fd, buffer, 0, size, 0);
-        fs4.closeSync(fd);
+        fd2 = fs4.openSync(command, "r");
+        fs4.readSync(fd2, buffer, 0, size, 0);
+        fs4.closeSync(fd2);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -41381,6 +41381,121 @@ var init_bounded = __esm({
   }
 });
 
+// src/apply/drivers/vagrant/status.ts
+function parseMachineReadable(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    if (!/^\d+,/.test(raw)) continue;
+    const [timestamp, target, type, ...data] = raw.split(",");
+    lines.push({
+      timestamp,
+      target: unescape(target ?? ""),
+      type: type ?? "",
+      data: data.map(unescape)
+    });
+  }
+  return lines;
+}
+function unescape(field) {
+  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+function observedStateOf(providerState) {
+  switch (providerState) {
+    case "running":
+      return "running";
+    case "not_created":
+      return "not_created";
+    case "shutoff":
+    // libvirt
+    case "shutdown":
+    case "poweroff":
+    // VirtualBox
+    case "saved":
+    case "aborted":
+    case "paused":
+    case "crashed":
+    case "inaccessible":
+    case "stopped":
+      return providerState === "inaccessible" ? "unknown" : "stopped";
+    default:
+      return "unknown";
+  }
+}
+function parseVagrantStatus(output) {
+  const states = {};
+  for (const line of parseMachineReadable(output)) {
+    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+  }
+  return states;
+}
+var init_status = __esm({
+  "src/apply/drivers/vagrant/status.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/drivers/vagrant/boxes.ts
+import { existsSync as existsSync3, readdirSync } from "node:fs";
+import { join as join3 } from "node:path";
+function boxLabel(box) {
+  return `${box.name} ${box.version} (${box.provider})`;
+}
+function boxKey(box) {
+  return JSON.stringify([box.name, box.version, box.provider]);
+}
+function boxDirName(name) {
+  return name.replace(/\//g, "-VAGRANTSLASH-");
+}
+function boxOnDisk(home, box) {
+  const dir = join3(home, "boxes", boxDirName(box.name));
+  let versions;
+  try {
+    versions = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return versions.some((v) => !v.startsWith(".") && sameGemVersion(v, box.version) && existsSync3(join3(dir, v, box.provider, "metadata.json")));
+}
+function parseBoxList(output) {
+  const boxes = [];
+  let current = {};
+  for (const line of parseMachineReadable(output)) {
+    const value2 = line.data[0] ?? "";
+    if (line.type === "box-name") current = { name: value2 };
+    else if (line.type === "box-provider") current.provider = value2;
+    else if (line.type === "box-version") {
+      current.version = value2;
+      if (current.name && current.provider) boxes.push({ name: current.name, provider: current.provider, version: value2 });
+      current = {};
+    }
+  }
+  return boxes;
+}
+function boxListed(list, box) {
+  return list.some((b) => b.name === box.name && b.provider === box.provider && sameGemVersion(b.version, box.version));
+}
+function sameGemVersion(a2, b) {
+  const ca = canonicalSegments(a2);
+  const cb = canonicalSegments(b);
+  return ca !== void 0 && cb !== void 0 && ca.length === cb.length && ca.every((s, i2) => s === cb[i2]);
+}
+function canonicalSegments(version) {
+  const v = version.trim();
+  if (!/^[0-9]+(\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/.test(v)) return void 0;
+  const segments = v.replace(/-/g, ".pre.").match(/[0-9]+|[a-z]+/gi).map((s) => /^[0-9]+$/.test(s) ? Number(s) : s);
+  const firstWord = segments.findIndex((s) => typeof s === "string");
+  const release = firstWord < 0 ? segments : segments.slice(0, firstWord);
+  const pre = firstWord < 0 ? [] : segments.slice(firstWord);
+  while (release.length > 0 && release[release.length - 1] === 0) release.pop();
+  return [...release, ...pre];
+}
+var init_boxes = __esm({
+  "src/apply/drivers/vagrant/boxes.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
 // src/apply/drivers/vagrant/ruby.ts
 function isRubyIdentifier(name) {
   return RUBY_IDENTIFIER.test(name);
@@ -41451,15 +41566,15 @@ var init_ruby = __esm({
 });
 
 // src/apply/drivers/vagrant/vagrantfile.ts
-import { join as join3, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
+import { join as join4, resolve as resolve2, relative as relative2, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
 function vagrantDirOf(repoDir, service) {
-  return join3(repoDir, ".svcplan", "vagrant", service);
+  return join4(repoDir, ".svcplan", "vagrant", service);
 }
 function stateDiskName(instance) {
   return `${instance}-state.qcow2`;
 }
 function virtualboxStateDiskPath(vagrantDir, instance) {
-  return join3(vagrantDir, "state-disks", `${instance}-state.vdi`);
+  return join4(vagrantDir, "state-disks", `${instance}-state.vdi`);
 }
 function stateDevice(provider) {
   return provider === "libvirt" ? "/dev/vdb" : "/dev/sdb";
@@ -41560,8 +41675,8 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
     if (Object.keys(options).length > 0) L.push(`    Svcplan.configure(lv, ${v(options)})`);
     if (ssh) {
       const netdev = `user,id=svcplanssh,net=${SSH_NIC.net},ipv6=off,restrict=on,hostfwd=tcp:${ssh.host}:${ssh.port}-:22`;
-      const device2 = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
-      for (const arg of ["-netdev", netdev, "-device", device2]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
+      const device = `virtio-net-pci,netdev=svcplanssh,mac=${SSH_NIC.mac},bus=pci.0,addr=${SSH_NIC.pciAddr}`;
+      for (const arg of ["-netdev", netdev, "-device", device]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
     }
     if (spec.state) {
       L.push(
@@ -41596,9 +41711,17 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
       "  end"
     );
   }
-  const device = stateDevice(provider);
-  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
-  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
+  for (const p of provisionersOf(inst, service, repoDir)) L.push("  " + renderProvisioner(p));
+  L.push("end");
+  return L;
+}
+function provisionersOf(inst, service, repoDir) {
+  const spec = inst.spec;
+  const device = stateDevice(spec.target.provider);
+  const out = [
+    { name: "features", type: "shell", script: "FEATURES_SCRIPT", env: { SVCPLAN_FEATURES: spec.features } },
+    { name: "settings", type: "shell", script: "SETTINGS_SCRIPT", env: { SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) } }
+  ];
   for (const [app, def] of sortedEntries(spec.apps)) {
     if (!APP_NAME.test(app)) {
       throw new VagrantfileError(
@@ -41606,37 +41729,45 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
       );
     }
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
-    if (def.install) {
-      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
-    }
-    L.push(
-      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
+    if (def.install) out.push({ name: `app-${app}-script`, type: "file", source: repoFile(repoDir, def.install, service.name), destination: upload });
+    out.push({
+      name: `app-${app}`,
+      type: "shell",
+      script: "APP_SCRIPT",
+      env: {
         APP_NAME: app,
         APP_VERSION: def.version,
         SVCPLAN_INSTALL: def.install ? upload : "",
         SVCPLAN_STATE_DEVICE: spec.state ? device : "",
         SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : ""
-      })})`
-    );
+      }
+    });
   }
-  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
+  out.push({ name: "apps-prune", type: "shell", script: "APPS_PRUNE_SCRIPT", env: { SVCPLAN_APPS: Object.keys(spec.apps).sort() } });
   for (const hook2 of ["save", "restore"]) {
     const script = spec.state?.[hook2];
     if (!script) continue;
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook2}-state`;
-    L.push(
-      `  node.vm.provision ${v(`${hook2}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`
-    );
-    L.push(
-      `  node.vm.provision ${v(`${hook2}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
-        SVCPLAN_HOOK: upload,
-        SVCPLAN_STATE_DEVICE: device,
-        SVCPLAN_STATE_MOUNT: STATE_MOUNT
-      })})`
-    );
+    out.push({ name: `${hook2}-state-script`, type: "file", run: "never", source: repoFile(repoDir, script, service.name), destination: upload });
+    out.push({
+      name: `${hook2}-state`,
+      type: "shell",
+      run: "never",
+      script: "HOOK_SCRIPT",
+      env: { SVCPLAN_HOOK: upload, SVCPLAN_STATE_DEVICE: device, SVCPLAN_STATE_MOUNT: STATE_MOUNT }
+    });
   }
-  L.push("end");
-  return L;
+  return out;
+}
+function renderProvisioner(p) {
+  const v = rubyLiteral;
+  const run2 = p.run ? `, run: ${v(p.run)}` : "";
+  if (p.type === "file") return `node.vm.provision ${v(p.name)}, type: 'file'${run2}, source: ${v(p.source)}, destination: ${v(p.destination)}`;
+  return `node.vm.provision ${v(p.name)}, type: 'shell'${run2}, inline: Svcplan::${p.script}, env: Svcplan.env(${v(p.env)})`;
+}
+function base64Env(env) {
+  const b642 = (text) => Buffer.from(text, "utf8").toString("base64");
+  return Object.fromEntries(Object.entries(env).map(([name, value2]) => [`${name}_B64`, Array.isArray(value2) ? value2.map(b642).join(" ") : b642(value2)]));
 }
 function settingsFile(settings, service) {
   return sortedEntries(settings).map(([key, value2]) => {
@@ -41670,7 +41801,7 @@ function hex2(n2) {
 function oneLine(text) {
   return text.replace(/[\r\n]+/g, " ");
 }
-var SVCPLAN_OPTION_KEYS, SSH_NIC, STATE_MOUNT, GUEST_UPLOAD_DIR, VagrantfileError, APP_NAME, ENV_NAME, SSH_HOST, MachineBlockCache, DECODE, FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT, RUBY_HELPERS;
+var SVCPLAN_OPTION_KEYS, SSH_NIC, STATE_MOUNT, GUEST_UPLOAD_DIR, VagrantfileError, APP_NAME, ENV_NAME, SSH_HOST, MachineBlockCache, DECODE, FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT, GUEST_SCRIPTS, RUBY_HELPERS;
 var init_vagrantfile = __esm({
   "src/apply/drivers/vagrant/vagrantfile.ts"() {
     "use strict";
@@ -41764,6 +41895,7 @@ svcplan_settings
 chmod 0755 "$hook"
 "$hook"
 `;
+    GUEST_SCRIPTS = { FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT };
     RUBY_HELPERS = `require 'base64'
 require 'fileutils'
 
@@ -41892,8 +42024,8 @@ var init_inspect = __esm({
 });
 
 // src/apply/drivers/vagrant/calls.ts
-import { existsSync as existsSync3, mkdirSync, readdirSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync4, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 function readText(file) {
   try {
@@ -41909,7 +42041,7 @@ function wrapperAlive(pid, base) {
     if (err.code !== "EPERM") return false;
   }
   const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === void 0) return existsSync3("/proc/self") ? false : true;
+  if (cmdline === void 0) return existsSync4("/proc/self") ? false : true;
   return cmdline.includes(base);
 }
 var CALL_WRAPPER, POLL_MS, CallReceipts;
@@ -41926,7 +42058,7 @@ var init_calls = __esm({
       /** Where the call's pid and exit code are written. */
       base(id) {
         if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid call id ${JSON.stringify(id)}`);
-        return join4(this.dir, id);
+        return join5(this.dir, id);
       }
       /** Called before the call starts: clears what an earlier attempt of it left, keeps its command line for messages. */
       prepare(id, commandLine) {
@@ -41963,14 +42095,14 @@ var init_calls = __esm({
       async settle(onWait, signal) {
         let names;
         try {
-          names = readdirSync(this.dir);
+          names = readdirSync2(this.dir);
         } catch {
           return;
         }
         for (const name of names) {
           if (!name.endsWith(".pid")) continue;
           const id = name.slice(0, -".pid".length);
-          if (existsSync3(join4(this.dir, `${id}.exit`))) continue;
+          if (existsSync4(join5(this.dir, `${id}.exit`))) continue;
           await this.outcome(id, onWait, signal);
         }
       }
@@ -41982,21 +42114,36 @@ var init_calls = __esm({
 });
 
 // src/apply/drivers/vagrant/machine-data.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function vagrantHome(env = process.env) {
-  return env.VAGRANT_HOME || join5(homedir(), ".vagrant.d");
+  return env.VAGRANT_HOME || join6(homedir(), ".vagrant.d");
+}
+function machineDataDir(vagrantDir, name, provider) {
+  return join6(vagrantDir, ".vagrant", "machines", name, provider);
+}
+function machineIds(vagrantDir, name) {
+  let providers;
+  try {
+    providers = readdirSync3(join6(vagrantDir, ".vagrant", "machines", name));
+  } catch {
+    return [];
+  }
+  return providers.flatMap((provider) => {
+    const id = readText2(join6(machineDataDir(vagrantDir, name, provider), "id"));
+    return id ? [{ provider, id }] : [];
+  });
 }
 function machineIdentities(vagrantDir, machines, home) {
   const out = /* @__PURE__ */ new Map();
   let index = null;
   for (const { name, provider } of machines) {
-    const data = join5(vagrantDir, ".vagrant", "machines", name, provider);
+    const data = machineDataDir(vagrantDir, name, provider);
     const identity3 = {};
-    const id = readText2(join5(data, "id"));
+    const id = readText2(join6(data, "id"));
     if (id) identity3.id = id;
-    const uuid = readText2(join5(data, "index_uuid"));
+    const uuid = readText2(join6(data, "index_uuid"));
     if (uuid) {
       if (index === null) index = readIndex(home);
       const box = index?.machines?.[uuid]?.extra_data?.box;
@@ -42007,7 +42154,7 @@ function machineIdentities(vagrantDir, machines, home) {
   return out;
 }
 function readIndex(home) {
-  const text = readText2(join5(home, "data", "machine-index", "index"));
+  const text = readText2(join6(home, "data", "machine-index", "index"));
   if (!text) return void 0;
   try {
     return JSON.parse(text);
@@ -42029,14 +42176,140 @@ var init_machine_data = __esm({
   }
 });
 
+// src/apply/drivers/vagrant/provider-state.ts
+function virshDomstateArgs(uri, ids) {
+  if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return void 0;
+  return ["-c", uri, ids.map((id) => `echo ${DOMAIN_MARK} ${id}; domstate ${id}`).join("; ")];
+}
+function parseVirshDomstates(output) {
+  const states = /* @__PURE__ */ new Map();
+  let current;
+  for (const raw of output.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const mark = new RegExp(`^${DOMAIN_MARK} (\\S+)$`).exec(line);
+    if (mark) {
+      current = mark[1].toLowerCase();
+      continue;
+    }
+    if (current !== void 0 && !states.has(current)) states.set(current, line);
+  }
+  return states;
+}
+function libvirtStateOf(virshState) {
+  switch (virshState.trim()) {
+    case "running":
+      return "running";
+    case "idle":
+      return "blocked";
+    case "paused":
+      return "paused";
+    case "in shutdown":
+      return "shutting_down";
+    case "shut off":
+      return "shutoff";
+    case "crashed":
+      return "crashed";
+    case "pmsuspended":
+      return "pmsuspended";
+    case "no state":
+      return "nostate";
+    default:
+      return "unknown";
+  }
+}
+function parseVBoxMachineReadable(output) {
+  const values = /* @__PURE__ */ new Map();
+  for (const line of output.split(/\r?\n/)) {
+    const m = /^("(?:[^"\\]|\\.)*"|[^=]+)=(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1].startsWith('"') ? unquote(m[1]) : m[1];
+    values.set(key, m[2].startsWith('"') ? unquote(m[2]) : m[2]);
+  }
+  return values;
+}
+function unquote(text) {
+  return text.slice(1, -1).replace(/\\(.)/g, "$1");
+}
+function virtualboxStateOf(output) {
+  const values = parseVBoxMachineReadable(output);
+  if (values.get("name") === "<inaccessible>") return "inaccessible";
+  const state = values.get("VMState");
+  return state ? state : void 0;
+}
+function libvirtUriOf(options, env) {
+  if (typeof options.uri === "string" && options.uri !== "") return options.uri;
+  const connection = ["connect_via_ssh", "host", "username", "password", "id_ssh_key_file", "qemu_use_session", "socket", "system_uri"];
+  if (connection.some((key) => options[key] !== void 0 && options[key] !== null)) return void 0;
+  if (options.driver !== void 0 && options.driver !== "qemu" && options.driver !== "kvm") return void 0;
+  return env.LIBVIRT_DEFAULT_URI || "qemu:///system";
+}
+var UUID, DOMAIN_MARK;
+var init_provider_state = __esm({
+  "src/apply/drivers/vagrant/provider-state.ts"() {
+    "use strict";
+    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    DOMAIN_MARK = "svcplan-domain";
+  }
+});
+
 // src/apply/drivers/vagrant/runner.ts
+import { closeSync, openSync, readSync, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 function formatCommandLine(command) {
   return [command.program, ...command.args].map(shellWord).join(" ");
 }
 function shellWord(word) {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
 }
-var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, RecordingRunner;
+function receiptFiles(receipt, options) {
+  let stdin;
+  const inputFile = `${receipt}.in`;
+  if (options.input !== void 0) {
+    rmSync2(inputFile, { force: true });
+    writeFileSync3(inputFile, options.input, { mode: 384 });
+    stdin = openSync(inputFile, "r");
+  }
+  const open2 = (path8) => ({ path: path8, fd: openSync(path8, "w", 384) });
+  const detached = options.detachOutput ? { out: open2(`${receipt}.out`), err: open2(`${receipt}.err`) } : void 0;
+  let closed = false;
+  return {
+    stdin,
+    detached,
+    closeChildEnds() {
+      if (closed) return;
+      closed = true;
+      for (const fd2 of [stdin, detached?.out.fd, detached?.err.fd]) if (fd2 !== void 0) closeSync(fd2);
+    },
+    done() {
+      this.closeChildEnds();
+      if (stdin !== void 0) rmSync2(inputFile, { force: true });
+    }
+  };
+}
+function tailFile(path8, lines) {
+  const fd2 = openSync(path8, "r");
+  const decoder = new TextDecoder("utf-8");
+  const buffer = Buffer.alloc(64 * 1024);
+  let position = 0;
+  const read = () => {
+    for (; ; ) {
+      const n2 = readSync(fd2, buffer, 0, buffer.length, position);
+      if (n2 <= 0) return;
+      position += n2;
+      lines.push(decoder.decode(buffer.subarray(0, n2), { stream: true }));
+    }
+  };
+  return {
+    read,
+    end() {
+      read();
+      lines.push(decoder.decode());
+      lines.flush();
+      closeSync(fd2);
+    }
+  };
+}
+var VAGRANT_ENV, KILL_GRACE_MS, ExecaRunner, fd, TAIL_MS, RecordingRunner;
 var init_runner = __esm({
   "src/apply/drivers/vagrant/runner.ts"() {
     "use strict";
@@ -42058,54 +42331,76 @@ var init_runner = __esm({
         const stdout = [];
         const stderr = [];
         const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
-        const child = execa(program, args, {
-          cwd: command.cwd,
-          env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-          extendEnv: true,
-          reject: false,
-          stdin: "ignore",
-          buffer: false,
-          stripFinalNewline: false,
-          timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-          cancelSignal: options.signal,
-          killSignal: "SIGTERM",
-          // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-          forceKillAfterDelay: KILL_GRACE_MS,
-          // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-          // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-          cleanup: false
-        });
+        const files = options.receipt ? receiptFiles(options.receipt, options) : void 0;
+        let child;
+        try {
+          child = execa(program, args, {
+            cwd: command.cwd,
+            env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+            extendEnv: true,
+            reject: false,
+            ...files?.stdin !== void 0 ? { stdin: fd(files.stdin) } : options.input !== void 0 ? { input: options.input } : { stdin: "ignore" },
+            ...files?.detached ? { stdout: fd(files.detached.out.fd), stderr: fd(files.detached.err.fd) } : {},
+            buffer: false,
+            stripFinalNewline: false,
+            timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
+            cancelSignal: options.signal,
+            killSignal: "SIGTERM",
+            // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+            forceKillAfterDelay: KILL_GRACE_MS,
+            // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
+            // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
+            cleanup: false
+          });
+        } finally {
+          files?.closeChildEnds();
+        }
         child.once("exit", () => {
           if (!child.killed) return;
           child.stdout?.destroy();
           child.stderr?.destroy();
         });
-        const collect = (stream, into, name) => {
-          if (!stream) return;
-          stream.setEncoding("utf8");
+        const lineSplitter = (into, name) => {
           let rest = "";
           const emit = (line) => {
             into.push(line);
             options.onLine?.(line, name);
           };
-          stream.on("data", (chunk) => {
-            rest += chunk;
-            let nl;
-            while ((nl = rest.indexOf("\n")) >= 0) {
-              emit(rest.slice(0, nl).replace(/\r$/, ""));
-              rest = rest.slice(nl + 1);
+          return {
+            push(chunk) {
+              rest += chunk;
+              let nl;
+              while ((nl = rest.indexOf("\n")) >= 0) {
+                emit(rest.slice(0, nl).replace(/\r$/, ""));
+                rest = rest.slice(nl + 1);
+              }
+            },
+            flush() {
+              if (rest) emit(rest);
+              rest = "";
             }
-          });
-          const flush = () => {
-            if (rest) emit(rest);
-            rest = "";
           };
-          stream.on("end", flush);
-          stream.on("close", flush);
+        };
+        const collect = (stream, into, name) => {
+          if (!stream) return;
+          stream.setEncoding("utf8");
+          const lines = lineSplitter(into, name);
+          stream.on("data", (chunk) => lines.push(chunk));
+          stream.on("end", () => lines.flush());
+          stream.on("close", () => lines.flush());
         };
         collect(child.stdout, stdout, "stdout");
         collect(child.stderr, stderr, "stderr");
-        const result = await child;
+        const tails = files?.detached ? [tailFile(files.detached.out.path, lineSplitter(stdout, "stdout")), tailFile(files.detached.err.path, lineSplitter(stderr, "stderr"))] : [];
+        const timer = tails.length > 0 ? setInterval(() => tails.forEach((t) => t.read()), TAIL_MS) : void 0;
+        let result;
+        try {
+          result = await child;
+        } finally {
+          if (timer) clearInterval(timer);
+          for (const t of tails) t.end();
+          files?.done();
+        }
         if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
           return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
         }
@@ -42113,15 +42408,20 @@ var init_runner = __esm({
         return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
       }
     };
+    fd = (n2) => n2;
+    TAIL_MS = 100;
     RecordingRunner = class {
       constructor(answer = () => void 0) {
         this.answer = answer;
       }
       answer;
       commands = [];
-      async run(command) {
+      /** What each recorded command was given on its standard input (undefined: nothing). */
+      inputs = [];
+      async run(command, options = {}) {
         this.commands.push({ program: command.program, args: [...command.args], cwd: command.cwd });
-        return this.answer(command) ?? { exitCode: 0, stdout: "", stderr: "" };
+        this.inputs.push(options.input);
+        return this.answer(command, options) ?? { exitCode: 0, stdout: "", stderr: "" };
       }
       /** The recorded commands as a user would type them, one per line. */
       lines() {
@@ -42131,62 +42431,210 @@ var init_runner = __esm({
   }
 });
 
-// src/apply/drivers/vagrant/status.ts
-function parseMachineReadable(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    if (!/^\d+,/.test(raw)) continue;
-    const [timestamp, target, type, ...data] = raw.split(",");
-    lines.push({
-      timestamp,
-      target: unescape(target ?? ""),
-      type: type ?? "",
-      data: data.map(unescape)
-    });
+// src/apply/drivers/vagrant/ssh.ts
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync as existsSync5, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
+function parseSshConfig(text) {
+  const blocks = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^([A-Za-z][A-Za-z0-9]*)(?:\s*=\s*|\s+)(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1];
+    let value2 = m[2].trim();
+    if (!REST_OF_LINE.test(key) && value2.length >= 2 && value2.startsWith('"') && value2.endsWith('"')) value2 = value2.slice(1, -1);
+    if (key.toLowerCase() === "host") {
+      blocks.push({ host: value2, entries: [] });
+      continue;
+    }
+    blocks[blocks.length - 1]?.entries.push({ key, value: value2 });
   }
-  return lines;
+  return blocks;
 }
-function unescape(field) {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ",").replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+function sshSettingsOf(block) {
+  if (!block) return void 0;
+  const get = (key) => block.entries.find((e) => e.key.toLowerCase() === key)?.value;
+  const hostName = get("hostname");
+  const port = Number(get("port") ?? "22");
+  const user = get("user");
+  if (!hostName || !user || !Number.isInteger(port) || port <= 0 || port > 65535) return void 0;
+  const identityFiles = block.entries.filter((e) => e.key.toLowerCase() === "identityfile").map((e) => e.value);
+  return { hostName, port, user, identityFiles, entries: block.entries };
 }
-function observedStateOf(providerState) {
-  switch (providerState) {
-    case "running":
-      return "running";
-    case "not_created":
-      return "not_created";
-    case "shutoff":
-    // libvirt
-    case "shutdown":
-    case "poweroff":
-    // VirtualBox
-    case "saved":
-    case "aborted":
-    case "paused":
-    case "crashed":
-    case "inaccessible":
-    case "stopped":
-      return providerState === "inaccessible" ? "unknown" : "stopped";
-    default:
-      return "unknown";
+function renderSshConfig(alias, entries) {
+  const lines = [`Host ${alias}`];
+  for (const { key, value: value2 } of entries) {
+    if (/[\r\n]/.test(value2) || !/^[A-Za-z][A-Za-z0-9]*$/.test(key)) return void 0;
+    if (REST_OF_LINE.test(key)) {
+      lines.push(`  ${key} ${value2}`);
+      continue;
+    }
+    if (value2.includes('"')) return void 0;
+    const literal = FILE_KEY.test(key) ? value2.replace(/%/g, "%%") : value2;
+    lines.push(`  ${key} ${/\s/.test(literal) || literal === "" ? `"${literal}"` : literal}`);
   }
+  return lines.join("\n") + "\n";
 }
-function parseVagrantStatus(output) {
-  const states = {};
-  for (const line of parseMachineReadable(output)) {
-    if (line.type === "state" && line.target) states[line.target] = observedStateOf(line.data[0] ?? "");
+function profileOf(settings, endpoint2, ownKey) {
+  if (settings.hostName !== endpoint2.host || settings.port !== endpoint2.port) return void 0;
+  if (settings.identityFiles.length !== 1 || settings.identityFiles[0] !== ownKey) return void 0;
+  const entries = settings.entries.map(({ key, value: value2 }) => {
+    const k = key.toLowerCase();
+    return { key, value: k === "hostname" ? HOST : k === "port" ? PORT : k === "identityfile" ? KEY : value2 };
+  });
+  if (!entries.some((e) => e.value === PORT)) return void 0;
+  return { entries };
+}
+function settingsFromProfile(profile, endpoint2, ownKey) {
+  const entries = profile.entries.map(({ key, value: value2 }) => ({ key, value: value2 === HOST ? endpoint2.host : value2 === PORT ? String(endpoint2.port) : value2 === KEY ? ownKey : value2 }));
+  return sshSettingsOf({ host: "", entries });
+}
+function profileKey(parts) {
+  return createHash5("sha256").update(JSON.stringify([parts.box, parts.version, parts.provider, parts.options, parts.host])).digest("hex").slice(0, 24);
+}
+function controlDir(tmp) {
+  const uid = process.getuid?.() ?? 0;
+  for (const base of [tmp, "/tmp"]) {
+    const dir = join7(base, `svcplan-ssh-${uid}`);
+    if (dir.length + 1 + 16 > CONTROL_PATH_MAX || /[\s"'%]/.test(dir)) continue;
+    try {
+      if (!existsSync5(dir)) mkdirSync2(dir, { mode: 448 });
+      const st = lstatSync(dir);
+      if (st.isDirectory() && !st.isSymbolicLink() && st.uid === uid && (st.mode & 63) === 0) return dir;
+    } catch {
+    }
   }
-  return states;
+  return void 0;
 }
-var init_status = __esm({
-  "src/apply/drivers/vagrant/status.ts"() {
+function controlPath(dir, id, settings) {
+  const hash = createHash5("sha256").update(JSON.stringify([id, settings.entries])).digest("hex").slice(0, 16);
+  return join7(dir, hash);
+}
+function sshArgs(configFile, alias, control) {
+  return [
+    "-F",
+    configFile,
+    "-T",
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "ServerAliveInterval=15",
+    "-o",
+    "ServerAliveCountMax=4",
+    // Vagrant's LogLevel FATAL would hide why a connection failed.
+    "-o",
+    "LogLevel=ERROR",
+    ...control ? ["-o", "ControlMaster=auto", "-o", `ControlPath=${control}`, "-o", "ControlPersist=60"] : [],
+    alias,
+    REMOTE_COMMAND
+  ];
+}
+function commandPayload(command) {
+  return ["{", `c=$(printf '%s' '${b64(command)}' | base64 -d) || exit`, 'exec sh -l -c "$c" </dev/null', "}", ""].join("\n");
+}
+function provisionPayload(defs, readSource) {
+  const out = [
+    "{",
+    `svcplan_put() { printf '%s' "$2" | base64 -d > "$1"; }`,
+    "svcplan_sudo() {",
+    "  f=$(mktemp /tmp/svcplan-shell.XXXXXX) || return",
+    `  printf '%s' "$1" | base64 -d > "$f" && chmod 0755 "$f" && sudo -n -E -H sh -l "$f" </dev/null`,
+    '  c=$?; rm -f "$f"; return $c',
+    "}"
+  ];
+  for (const p of defs) {
+    out.push(`printf '%s\\n' ${shellQuote(`Running provisioner: ${p.name} (${p.type})...`)}`);
+    if (p.type === "file") {
+      out.push(`svcplan_put ${shellQuote(p.destination)} '${b64(readSource(p.source))}' || exit`);
+    } else {
+      const exports = Object.entries(base64Env(p.env)).map(([name, value2]) => `export ${name}='${value2}'
+`).join("");
+      out.push(`svcplan_sudo '${b64(exports + GUEST_SCRIPTS[p.script])}' || exit`);
+    }
+  }
+  out.push("exit 0", "}", "");
+  return out.join("\n");
+}
+var REST_OF_LINE, FILE_KEY, HOST, PORT, KEY, SshSettingsStore, CONTROL_PATH_MAX, REMOTE_COMMAND, b64, REACH_PAYLOAD;
+var init_ssh = __esm({
+  "src/apply/drivers/vagrant/ssh.ts"() {
     "use strict";
+    init_vagrantfile();
+    REST_OF_LINE = /^(proxycommand|localcommand|remotecommand|knownhostscommand)$/i;
+    FILE_KEY = /^(identityfile|certificatefile|userknownhostsfile|globalknownhostsfile)$/i;
+    HOST = "{svcplan:host}";
+    PORT = "{svcplan:port}";
+    KEY = "{svcplan:key}";
+    SshSettingsStore = class {
+      constructor(dir) {
+        this.dir = dir;
+      }
+      dir;
+      memory = /* @__PURE__ */ new Map();
+      machine(name, id, endpoint2) {
+        const hit = this.memory.get(name) ?? this.read(this.machineFile(name));
+        if (!hit || hit.id !== id || hit.endpoint !== endpoint2 || !sshSettingsOf({ host: "", entries: hit.settings?.entries ?? [] })) return void 0;
+        this.memory.set(name, hit);
+        return hit;
+      }
+      keep(name, entry) {
+        this.memory.set(name, entry);
+        this.write(this.machineFile(name), entry);
+      }
+      profile(key) {
+        const p = this.read(join7(this.dir, "profiles", `${key}.json`));
+        return p && Array.isArray(p.entries) ? p : void 0;
+      }
+      keepProfile(key, profile) {
+        this.write(join7(this.dir, "profiles", `${key}.json`), profile);
+      }
+      /** The ssh_config file for a machine's settings, written when it changed. */
+      configFile(name, text) {
+        const file = join7(this.dir, `${name}.conf`);
+        let current;
+        try {
+          current = readFileSync8(file, "utf8");
+        } catch {
+          current = void 0;
+        }
+        if (current !== text) this.writeText(file, text);
+        return file;
+      }
+      machineFile(name) {
+        return join7(this.dir, `${name}.json`);
+      }
+      read(file) {
+        try {
+          return JSON.parse(readFileSync8(file, "utf8"));
+        } catch {
+          return void 0;
+        }
+      }
+      write(file, value2) {
+        this.writeText(file, JSON.stringify(value2, null, 1) + "\n");
+      }
+      writeText(file, text) {
+        mkdirSync2(join7(file, ".."), { recursive: true, mode: 448 });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync4(tmp, text, { mode: 384 });
+        renameSync(tmp, file);
+      }
+    };
+    CONTROL_PATH_MAX = 107 - 17;
+    REMOTE_COMMAND = "sh -s";
+    b64 = (data) => (typeof data === "string" ? Buffer.from(data, "utf8") : data).toString("base64");
+    REACH_PAYLOAD = "{\nexit 0\n}\n";
   }
 });
 
 // src/apply/drivers/vagrant/driver.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6, resolve as resolve3 } from "node:path";
+import { accessSync, constants as constants6, existsSync as existsSync6, mkdirSync as mkdirSync3, readFileSync as readFileSync9, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join as join8, resolve as resolve3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function libvirtUri(spec) {
   const uri = spec.target.options.uri;
@@ -42198,7 +42646,18 @@ function sameMachine(a2, b) {
 }
 function createDryRunDriver(repoDir, onOutput) {
   const recorder = new RecordingRunner();
-  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, direct: false, onOutput }), recorder };
+}
+function sameSettings(a2, b) {
+  return JSON.stringify(a2.entries) === JSON.stringify(b.entries);
+}
+function executable(path8) {
+  try {
+    accessSync(path8, constants6.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function pause(ms, signal) {
   if (signal?.aborted) return false;
@@ -42210,17 +42669,21 @@ async function pause(ms, signal) {
     throw err;
   }
 }
-var MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, VagrantDriver;
+var RE_ASK_SECONDS, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, GuestCommandError, BoxUnavailableError, VagrantDriver;
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
     init_bounded();
+    init_boxes();
     init_inspect();
     init_calls();
     init_machine_data();
+    init_provider_state();
     init_runner();
+    init_ssh();
     init_status();
     init_vagrantfile();
+    RE_ASK_SECONDS = 30;
     MACHINE_LOCKED = /another process is already executing an action on the machine/;
     STDOUT_TAIL_LINES = 6;
     STDERR_TAIL_LINES = 16;
@@ -42236,18 +42699,40 @@ var init_driver = __esm({
       command;
       result;
     };
+    GuestCommandError = class extends VagrantCommandError {
+      constructor(command, result, what) {
+        super(command, result);
+        this.name = "GuestCommandError";
+        this.message = `${what} (over SSH): ${this.message}`;
+      }
+    };
+    BoxUnavailableError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "BoxUnavailableError";
+      }
+    };
     VagrantDriver = class {
       constructor(options) {
         this.options = options;
         this.repoDir = resolve3(options.repoDir);
         this.runner = options.runner ?? new ExecaRunner(options.env);
         this.writeFiles = options.writeFiles ?? true;
+        this.direct = (options.direct ?? this.writeFiles) && !this.env().VAGRANT_DOTFILE_PATH;
       }
       options;
       repoDir;
       runner;
       writeFiles;
+      direct;
       layouts = /* @__PURE__ */ new Map();
+      sshStores = /* @__PURE__ */ new Map();
+      /** When each machine's (service, name, id) SSH settings were last asked of Vagrant. */
+      asked = /* @__PURE__ */ new Map();
+      sshProgram;
+      sockets;
+      /** Each box looked for (and fetched) once: the answer, shared by every service that needs it. */
+      boxes = /* @__PURE__ */ new Map();
       vagrantDir(service) {
         return vagrantDirOf(this.repoDir, service);
       }
@@ -42263,14 +42748,77 @@ var init_driver = __esm({
       }
       async observe(service) {
         const dir = this.vagrantDir(service);
-        if (this.writeFiles && !existsSync4(join6(dir, "Vagrantfile"))) return {};
+        if (this.writeFiles && !existsSync6(join8(dir, "Vagrantfile"))) return {};
+        const direct = this.direct ? await this.observeDirect(service) : void 0;
+        if (direct) return direct;
         const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
         const states = parseVagrantStatus(result.stdout);
         const layout = this.layouts.get(service);
         const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? "libvirt" }));
-        const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+        const identities = machineIdentities(dir, machines, vagrantHome(this.env()));
         const out = {};
         for (const [name, state] of Object.entries(states)) out[name] = state === "not_created" ? { state } : { state, ...identities.get(name) };
+        return out;
+      }
+      /**
+       * The service's machines from the hypervisor, when every machine of the layout has a provider
+       * id: libvirt through one virsh call per connection URI, VirtualBox through VBoxManage.
+       * Undefined, and Vagrant is asked, when any of it cannot be told exactly: no layout, a machine
+       * without an id (not created, as Vagrant would most likely say; it alone knows for sure where
+       * it keeps ids), an id under more than one provider or under another provider than the spec's,
+       * an URI svcplan cannot tell, a program missing or failing, a domain the hypervisor does not
+       * know (Vagrant then forgets the id), an unknown provider.
+       */
+      async observeDirect(service) {
+        const layout = this.layouts.get(service);
+        if (!layout) return void 0;
+        const dir = this.vagrantDir(service);
+        const env = this.env();
+        const states = /* @__PURE__ */ new Map();
+        const libvirt = /* @__PURE__ */ new Map();
+        const virtualbox = [];
+        const providers = [];
+        for (const inst of layout.instances.values()) {
+          const ids = machineIds(dir, inst.name);
+          if (ids.length !== 1 || ids[0].provider !== inst.spec.target.provider) return void 0;
+          const [{ provider, id }] = ids;
+          providers.push({ name: inst.name, provider });
+          if (provider === "libvirt") {
+            const uri = libvirtUriOf(inst.spec.target.options, env);
+            if (!uri) return void 0;
+            libvirt.set(uri, [...libvirt.get(uri) ?? [], { name: inst.name, id }]);
+          } else if (provider === "virtualbox") {
+            virtualbox.push({ name: inst.name, id });
+          } else {
+            return void 0;
+          }
+        }
+        const answers = await Promise.all([
+          ...[...libvirt].map(async ([uri, machines]) => {
+            const args = virshDomstateArgs(uri, machines.map((m) => m.id));
+            if (!args) return false;
+            const result = await this.runner.run({ program: "virsh", args, cwd: dir });
+            if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
+            const found = parseVirshDomstates(result.stdout);
+            for (const m of machines) {
+              const state = found.get(m.id.toLowerCase());
+              if (state === void 0) return false;
+              states.set(m.name, observedStateOf(libvirtStateOf(state)));
+            }
+            return true;
+          }),
+          ...virtualbox.map(async (m) => {
+            const result = await this.runner.run({ program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: dir });
+            const state = result.exitCode === 0 ? virtualboxStateOf(result.stdout) : void 0;
+            if (state === void 0) return false;
+            states.set(m.name, observedStateOf(state));
+            return true;
+          })
+        ]);
+        if (answers.includes(false)) return void 0;
+        const identities = machineIdentities(dir, providers, vagrantHome(env));
+        const out = {};
+        for (const [name, state] of states) out[name] = { state, ...identities.get(name) };
         return out;
       }
       async outcome(inst, call) {
@@ -42295,7 +42843,28 @@ var init_driver = __esm({
         this.place(inst);
         const names = this.provisionWith(inst, provisioners);
         if (names.length === 0) return;
+        const target = await this.reachable(inst);
+        if (target) return this.provisionOverSsh(inst, target, names, opts.call);
         await this.act(inst, ["provision", inst.name, "--provision-with", names.join(",")], opts.call);
+      }
+      /**
+       * The named provisioners over the machine's SSH channel, in the order Vagrant would run them
+       * (its Vagrantfile's), under the call's receipt, as one guest command.
+       */
+      async provisionOverSsh(inst, target, names, call) {
+        const service = this.layouts.get(inst.service).service;
+        const defs = provisionersOf(inst, service, this.repoDir).filter((p) => names.includes(p.name));
+        const payload = provisionPayload(defs, (path8) => readFileSync9(path8));
+        const command = this.sshCommand(inst, target);
+        const what = `provisioners ${defs.map((p) => p.name).join(",")} on ${inst.name}`;
+        this.say(inst, `$ ${formatCommandLine(command)}  # ${what}`);
+        const result = await this.runner.run(command, {
+          input: payload,
+          detachOutput: true,
+          onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+          ...this.receiptFor(inst.service, call, command)
+        });
+        if (result.exitCode !== 0) throw new GuestCommandError(command, result, what);
       }
       async reload(inst, provisioners, opts) {
         this.place(inst);
@@ -42343,6 +42912,8 @@ var init_driver = __esm({
         const { signal } = check;
         const probe2 = async () => {
           const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1e3));
+          const direct = await this.probeOverSsh(inst, command, Math.min(left, 120), signal);
+          if (direct !== void 0) return direct;
           const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
           return result.exitCode === 0;
         };
@@ -42360,6 +42931,153 @@ var init_driver = __esm({
         const stillHealthy = await probe2();
         if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
         return stillHealthy;
+      }
+      async prepareBoxes(service, boxes) {
+        const failures = [];
+        await Promise.all(
+          boxes.map(async (box) => {
+            const key = boxKey(box);
+            let pending = this.boxes.get(key);
+            if (!pending) {
+              pending = this.prepareBox(service, box);
+              this.boxes.set(key, pending);
+            }
+            await pending.catch((err) => failures.push(err.message));
+          })
+        );
+        if (failures.length > 0) {
+          throw new BoxUnavailableError(
+            `${failures.join("; ")}. No machine of ${service} was touched: add the box on this host (vagrant box add), or fix the template's image`
+          );
+        }
+      }
+      /** A box on disk is there; one that is not is asked of Vagrant's list, then added. */
+      async prepareBox(service, box) {
+        const home = vagrantHome(this.env());
+        if (boxOnDisk(home, box)) return;
+        if (!this.writeFiles) {
+          this.emit(service, void 0, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, "svcplan");
+          return;
+        }
+        const dir = this.options.tmpDir ?? tmpdir();
+        const list = await this.runner.run({ program: "vagrant", args: ["box", "list", "--machine-readable"], cwd: dir });
+        if (list.exitCode === 0 && boxListed(parseBoxList(list.stdout), box)) return;
+        const command = { program: "vagrant", args: ["box", "add", box.name, "--box-version", box.version, "--provider", box.provider], cwd: dir };
+        this.emit(service, void 0, `box ${boxLabel(box)} is not on this host; adding it before any machine is touched`, "svcplan");
+        this.emit(service, void 0, `$ ${formatCommandLine(command)}`, "svcplan");
+        const added = await this.runner.run(command, { onLine: (line, stream) => this.emit(service, void 0, line, stream) });
+        if (added.exitCode !== 0) {
+          const why = lastLines(added.stderr, STDERR_TAIL_LINES).join(" ") || lastLines(added.stdout, 2).join(" ") || `exit code ${added.exitCode}`;
+          throw new Error(`box ${boxLabel(box)} is not on this host and \`${formatCommandLine(command)}\` failed: ${why}`);
+        }
+      }
+      // --- the direct SSH channel -------------------------------------------------------------------
+      /**
+       * The command over SSH (`command`, or `true` for waitForSsh) as `vagrant ssh -c` would run it:
+       * its answer, or undefined when the machine has no SSH settings to be had (Vagrant then runs it).
+       */
+      async probeOverSsh(inst, command, timeoutSeconds, signal) {
+        const target = await this.sshTarget(inst);
+        if (!target) return void 0;
+        const first = await this.sshRun(inst, target, commandPayload(command), timeoutSeconds, signal);
+        if (first.exitCode !== 255 || signal?.aborted) return first.exitCode === 0;
+        const again = await this.sshTarget(inst, { fresh: true });
+        if (!again || sameSettings(again.entry.settings, target.entry.settings)) return false;
+        return (await this.sshRun(inst, again, commandPayload(command), timeoutSeconds, signal)).exitCode === 0;
+      }
+      /**
+       * The machine's SSH channel once a connection with its settings has succeeded (settings that
+       * fail are asked of Vagrant again); undefined when there is none to be had, or the machine does
+       * not answer: Vagrant then does the work, with its own waiting and messages.
+       */
+      async reachable(inst) {
+        const target = await this.sshTarget(inst);
+        if (!target) return void 0;
+        if ((await this.sshRun(inst, target, REACH_PAYLOAD, 30)).exitCode === 0) return target;
+        const again = await this.sshTarget(inst, { fresh: true });
+        if (!again || sameSettings(again.entry.settings, target.entry.settings)) return void 0;
+        return (await this.sshRun(inst, again, REACH_PAYLOAD, 30)).exitCode === 0 ? again : void 0;
+      }
+      /**
+       * A machine's SSH settings: kept ones for its id and endpoint; else derived from the profile of
+       * its box and target (target.ssh only); else asked of Vagrant (`vagrant ssh-config NAME`, at most
+       * every RE_ASK_SECONDS once a machine has been asked). `fresh`: ask Vagrant, whatever is kept.
+       */
+      async sshTarget(inst, opts = {}) {
+        if (!this.direct || !this.sshPath()) return void 0;
+        const dir = this.vagrantDir(inst.service);
+        const ids = machineIds(dir, inst.name);
+        if (ids.length !== 1 || ids[0].provider !== inst.spec.target.provider) return void 0;
+        const { id, provider } = ids[0];
+        const ssh = inst.spec.target.ssh;
+        const endpoint2 = ssh ? { host: ssh.host, port: ssh.portBase + inst.index - 1 } : void 0;
+        const endpointKey = endpoint2 ? `${endpoint2.host}:${endpoint2.port}` : void 0;
+        const ownKey = join8(machineDataDir(dir, inst.name, provider), "private_key");
+        const profile = endpoint2 ? profileKey({ box: inst.spec.image.box, version: inst.spec.image.version, provider, options: inst.spec.target.options, host: endpoint2.host }) : void 0;
+        const store = this.sshStore(inst.service);
+        if (!opts.fresh) {
+          const kept = store.machine(inst.name, id, endpointKey);
+          if (kept) return this.sshTargetOf(inst, kept);
+          const known = profile && endpoint2 && existsSync6(ownKey) ? store.profile(profile) : void 0;
+          const derived = known && endpoint2 ? settingsFromProfile(known, endpoint2, ownKey) : void 0;
+          if (derived) {
+            const entry2 = { id, endpoint: endpointKey, source: "derived", settings: derived };
+            store.keep(inst.name, entry2);
+            return this.sshTargetOf(inst, entry2);
+          }
+        }
+        const askedKey = `${inst.service}\0${inst.name}\0${id}`;
+        const last = this.asked.get(askedKey);
+        if (last !== void 0 && Date.now() - last < RE_ASK_SECONDS * 1e3) return void 0;
+        this.asked.set(askedKey, Date.now());
+        const answer = await this.run(inst.service, inst.name, ["ssh-config", inst.name], { quiet: true });
+        if (answer.exitCode !== 0) return void 0;
+        const settings = sshSettingsOf(parseSshConfig(answer.stdout).find((b) => b.host === inst.name));
+        if (!settings) return void 0;
+        const entry = { id, endpoint: endpointKey, source: "vagrant", settings };
+        store.keep(inst.name, entry);
+        const learnt = profile && endpoint2 ? profileOf(settings, endpoint2, ownKey) : void 0;
+        if (profile && learnt) store.keepProfile(profile, learnt);
+        return this.sshTargetOf(inst, entry);
+      }
+      sshTargetOf(inst, entry) {
+        const alias = /^[A-Za-z0-9._-]+$/.test(inst.name) ? inst.name : "svcplan-guest";
+        const text = renderSshConfig(alias, entry.settings.entries);
+        if (!text) return void 0;
+        const configFile = this.sshStore(inst.service).configFile(inst.name, text);
+        const sockets = this.socketDir();
+        return { name: alias, id: entry.id, configFile, control: sockets ? controlPath(sockets, entry.id, entry.settings) : void 0, entry };
+      }
+      sshCommand(inst, target) {
+        return { program: this.sshPath(), args: sshArgs(target.configFile, target.name, target.control), cwd: this.vagrantDir(inst.service) };
+      }
+      sshRun(inst, target, payload, timeoutSeconds, signal) {
+        return this.runner.run(this.sshCommand(inst, target), { input: payload, timeoutSeconds, signal });
+      }
+      sshStore(service) {
+        let store = this.sshStores.get(service);
+        if (!store) {
+          store = new SshSettingsStore(join8(this.vagrantDir(service), ".svcplan-ssh"));
+          this.sshStores.set(service, store);
+        }
+        return store;
+      }
+      /** The ssh program, found once on PATH; false when there is none. */
+      sshPath() {
+        if (this.sshProgram !== void 0) return this.sshProgram;
+        const wanted = this.options.ssh ?? "ssh";
+        if (wanted === false) return this.sshProgram = false;
+        if (wanted.includes("/")) return this.sshProgram = executable(wanted) ? wanted : false;
+        const found = (this.env().PATH ?? "").split(delimiter).filter(Boolean).map((d) => join8(d, wanted)).find(executable);
+        return this.sshProgram = found ?? false;
+      }
+      socketDir() {
+        if (this.sockets === void 0) this.sockets = controlDir(this.options.tmpDir ?? tmpdir()) ?? false;
+        return this.sockets || void 0;
+      }
+      /** The environment vagrant and the other programs run with. */
+      env() {
+        return { ...process.env, ...this.options.env };
       }
       /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
       async stateDiskCommand(inst, call, libvirtArgs, virtualboxArgs, harmless) {
@@ -42418,7 +43136,7 @@ var init_driver = __esm({
           for (const [what, path8] of scripts) {
             if (!path8 || seen.has(path8)) continue;
             seen.add(path8);
-            if (!existsSync4(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
+            if (!existsSync6(resolve3(this.repoDir, path8))) problems.push(`${what} ${path8} is not in the templates repository (${this.repoDir})`);
           }
         }
         if (problems.length > 0) throw new VagrantfileError(`service ${service.name}: ${problems.join("; ")}`);
@@ -42444,13 +43162,13 @@ var init_driver = __esm({
         const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
         if (!this.writeFiles) return;
         const dir = this.vagrantDir(service);
-        const file = join6(dir, "Vagrantfile");
-        if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync8(file, "utf8") : void 0;
+        const file = join8(dir, "Vagrantfile");
+        if (opts.checkDisk) layout.written = existsSync6(file) ? readFileSync9(file, "utf8") : void 0;
         if (text === layout.written) return;
-        mkdirSync2(dir, { recursive: true });
-        const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
-        writeFileSync3(tmp, text);
-        renameSync(tmp, file);
+        mkdirSync3(dir, { recursive: true });
+        const tmp = join8(dir, `.Vagrantfile.${process.pid}.tmp`);
+        writeFileSync5(tmp, text);
+        renameSync2(tmp, file);
         layout.written = text;
       }
       /**
@@ -42492,7 +43210,7 @@ var init_driver = __esm({
         return { receipt: this.receipts(service).prepare(call, formatCommandLine(command)) };
       }
       receipts(service) {
-        return new CallReceipts(join6(this.vagrantDir(service), ".svcplan-calls"));
+        return new CallReceipts(join8(this.vagrantDir(service), ".svcplan-calls"));
       }
       async inspect(service, instances) {
         const machines = await this.observe(service.name);
@@ -42505,7 +43223,8 @@ var init_driver = __esm({
           const unobserved = [];
           if (m.id) {
             const provider = inst.spec.target.provider;
-            const command = provider === "libvirt" ? { program: "virsh", args: ["-c", libvirtUri(inst.spec), "dominfo", m.id], cwd: this.vagrantDir(service.name) } : { program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: this.vagrantDir(service.name) };
+            const uri = libvirtUriOf(inst.spec.target.options, { ...process.env, ...this.options.env }) ?? libvirtUri(inst.spec);
+            const command = provider === "libvirt" ? { program: "virsh", args: ["-c", uri, "dominfo", m.id], cwd: this.vagrantDir(service.name) } : { program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: this.vagrantDir(service.name) };
             const result = await this.runner.run(command, { timeoutSeconds: 60 });
             if (result.exitCode === 0) Object.assign(o2, provider === "libvirt" ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o2.state });
             else unobserved.push(`memory and cpus: \`${formatCommandLine(command)}\` exited with ${result.exitCode}`);
@@ -42513,10 +43232,13 @@ var init_driver = __esm({
             unobserved.push("memory and cpus: Vagrant has no provider id for the machine");
           }
           if (m.state === "running") {
-            const result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", guestFactsScript(inst.spec.target.provider)], { quiet: true, timeoutSeconds: 120 });
+            const script = guestFactsScript(inst.spec.target.provider);
+            const target = await this.sshTarget(inst);
+            let result = target ? await this.sshRun(inst, target, commandPayload(script), 120) : void 0;
+            if (!result || result.exitCode === 255) result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", script], { quiet: true, timeoutSeconds: 120 });
             const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : void 0;
             if (guest) o2.guest = guest;
-            else unobserved.push(`the guest: \`vagrant ssh ${inst.name}\` exited with ${result.exitCode}${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
+            else unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
           }
           if (unobserved.length > 0) o2.unobserved = unobserved;
         });
@@ -42721,7 +43443,7 @@ var init_store = __esm({
 
 // src/state/git-store.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tmpdir as tmpdir2 } from "node:os";
 import path6 from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 function jitteredBackoff(attempt) {
@@ -42935,7 +43657,7 @@ var init_git_store = __esm({
         );
       }
       async commit(snap, edits, message) {
-        const tmp = await mkdtemp(path6.join(tmpdir(), "svcplan-index-"));
+        const tmp = await mkdtemp(path6.join(tmpdir2(), "svcplan-index-"));
         const env = { ...await this.identity(), GIT_INDEX_FILE: path6.join(tmp, "index") };
         try {
           if (snap.tip) await this.git.run(["read-tree", snap.tip], { env });
@@ -44235,6 +44957,15 @@ ${more.join("\n")}`;
 });
 
 // src/apply/service-run.ts
+function boxesOf(groups) {
+  const boxes = /* @__PURE__ */ new Map();
+  for (const item of groups.flatMap((g) => g.items)) {
+    if (!item.target || item.action !== "create" && item.action !== "replace") continue;
+    const box = { name: item.target.image.box, version: item.target.image.version, provider: item.target.target.provider };
+    boxes.set(JSON.stringify(box), box);
+  }
+  return [...boxes.values()];
+}
 function tierOf2(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
@@ -44338,6 +45069,7 @@ var init_service_run = __esm({
         const desired = replanned.desired[this.name];
         const previousSpec = record?.spec;
         const groups = this.groups(ps, desired, previousSpec);
+        await this.opts.driver.prepareBoxes(this.name, boxesOf(groups));
         this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
         const journal = this.journal;
         const deployment = this.deployment;
@@ -49950,15 +50682,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value2) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value2);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js

@@ -5563,6 +5563,9 @@ end`;
 // src/apply/drivers/vagrant/runner.ts
 import { execa as execa2 } from "execa";
 
+// src/apply/drivers/vagrant/ssh.ts
+var CONTROL_PATH_MAX = 107 - 17;
+
 // src/core/setup.ts
 function resolveStateSettings(config, explicit = {}, doorDefault = {}) {
   const pick = (key) => explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];

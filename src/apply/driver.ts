@@ -14,6 +14,13 @@ export type ProvisionerName = 'features' | 'settings' | 'save-state' | 'restore-
 
 export type ObservedState = 'running' | 'stopped' | 'not_created' | 'unknown';
 
+/** A box a machine is made from: its name, exact version and provider. */
+export interface BoxRef {
+  name: string;
+  version: string;
+  provider: string;
+}
+
 /** A machine as observed: its state and, once created, what identifies it. */
 export interface Machine extends MachineIdentity {
   state: ObservedState;
@@ -86,4 +93,11 @@ export interface Driver {
    * (settings). Changes nothing on any machine.
    */
   inspect(service: ServiceSpec, instances: DriverInstance[]): Promise<Record<string, ObservedInstance>>;
+  /**
+   * Makes sure the boxes a service's rollout creates machines from are on this host, fetching
+   * the missing ones, before any of its machines is touched; throws, saying which box and why,
+   * when one cannot be had. A box is looked for (and fetched) once per driver, however many
+   * services need it.
+   */
+  prepareBoxes(service: string, boxes: BoxRef[]): Promise<void>;
 }

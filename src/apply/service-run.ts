@@ -16,7 +16,7 @@ import {
 import { buildPlan } from '../plan/index.js';
 import { LeaseHeldError, LeaseLostError, type Lease } from '../state/store.js';
 import { rollBackChanges } from './auto-rollback.js';
-import type { DriverInstance, Machine } from './driver.js';
+import type { BoxRef, DriverInstance, Machine } from './driver.js';
 import { Journal } from './journal.js';
 import { runRollout, type DomainGroup, type RolloutContext, type WorkItem } from './scheduler.js';
 import { RunInterruptedError, StoppedOnRequest, type ApplyOptions, type InstanceReport, type ProgressEvent, type ServiceReport } from './types.js';
@@ -112,6 +112,8 @@ export class ServiceRun {
     const desired = replanned.desired[this.name];
     const previousSpec = record?.spec;
     const groups = this.groups(ps, desired, previousSpec);
+    // The boxes the rollout makes machines from are on this host before any machine is touched.
+    await this.opts.driver.prepareBoxes(this.name, boxesOf(groups));
 
     this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => (this.run.interrupted ??= err));
     const journal = this.journal;
@@ -407,6 +409,17 @@ export class ServiceRun {
   private emit(event: ProgressEvent): void {
     this.opts.onProgress?.(event);
   }
+}
+
+/** The box of every machine the rollout creates (create and replace targets), once each. */
+function boxesOf(groups: DomainGroup[]): BoxRef[] {
+  const boxes = new Map<string, BoxRef>();
+  for (const item of groups.flatMap((g) => g.items)) {
+    if (!item.target || (item.action !== 'create' && item.action !== 'replace')) continue;
+    const box = { name: item.target.image.box, version: item.target.image.version, provider: item.target.target.provider };
+    boxes.set(JSON.stringify(box), box);
+  }
+  return [...boxes.values()];
 }
 
 function tierOf(spec: ServiceSpec | undefined, name: string): TierSpec | undefined {

@@ -306,7 +306,7 @@ describe('svcplan Action, command drift', () => {
     expect(api.requestsTo('/repos/{owner}/{repo}/issues', 'POST')).toHaveLength(1);
     expect(driftIssues('all').map((i) => i.number)).toEqual([issue.number]);
     expect(issue.body).toContain('memory: 1024 → 2048');
-    expect(issue.body).toContain('| refresh | apps.shop: null → {"version":"9.9"} | shop-a-web-2 |');
+    expect(issue.body).toContain('| refresh | apps.shop: null → 9.9 | shop-a-web-2 |');
   });
 
   test('a service being applied, or one whose check failed, leaves its issue as it is; only a failed check fails the step', async () => {

@@ -3,7 +3,7 @@
 // and call receipts that outlive a "killed" run; it records every call with its start and end
 // time, and fails or "dies" on demand. Plus helpers to build service specs.
 import { buildPlan } from '../../src/plan/index.js';
-import type { CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ProvisionerName } from '../../src/apply/driver.js';
+import type { BoxRef, CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ProvisionerName } from '../../src/apply/driver.js';
 import { RunInterruptedError } from '../../src/apply/types.js';
 import type { DesiredState, InstanceSpec, ObservedInstance, Plan, RecordedState, ServiceSpec, TierSpec } from '../../src/model/types.js';
 import type { StateStore } from '../../src/state/store.js';
@@ -75,6 +75,8 @@ export interface DoubleOptions {
    * or `after` it ended (its effect and receipt are there, the run never learns of it).
    */
   killAt?: { step: number; when: 'before' | 'after' };
+  /** Boxes (by name) that cannot be had: prepareBoxes throws for them. */
+  missingBoxes?: string[];
 }
 
 export class DriverDouble implements Driver {
@@ -110,6 +112,13 @@ export class DriverDouble implements Driver {
     return this.world.receipts.get(call) ?? 'not-started';
   }
   async forgetCalls(): Promise<void> {}
+  /** Every prepareBoxes request, in order. */
+  readonly boxRequests: { service: string; boxes: BoxRef[]; afterCalls: number }[] = [];
+  async prepareBoxes(service: string, boxes: BoxRef[]): Promise<void> {
+    this.boxRequests.push({ service, boxes, afterCalls: this.calls.length });
+    const missing = boxes.filter((b) => this.opts.missingBoxes?.includes(b.name));
+    if (missing.length > 0) throw new Error(`box ${missing[0].name} ${missing[0].version} (${missing[0].provider}) cannot be had`);
+  }
 
   up(inst: DriverInstance, opts: { call: string; provision: 'all' | 'none' | ProvisionerName[] }): Promise<void> {
     const provisioners = opts.provision === 'all' ? ['all'] : opts.provision === 'none' ? [] : [...opts.provision];

@@ -102,7 +102,7 @@ describe('chaos: concurrent and interrupted applies', () => {
     const w = await World.create({ cli, store: 'local' });
     worlds.push(w);
     await combinedUpdate.setup(w);
-    w.model.failNext({ command: 'provision', target: 'mix-db-1', arg: 'restore-state-script,restore-state' });
+    w.model.failNext({ target: 'mix-db-1', provisioner: 'restore-state' });
     const r = await w.apply('failing');
     expect(r.code).toBe(1);
     const next = await w.apply('after');

@@ -26,7 +26,7 @@ export const SOURCE_ROOT = process.env.SVCPLAN_CHAOS_SRC ? path.resolve(process.
 export const RUN_TIMEOUT_MS = Math.max(5, Number(process.env.SVCPLAN_CHAOS_RUN_TIMEOUT ?? '60') || 60) * 1000;
 
 /** Programs the client script is installed as. */
-export const STAND_IN_PROGRAMS = ['vagrant', 'virsh'];
+export const STAND_IN_PROGRAMS = ['vagrant', 'virsh', 'ssh'];
 
 /** Builds the CLI the way test/apply/kill.test.ts does; returns the bundle's path. */
 export async function buildCli(outDir: string): Promise<string> {
@@ -286,7 +286,7 @@ export class World {
   async settleStateWriters(): Promise<void> {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const writers = [...this.leftovers].filter((p) => !processGone(p) && !['vagrant', 'virsh', 'curl', 'sh'].includes(commOf(p)));
+      const writers = [...this.leftovers].filter((p) => !processGone(p) && !['vagrant', 'virsh', 'ssh', 'curl', 'sh'].includes(commOf(p)));
       if (writers.length === 0) return;
       if (Date.now() > deadline) throw new Error(`state writers of a killed run are still running after 15 s: ${writers.join(', ')}`);
       await sleep(5);

@@ -5,8 +5,11 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { renderVagrantfile } from '../../src/apply/drivers/vagrant/vagrantfile.js';
+import { provisionersOf, renderVagrantfile } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import { parseVagrantStatus } from '../../src/apply/drivers/vagrant/status.js';
+import { parseBoxList } from '../../src/apply/drivers/vagrant/boxes.js';
+import { parseVirshDomstates, virshDomstateArgs } from '../../src/apply/drivers/vagrant/provider-state.js';
+import { commandPayload, parseSshConfig, provisionPayload, REACH_PAYLOAD, renderSshConfig, sshSettingsOf } from '../../src/apply/drivers/vagrant/ssh.js';
 import type { InstanceSpec, ServiceSpec } from '../../src/model/types.js';
 import { Hypervisor, serveHypervisor, type CallContext, type HypervisorServer, type RunControl } from './hypervisor.js';
 import { ROOT } from './harness.js';
@@ -58,7 +61,10 @@ describe('the chaos stand-in hypervisor', () => {
     copyFileSync(path.join(ROOT, 'test/chaos/bin/vagrant'), path.join(bin, 'vagrant'));
     chmodSync(path.join(bin, 'vagrant'), 0o755);
     symlinkSync('vagrant', path.join(bin, 'virsh'));
+    symlinkSync('vagrant', path.join(bin, 'ssh'));
     symlinkSync('vagrant', path.join(bin, 'chaos-echo'));
+    mkdirSync(path.join(root, 'apps', 'web'), { recursive: true });
+    for (const f of ['apps/web/install.sh', 'apps/save.sh', 'apps/restore.sh']) writeFileSync(path.join(root, f), `#!/bin/sh\necho ${f}\n`);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -78,17 +84,18 @@ describe('the chaos stand-in hypervisor', () => {
     writeFileSync(path.join(dir, 'Vagrantfile'), renderVagrantfile({ repoDir: root, service: serviceSpec, instances }));
   }
 
-  function call(program: string, args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Answer> {
+  function call(program: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<Answer> {
     return new Promise((resolve) => {
       const child = spawn(path.join(bin, program), args, {
         cwd: opts.cwd ?? dir,
         env: { PATH: process.env.PATH, SVCPLAN_CHAOS_SOCKET: server.socket, VAGRANT_HOME: home, VAGRANT_CWD: dir, ...opts.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       });
+      if (opts.input !== undefined) child.stdin!.end(opts.input);
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout!.on('data', (d) => (stdout += d));
+      child.stderr!.on('data', (d) => (stderr += d));
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
   }
@@ -356,6 +363,104 @@ describe('the chaos stand-in hypervisor', () => {
     expect(failed.stderr).toMatch(/An error occurred while executing the action on the 'shop-web-3'/);
     expect(machine('shop-web-3')).toBeUndefined();
     expect((await vagrant('up', 'shop-web-3')).code).toBe(0);
+  });
+
+  it('answers ssh-config as vagrant-libvirt does, once the guest is up; its guests answer ssh with those settings', async () => {
+    const ported = (n: number) => spec({ target: { provider: 'libvirt', options: {}, ssh: { host: '127.0.0.1', portBase: 2800 + n - 1 } } });
+    layout({ 'shop-web-1': ported(1), 'shop-web-2': ported(2), 'shop-web-3': spec({ state: undefined }) });
+    const notReady = await vagrant('ssh-config', 'shop-web-1');
+    expect(notReady.code).toBe(1);
+    expect(notReady.stderr).toBe(readFileSync(path.join(ROOT, 'test/drivers/fixtures/ssh-config-not-ready.txt'), 'utf8'));
+    await vagrant('up', 'shop-web-1');
+    await vagrant('up', 'shop-web-3');
+    const answer = await vagrant('ssh-config', 'shop-web-1');
+    expect(answer.code).toBe(0);
+    // The captured vagrant-libvirt answer, but for the machine's own name, port and key.
+    const captured = readFileSync(path.join(ROOT, 'test/drivers/fixtures/ssh-config-libvirt.txt'), 'utf8').split('\n\n')[0] + '\n\n';
+    expect(answer.stdout).toBe(
+      captured.replace(/lab-app-1/g, 'shop-web-1').replace('2922', '2800').replace('/tmp/vmlab/repo/.svcplan/vagrant/lab', dir),
+    );
+    // No endpoint in the Vagrantfile: an address of its own, port 22.
+    expect(sshSettingsOf(parseSshConfig((await vagrant('ssh-config', 'shop-web-3')).stdout)[0])).toMatchObject({ hostName: expect.stringMatching(/^192\.0\.2\.\d+$/), port: 22 });
+
+    const conf = path.join(dir, 'shop-web-1.conf');
+    const block = parseSshConfig(answer.stdout)[0];
+    writeFileSync(conf, renderSshConfig('shop-web-1', block.entries)!);
+    const ssh = (input: string, config = conf) => call('ssh', ['-F', config, '-T', '-o', 'BatchMode=yes', 'shop-web-1', 'sh -s'], { input });
+    expect(await ssh(REACH_PAYLOAD)).toEqual({ code: 0, stdout: '', stderr: '' });
+    // Another key: refused. A machine that is down: no connection.
+    const wrong = path.join(dir, 'wrong.conf');
+    writeFileSync(wrong, renderSshConfig('shop-web-1', block.entries.map((e) => (e.key === 'IdentityFile' ? { ...e, value: conf } : e)))!);
+    expect(await ssh(REACH_PAYLOAD, wrong)).toMatchObject({ code: 255, stderr: 'vagrant@127.0.0.1: Permission denied (publickey).\r\n' });
+    model.setUnhealthy('shop-web-1', 1);
+    expect((await ssh(commandPayload('systemctl is-active shop'))).code).toBe(1);
+    expect((await ssh(commandPayload('systemctl is-active shop'))).code).toBe(0);
+    expect(model.calls().filter((c) => c.program === 'ssh').map((c) => [c.target, c.guest])).toEqual([
+      ['shop-web-1', { reach: true }],
+      ['shop-web-1', undefined],
+      ['shop-web-1', { command: 'systemctl is-active shop' }],
+      ['shop-web-1', { command: 'systemctl is-active shop' }],
+    ]);
+    await vagrant('halt', 'shop-web-1');
+    expect(await ssh(REACH_PAYLOAD)).toMatchObject({ code: 255, stderr: 'ssh: connect to host 127.0.0.1 port 2800: Connection refused\r\n' });
+  });
+
+  it('runs provisioners sent over SSH only when they are the machine\'s own, with the effects Vagrant\'s have', async () => {
+    await vagrant('up', 'shop-web-1');
+    const conf = path.join(dir, 'shop-web-1.conf');
+    writeFileSync(conf, renderSshConfig('shop-web-1', parseSshConfig((await vagrant('ssh-config', 'shop-web-1')).stdout)[0].entries)!);
+    const ssh = (input: string) => call('ssh', ['-F', conf, 'shop-web-1', 'sh -s'], { input });
+    layout({ 'shop-web-1': spec({ apps: { web: { version: '2.0', install: 'apps/web/install.sh' } } }), 'shop-web-2': spec(), 'shop-web-3': spec({ state: undefined }) });
+    const defs = (s: InstanceSpec, names: string[]) => provisionersOf({ spec: s }, serviceSpec, root).filter((p) => names.includes(p.name));
+    const v2 = spec({ apps: { web: { version: '2.0', install: 'apps/web/install.sh' } } });
+    const payload = provisionPayload(defs(v2, ['app-web-script', 'app-web']), (f) => readFileSync(f));
+    // Cut off on the way: the guest shell runs nothing of it.
+    expect((await ssh(payload.slice(0, payload.length - 20))).code).toBe(2);
+    expect(machine('shop-web-1')!.apps).toEqual({ web: '1.0' });
+    // Another version than the Vagrantfile's: not one of its provisioners.
+    const forged = provisionPayload(defs(spec({ apps: { web: { version: '9.9', install: 'apps/web/install.sh' } } }), ['app-web']), (f) => readFileSync(f));
+    expect((await ssh(forged)).code).toBe(1);
+    expect(model.effects().some((e) => e.kind === 'unknown-provisioner')).toBe(true);
+    expect((await ssh(payload)).code).toBe(0);
+    expect(machine('shop-web-1')!.apps).toEqual({ web: '2.0' });
+    expect(model.calls().filter((c) => c.program === 'ssh').map((c) => c.guest?.provisioners)).toEqual([undefined, undefined, ['app-web-script', 'app-web']]);
+    // The hooks move app state as over Vagrant.
+    const disk = model.disk('shop-web-1-state.qcow2')!;
+    expect((await ssh(provisionPayload(defs(v2, ['save-state-script', 'save-state']), (f) => readFileSync(f)))).code).toBe(0);
+    expect(model.disk('shop-web-1-state.qcow2')!.token).toBe(disk.lineage);
+    expect(machine('shop-web-1')).toMatchObject({ saveRuns: 1, provisionerRuns: expect.objectContaining({ 'save-state': 1, 'app-web': 2 }) });
+  });
+
+  it('answers virsh domstate for many domains in one call, and virsh list', async () => {
+    await vagrant('up', 'shop-web-1');
+    await vagrant('up', 'shop-web-2');
+    await vagrant('halt', 'shop-web-2');
+    const [one, two] = [machine('shop-web-1')!, machine('shop-web-2')!];
+    const gone = '5f0e7a52-0c1d-4c8e-9b1e-000000000000';
+    const r = await call('virsh', virshDomstateArgs('qemu:///system', [one.id, gone, two.id])!);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`error: failed to get domain '${gone}'\n`);
+    expect(r.stdout).toBe(readFileSync(path.join(ROOT, 'test/drivers/fixtures/virsh-domstates.txt'), 'utf8').replace('127e48a7-88ab-4677-915f-4a8d22d10f7c', one.id).replace('37f5c9e1-b669-4a5a-a162-28546c469be4', two.id));
+    expect(parseVirshDomstates(r.stdout)).toEqual(new Map([[one.id, 'running'], [two.id, 'shut off']]));
+    const uuids = await call('virsh', ['-c', 'qemu:///system', 'list', '--all', '--uuid']);
+    expect(uuids.stdout).toBe(`${one.id}\n${two.id}\n\n`);
+    const table = await call('virsh', ['list', '--all']);
+    expect(table.stdout).toMatch(/^ Id +Name +State\n-+\n 1 +\S+_shop-web-1 +running\n - +\S+_shop-web-2 +shut off\n\n$/);
+  });
+
+  it('lists and adds boxes as Vagrant does, into VAGRANT_HOME; a box no catalog has cannot be added', async () => {
+    const empty = await vagrant('box', 'list', '--machine-readable');
+    expect(parseBoxList(empty.stdout)).toEqual([]);
+    const added = await vagrant('box', 'add', 'test/tiny-v1', '--box-version', '1.0.0', '--provider', 'libvirt');
+    expect(added.code).toBe(0);
+    expect(existsSync(path.join(home, 'boxes/test-VAGRANTSLASH-tiny-v1/1.0.0/libvirt/metadata.json'))).toBe(true);
+    const list = await vagrant('box', 'list', '--machine-readable');
+    expect(list.stdout.replace(/^\d+,/gm, 'T,')).toBe(readFileSync(path.join(ROOT, 'test/drivers/fixtures/box-list.txt'), 'utf8').replace(/^\d+,/gm, 'T,').split('\n').slice(0, 4).join('\n') + '\n');
+    expect((await vagrant('box', 'add', 'test/tiny-v1', '--box-version', '1.0.0', '--provider', 'libvirt')).stderr).toContain("The box you're attempting to add already exists.");
+    const missing = await vagrant('box', 'add', 'missing/box', '--box-version', '1.0.0', '--provider', 'libvirt');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("The box 'missing/box' could not be found or\ncould not be accessed in the remote catalog.");
+    expect(model.effects().filter((e) => e.kind === 'box-added').map((e) => e.detail)).toEqual(['test/tiny-v1@1.0.0']);
   });
 
   it('restores a snapshot of its state', async () => {

@@ -1,7 +1,7 @@
 // A stand-in hypervisor for the chaos suite: an in-process model of Vagrant 2.3.4 with
-// vagrant-libvirt 0.11.2 (and the few virsh volume commands svcplan runs), served over HTTP on a
-// UNIX socket to a tiny sh + curl client (test/chaos/bin/vagrant, installed under every program
-// name it stands in for). The model keeps, per Vagrant directory, the machines its Vagrantfile
+// vagrant-libvirt 0.11.2 (and the virsh commands svcplan runs), of the guests' SSH servers as
+// OpenSSH reaches them, served over HTTP on a UNIX socket to a tiny sh + curl client
+// (test/chaos/bin/vagrant, installed under every program name it stands in for). The model keeps, per Vagrant directory, the machines its Vagrantfile
 // defines and the libvirt domains created from them, a storage pool of state disks that outlives
 // `vagrant destroy`, Vagrant's per-machine action lock, the files Vagrant writes to tell machines
 // apart (`.vagrant/machines/<name>/libvirt/{id,index_uuid,…}` and the machine index under
@@ -22,17 +22,27 @@
 // - state disks (`lv.storage :file, allow_existing: true`) are attached if they exist, created
 //   otherwise, and never removed by destroy; `virsh vol-resize` / `vol-delete` change them.
 //
+// Guests answer SSH (the `ssh` program, with the machine's settings from `vagrant ssh-config`)
+// once booted: at the endpoint the Vagrantfile gives (`node.ssh.host/port`) or, without one, an
+// address of their own on port 22, to the key `vagrant up` inserted (the machine's
+// `.vagrant/machines/<name>/libvirt/private_key`). What comes on stdin is read as the guest shell
+// would run svcplan's payloads: a probe of the health command, or provisioners, which must be the
+// very scripts, values and uploads of one of the machine's own Vagrantfile provisioners, with the
+// same effects as when Vagrant runs them.
+//
 // The app state a save-state / restore-state hook moves is a token: a VM created on a fresh disk
 // starts with the disk's lineage token as its live state; save-state writes the VM's live token to
 // its disk, restore-state reads it back; a VM created on an existing disk (a replacement) has no
 // live state until it is restored. So a lost state, a save on a new VM and a missing or doubled
 // restore are all visible at the end.
 
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseSshConfig, provisionPayload, sshSettingsOf } from '../../src/apply/drivers/vagrant/ssh.js';
+import { base64Env, GUEST_SCRIPTS, type GuestScriptName, type GuestValue } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import { parseVagrantfile, pinnedVersion, type MachineDef, type ProvisionerDef } from './vagrantfile-reader.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -72,6 +82,12 @@ export interface Machine {
   createdAt: number;
   /** VAGRANT_HOME of the call that created it: where its machine index entry is. */
   home: string;
+  /** The key `vagrant up` inserted at the first boot (its private half in the machine's data dir). */
+  key?: string;
+  /** Where it answers SSH without an endpoint in the Vagrantfile (port 22). */
+  address: string;
+  /** The endpoint the Vagrantfile gave (node.ssh.host/port) when it last booted, forwarded to its port 22. */
+  endpoint?: { host: string; port: number };
 }
 
 export interface Disk {
@@ -134,6 +150,8 @@ export interface CallRecord {
   control?: 'kill-before' | 'kill-after' | 'kill-during' | 'sigint' | 'failed-by-fault';
   /** The machine (or, for virsh, the instance of the volume) the call acts on. */
   target?: string;
+  /** ssh: what the guest ran (provisioners by name, or a command), once connected. */
+  guest?: { provisioners?: string[]; command?: string; reach?: boolean };
 }
 
 export interface CallInput {
@@ -144,6 +162,8 @@ export interface CallInput {
   vagrantHome?: string;
   ppid?: number;
   pid?: number;
+  /** What the program read on stdin (ssh only). */
+  stdin?: string;
 }
 
 export interface CallResult {
@@ -175,6 +195,11 @@ export interface Fault {
   target?: string;
   /** An argument that must be among the call's (e.g. 'restore-state-script,restore-state'). */
   arg?: string;
+  /**
+   * A provisioner the call must run, however it is run: named in a vagrant call's
+   * --provision-with, or sent over SSH.
+   */
+  provisioner?: string;
   /** How many matching calls fail; each fails without any effect. */
   times: number;
   message?: string;
@@ -201,9 +226,14 @@ export interface ModelState {
   calls: CallRecord[];
   effects: Effect[];
   boxes: string[];
+  /** Addresses handed out to machines without an SSH endpoint (see Machine.address). */
+  addresses?: number;
 }
 
-const DEFAULT_DELAYS: Record<string, number> = { default: 5, up: 25, reload: 25, destroy: 10, halt: 10 };
+const DEFAULT_DELAYS: Record<string, number> = { default: 5, up: 25, reload: 25, destroy: 10, halt: 10, ssh: 2 };
+
+/** Boxes whose name starts so cannot be found in any catalog (a box that cannot be had). */
+export const MISSING_BOX_PREFIX = 'missing/';
 
 const PROVISIONER_TYPES = new Set(['shell', 'file', 'ansible', 'ansible_local', 'chef_solo', 'chef_zero', 'puppet', 'salt', 'docker', 'podman']);
 
@@ -248,6 +278,8 @@ const T = {
     'a TTY. Most actions in Vagrant that require a TTY have configuration\n' +
     'switches to disable this requirement. Please do that or run Vagrant\n' +
     'with TTY.\n',
+  boxNotFound: (name: string) =>
+    `The box '${name}' could not be found or\ncould not be accessed in the remote catalog. If this is a private\nbox on HashiCorp's Vagrant Cloud, please verify you're logged in via\n\`vagrant login\`. Also, please double-check the name. The expanded\nURL and error message are shown below:\n\nURL: ["https://vagrantcloud.com/${name}"]\nError: The requested URL returned error: 404\n`,
   stateHumanLong: {
     running: 'The Libvirt domain is running. To stop this machine, you can run\n`vagrant halt`. To destroy the machine, you can run `vagrant destroy`.',
     shutoff: 'The Libvirt domain is not running. Run `vagrant up` to start it.',
@@ -312,6 +344,7 @@ export class Hypervisor {
   readonly programs: Record<string, (ctx: CallContext) => Promise<CallResult>> = {
     vagrant: (ctx) => this.vagrant(ctx),
     virsh: (ctx) => this.virsh(ctx),
+    ssh: (ctx) => this.sshDirect(ctx),
   };
 
   /**
@@ -326,6 +359,8 @@ export class Hypervisor {
     halt: (c, a) => this.halt(c, a),
     destroy: (c, a) => this.destroy(c, a),
     ssh: (c, a) => this.ssh(c, a),
+    'ssh-config': (c, a) => this.sshConfig(c, a),
+    box: (c, a) => this.box(c, a),
     validate: (c, a) => this.validate(c, a),
   };
 
@@ -335,6 +370,9 @@ export class Hypervisor {
     'vol-delete': (c, v) => this.volDelete(c, v),
     'vol-info': (c, v) => this.volInfo(c, v),
     'vol-list': (c, v) => this.volList(c, v),
+    domstate: (c, v) => this.domstate(c, v),
+    list: (c, v) => this.list(c, v),
+    echo: async (_c, v) => `${v.argv.join(' ')}\n`,
   };
 
   constructor(opts: HypervisorOptions = {}) {
@@ -495,7 +533,7 @@ export class Hypervisor {
       control.kill?.('SIGINT');
       if (control.mode === 'sigint-twice') setTimeout(() => control.kill?.('SIGINT'), 50).unref();
     }
-    const fault = this.takeFault(call);
+    const fault = this.takeFault(call, ctx.input);
     if (fault) {
       call.control = 'failed-by-fault';
       await this.pause(call);
@@ -518,22 +556,23 @@ export class Hypervisor {
     return result;
   }
 
-  private takeFault(call: CallRecord): Fault | undefined {
-    const command = call.program === 'virsh' ? virshCommand(call.args) : call.args.find((a) => !a.startsWith('-'));
+  private takeFault(call: CallRecord, input: CallInput): Fault | undefined {
+    const command = commandOf(call);
     const fault = this.faults.find(
       (f) =>
         f.times > 0 &&
         (!f.program || f.program === call.program) &&
         (!f.command || f.command === command) &&
         (!f.target || f.target === call.target) &&
-        (!f.arg || call.args.includes(f.arg)),
+        (!f.arg || call.args.includes(f.arg)) &&
+        (!f.provisioner || runsProvisioner(call, input, f.provisioner)),
     );
     if (fault) fault.times--;
     return fault;
   }
 
   private pause(call: CallRecord, fraction = 1): Promise<void> {
-    const command = call.program === 'virsh' ? virshCommand(call.args) : call.args.find((a) => !a.startsWith('-'));
+    const command = commandOf(call);
     const ms = (this.delays[command ?? ''] ?? this.delays.default ?? 0) * fraction;
     return ms > 0 ? sleep(ms) : Promise.resolve();
   }
@@ -688,6 +727,13 @@ export class Hypervisor {
       stop.abort();
     }
     m.sshReady = true;
+    if (!m.key) {
+      // config.ssh.insert_key: a key of the machine's own replaces the insecure one at the first boot.
+      m.key = `svcplan-chaos key ${randomBytes(8).toString('hex')}\n`;
+      const dir = this.dataDir(m, m.name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'private_key'), m.key, { mode: 0o600 });
+    }
     ctx.out.push(`==> ${m.name}: Waiting for domain to get an IP address...\n==> ${m.name}: Machine booted and ready!\n`);
   }
 
@@ -817,14 +863,190 @@ export class Hypervisor {
     if (!m) throw new VagrantError(T.vmNotCreated);
     if (m.state !== 'running') throw new VagrantError(T.vmNotRunning);
     if (!m.sshReady) throw new VagrantError('ssh: connect to host 127.0.0.1 port 22: Connection refused\r\n', 255);
-    const left = this.unhealthy.get(def.name);
-    if (left !== undefined && left > 0) {
-      if (left !== Infinity) {
-        if (left <= 1) this.unhealthy.delete(def.name);
-        else this.unhealthy.set(def.name, left - 1);
-      }
-      throw new VagrantError('', 1);
+    if (this.probeFails(def.name)) throw new VagrantError('', 1);
+  }
+
+  /** Whether this health probe of the machine fails (setUnhealthy), counting it. */
+  private probeFails(name: string): boolean {
+    const left = this.unhealthy.get(name);
+    if (left === undefined || left <= 0) return false;
+    if (left !== Infinity) {
+      if (left <= 1) this.unhealthy.delete(name);
+      else this.unhealthy.set(name, left - 1);
     }
+    return true;
+  }
+
+  /** `vagrant ssh-config [NAME]`: templates/commands/ssh_config/config.erb, for machines ready for SSH. */
+  private async sshConfig(ctx: CallContext, argv: string[]): Promise<void> {
+    const env = this.env(ctx);
+    const defs = this.targets(env, positionals(argv, ['--host']));
+    await this.pause(ctx.call);
+    for (const def of defs) {
+      const m = this.machine(env.dir, def.name);
+      // vagrant-libvirt's ssh_info is nil unless the domain runs and has an address.
+      if (!m || m.state !== 'running' || !m.sshReady) throw new VagrantError(T.sshNotReady, 1, ctx.out.join(''));
+      const key = join(this.dataDir(m, m.name), 'private_key');
+      const host = def.sshPort !== undefined ? (def.sshHost ?? '127.0.0.1') : m.address;
+      ctx.out.push(
+        `Host ${def.name}\n  HostName ${host}\n  User vagrant\n  Port ${def.sshPort ?? 22}\n  UserKnownHostsFile /dev/null\n  StrictHostKeyChecking no\n` +
+          `  PasswordAuthentication no\n  IdentityFile ${key.includes(' ') ? `"${key}"` : key}\n  IdentitiesOnly yes\n  LogLevel FATAL\n\n`,
+      );
+    }
+  }
+
+  /** `vagrant box list --machine-readable`, `vagrant box add NAME --box-version V --provider P`. */
+  private async box(ctx: CallContext, argv: string[]): Promise<void> {
+    const [sub, ...rest] = argv;
+    await this.pause(ctx.call);
+    const home = ctx.input.vagrantHome || join(process.env.HOME ?? '/root', '.vagrant.d');
+    const ts = Math.floor(Date.now() / 1000);
+    const esc = (t: string) => t.replace(/,/g, '%!(VAGRANT_COMMA)').replace(/\n/g, '\\n');
+    if (sub === 'list') {
+      const boxes = [...this.s.boxes].sort().map((b) => ({ name: b.slice(0, b.lastIndexOf('@')), version: b.slice(b.lastIndexOf('@') + 1) }));
+      if (boxes.length === 0) {
+        ctx.out.push(`${ts},,ui,info,${esc('There are no installed boxes! Use `vagrant box add` to add some.')}\n`);
+        return;
+      }
+      for (const b of boxes) {
+        ctx.out.push(`${ts},,ui,info,${esc(`${b.name} (libvirt, ${b.version})`)}\n${ts},,box-name,${b.name}\n${ts},,box-provider,libvirt\n${ts},,box-version,${b.version}\n`);
+      }
+      return;
+    }
+    if (sub === 'add') {
+      const [name] = positionals(rest, ['--box-version', '--provider']);
+      const version = flagValue(rest, '--box-version') ?? '0';
+      const provider = flagValue(rest, '--provider') ?? 'libvirt';
+      if (!name) throw new VagrantError('Usage: vagrant box add [options] <name, url, or path>\n');
+      if (name.startsWith(MISSING_BOX_PREFIX) || provider !== 'libvirt') throw new VagrantError(T.boxNotFound(name));
+      if (this.s.boxes.includes(`${name}@${version}`)) {
+        throw new VagrantError(`The box you're attempting to add already exists. Remove it before\nadding it again or add it with the \`--force\` flag.\n\nName: ${name}\nProvider: ${provider}\nVersion: ${version}\n`);
+      }
+      ctx.out.push(`==> box: Loading metadata for box '${name}'\n    box: URL: https://vagrantcloud.com/${name}\n==> box: Adding box '${name}' (v${version}) for provider: ${provider}\n`);
+      this.addBox(ctx.call, home, name, version);
+      ctx.out.push(`==> box: Successfully added box '${name}' (v${version}) for '${provider}'!\n`);
+      return;
+    }
+    throw new VagrantError(`chaos stand-in: vagrant box ${sub ?? ''} is not modelled\n`);
+  }
+
+  /** A box in the model and in VAGRANT_HOME's box folder, as Vagrant lays it out. */
+  private addBox(call: CallRecord | undefined, home: string, name: string, version: string, where?: { dir: string; machine: string }): void {
+    const id = `${name}@${version}`;
+    if (!this.s.boxes.includes(id)) {
+      this.s.boxes.push(id);
+      this.effect(call, { kind: 'box-added', ...(where ? { dir: where.dir, machine: where.machine } : {}), detail: id });
+    }
+    const dir = join(home, 'boxes', name.replace(/\//g, '-VAGRANTSLASH-'));
+    mkdirSync(join(dir, version, 'libvirt'), { recursive: true });
+    writeFileSync(join(dir, version, 'libvirt', 'metadata.json'), '{"provider":"libvirt","format":"qcow2","virtual_size":1}\n');
+    writeFileSync(join(dir, 'metadata_url'), `https://vagrantcloud.com/${name}`);
+  }
+
+  // --- the guests' SSH servers ----------------------------------------------------------------
+
+  /**
+   * `ssh -F FILE [-T] [-o OPTION]… ALIAS COMMAND`: the settings from FILE's block for ALIAS, the
+   * guest listening at HostName:Port (booted, answering), the key (one of the IdentityFiles holds
+   * the machine's), then the remote command with the payload on stdin.
+   */
+  private async sshDirect(ctx: CallContext): Promise<CallResult> {
+    const argv = ctx.call.args;
+    let config: string | undefined;
+    let i = 0;
+    for (; i < argv.length; i++) {
+      const a = argv[i];
+      if (a === '-F') config = argv[++i];
+      else if (a === '-o') i++;
+      else if (a === '-T' || a === '-q') continue;
+      else if (a.startsWith('-')) return { stdout: '', stderr: `chaos stand-in: ssh option ${a} is not modelled\n`, exitCode: 255 };
+      else break;
+    }
+    const alias = argv[i];
+    const remote = argv.slice(i + 1).join(' ');
+    await this.pause(ctx.call);
+    if (!config || !alias) return { stdout: '', stderr: 'usage: ssh [-F configfile] [-o option] destination [command]\n', exitCode: 255 };
+    const settings = readSshConfig(resolve(ctx.input.cwd, config), alias);
+    if (!settings) return { stdout: '', stderr: `ssh: Could not resolve hostname ${alias}: Name or service not known\r\n`, exitCode: 255 };
+    const m = this.machines().find((x) => {
+      const ep = x.endpoint ?? { host: x.address, port: 22 };
+      return x.state === 'running' && ep.host === settings.hostName && ep.port === settings.port;
+    });
+    if (!m || !m.sshReady) return { stdout: '', stderr: `ssh: connect to host ${settings.hostName} port ${settings.port}: Connection refused\r\n`, exitCode: 255 };
+    const keys = settings.identityFiles.map((f) => {
+      try {
+        return readFileSync(resolve(ctx.input.cwd, f), 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
+    if (settings.user !== 'vagrant' || !m.key || !keys.includes(m.key)) {
+      return { stdout: '', stderr: `${settings.user}@${settings.hostName}: Permission denied (publickey).\r\n`, exitCode: 255 };
+    }
+    if (remote !== 'sh -s') return { stdout: '', stderr: `chaos stand-in: the guest runs only \`sh -s\` here, not ${remote}\n`, exitCode: 127 };
+    return this.guestShell(ctx, m, ctx.input.stdin ?? '');
+  }
+
+  /** What svcplan's payloads make the guest do (src/apply/drivers/vagrant/ssh.ts). */
+  private guestShell(ctx: CallContext, m: Machine, payload: string): CallResult {
+    const fail = (why: string, code = 2): CallResult => ({ stdout: '', stderr: `chaos stand-in: ${why}\n`, exitCode: code });
+    // A cut-off payload is an unclosed group: the guest shell runs none of it.
+    if (!payload.startsWith('{\n') || !payload.endsWith('\n}\n')) return fail('sh: syntax error: unexpected end of file (expecting "}")');
+    const body = payload.slice(2, -3);
+    if (body === 'exit 0') {
+      ctx.call.guest = { reach: true };
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    const probe = /^c=\$\(printf '%s' '([A-Za-z0-9+/=]*)' \| base64 -d\) \|\| exit\nexec sh -l -c "\$c" <\/dev\/null$/.exec(body);
+    if (probe) {
+      const command = Buffer.from(probe[1], 'base64').toString('utf8');
+      ctx.call.guest = { command };
+      return { stdout: '', stderr: '', exitCode: this.probeFails(m.name) ? 1 : 0 };
+    }
+    if (!payload.startsWith(PROVISION_PRELUDE)) return fail('the guest command is none of svcplan\'s payloads', 127);
+    const lines = payload.slice(PROVISION_PRELUDE.length).split('\n');
+    if (lines.slice(-3).join('\n') !== 'exit 0\n}\n') return fail('a provisioner payload that does not end as svcplan ends one');
+    const env: Env = { dir: m.dir, machines: parseVagrantfile(readFileSync(join(m.dir, 'Vagrantfile'), 'utf8')), home: m.home };
+    const def = env.machines.find((d) => d.name === m.name);
+    if (!def) return fail(`${m.name} is not in its Vagrantfile`);
+    const names: string[] = [];
+    for (const line of lines.slice(0, -3)) {
+      if (/^printf '%s\\n' '[^']*'$/.test(line)) continue;
+      const put = /^svcplan_put '([^']*)' '([A-Za-z0-9+/=]*)' \|\| exit$/.exec(line);
+      const sudo = /^svcplan_sudo '([A-Za-z0-9+/=]*)' \|\| exit$/.exec(line);
+      let p: ProvisionerDef | undefined;
+      if (put) {
+        const content = Buffer.from(put[2], 'base64');
+        p = def.provisioners.find((x) => x.type === 'file' && x.options.destination === put[1]);
+        if (p && !content.equals(readFileSync(String(p.options.source)))) p = undefined;
+      } else if (sudo) {
+        const text = Buffer.from(sudo[1], 'base64').toString('utf8');
+        const exports: Record<string, string> = {};
+        let rest = text;
+        for (let e = /^export ([A-Z_]+_B64)='([A-Za-z0-9+/= ]*)'\n/.exec(rest); e; e = /^export ([A-Z_]+_B64)='([A-Za-z0-9+/= ]*)'\n/.exec(rest)) {
+          exports[e[1]] = e[2];
+          rest = rest.slice(e[0].length);
+        }
+        const script = (Object.keys(GUEST_SCRIPTS) as GuestScriptName[]).find((k) => GUEST_SCRIPTS[k] === rest);
+        p = def.provisioners.find(
+          (x) =>
+            x.type === 'shell' &&
+            script !== undefined &&
+            (x.options.inline as { const?: string } | undefined)?.const === `Svcplan::${script}` &&
+            canonicalJson(base64Env(x.env as Record<string, GuestValue>)) === canonicalJson(exports),
+        );
+      } else {
+        return fail(`a line no svcplan payload has: ${line.slice(0, 80)}`);
+      }
+      if (!p) {
+        this.effect(ctx.call, { kind: 'unknown-provisioner', machine: m.name, dir: m.dir, id: m.id, detail: line.slice(0, 120) });
+        return fail(`the guest command matches no provisioner of ${m.name}'s Vagrantfile: ${line.slice(0, 120)}`, 1);
+      }
+      names.push(p.name);
+    }
+    ctx.call.guest = { provisioners: names };
+    this.runProvisioners(ctx, env, m, def, names);
+    return { stdout: ctx.out.join(''), stderr: ctx.err.join(''), exitCode: 0 };
   }
 
   // --- effects --------------------------------------------------------------------------------
@@ -834,8 +1056,8 @@ export class Hypervisor {
     const version = pinnedVersion(def.boxVersion) ?? '0';
     const boxId = `${def.box}@${version}`;
     if (!this.s.boxes.includes(boxId)) {
-      this.s.boxes.push(boxId);
-      this.effect(ctx.call, { kind: 'box-added', dir: env.dir, machine: def.name, detail: boxId });
+      if (def.box.startsWith(MISSING_BOX_PREFIX)) throw new VagrantError(T.boxNotFound(def.box), 1, ctx.out.join(''));
+      this.addBox(ctx.call, env.home, def.box, version, { dir: env.dir, machine: def.name });
       ctx.out.push(`==> ${def.name}: Box '${def.box}' could not be found. Attempting to find and install...\n==> ${def.name}: Successfully added box '${def.box}' (v${version}) for 'libvirt'!\n`);
     }
     const m: Machine = {
@@ -855,6 +1077,8 @@ export class Hypervisor {
       restoreRuns: 0,
       createdAt: 0,
       home: env.home,
+      address: `192.0.2.${((this.s.addresses = (this.s.addresses ?? 0) + 1) % 250) + 2}`,
+      endpoint: endpointOf(def),
     };
     ctx.out.push(`==> ${def.name}: Creating domain with the following settings...\n==> ${def.name}:  -- Name:              ${basename(env.dir)}_${def.name}\n`);
     m.createdAt = this.effect(ctx.call, { kind: 'machine-created', machine: def.name, dir: env.dir, id: m.id, detail: `${m.box.name} ${m.box.version}` }).seq;
@@ -895,6 +1119,8 @@ export class Hypervisor {
     }
     m.state = 'running';
     m.sshReady = false;
+    // QEMU forwards the port the Vagrantfile gives at boot.
+    m.endpoint = endpointOf(def);
     this.effect(ctx.call, { kind: 'booted', machine: m.name, dir: m.dir, id: m.id });
     this.updateIndex(m);
     ctx.out.push(`==> ${m.name}: Starting domain.\n`);
@@ -1016,13 +1242,57 @@ export class Hypervisor {
       const flag = args.shift()!;
       if (flag === '-c' || flag === '--connect') uri = args.shift() ?? uri;
     }
-    const command = args.shift() ?? '';
     await this.pause(ctx.call);
-    const handler = this.virshCommands[command];
-    if (!handler) throw new VagrantError(`error: unknown command: '${command}'\n`);
-    const pool = flagValue(args, '--pool') ?? 'default';
-    const rest = positionals(args, ['--pool']);
-    return ok(ctx, await handler(ctx, { uri, command, argv: args, pool, positionals: rest }));
+    const one = async (argv: string[]) => {
+      const command = argv.shift() ?? '';
+      const handler = this.virshCommands[command];
+      if (!handler) throw new VagrantError(`error: unknown command: '${command}'\n`);
+      const pool = flagValue(argv, '--pool') ?? 'default';
+      return handler(ctx, { uri, command, argv, pool, positionals: positionals(argv, ['--pool']) });
+    };
+    // One argument holding `cmd a; cmd b`: virsh runs each in turn, on after a failure; the last decides the exit code.
+    if (args.length !== 1 || !/[;\s]/.test(args[0])) return ok(ctx, await one(args));
+    let stdout = '';
+    let stderr = '';
+    let exitCode = 0;
+    for (const command of args[0].split(';').map((c) => c.trim().split(/\s+/).filter(Boolean)).filter((c) => c.length > 0)) {
+      try {
+        stdout += await one(command);
+        exitCode = 0;
+      } catch (err) {
+        if (!(err instanceof VagrantError)) throw err;
+        // virsh ends a failed command of a string with an empty line too (captured).
+        stdout += '\n';
+        stderr += err.stderr;
+        exitCode = err.exitCode;
+      }
+    }
+    return { stdout: ctx.out.join('') + stdout, stderr: ctx.err.join('') + stderr, exitCode };
+  }
+
+  /** A domain by UUID or by name (vagrant-libvirt's `<dir basename>_<machine>`). */
+  private domain(ref: string): Machine | undefined {
+    return this.machines().find((m) => m.id === ref || `${basename(m.dir)}_${m.name}` === ref);
+  }
+
+  private async domstate(_ctx: CallContext, v: VirshCall): Promise<string> {
+    const ref = v.positionals[0] ?? '';
+    const m = this.domain(ref);
+    if (!m) throw new VagrantError(`error: failed to get domain '${ref}'\n`);
+    return `${m.state === 'running' ? 'running' : 'shut off'}\n\n`;
+  }
+
+  private async list(_ctx: CallContext, v: VirshCall): Promise<string> {
+    const all = v.argv.includes('--all');
+    const domains = this.machines()
+      .filter((m) => all || m.state === 'running')
+      .map((m, i) => ({ id: m.state === 'running' ? String(i + 1) : '-', uuid: m.id, name: `${basename(m.dir)}_${m.name}`, state: m.state === 'running' ? 'running' : 'shut off' }));
+    if (v.argv.includes('--uuid') || v.argv.includes('--name')) {
+      return domains.map((d) => [v.argv.includes('--uuid') ? d.uuid : '', v.argv.includes('--name') ? d.name : ''].filter(Boolean).join(' ')).join('\n') + '\n\n';
+    }
+    const width = Math.max(4, ...domains.map((d) => d.name.length));
+    const rows = domains.map((d) => ` ${d.id.padEnd(4)} ${d.name.padEnd(width)}   ${d.state}`);
+    return ` Id   ${'Name'.padEnd(width)}   State\n${'-'.repeat(width + 17)}\n${rows.map((r) => r + '\n').join('')}\n`;
   }
 
   /** The volume a virsh call names, or virsh's error. */
@@ -1108,6 +1378,38 @@ function indexEntry(m: Machine): Record<string, unknown> {
   };
 }
 
+/** The command a call names: a vagrant subcommand, a virsh command; `ssh` for ssh. */
+function commandOf(call: Pick<CallRecord, 'program' | 'args'>): string | undefined {
+  if (call.program === 'virsh') return virshCommand(call.args);
+  if (call.program === 'ssh') return 'ssh';
+  return call.args.find((a) => !a.startsWith('-'));
+}
+
+/** Where a machine's Vagrantfile forwards SSH from (node.ssh.host/port), if it does. */
+function endpointOf(def: MachineDef): { host: string; port: number } | undefined {
+  return def.sshPort !== undefined ? { host: def.sshHost ?? '127.0.0.1', port: def.sshPort } : undefined;
+}
+
+/** The settings an ssh_config file gives a Host, as ssh reads them (first value wins). */
+function readSshConfig(file: string, alias: string): { hostName: string; port: number; user: string; identityFiles: string[] } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const block = parseSshConfig(text).find((b) => b.host === alias);
+  const settings = sshSettingsOf(block);
+  return settings ? { hostName: settings.hostName, port: settings.port, user: settings.user, identityFiles: settings.identityFiles } : undefined;
+}
+
+/** The start every provisioner payload of svcplan has: a group, and its two helpers. */
+const PROVISION_PRELUDE = provisionPayload([], () => Buffer.alloc(0)).replace(/exit 0\n\}\n$/, '');
+
+function canonicalJson(value: Record<string, string>): string {
+  return JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+}
+
 function virshCommand(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-c' || args[i] === '--connect') {
@@ -1121,6 +1423,8 @@ function virshCommand(args: string[]): string | undefined {
 
 /** The machine a call acts on: vagrant's NAME, or the instance whose state volume virsh touches. */
 export function targetOf(call: Pick<CallRecord, 'program' | 'args'>): string | undefined {
+  // ssh -F FILE … ALIAS 'sh -s': svcplan names the Host block after the machine.
+  if (call.program === 'ssh') return call.args.length >= 2 ? call.args[call.args.length - 2] : undefined;
   if (call.program === 'virsh') {
     const args = [...call.args];
     const i = args.indexOf(virshCommand(args) ?? '');
@@ -1207,7 +1511,15 @@ function validateProvisionerFlags(defs: MachineDef[], types: string[]): void {
   for (const t of types) if (!PROVISIONER_TYPES.has(t)) throw new VagrantError(T.provisionerFlagInvalid(t));
 }
 
+/** Whether a call runs the named provisioner: by vagrant's --provision-with, or in an SSH payload. */
+function runsProvisioner(call: CallRecord, input: CallInput, name: string): boolean {
+  if (call.program === 'ssh') return (input.stdin ?? '').includes(`'Running provisioner: ${name} (`);
+  const i = call.args.indexOf('--provision-with');
+  return call.program === 'vagrant' && i >= 0 && (call.args[i + 1] ?? '').split(',').includes(name);
+}
+
 function faultMessage(call: CallRecord): string {
+  if (call.program === 'ssh') return 'chaos stand-in: the guest command failed (injected by the chaos suite)\n';
   if (call.program === 'virsh') return `error: Failed to ${virshCommand(call.args) ?? 'run'}: internal error: injected by the chaos suite\n`;
   const name = call.target ?? 'default';
   return (
@@ -1284,6 +1596,7 @@ export async function serveHypervisor(model: Hypervisor, socket: string): Promis
         vagrantHome: get('home') || undefined,
         ppid: Number(get('ppid')) || undefined,
         pid: Number(get('pid')) || undefined,
+        ...(fields.some(([k]) => k === 'in') ? { stdin: get('in') } : {}),
       };
       model.handle(input).then(
         (result) => {

@@ -28,6 +28,8 @@ export interface ServiceDef {
   template: string;
   release: string;
   tiers: TierDef[];
+  /** target.ssh.portBase (on 127.0.0.1); without it, guests are reached where vagrant ssh-config says. */
+  sshPortBase?: number;
 }
 
 export interface ExpectedInstance {
@@ -116,7 +118,8 @@ export function repoFiles(services: ServiceDef[], store: 'local' | 'git'): Recor
     }
     files[`templates/${s.template}.yaml`] = lines.join('\n') + '\n';
     files[`services/${s.name}.yaml`] =
-      `apiVersion: svcplan/v1\nkind: Service\nname: ${s.name}\ntemplate: ${s.template}\ntarget: { driver: vagrant, provider: libvirt }\n`;
+      `apiVersion: svcplan/v1\nkind: Service\nname: ${s.name}\ntemplate: ${s.template}\n` +
+      `target: { driver: vagrant, provider: libvirt${s.sshPortBase !== undefined ? `, ssh: { host: 127.0.0.1, portBase: ${s.sshPortBase} }` : ''} }\n`;
   }
   return files;
 }

@@ -11,12 +11,17 @@ async function deploy(w: World, services: ServiceDef[], message: string): Promis
   if (r.code !== 0) throw new Error(`baseline apply (${message}) exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
 }
 
+// Guests are reached over the direct SSH channel: with target.ssh (settings derived per box and
+// target) in shop, vault, cart and api; with settings asked of `vagrant ssh-config` per machine
+// in mix and ledger.
+
 // 1. First deploy: two tiers in rollout order, a stateful one first; two upgrade domains of two
 //    instances each, both at once.
 const shopV1: ServiceDef = {
   name: 'shop',
   template: 'shop',
   release: '1',
+  sshPortBase: 2200,
   tiers: [
     { name: 'db', order: 1, count: 1, version: '1.0', memory: 512, cpus: 1, apps: { pg: '15' }, state: { disk: 1, hooks: true }, domains: 1, maxParallel: 1 },
     { name: 'web', order: 2, count: 4, version: '1.0', memory: 512, cpus: 1, apps: { web: '1.0' }, domains: 2, maxParallel: 2 },
@@ -63,6 +68,7 @@ const diskBase: ServiceDef = {
   name: 'vault',
   template: 'vault',
   release: '1',
+  sshPortBase: 2300,
   tiers: [{ name: 'kv', order: 1, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { kv: '1.0' }, state: { disk: 1, hooks: true }, domains: 2, maxParallel: 1 }],
 };
 const diskGrown = withTiers(diskBase, { kv: { state: { disk: 2, hooks: true } } }, '2');
@@ -84,6 +90,7 @@ const rbV1: ServiceDef = {
   name: 'cart',
   template: 'cart',
   release: '1',
+  sshPortBase: 2400,
   tiers: [
     { name: 'db', order: 1, count: 1, version: '1.0', memory: 512, cpus: 1, apps: { pg: '15' }, state: { disk: 1, hooks: true }, domains: 1, maxParallel: 1 },
     { name: 'web', order: 2, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { web: '1.0' }, domains: 2, maxParallel: 1 },
@@ -133,6 +140,7 @@ const mrV1: ServiceDef = {
   name: 'api',
   template: 'api',
   release: '1',
+  sshPortBase: 2500,
   tiers: [{ name: 'api', order: 1, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { api: '1.0' }, domains: 2, maxParallel: 1, minReady: 1 }],
 };
 const mrV2 = withTiers(mrV1, { api: { apps: { api: '1.1' } } }, '2');

@@ -63,10 +63,18 @@ export interface ScenarioReport {
 const MUTATING_VAGRANT = new Set(['up', 'provision', 'reload', 'halt', 'destroy', 'suspend', 'resume']);
 const MUTATING_VIRSH = new Set(['vol-resize', 'vol-delete', 'vol-create', 'vol-create-as', 'vol-wipe']);
 
-export function isMutating(c: Pick<CallRecord, 'program' | 'args'>): boolean {
+export function isMutating(c: Pick<CallRecord, 'program' | 'args' | 'guest'>): boolean {
   if (c.program === 'vagrant') return MUTATING_VAGRANT.has(c.args.find((a) => !a.startsWith('-')) ?? '');
   if (c.program === 'virsh') return c.args.some((a) => MUTATING_VIRSH.has(a));
+  // A guest command over SSH that ran provisioners (hooks included); probes change nothing.
+  if (c.program === 'ssh') return (c.guest?.provisioners?.length ?? 0) > 0;
   return false;
+}
+
+/** A health probe of the machine: `vagrant ssh NAME -c`, or its command over the direct SSH channel. */
+function probes(c: CallRecord, target: string): boolean {
+  if (c.target !== target) return false;
+  return (c.program === 'vagrant' && subcommand(c) === 'ssh') || (c.program === 'ssh' && c.guest?.command !== undefined);
 }
 
 function subcommand(c: Pick<CallRecord, 'program' | 'args'>): string {
@@ -74,6 +82,7 @@ function subcommand(c: Pick<CallRecord, 'program' | 'args'>): string {
 }
 
 function provisionsWith(c: CallRecord, name: string): boolean {
+  if (c.program === 'ssh') return c.guest?.provisioners?.includes(name) ?? false;
   if (c.program !== 'vagrant') return false;
   const i = c.args.indexOf('--provision-with');
   return i >= 0 && (c.args[i + 1] ?? '').split(',').includes(name);
@@ -194,7 +203,7 @@ async function killPoint(w: World, sc: Scenario, base: Snapshot, runArgs: string
   w.model.setUnhealthy(target);
   const unhealthy = await w.apply('resume-unhealthy');
   hung(w, unhealthy, result.violations);
-  const probed = w.model.calls('resume-unhealthy').some((c) => subcommand(c) === 'ssh' && c.target === target);
+  const probed = w.model.calls('resume-unhealthy').some((c) => probes(c, target));
   if (unhealthy.timedOut) {
     // Reported as a hang above.
   } else if (unhealthy.code !== 1) {

@@ -33,6 +33,9 @@ export interface MachineDef {
   /** The version constraint as written (`'= 12.7.1'`). */
   boxVersion?: string;
   hostname?: string;
+  /** node.ssh.host / node.ssh.port, when set. */
+  sshHost?: string;
+  sshPort?: number;
   /** libvirt: lv.memory (MiB), lv.cpus; Vagrant's defaults when not set. */
   memory: number;
   cpus: number;
@@ -452,6 +455,8 @@ function parseMachine(p: Parser, name: string, node: string): MachineDef {
       if (key === 'vm.box' && typeof value === 'string') def.box = value;
       else if (key === 'vm.box_version' && typeof value === 'string') def.boxVersion = value;
       else if (key === 'vm.hostname' && typeof value === 'string') def.hostname = value;
+      else if (key === 'ssh.host' && typeof value === 'string') def.sshHost = value;
+      else if (key === 'ssh.port' && typeof value === 'number') def.sshPort = value;
       p.skipStatement();
       continue;
     }
@@ -475,7 +480,7 @@ function parseMachine(p: Parser, name: string, node: string): MachineDef {
       }
       continue;
     }
-    // node.vm.network, node.ssh.*, node.trigger.*, …: not modelled.
+    // node.vm.network, node.trigger.*, …: not modelled.
     skipStatementOrBlock(p);
   }
 }

@@ -1,6 +1,6 @@
 // The process runner every vagrant, virsh and VBoxManage call goes through, against real
 // programs: output line by line, exit codes, environment, timeouts, programs that cannot start.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VagrantCommandError } from '../../src/apply/drivers/vagrant/driver.js';
@@ -79,4 +79,37 @@ test('a program whose signal is aborted is stopped at once', async () => {
   expect(Date.now() - started).toBeLessThan(5_000);
   expect(result.exitCode).toBe(127);
   expect(result.stderr).toMatch(/stopped: no longer needed/);
+});
+
+test('input reaches the program on its standard input; without it, the program gets none', async () => {
+  const fed = await new ExecaRunner().run({ program: 'sh', args: ['-c', 'cat; echo "[$1]"', 'sh', 'x'], cwd: dir }, { input: "line one\n$(not run) 'q'\n" });
+  expect(fed).toEqual({ exitCode: 0, stdout: "line one\n$(not run) 'q'\n[x]", stderr: '' });
+  const none = await new ExecaRunner().run({ program: 'sh', args: ['-c', 'cat; echo end'], cwd: dir });
+  expect(none.stdout).toBe('end');
+});
+
+test('under a receipt, input comes from a file and detached output goes to files, read as they grow', async () => {
+  const base = join(dir, 'detached');
+  const lines: [string, OutputStream][] = [];
+  const script = [
+    // What the program holds: files, not pipes of this process.
+    'l=$(readlink /proc/$$/fd/0 /proc/$$/fd/1 /proc/$$/fd/2); echo "$l" >&2',
+    'while read -r l; do echo "got $l"; done',
+    'echo "é€ last" >&2',
+    'printf partial',
+    'exit 4',
+  ].join('\n');
+  const result = await new ExecaRunner().run(
+    { program: 'sh', args: ['-c', script], cwd: dir },
+    { receipt: base, input: 'a\nb\n', detachOutput: true, onLine: (line, stream) => lines.push([line, stream]) },
+  );
+  expect(result.exitCode).toBe(4);
+  expect(result.stdout).toBe('got a\ngot b\npartial');
+  expect(result.stderr.split('\n')).toEqual([`${base}.in`, `${base}.out`, `${base}.err`, 'é€ last']);
+  expect(lines.filter(([, s]) => s === 'stdout').map(([l]) => l)).toEqual(['got a', 'got b', 'partial']);
+  // The receipt, the output kept next to it, and the input gone once the program ended.
+  expect(readFileSync(`${base}.exit`, 'utf8').trim()).toBe('4');
+  expect(readFileSync(`${base}.out`, 'utf8')).toBe('got a\ngot b\npartial');
+  expect(existsSync(`${base}.in`)).toBe(false);
+  expect(statSync(`${base}.out`).mode & 0o777).toBe(0o600);
 });

@@ -28,7 +28,8 @@ function driverWithSnapshots(status = '') {
     seen.push({ command: c.args.slice(0, 2).join(' '), vagrantfile: readFileSync(file, 'utf8'), inode: statSync(file).ino });
     return c.args[0] === 'status' ? { exitCode: 0, stdout: status, stderr: '' } : undefined;
   });
-  return { driver: new VagrantDriver({ repoDir: repo, runner: recorder }), seen };
+  // The Vagrant path: observation through `vagrant status` (direct observation has its own tests).
+  return { driver: new VagrantDriver({ repoDir: repo, runner: recorder, direct: false }), seen };
 }
 
 function expected(service: ReturnType<typeof serviceSpec>, instances: DriverInstance[]): string {

@@ -79,7 +79,10 @@ test('svcplan apply and rollback take a service through every kind of update on 
   // 2. refresh: a new app version, installed in place without a reboot.
   const boots = { [first]: bootId(first), [second]: bootId(second) };
   await commitTemplate({ box: 'test/tiny-v1', memory: 256, version: '2', count: 2 });
-  svcplan('apply');
+  const refreshed = svcplan('apply');
+  // Over the direct SSH channel, not through `vagrant provision`.
+  for (const name of [first, second]) expect(refreshed).toContain(`# provisioners app-hello-script,app-hello on ${name}`);
+  expect(refreshed).not.toMatch(/\$ vagrant provision /);
   for (const name of [first, second]) {
     expect(bootId(name)).toBe(boots[name]);
     expect(guest(name, 'cat /opt/hello/version')).toBe('2');
@@ -99,7 +102,12 @@ test('svcplan apply and rollback take a service through every kind of update on 
   // 4. replace: a new OS image; the state disk keeps what was written to it; hooks ran.
   for (const name of [first, second]) guest(name, `echo marker-${name} | dd of=/dev/vdb bs=512 seek=8 conv=notrunc 2>/dev/null; sync`);
   await commitTemplate({ box: 'test/tiny-v2', memory: 384, version: '2', count: 2 });
-  svcplan('apply');
+  const replaced = svcplan('apply');
+  for (const name of [first, second]) {
+    expect(replaced).toContain(`# provisioners save-state-script,save-state on ${name}`);
+    expect(replaced).toContain(`# provisioners restore-state-script,restore-state on ${name}`);
+  }
+  expect(replaced).not.toMatch(/\$ vagrant provision /);
   for (const name of [first, second]) {
     expect(guest(name, 'cat /etc/tiny-release')).toBe('tiny-v2');
     expect(stateMarker(name)).toBe(`marker-${name}`);

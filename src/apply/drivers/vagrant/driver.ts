@@ -1,21 +1,45 @@
 // The Vagrant driver: keeps the service's Vagrantfile in step with the current layout, and runs
 // one vagrant command line per step (SPEC section 5). State disks are deleted only when asked.
+// Where a machine allows it, guest commands go over a direct SSH channel (ssh.ts) and machine
+// states are asked of the hypervisor (provider-state.ts): no Ruby start for either. Vagrant
+// stays the way whenever that cannot be done exactly.
 
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CallOptions, CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ProvisionerName } from '../../driver.js';
+import type { BoxRef, CallOptions, CallOutcome, Driver, DriverInstance, HealthCheck, Machine, ObservedState, ProvisionerName } from '../../driver.js';
 import type { ObservedInstance } from '../../../model/types.js';
 import { mapBounded } from '../../bounded.js';
+import { boxKey, boxLabel, boxListed, boxOnDisk, parseBoxList } from './boxes.js';
 import { guestFactsScript, parseDominfo, parseGuestFacts, parseShowVmInfo } from './inspect.js';
 import { CallReceipts } from './calls.js';
-import { machineIdentities, vagrantHome } from './machine-data.js';
+import { machineDataDir, machineIdentities, machineIds, vagrantHome } from './machine-data.js';
 import type { ServiceSpec } from '../../../model/types.js';
+import { libvirtStateOf, libvirtUriOf, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from './provider-state.js';
 import { ExecaRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
-import { parseVagrantStatus } from './status.js';
+import {
+  REACH_PAYLOAD,
+  SshSettingsStore,
+  commandPayload,
+  controlDir,
+  controlPath,
+  parseSshConfig,
+  profileKey,
+  profileOf,
+  provisionPayload,
+  renderSshConfig,
+  settingsFromProfile,
+  sshArgs,
+  sshSettingsOf,
+  type MachineSettings,
+  type SshSettings,
+} from './ssh.js';
+import { observedStateOf, parseVagrantStatus } from './status.js';
 import {
   MachineBlockCache,
   VagrantfileError,
+  provisionersOf,
   renderVagrantfile,
   stateDiskName,
   vagrantDirOf,
@@ -44,6 +68,27 @@ export interface VagrantDriverOptions {
   lockPollSeconds?: number;
   /** Environment the runner gives vagrant (VAGRANT_HOME is read from it to find the machine index). */
   env?: Record<string, string>;
+  /**
+   * Guest commands over a direct SSH channel and machine states from virsh / VBoxManage where a
+   * machine allows it (default: true when files are written; a dry run lists vagrant commands).
+   */
+  direct?: boolean;
+  /** The OpenSSH client (default: `ssh` on PATH); false: every guest command goes through Vagrant. */
+  ssh?: string | false;
+  /** Where sockets of shared SSH connections go (default: the temporary directory). */
+  tmpDir?: string;
+}
+
+/** Seconds before a machine's SSH settings are asked of Vagrant again after a connection failed. */
+const RE_ASK_SECONDS = 30;
+
+/** A machine reached over SSH: its settings as a file for ssh, the shared connection's socket. */
+interface SshTarget {
+  name: string;
+  id: string;
+  configFile: string;
+  control: string | undefined;
+  entry: MachineSettings;
 }
 
 /** Vagrant's machine_action_locked error: another process is acting on the machine. */
@@ -72,6 +117,23 @@ export class VagrantCommandError extends Error {
   }
 }
 
+/** A guest command run over the direct SSH channel that exited non-zero: what it was, then as VagrantCommandError. */
+export class GuestCommandError extends VagrantCommandError {
+  constructor(command: CommandLine, result: CommandResult, what: string) {
+    super(command, result);
+    this.name = 'GuestCommandError';
+    this.message = `${what} (over SSH): ${this.message}`;
+  }
+}
+
+/** A box a rollout needs that is not on this host and could not be added. */
+export class BoxUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BoxUnavailableError';
+  }
+}
+
 interface ServiceLayout {
   service: ServiceSpec;
   instances: Map<string, DriverInstance>;
@@ -84,12 +146,21 @@ export class VagrantDriver implements Driver {
   private readonly repoDir: string;
   private readonly runner: CommandRunner;
   private readonly writeFiles: boolean;
+  private readonly direct: boolean;
   private readonly layouts = new Map<string, ServiceLayout>();
+  private readonly sshStores = new Map<string, SshSettingsStore>();
+  /** When each machine's (service, name, id) SSH settings were last asked of Vagrant. */
+  private readonly asked = new Map<string, number>();
+  private sshProgram: string | false | undefined;
+  private sockets: string | false | undefined;
+  /** Each box looked for (and fetched) once: the answer, shared by every service that needs it. */
+  private readonly boxes = new Map<string, Promise<void>>();
 
   constructor(private readonly options: VagrantDriverOptions) {
     this.repoDir = resolve(options.repoDir);
     this.runner = options.runner ?? new ExecaRunner(options.env);
     this.writeFiles = options.writeFiles ?? true;
+    this.direct = (options.direct ?? this.writeFiles) && !this.env().VAGRANT_DOTFILE_PATH;
   }
 
   vagrantDir(service: string): string {
@@ -112,13 +183,77 @@ export class VagrantDriver implements Driver {
   async observe(service: string): Promise<Record<string, Machine>> {
     const dir = this.vagrantDir(service);
     if (this.writeFiles && !existsSync(join(dir, 'Vagrantfile'))) return {};
+    const direct = this.direct ? await this.observeDirect(service) : undefined;
+    if (direct) return direct;
     const result = await this.vagrant(service, undefined, ['status', '--machine-readable'], { quiet: true });
     const states = parseVagrantStatus(result.stdout);
     const layout = this.layouts.get(service);
     const machines = Object.keys(states).map((name) => ({ name, provider: layout?.instances.get(name)?.spec.target.provider ?? 'libvirt' }));
-    const identities = machineIdentities(dir, machines, vagrantHome({ ...process.env, ...this.options.env }));
+    const identities = machineIdentities(dir, machines, vagrantHome(this.env()));
     const out: Record<string, Machine> = {};
     for (const [name, state] of Object.entries(states)) out[name] = state === 'not_created' ? { state } : { state, ...identities.get(name) };
+    return out;
+  }
+
+  /**
+   * The service's machines from the hypervisor, when every machine of the layout has a provider
+   * id: libvirt through one virsh call per connection URI, VirtualBox through VBoxManage.
+   * Undefined, and Vagrant is asked, when any of it cannot be told exactly: no layout, a machine
+   * without an id (not created, as Vagrant would most likely say; it alone knows for sure where
+   * it keeps ids), an id under more than one provider or under another provider than the spec's,
+   * an URI svcplan cannot tell, a program missing or failing, a domain the hypervisor does not
+   * know (Vagrant then forgets the id), an unknown provider.
+   */
+  private async observeDirect(service: string): Promise<Record<string, Machine> | undefined> {
+    const layout = this.layouts.get(service);
+    if (!layout) return undefined;
+    const dir = this.vagrantDir(service);
+    const env = this.env();
+    const states = new Map<string, ObservedState>();
+    const libvirt = new Map<string, { name: string; id: string }[]>();
+    const virtualbox: { name: string; id: string }[] = [];
+    const providers: { name: string; provider: string }[] = [];
+    for (const inst of layout.instances.values()) {
+      const ids = machineIds(dir, inst.name);
+      if (ids.length !== 1 || ids[0].provider !== inst.spec.target.provider) return undefined;
+      const [{ provider, id }] = ids;
+      providers.push({ name: inst.name, provider });
+      if (provider === 'libvirt') {
+        const uri = libvirtUriOf(inst.spec.target.options, env);
+        if (!uri) return undefined;
+        libvirt.set(uri, [...(libvirt.get(uri) ?? []), { name: inst.name, id }]);
+      } else if (provider === 'virtualbox') {
+        virtualbox.push({ name: inst.name, id });
+      } else {
+        return undefined;
+      }
+    }
+    const answers = await Promise.all([
+      ...[...libvirt].map(async ([uri, machines]) => {
+        const args = virshDomstateArgs(uri, machines.map((m) => m.id));
+        if (!args) return false;
+        const result = await this.runner.run({ program: 'virsh', args, cwd: dir });
+        if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
+        const found = parseVirshDomstates(result.stdout);
+        for (const m of machines) {
+          const state = found.get(m.id.toLowerCase());
+          if (state === undefined) return false;
+          states.set(m.name, observedStateOf(libvirtStateOf(state)));
+        }
+        return true;
+      }),
+      ...virtualbox.map(async (m) => {
+        const result = await this.runner.run({ program: 'VBoxManage', args: ['showvminfo', m.id, '--machinereadable'], cwd: dir });
+        const state = result.exitCode === 0 ? virtualboxStateOf(result.stdout) : undefined;
+        if (state === undefined) return false;
+        states.set(m.name, observedStateOf(state));
+        return true;
+      }),
+    ]);
+    if (answers.includes(false)) return undefined;
+    const identities = machineIdentities(dir, providers, vagrantHome(env));
+    const out: Record<string, Machine> = {};
+    for (const [name, state] of states) out[name] = { state, ...identities.get(name) };
     return out;
   }
 
@@ -147,7 +282,29 @@ export class VagrantDriver implements Driver {
     this.place(inst);
     const names = this.provisionWith(inst, provisioners);
     if (names.length === 0) return;
+    const target = await this.reachable(inst);
+    if (target) return this.provisionOverSsh(inst, target, names, opts.call);
     await this.act(inst, ['provision', inst.name, '--provision-with', names.join(',')], opts.call);
+  }
+
+  /**
+   * The named provisioners over the machine's SSH channel, in the order Vagrant would run them
+   * (its Vagrantfile's), under the call's receipt, as one guest command.
+   */
+  private async provisionOverSsh(inst: DriverInstance, target: SshTarget, names: string[], call: string): Promise<void> {
+    const service = this.layouts.get(inst.service)!.service;
+    const defs = provisionersOf(inst, service, this.repoDir).filter((p) => names.includes(p.name));
+    const payload = provisionPayload(defs, (path) => readFileSync(path));
+    const command = this.sshCommand(inst, target);
+    const what = `provisioners ${defs.map((p) => p.name).join(',')} on ${inst.name}`;
+    this.say(inst, `$ ${formatCommandLine(command)}  # ${what}`);
+    const result = await this.runner.run(command, {
+      input: payload,
+      detachOutput: true,
+      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
+      ...this.receiptFor(inst.service, call, command),
+    });
+    if (result.exitCode !== 0) throw new GuestCommandError(command, result, what);
   }
 
   async reload(inst: DriverInstance, provisioners: ProvisionerName[], opts: CallOptions): Promise<void> {
@@ -202,6 +359,8 @@ export class VagrantDriver implements Driver {
     const { signal } = check;
     const probe = async () => {
       const left = Math.max(5, Math.ceil((deadline - Date.now()) / 1000));
+      const direct = await this.probeOverSsh(inst, command, Math.min(left, 120), signal);
+      if (direct !== undefined) return direct;
       const result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', command], { timeoutSeconds: Math.min(left, 120), quiet: true, signal });
       return result.exitCode === 0;
     };
@@ -219,6 +378,171 @@ export class VagrantDriver implements Driver {
     const stillHealthy = await probe();
     if (!stillHealthy) this.say(inst, `unhealthy again after ${check.minReadySeconds} s: \`${command}\``);
     return stillHealthy;
+  }
+
+  async prepareBoxes(service: string, boxes: BoxRef[]): Promise<void> {
+    const failures: string[] = [];
+    await Promise.all(
+      boxes.map(async (box) => {
+        const key = boxKey(box);
+        let pending = this.boxes.get(key);
+        if (!pending) {
+          pending = this.prepareBox(service, box);
+          this.boxes.set(key, pending);
+        }
+        await pending.catch((err: Error) => failures.push(err.message));
+      }),
+    );
+    if (failures.length > 0) {
+      throw new BoxUnavailableError(
+        `${failures.join('; ')}. No machine of ${service} was touched: add the box on this host (vagrant box add), or fix the template's image`,
+      );
+    }
+  }
+
+  /** A box on disk is there; one that is not is asked of Vagrant's list, then added. */
+  private async prepareBox(service: string, box: BoxRef): Promise<void> {
+    const home = vagrantHome(this.env());
+    if (boxOnDisk(home, box)) return;
+    if (!this.writeFiles) {
+      // A dry run fetches nothing: it says what the real run would fetch.
+      this.emit(service, undefined, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, 'svcplan');
+      return;
+    }
+    // Out of any Vagrant directory: no Vagrantfile is loaded for a box command.
+    const dir = this.options.tmpDir ?? tmpdir();
+    const list = await this.runner.run({ program: 'vagrant', args: ['box', 'list', '--machine-readable'], cwd: dir });
+    if (list.exitCode === 0 && boxListed(parseBoxList(list.stdout), box)) return;
+    const command: CommandLine = { program: 'vagrant', args: ['box', 'add', box.name, '--box-version', box.version, '--provider', box.provider], cwd: dir };
+    this.emit(service, undefined, `box ${boxLabel(box)} is not on this host; adding it before any machine is touched`, 'svcplan');
+    this.emit(service, undefined, `$ ${formatCommandLine(command)}`, 'svcplan');
+    const added = await this.runner.run(command, { onLine: (line, stream) => this.emit(service, undefined, line, stream) });
+    if (added.exitCode !== 0) {
+      const why = lastLines(added.stderr, STDERR_TAIL_LINES).join(' ') || lastLines(added.stdout, 2).join(' ') || `exit code ${added.exitCode}`;
+      throw new Error(`box ${boxLabel(box)} is not on this host and \`${formatCommandLine(command)}\` failed: ${why}`);
+    }
+  }
+
+  // --- the direct SSH channel -------------------------------------------------------------------
+
+  /**
+   * The command over SSH (`command`, or `true` for waitForSsh) as `vagrant ssh -c` would run it:
+   * its answer, or undefined when the machine has no SSH settings to be had (Vagrant then runs it).
+   */
+  private async probeOverSsh(inst: DriverInstance, command: string, timeoutSeconds: number, signal?: AbortSignal): Promise<boolean | undefined> {
+    const target = await this.sshTarget(inst);
+    if (!target) return undefined;
+    const first = await this.sshRun(inst, target, commandPayload(command), timeoutSeconds, signal);
+    if (first.exitCode !== 255 || signal?.aborted) return first.exitCode === 0;
+    // ssh could not connect (or the command answered 255): settings may be stale; ask Vagrant again.
+    const again = await this.sshTarget(inst, { fresh: true });
+    if (!again || sameSettings(again.entry.settings, target.entry.settings)) return false;
+    return (await this.sshRun(inst, again, commandPayload(command), timeoutSeconds, signal)).exitCode === 0;
+  }
+
+  /**
+   * The machine's SSH channel once a connection with its settings has succeeded (settings that
+   * fail are asked of Vagrant again); undefined when there is none to be had, or the machine does
+   * not answer: Vagrant then does the work, with its own waiting and messages.
+   */
+  private async reachable(inst: DriverInstance): Promise<SshTarget | undefined> {
+    const target = await this.sshTarget(inst);
+    if (!target) return undefined;
+    if ((await this.sshRun(inst, target, REACH_PAYLOAD, 30)).exitCode === 0) return target;
+    const again = await this.sshTarget(inst, { fresh: true });
+    if (!again || sameSettings(again.entry.settings, target.entry.settings)) return undefined;
+    return (await this.sshRun(inst, again, REACH_PAYLOAD, 30)).exitCode === 0 ? again : undefined;
+  }
+
+  /**
+   * A machine's SSH settings: kept ones for its id and endpoint; else derived from the profile of
+   * its box and target (target.ssh only); else asked of Vagrant (`vagrant ssh-config NAME`, at most
+   * every RE_ASK_SECONDS once a machine has been asked). `fresh`: ask Vagrant, whatever is kept.
+   */
+  private async sshTarget(inst: DriverInstance, opts: { fresh?: boolean } = {}): Promise<SshTarget | undefined> {
+    if (!this.direct || !this.sshPath()) return undefined;
+    const dir = this.vagrantDir(inst.service);
+    const ids = machineIds(dir, inst.name);
+    if (ids.length !== 1 || ids[0].provider !== inst.spec.target.provider) return undefined;
+    const { id, provider } = ids[0];
+    const ssh = inst.spec.target.ssh;
+    const endpoint = ssh ? { host: ssh.host, port: ssh.portBase + inst.index - 1 } : undefined;
+    const endpointKey = endpoint ? `${endpoint.host}:${endpoint.port}` : undefined;
+    const ownKey = join(machineDataDir(dir, inst.name, provider), 'private_key');
+    const profile = endpoint
+      ? profileKey({ box: inst.spec.image.box, version: inst.spec.image.version, provider, options: inst.spec.target.options, host: endpoint.host })
+      : undefined;
+    const store = this.sshStore(inst.service);
+    if (!opts.fresh) {
+      const kept = store.machine(inst.name, id, endpointKey);
+      if (kept) return this.sshTargetOf(inst, kept);
+      const known = profile && endpoint && existsSync(ownKey) ? store.profile(profile) : undefined;
+      const derived = known && endpoint ? settingsFromProfile(known, endpoint, ownKey) : undefined;
+      if (derived) {
+        const entry: MachineSettings = { id, endpoint: endpointKey, source: 'derived', settings: derived };
+        store.keep(inst.name, entry);
+        return this.sshTargetOf(inst, entry);
+      }
+    }
+    const askedKey = `${inst.service}\0${inst.name}\0${id}`;
+    const last = this.asked.get(askedKey);
+    if (last !== undefined && Date.now() - last < RE_ASK_SECONDS * 1000) return undefined;
+    this.asked.set(askedKey, Date.now());
+    const answer = await this.run(inst.service, inst.name, ['ssh-config', inst.name], { quiet: true });
+    if (answer.exitCode !== 0) return undefined;
+    const settings = sshSettingsOf(parseSshConfig(answer.stdout).find((b) => b.host === inst.name));
+    if (!settings) return undefined;
+    const entry: MachineSettings = { id, endpoint: endpointKey, source: 'vagrant', settings };
+    store.keep(inst.name, entry);
+    const learnt = profile && endpoint ? profileOf(settings, endpoint, ownKey) : undefined;
+    if (profile && learnt) store.keepProfile(profile, learnt);
+    return this.sshTargetOf(inst, entry);
+  }
+
+  private sshTargetOf(inst: DriverInstance, entry: MachineSettings): SshTarget | undefined {
+    const alias = /^[A-Za-z0-9._-]+$/.test(inst.name) ? inst.name : 'svcplan-guest';
+    const text = renderSshConfig(alias, entry.settings.entries);
+    if (!text) return undefined;
+    const configFile = this.sshStore(inst.service).configFile(inst.name, text);
+    const sockets = this.socketDir();
+    return { name: alias, id: entry.id, configFile, control: sockets ? controlPath(sockets, entry.id, entry.settings) : undefined, entry };
+  }
+
+  private sshCommand(inst: DriverInstance, target: SshTarget): CommandLine {
+    return { program: this.sshPath() as string, args: sshArgs(target.configFile, target.name, target.control), cwd: this.vagrantDir(inst.service) };
+  }
+
+  private sshRun(inst: DriverInstance, target: SshTarget, payload: string, timeoutSeconds: number, signal?: AbortSignal): Promise<CommandResult> {
+    return this.runner.run(this.sshCommand(inst, target), { input: payload, timeoutSeconds, signal });
+  }
+
+  private sshStore(service: string): SshSettingsStore {
+    let store = this.sshStores.get(service);
+    if (!store) {
+      store = new SshSettingsStore(join(this.vagrantDir(service), '.svcplan-ssh'));
+      this.sshStores.set(service, store);
+    }
+    return store;
+  }
+
+  /** The ssh program, found once on PATH; false when there is none. */
+  private sshPath(): string | false {
+    if (this.sshProgram !== undefined) return this.sshProgram;
+    const wanted = this.options.ssh ?? 'ssh';
+    if (wanted === false) return (this.sshProgram = false);
+    if (wanted.includes('/')) return (this.sshProgram = executable(wanted) ? wanted : false);
+    const found = (this.env().PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, wanted)).find(executable);
+    return (this.sshProgram = found ?? false);
+  }
+
+  private socketDir(): string | undefined {
+    if (this.sockets === undefined) this.sockets = controlDir(this.options.tmpDir ?? tmpdir()) ?? false;
+    return this.sockets || undefined;
+  }
+
+  /** The environment vagrant and the other programs run with. */
+  private env(): Record<string, string | undefined> {
+    return { ...process.env, ...this.options.env };
   }
 
   /** Runs one command on an instance's state disk: virsh for libvirt, VBoxManage for VirtualBox. */
@@ -389,9 +713,10 @@ export class VagrantDriver implements Driver {
       const unobserved: string[] = [];
       if (m.id) {
         const provider = inst.spec.target.provider;
+        const uri = libvirtUriOf(inst.spec.target.options, { ...process.env, ...this.options.env }) ?? libvirtUri(inst.spec);
         const command: CommandLine =
           provider === 'libvirt'
-            ? { program: 'virsh', args: ['-c', libvirtUri(inst.spec), 'dominfo', m.id], cwd: this.vagrantDir(service.name) }
+            ? { program: 'virsh', args: ['-c', uri, 'dominfo', m.id], cwd: this.vagrantDir(service.name) }
             : { program: 'VBoxManage', args: ['showvminfo', m.id, '--machinereadable'], cwd: this.vagrantDir(service.name) };
         const result = await this.runner.run(command, { timeoutSeconds: 60 });
         if (result.exitCode === 0) Object.assign(o, provider === 'libvirt' ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
@@ -400,10 +725,14 @@ export class VagrantDriver implements Driver {
         unobserved.push('memory and cpus: Vagrant has no provider id for the machine');
       }
       if (m.state === 'running') {
-        const result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', guestFactsScript(inst.spec.target.provider)], { quiet: true, timeoutSeconds: 120 });
+        // One round trip: over the direct SSH channel where it can be had, else through Vagrant.
+        const script = guestFactsScript(inst.spec.target.provider);
+        const target = await this.sshTarget(inst);
+        let result = target ? await this.sshRun(inst, target, commandPayload(script), 120) : undefined;
+        if (!result || result.exitCode === 255) result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', script], { quiet: true, timeoutSeconds: 120 });
         const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : undefined;
         if (guest) o.guest = guest;
-        else unobserved.push(`the guest: \`vagrant ssh ${inst.name}\` exited with ${result.exitCode}${result.stderr ? `: ${result.stderr.split('\n').filter(Boolean).at(-1)}` : ''}`);
+        else unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split('\n').filter(Boolean).at(-1)}` : ''}`);
       }
       if (unobserved.length > 0) o.unobserved = unobserved;
     });
@@ -437,7 +766,21 @@ function sameMachine(a: DriverInstance, b: DriverInstance): boolean {
  */
 export function createDryRunDriver(repoDir: string, onOutput?: (output: DriverOutput) => void): { driver: VagrantDriver; recorder: RecordingRunner } {
   const recorder = new RecordingRunner();
-  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, onOutput }), recorder };
+  return { driver: new VagrantDriver({ repoDir, runner: recorder, writeFiles: false, direct: false, onOutput }), recorder };
+}
+
+/** Two settings that would connect the same way. */
+function sameSettings(a: SshSettings, b: SshSettings): boolean {
+  return JSON.stringify(a.entries) === JSON.stringify(b.entries);
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `vagrant validate` in a Vagrant directory; throws VagrantCommandError with Vagrant's message. */

@@ -259,9 +259,33 @@ function renderMachine(inst: DriverInstance, service: ServiceSpec, repoDir: stri
   }
 
   // Provisioners: all values base64-encoded by Svcplan.env, scripts fixed text.
-  const device = stateDevice(provider);
-  L.push(`  node.vm.provision 'features', type: 'shell', inline: Svcplan::FEATURES_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_FEATURES: spec.features })})`);
-  L.push(`  node.vm.provision 'settings', type: 'shell', inline: Svcplan::SETTINGS_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) })})`);
+  for (const p of provisionersOf(inst, service, repoDir)) L.push('  ' + renderProvisioner(p));
+  L.push('end');
+  return L;
+}
+
+/** The fixed guest scripts, by the name of the Ruby constant that holds each in the Vagrantfile. */
+export type GuestScriptName = 'FEATURES_SCRIPT' | 'SETTINGS_SCRIPT' | 'APP_SCRIPT' | 'APPS_PRUNE_SCRIPT' | 'HOOK_SCRIPT';
+
+/** A value given to a guest script: a string, or a list (a space-separated run of base64 items). */
+export type GuestValue = string | string[];
+
+/**
+ * One provisioner of a machine, as its Vagrantfile defines it. The direct SSH channel (ssh.ts)
+ * runs the very same definitions: the same script text, the same values, the same uploads.
+ */
+export type ProvisionerDef =
+  | { name: string; type: 'file'; run?: 'never'; source: string; destination: string }
+  | { name: string; type: 'shell'; run?: 'never'; script: GuestScriptName; env: Record<string, GuestValue> };
+
+/** Every provisioner of an instance, in Vagrantfile order (the order Vagrant runs them in). */
+export function provisionersOf(inst: Pick<DriverInstance, 'spec'>, service: ServiceSpec, repoDir: string): ProvisionerDef[] {
+  const spec = inst.spec;
+  const device = stateDevice(spec.target.provider);
+  const out: ProvisionerDef[] = [
+    { name: 'features', type: 'shell', script: 'FEATURES_SCRIPT', env: { SVCPLAN_FEATURES: spec.features } },
+    { name: 'settings', type: 'shell', script: 'SETTINGS_SCRIPT', env: { SVCPLAN_SETTINGS: settingsFile(spec.settings, service.name) } },
+  ];
   for (const [app, def] of sortedEntries(spec.apps)) {
     if (!APP_NAME.test(app)) {
       throw new VagrantfileError(
@@ -269,37 +293,51 @@ function renderMachine(inst: DriverInstance, service: ServiceSpec, repoDir: stri
       );
     }
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
-    if (def.install) {
-      L.push(`  node.vm.provision ${v(`app-${app}-script`)}, type: 'file', source: ${v(repoFile(repoDir, def.install, service.name))}, destination: ${v(upload)}`);
-    }
-    L.push(
-      `  node.vm.provision ${v(`app-${app}`)}, type: 'shell', inline: Svcplan::APP_SCRIPT, env: Svcplan.env(${v({
+    if (def.install) out.push({ name: `app-${app}-script`, type: 'file', source: repoFile(repoDir, def.install, service.name), destination: upload });
+    out.push({
+      name: `app-${app}`,
+      type: 'shell',
+      script: 'APP_SCRIPT',
+      env: {
         APP_NAME: app,
         APP_VERSION: def.version,
         SVCPLAN_INSTALL: def.install ? upload : '',
         SVCPLAN_STATE_DEVICE: spec.state ? device : '',
         SVCPLAN_STATE_MOUNT: spec.state ? STATE_MOUNT : '',
-      })})`,
-    );
+      },
+    });
   }
-  L.push(`  node.vm.provision 'apps-prune', type: 'shell', inline: Svcplan::APPS_PRUNE_SCRIPT, env: Svcplan.env(${v({ SVCPLAN_APPS: Object.keys(spec.apps).sort() })})`);
+  out.push({ name: 'apps-prune', type: 'shell', script: 'APPS_PRUNE_SCRIPT', env: { SVCPLAN_APPS: Object.keys(spec.apps).sort() } });
   for (const hook of ['save', 'restore'] as const) {
     const script = spec.state?.[hook];
     if (!script) continue;
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-${hook}-state`;
-    L.push(
-      `  node.vm.provision ${v(`${hook}-state-script`)}, type: 'file', run: 'never', source: ${v(repoFile(repoDir, script, service.name))}, destination: ${v(upload)}`,
-    );
-    L.push(
-      `  node.vm.provision ${v(`${hook}-state`)}, type: 'shell', run: 'never', inline: Svcplan::HOOK_SCRIPT, env: Svcplan.env(${v({
-        SVCPLAN_HOOK: upload,
-        SVCPLAN_STATE_DEVICE: device,
-        SVCPLAN_STATE_MOUNT: STATE_MOUNT,
-      })})`,
-    );
+    out.push({ name: `${hook}-state-script`, type: 'file', run: 'never', source: repoFile(repoDir, script, service.name), destination: upload });
+    out.push({
+      name: `${hook}-state`,
+      type: 'shell',
+      run: 'never',
+      script: 'HOOK_SCRIPT',
+      env: { SVCPLAN_HOOK: upload, SVCPLAN_STATE_DEVICE: device, SVCPLAN_STATE_MOUNT: STATE_MOUNT },
+    });
   }
-  L.push('end');
-  return L;
+  return out;
+}
+
+function renderProvisioner(p: ProvisionerDef): string {
+  const v = rubyLiteral;
+  const run = p.run ? `, run: ${v(p.run)}` : '';
+  if (p.type === 'file') return `node.vm.provision ${v(p.name)}, type: 'file'${run}, source: ${v(p.source)}, destination: ${v(p.destination)}`;
+  return `node.vm.provision ${v(p.name)}, type: 'shell'${run}, inline: Svcplan::${p.script}, env: Svcplan.env(${v(p.env)})`;
+}
+
+/**
+ * The provisioner env as `Svcplan.env` in the Vagrantfile makes it: NAME_B64 per value, the
+ * base64 of its UTF-8 bytes; a list, its items' base64 joined by spaces.
+ */
+export function base64Env(env: Record<string, GuestValue>): Record<string, string> {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [`${name}_B64`, Array.isArray(value) ? value.map(b64).join(' ') : b64(value)]));
 }
 
 /** settings.env: `KEY='value'`, single-quoted for sh, so sourcing it runs nothing. */
@@ -407,6 +445,9 @@ svcplan_settings
 chmod 0755 "$hook"
 "$hook"
 `;
+
+/** The guest scripts by constant name: the Vagrantfile's shell provisioners and the SSH channel run these texts. */
+export const GUEST_SCRIPTS: Readonly<Record<GuestScriptName, string>> = { FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT };
 
 // Ruby helpers at the top of every generated Vagrantfile: fixed code, no values.
 const RUBY_HELPERS = `require 'base64'
