@@ -39848,20 +39848,26 @@ async function loadDesiredState(reader) {
   const brokenTemplates = /* @__PURE__ */ new Set();
   let unreadableFiles = 0;
   const templateDocuments = [];
-  paths.forEach((file, i2) => {
+  let busySince = performance.now();
+  for (let i2 = 0; i2 < paths.length; i2++) {
+    if (i2 % 16 === 15 && performance.now() - busySince > YIELD_AFTER_MS) {
+      await new Promise((resolve4) => setImmediate(resolve4));
+      busySince = performance.now();
+    }
+    const file = paths[i2];
     const text = texts[i2];
-    if (text === void 0) return;
+    if (text === void 0) continue;
     const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
     locator.add(source);
     diagnostics.push(...parseProblems);
     if (parseProblems.length > 0) {
       unreadableFiles++;
-      return;
+      continue;
     }
     const documents = source.documents.filter((d) => d.value !== null && d.value !== void 0);
     if (documents.length === 0) {
       report(file, void 0, [], `file has no ${API_VERSION} document; write a ServiceTemplate or Service here, or delete the file`);
-      return;
+      continue;
     }
     for (const document of documents) {
       const kind = checkKind(file, document, report);
@@ -39877,7 +39883,7 @@ async function loadDesiredState(reader) {
       if (kind === "ServiceTemplate") templates.push({ value, raw, file, document });
       else services.push({ value, raw, file, document });
     }
-  });
+  }
   const byName = (what, loaded) => {
     const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
@@ -40048,7 +40054,7 @@ function revisionName(reader) {
 function compare(a2, b) {
   return a2 < b ? -1 : a2 > b ? 1 : 0;
 }
-var DOCUMENT_KINDS, MAX_OPTION_DEPTH, checkedDocuments, resolvedSpecs;
+var DOCUMENT_KINDS, MAX_OPTION_DEPTH, YIELD_AFTER_MS, checkedDocuments, resolvedSpecs;
 var init_desired_state = __esm({
   "src/load/desired-state.ts"() {
     "use strict";
@@ -40060,6 +40066,7 @@ var init_desired_state = __esm({
     init_source2();
     DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
     MAX_OPTION_DEPTH = 8;
+    YIELD_AFTER_MS = 4;
     checkedDocuments = /* @__PURE__ */ new WeakMap();
     resolvedSpecs = /* @__PURE__ */ new WeakMap();
   }

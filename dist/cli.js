@@ -20803,6 +20803,7 @@ function firstSshPorts(tiers, portBase) {
 // src/load/desired-state.ts
 var DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
 var MAX_OPTION_DEPTH = 8;
+var YIELD_AFTER_MS = 4;
 async function loadDesiredState(reader) {
   const config = await loadConfig(reader);
   const paths = (await reader.list([...config.templates, ...config.services])).filter(
@@ -20821,20 +20822,26 @@ async function loadDesiredState(reader) {
   const brokenTemplates = /* @__PURE__ */ new Set();
   let unreadableFiles = 0;
   const templateDocuments = [];
-  paths.forEach((file, i2) => {
+  let busySince = performance.now();
+  for (let i2 = 0; i2 < paths.length; i2++) {
+    if (i2 % 16 === 15 && performance.now() - busySince > YIELD_AFTER_MS) {
+      await new Promise((resolve5) => setImmediate(resolve5));
+      busySince = performance.now();
+    }
+    const file = paths[i2];
     const text = texts[i2];
-    if (text === void 0) return;
+    if (text === void 0) continue;
     const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
     locator.add(source);
     diagnostics.push(...parseProblems);
     if (parseProblems.length > 0) {
       unreadableFiles++;
-      return;
+      continue;
     }
     const documents = source.documents.filter((d) => d.value !== null && d.value !== void 0);
     if (documents.length === 0) {
       report(file, void 0, [], `file has no ${API_VERSION} document; write a ServiceTemplate or Service here, or delete the file`);
-      return;
+      continue;
     }
     for (const document of documents) {
       const kind = checkKind(file, document, report);
@@ -20850,7 +20857,7 @@ async function loadDesiredState(reader) {
       if (kind === "ServiceTemplate") templates.push({ value, raw, file, document });
       else services.push({ value, raw, file, document });
     }
-  });
+  }
   const byName = (what, loaded) => {
     const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
