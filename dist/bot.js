@@ -53,14 +53,20 @@ var BlobCache = class {
   }
 };
 
-// src/plan/build.ts
-import { createHash as createHash2 } from "node:crypto";
-
 // src/model/digest.ts
-import { createHash } from "node:crypto";
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
+import { createHash, hash as oneShotHash } from "node:crypto";
+function specDigest(spec, memo) {
+  const out = new HashOut();
+  writeObject(spec, memo, out, "files");
+  return "sha256:" + out.digest();
+}
+function specText(spec, memo) {
+  const out = new TextOut();
+  writeObject(spec, memo, out, "files");
+  return out.text;
+}
+function textDigest(text) {
+  return "sha256:" + oneShotHash("sha256", text, "hex");
 }
 function canonicalText(value, memo) {
   const out = new TextOut();
@@ -68,7 +74,7 @@ function canonicalText(value, memo) {
   return out.text;
 }
 function canonicalDigest(value, memo) {
-  const out = new HashOut(createHash("sha256"));
+  const out = new HashOut();
   if (!write(value, memo, out)) out.add("null");
   return "sha256:" + out.digest();
 }
@@ -92,19 +98,17 @@ var TextOut = class {
 };
 var CHUNK = 64 * 1024;
 var HashOut = class {
-  constructor(hash) {
-    this.hash = hash;
-  }
-  hash;
   buffer = "";
+  hash;
   add(piece) {
     this.buffer += piece;
     if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
+      (this.hash ??= createHash("sha256")).update(this.buffer);
       this.buffer = "";
     }
   }
   digest() {
+    if (this.hash === void 0) return oneShotHash("sha256", this.buffer, "hex");
     this.hash.update(this.buffer);
     return this.hash.digest("hex");
   }
@@ -125,12 +129,18 @@ function write(value, memo, out) {
         out.add("null");
         return true;
       }
-      const known = memo?.get(value);
-      if (known !== void 0) {
-        out.add(known);
-        return true;
+      if (memo !== void 0) {
+        const known = memo.get(value);
+        if (known !== void 0) {
+          out.add(known);
+          return true;
+        }
       }
       if (Array.isArray(value)) {
+        if (value.length === 0) {
+          out.add("[]");
+          return true;
+        }
         out.add("[");
         for (let i = 0; i < value.length; i++) {
           if (i) out.add(",");
@@ -139,21 +149,7 @@ function write(value, memo, out) {
         out.add("]");
         return true;
       }
-      out.add("{");
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
-        if (!writable(member)) continue;
-        let label = labels.get(key);
-        if (label === void 0) {
-          label = JSON.stringify(key) + ":";
-          if (labels.size < 1e4) labels.set(key, label);
-        }
-        out.add(first ? label : "," + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add("}");
+      writeObject(value, memo, out);
       return true;
     }
     case "bigint":
@@ -163,12 +159,50 @@ function write(value, memo, out) {
       return false;
   }
 }
-function writable(value) {
-  const type = typeof value;
-  return type !== "undefined" && type !== "function" && type !== "symbol";
+function writeObject(value, memo, out, skip) {
+  const keys = Object.keys(value);
+  if (keys.length === 0) {
+    out.add("{}");
+    return;
+  }
+  const shape = shapeOf(keys);
+  const sorted = shape.sorted;
+  let first = true;
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i];
+    const member = value[key];
+    const type = typeof member;
+    if (type === "undefined" || type === "function" || type === "symbol" || key === skip) continue;
+    out.add(first ? shape.open[i] : shape.next[i]);
+    write(member, memo, out);
+    first = false;
+  }
+  out.add(first ? "{}" : "}");
+}
+var shapes = /* @__PURE__ */ new Map();
+var shapeCount = 0;
+var MAX_SHAPES = 4096;
+function shapeOf(keys) {
+  const list = shapes.get(keys[0]);
+  if (list !== void 0) {
+    search: for (let s = 0; s < list.length; s++) {
+      const known = list[s].keys;
+      if (known.length !== keys.length) continue;
+      for (let i = 1; i < keys.length; i++) if (known[i] !== keys[i]) continue search;
+      return list[s];
+    }
+  }
+  const sorted = keyOrder(keys.slice());
+  const labels = sorted.map((key) => JSON.stringify(key) + ":");
+  const shape = { keys, sorted, open: labels.map((l) => "{" + l), next: labels.map((l) => "," + l) };
+  if (shapeCount < MAX_SHAPES) {
+    shapeCount++;
+    if (list === void 0) shapes.set(keys[0], [shape]);
+    else list.push(shape);
+  }
+  return shape;
 }
 var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-var labels = /* @__PURE__ */ new Map();
 function keyOrder(keys) {
   if (keys.length < 2) return keys;
   keys.sort();
@@ -371,14 +405,15 @@ function stateDigests(services) {
   const digestOfSpec = (spec, text) => {
     let digest = digests.get(spec);
     if (digest === void 0) {
-      digest = "sha256:" + createHash2("sha256").update(text()).digest("hex");
+      digest = textDigest(text());
       digests.set(spec, digest);
     }
     return digest;
   };
   const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    const sorted = [...s.instances].sort((a, b) => a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index);
+  const rank = tierRanks(services);
+  const entryTexts = services.map(([name, s]) => {
+    const sorted = inTierOrder(s.instances, rank);
     const runs = [];
     for (const i of sorted) {
       const spec2 = instanceDigest(i.spec);
@@ -387,25 +422,36 @@ function stateDigests(services) {
       if (run && run.tier === i.tier && run.spec === spec2 && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
       else runs.push({ tier: i.tier, first: i.index, last: i.index, spec: spec2, status: i.status, ...step ? { step } : {} });
     }
-    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
+    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
+    return canonicalText({
       name,
       source: s.source,
       spec,
       instances: runs,
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
-    };
+    });
   });
   const byService = {};
-  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
-  return { total: canonicalDigest(entries), byService };
+  services.forEach(([name], i) => byService[name] = textDigest(entryTexts[i]));
+  return { total: textDigest("[" + entryTexts.join(",") + "]"), byService };
+}
+function tierRanks(services) {
+  const names = /* @__PURE__ */ new Set();
+  for (const [, s] of services) for (const i of s.instances) names.add(i.tier);
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const rank = /* @__PURE__ */ new Map();
+  sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1]) : i));
+  return rank;
+}
+function inTierOrder(instances, rank) {
+  const before = (a, b) => rank.get(a.tier) - rank.get(b.tier) || a.index - b.index;
+  for (let i = 1; i < instances.length; i++) {
+    if (before(instances[i - 1], instances[i]) > 0) return [...instances].sort(before);
+  }
+  return instances;
 }
 function stepDigest(step) {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-function withoutFiles(spec) {
-  const { files: _files, ...content } = spec;
-  return content;
 }
 function locate(locator, file, path) {
   for (let end = path.length; end >= 0; end--) {
@@ -736,8 +782,8 @@ function runnerDigest(plan, label) {
   });
 }
 function runnerDigests(plan) {
-  const labels2 = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
-  return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
+  const labels = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
+  return Object.fromEntries(labels.map((label) => [label, runnerDigest(plan, label)]));
 }
 
 // src/github/apply-workflow.ts
@@ -1183,7 +1229,7 @@ function normalizeRepoPath(path, { allowRoot = false } = {}) {
 }
 
 // src/load/schema.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createRequire } from "node:module";
 
 // schema/svcplan-v1.schema.json
@@ -3958,7 +4004,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 var validators;
 function validatorFor(kind) {
   if (!validators) {
-    const digest = createHash3("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
+    const digest = createHash2("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
     validators = digest === SCHEMA_DIGEST ? schema_validators_generated_exports : compileSchema();
   }
   return validators[kind];

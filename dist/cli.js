@@ -14301,7 +14301,7 @@ import { Writable as Writable3 } from "node:stream";
 import { callbackify as callbackify3 } from "node:util";
 var createWritable = ({ subprocess, concurrentStreams }, { to } = {}) => {
   const { subprocessStdin, waitWritableFinal, waitWritableDestroy } = getSubprocessStdin(subprocess, to, concurrentStreams);
-  const writable3 = new Writable3({
+  const writable2 = new Writable3({
     ...getWritableMethods(subprocessStdin, subprocess, waitWritableFinal),
     destroy: callbackify3(onWritableDestroy.bind(void 0, {
       subprocessStdin,
@@ -14312,8 +14312,8 @@ var createWritable = ({ subprocess, concurrentStreams }, { to } = {}) => {
     highWaterMark: subprocessStdin.writableHighWaterMark,
     objectMode: subprocessStdin.writableObjectMode
   });
-  onStdinFinished(subprocessStdin, writable3);
-  return writable3;
+  onStdinFinished(subprocessStdin, writable2);
+  return writable2;
 };
 var getSubprocessStdin = (subprocess, to, concurrentStreams) => {
   const subprocessStdin = getToStream(subprocess, to);
@@ -14340,15 +14340,15 @@ var onWritableFinal = async (subprocessStdin, subprocess, waitWritableFinal) => 
     await subprocess;
   }
 };
-var onStdinFinished = async (subprocessStdin, writable3, subprocessStdout) => {
+var onStdinFinished = async (subprocessStdin, writable2, subprocessStdout) => {
   try {
     await waitForSubprocessStdin(subprocessStdin);
-    if (writable3.writable) {
-      writable3.end();
+    if (writable2.writable) {
+      writable2.end();
     }
   } catch (error) {
     await safeWaitForSubprocessStdout(subprocessStdout);
-    destroyOtherWritable(writable3, error);
+    destroyOtherWritable(writable2, error);
   }
 };
 var onWritableDestroy = async ({ subprocessStdin, subprocess, waitWritableFinal, waitWritableDestroy }, error) => {
@@ -15251,13 +15251,22 @@ function nextMove(step, m) {
 }
 
 // src/model/digest.ts
-import { createHash } from "node:crypto";
+import { createHash, hash as oneShotHash } from "node:crypto";
 function canonicalJson(value) {
   return canonicalText(value);
 }
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
+function specDigest(spec, memo) {
+  const out = new HashOut();
+  writeObject(spec, memo, out, "files");
+  return "sha256:" + out.digest();
+}
+function specText(spec, memo) {
+  const out = new TextOut();
+  writeObject(spec, memo, out, "files");
+  return out.text;
+}
+function textDigest(text) {
+  return "sha256:" + oneShotHash("sha256", text, "hex");
 }
 function canonicalText(value, memo) {
   const out = new TextOut();
@@ -15265,7 +15274,7 @@ function canonicalText(value, memo) {
   return out.text;
 }
 function canonicalDigest(value, memo) {
-  const out = new HashOut(createHash("sha256"));
+  const out = new HashOut();
   if (!write(value, memo, out)) out.add("null");
   return "sha256:" + out.digest();
 }
@@ -15289,19 +15298,17 @@ var TextOut = class {
 };
 var CHUNK = 64 * 1024;
 var HashOut = class {
-  constructor(hash) {
-    this.hash = hash;
-  }
-  hash;
   buffer = "";
+  hash;
   add(piece) {
     this.buffer += piece;
     if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
+      (this.hash ??= createHash("sha256")).update(this.buffer);
       this.buffer = "";
     }
   }
   digest() {
+    if (this.hash === void 0) return oneShotHash("sha256", this.buffer, "hex");
     this.hash.update(this.buffer);
     return this.hash.digest("hex");
   }
@@ -15322,12 +15329,18 @@ function write(value, memo, out) {
         out.add("null");
         return true;
       }
-      const known = memo?.get(value);
-      if (known !== void 0) {
-        out.add(known);
-        return true;
+      if (memo !== void 0) {
+        const known = memo.get(value);
+        if (known !== void 0) {
+          out.add(known);
+          return true;
+        }
       }
       if (Array.isArray(value)) {
+        if (value.length === 0) {
+          out.add("[]");
+          return true;
+        }
         out.add("[");
         for (let i2 = 0; i2 < value.length; i2++) {
           if (i2) out.add(",");
@@ -15336,21 +15349,7 @@ function write(value, memo, out) {
         out.add("]");
         return true;
       }
-      out.add("{");
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = value[key];
-        if (!writable2(member)) continue;
-        let label = labels.get(key);
-        if (label === void 0) {
-          label = JSON.stringify(key) + ":";
-          if (labels.size < 1e4) labels.set(key, label);
-        }
-        out.add(first ? label : "," + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add("}");
+      writeObject(value, memo, out);
       return true;
     }
     case "bigint":
@@ -15360,12 +15359,50 @@ function write(value, memo, out) {
       return false;
   }
 }
-function writable2(value) {
-  const type = typeof value;
-  return type !== "undefined" && type !== "function" && type !== "symbol";
+function writeObject(value, memo, out, skip) {
+  const keys = Object.keys(value);
+  if (keys.length === 0) {
+    out.add("{}");
+    return;
+  }
+  const shape = shapeOf(keys);
+  const sorted = shape.sorted;
+  let first = true;
+  for (let i2 = 0; i2 < sorted.length; i2++) {
+    const key = sorted[i2];
+    const member = value[key];
+    const type = typeof member;
+    if (type === "undefined" || type === "function" || type === "symbol" || key === skip) continue;
+    out.add(first ? shape.open[i2] : shape.next[i2]);
+    write(member, memo, out);
+    first = false;
+  }
+  out.add(first ? "{}" : "}");
+}
+var shapes = /* @__PURE__ */ new Map();
+var shapeCount = 0;
+var MAX_SHAPES = 4096;
+function shapeOf(keys) {
+  const list = shapes.get(keys[0]);
+  if (list !== void 0) {
+    search: for (let s = 0; s < list.length; s++) {
+      const known = list[s].keys;
+      if (known.length !== keys.length) continue;
+      for (let i2 = 1; i2 < keys.length; i2++) if (known[i2] !== keys[i2]) continue search;
+      return list[s];
+    }
+  }
+  const sorted = keyOrder(keys.slice());
+  const labels = sorted.map((key) => JSON.stringify(key) + ":");
+  const shape = { keys, sorted, open: labels.map((l) => "{" + l), next: labels.map((l) => "," + l) };
+  if (shapeCount < MAX_SHAPES) {
+    shapeCount++;
+    if (list === void 0) shapes.set(keys[0], [shape]);
+    else list.push(shape);
+  }
+  return shape;
 }
 var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-var labels = /* @__PURE__ */ new Map();
 function keyOrder(keys) {
   if (keys.length < 2) return keys;
   keys.sort();
@@ -15988,7 +16025,6 @@ async function withTimeout(promise, ms, signal) {
 }
 
 // src/plan/build.ts
-import { createHash as createHash2 } from "node:crypto";
 function rollingBack(record) {
   const last = record.history.at(-1);
   return last && (last.result === "in-progress" || last.result === "failed") && last.kind === "rollback" && last.pin ? last : void 0;
@@ -16036,14 +16072,15 @@ function stateDigests(services) {
   const digestOfSpec = (spec, text) => {
     let digest = digests.get(spec);
     if (digest === void 0) {
-      digest = "sha256:" + createHash2("sha256").update(text()).digest("hex");
+      digest = textDigest(text());
       digests.set(spec, digest);
     }
     return digest;
   };
   const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    const sorted = [...s.instances].sort((a2, b) => a2.tier === b.tier ? a2.index - b.index : a2.tier.localeCompare(b.tier) || a2.index - b.index);
+  const rank = tierRanks(services);
+  const entryTexts = services.map(([name, s]) => {
+    const sorted = inTierOrder(s.instances, rank);
     const runs = [];
     for (const i2 of sorted) {
       const spec2 = instanceDigest(i2.spec);
@@ -16052,25 +16089,36 @@ function stateDigests(services) {
       if (run && run.tier === i2.tier && run.spec === spec2 && run.status === i2.status && run.step === step && run.last + 1 === i2.index) run.last = i2.index;
       else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
     }
-    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
+    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
+    return canonicalText({
       name,
       source: s.source,
       spec,
       instances: runs,
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
-    };
+    });
   });
   const byService = {};
-  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
-  return { total: canonicalDigest(entries), byService };
+  services.forEach(([name], i2) => byService[name] = textDigest(entryTexts[i2]));
+  return { total: textDigest("[" + entryTexts.join(",") + "]"), byService };
+}
+function tierRanks(services) {
+  const names = /* @__PURE__ */ new Set();
+  for (const [, s] of services) for (const i2 of s.instances) names.add(i2.tier);
+  const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
+  const rank = /* @__PURE__ */ new Map();
+  sorted.forEach((name, i2) => rank.set(name, i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
+  return rank;
+}
+function inTierOrder(instances, rank) {
+  const before = (a2, b) => rank.get(a2.tier) - rank.get(b.tier) || a2.index - b.index;
+  for (let i2 = 1; i2 < instances.length; i2++) {
+    if (before(instances[i2 - 1], instances[i2]) > 0) return [...instances].sort(before);
+  }
+  return instances;
 }
 function stepDigest(step) {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-function withoutFiles(spec) {
-  const { files: _files, ...content } = spec;
-  return content;
 }
 function locate(locator, file, path8) {
   for (let end = path8.length; end >= 0; end--) {
@@ -17122,7 +17170,7 @@ var GitRevisionReader = class _GitRevisionReader {
 };
 
 // src/load/schema.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createRequire } from "node:module";
 
 // schema/svcplan-v1.schema.json
@@ -19897,7 +19945,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 var validators;
 function validatorFor(kind) {
   if (!validators) {
-    const digest = createHash3("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
+    const digest = createHash2("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
     validators = digest === SCHEMA_DIGEST ? schema_validators_generated_exports : compileSchema();
   }
   return validators[kind];
@@ -23838,14 +23886,14 @@ function commandHelp(command) {
     ...Object.entries(command.flags),
     ["help", { type: "boolean", short: "h", description: "show this help" }]
   ];
-  const labels2 = flags.map(([name, f]) => (f.short ? `-${f.short}, ` : "    ") + `--${name}` + (f.value ? ` ${f.value}` : ""));
-  const width = Math.max(...labels2.map((l) => l.length));
+  const labels = flags.map(([name, f]) => (f.short ? `-${f.short}, ` : "    ") + `--${name}` + (f.value ? ` ${f.value}` : ""));
+  const width = Math.max(...labels.map((l) => l.length));
   return [
     `Usage: svcplan ${command.usage}`,
     "",
     ...command.description.split("\n\n").map((p) => wrap(p, WIDTH, "") + "\n"),
     "Options:",
-    ...flags.map(([, f], i2) => `  ${labels2[i2].padEnd(width)}  ${wrap(f.description, WIDTH - width - 4, " ".repeat(width + 4))}`),
+    ...flags.map(([, f], i2) => `  ${labels[i2].padEnd(width)}  ${wrap(f.description, WIDTH - width - 4, " ".repeat(width + 4))}`),
     ""
   ].join("\n");
 }

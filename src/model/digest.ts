@@ -4,7 +4,7 @@
 // spec object, so ten thousand instances cost a few hundred specs. A digest streams the text into
 // the hash in chunks instead of building one string of megabytes. Spec, state and plan digests
 // are all made here; only plan/ sets a plan's digest.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
 import type { ServiceSpec } from './types.js';
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
@@ -18,9 +18,22 @@ export function digestOf(value: unknown): string {
 }
 
 /** A service spec's identity: its content without where it was read from. */
-export function specDigest(spec: ServiceSpec): string {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
+export function specDigest(spec: ServiceSpec, memo?: CanonicalMemo): string {
+  const out = new HashOut();
+  writeObject(spec as unknown as Record<string, unknown>, memo, out, 'files');
+  return 'sha256:' + out.digest();
+}
+
+/** The canonical text of a service spec without where it was read from (what `specDigest` hashes). */
+export function specText(spec: ServiceSpec, memo?: CanonicalMemo): string {
+  const out = new TextOut();
+  writeObject(spec as unknown as Record<string, unknown>, memo, out, 'files');
+  return out.text;
+}
+
+/** `sha256:<hex>` of a canonical text already written. */
+export function textDigest(text: string): string {
+  return 'sha256:' + oneShotHash('sha256', text, 'hex');
 }
 
 /** Texts of objects already written, by identity; only for objects that are never changed after. */
@@ -35,7 +48,7 @@ export function canonicalText(value: unknown, memo?: CanonicalMemo): string {
 
 /** The same digest as `digestOf(value)`. */
 export function canonicalDigest(value: unknown, memo?: CanonicalMemo): string {
-  const out = new HashOut(createHash('sha256'));
+  const out = new HashOut();
   if (!write(value, memo, out)) out.add('null');
   return 'sha256:' + out.digest();
 }
@@ -73,17 +86,22 @@ class TextOut implements Out {
 
 const CHUNK = 64 * 1024;
 
+/**
+ * Text streamed into a sha256 in chunks. Most digested values are short: those are hashed in one
+ * call at the end, without a Hash object (creating one costs more than hashing a few KB).
+ */
 class HashOut implements Out {
   private buffer = '';
-  constructor(private readonly hash: Hash) {}
+  private hash: Hash | undefined;
   add(piece: string): void {
     this.buffer += piece;
     if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
+      (this.hash ??= createHash('sha256')).update(this.buffer);
       this.buffer = '';
     }
   }
   digest(): string {
+    if (this.hash === undefined) return oneShotHash('sha256', this.buffer, 'hex');
     this.hash.update(this.buffer);
     return this.hash.digest('hex');
   }
@@ -106,12 +124,18 @@ function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boole
         out.add('null');
         return true;
       }
-      const known = memo?.get(value);
-      if (known !== undefined) {
-        out.add(known);
-        return true;
+      if (memo !== undefined) {
+        const known = memo.get(value);
+        if (known !== undefined) {
+          out.add(known);
+          return true;
+        }
       }
       if (Array.isArray(value)) {
+        if (value.length === 0) {
+          out.add('[]');
+          return true;
+        }
         out.add('[');
         for (let i = 0; i < value.length; i++) {
           if (i) out.add(',');
@@ -120,21 +144,7 @@ function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boole
         out.add(']');
         return true;
       }
-      out.add('{');
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = (value as Record<string, unknown>)[key];
-        if (!writable(member)) continue;
-        let label = labels.get(key);
-        if (label === undefined) {
-          label = JSON.stringify(key) + ':';
-          if (labels.size < 10000) labels.set(key, label);
-        }
-        out.add(first ? label : ',' + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add('}');
+      writeObject(value as Record<string, unknown>, memo, out);
       return true;
     }
     case 'bigint':
@@ -145,14 +155,69 @@ function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boole
   }
 }
 
-function writable(value: unknown): boolean {
-  const type = typeof value;
-  return type !== 'undefined' && type !== 'function' && type !== 'symbol';
+/** An object's members in key order; `skip` names a key left out (a spec's `files`). */
+function writeObject(value: Record<string, unknown>, memo: CanonicalMemo | undefined, out: Out, skip?: string): void {
+  const keys = Object.keys(value);
+  if (keys.length === 0) {
+    out.add('{}');
+    return;
+  }
+  const shape = shapeOf(keys);
+  const sorted = shape.sorted;
+  let first = true;
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i];
+    const member = value[key];
+    const type = typeof member;
+    if (type === 'undefined' || type === 'function' || type === 'symbol' || key === skip) continue;
+    out.add(first ? shape.open[i] : shape.next[i]);
+    write(member, memo, out);
+    first = false;
+  }
+  out.add(first ? '{}' : '}');
+}
+
+/**
+ * How the objects with one list of keys (in the order the object lists them) are written: the
+ * keys in canonical order, each with its label (`{"key":` first, `,"key":` after). Objects built
+ * the same way list the same keys, so a thousand specs need a few dozen shapes: each is sorted
+ * once, not once per object.
+ */
+interface Shape {
+  keys: string[];
+  sorted: string[];
+  open: string[];
+  next: string[];
+}
+
+/** Shapes by their first key; each list is short. */
+const shapes = new Map<string, Shape[]>();
+let shapeCount = 0;
+/** Objects with keys of the user's choosing (settings, options) make shapes of their own: bounded. */
+const MAX_SHAPES = 4096;
+
+function shapeOf(keys: string[]): Shape {
+  const list = shapes.get(keys[0]);
+  if (list !== undefined) {
+    search: for (let s = 0; s < list.length; s++) {
+      const known = list[s].keys;
+      if (known.length !== keys.length) continue;
+      for (let i = 1; i < keys.length; i++) if (known[i] !== keys[i]) continue search;
+      return list[s];
+    }
+  }
+  const sorted = keyOrder(keys.slice());
+  const labels = sorted.map((key) => JSON.stringify(key) + ':');
+  const shape: Shape = { keys, sorted, open: labels.map((l) => '{' + l), next: labels.map((l) => ',' + l) };
+  if (shapeCount < MAX_SHAPES) {
+    shapeCount++;
+    if (list === undefined) shapes.set(keys[0], [shape]);
+    else list.push(shape);
+  }
+  return shape;
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-/** `"key":` by key: the same few field names come back thousands of times. */
-const labels = new Map<string, string>();
 
 /**
  * Keys sorted, in the order an object built with them in that order lists them: array-index

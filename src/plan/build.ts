@@ -1,8 +1,7 @@
 // Builds the plan: desired state against the current state (recorded, or the base standing in for
 // it), per service, tier, upgrade domain and instance. No I/O: everything comes in as data.
 
-import { createHash } from 'node:crypto';
-import { canonicalDigest, canonicalText, remember, specDigest, type CanonicalMemo } from '../model/digest.js';
+import { canonicalDigest, canonicalText, remember, specDigest, specText, textDigest, type CanonicalMemo } from '../model/digest.js';
 import {
   DISRUPTION_ORDER,
   emptySummary,
@@ -139,16 +138,16 @@ function stateDigests(services: [string, CurrentService][]): { total: string; by
   const digestOfSpec = (spec: object, text: () => string) => {
     let digest = digests.get(spec);
     if (digest === undefined) {
-      digest = 'sha256:' + createHash('sha256').update(text()).digest('hex');
+      digest = textDigest(text());
       digests.set(spec, digest);
     }
     return digest;
   };
   const instanceDigest = (spec: InstanceSpec) =>
     spec && typeof spec === 'object' ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    // Tiers compared only where they differ: localeCompare is slow, and ten thousand instances are sorted.
-    const sorted = [...s.instances].sort((a, b) => (a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index));
+  const rank = tierRanks(services);
+  const entryTexts = services.map(([name, s]) => {
+    const sorted = inTierOrder(s.instances, rank);
     const runs: { tier: string; first: number; last: number; spec: string; status: InstanceStatus; step?: string }[] = [];
     for (const i of sorted) {
       const spec = instanceDigest(i.spec);
@@ -159,28 +158,46 @@ function stateDigests(services: [string, CurrentService][]): { total: string; by
       else runs.push({ tier: i.tier, first: i.index, last: i.index, spec, status: i.status, ...(step ? { step } : {}) });
     }
     // The service spec after its instance specs: their texts are remembered and reused in it.
-    const spec = s.spec && typeof s.spec === 'object' ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
+    const spec = s.spec && typeof s.spec === 'object' ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
+    return canonicalText({
       name,
       source: s.source,
       spec,
       instances: runs,
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
-    };
+    });
   });
-  // Entries hold digests and runs, not specs: each one is short to write again on its own.
+  // Entries hold digests and runs, not specs: each one's text is short, and the whole state is
+  // the list of them, written as canonical JSON writes a list.
   const byService: Record<string, string> = {};
-  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
-  return { total: canonicalDigest(entries), byService };
+  services.forEach(([name], i) => (byService[name] = textDigest(entryTexts[i])));
+  return { total: textDigest('[' + entryTexts.join(',') + ']'), byService };
+}
+
+/**
+ * Each tier name's place in `localeCompare` order (names that compare equal share one), so that
+ * ten thousand instances are sorted without calling it for every pair.
+ */
+function tierRanks(services: [string, CurrentService][]): Map<string, number> {
+  const names = new Set<string>();
+  for (const [, s] of services) for (const i of s.instances) names.add(i.tier);
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1])! : i));
+  return rank;
+}
+
+/** The instances by tier (in `localeCompare` order), then index; usually they already are. */
+function inTierOrder(instances: CurrentInstance[], rank: Map<string, number>): CurrentInstance[] {
+  const before = (a: CurrentInstance, b: CurrentInstance) => rank.get(a.tier)! - rank.get(b.tier)! || a.index - b.index;
+  for (let i = 1; i < instances.length; i++) {
+    if (before(instances[i - 1], instances[i]) > 0) return [...instances].sort(before);
+  }
+  return instances;
 }
 
 function stepDigest(step: InstanceStep): string {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-
-function withoutFiles(spec: ServiceSpec): Omit<ServiceSpec, 'files'> {
-  const { files: _files, ...content } = spec;
-  return content;
 }
 
 /** A locator that cannot place a path (a default value has no node) points at the file's start. */
