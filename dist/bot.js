@@ -57,14 +57,15 @@ var BlobCache = class {
 import { createHash, hash as oneShotHash } from "node:crypto";
 function specDigest(spec, memo) {
   const out = new HashOut();
-  writeObject(spec, memo, out, "files");
+  writeObject(spec, memo, out, memo && SPEC_PARTS, "files");
   return "sha256:" + out.digest();
 }
 function specText(spec, memo) {
   const out = new TextOut();
-  writeObject(spec, memo, out, "files");
+  writeObject(spec, memo, out, memo && SPEC_PARTS, "files");
   return out.text;
 }
+var SPEC_PARTS = /* @__PURE__ */ new Set(["image", "features", "apps", "state", "health", "rollout", "scale"]);
 function textDigest(text) {
   return "sha256:" + oneShotHash("sha256", text, "hex");
 }
@@ -78,10 +79,12 @@ function canonicalDigest(value, memo) {
   if (!write(value, memo, out)) out.add("null");
   return "sha256:" + out.digest();
 }
-function remember(value, memo) {
+function remember(value, memo, spec = false) {
   let text = memo.get(value);
   if (text === void 0) {
-    text = flat(canonicalText(value));
+    const out = new TextOut();
+    write(value, spec ? memo : void 0, out, spec ? SPEC_PARTS : void 0);
+    text = flat(out.text);
     memo.set(value, text);
   }
   return text;
@@ -113,7 +116,7 @@ var HashOut = class {
     return this.hash.digest("hex");
   }
 };
-function write(value, memo, out) {
+function write(value, memo, out, parts) {
   switch (typeof value) {
     case "string":
       out.add(JSON.stringify(value));
@@ -144,12 +147,12 @@ function write(value, memo, out) {
         out.add("[");
         for (let i = 0; i < value.length; i++) {
           if (i) out.add(",");
-          if (!write(value[i], memo, out)) out.add("null");
+          if (!write(value[i], memo, out, parts)) out.add("null");
         }
         out.add("]");
         return true;
       }
-      writeObject(value, memo, out);
+      writeObject(value, memo, out, parts);
       return true;
     }
     case "bigint":
@@ -159,7 +162,7 @@ function write(value, memo, out) {
       return false;
   }
 }
-function writeObject(value, memo, out, skip) {
+function writeObject(value, memo, out, parts, skip) {
   const keys = Object.keys(value);
   if (keys.length === 0) {
     out.add("{}");
@@ -174,7 +177,8 @@ function writeObject(value, memo, out, skip) {
     const type = typeof member;
     if (type === "undefined" || type === "function" || type === "symbol" || key === skip) continue;
     out.add(first ? shape.open[i] : shape.next[i]);
-    write(member, memo, out);
+    if (parts !== void 0 && type === "object" && member !== null && parts.has(key)) out.add(remember(member, memo));
+    else write(member, memo, out, parts);
     first = false;
   }
   out.add(first ? "{}" : "}");
@@ -410,7 +414,7 @@ function stateDigests(services) {
     }
     return digest;
   };
-  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
+  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts, true)) : canonicalText(spec);
   const rank = tierRanks(services);
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
@@ -647,13 +651,14 @@ function planDigestOf(doc, desired = {}) {
       }
     }
   }
+  const specs = /* @__PURE__ */ new WeakMap();
   return canonicalDigest({
     state_digest: doc.state_digest,
     summary: doc.summary,
     services: doc.services,
     warnings: doc.warnings,
     errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null]))
   }, memo);
 }
 var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
@@ -4853,26 +4858,25 @@ function serviceFromDocument(raw, file, sourceOf) {
 function resolveService(service, template) {
   const tiers = Object.entries(template.tiers).map(([name, tier]) => {
     const override = service.tiers[name] ?? {};
-    const image = template.images[tier.image];
     return {
       name,
       count: override.count ?? tier.count,
-      scale: { ...tier.scale },
-      health: { ...tier.health },
-      rollout: { ...tier.rollout },
+      scale: tier.scale,
+      health: tier.health,
+      rollout: tier.rollout,
       ...tier.description !== void 0 ? { description: tier.description } : {},
       instance: {
-        image: { box: image.box, version: image.version },
+        image: template.images[tier.image],
         cpus: tier.cpus,
         memory: tier.memory,
-        features: [...tier.features],
-        apps: cloneData(tier.apps),
-        settings: { ...tier.settings, ...override.settings },
-        ...tier.state ? { state: { ...tier.state } } : {},
+        features: tier.features,
+        apps: tier.apps,
+        settings: override.settings === void 0 ? tier.settings : { ...tier.settings, ...override.settings },
+        ...tier.state ? { state: tier.state } : {},
         target: {
           provider: service.target.provider,
           ...service.target.runner !== void 0 ? { runner: service.target.runner } : {},
-          options: cloneData(service.target.options),
+          options: service.target.options,
           ...service.target.ssh ? { ssh: { ...service.target.ssh } } : {}
         }
       }
@@ -4884,7 +4888,7 @@ function resolveService(service, template) {
     name: service.name,
     template: template.name,
     release: template.release,
-    target: cloneData(service.target),
+    target: service.target,
     tiers,
     files: { template: template.file, service: service.file }
   };

@@ -136,30 +136,36 @@ export function serviceFromDocument(raw: Raw, file: string, sourceOf: SourceOf):
   };
 }
 
-/** The service as it should be: its template's tiers with the service's overrides applied. */
+/**
+ * The service as it should be: its template's tiers with the service's overrides applied.
+ *
+ * What comes from the template unchanged (image, features, apps, state, health, rollout, scale)
+ * and the service's own target are the template's and the service's objects, not copies: the
+ * services of one template share them. Resolved specs, like the models they are made from, are
+ * only ever read after the load, and a digest writes a shared part once.
+ */
 export function resolveService(service: ServiceDefinition, template: ServiceTemplate): ServiceSpec {
   const tiers: TierSpec[] = Object.entries(template.tiers).map(([name, tier]) => {
     const override = service.tiers[name] ?? {};
-    const image = template.images[tier.image];
     return {
       name,
       count: override.count ?? tier.count,
-      scale: { ...tier.scale },
-      health: { ...tier.health },
-      rollout: { ...tier.rollout },
+      scale: tier.scale,
+      health: tier.health,
+      rollout: tier.rollout,
       ...(tier.description !== undefined ? { description: tier.description } : {}),
       instance: {
-        image: { box: image.box, version: image.version },
+        image: template.images[tier.image],
         cpus: tier.cpus,
         memory: tier.memory,
-        features: [...tier.features],
-        apps: cloneData(tier.apps),
-        settings: { ...tier.settings, ...override.settings },
-        ...(tier.state ? { state: { ...tier.state } } : {}),
+        features: tier.features,
+        apps: tier.apps,
+        settings: override.settings === undefined ? tier.settings : { ...tier.settings, ...override.settings },
+        ...(tier.state ? { state: tier.state } : {}),
         target: {
           provider: service.target.provider,
           ...(service.target.runner !== undefined ? { runner: service.target.runner } : {}),
-          options: cloneData(service.target.options),
+          options: service.target.options,
           ...(service.target.ssh ? { ssh: { ...service.target.ssh } } : {}),
         },
       },
@@ -171,7 +177,7 @@ export function resolveService(service: ServiceDefinition, template: ServiceTemp
     name: service.name,
     template: template.name,
     release: template.release,
-    target: cloneData(service.target),
+    target: service.target,
     tiers,
     files: { template: template.file, service: service.file },
   };

@@ -17,19 +17,30 @@ export function digestOf(value: unknown): string {
   return canonicalDigest(value);
 }
 
-/** A service spec's identity: its content without where it was read from. */
+/**
+ * A service spec's identity: its content without where it was read from. With a memo, the parts
+ * the services of one template share (see SPEC_PARTS) are written once for all specs digested
+ * with that memo.
+ */
 export function specDigest(spec: ServiceSpec, memo?: CanonicalMemo): string {
   const out = new HashOut();
-  writeObject(spec as unknown as Record<string, unknown>, memo, out, 'files');
+  writeObject(spec as unknown as Record<string, unknown>, memo, out, memo && SPEC_PARTS, 'files');
   return 'sha256:' + out.digest();
 }
 
 /** The canonical text of a service spec without where it was read from (what `specDigest` hashes). */
 export function specText(spec: ServiceSpec, memo?: CanonicalMemo): string {
   const out = new TextOut();
-  writeObject(spec as unknown as Record<string, unknown>, memo, out, 'files');
+  writeObject(spec as unknown as Record<string, unknown>, memo, out, memo && SPEC_PARTS, 'files');
   return out.text;
 }
+
+/**
+ * Where a resolved spec holds parts that the services of one template share by identity (the
+ * template's image, features, apps, state, health, rollout and scale: see resolveService). Written
+ * with a memo, each such part's text is remembered and written from memory the next time.
+ */
+const SPEC_PARTS: ReadonlySet<string> = new Set(['image', 'features', 'apps', 'state', 'health', 'rollout', 'scale']);
 
 /** `sha256:<hex>` of a canonical text already written. */
 export function textDigest(text: string): string {
@@ -53,11 +64,16 @@ export function canonicalDigest(value: unknown, memo?: CanonicalMemo): string {
   return 'sha256:' + out.digest();
 }
 
-/** Remembers the text of `value` in `memo` and returns it. */
-export function remember(value: object, memo: CanonicalMemo): string {
+/**
+ * Remembers the text of `value` in `memo` and returns it. `spec`: the value is (part of) a
+ * resolved spec, whose shared parts are remembered too.
+ */
+export function remember(value: object, memo: CanonicalMemo, spec = false): string {
   let text = memo.get(value);
   if (text === undefined) {
-    text = flat(canonicalText(value));
+    const out = new TextOut();
+    write(value, spec ? memo : undefined, out, spec ? SPEC_PARTS : undefined);
+    text = flat(out.text);
     memo.set(value, text);
   }
   return text;
@@ -107,8 +123,11 @@ class HashOut implements Out {
   }
 }
 
-/** Writes the value; false where JSON.stringify leaves a member out (nothing written then). */
-function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boolean {
+/**
+ * Writes the value; false where JSON.stringify leaves a member out (nothing written then).
+ * `parts`: keys whose object values are remembered in `memo` (needs a memo).
+ */
+function write(value: unknown, memo: CanonicalMemo | undefined, out: Out, parts?: ReadonlySet<string>): boolean {
   switch (typeof value) {
     case 'string':
       out.add(JSON.stringify(value));
@@ -139,12 +158,12 @@ function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boole
         out.add('[');
         for (let i = 0; i < value.length; i++) {
           if (i) out.add(',');
-          if (!write(value[i], memo, out)) out.add('null');
+          if (!write(value[i], memo, out, parts)) out.add('null');
         }
         out.add(']');
         return true;
       }
-      writeObject(value as Record<string, unknown>, memo, out);
+      writeObject(value as Record<string, unknown>, memo, out, parts);
       return true;
     }
     case 'bigint':
@@ -156,7 +175,7 @@ function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boole
 }
 
 /** An object's members in key order; `skip` names a key left out (a spec's `files`). */
-function writeObject(value: Record<string, unknown>, memo: CanonicalMemo | undefined, out: Out, skip?: string): void {
+function writeObject(value: Record<string, unknown>, memo: CanonicalMemo | undefined, out: Out, parts?: ReadonlySet<string>, skip?: string): void {
   const keys = Object.keys(value);
   if (keys.length === 0) {
     out.add('{}');
@@ -171,7 +190,8 @@ function writeObject(value: Record<string, unknown>, memo: CanonicalMemo | undef
     const type = typeof member;
     if (type === 'undefined' || type === 'function' || type === 'symbol' || key === skip) continue;
     out.add(first ? shape.open[i] : shape.next[i]);
-    write(member, memo, out);
+    if (parts !== undefined && type === 'object' && member !== null && parts.has(key)) out.add(remember(member as object, memo!));
+    else write(member, memo, out, parts);
     first = false;
   }
   out.add(first ? '{}' : '}');

@@ -144,7 +144,7 @@ function stateDigests(services: [string, CurrentService][]): { total: string; by
     return digest;
   };
   const instanceDigest = (spec: InstanceSpec) =>
-    spec && typeof spec === 'object' ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
+    spec && typeof spec === 'object' ? digestOfSpec(spec, () => remember(spec, texts, true)) : canonicalText(spec);
   const rank = tierRanks(services);
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
@@ -479,13 +479,15 @@ export function planDigestOf(
       }
     }
   }
+  // Specs of one template share parts: each is written once.
+  const specs: CanonicalMemo = new WeakMap();
   return canonicalDigest({
     state_digest: doc.state_digest,
     summary: doc.summary,
     services: doc.services,
     warnings: doc.warnings,
     errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]!) : null])),
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]!, specs) : null])),
   }, memo);
 }
 
