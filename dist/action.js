@@ -40675,13 +40675,18 @@ function planService(name, current, desired, f) {
 }
 function planDigestOf(doc, desired = {}) {
   const memo = /* @__PURE__ */ new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== "object") continue;
-          const text = instanceText(instance, memo);
-          if (text !== void 0) memo.set(instance, text);
+  const services = doc.services ? servicesText(doc.services, memo) : void 0;
+  if (services !== void 0) {
+    memo.set(doc.services, services);
+  } else {
+    for (const service of doc.services ?? []) {
+      for (const tier of service.tiers ?? []) {
+        for (const domain of tier.domains ?? []) {
+          for (const instance of domain.instances ?? []) {
+            if (!instance || typeof instance !== "object") continue;
+            const text = instanceText(instance, memo);
+            if (text !== void 0) memo.set(instance, text);
+          }
         }
       }
     }
@@ -40700,12 +40705,73 @@ function instanceText(instance, memo) {
   const { name, action, state, reasons } = instance;
   if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
   for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${reasonsText(reasons, memo)}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+}
+function reasonsText(reasons, memo) {
   let list = memo.get(reasons);
   if (list === void 0) {
     for (const reason3 of reasons) if (reason3 && typeof reason3 === "object") remember(reason3, memo);
     list = remember(reasons, memo);
   }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+  return list;
+}
+function hasOnly(value, keys) {
+  for (const key in value) if (!keys.has(key) || !Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
+}
+function plainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function numberText(n2) {
+  return Number.isFinite(n2) ? String(n2) : "null";
+}
+function servicesText(services, memo) {
+  if (!Array.isArray(services)) return void 0;
+  const shells = /* @__PURE__ */ new Map();
+  const parts = ["["];
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s];
+    if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return void 0;
+    const { name, template, runner, tiers } = service;
+    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers)) return void 0;
+    parts.push(`${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t];
+      if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return void 0;
+      const { name: tierName, order, domains } = tier;
+      if (typeof tierName !== "string" || typeof order !== "number" || !Array.isArray(domains)) return void 0;
+      parts.push(t ? ',{"domains":[' : '{"domains":[');
+      for (let d = 0; d < domains.length; d++) {
+        const domain = domains[d];
+        if (!plainObject(domain) || !hasOnly(domain, DOMAIN_KEYS)) return void 0;
+        const { index, instances } = domain;
+        if (typeof index !== "number" || !Array.isArray(instances)) return void 0;
+        parts.push(`${d ? "," : ""}{"index":${numberText(index)},"instances":[`);
+        for (let i2 = 0; i2 < instances.length; i2++) {
+          const instance = instances[i2];
+          if (!plainObject(instance) || !hasOnly(instance, INSTANCE_KEYS)) return void 0;
+          const { name: instanceName2, action, state, reasons } = instance;
+          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+          let shell = shells.get(reasons);
+          if (shell === void 0 || shell.action !== action || shell.state !== state) {
+            shell = {
+              action,
+              state,
+              before: `{"action":${JSON.stringify(action)},"name":`,
+              after: `,"reasons":${reasonsText(reasons, memo)}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`
+            };
+            shells.set(reasons, shell);
+          }
+          parts.push((i2 ? "," : "") + shell.before + JSON.stringify(instanceName2) + shell.after);
+        }
+        parts.push("]}");
+      }
+      parts.push(`],"name":${JSON.stringify(tierName)},"order":${numberText(order)}}`);
+    }
+    parts.push("]}");
+  }
+  parts.push("]");
+  return parts.join("");
 }
 function currentStateDigest(input) {
   const current = currentServices(input);
@@ -40804,7 +40870,7 @@ function buildPlan(input) {
     ...Object.keys(finishing).length > 0 ? { finishing } : {}
   };
 }
-var INSTANCE_KEYS;
+var INSTANCE_KEYS, SERVICE_KEYS, TIER_KEYS, DOMAIN_KEYS;
 var init_build = __esm({
   "src/plan/build.ts"() {
     "use strict";
@@ -40812,6 +40878,9 @@ var init_build = __esm({
     init_types();
     init_classify();
     INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
+    SERVICE_KEYS = /* @__PURE__ */ new Set(["name", "template", "runner", "tiers"]);
+    TIER_KEYS = /* @__PURE__ */ new Set(["name", "order", "domains"]);
+    DOMAIN_KEYS = /* @__PURE__ */ new Set(["index", "instances"]);
   }
 });
 

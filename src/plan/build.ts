@@ -465,16 +465,21 @@ export function planDigestOf(
   doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>,
   desired: Record<string, ServiceSpec | undefined> = {},
 ): string {
-  // Instances of a tier share their reason objects (and most share the list): each is written
-  // once. An instance of the usual shape is written here, keys in canonical order.
+  // The services, usually of the shape buildPlan makes, are written here knowing that shape; any
+  // other goes to the writer, with the instances of the usual shape written here all the same.
   const memo: CanonicalMemo = new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== 'object') continue;
-          const text = instanceText(instance, memo);
-          if (text !== undefined) memo.set(instance, text);
+  const services = doc.services ? servicesText(doc.services, memo) : undefined;
+  if (services !== undefined) {
+    memo.set(doc.services, services);
+  } else {
+    for (const service of doc.services ?? []) {
+      for (const tier of service.tiers ?? []) {
+        for (const domain of tier.domains ?? []) {
+          for (const instance of domain.instances ?? []) {
+            if (!instance || typeof instance !== 'object') continue;
+            const text = instanceText(instance, memo);
+            if (text !== undefined) memo.set(instance, text);
+          }
         }
       }
     }
@@ -499,12 +504,91 @@ function instanceText(instance: PlanInstance, memo: CanonicalMemo): string | und
   const { name, action, state, reasons } = instance;
   if (typeof name !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons)) return undefined;
   for (const key in instance) if (!INSTANCE_KEYS.has(key)) return undefined;
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${reasonsText(reasons, memo)}${state === undefined ? '' : `,"state":${JSON.stringify(state)}`}}`;
+}
+
+function reasonsText(reasons: PlanReason[], memo: CanonicalMemo): string {
   let list = memo.get(reasons);
   if (list === undefined) {
     for (const reason of reasons) if (reason && typeof reason === 'object') remember(reason, memo);
     list = remember(reasons, memo);
   }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === undefined ? '' : `,"state":${JSON.stringify(state)}`}}`;
+  return list;
+}
+
+const SERVICE_KEYS = new Set(['name', 'template', 'runner', 'tiers']);
+const TIER_KEYS = new Set(['name', 'order', 'domains']);
+const DOMAIN_KEYS = new Set(['index', 'instances']);
+
+/** Only the keys given, as the writer lists keys (own and enumerable; inherited ones would be missed, so none allowed). */
+function hasOnly(value: object, keys: ReadonlySet<string>): boolean {
+  for (const key in value) if (!keys.has(key) || !Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
+}
+
+function plainObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A number as the writer writes it. */
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/**
+ * The canonical text of a plan's services when every service, tier, domain and instance has the
+ * shape buildPlan gives it (the same text the writer makes, keys in canonical order); undefined
+ * at the first that has not. Ten thousand instances share a few lists of reasons: each instance is
+ * its name between the text before it and the text after it, made once per list.
+ */
+function servicesText(services: PlanService[], memo: CanonicalMemo): string | undefined {
+  if (!Array.isArray(services)) return undefined;
+  /** By reasons list, for the last action and state seen with it: the text before the name and after it. */
+  const shells = new Map<PlanReason[], { action: string; state: string | undefined; before: string; after: string }>();
+  const parts: string[] = ['['];
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s];
+    if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return undefined;
+    const { name, template, runner, tiers } = service;
+    if (typeof name !== 'string' || typeof template !== 'string' || (runner !== undefined && typeof runner !== 'string') || !Array.isArray(tiers)) return undefined;
+    parts.push(`${s ? ',' : ''}{"name":${JSON.stringify(name)},${runner === undefined ? '' : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t];
+      if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return undefined;
+      const { name: tierName, order, domains } = tier;
+      if (typeof tierName !== 'string' || typeof order !== 'number' || !Array.isArray(domains)) return undefined;
+      parts.push(t ? ',{"domains":[' : '{"domains":[');
+      for (let d = 0; d < domains.length; d++) {
+        const domain = domains[d];
+        if (!plainObject(domain) || !hasOnly(domain, DOMAIN_KEYS)) return undefined;
+        const { index, instances } = domain;
+        if (typeof index !== 'number' || !Array.isArray(instances)) return undefined;
+        parts.push(`${d ? ',' : ''}{"index":${numberText(index)},"instances":[`);
+        for (let i = 0; i < instances.length; i++) {
+          const instance = instances[i];
+          if (!plainObject(instance) || !hasOnly(instance, INSTANCE_KEYS)) return undefined;
+          const { name: instanceName, action, state, reasons } = instance;
+          if (typeof instanceName !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons)) return undefined;
+          let shell = shells.get(reasons);
+          if (shell === undefined || shell.action !== action || shell.state !== state) {
+            shell = {
+              action,
+              state,
+              before: `{"action":${JSON.stringify(action)},"name":`,
+              after: `,"reasons":${reasonsText(reasons, memo)}${state === undefined ? '' : `,"state":${JSON.stringify(state)}`}}`,
+            };
+            shells.set(reasons, shell);
+          }
+          parts.push((i ? ',' : '') + shell.before + JSON.stringify(instanceName) + shell.after);
+        }
+        parts.push(']}');
+      }
+      parts.push(`],"name":${JSON.stringify(tierName)},"order":${numberText(order)}}`);
+    }
+    parts.push(']}');
+  }
+  parts.push(']');
+  return parts.join('');
 }
 
 /** The state digest of what a plan would compare against, for a plan that could not be built. */

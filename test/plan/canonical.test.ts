@@ -75,3 +75,28 @@ describe('canonical JSON, against a sorted copy', () => {
     expect(textDigest(specText(spec as never))).toBe(specDigest(spec as never));
   });
 });
+
+describe('specs that share parts', () => {
+  it('give the same digest written with a memo of their parts as alone', () => {
+    const health = { timeout: 300, minReady: 0 };
+    const apps = { shop: { version: '1.0', install: 'apps/shop/install.sh' } };
+    const spec = (name: string, settings: Record<string, string>) => ({
+      name,
+      template: 't',
+      release: '1',
+      target: { driver: 'vagrant', provider: 'libvirt', options: {} },
+      tiers: [{ name: 'web', count: 2, health, instance: { apps, features: ['nginx'], settings, image: { box: 'b', version: '1' } } }],
+      files: { template: 't.yaml', service: `${name}.yaml` },
+    });
+    const memo: CanonicalMemo = new WeakMap();
+    for (const [name, settings] of [['a', { A: '1' }], ['b', { B: '2' }], ['a', { A: '1' }]] as const) {
+      const s = spec(name, settings);
+      const { files: _files, ...content } = s;
+      expect(specDigest(s as never, memo)).toBe(digestOf(content));
+      expect(specText(s as never, memo)).toBe(referenceCanonical(content));
+      expect(remember(s.tiers[0].instance, memo, true)).toBe(referenceCanonical(s.tiers[0].instance));
+    }
+    expect(memo.get(health)).toBe(referenceCanonical(health));
+    expect(memo.get(apps)).toBe(referenceCanonical(apps));
+  });
+});
