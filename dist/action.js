@@ -4185,7 +4185,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -28622,7 +28622,11 @@ var init_worktree = __esm({
 });
 
 // src/load/git-revision.ts
+import { hash } from "node:crypto";
 import { posix } from "node:path";
+function gitBlobId(text, like) {
+  return hash(like.length === 64 ? "sha256" : "sha1", `blob ${Buffer.byteLength(text, "utf8")}\0${text}`, "hex");
+}
 var SYMLINK_MODE, MAX_SYMLINK_HOPS, GitRevisionReader;
 var init_git_revision = __esm({
   "src/load/git-revision.ts"() {
@@ -28632,14 +28636,16 @@ var init_git_revision = __esm({
     SYMLINK_MODE = "120000";
     MAX_SYMLINK_HOPS = 8;
     GitRevisionReader = class _GitRevisionReader {
-      constructor(revision, entries, blobs) {
+      constructor(revision, entries, blobs, alike) {
         this.revision = revision;
         this.entries = entries;
         this.blobs = blobs;
+        this.alike = alike;
       }
       revision;
       entries;
       blobs;
+      alike;
       /**
        * `repoDir` may be a sub-folder of a Git work tree: paths stay relative to it.
        * Throws UnknownRevisionError when `ref` names nothing.
@@ -28657,30 +28663,42 @@ var init_git_revision = __esm({
           if (entry.type !== "blob" || !isUnder(entry.path, under)) continue;
           entries.set(under ? entry.path.slice(under.length + 1) : entry.path, entry);
         }
-        return new _GitRevisionReader({ ref, commit }, entries, git.catFileBatch());
+        return new _GitRevisionReader({ ref, commit }, entries, git.catFileBatch(), known.alike);
       }
-      prefetched;
+      texts;
       /**
-       * A blob's bytes. The first read also asks for every YAML file of the tree, in the same
+       * A blob's text. The first read also asks for every YAML file of the tree, in the same
        * `cat-file --batch`: a load reads svcplan.yaml first and all templates and services next, so
-       * this saves a git process and a round trip. A blob (same object id) is read once.
+       * this saves a git process and a round trip. A blob (same object id) is read once; one that the
+       * `alike` tree has at the same path is not read through Git at all.
        */
-      blob(object) {
-        if (!this.prefetched) {
-          this.prefetched = /* @__PURE__ */ new Map();
+      text(object) {
+        if (!this.texts) {
+          const texts = this.texts = /* @__PURE__ */ new Map();
+          const wanted = [];
+          const seen = /* @__PURE__ */ new Set();
           for (const [path8, entry] of this.entries) {
-            if (entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(path8) || this.prefetched.has(entry.object)) continue;
-            const read2 = this.blobs.read(entry.object);
-            read2.catch(() => void 0);
-            this.prefetched.set(entry.object, read2);
+            if (entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(path8) || seen.has(entry.object)) continue;
+            seen.add(entry.object);
+            wanted.push([path8, entry]);
           }
+          const alike = this.alike;
+          const found = alike ? Promise.all(wanted.map(([path8, entry]) => alike.read(path8).then((t) => t !== void 0 && gitBlobId(t, entry.object) === entry.object ? t : void 0, () => void 0))) : void 0;
+          wanted.forEach(([, entry], i2) => {
+            const read2 = found ? found.then((f) => f[i2] ?? this.fromGit(entry.object)) : this.fromGit(entry.object);
+            read2.catch(() => void 0);
+            texts.set(entry.object, read2);
+          });
         }
-        let read = this.prefetched.get(object);
+        let read = this.texts.get(object);
         if (!read) {
-          read = this.blobs.read(object);
-          this.prefetched.set(object, read);
+          read = this.fromGit(object);
+          this.texts.set(object, read);
         }
         return read;
+      }
+      fromGit(object) {
+        return this.blobs.read(object).then((content) => content?.toString("utf8"));
       }
       async list(folders) {
         const starts = folders.map((f) => normalizeRepoPath(f, { allowRoot: true })).filter((f) => f !== void 0);
@@ -28691,14 +28709,23 @@ var init_git_revision = __esm({
         return found.sort();
       }
       async read(path8) {
+        const entry = await this.file(path8);
+        return entry && this.text(entry.object);
+      }
+      /** A file is there when the tree lists it (its content is not read: a script only has to exist). */
+      async exists(path8) {
+        return await this.file(path8) !== void 0;
+      }
+      /** The tree entry of the file at `path`, symlinks followed while they stay inside the repository folder. */
+      async file(path8) {
         let clean = normalizeRepoPath(path8);
         for (let hop = 0; clean !== void 0 && hop <= MAX_SYMLINK_HOPS; hop++) {
           const entry = this.entries.get(clean);
           if (!entry) return void 0;
-          const content = await this.blob(entry.object);
-          if (content === void 0) return void 0;
-          if (entry.mode !== SYMLINK_MODE) return content.toString("utf8");
-          clean = normalizeRepoPath(posix.join(posix.dirname(clean), content.toString("utf8")));
+          if (entry.mode !== SYMLINK_MODE) return entry;
+          const target = await this.text(entry.object);
+          if (target === void 0) return void 0;
+          clean = normalizeRepoPath(posix.join(posix.dirname(clean), target));
         }
         return void 0;
       }
@@ -39828,6 +39855,19 @@ var init_resolve = __esm({
   }
 });
 
+// src/load/tree.ts
+function fileExists(reader, path8) {
+  return reader.exists ? reader.exists(path8) : reader.read(path8).then((text) => text !== void 0);
+}
+function named(reader, revision) {
+  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8), exists: (path8) => fileExists(reader, path8) };
+}
+var init_tree = __esm({
+  "src/load/tree.ts"() {
+    "use strict";
+  }
+});
+
 // src/load/desired-state.ts
 async function loadDesiredState(reader) {
   const config = await loadConfig(reader);
@@ -40035,7 +40075,7 @@ async function checkScriptsExist(reader, templates, report) {
   }
   const exists2 = /* @__PURE__ */ new Map();
   const check = (script) => {
-    if (!exists2.has(script)) exists2.set(script, reader.read(script).then((text) => text !== void 0));
+    if (!exists2.has(script)) exists2.set(script, fileExists(reader, script));
     return exists2.get(script);
   };
   const found = await Promise.all(references.map((r) => check(r.script)));
@@ -40063,21 +40103,12 @@ var init_desired_state = __esm({
     init_paths();
     init_schema();
     init_source2();
+    init_tree();
     DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
     MAX_OPTION_DEPTH = 8;
     YIELD_AFTER_MS = 4;
     checkedDocuments = /* @__PURE__ */ new WeakMap();
     resolvedSpecs = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/load/tree.ts
-function named(reader, revision) {
-  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8) };
-}
-var init_tree = __esm({
-  "src/load/tree.ts"() {
-    "use strict";
   }
 });
 

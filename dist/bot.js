@@ -4980,6 +4980,11 @@ function firstSshPorts(tiers, portBase) {
   return first;
 }
 
+// src/load/tree.ts
+function fileExists(reader, path) {
+  return reader.exists ? reader.exists(path) : reader.read(path).then((text) => text !== void 0);
+}
+
 // src/load/desired-state.ts
 var DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
 var MAX_OPTION_DEPTH = 8;
@@ -5192,7 +5197,7 @@ async function checkScriptsExist(reader, templates, report) {
   }
   const exists = /* @__PURE__ */ new Map();
   const check = (script) => {
-    if (!exists.has(script)) exists.set(script, reader.read(script).then((text) => text !== void 0));
+    if (!exists.has(script)) exists.set(script, fileExists(reader, script));
     return exists.get(script);
   };
   const found = await Promise.all(references.map((r) => check(r.script)));

@@ -17167,18 +17167,21 @@ var WorktreeReader = class _WorktreeReader {
 };
 
 // src/load/git-revision.ts
+import { hash } from "node:crypto";
 import { posix } from "node:path";
 var SYMLINK_MODE = "120000";
 var MAX_SYMLINK_HOPS = 8;
 var GitRevisionReader = class _GitRevisionReader {
-  constructor(revision, entries, blobs) {
+  constructor(revision, entries, blobs, alike) {
     this.revision = revision;
     this.entries = entries;
     this.blobs = blobs;
+    this.alike = alike;
   }
   revision;
   entries;
   blobs;
+  alike;
   /**
    * `repoDir` may be a sub-folder of a Git work tree: paths stay relative to it.
    * Throws UnknownRevisionError when `ref` names nothing.
@@ -17196,30 +17199,42 @@ var GitRevisionReader = class _GitRevisionReader {
       if (entry.type !== "blob" || !isUnder(entry.path, under)) continue;
       entries.set(under ? entry.path.slice(under.length + 1) : entry.path, entry);
     }
-    return new _GitRevisionReader({ ref, commit }, entries, git.catFileBatch());
+    return new _GitRevisionReader({ ref, commit }, entries, git.catFileBatch(), known.alike);
   }
-  prefetched;
+  texts;
   /**
-   * A blob's bytes. The first read also asks for every YAML file of the tree, in the same
+   * A blob's text. The first read also asks for every YAML file of the tree, in the same
    * `cat-file --batch`: a load reads svcplan.yaml first and all templates and services next, so
-   * this saves a git process and a round trip. A blob (same object id) is read once.
+   * this saves a git process and a round trip. A blob (same object id) is read once; one that the
+   * `alike` tree has at the same path is not read through Git at all.
    */
-  blob(object) {
-    if (!this.prefetched) {
-      this.prefetched = /* @__PURE__ */ new Map();
+  text(object) {
+    if (!this.texts) {
+      const texts = this.texts = /* @__PURE__ */ new Map();
+      const wanted = [];
+      const seen = /* @__PURE__ */ new Set();
       for (const [path8, entry] of this.entries) {
-        if (entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(path8) || this.prefetched.has(entry.object)) continue;
-        const read2 = this.blobs.read(entry.object);
-        read2.catch(() => void 0);
-        this.prefetched.set(entry.object, read2);
+        if (entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(path8) || seen.has(entry.object)) continue;
+        seen.add(entry.object);
+        wanted.push([path8, entry]);
       }
+      const alike = this.alike;
+      const found = alike ? Promise.all(wanted.map(([path8, entry]) => alike.read(path8).then((t) => t !== void 0 && gitBlobId(t, entry.object) === entry.object ? t : void 0, () => void 0))) : void 0;
+      wanted.forEach(([, entry], i2) => {
+        const read2 = found ? found.then((f) => f[i2] ?? this.fromGit(entry.object)) : this.fromGit(entry.object);
+        read2.catch(() => void 0);
+        texts.set(entry.object, read2);
+      });
     }
-    let read = this.prefetched.get(object);
+    let read = this.texts.get(object);
     if (!read) {
-      read = this.blobs.read(object);
-      this.prefetched.set(object, read);
+      read = this.fromGit(object);
+      this.texts.set(object, read);
     }
     return read;
+  }
+  fromGit(object) {
+    return this.blobs.read(object).then((content) => content?.toString("utf8"));
   }
   async list(folders) {
     const starts = folders.map((f) => normalizeRepoPath(f, { allowRoot: true })).filter((f) => f !== void 0);
@@ -17230,18 +17245,30 @@ var GitRevisionReader = class _GitRevisionReader {
     return found.sort();
   }
   async read(path8) {
+    const entry = await this.file(path8);
+    return entry && this.text(entry.object);
+  }
+  /** A file is there when the tree lists it (its content is not read: a script only has to exist). */
+  async exists(path8) {
+    return await this.file(path8) !== void 0;
+  }
+  /** The tree entry of the file at `path`, symlinks followed while they stay inside the repository folder. */
+  async file(path8) {
     let clean = normalizeRepoPath(path8);
     for (let hop = 0; clean !== void 0 && hop <= MAX_SYMLINK_HOPS; hop++) {
       const entry = this.entries.get(clean);
       if (!entry) return void 0;
-      const content = await this.blob(entry.object);
-      if (content === void 0) return void 0;
-      if (entry.mode !== SYMLINK_MODE) return content.toString("utf8");
-      clean = normalizeRepoPath(posix.join(posix.dirname(clean), content.toString("utf8")));
+      if (entry.mode !== SYMLINK_MODE) return entry;
+      const target = await this.text(entry.object);
+      if (target === void 0) return void 0;
+      clean = normalizeRepoPath(posix.join(posix.dirname(clean), target));
     }
     return void 0;
   }
 };
+function gitBlobId(text, like) {
+  return hash(like.length === 64 ? "sha256" : "sha1", `blob ${Buffer.byteLength(text, "utf8")}\0${text}`, "hex");
+}
 
 // src/load/schema.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -20921,6 +20948,27 @@ function firstSshPorts(tiers, portBase) {
   return first;
 }
 
+// src/load/tree.ts
+function fileExists(reader, path8) {
+  return reader.exists ? reader.exists(path8) : reader.read(path8).then((text) => text !== void 0);
+}
+function named(reader, revision) {
+  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8), exists: (path8) => fileExists(reader, path8) };
+}
+function readOnce(reader) {
+  const reads = /* @__PURE__ */ new Map();
+  return {
+    revision: reader.revision,
+    list: (folders) => reader.list(folders),
+    read: (path8) => {
+      let read = reads.get(path8);
+      if (read === void 0) reads.set(path8, read = reader.read(path8));
+      return read;
+    },
+    exists: (path8) => reads.has(path8) ? reads.get(path8).then((text) => text !== void 0) : fileExists(reader, path8)
+  };
+}
+
 // src/load/desired-state.ts
 var DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
 var MAX_OPTION_DEPTH = 8;
@@ -21133,7 +21181,7 @@ async function checkScriptsExist(reader, templates, report) {
   }
   const exists = /* @__PURE__ */ new Map();
   const check = (script) => {
-    if (!exists.has(script)) exists.set(script, reader.read(script).then((text) => text !== void 0));
+    if (!exists.has(script)) exists.set(script, fileExists(reader, script));
     return exists.get(script);
   };
   const found = await Promise.all(references.map((r) => check(r.script)));
@@ -21150,11 +21198,6 @@ function revisionName(reader) {
 }
 function compare(a2, b) {
   return a2 < b ? -1 : a2 > b ? 1 : 0;
-}
-
-// src/load/tree.ts
-function named(reader, revision) {
-  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8) };
 }
 
 // src/core/compute-plan.ts
@@ -23218,7 +23261,7 @@ async function openTemplatesRepo(repoFlag, cwd) {
     throw new UsageError(err.message, repoFlag === void 0 ? void 0 : "pass --repo the folder that holds svcplan.yaml, templates/ and services/");
   }
 }
-async function readerAt(repo, ref, flag, label) {
+async function readerAt(repo, ref, flag, label, alike) {
   if (!repo.git) {
     throw new UsageError(`${flag} ${ref}: ${repo.dir} is not inside a Git repository`, `run git init there, or leave out ${flag}`);
   }
@@ -23229,7 +23272,7 @@ async function readerAt(repo, ref, flag, label) {
       "check the name with `git log --oneline` or `git branch -a`; fetch it first if it only exists on a remote"
     );
   }
-  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit });
+  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit, alike });
   return label === void 0 ? reader : named(reader, { ref: label, commit: reader.revision.commit });
 }
 async function defaultBase(repo) {
@@ -23518,11 +23561,12 @@ var planCommand = defineCommand({
   },
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const head = settings.head === void 0 ? repo.worktree : await readerAt(repo, settings.head, "--head");
+    const worktree = settings.head === void 0 ? readOnce(repo.worktree) : void 0;
+    const head = worktree ?? await readerAt(repo, settings.head, "--head");
     const base = (async () => {
-      if (settings.base !== void 0) return readerAt(repo, settings.base, "--base");
+      if (settings.base !== void 0) return readerAt(repo, settings.base, "--base", void 0, worktree);
       const mergeBase = await defaultBase(repo);
-      return mergeBase ? readerAt(repo, mergeBase.commit, "--base", mergeBase.ref) : void 0;
+      return mergeBase ? readerAt(repo, mergeBase.commit, "--base", mergeBase.ref, worktree) : void 0;
     })();
     base.catch(() => void 0);
     const store = await openRepoStore(repo);

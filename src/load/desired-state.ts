@@ -7,7 +7,7 @@ import { firstSshPorts, resolveService, serviceFromDocument, templateFromDocumen
 import { normalizeRepoPath } from './paths.js';
 import { dottedPath, validateAgainstSchema, type SchemaProblem } from './schema.js';
 import { parseYamlFile, YamlLocator, type ParsedDocument, type YamlPath } from './source.js';
-import type { TreeReader } from './tree.js';
+import { fileExists, type TreeReader } from './tree.js';
 
 const DOCUMENT_KINDS = ['ServiceTemplate', 'Service'] as const;
 type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -284,7 +284,7 @@ async function checkScriptsExist(
   }
   const exists = new Map<string, Promise<boolean>>();
   const check = (script: string) => {
-    if (!exists.has(script)) exists.set(script, reader.read(script).then((text) => text !== undefined));
+    if (!exists.has(script)) exists.set(script, fileExists(reader, script));
     return exists.get(script)!;
   };
   const found = await Promise.all(references.map((r) => check(r.script)));
