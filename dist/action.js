@@ -40338,6 +40338,7 @@ function unionKeys(a2, b) {
   const right = b ? Object.keys(b) : [];
   if (right.length === 0) return left.sort();
   if (left.length === 0) return right.sort();
+  if (left.length === right.length && left.every((key, i2) => key === right[i2])) return left.sort();
   const keys = new Set(left);
   for (const key of right) keys.add(key);
   return [...keys].sort();
@@ -40415,9 +40416,6 @@ function classifyTierPolicyChange(from, to) {
     }
   }
   return reasons;
-}
-function tierOf(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
 }
 var init_classify = __esm({
   "src/plan/classify.ts"() {
@@ -40551,45 +40549,47 @@ function resumeWarning(name, status, step) {
 function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
-  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  if (!target) return plannedInstance(name, inst.index, "create", [resume, countReason("create")]);
   const change = classifyInstanceChange(target, desired);
   const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
-  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  const state = action === "replace" && (inst.spec.state || target.state) ? "kept" : void 0;
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons], state);
+}
+function plannedInstance(name, index, action, reasons, state) {
+  const entry = { name, index, action, reasons };
+  if (state !== void 0) entry.state = state;
   return entry;
 }
 function firstLine2(text) {
   return text.split("\n")[0];
 }
-function planTier(service, tierName, current, desired, f) {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? []).filter((i2) => i2.tier === tierName).sort((a2, b) => a2.index - b.index);
+function planTier(service, tierName, current, desired, desiredTier, currentTier, existing, f) {
   const planned = [];
   const name = (n2) => instanceName(service, tierName, n2);
   const count2 = desiredTier?.count ?? 0;
   const countReason = (action) => ({ path: "count", from: existing.length, to: count2, action });
   const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  let lastFrom;
+  let lastChange;
   const changes = /* @__PURE__ */ new Map();
   const changeOf = (from, to) => {
+    if (from === lastFrom) return lastChange;
     let change = changes.get(from);
     if (!change) {
-      change = classifyInstanceChange(from, to);
+      const classified = classifyInstanceChange(from, to);
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons] };
       changes.set(from, change);
     }
+    lastFrom = from;
+    lastChange = change;
     return change;
   };
   for (const inst of existing) {
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count2) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: "destroy",
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
-      });
+      const reasons2 = step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")];
+      planned.push(plannedInstance(name(inst.index), inst.index, "destroy", reasons2, stateOnDestroy(inst, desiredTier)));
       continue;
     }
     if (step) {
@@ -40598,7 +40598,7 @@ function planTier(service, tierName, current, desired, f) {
     }
     const change = changeOf(inst.spec, desiredTier.instance);
     let action = change.action;
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    let reasons = change.reasons;
     if (inst.status !== "ready") {
       reasons = [...reasons];
       f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
@@ -40607,29 +40607,36 @@ function planTier(service, tierName, current, desired, f) {
         reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
       }
     }
-    const entry = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === "replace" && inst.spec.state) entry.state = "kept";
-    planned.push(entry);
+    planned.push(plannedInstance(name(inst.index), inst.index, action, reasons, action === "replace" && inst.spec.state ? "kept" : void 0));
   }
-  const taken = new Set(existing.map((i2) => i2.index));
-  for (let n2 = 1; n2 <= count2; n2++) {
-    if (!taken.has(n2)) planned.push({ index: n2, name: name(n2), action: "create", reasons: [countReason("create")] });
+  if (!holdsOneTo(existing, count2)) {
+    const taken = new Set(existing.map((i2) => i2.index));
+    for (let n2 = 1; n2 <= count2; n2++) {
+      if (!taken.has(n2)) planned.push(plannedInstance(name(n2), n2, "create", [countReason("create")]));
+    }
   }
   if (desired && desiredTier) refuse2(service, tierName, existing, desired, desiredTier, planned, f);
-  planned.sort((a2, b) => a2.index - b.index);
+  if (!ascending(planned)) planned.sort((a2, b) => a2.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = /* @__PURE__ */ new Map();
   for (const p of planned) {
     const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== void 0) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
-    domain.push(instance);
+    domain.push(p);
   }
   const domains = [...byDomain.entries()].sort((a2, b) => a2[0] - b[0]).map(([index, instances]) => ({ index, instances }));
   const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
   return { tier: { name: tierName, order, domains }, instances: planned };
+}
+function holdsOneTo(existing, count2) {
+  if (existing.length < count2) return false;
+  for (let i2 = 0; i2 < count2; i2++) if (existing[i2].index !== i2 + 1) return false;
+  return true;
+}
+function ascending(instances) {
+  for (let i2 = 1; i2 < instances.length; i2++) if (!(instances[i2 - 1].index <= instances[i2].index)) return false;
+  return true;
 }
 function refuse2(service, tierName, existing, desired, desiredTier, planned, f) {
   const file = desired.files.template;
@@ -40682,16 +40689,23 @@ function refuse2(service, tierName, existing, desired, desiredTier, planned, f) 
   );
 }
 function planService(name, current, desired, f) {
-  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i2) => i2.tier)])].sort(
-    (a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b)
-  );
+  const desiredTiers = tiersByName(desired);
+  const currentTiers = tiersByName(current?.spec);
+  const existing = /* @__PURE__ */ new Map();
+  for (const inst of current?.instances ?? []) {
+    let list = existing.get(inst.tier);
+    if (!list) existing.set(inst.tier, list = []);
+    list.push(inst);
+  }
+  for (const list of existing.values()) if (!ascending(list)) list.sort((a2, b) => a2.index - b.index);
+  const orderOf = (tier) => desiredTiers.get(tier)?.rollout.order ?? currentTiers.get(tier)?.rollout.order ?? 0;
+  const tierNames = [.../* @__PURE__ */ new Set([...desiredTiers.keys(), ...existing.keys()])].sort((a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b));
   const tiers = [];
   let changed = false;
   for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
+    const planned = planTier(name, tierName, current, desired, desiredTiers.get(tierName), currentTiers.get(tierName), existing.get(tierName) ?? [], f);
     if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
+    if (!changed && planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
     tiers.push(planned.tier);
   }
   if (!changed && current?.unfinished) {
@@ -40703,6 +40717,11 @@ function planService(name, current, desired, f) {
   const runner = desired ? desired.target.runner : current?.spec.target.runner;
   if (runner !== void 0) service.runner = runner;
   return service;
+}
+function tiersByName(spec) {
+  const tiers = /* @__PURE__ */ new Map();
+  for (const tier of spec?.tiers ?? []) if (!tiers.has(tier.name)) tiers.set(tier.name, tier);
+  return tiers;
 }
 function planDigestOf(doc, desired = {}) {
   const memo = /* @__PURE__ */ new WeakMap();
@@ -44264,7 +44283,7 @@ ${more.join("\n")}`;
 });
 
 // src/apply/service-run.ts
-function tierOf2(spec, name) {
+function tierOf(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
 function sortedTiers(ps) {
@@ -44395,7 +44414,7 @@ var init_service_run = __esm({
         return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
       }
       runnerOf(tier, desired, previous) {
-        const t = tierOf2(desired, tier) ?? tierOf2(previous, tier);
+        const t = tierOf(desired, tier) ?? tierOf(previous, tier);
         return t ? t.instance.target.runner : this.ps.runner;
       }
       /** Every instance of the plan, in rollout order, with the runner filter applied. */
@@ -44417,7 +44436,7 @@ var init_service_run = __esm({
         const byName = new Map(this.reports.map((r) => [r.name, r]));
         const groups = [];
         for (const tier of sortedTiers(ps)) {
-          const spec = tierOf2(desired, tier.name) ?? tierOf2(previous, tier.name);
+          const spec = tierOf(desired, tier.name) ?? tierOf(previous, tier.name);
           if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
           for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
             const items = [];
@@ -44425,7 +44444,7 @@ var init_service_run = __esm({
               const report = byName.get(pi.name);
               if (pi.action === "none" || report.outcome === "skipped") continue;
               if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
-              const desiredTier = tierOf2(desired, tier.name);
+              const desiredTier = tierOf(desired, tier.name);
               const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
               items.push({
                 slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },

@@ -279,6 +279,7 @@ function unionKeys(a, b) {
   const right = b ? Object.keys(b) : [];
   if (right.length === 0) return left.sort();
   if (left.length === 0) return right.sort();
+  if (left.length === right.length && left.every((key, i) => key === right[i])) return left.sort();
   const keys = new Set(left);
   for (const key of right) keys.add(key);
   return [...keys].sort();
@@ -356,9 +357,6 @@ function classifyTierPolicyChange(from, to) {
     }
   }
   return reasons;
-}
-function tierOf(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
 }
 
 // src/plan/build.ts
@@ -485,45 +483,47 @@ function resumeWarning(name, status, step) {
 function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
-  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  if (!target) return plannedInstance(name, inst.index, "create", [resume, countReason("create")]);
   const change = classifyInstanceChange(target, desired);
   const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
-  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  const state = action === "replace" && (inst.spec.state || target.state) ? "kept" : void 0;
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons], state);
+}
+function plannedInstance(name, index, action, reasons, state) {
+  const entry = { name, index, action, reasons };
+  if (state !== void 0) entry.state = state;
   return entry;
 }
 function firstLine(text) {
   return text.split("\n")[0];
 }
-function planTier(service, tierName, current, desired, f) {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? []).filter((i) => i.tier === tierName).sort((a, b) => a.index - b.index);
+function planTier(service, tierName, current, desired, desiredTier, currentTier, existing, f) {
   const planned = [];
   const name = (n) => instanceName(service, tierName, n);
   const count = desiredTier?.count ?? 0;
   const countReason = (action) => ({ path: "count", from: existing.length, to: count, action });
   const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  let lastFrom;
+  let lastChange;
   const changes = /* @__PURE__ */ new Map();
   const changeOf = (from, to) => {
+    if (from === lastFrom) return lastChange;
     let change = changes.get(from);
     if (!change) {
-      change = classifyInstanceChange(from, to);
+      const classified = classifyInstanceChange(from, to);
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons] };
       changes.set(from, change);
     }
+    lastFrom = from;
+    lastChange = change;
     return change;
   };
   for (const inst of existing) {
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: "destroy",
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
-      });
+      const reasons2 = step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")];
+      planned.push(plannedInstance(name(inst.index), inst.index, "destroy", reasons2, stateOnDestroy(inst, desiredTier)));
       continue;
     }
     if (step) {
@@ -532,7 +532,7 @@ function planTier(service, tierName, current, desired, f) {
     }
     const change = changeOf(inst.spec, desiredTier.instance);
     let action = change.action;
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    let reasons = change.reasons;
     if (inst.status !== "ready") {
       reasons = [...reasons];
       f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
@@ -541,29 +541,36 @@ function planTier(service, tierName, current, desired, f) {
         reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
       }
     }
-    const entry = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === "replace" && inst.spec.state) entry.state = "kept";
-    planned.push(entry);
+    planned.push(plannedInstance(name(inst.index), inst.index, action, reasons, action === "replace" && inst.spec.state ? "kept" : void 0));
   }
-  const taken = new Set(existing.map((i) => i.index));
-  for (let n = 1; n <= count; n++) {
-    if (!taken.has(n)) planned.push({ index: n, name: name(n), action: "create", reasons: [countReason("create")] });
+  if (!holdsOneTo(existing, count)) {
+    const taken = new Set(existing.map((i) => i.index));
+    for (let n = 1; n <= count; n++) {
+      if (!taken.has(n)) planned.push(plannedInstance(name(n), n, "create", [countReason("create")]));
+    }
   }
   if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
-  planned.sort((a, b) => a.index - b.index);
+  if (!ascending(planned)) planned.sort((a, b) => a.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = /* @__PURE__ */ new Map();
   for (const p of planned) {
     const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== void 0) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
-    domain.push(instance);
+    domain.push(p);
   }
   const domains = [...byDomain.entries()].sort((a, b) => a[0] - b[0]).map(([index, instances]) => ({ index, instances }));
   const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
   return { tier: { name: tierName, order, domains }, instances: planned };
+}
+function holdsOneTo(existing, count) {
+  if (existing.length < count) return false;
+  for (let i = 0; i < count; i++) if (existing[i].index !== i + 1) return false;
+  return true;
+}
+function ascending(instances) {
+  for (let i = 1; i < instances.length; i++) if (!(instances[i - 1].index <= instances[i].index)) return false;
+  return true;
 }
 function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
   const file = desired.files.template;
@@ -616,16 +623,23 @@ function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
   );
 }
 function planService(name, current, desired, f) {
-  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i) => i.tier)])].sort(
-    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b)
-  );
+  const desiredTiers = tiersByName(desired);
+  const currentTiers = tiersByName(current?.spec);
+  const existing = /* @__PURE__ */ new Map();
+  for (const inst of current?.instances ?? []) {
+    let list = existing.get(inst.tier);
+    if (!list) existing.set(inst.tier, list = []);
+    list.push(inst);
+  }
+  for (const list of existing.values()) if (!ascending(list)) list.sort((a, b) => a.index - b.index);
+  const orderOf = (tier) => desiredTiers.get(tier)?.rollout.order ?? currentTiers.get(tier)?.rollout.order ?? 0;
+  const tierNames = [.../* @__PURE__ */ new Set([...desiredTiers.keys(), ...existing.keys()])].sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   const tiers = [];
   let changed = false;
   for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
+    const planned = planTier(name, tierName, current, desired, desiredTiers.get(tierName), currentTiers.get(tierName), existing.get(tierName) ?? [], f);
     if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
+    if (!changed && planned.instances.some((i) => i.reasons.length > 0)) changed = true;
     tiers.push(planned.tier);
   }
   if (!changed && current?.unfinished) {
@@ -637,6 +651,11 @@ function planService(name, current, desired, f) {
   const runner = desired ? desired.target.runner : current?.spec.target.runner;
   if (runner !== void 0) service.runner = runner;
   return service;
+}
+function tiersByName(spec) {
+  const tiers = /* @__PURE__ */ new Map();
+  for (const tier of spec?.tiers ?? []) if (!tiers.has(tier.name)) tiers.set(tier.name, tier);
+  return tiers;
 }
 function planDigestOf(doc, desired = {}) {
   const memo = /* @__PURE__ */ new WeakMap();

@@ -28,7 +28,7 @@ import {
   type SourceLocator,
   type TierSpec,
 } from '../model/types.js';
-import { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive, tierOf } from './classify.js';
+import { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive } from './classify.js';
 
 export interface PlanInput {
   desired: DesiredState;
@@ -250,11 +250,20 @@ function resumedInstance(
 ): PlannedInstance {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
-  if (!target) return { index: inst.index, name, action: 'create', reasons: [resume, countReason('create')] };
+  if (!target) return plannedInstance(name, inst.index, 'create', [resume, countReason('create')]);
   const change = classifyInstanceChange(target, desired);
   const action: PlanAction = step.action === 'create' ? 'create' : mostDisruptive([step.action, change.action]);
-  const entry: PlannedInstance = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === 'replace' && (inst.spec.state || target.state)) entry.state = 'kept';
+  const state = action === 'replace' && (inst.spec.state || target.state) ? 'kept' : undefined;
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons], state);
+}
+
+/**
+ * An instance of the plan, as the plan's domains hold it (fields in this order; `state` only when
+ * there is one).
+ */
+function plannedInstance(name: string, index: number, action: PlanAction, reasons: PlanReason[], state?: PlanInstance['state']): PlannedInstance {
+  const entry: PlannedInstance = { name, index, action, reasons };
+  if (state !== undefined) entry.state = state;
   return entry;
 }
 
@@ -267,13 +276,12 @@ function planTier(
   tierName: string,
   current: CurrentService | undefined,
   desired: ServiceSpec | undefined,
+  desiredTier: TierSpec | undefined,
+  currentTier: TierSpec | undefined,
+  /** The tier's current instances, by index. */
+  existing: CurrentInstance[],
   f: Findings,
 ): { tier: PlanTier; instances: PlannedInstance[] } {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? [])
-    .filter((i) => i.tier === tierName)
-    .sort((a, b) => a.index - b.index);
   const planned: PlannedInstance[] = [];
   const name = (n: number) => instanceName(service, tierName, n);
   const count = desiredTier?.count ?? 0;
@@ -286,13 +294,20 @@ function planTier(
 
   // The instances of a tier usually share one spec: each distinct change is classified once, and
   // its reasons are shared like the tier's policy reasons (reason objects are never changed).
-  const changes = new Map<InstanceSpec, ReturnType<typeof classifyInstanceChange> & { withPolicy?: PlanReason[] }>();
+  let lastFrom: InstanceSpec | undefined;
+  let lastChange: { action: PlanAction; reasons: PlanReason[] } | undefined;
+  const changes = new Map<InstanceSpec, { action: PlanAction; reasons: PlanReason[] }>();
   const changeOf = (from: InstanceSpec, to: InstanceSpec) => {
+    if (from === lastFrom) return lastChange!;
     let change = changes.get(from);
     if (!change) {
-      change = classifyInstanceChange(from, to);
+      const classified = classifyInstanceChange(from, to);
+      // Instances with the same change share one list of reasons; nothing changes it after.
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons] };
       changes.set(from, change);
     }
+    lastFrom = from;
+    lastChange = change;
     return change;
   };
 
@@ -300,13 +315,8 @@ function planTier(
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: 'destroy',
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== 'destroy' ? [resumeReason(inst.status, step), countReason('destroy')] : [countReason('destroy')],
-      });
+      const reasons = step && step.action !== 'destroy' ? [resumeReason(inst.status, step), countReason('destroy')] : [countReason('destroy')];
+      planned.push(plannedInstance(name(inst.index), inst.index, 'destroy', reasons, stateOnDestroy(inst, desiredTier)));
       continue;
     }
     if (step) {
@@ -315,8 +325,7 @@ function planTier(
     }
     const change = changeOf(inst.spec, desiredTier.instance);
     let action: PlanAction = change.action;
-    // Instances with the same change share one list of reasons; nothing changes it after.
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    let reasons = change.reasons;
     if (inst.status !== 'ready') {
       reasons = [...reasons];
       f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
@@ -325,33 +334,43 @@ function planTier(
         reasons.unshift({ path: 'status', from: inst.status, to: 'ready', action: 'refresh' });
       }
     }
-    const entry: PlannedInstance = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === 'replace' && inst.spec.state) entry.state = 'kept';
-    planned.push(entry);
+    planned.push(plannedInstance(name(inst.index), inst.index, action, reasons, action === 'replace' && inst.spec.state ? 'kept' : undefined));
   }
 
-  const taken = new Set(existing.map((i) => i.index));
-  for (let n = 1; n <= count; n++) {
-    if (!taken.has(n)) planned.push({ index: n, name: name(n), action: 'create', reasons: [countReason('create')] });
+  if (!holdsOneTo(existing, count)) {
+    const taken = new Set(existing.map((i) => i.index));
+    for (let n = 1; n <= count; n++) {
+      if (!taken.has(n)) planned.push(plannedInstance(name(n), n, 'create', [countReason('create')]));
+    }
   }
 
   if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
 
-  planned.sort((a, b) => a.index - b.index);
+  if (!ascending(planned)) planned.sort((a, b) => a.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = new Map<number, PlanInstance[]>();
   for (const p of planned) {
     const d = upgradeDomainOf(p.index, domainCount);
-    // Written out rather than copied with a rest pattern: ten thousand of these, and the generic copy is slow.
-    const instance: PlanInstance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== undefined) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, (domain = []));
-    domain.push(instance);
+    domain.push(p);
   }
   const domains = [...byDomain.entries()].sort((a, b) => a[0] - b[0]).map(([index, instances]) => ({ index, instances }));
   const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
   return { tier: { name: tierName, order, domains }, instances: planned };
+}
+
+/** Whether instances in index order start with 1, 2, … `count` (then no instance is missing). */
+function holdsOneTo(existing: CurrentInstance[], count: number): boolean {
+  if (existing.length < count) return false;
+  for (let i = 0; i < count; i++) if (existing[i].index !== i + 1) return false;
+  return true;
+}
+
+/** Whether the instances are in index order already (sorting them would move none). */
+function ascending(instances: { index: number }[]): boolean {
+  for (let i = 1; i < instances.length; i++) if (!(instances[i - 1].index <= instances[i].index)) return false;
+  return true;
 }
 
 /** The changes svcplan will not make, each with where it comes from and what to do instead. */
@@ -427,17 +446,24 @@ function planService(
   desired: ServiceSpec | undefined,
   f: Findings,
 ): PlanService | undefined {
-  const orderOf = (tier: string) =>
-    tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [...new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i) => i.tier)])].sort(
-    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b),
-  );
+  const desiredTiers = tiersByName(desired);
+  const currentTiers = tiersByName(current?.spec);
+  // The current instances of each tier, by index.
+  const existing = new Map<string, CurrentInstance[]>();
+  for (const inst of current?.instances ?? []) {
+    let list = existing.get(inst.tier);
+    if (!list) existing.set(inst.tier, (list = []));
+    list.push(inst);
+  }
+  for (const list of existing.values()) if (!ascending(list)) list.sort((a, b) => a.index - b.index);
+  const orderOf = (tier: string) => desiredTiers.get(tier)?.rollout.order ?? currentTiers.get(tier)?.rollout.order ?? 0;
+  const tierNames = [...new Set([...desiredTiers.keys(), ...existing.keys()])].sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   const tiers: PlanTier[] = [];
   let changed = false;
   for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
+    const planned = planTier(name, tierName, current, desired, desiredTiers.get(tierName), currentTiers.get(tierName), existing.get(tierName) ?? [], f);
     if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
+    if (!changed && planned.instances.some((i) => i.reasons.length > 0)) changed = true;
     tiers.push(planned.tier);
   }
   if (!changed && current?.unfinished) {
@@ -450,6 +476,13 @@ function planService(
   const runner = desired ? desired.target.runner : current?.spec.target.runner;
   if (runner !== undefined) service.runner = runner;
   return service;
+}
+
+/** A spec's tiers by name (the first of a name, as `tierOf` finds it). */
+function tiersByName(spec: ServiceSpec | undefined): Map<string, TierSpec> {
+  const tiers = new Map<string, TierSpec>();
+  for (const tier of spec?.tiers ?? []) if (!tiers.has(tier.name)) tiers.set(tier.name, tier);
+  return tiers;
 }
 
 /**

@@ -58,6 +58,8 @@ function unionKeys(a: Record<string, unknown> | undefined, b: Record<string, unk
   const right = b ? Object.keys(b) : [];
   if (right.length === 0) return left.sort();
   if (left.length === 0) return right.sort();
+  // Usually both have the same keys, in the same order.
+  if (left.length === right.length && left.every((key, i) => key === right[i])) return left.sort();
   const keys = new Set(left);
   for (const key of right) keys.add(key);
   return [...keys].sort();
