@@ -28624,8 +28624,8 @@ var init_worktree = __esm({
 // src/load/git-revision.ts
 import { hash } from "node:crypto";
 import { posix } from "node:path";
-function gitBlobId(text, like) {
-  return hash(like.length === 64 ? "sha256" : "sha1", `blob ${Buffer.byteLength(text, "utf8")}\0${text}`, "hex");
+function gitBlobId(text2, like) {
+  return hash(like.length === 64 ? "sha256" : "sha1", `blob ${Buffer.byteLength(text2, "utf8")}\0${text2}`, "hex");
 }
 var SYMLINK_MODE, MAX_SYMLINK_HOPS, GitRevisionReader;
 var init_git_revision = __esm({
@@ -32736,14 +32736,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -32760,14 +32760,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -32784,12 +32784,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -32801,12 +32801,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -32821,39 +32821,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -39100,10 +39100,10 @@ var require_dist = __commonJS({
 });
 
 // src/load/plain-yaml.ts
-function parsePlainYaml(text) {
-  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text)) return void 0;
+function parsePlainYaml(text2) {
+  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text2)) return void 0;
   try {
-    return new PlainReader(text).document();
+    return new PlainReader(text2).document();
   } catch (err) {
     if (err === NOT_PLAIN) return void 0;
     throw err;
@@ -39193,9 +39193,9 @@ var init_plain_yaml = __esm({
       depth = 0;
       path = [];
       sources = /* @__PURE__ */ new Map();
-      constructor(text) {
+      constructor(text2) {
         let start = true;
-        for (const raw of text.split("\n")) {
+        for (const raw of text2.split("\n")) {
           let indent = 0;
           while (raw.charCodeAt(indent) === 32) indent++;
           const content = raw.slice(indent).trimEnd();
@@ -39260,17 +39260,17 @@ var init_plain_yaml = __esm({
       }
       /** The value after `key:` or `-` (`rest` starts with a space or is empty), at the parent's indent. */
       valueAfter(rest, indent, ofKey) {
-        const text = rest.trimStart();
+        const text2 = rest.trimStart();
         const next = this.lines[this.pos];
-        if (text === "" || text[0] === "#") {
+        if (text2 === "" || text2[0] === "#") {
           if (next && next.indent > indent) return this.blockNode(next.indent);
           if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
           return null;
         }
         if (next && next.indent > indent) refuse();
-        const scanner = { text, at: 0 };
+        const scanner = { text: text2, at: 0 };
         const value = this.inlineValue(scanner);
-        const after = text.slice(scanner.at);
+        const after = text2.slice(scanner.at);
         if (after !== "" && !/^ +#/.test(after)) refuse();
         return value;
       }
@@ -39355,15 +39355,15 @@ var init_plain_yaml = __esm({
 });
 
 // src/load/source.ts
-function parseYamlFile(file, text) {
-  let parsed = parsedByText.get(text);
+function parseYamlFile(file, text2) {
+  let parsed = parsedByText.get(text2);
   if (parsed) {
-    parsedByText.delete(text);
+    parsedByText.delete(text2);
   } else {
-    parsed = parseText(text);
-    cachedChars += text.length;
+    parsed = parseText(text2);
+    cachedChars += text2.length;
   }
-  parsedByText.set(text, parsed);
+  parsedByText.set(text2, parsed);
   while (parsedByText.size > PARSE_CACHE_ENTRIES || cachedChars > PARSE_CACHE_CHARS) {
     const oldest = parsedByText.keys().next().value;
     parsedByText.delete(oldest);
@@ -39381,16 +39381,16 @@ function parseYamlFile(file, text) {
     diagnostics: parsed.problems.map((p) => ({ file, ...p }))
   };
 }
-function parseText(text) {
-  if (Buffer.byteLength(text, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text)) {
-    const plain = parsePlainYaml(text);
-    if (plain) return plainText(text, plain);
+function parseText(text2) {
+  if (Buffer.byteLength(text2, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text2)) {
+    const plain = parsePlainYaml(text2);
+    if (plain) return plainText(text2, plain);
   }
-  return parseFully(text);
+  return parseFully(text2);
 }
-function plainText(text, plain) {
+function plainText(text2, plain) {
   let full;
-  const fully = () => full ??= parseFully(text);
+  const fully = () => full ??= parseFully(text2);
   const document = {
     index: 0,
     value: plain.value,
@@ -39420,31 +39420,31 @@ function valueAt2(root, path8) {
   }
   return value;
 }
-function parseFully(text) {
+function parseFully(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const documentsOut = [];
   const diagnostics = [];
   const at = (offset, message) => {
-    const { line, col } = positionOf(text, offset);
+    const { line, col } = positionOf(text2, offset);
     diagnostics.push({ line, column: col, message });
   };
-  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+  if (Buffer.byteLength(text2, "utf8") > MAX_FILE_BYTES) {
     at(0, `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it into several files`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const bad = text.search(/[\0\uFFFD]/);
+  const bad = text2.search(/[\0\uFFFD]/);
   if (bad >= 0) {
     at(bad, "not UTF-8 text (binary data or a broken encoding); save the file as UTF-8 YAML");
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const deep = deepNesting(text);
+  const deep = deepNesting(text2);
   if (deep >= 0) {
     at(deep, `nested more than ${MAX_FLOW_DEPTH} levels deep; no svcplan file needs this, and parsing it would be slow`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
   let documents;
   try {
-    documents = (0, import_yaml.parseAllDocuments)(text, {
+    documents = (0, import_yaml.parseAllDocuments)(text2, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
@@ -39490,24 +39490,24 @@ function firstComplexKey(doc) {
   });
   return found;
 }
-function deepNesting(text) {
-  for (const line of text.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
+function deepNesting(text2) {
+  for (const line of text2.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
   let depth = 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c3 = text[i2];
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c3 = text2[i2];
     if (c3 === "[" || c3 === "{") {
       if (++depth > MAX_FLOW_DEPTH) return i2;
     } else if (c3 === "]" || c3 === "}") {
       depth = Math.max(0, depth - 1);
-    } else if (c3 === "#" && (i2 === 0 || /\s/.test(text[i2 - 1]))) {
-      const end = text.indexOf("\n", i2);
-      i2 = end < 0 ? text.length : end;
+    } else if (c3 === "#" && (i2 === 0 || /\s/.test(text2[i2 - 1]))) {
+      const end = text2.indexOf("\n", i2);
+      i2 = end < 0 ? text2.length : end;
     } else if (c3 === '"') {
-      for (i2++; i2 < text.length && text[i2] !== '"'; i2++) if (text[i2] === "\\") i2++;
-    } else if (c3 === "'" && (i2 === 0 || /[\s:,[{]/.test(text[i2 - 1]))) {
-      for (i2++; i2 < text.length; i2++) {
-        if (text[i2] === "'") {
-          if (text[i2 + 1] === "'") i2++;
+      for (i2++; i2 < text2.length && text2[i2] !== '"'; i2++) if (text2[i2] === "\\") i2++;
+    } else if (c3 === "'" && (i2 === 0 || /[\s:,[{]/.test(text2[i2 - 1]))) {
+      for (i2++; i2 < text2.length; i2++) {
+        if (text2[i2] === "'") {
+          if (text2[i2 + 1] === "'") i2++;
           else break;
         }
       }
@@ -39524,11 +39524,11 @@ function describeCrash(err) {
   if (/alias/i.test(message)) return "too many aliases are expanded (an alias bomb?); write the values out";
   return firstLine(message);
 }
-function positionOf(text, offset) {
+function positionOf(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i2 = text.indexOf("\n"); i2 >= 0 && i2 < end; i2 = text.indexOf("\n", i2 + 1)) {
+  const end = Math.min(Math.max(offset, 0), text2.length);
+  for (let i2 = text2.indexOf("\n"); i2 >= 0 && i2 < end; i2 = text2.indexOf("\n", i2 + 1)) {
     line++;
     lineStart = i2 + 1;
   }
@@ -39633,10 +39633,10 @@ function defaultConfig() {
   return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" }, declaredState: {} };
 }
 async function loadConfig(reader) {
-  const text = await reader.read(CONFIG_FILE);
+  const text2 = await reader.read(CONFIG_FILE);
   const config = defaultConfig();
-  if (text === void 0) return config;
-  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text);
+  if (text2 === void 0) return config;
+  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text2);
   const locator = new YamlLocator();
   locator.add(source);
   const report = (index, path8, message, key = false) => diagnostics.push({ file: CONFIG_FILE, ...locator.locateIn(CONFIG_FILE, index, path8, { key }), message });
@@ -39857,7 +39857,7 @@ var init_resolve = __esm({
 
 // src/load/tree.ts
 function fileExists(reader, path8) {
-  return reader.exists ? reader.exists(path8) : reader.read(path8).then((text) => text !== void 0);
+  return reader.exists ? reader.exists(path8) : reader.read(path8).then((text2) => text2 !== void 0);
 }
 function named(reader, revision) {
   return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8), exists: (path8) => fileExists(reader, path8) };
@@ -39894,9 +39894,9 @@ async function loadDesiredState(reader) {
       busySince = performance.now();
     }
     const file = paths[i2];
-    const text = texts[i2];
-    if (text === void 0) continue;
-    const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
+    const text2 = texts[i2];
+    if (text2 === void 0) continue;
+    const { source, diagnostics: parseProblems } = parseYamlFile(file, text2);
     locator.add(source);
     diagnostics.push(...parseProblems);
     if (parseProblems.length > 0) {
@@ -40133,108 +40133,89 @@ function canonicalJson(value) {
   return canonicalText(value);
 }
 function specDigest(spec, memo) {
-  const out = new HashOut();
-  writeObject(spec, memo, out, memo && SPEC_PARTS, "files");
-  return "sha256:" + out.digest();
+  return textDigest(specText(spec, memo));
 }
 function specText(spec, memo) {
-  const out = new TextOut();
-  writeObject(spec, memo, out, memo && SPEC_PARTS, "files");
-  return out.text;
+  return objectText(spec, memo, memo && SPEC_PARTS, "files");
 }
-function textDigest(text) {
-  return "sha256:" + oneShotHash("sha256", text, "hex");
+function textDigest(text2) {
+  return "sha256:" + (text2.length <= CHUNK ? oneShotHash("sha256", text2, "hex") : createHash2("sha256").update(text2).digest("hex"));
 }
 function canonicalText(value, memo) {
-  const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
-  return out.text;
+  return text(value, memo) ?? "null";
 }
 function canonicalDigest(value, memo) {
-  const out = new HashOut();
-  if (!write(value, memo, out)) out.add("null");
-  return "sha256:" + out.digest();
+  return textDigest(canonicalText(value, memo));
 }
 function remember(value, memo, spec = false) {
-  let text = memo.get(value);
-  if (text === void 0) {
-    const out = new TextOut();
-    write(value, spec ? memo : void 0, out, spec ? SPEC_PARTS : void 0);
-    text = flat(out.text);
-    memo.set(value, text);
+  let known = memo.get(value);
+  if (known === void 0) {
+    known = flat(text(value, spec ? memo : void 0, spec ? SPEC_PARTS : void 0) ?? "null");
+    memo.set(value, known);
   }
-  return text;
+  return known;
 }
-function flat(text) {
-  text.charCodeAt(text.length >> 1);
-  return text;
+function flat(text2) {
+  text2.charCodeAt(text2.length >> 1);
+  return text2;
 }
-function write(value, memo, out, parts) {
+function text(value, memo, parts) {
   switch (typeof value) {
     case "string":
-      out.add(JSON.stringify(value));
-      return true;
+      return JSON.stringify(value);
     case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
-      return true;
+      return Number.isFinite(value) ? String(value) : "null";
     case "boolean":
-      out.add(value ? "true" : "false");
-      return true;
+      return value ? "true" : "false";
     case "object": {
-      if (value === null) {
-        out.add("null");
-        return true;
-      }
+      if (value === null) return "null";
       if (memo !== void 0) {
         const known = memo.get(value);
-        if (known !== void 0) {
-          out.add(known);
-          return true;
-        }
+        if (known !== void 0) return known;
       }
       if (Array.isArray(value)) {
-        if (value.length === 0) {
-          out.add("[]");
-          return true;
-        }
-        out.add("[");
-        for (let i2 = 0; i2 < value.length; i2++) {
-          if (i2) out.add(",");
-          if (!write(value[i2], memo, out, parts)) out.add("null");
-        }
-        out.add("]");
-        return true;
+        if (value.length === 0) return "[]";
+        let out = "[";
+        for (let i2 = 0; i2 < value.length; i2++) out += (i2 ? "," : "") + (text(value[i2], memo, parts) ?? "null");
+        return out + "]";
       }
-      writeObject(value, memo, out, parts);
-      return true;
+      return objectText(value, memo, parts);
     }
     case "bigint":
       JSON.stringify(value);
-      return false;
+      return void 0;
     default:
-      return false;
+      return void 0;
   }
 }
-function writeObject(value, memo, out, parts, skip) {
+function objectText(value, memo, parts, skip) {
   const keys = Object.keys(value);
-  if (keys.length === 0) {
-    out.add("{}");
-    return;
-  }
+  if (keys.length === 0) return "{}";
   const shape = shapeOf(keys);
   const sorted = shape.sorted;
-  let first = true;
+  let out = "";
   for (let i2 = 0; i2 < sorted.length; i2++) {
     const key = sorted[i2];
+    if (key === skip) continue;
     const member = value[key];
-    const type = typeof member;
-    if (type === "undefined" || type === "function" || type === "symbol" || key === skip) continue;
-    out.add(first ? shape.open[i2] : shape.next[i2]);
-    if (parts !== void 0 && type === "object" && member !== null && parts.has(key)) out.add(remember(member, memo));
-    else write(member, memo, out, parts);
-    first = false;
+    let written;
+    switch (typeof member) {
+      case "string":
+        written = JSON.stringify(member);
+        break;
+      case "number":
+        written = Number.isFinite(member) ? String(member) : "null";
+        break;
+      case "object":
+        written = parts !== void 0 && member !== null && parts.has(key) ? remember(member, memo) : text(member, memo, parts);
+        break;
+      default:
+        written = text(member, memo, parts);
+        if (written === void 0) continue;
+    }
+    out += (out === "" ? shape.open[i2] : shape.next[i2]) + written;
   }
-  out.add(first ? "{}" : "}");
+  return out === "" ? "{}" : out + "}";
 }
 function shapeOf(keys) {
   const list = shapes.get(keys[0]);
@@ -40268,34 +40249,12 @@ function keyOrder(keys) {
   const isIndex = new Set(indexes);
   return [...indexes.sort((a2, b) => Number(a2) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
 }
-var SPEC_PARTS, TextOut, CHUNK, HashOut, shapes, shapeCount, MAX_SHAPES, ARRAY_INDEX;
+var SPEC_PARTS, CHUNK, shapes, shapeCount, MAX_SHAPES, ARRAY_INDEX;
 var init_digest = __esm({
   "src/model/digest.ts"() {
     "use strict";
     SPEC_PARTS = /* @__PURE__ */ new Set(["image", "features", "apps", "state", "health", "rollout", "scale"]);
-    TextOut = class {
-      text = "";
-      add(piece) {
-        this.text += piece;
-      }
-    };
     CHUNK = 64 * 1024;
-    HashOut = class {
-      buffer = "";
-      hash;
-      add(piece) {
-        this.buffer += piece;
-        if (this.buffer.length >= CHUNK) {
-          (this.hash ??= createHash2("sha256")).update(this.buffer);
-          this.buffer = "";
-        }
-      }
-      digest() {
-        if (this.hash === void 0) return oneShotHash("sha256", this.buffer, "hex");
-        this.hash.update(this.buffer);
-        return this.hash.digest("hex");
-      }
-    };
     shapes = /* @__PURE__ */ new Map();
     shapeCount = 0;
     MAX_SHAPES = 4096;
@@ -40470,10 +40429,10 @@ function stateDigestOf(services) {
 function stateDigests(services) {
   const texts = /* @__PURE__ */ new WeakMap();
   const digests = /* @__PURE__ */ new WeakMap();
-  const digestOfSpec = (spec, text) => {
+  const digestOfSpec = (spec, text2) => {
     let digest = digests.get(spec);
     if (digest === void 0) {
-      digest = textDigest(text());
+      digest = textDigest(text2());
       digests.set(spec, digest);
     }
     return digest;
@@ -40560,8 +40519,8 @@ function plannedInstance(name, index, action, reasons, state) {
   if (state !== void 0) entry.state = state;
   return entry;
 }
-function firstLine2(text) {
-  return text.split("\n")[0];
+function firstLine2(text2) {
+  return text2.split("\n")[0];
 }
 function planTier(service, tierName, current, desired, desiredTier, currentTier, existing, f) {
   const planned = [];
@@ -40734,8 +40693,8 @@ function planDigestOf(doc, desired = {}) {
         for (const domain of tier.domains ?? []) {
           for (const instance of domain.instances ?? []) {
             if (!instance || typeof instance !== "object") continue;
-            const text = instanceText(instance, memo);
-            if (text !== void 0) memo.set(instance, text);
+            const text2 = instanceText(instance, memo);
+            if (text2 !== void 0) memo.set(instance, text2);
           }
         }
       }
@@ -41052,8 +41011,8 @@ function reasonNote(r) {
 function valueText(value) {
   if (value === null || value === void 0) return "(none)";
   if (value === "") return '""';
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + "\u2026" : text;
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  return text2.length > MAX_VALUE ? text2.slice(0, MAX_VALUE - 1) + "\u2026" : text2;
 }
 function summarySentence(summary2, stateKept) {
   const inPlace = summary2.refresh + summary2.restart;
@@ -41133,14 +41092,14 @@ var init_text = __esm({
 });
 
 // src/render/markdown.ts
-function escapeMarkdown(text) {
-  return text.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c3) => ENTITIES[c3]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+function escapeMarkdown(text2) {
+  return text2.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c3) => ENTITIES[c3]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }
-function clip(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+function clip(text2, max) {
+  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
 }
-function escapeClipped(text, max) {
-  const escaped = escapeMarkdown(text);
+function escapeClipped(text2, max) {
+  const escaped = escapeMarkdown(text2);
   if (escaped.length <= max) return escaped;
   return escaped.slice(0, max - 1).replace(/&[#a-z0-9]*$|<[a-z]*$/i, "") + "\u2026";
 }
@@ -41650,18 +41609,18 @@ function machineIdentities(vagrantDir, machines, home) {
   return out;
 }
 function readIndex(home) {
-  const text = readText2(join4(home, "data", "machine-index", "index"));
-  if (!text) return void 0;
+  const text2 = readText2(join4(home, "data", "machine-index", "index"));
+  if (!text2) return void 0;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
 }
 function readText2(file) {
   try {
-    const text = readFileSync7(file, "utf8").trim();
-    return text === "" ? void 0 : text;
+    const text2 = readFileSync7(file, "utf8").trim();
+    return text2 === "" ? void 0 : text2;
   } catch {
     return void 0;
   }
@@ -41831,9 +41790,9 @@ var init_status = __esm({
 function isRubyIdentifier(name) {
   return RUBY_IDENTIFIER.test(name);
 }
-function rubyString(text) {
-  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+function rubyString(text2) {
+  if (text2.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text2.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
 }
 function rubyLiteral(value) {
   if (value === null || value === void 0) return "nil";
@@ -41864,8 +41823,8 @@ function symbolHash(entries) {
 function rubyNumber(n2) {
   if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
   if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
-  const text = String(n2);
-  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
+  const text2 = String(n2);
+  return /[.e]/.test(text2) ? text2.replace(/e\+?/, "e") : text2 + ".0";
 }
 function isPlainObject4(value) {
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
@@ -42093,8 +42052,8 @@ function settingsFile(settings, service) {
 `;
   }).join("");
 }
-function shellQuote(text) {
-  return "'" + text.replace(/'/g, "'\\''") + "'";
+function shellQuote(text2) {
+  return "'" + text2.replace(/'/g, "'\\''") + "'";
 }
 function repoFile(repoDir, path8, service) {
   const full = resolve2(repoDir, path8);
@@ -42113,8 +42072,8 @@ function sortedEntries(record) {
 function hex2(n2) {
   return n2.toString(16).padStart(2, "0");
 }
-function oneLine(text) {
-  return text.replace(/[\r\n]+/g, " ");
+function oneLine(text2) {
+  return text2.replace(/[\r\n]+/g, " ");
 }
 var SVCPLAN_OPTION_KEYS, SSH_NIC, STATE_MOUNT, GUEST_UPLOAD_DIR, VagrantfileError, APP_NAME, ENV_NAME, SSH_HOST, MachineBlockCache, DECODE, FEATURES_SCRIPT, SETTINGS_SCRIPT, APP_SCRIPT, APPS_PRUNE_SCRIPT, HOOK_SCRIPT, RUBY_HELPERS;
 var init_vagrantfile = __esm({
@@ -42148,9 +42107,9 @@ var init_vagrantfile = __esm({
         const specKey = JSON.stringify(inst.spec);
         const hit = this.blocks.get(inst.name);
         if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
-        const text = machineBlock(inst, service, repoDir, vagrantDir);
-        this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
-        return text;
+        const text2 = machineBlock(inst, service, repoDir, vagrantDir);
+        this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text: text2 });
+        return text2;
       }
     };
     DECODE = [
@@ -42306,7 +42265,7 @@ var init_driver = __esm({
     MACHINE_LOCKED = /another process is already executing an action on the machine/;
     STDOUT_TAIL_LINES = 6;
     STDERR_TAIL_LINES = 16;
-    lastLines = (text, count2) => text.split("\n").filter((l) => l.trim() !== "").slice(-count2);
+    lastLines = (text2, count2) => text2.split("\n").filter((l) => l.trim() !== "").slice(-count2);
     VagrantCommandError = class extends Error {
       constructor(command, result) {
         const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
@@ -42524,17 +42483,17 @@ var init_driver = __esm({
       }
       writeVagrantfile(layout, opts) {
         const service = layout.service.name;
-        const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
+        const text2 = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
         if (!this.writeFiles) return;
         const dir = this.vagrantDir(service);
         const file = join6(dir, "Vagrantfile");
         if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync8(file, "utf8") : void 0;
-        if (text === layout.written) return;
+        if (text2 === layout.written) return;
         mkdirSync2(dir, { recursive: true });
         const tmp = join6(dir, `.Vagrantfile.${process.pid}.tmp`);
-        writeFileSync3(tmp, text);
+        writeFileSync3(tmp, text2);
         renameSync(tmp, file);
-        layout.written = text;
+        layout.written = text2;
       }
       /**
        * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
@@ -42603,10 +42562,10 @@ var init_vagrant = __esm({
 function serializeRecord(record) {
   return JSON.stringify(record, null, 2) + "\n";
 }
-function parseRecord(text, where) {
+function parseRecord(text2, where) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (err) {
     throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
   }
@@ -42724,10 +42683,10 @@ function processAlive(pid) {
     return err.code === "EPERM";
   }
 }
-function parseLease(text, where) {
+function parseLease(text2, where) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (err) {
     throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
   }
@@ -42828,8 +42787,8 @@ var init_git_store = __esm({
       async readService(name) {
         checkServiceName(name);
         const snap = await this.snapshot(await this.fetchTip());
-        const text = await snap.read(`${name}.json`);
-        return text === void 0 ? void 0 : parseRecord(text, this.where(`${name}.json`));
+        const text2 = await snap.read(`${name}.json`);
+        return text2 === void 0 ? void 0 : parseRecord(text2, this.where(`${name}.json`));
       }
       async writeService(record, message) {
         checkServiceName(record.name);
@@ -42840,9 +42799,9 @@ var init_git_store = __esm({
         const file = `leases/${service}.json`;
         let lease;
         await this.update(`${service}: lease taken by ${owner}`, async (snap) => {
-          const text = await snap.read(file);
-          if (text !== void 0) {
-            const current = parseLease(text, this.where(file));
+          const text2 = await snap.read(file);
+          if (text2 !== void 0) {
+            const current = parseLease(text2, this.where(file));
             if (!isLeaseStale(current)) throw new LeaseHeldError(current);
           }
           lease = newLease(service, owner, ttlSeconds);
@@ -42854,8 +42813,8 @@ var init_git_store = __esm({
         const file = `leases/${lease.service}.json`;
         let renewed;
         await this.update(`${lease.service}: lease renewed by ${lease.owner}`, async (snap) => {
-          const text = await snap.read(file);
-          const current = text === void 0 ? void 0 : parseLease(text, this.where(file));
+          const text2 = await snap.read(file);
+          const current = text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
           if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
           renewed = newLease(lease.service, lease.owner, ttlSeconds);
           return /* @__PURE__ */ new Map([[file, JSON.stringify(renewed, null, 2) + "\n"]]);
@@ -42866,14 +42825,14 @@ var init_git_store = __esm({
       async readLease(service) {
         checkServiceName(service);
         const file = `leases/${service}.json`;
-        const text = await (await this.snapshot(await this.fetchTip())).read(file);
-        return text === void 0 ? void 0 : parseLease(text, this.where(file));
+        const text2 = await (await this.snapshot(await this.fetchTip())).read(file);
+        return text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
       }
       async releaseLease(lease) {
         const file = `leases/${lease.service}.json`;
         await this.update(`${lease.service}: lease released by ${lease.owner}`, async (snap) => {
-          const text = await snap.read(file);
-          if (text === void 0 || !sameLease(parseLease(text, this.where(file)), lease)) return /* @__PURE__ */ new Map();
+          const text2 = await snap.read(file);
+          if (text2 === void 0 || !sameLease(parseLease(text2, this.where(file)), lease)) return /* @__PURE__ */ new Map();
           return /* @__PURE__ */ new Map([[file, null]]);
         });
       }
@@ -43024,10 +42983,10 @@ function isInside(child, parent) {
 function tempName(file) {
   return `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
 }
-async function writeDurable(file, text, flag) {
+async function writeDurable(file, text2, flag) {
   const handle = await fs3.open(file, flag);
   try {
-    await handle.writeFile(text, "utf8");
+    await handle.writeFile(text2, "utf8");
     await handle.sync();
   } finally {
     await handle.close();
@@ -43041,10 +43000,10 @@ async function syncDir(dir) {
     await handle.close();
   }
 }
-async function writeFileAtomic(file, text) {
+async function writeFileAtomic(file, text2) {
   const tmp = tempName(file);
   try {
-    await writeDurable(tmp, text, "w");
+    await writeDurable(tmp, text2, "w");
     await fs3.rename(tmp, file);
   } catch (err) {
     await fs3.rm(tmp, { force: true });
@@ -43052,9 +43011,9 @@ async function writeFileAtomic(file, text) {
   }
   await syncDir(path7.dirname(file));
 }
-async function linkExclusive(file, text) {
+async function linkExclusive(file, text2) {
   const tmp = tempName(file);
-  await writeDurable(tmp, text, "wx");
+  await writeDurable(tmp, text2, "wx");
   try {
     await fs3.link(tmp, file);
     await syncDir(path7.dirname(file));
@@ -43100,14 +43059,14 @@ var init_local = __esm({
       async readService(name) {
         checkServiceName(name);
         const file = this.serviceFile(name);
-        let text;
+        let text2;
         try {
-          text = await fs3.readFile(file, "utf8");
+          text2 = await fs3.readFile(file, "utf8");
         } catch (err) {
           if (err.code === "ENOENT") return void 0;
           throw err;
         }
-        return parseRecord(text, file);
+        return parseRecord(text2, file);
       }
       // The message is for stores with a history (git); a folder keeps only the latest record.
       async writeService(record, _message) {
@@ -43222,8 +43181,8 @@ var init_memory = __esm({
         return out;
       }
       async readService(name) {
-        const text = this.records.get(name);
-        return text === void 0 ? void 0 : JSON.parse(text);
+        const text2 = this.records.get(name);
+        return text2 === void 0 ? void 0 : JSON.parse(text2);
       }
       async writeService(record, message) {
         this.records.set(record.name, JSON.stringify(record));
@@ -43876,8 +43835,8 @@ function describe3(outcome) {
       return "succeeded";
   }
 }
-function firstLine3(text) {
-  return text.split("\n")[0];
+function firstLine3(text2) {
+  return text2.split("\n")[0];
 }
 var UNKNOWN;
 var init_step_runner = __esm({
@@ -44292,8 +44251,8 @@ function sortedTiers(ps) {
 function short(commit) {
   return commit ? commit.slice(0, 7) : "the working tree";
 }
-function firstLine4(text) {
-  return text.split("\n")[0];
+function firstLine4(text2) {
+  return text2.split("\n")[0];
 }
 var RunState, ServiceRun;
 var init_service_run = __esm({
@@ -44910,8 +44869,8 @@ async function setDeploymentStatus(octokit, repo, deployment, state, opts = {}) 
     ...state === "success" ? { auto_inactive: true } : {}
   });
 }
-function truncate(text, max) {
-  return text.length <= max ? text : text.slice(0, max - 1) + "\u2026";
+function truncate(text2, max) {
+  return text2.length <= max ? text2 : text2.slice(0, max - 1) + "\u2026";
 }
 var init_deployments = __esm({
   "src/github/deployments.ts"() {
@@ -44997,8 +44956,8 @@ function renderApplyResult(view) {
   }
   return lines.join("\n") + "\n";
 }
-function clip2(text, max) {
-  return text.length <= max ? text : text.slice(0, max - 1) + "\u2026";
+function clip2(text2, max) {
+  return text2.length <= max ? text2 : text2.slice(0, max - 1) + "\u2026";
 }
 var init_apply_report = __esm({
   "src/action/apply-report.ts"() {
@@ -46233,8 +46192,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -46292,8 +46251,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString2 = match[0] === '"';
@@ -46307,18 +46266,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -46486,12 +46445,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -49721,8 +49680,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -49818,10 +49777,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -49850,9 +49809,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -49863,8 +49822,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };

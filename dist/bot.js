@@ -22,25 +22,25 @@ var BlobCache = class {
   hits = 0;
   misses = 0;
   get(sha) {
-    const text = this.entries.get(sha);
-    if (text === void 0) {
+    const text2 = this.entries.get(sha);
+    if (text2 === void 0) {
       this.misses++;
       return void 0;
     }
     this.hits++;
     this.entries.delete(sha);
-    this.entries.set(sha, text);
-    return text;
+    this.entries.set(sha, text2);
+    return text2;
   }
-  set(sha, text) {
-    const size = text.length * 2;
+  set(sha, text2) {
+    const size = text2.length * 2;
     if (size > this.maxBytes) return;
     const previous = this.entries.get(sha);
     if (previous !== void 0) {
       this.bytes -= previous.length * 2;
       this.entries.delete(sha);
     }
-    this.entries.set(sha, text);
+    this.entries.set(sha, text2);
     this.bytes += size;
     for (const [oldest, oldText] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -56,132 +56,91 @@ var BlobCache = class {
 // src/model/digest.ts
 import { createHash, hash as oneShotHash } from "node:crypto";
 function specDigest(spec, memo) {
-  const out = new HashOut();
-  writeObject(spec, memo, out, memo && SPEC_PARTS, "files");
-  return "sha256:" + out.digest();
+  return textDigest(specText(spec, memo));
 }
 function specText(spec, memo) {
-  const out = new TextOut();
-  writeObject(spec, memo, out, memo && SPEC_PARTS, "files");
-  return out.text;
+  return objectText(spec, memo, memo && SPEC_PARTS, "files");
 }
 var SPEC_PARTS = /* @__PURE__ */ new Set(["image", "features", "apps", "state", "health", "rollout", "scale"]);
-function textDigest(text) {
-  return "sha256:" + oneShotHash("sha256", text, "hex");
+function textDigest(text2) {
+  return "sha256:" + (text2.length <= CHUNK ? oneShotHash("sha256", text2, "hex") : createHash("sha256").update(text2).digest("hex"));
 }
 function canonicalText(value, memo) {
-  const out = new TextOut();
-  if (!write(value, memo, out)) out.add("null");
-  return out.text;
+  return text(value, memo) ?? "null";
 }
 function canonicalDigest(value, memo) {
-  const out = new HashOut();
-  if (!write(value, memo, out)) out.add("null");
-  return "sha256:" + out.digest();
+  return textDigest(canonicalText(value, memo));
 }
 function remember(value, memo, spec = false) {
-  let text = memo.get(value);
-  if (text === void 0) {
-    const out = new TextOut();
-    write(value, spec ? memo : void 0, out, spec ? SPEC_PARTS : void 0);
-    text = flat(out.text);
-    memo.set(value, text);
+  let known = memo.get(value);
+  if (known === void 0) {
+    known = flat(text(value, spec ? memo : void 0, spec ? SPEC_PARTS : void 0) ?? "null");
+    memo.set(value, known);
   }
-  return text;
+  return known;
 }
-function flat(text) {
-  text.charCodeAt(text.length >> 1);
-  return text;
+function flat(text2) {
+  text2.charCodeAt(text2.length >> 1);
+  return text2;
 }
-var TextOut = class {
-  text = "";
-  add(piece) {
-    this.text += piece;
-  }
-};
 var CHUNK = 64 * 1024;
-var HashOut = class {
-  buffer = "";
-  hash;
-  add(piece) {
-    this.buffer += piece;
-    if (this.buffer.length >= CHUNK) {
-      (this.hash ??= createHash("sha256")).update(this.buffer);
-      this.buffer = "";
-    }
-  }
-  digest() {
-    if (this.hash === void 0) return oneShotHash("sha256", this.buffer, "hex");
-    this.hash.update(this.buffer);
-    return this.hash.digest("hex");
-  }
-};
-function write(value, memo, out, parts) {
+function text(value, memo, parts) {
   switch (typeof value) {
     case "string":
-      out.add(JSON.stringify(value));
-      return true;
+      return JSON.stringify(value);
     case "number":
-      out.add(Number.isFinite(value) ? String(value) : "null");
-      return true;
+      return Number.isFinite(value) ? String(value) : "null";
     case "boolean":
-      out.add(value ? "true" : "false");
-      return true;
+      return value ? "true" : "false";
     case "object": {
-      if (value === null) {
-        out.add("null");
-        return true;
-      }
+      if (value === null) return "null";
       if (memo !== void 0) {
         const known = memo.get(value);
-        if (known !== void 0) {
-          out.add(known);
-          return true;
-        }
+        if (known !== void 0) return known;
       }
       if (Array.isArray(value)) {
-        if (value.length === 0) {
-          out.add("[]");
-          return true;
-        }
-        out.add("[");
-        for (let i = 0; i < value.length; i++) {
-          if (i) out.add(",");
-          if (!write(value[i], memo, out, parts)) out.add("null");
-        }
-        out.add("]");
-        return true;
+        if (value.length === 0) return "[]";
+        let out = "[";
+        for (let i = 0; i < value.length; i++) out += (i ? "," : "") + (text(value[i], memo, parts) ?? "null");
+        return out + "]";
       }
-      writeObject(value, memo, out, parts);
-      return true;
+      return objectText(value, memo, parts);
     }
     case "bigint":
       JSON.stringify(value);
-      return false;
+      return void 0;
     default:
-      return false;
+      return void 0;
   }
 }
-function writeObject(value, memo, out, parts, skip) {
+function objectText(value, memo, parts, skip) {
   const keys = Object.keys(value);
-  if (keys.length === 0) {
-    out.add("{}");
-    return;
-  }
+  if (keys.length === 0) return "{}";
   const shape = shapeOf(keys);
   const sorted = shape.sorted;
-  let first = true;
+  let out = "";
   for (let i = 0; i < sorted.length; i++) {
     const key = sorted[i];
+    if (key === skip) continue;
     const member = value[key];
-    const type = typeof member;
-    if (type === "undefined" || type === "function" || type === "symbol" || key === skip) continue;
-    out.add(first ? shape.open[i] : shape.next[i]);
-    if (parts !== void 0 && type === "object" && member !== null && parts.has(key)) out.add(remember(member, memo));
-    else write(member, memo, out, parts);
-    first = false;
+    let written;
+    switch (typeof member) {
+      case "string":
+        written = JSON.stringify(member);
+        break;
+      case "number":
+        written = Number.isFinite(member) ? String(member) : "null";
+        break;
+      case "object":
+        written = parts !== void 0 && member !== null && parts.has(key) ? remember(member, memo) : text(member, memo, parts);
+        break;
+      default:
+        written = text(member, memo, parts);
+        if (written === void 0) continue;
+    }
+    out += (out === "" ? shape.open[i] : shape.next[i]) + written;
   }
-  out.add(first ? "{}" : "}");
+  return out === "" ? "{}" : out + "}";
 }
 var shapes = /* @__PURE__ */ new Map();
 var shapeCount = 0;
@@ -404,10 +363,10 @@ function stateDigestOf(services) {
 function stateDigests(services) {
   const texts = /* @__PURE__ */ new WeakMap();
   const digests = /* @__PURE__ */ new WeakMap();
-  const digestOfSpec = (spec, text) => {
+  const digestOfSpec = (spec, text2) => {
     let digest = digests.get(spec);
     if (digest === void 0) {
-      digest = textDigest(text());
+      digest = textDigest(text2());
       digests.set(spec, digest);
     }
     return digest;
@@ -494,8 +453,8 @@ function plannedInstance(name, index, action, reasons, state) {
   if (state !== void 0) entry.state = state;
   return entry;
 }
-function firstLine(text) {
-  return text.split("\n")[0];
+function firstLine(text2) {
+  return text2.split("\n")[0];
 }
 function planTier(service, tierName, current, desired, desiredTier, currentTier, existing, f) {
   const planned = [];
@@ -668,8 +627,8 @@ function planDigestOf(doc, desired = {}) {
         for (const domain of tier.domains ?? []) {
           for (const instance of domain.instances ?? []) {
             if (!instance || typeof instance !== "object") continue;
-            const text = instanceText(instance, memo);
-            if (text !== void 0) memo.set(instance, text);
+            const text2 = instanceText(instance, memo);
+            if (text2 !== void 0) memo.set(instance, text2);
           }
         }
       }
@@ -997,8 +956,8 @@ var MAX_VALUE = 160;
 function valueText(value) {
   if (value === null || value === void 0) return "(none)";
   if (value === "") return '""';
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + "\u2026" : text;
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  return text2.length > MAX_VALUE ? text2.slice(0, MAX_VALUE - 1) + "\u2026" : text2;
 }
 function summarySentence(summary, stateKept) {
   const inPlace = summary.refresh + summary.restart;
@@ -1072,14 +1031,14 @@ var ENTITIES = {
   "@": "&#64;",
   "#": "&#35;"
 };
-function escapeMarkdown(text) {
-  return text.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c) => ENTITIES[c]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+function escapeMarkdown(text2) {
+  return text2.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c) => ENTITIES[c]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }
-function clip(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+function clip(text2, max) {
+  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
 }
-function escapeClipped(text, max) {
-  const escaped = escapeMarkdown(text);
+function escapeClipped(text2, max) {
+  const escaped = escapeMarkdown(text2);
   if (escaped.length <= max) return escaped;
   return escaped.slice(0, max - 1).replace(/&[#a-z0-9]*$|<[a-z]*$/i, "") + "\u2026";
 }
@@ -4278,10 +4237,10 @@ var MAX_DEPTH = 48;
 var MAX_KEY_LENGTH = 1e3;
 var BLOCK_KEY = /^([A-Za-z_][\w.\/-]*):(?: |$)/;
 var FLOW_KEY = /[A-Za-z_][\w.\/-]*/y;
-function parsePlainYaml(text) {
-  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text)) return void 0;
+function parsePlainYaml(text2) {
+  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text2)) return void 0;
   try {
-    return new PlainReader(text).document();
+    return new PlainReader(text2).document();
   } catch (err) {
     if (err === NOT_PLAIN) return void 0;
     throw err;
@@ -4296,9 +4255,9 @@ var PlainReader = class {
   depth = 0;
   path = [];
   sources = /* @__PURE__ */ new Map();
-  constructor(text) {
+  constructor(text2) {
     let start = true;
-    for (const raw of text.split("\n")) {
+    for (const raw of text2.split("\n")) {
       let indent = 0;
       while (raw.charCodeAt(indent) === 32) indent++;
       const content = raw.slice(indent).trimEnd();
@@ -4363,17 +4322,17 @@ var PlainReader = class {
   }
   /** The value after `key:` or `-` (`rest` starts with a space or is empty), at the parent's indent. */
   valueAfter(rest, indent, ofKey) {
-    const text = rest.trimStart();
+    const text2 = rest.trimStart();
     const next = this.lines[this.pos];
-    if (text === "" || text[0] === "#") {
+    if (text2 === "" || text2[0] === "#") {
       if (next && next.indent > indent) return this.blockNode(next.indent);
       if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
       return null;
     }
     if (next && next.indent > indent) refuse2();
-    const scanner = { text, at: 0 };
+    const scanner = { text: text2, at: 0 };
     const value = this.inlineValue(scanner);
-    const after = text.slice(scanner.at);
+    const after = text2.slice(scanner.at);
     if (after !== "" && !/^ +#/.test(after)) refuse2();
     return value;
   }
@@ -4523,15 +4482,15 @@ function coreScalar(plain) {
 
 // src/load/source.ts
 var MAX_FILE_BYTES = 1024 * 1024;
-function parseYamlFile(file, text) {
-  let parsed = parsedByText.get(text);
+function parseYamlFile(file, text2) {
+  let parsed = parsedByText.get(text2);
   if (parsed) {
-    parsedByText.delete(text);
+    parsedByText.delete(text2);
   } else {
-    parsed = parseText(text);
-    cachedChars += text.length;
+    parsed = parseText(text2);
+    cachedChars += text2.length;
   }
-  parsedByText.set(text, parsed);
+  parsedByText.set(text2, parsed);
   while (parsedByText.size > PARSE_CACHE_ENTRIES || cachedChars > PARSE_CACHE_CHARS) {
     const oldest = parsedByText.keys().next().value;
     parsedByText.delete(oldest);
@@ -4553,16 +4512,16 @@ var PARSE_CACHE_ENTRIES = 4096;
 var PARSE_CACHE_CHARS = 32 * 1024 * 1024;
 var parsedByText = /* @__PURE__ */ new Map();
 var cachedChars = 0;
-function parseText(text) {
-  if (Buffer.byteLength(text, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text)) {
-    const plain = parsePlainYaml(text);
-    if (plain) return plainText(text, plain);
+function parseText(text2) {
+  if (Buffer.byteLength(text2, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text2)) {
+    const plain = parsePlainYaml(text2);
+    if (plain) return plainText(text2, plain);
   }
-  return parseFully(text);
+  return parseFully(text2);
 }
-function plainText(text, plain) {
+function plainText(text2, plain) {
   let full;
-  const fully = () => full ??= parseFully(text);
+  const fully = () => full ??= parseFully(text2);
   const document = {
     index: 0,
     value: plain.value,
@@ -4592,31 +4551,31 @@ function valueAt2(root, path) {
   }
   return value;
 }
-function parseFully(text) {
+function parseFully(text2) {
   const lineCounter = new LineCounter();
   const documentsOut = [];
   const diagnostics = [];
   const at = (offset, message) => {
-    const { line, col } = positionOf(text, offset);
+    const { line, col } = positionOf(text2, offset);
     diagnostics.push({ line, column: col, message });
   };
-  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+  if (Buffer.byteLength(text2, "utf8") > MAX_FILE_BYTES) {
     at(0, `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it into several files`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const bad = text.search(/[\0\uFFFD]/);
+  const bad = text2.search(/[\0\uFFFD]/);
   if (bad >= 0) {
     at(bad, "not UTF-8 text (binary data or a broken encoding); save the file as UTF-8 YAML");
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const deep = deepNesting(text);
+  const deep = deepNesting(text2);
   if (deep >= 0) {
     at(deep, `nested more than ${MAX_FLOW_DEPTH} levels deep; no svcplan file needs this, and parsing it would be slow`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
   let documents;
   try {
-    documents = parseAllDocuments(text, {
+    documents = parseAllDocuments(text2, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
@@ -4663,24 +4622,24 @@ function firstComplexKey(doc) {
   return found;
 }
 var MAX_FLOW_DEPTH = 64;
-function deepNesting(text) {
-  for (const line of text.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
+function deepNesting(text2) {
+  for (const line of text2.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (c === "[" || c === "{") {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if (c === "]" || c === "}") {
       depth = Math.max(0, depth - 1);
-    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end;
+    } else if (c === "#" && (i === 0 || /\s/.test(text2[i - 1]))) {
+      const end = text2.indexOf("\n", i);
+      i = end < 0 ? text2.length : end;
     } else if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-    } else if (c === "'" && (i === 0 || /[\s:,[{]/.test(text[i - 1]))) {
-      for (i++; i < text.length; i++) {
-        if (text[i] === "'") {
-          if (text[i + 1] === "'") i++;
+      for (i++; i < text2.length && text2[i] !== '"'; i++) if (text2[i] === "\\") i++;
+    } else if (c === "'" && (i === 0 || /[\s:,[{]/.test(text2[i - 1]))) {
+      for (i++; i < text2.length; i++) {
+        if (text2[i] === "'") {
+          if (text2[i + 1] === "'") i++;
           else break;
         }
       }
@@ -4697,11 +4656,11 @@ function describeCrash(err) {
   if (/alias/i.test(message)) return "too many aliases are expanded (an alias bomb?); write the values out";
   return firstLine2(message);
 }
-function positionOf(text, offset) {
+function positionOf(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) {
+  const end = Math.min(Math.max(offset, 0), text2.length);
+  for (let i = text2.indexOf("\n"); i >= 0 && i < end; i = text2.indexOf("\n", i + 1)) {
     line++;
     lineStart = i + 1;
   }
@@ -4793,10 +4752,10 @@ function defaultConfig() {
   return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" }, declaredState: {} };
 }
 async function loadConfig(reader) {
-  const text = await reader.read(CONFIG_FILE);
+  const text2 = await reader.read(CONFIG_FILE);
   const config = defaultConfig();
-  if (text === void 0) return config;
-  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text);
+  if (text2 === void 0) return config;
+  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text2);
   const locator = new YamlLocator();
   locator.add(source);
   const report = (index, path, message, key = false) => diagnostics.push({ file: CONFIG_FILE, ...locator.locateIn(CONFIG_FILE, index, path, { key }), message });
@@ -5001,7 +4960,7 @@ function firstSshPorts(tiers, portBase) {
 
 // src/load/tree.ts
 function fileExists(reader, path) {
-  return reader.exists ? reader.exists(path) : reader.read(path).then((text) => text !== void 0);
+  return reader.exists ? reader.exists(path) : reader.read(path).then((text2) => text2 !== void 0);
 }
 
 // src/load/desired-state.ts
@@ -5033,9 +4992,9 @@ async function loadDesiredState(reader) {
       busySince = performance.now();
     }
     const file = paths[i];
-    const text = texts[i];
-    if (text === void 0) continue;
-    const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
+    const text2 = texts[i];
+    if (text2 === void 0) continue;
+    const { source, diagnostics: parseProblems } = parseYamlFile(file, text2);
     locator.add(source);
     diagnostics.push(...parseProblems);
     if (parseProblems.length > 0) {
@@ -5338,9 +5297,9 @@ var GitHubTreeReader = class _GitHubTreeReader {
         repo: this.repo.repo,
         file_sha: sha
       });
-      const text = data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : String(data.content);
-      this.cache.set(sha, text);
-      return text;
+      const text2 = data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : String(data.content);
+      this.cache.set(sha, text2);
+      return text2;
     } finally {
       this.release();
     }
@@ -5389,9 +5348,9 @@ async function getTree(octokit, repo, treeish, recursive) {
 import { execa as execa2 } from "execa";
 
 // src/apply/drivers/vagrant/ruby.ts
-function rubyString(text) {
-  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+function rubyString(text2) {
+  if (text2.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text2.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
 }
 
 // src/apply/drivers/vagrant/vagrantfile.ts
@@ -5541,10 +5500,10 @@ var PHASES = /* @__PURE__ */ new Set([
   "grown",
   "booted"
 ]);
-function parseRecord(text, where) {
+function parseRecord(text2, where) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (err) {
     throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
   }
@@ -5695,8 +5654,8 @@ function toApiAnnotation(a) {
     message: a.message
   };
 }
-function clip2(text, limit) {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}\u2026`;
+function clip2(text2, limit) {
+  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
 }
 
 // src/bot/recorded-state.ts
@@ -5934,8 +5893,8 @@ async function planRollbackThroughApi(deps, recorded, service, to) {
     throw error;
   }
 }
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 async function apiRevision(deps, ref) {
   const commit = await resolveRef(deps, ref);
@@ -6194,12 +6153,12 @@ function freePort(host) {
 }
 function clientWith(options) {
   const spacing = options.writeSpacingMs ?? 1e3;
-  const write2 = spacedLimiter(spacing);
+  const write = spacedLimiter(spacing);
   const notifications = spacedLimiter(3 * spacing);
   return ProbotOctokit.defaults((instance) => ({
     ...instance,
     retry: { retryAfterBaseValue: options.retryBaseMs ?? 1e3, ...instance.retry },
-    throttle: { ...instance.throttle, write: write2, notifications }
+    throttle: { ...instance.throttle, write, notifications }
   }));
 }
 function spacedLimiter(ms) {

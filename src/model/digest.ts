@@ -23,16 +23,12 @@ export function digestOf(value: unknown): string {
  * with that memo.
  */
 export function specDigest(spec: ServiceSpec, memo?: CanonicalMemo): string {
-  const out = new HashOut();
-  writeObject(spec as unknown as Record<string, unknown>, memo, out, memo && SPEC_PARTS, 'files');
-  return 'sha256:' + out.digest();
+  return textDigest(specText(spec, memo));
 }
 
 /** The canonical text of a service spec without where it was read from (what `specDigest` hashes). */
 export function specText(spec: ServiceSpec, memo?: CanonicalMemo): string {
-  const out = new TextOut();
-  writeObject(spec as unknown as Record<string, unknown>, memo, out, memo && SPEC_PARTS, 'files');
-  return out.text;
+  return objectText(spec as unknown as Record<string, unknown>, memo, memo && SPEC_PARTS, 'files');
 }
 
 /**
@@ -44,7 +40,7 @@ const SPEC_PARTS: ReadonlySet<string> = new Set(['image', 'features', 'apps', 's
 
 /** `sha256:<hex>` of a canonical text already written. */
 export function textDigest(text: string): string {
-  return 'sha256:' + oneShotHash('sha256', text, 'hex');
+  return 'sha256:' + (text.length <= CHUNK ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex'));
 }
 
 /** Texts of objects already written, by identity; only for objects that are never changed after. */
@@ -52,16 +48,12 @@ export type CanonicalMemo = WeakMap<object, string>;
 
 /** The same text as `canonicalJson(value)`; objects found in `memo` are written from it. */
 export function canonicalText(value: unknown, memo?: CanonicalMemo): string {
-  const out = new TextOut();
-  if (!write(value, memo, out)) out.add('null');
-  return out.text;
+  return text(value, memo) ?? 'null';
 }
 
 /** The same digest as `digestOf(value)`. */
 export function canonicalDigest(value: unknown, memo?: CanonicalMemo): string {
-  const out = new HashOut();
-  if (!write(value, memo, out)) out.add('null');
-  return 'sha256:' + out.digest();
+  return textDigest(canonicalText(value, memo));
 }
 
 /**
@@ -69,14 +61,12 @@ export function canonicalDigest(value: unknown, memo?: CanonicalMemo): string {
  * resolved spec, whose shared parts are remembered too.
  */
 export function remember(value: object, memo: CanonicalMemo, spec = false): string {
-  let text = memo.get(value);
-  if (text === undefined) {
-    const out = new TextOut();
-    write(value, spec ? memo : undefined, out, spec ? SPEC_PARTS : undefined);
-    text = flat(out.text);
-    memo.set(value, text);
+  let known = memo.get(value);
+  if (known === undefined) {
+    known = flat(text(value, spec ? memo : undefined, spec ? SPEC_PARTS : undefined) ?? 'null');
+    memo.set(value, known);
   }
-  return text;
+  return known;
 }
 
 /**
@@ -89,112 +79,72 @@ export function flat(text: string): string {
   return text;
 }
 
-interface Out {
-  add(piece: string): void;
-}
-
-class TextOut implements Out {
-  text = '';
-  add(piece: string): void {
-    this.text += piece;
-  }
-}
-
+/** Texts longer than this are hashed through a Hash object, shorter ones in one call. */
 const CHUNK = 64 * 1024;
 
 /**
- * Text streamed into a sha256 in chunks. Most digested values are short: those are hashed in one
- * call at the end, without a Hash object (creating one costs more than hashing a few KB).
+ * The canonical text of a value; undefined where JSON.stringify leaves a member out (functions,
+ * symbols, undefined). `parts`: keys whose object values are remembered in `memo` (needs a memo).
  */
-class HashOut implements Out {
-  private buffer = '';
-  private hash: Hash | undefined;
-  add(piece: string): void {
-    this.buffer += piece;
-    if (this.buffer.length >= CHUNK) {
-      (this.hash ??= createHash('sha256')).update(this.buffer);
-      this.buffer = '';
-    }
-  }
-  digest(): string {
-    if (this.hash === undefined) return oneShotHash('sha256', this.buffer, 'hex');
-    this.hash.update(this.buffer);
-    return this.hash.digest('hex');
-  }
-}
-
-/**
- * Writes the value; false where JSON.stringify leaves a member out (nothing written then).
- * `parts`: keys whose object values are remembered in `memo` (needs a memo).
- */
-function write(value: unknown, memo: CanonicalMemo | undefined, out: Out, parts?: ReadonlySet<string>): boolean {
+function text(value: unknown, memo: CanonicalMemo | undefined, parts?: ReadonlySet<string>): string | undefined {
   switch (typeof value) {
     case 'string':
-      out.add(JSON.stringify(value));
-      return true;
+      return JSON.stringify(value);
     case 'number':
-      out.add(Number.isFinite(value) ? String(value) : 'null');
-      return true;
+      return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
-      out.add(value ? 'true' : 'false');
-      return true;
+      return value ? 'true' : 'false';
     case 'object': {
-      if (value === null) {
-        out.add('null');
-        return true;
-      }
+      if (value === null) return 'null';
       if (memo !== undefined) {
         const known = memo.get(value);
-        if (known !== undefined) {
-          out.add(known);
-          return true;
-        }
+        if (known !== undefined) return known;
       }
       if (Array.isArray(value)) {
-        if (value.length === 0) {
-          out.add('[]');
-          return true;
-        }
-        out.add('[');
-        for (let i = 0; i < value.length; i++) {
-          if (i) out.add(',');
-          if (!write(value[i], memo, out, parts)) out.add('null');
-        }
-        out.add(']');
-        return true;
+        if (value.length === 0) return '[]';
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (text(value[i], memo, parts) ?? 'null');
+        return out + ']';
       }
-      writeObject(value as Record<string, unknown>, memo, out, parts);
-      return true;
+      return objectText(value as Record<string, unknown>, memo, parts);
     }
     case 'bigint':
       JSON.stringify(value); // throws, as JSON.stringify does
-      return false;
+      return undefined;
     default:
-      return false; // functions, symbols, undefined
+      return undefined; // functions, symbols, undefined
   }
 }
 
 /** An object's members in key order; `skip` names a key left out (a spec's `files`). */
-function writeObject(value: Record<string, unknown>, memo: CanonicalMemo | undefined, out: Out, parts?: ReadonlySet<string>, skip?: string): void {
+function objectText(value: Record<string, unknown>, memo: CanonicalMemo | undefined, parts?: ReadonlySet<string>, skip?: string): string {
   const keys = Object.keys(value);
-  if (keys.length === 0) {
-    out.add('{}');
-    return;
-  }
+  if (keys.length === 0) return '{}';
   const shape = shapeOf(keys);
   const sorted = shape.sorted;
-  let first = true;
+  let out = '';
   for (let i = 0; i < sorted.length; i++) {
     const key = sorted[i];
+    if (key === skip) continue;
     const member = value[key];
-    const type = typeof member;
-    if (type === 'undefined' || type === 'function' || type === 'symbol' || key === skip) continue;
-    out.add(first ? shape.open[i] : shape.next[i]);
-    if (parts !== undefined && type === 'object' && member !== null && parts.has(key)) out.add(remember(member as object, memo!));
-    else write(member, memo, out, parts);
-    first = false;
+    let written: string | undefined;
+    switch (typeof member) {
+      case 'string':
+        written = JSON.stringify(member);
+        break;
+      case 'number':
+        written = Number.isFinite(member) ? String(member) : 'null';
+        break;
+      case 'object':
+        written = parts !== undefined && member !== null && parts.has(key) ? remember(member, memo!) : text(member, memo, parts);
+        break;
+      default:
+        written = text(member, memo, parts);
+        if (written === undefined) continue;
+    }
+    out += (out === '' ? shape.open[i] : shape.next[i]) + written;
   }
-  out.add(first ? '{}' : '}');
+  return out === '' ? '{}' : out + '}';
 }
 
 /**
