@@ -7940,6 +7940,9 @@ var require_dist = __commonJS({
   }
 });
 
+// src/cli/main.ts
+import { setFlagsFromString } from "node:v8";
+
 // src/cli/run.ts
 import { parseArgs } from "node:util";
 
@@ -24026,19 +24029,19 @@ function packageVersion() {
 }
 
 // src/cli/run.ts
-async function runCli(argv, io, commands = COMMANDS) {
+async function runCli(argv2, io, commands = COMMANDS) {
   const ctx = { io, cwd: io.cwd ?? process.cwd(), color: useColor(io) };
   try {
-    return await dispatch(argv, ctx, commands);
+    return await dispatch(argv2, ctx, commands);
   } catch (error) {
     return reportError(error, ctx);
   }
 }
-async function dispatch(argv, ctx, commands) {
+async function dispatch(argv2, ctx, commands) {
   const { io } = ctx;
-  const first = argv[0];
+  const first = argv2[0];
   if (first === void 0 || first === "-h" || first === "--help" || first === "help") {
-    const topic = first === "help" ? argv[1] : void 0;
+    const topic = first === "help" ? argv2[1] : void 0;
     if (topic !== void 0) {
       io.stdout.write(commandHelp(findCommand(topic, commands)));
       return EXIT_OK;
@@ -24058,7 +24061,7 @@ async function dispatch(argv, ctx, commands) {
     throw new UsageError(`unknown option ${first} before the command`, "usage: svcplan <command> [options]; svcplan --help lists the commands");
   }
   const command = findCommand(first, commands);
-  const rest = argv.slice(1);
+  const rest = argv2.slice(1);
   if (rest.some((a2) => a2 === "--help" || a2 === "-h")) {
     io.stdout.write(commandHelp(command));
     return EXIT_OK;
@@ -24148,7 +24151,9 @@ function editDistance2(a2, b) {
 }
 
 // src/cli/main.ts
-process.exitCode = await runCli(process.argv.slice(2), {
+var argv = process.argv.slice(2);
+if (argv[0] === "plan" || argv[0] === "validate") setFlagsFromString("--no-turbofan");
+process.exitCode = await runCli(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   isTTY: process.stdout.isTTY,
