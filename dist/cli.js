@@ -23568,7 +23568,8 @@ var planCommand = defineCommand({
   }
 });
 function render(document, format2, color) {
-  const text2 = format2 === "json" ? renderJson(document) : format2 === "markdown" ? renderMarkdown(document) : renderText(document, { color });
+  if (format2 === "json") return renderJson(document) + "\n";
+  const text2 = format2 === "markdown" ? renderMarkdown(document) : renderText(document, { color });
   return text2.endsWith("\n") ? text2 : text2 + "\n";
 }
 async function emit(text2, out, ctx) {

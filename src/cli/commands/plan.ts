@@ -91,8 +91,9 @@ export const planCommand = defineCommand<PlanSettings>({
 });
 
 function render(document: PlanDocument, format: PlanFormat, color: boolean): string {
-  const text =
-    format === 'json' ? renderJson(document) : format === 'markdown' ? renderMarkdown(document) : renderText(document, { color });
+  // JSON never ends with a line break; asking would copy megabytes of text into one piece.
+  if (format === 'json') return renderJson(document) + '\n';
+  const text = format === 'markdown' ? renderMarkdown(document) : renderText(document, { color });
   return text.endsWith('\n') ? text : text + '\n';
 }
 
