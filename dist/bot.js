@@ -233,29 +233,33 @@ function mostDisruptive(actions) {
   }
   return worst;
 }
-function unionKeys(a, b) {
-  const left = a ? Object.keys(a) : [];
-  const right = b ? Object.keys(b) : [];
-  if (right.length === 0) return left.sort();
-  if (left.length === 0) return right.sort();
-  if (left.length === right.length && left.every((key, i) => key === right[i])) return left.sort();
-  const keys = new Set(left);
-  for (const key of right) keys.add(key);
-  return [...keys].sort();
+var NO_KEYS = [];
+function changedKeys(a, b, differs) {
+  const left = a ? Object.keys(a) : NO_KEYS;
+  const right = b ? Object.keys(b) : NO_KEYS;
+  let changed;
+  for (let i = 0; i < left.length; i++) if (differs(left[i])) (changed ??= []).push(left[i]);
+  let sameKeys = left.length === right.length;
+  for (let i = 0; sameKeys && i < left.length; i++) sameKeys = left[i] === right[i];
+  if (!sameKeys) {
+    const inLeft = new Set(left);
+    for (let i = 0; i < right.length; i++) if (!inLeft.has(right[i]) && differs(right[i])) (changed ??= []).push(right[i]);
+  }
+  return changed ? changed.sort() : NO_KEYS;
 }
-function stateDiskReasons(from, to) {
-  const reasons = [];
+function stateDiskReasons(from, to, reasons) {
   const a = from.state;
   const b = to.state;
-  if (!a && !b) return reasons;
+  if (!a && !b) return;
   if (a?.disk !== b?.disk) {
     const grows = b !== void 0 && (a === void 0 || b.disk > a.disk);
     reasons.push(reason("state.disk", a?.disk, b?.disk, grows ? "restart" : "none"));
   }
-  for (const key of ["save", "restore", "onScaleIn"]) {
-    if (a && b && a[key] !== b[key]) reasons.push(reason(`state.${key}`, a[key], b[key], "none"));
+  if (a && b) {
+    if (a.save !== b.save) reasons.push(reason("state.save", a.save, b.save, "none"));
+    if (a.restore !== b.restore) reasons.push(reason("state.restore", a.restore, b.restore, "none"));
+    if (a.onScaleIn !== b.onScaleIn) reasons.push(reason("state.onScaleIn", a.onScaleIn, b.onScaleIn, "none"));
   }
-  return reasons;
 }
 function classifyInstanceChange(from, to) {
   const reasons = [];
@@ -269,17 +273,25 @@ function classifyInstanceChange(from, to) {
   if (from.target.runner !== to.target.runner) {
     reasons.push(reason("target.runner", from.target.runner, to.target.runner, "replace"));
   }
-  for (const key of unionKeys(from.target.options, to.target.options)) {
-    const a = from.target.options?.[key];
-    const b = to.target.options?.[key];
-    if (!same(a, b)) reasons.push(reason(`target.options.${key}`, a, b, "replace"));
+  const fromOptions = from.target.options;
+  const toOptions = to.target.options;
+  const options = changedKeys(fromOptions, toOptions, (key) => !same(fromOptions?.[key], toOptions?.[key]));
+  for (let i = 0; i < options.length; i++) {
+    const key = options[i];
+    reasons.push(reason(`target.options.${key}`, fromOptions?.[key], toOptions?.[key], "replace"));
   }
   if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason("target.ssh", from.target.ssh ?? null, to.target.ssh ?? null, "restart"));
   if (from.cpus !== to.cpus) reasons.push(reason("cpus", from.cpus, to.cpus, "restart"));
   if (from.memory !== to.memory) reasons.push(reason("memory", from.memory, to.memory, "restart"));
-  reasons.push(...stateDiskReasons(from, to));
+  stateDiskReasons(from, to, reasons);
   if (!same(from.features, to.features)) reasons.push(reason("features", from.features, to.features, "refresh"));
-  for (const name of unionKeys(from.apps, to.apps)) {
+  const apps = changedKeys(from.apps, to.apps, (name) => {
+    const a = from.apps[name];
+    const b = to.apps[name];
+    return !a || !b || a.version !== b.version || a.install !== b.install;
+  });
+  for (let i = 0; i < apps.length; i++) {
+    const name = apps[i];
     const a = from.apps[name];
     const b = to.apps[name];
     if (!a || !b) {
@@ -289,12 +301,17 @@ function classifyInstanceChange(from, to) {
     if (a.version !== b.version) reasons.push(reason(`apps.${name}.version`, a.version, b.version, "refresh"));
     if (a.install !== b.install) reasons.push(reason(`apps.${name}.install`, a.install, b.install, "refresh"));
   }
-  for (const key of unionKeys(from.settings, to.settings)) {
-    const a = from.settings[key];
-    const b = to.settings[key];
-    if (a !== b) reasons.push(reason(`settings.${key}`, a, b, "refresh"));
+  const settings = changedKeys(from.settings, to.settings, (key) => from.settings[key] !== to.settings[key]);
+  for (let i = 0; i < settings.length; i++) {
+    const key = settings[i];
+    reasons.push(reason(`settings.${key}`, from.settings[key], to.settings[key], "refresh"));
   }
-  return { action: mostDisruptive(reasons.map((r) => r.action)), reasons };
+  let action = "none";
+  for (let i = 0; i < reasons.length; i++) action = moreDisruptive(action, reasons[i].action);
+  return { action, reasons };
+}
+function moreDisruptive(worst, action) {
+  return action in DISRUPTION_ORDER && DISRUPTION_ORDER[action] > DISRUPTION_ORDER[worst] ? action : worst;
 }
 function classifyTierPolicyChange(from, to) {
   const reasons = [];
@@ -303,19 +320,20 @@ function classifyTierPolicyChange(from, to) {
   const b = to.tier;
   if (!a) return reasons;
   if (a.description !== b.description) reasons.push(reason("description", a.description, b.description, "none"));
-  const groups = [
-    ["health", a.health, b.health],
-    ["rollout", a.rollout, b.rollout],
-    ["scale", a.scale, b.scale]
-  ];
-  for (const [group, x, y] of groups) {
-    const left = x;
-    const right = y;
-    for (const key of unionKeys(left, right)) {
-      if (!same(left?.[key], right?.[key])) reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
-    }
-  }
+  policyReasons("health", a.health, b.health, reasons);
+  policyReasons("rollout", a.rollout, b.rollout, reasons);
+  policyReasons("scale", a.scale, b.scale, reasons);
   return reasons;
+}
+function policyReasons(group, x, y, reasons) {
+  if (x === y) return;
+  const left = x;
+  const right = y;
+  const keys = changedKeys(left, right, (key) => !same(left?.[key], right?.[key]));
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
+  }
 }
 
 // src/plan/build.ts
@@ -326,18 +344,12 @@ function rollingBack(record) {
 function currentServices(input) {
   const current = /* @__PURE__ */ new Map();
   for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: "stand-in",
-      spec,
-      instances: spec.tiers.flatMap(
-        (tier) => Array.from({ length: tier.count }, (_, i) => ({
-          tier: tier.name,
-          index: i + 1,
-          spec: tier.instance,
-          status: "ready"
-        }))
-      )
-    });
+    const instances = [];
+    for (let t = 0; t < spec.tiers.length; t++) {
+      const tier = spec.tiers[t];
+      for (let i = 1; i <= tier.count; i++) instances.push({ tier: tier.name, index: i, spec: tier.instance, status: "ready" });
+    }
+    current.set(spec.name, { source: "stand-in", spec, instances });
   }
   for (const [name, record] of Object.entries(input.recorded)) {
     current.set(name, {
@@ -376,7 +388,8 @@ function stateDigests(services) {
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
     const runs = [];
-    for (const i of sorted) {
+    for (let n = 0; n < sorted.length; n++) {
+      const i = sorted[n];
       const spec2 = instanceDigest(i.spec);
       const step = i.step ? stepDigest(i.step) : void 0;
       const run = runs.at(-1);
@@ -398,7 +411,10 @@ function stateDigests(services) {
 }
 function tierRanks(services) {
   const names = /* @__PURE__ */ new Set();
-  for (const [, s] of services) for (const i of s.instances) names.add(i.tier);
+  for (let s = 0; s < services.length; s++) {
+    const instances = services[s][1].instances;
+    for (let i = 0; i < instances.length; i++) names.add(instances[i].tier);
+  }
   const sorted = [...names].sort((a, b) => a.localeCompare(b));
   const rank = /* @__PURE__ */ new Map();
   sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1]) : i));
@@ -439,14 +455,14 @@ function resumeWarning(name, status, step) {
   const what = step.failed ? `failed at ${step.phase} (${firstLine(step.failed.message)})` : `stopped at ${step.phase}`;
   return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
 }
-function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+function resumedInstance(inst, step, desired, name, countReason, policyReasons2) {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
   if (!target) return plannedInstance(name, inst.index, "create", [resume, countReason("create")]);
   const change = classifyInstanceChange(target, desired);
   const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
   const state = action === "replace" && (inst.spec.state || target.state) ? "kept" : void 0;
-  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons], state);
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons2], state);
 }
 function plannedInstance(name, index, action, reasons, state) {
   const entry = { name, index, action, reasons };
@@ -461,7 +477,7 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
   const name = (n) => instanceName(service, tierName, n);
   const count = desiredTier?.count ?? 0;
   const countReason = (action) => ({ path: "count", from: existing.length, to: count, action });
-  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  const policyReasons2 = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
   let lastFrom;
   let lastChange;
   const changes = /* @__PURE__ */ new Map();
@@ -470,14 +486,15 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
     let change = changes.get(from);
     if (!change) {
       const classified = classifyInstanceChange(from, to);
-      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons] };
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons2] };
       changes.set(from, change);
     }
     lastFrom = from;
     lastChange = change;
     return change;
   };
-  for (const inst of existing) {
+  for (let i = 0; i < existing.length; i++) {
+    const inst = existing[i];
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
@@ -486,7 +503,7 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
       continue;
     }
     if (step) {
-      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons2));
       continue;
     }
     const change = changeOf(inst.spec, desiredTier.instance);
@@ -512,7 +529,8 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
   if (!ascending(planned)) planned.sort((a, b) => a.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = /* @__PURE__ */ new Map();
-  for (const p of planned) {
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i];
     const d = upgradeDomainOf(p.index, domainCount);
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
@@ -585,7 +603,9 @@ function planService(name, current, desired, f) {
   const desiredTiers = tiersByName(desired);
   const currentTiers = tiersByName(current?.spec);
   const existing = /* @__PURE__ */ new Map();
-  for (const inst of current?.instances ?? []) {
+  const instances = current?.instances ?? [];
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
     let list = existing.get(inst.tier);
     if (!list) existing.set(inst.tier, list = []);
     list.push(inst);
@@ -792,8 +812,15 @@ function buildPlan(input) {
     desired[name] = spec;
   }
   const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
+  for (let s = 0; s < services.length; s++) {
+    const tiers = services[s].tiers;
+    for (let t = 0; t < tiers.length; t++) {
+      const domains = tiers[t].domains;
+      for (let d = 0; d < domains.length; d++) {
+        const instances = domains[d].instances;
+        for (let i = 0; i < instances.length; i++) summary[instances[i].action]++;
+      }
+    }
   }
   const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]));
   const state_digest = states.total;

@@ -15412,29 +15412,33 @@ function mostDisruptive(actions) {
   }
   return worst;
 }
-function unionKeys(a2, b) {
-  const left = a2 ? Object.keys(a2) : [];
-  const right = b ? Object.keys(b) : [];
-  if (right.length === 0) return left.sort();
-  if (left.length === 0) return right.sort();
-  if (left.length === right.length && left.every((key, i2) => key === right[i2])) return left.sort();
-  const keys = new Set(left);
-  for (const key of right) keys.add(key);
-  return [...keys].sort();
+var NO_KEYS = [];
+function changedKeys(a2, b, differs) {
+  const left = a2 ? Object.keys(a2) : NO_KEYS;
+  const right = b ? Object.keys(b) : NO_KEYS;
+  let changed;
+  for (let i2 = 0; i2 < left.length; i2++) if (differs(left[i2])) (changed ??= []).push(left[i2]);
+  let sameKeys = left.length === right.length;
+  for (let i2 = 0; sameKeys && i2 < left.length; i2++) sameKeys = left[i2] === right[i2];
+  if (!sameKeys) {
+    const inLeft = new Set(left);
+    for (let i2 = 0; i2 < right.length; i2++) if (!inLeft.has(right[i2]) && differs(right[i2])) (changed ??= []).push(right[i2]);
+  }
+  return changed ? changed.sort() : NO_KEYS;
 }
-function stateDiskReasons(from, to) {
-  const reasons = [];
+function stateDiskReasons(from, to, reasons) {
   const a2 = from.state;
   const b = to.state;
-  if (!a2 && !b) return reasons;
+  if (!a2 && !b) return;
   if (a2?.disk !== b?.disk) {
     const grows = b !== void 0 && (a2 === void 0 || b.disk > a2.disk);
     reasons.push(reason("state.disk", a2?.disk, b?.disk, grows ? "restart" : "none"));
   }
-  for (const key of ["save", "restore", "onScaleIn"]) {
-    if (a2 && b && a2[key] !== b[key]) reasons.push(reason(`state.${key}`, a2[key], b[key], "none"));
+  if (a2 && b) {
+    if (a2.save !== b.save) reasons.push(reason("state.save", a2.save, b.save, "none"));
+    if (a2.restore !== b.restore) reasons.push(reason("state.restore", a2.restore, b.restore, "none"));
+    if (a2.onScaleIn !== b.onScaleIn) reasons.push(reason("state.onScaleIn", a2.onScaleIn, b.onScaleIn, "none"));
   }
-  return reasons;
 }
 function classifyInstanceChange(from, to) {
   const reasons = [];
@@ -15448,17 +15452,25 @@ function classifyInstanceChange(from, to) {
   if (from.target.runner !== to.target.runner) {
     reasons.push(reason("target.runner", from.target.runner, to.target.runner, "replace"));
   }
-  for (const key of unionKeys(from.target.options, to.target.options)) {
-    const a2 = from.target.options?.[key];
-    const b = to.target.options?.[key];
-    if (!same(a2, b)) reasons.push(reason(`target.options.${key}`, a2, b, "replace"));
+  const fromOptions = from.target.options;
+  const toOptions = to.target.options;
+  const options = changedKeys(fromOptions, toOptions, (key) => !same(fromOptions?.[key], toOptions?.[key]));
+  for (let i2 = 0; i2 < options.length; i2++) {
+    const key = options[i2];
+    reasons.push(reason(`target.options.${key}`, fromOptions?.[key], toOptions?.[key], "replace"));
   }
   if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason("target.ssh", from.target.ssh ?? null, to.target.ssh ?? null, "restart"));
   if (from.cpus !== to.cpus) reasons.push(reason("cpus", from.cpus, to.cpus, "restart"));
   if (from.memory !== to.memory) reasons.push(reason("memory", from.memory, to.memory, "restart"));
-  reasons.push(...stateDiskReasons(from, to));
+  stateDiskReasons(from, to, reasons);
   if (!same(from.features, to.features)) reasons.push(reason("features", from.features, to.features, "refresh"));
-  for (const name of unionKeys(from.apps, to.apps)) {
+  const apps = changedKeys(from.apps, to.apps, (name) => {
+    const a2 = from.apps[name];
+    const b = to.apps[name];
+    return !a2 || !b || a2.version !== b.version || a2.install !== b.install;
+  });
+  for (let i2 = 0; i2 < apps.length; i2++) {
+    const name = apps[i2];
     const a2 = from.apps[name];
     const b = to.apps[name];
     if (!a2 || !b) {
@@ -15468,12 +15480,17 @@ function classifyInstanceChange(from, to) {
     if (a2.version !== b.version) reasons.push(reason(`apps.${name}.version`, a2.version, b.version, "refresh"));
     if (a2.install !== b.install) reasons.push(reason(`apps.${name}.install`, a2.install, b.install, "refresh"));
   }
-  for (const key of unionKeys(from.settings, to.settings)) {
-    const a2 = from.settings[key];
-    const b = to.settings[key];
-    if (a2 !== b) reasons.push(reason(`settings.${key}`, a2, b, "refresh"));
+  const settings = changedKeys(from.settings, to.settings, (key) => from.settings[key] !== to.settings[key]);
+  for (let i2 = 0; i2 < settings.length; i2++) {
+    const key = settings[i2];
+    reasons.push(reason(`settings.${key}`, from.settings[key], to.settings[key], "refresh"));
   }
-  return { action: mostDisruptive(reasons.map((r) => r.action)), reasons };
+  let action = "none";
+  for (let i2 = 0; i2 < reasons.length; i2++) action = moreDisruptive(action, reasons[i2].action);
+  return { action, reasons };
+}
+function moreDisruptive(worst, action) {
+  return action in DISRUPTION_ORDER && DISRUPTION_ORDER[action] > DISRUPTION_ORDER[worst] ? action : worst;
 }
 function classifyTierPolicyChange(from, to) {
   const reasons = [];
@@ -15482,19 +15499,20 @@ function classifyTierPolicyChange(from, to) {
   const b = to.tier;
   if (!a2) return reasons;
   if (a2.description !== b.description) reasons.push(reason("description", a2.description, b.description, "none"));
-  const groups = [
-    ["health", a2.health, b.health],
-    ["rollout", a2.rollout, b.rollout],
-    ["scale", a2.scale, b.scale]
-  ];
-  for (const [group, x, y] of groups) {
-    const left = x;
-    const right = y;
-    for (const key of unionKeys(left, right)) {
-      if (!same(left?.[key], right?.[key])) reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
-    }
-  }
+  policyReasons("health", a2.health, b.health, reasons);
+  policyReasons("rollout", a2.rollout, b.rollout, reasons);
+  policyReasons("scale", a2.scale, b.scale, reasons);
   return reasons;
+}
+function policyReasons(group, x, y, reasons) {
+  if (x === y) return;
+  const left = x;
+  const right = y;
+  const keys = changedKeys(left, right, (key) => !same(left?.[key], right?.[key]));
+  for (let i2 = 0; i2 < keys.length; i2++) {
+    const key = keys[i2];
+    reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
+  }
 }
 
 // src/apply/provisioners.ts
@@ -15996,18 +16014,12 @@ function rollingBack(record) {
 function currentServices(input) {
   const current = /* @__PURE__ */ new Map();
   for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: "stand-in",
-      spec,
-      instances: spec.tiers.flatMap(
-        (tier) => Array.from({ length: tier.count }, (_, i2) => ({
-          tier: tier.name,
-          index: i2 + 1,
-          spec: tier.instance,
-          status: "ready"
-        }))
-      )
-    });
+    const instances = [];
+    for (let t = 0; t < spec.tiers.length; t++) {
+      const tier = spec.tiers[t];
+      for (let i2 = 1; i2 <= tier.count; i2++) instances.push({ tier: tier.name, index: i2, spec: tier.instance, status: "ready" });
+    }
+    current.set(spec.name, { source: "stand-in", spec, instances });
   }
   for (const [name, record] of Object.entries(input.recorded)) {
     current.set(name, {
@@ -16046,7 +16058,8 @@ function stateDigests(services) {
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
     const runs = [];
-    for (const i2 of sorted) {
+    for (let n2 = 0; n2 < sorted.length; n2++) {
+      const i2 = sorted[n2];
       const spec2 = instanceDigest(i2.spec);
       const step = i2.step ? stepDigest(i2.step) : void 0;
       const run = runs.at(-1);
@@ -16068,7 +16081,10 @@ function stateDigests(services) {
 }
 function tierRanks(services) {
   const names = /* @__PURE__ */ new Set();
-  for (const [, s] of services) for (const i2 of s.instances) names.add(i2.tier);
+  for (let s = 0; s < services.length; s++) {
+    const instances = services[s][1].instances;
+    for (let i2 = 0; i2 < instances.length; i2++) names.add(instances[i2].tier);
+  }
   const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
   const rank = /* @__PURE__ */ new Map();
   sorted.forEach((name, i2) => rank.set(name, i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
@@ -16109,14 +16125,14 @@ function resumeWarning(name, status, step) {
   const what = step.failed ? `failed at ${step.phase} (${firstLine2(step.failed.message)})` : `stopped at ${step.phase}`;
   return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
 }
-function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+function resumedInstance(inst, step, desired, name, countReason, policyReasons2) {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
   if (!target) return plannedInstance(name, inst.index, "create", [resume, countReason("create")]);
   const change = classifyInstanceChange(target, desired);
   const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
   const state = action === "replace" && (inst.spec.state || target.state) ? "kept" : void 0;
-  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons], state);
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons2], state);
 }
 function plannedInstance(name, index, action, reasons, state) {
   const entry = { name, index, action, reasons };
@@ -16131,7 +16147,7 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
   const name = (n2) => instanceName(service, tierName, n2);
   const count4 = desiredTier?.count ?? 0;
   const countReason = (action) => ({ path: "count", from: existing.length, to: count4, action });
-  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  const policyReasons2 = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
   let lastFrom;
   let lastChange;
   const changes = /* @__PURE__ */ new Map();
@@ -16140,14 +16156,15 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
     let change = changes.get(from);
     if (!change) {
       const classified = classifyInstanceChange(from, to);
-      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons] };
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons2] };
       changes.set(from, change);
     }
     lastFrom = from;
     lastChange = change;
     return change;
   };
-  for (const inst of existing) {
+  for (let i2 = 0; i2 < existing.length; i2++) {
+    const inst = existing[i2];
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count4) {
@@ -16156,7 +16173,7 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
       continue;
     }
     if (step) {
-      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons2));
       continue;
     }
     const change = changeOf(inst.spec, desiredTier.instance);
@@ -16182,7 +16199,8 @@ function planTier(service, tierName, current, desired, desiredTier, currentTier,
   if (!ascending(planned)) planned.sort((a2, b) => a2.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = /* @__PURE__ */ new Map();
-  for (const p of planned) {
+  for (let i2 = 0; i2 < planned.length; i2++) {
+    const p = planned[i2];
     const d = upgradeDomainOf(p.index, domainCount);
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
@@ -16255,7 +16273,9 @@ function planService(name, current, desired, f) {
   const desiredTiers = tiersByName(desired);
   const currentTiers = tiersByName(current?.spec);
   const existing = /* @__PURE__ */ new Map();
-  for (const inst of current?.instances ?? []) {
+  const instances = current?.instances ?? [];
+  for (let i2 = 0; i2 < instances.length; i2++) {
+    const inst = instances[i2];
     let list = existing.get(inst.tier);
     if (!list) existing.set(inst.tier, list = []);
     list.push(inst);
@@ -16462,8 +16482,15 @@ function buildPlan(input) {
     desired[name] = spec;
   }
   const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i2 of d.instances) summary[i2.action]++;
+  for (let s = 0; s < services.length; s++) {
+    const tiers = services[s].tiers;
+    for (let t = 0; t < tiers.length; t++) {
+      const domains = tiers[t].domains;
+      for (let d = 0; d < domains.length; d++) {
+        const instances = domains[d].instances;
+        for (let i2 = 0; i2 < instances.length; i2++) summary[instances[i2].action]++;
+      }
+    }
   }
   const states = stateDigests(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
   const state_digest = states.total;

@@ -86,18 +86,12 @@ function rollingBack(record: RecordedState[string]): Deployment | undefined {
 function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<string, CurrentService> {
   const current = new Map<string, CurrentService>();
   for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: 'stand-in',
-      spec,
-      instances: spec.tiers.flatMap((tier) =>
-        Array.from({ length: tier.count }, (_, i) => ({
-          tier: tier.name,
-          index: i + 1,
-          spec: tier.instance,
-          status: 'ready' as const,
-        })),
-      ),
-    });
+    const instances: CurrentInstance[] = [];
+    for (let t = 0; t < spec.tiers.length; t++) {
+      const tier = spec.tiers[t];
+      for (let i = 1; i <= tier.count; i++) instances.push({ tier: tier.name, index: i, spec: tier.instance, status: 'ready' });
+    }
+    current.set(spec.name, { source: 'stand-in', spec, instances });
   }
   // A record always wins over the stand-in: it is what was really applied.
   for (const [name, record] of Object.entries(input.recorded)) {
@@ -149,7 +143,8 @@ function stateDigests(services: [string, CurrentService][]): { total: string; by
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
     const runs: { tier: string; first: number; last: number; spec: string; status: InstanceStatus; step?: string }[] = [];
-    for (const i of sorted) {
+    for (let n = 0; n < sorted.length; n++) {
+      const i = sorted[n];
       const spec = instanceDigest(i.spec);
       // A step under way is part of what the plan was made from: its phase decides what is left.
       const step = i.step ? stepDigest(i.step) : undefined;
@@ -180,7 +175,10 @@ function stateDigests(services: [string, CurrentService][]): { total: string; by
  */
 function tierRanks(services: [string, CurrentService][]): Map<string, number> {
   const names = new Set<string>();
-  for (const [, s] of services) for (const i of s.instances) names.add(i.tier);
+  for (let s = 0; s < services.length; s++) {
+    const instances = services[s][1].instances;
+    for (let i = 0; i < instances.length; i++) names.add(instances[i].tier);
+  }
   const sorted = [...names].sort((a, b) => a.localeCompare(b));
   const rank = new Map<string, number>();
   sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1])! : i));
@@ -311,7 +309,8 @@ function planTier(
     return change;
   };
 
-  for (const inst of existing) {
+  for (let i = 0; i < existing.length; i++) {
+    const inst = existing[i];
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
@@ -349,7 +348,8 @@ function planTier(
   if (!ascending(planned)) planned.sort((a, b) => a.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = new Map<number, PlanInstance[]>();
-  for (const p of planned) {
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i];
     const d = upgradeDomainOf(p.index, domainCount);
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, (domain = []));
@@ -450,7 +450,9 @@ function planService(
   const currentTiers = tiersByName(current?.spec);
   // The current instances of each tier, by index.
   const existing = new Map<string, CurrentInstance[]>();
-  for (const inst of current?.instances ?? []) {
+  const instances = current?.instances ?? [];
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
     let list = existing.get(inst.tier);
     if (!list) existing.set(inst.tier, (list = []));
     list.push(inst);
@@ -707,8 +709,15 @@ export function buildPlan(input: PlanInput): Plan {
   }
 
   const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
+  for (let s = 0; s < services.length; s++) {
+    const tiers = services[s].tiers;
+    for (let t = 0; t < tiers.length; t++) {
+      const domains = tiers[t].domains;
+      for (let d = 0; d < domains.length; d++) {
+        const instances = domains[d].instances;
+        for (let i = 0; i < instances.length; i++) summary[instances[i].action]++;
+      }
+    }
   }
   const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
   const state_digest = states.total;
