@@ -39166,10 +39166,14 @@ function plainStart(plain) {
 }
 function coreScalar(plain) {
   const c3 = plain.charCodeAt(0);
-  const letter = c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
+  if (c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122) {
+    if (plain.length !== 4 && plain.length !== 5) return plain;
+    if (NULL.test(plain)) return null;
+    if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
+    return plain;
+  }
   if (NULL.test(plain)) return null;
   if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
-  if (letter) return plain;
   if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
   if (INT.test(plain)) return parseInt(plain, 10);
   if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);
@@ -39795,39 +39799,36 @@ function serviceFromDocument(raw, file, sourceOf) {
   };
 }
 function resolveService(service, template) {
-  const tiers = Object.entries(template.tiers).map(([name, tier]) => {
-    const override = service.tiers[name] ?? {};
-    return {
-      name,
-      count: override.count ?? tier.count,
-      scale: tier.scale,
-      health: tier.health,
-      rollout: tier.rollout,
-      ...tier.description !== void 0 ? { description: tier.description } : {},
-      instance: {
-        image: template.images[tier.image],
-        cpus: tier.cpus,
-        memory: tier.memory,
-        features: tier.features,
-        apps: tier.apps,
-        settings: override.settings === void 0 ? tier.settings : { ...tier.settings, ...override.settings },
-        ...tier.state ? { state: tier.state } : {},
-        target: {
-          provider: service.target.provider,
-          ...service.target.runner !== void 0 ? { runner: service.target.runner } : {},
-          options: service.target.options,
-          ...service.target.ssh ? { ssh: { ...service.target.ssh } } : {}
-        }
-      }
+  const target = service.target;
+  const tiers = [];
+  for (const [name, tier] of Object.entries(template.tiers)) {
+    const override = service.tiers[name];
+    const instanceTarget = { provider: target.provider };
+    if (target.runner !== void 0) instanceTarget.runner = target.runner;
+    instanceTarget.options = target.options;
+    if (target.ssh) instanceTarget.ssh = { ...target.ssh };
+    const instance = {
+      image: template.images[tier.image],
+      cpus: tier.cpus,
+      memory: tier.memory,
+      features: tier.features,
+      apps: tier.apps,
+      settings: override?.settings === void 0 ? tier.settings : { ...tier.settings, ...override.settings }
     };
-  });
+    if (tier.state) instance.state = tier.state;
+    instance.target = instanceTarget;
+    const spec = { name, count: override?.count ?? tier.count, scale: tier.scale, health: tier.health, rollout: tier.rollout };
+    if (tier.description !== void 0) spec.description = tier.description;
+    spec.instance = instance;
+    tiers.push(spec);
+  }
   tiers.sort(byRolloutOrder);
-  assignSshPorts(tiers, service.target.ssh);
+  assignSshPorts(tiers, target.ssh);
   return {
     name: service.name,
     template: template.name,
     release: template.release,
-    target: service.target,
+    target,
     tiers,
     files: { template: template.file, service: service.file }
   };
@@ -40749,6 +40750,16 @@ function hasOnly(value, keys) {
   for (const key in value) if (!keys.has(key) || !Object.prototype.hasOwnProperty.call(value, key)) return false;
   return true;
 }
+function instanceKeys(instance) {
+  let k = 0;
+  for (const key in instance) {
+    if (key !== USUAL_INSTANCE_KEYS[k++]) {
+      for (const other in instance) if (!INSTANCE_KEYS.has(other)) return false;
+      return true;
+    }
+  }
+  return true;
+}
 function plainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -40779,7 +40790,7 @@ function servicesText(services, memo) {
         parts.push(`${d ? "," : ""}{"index":${numberText(index)},"instances":[`);
         for (let i2 = 0; i2 < instances.length; i2++) {
           const instance = instances[i2];
-          if (!plainObject(instance) || !hasOnly(instance, INSTANCE_KEYS)) return void 0;
+          if (!plainObject(instance) || !instanceKeys(instance)) return void 0;
           const { name: instanceName2, action, state, reasons } = instance;
           if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
           let shell = shells.get(reasons);
@@ -40907,7 +40918,7 @@ function buildPlan(input) {
     ...Object.keys(finishing).length > 0 ? { finishing } : {}
   };
 }
-var INSTANCE_KEYS, SERVICE_KEYS, TIER_KEYS, DOMAIN_KEYS;
+var INSTANCE_KEYS, SERVICE_KEYS, TIER_KEYS, DOMAIN_KEYS, USUAL_INSTANCE_KEYS;
 var init_build = __esm({
   "src/plan/build.ts"() {
     "use strict";
@@ -40918,6 +40929,7 @@ var init_build = __esm({
     SERVICE_KEYS = /* @__PURE__ */ new Set(["name", "template", "runner", "tiers"]);
     TIER_KEYS = /* @__PURE__ */ new Set(["name", "order", "domains"]);
     DOMAIN_KEYS = /* @__PURE__ */ new Set(["index", "instances"]);
+    USUAL_INSTANCE_KEYS = ["name", "index", "action", "reasons", "state"];
   }
 });
 

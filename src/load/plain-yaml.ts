@@ -288,11 +288,16 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 export function coreScalar(plain: string): unknown {
   const c = plain.charCodeAt(0);
-  // Most scalars are names and versions starting with a letter: only null and bool patterns apply.
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // Most scalars are names and versions starting with a letter: only null and bool patterns
+  // apply, and only to words of four or five letters.
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    if (plain.length !== 4 && plain.length !== 5) return plain;
+    if (NULL.test(plain)) return null;
+    if (BOOL.test(plain)) return plain[0] === 't' || plain[0] === 'T';
+    return plain;
+  }
   if (NULL.test(plain)) return null;
   if (BOOL.test(plain)) return plain[0] === 't' || plain[0] === 'T';
-  if (letter) return plain;
   if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
   if (INT.test(plain)) return parseInt(plain, 10);
   if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);

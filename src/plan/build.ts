@@ -561,6 +561,21 @@ function hasOnly(value: object, keys: ReadonlySet<string>): boolean {
   return true;
 }
 
+/** The keys of a plan instance as buildPlan makes it, in that order (`state` only on some). */
+const USUAL_INSTANCE_KEYS = ['name', 'index', 'action', 'reasons', 'state'];
+
+/** Whether an instance lists only the keys `instanceText` writes it with (as it checks: `for … in`). */
+function instanceKeys(instance: object): boolean {
+  let k = 0;
+  for (const key in instance) {
+    if (key !== USUAL_INSTANCE_KEYS[k++]) {
+      for (const other in instance) if (!INSTANCE_KEYS.has(other)) return false;
+      return true;
+    }
+  }
+  return true;
+}
+
 function plainObject(value: unknown): value is object {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -601,7 +616,7 @@ function servicesText(services: PlanService[], memo: CanonicalMemo): string | un
         parts.push(`${d ? ',' : ''}{"index":${numberText(index)},"instances":[`);
         for (let i = 0; i < instances.length; i++) {
           const instance = instances[i];
-          if (!plainObject(instance) || !hasOnly(instance, INSTANCE_KEYS)) return undefined;
+          if (!plainObject(instance) || !instanceKeys(instance)) return undefined;
           const { name: instanceName, action, state, reasons } = instance;
           if (typeof instanceName !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons)) return undefined;
           let shell = shells.get(reasons);
