@@ -39373,16 +39373,9 @@ function parseYamlFile(file, text2) {
     parsedByText.delete(oldest);
     cachedChars -= oldest.length;
   }
-  const cached = parsed;
   return {
-    source: {
-      file,
-      get lineCounter() {
-        return cached.lineCounter;
-      },
-      documents: parsed.documents
-    },
-    diagnostics: parsed.problems.map((p) => ({ file, ...p }))
+    source: new ParsedFile(file, parsed),
+    diagnostics: parsed.problems.length === 0 ? [] : parsed.problems.map((p) => ({ file, ...p }))
   };
 }
 function parseText(text2) {
@@ -39393,28 +39386,7 @@ function parseText(text2) {
   return parseFully(text2);
 }
 function plainText(text2, plain) {
-  let full;
-  const fully = () => full ??= parseFully(text2);
-  const document = {
-    index: 0,
-    value: plain.value,
-    get doc() {
-      return fully().documents[0].doc;
-    },
-    sourceOf(path8) {
-      const written = plain.scalarSources.get(path8.join("\0"));
-      if (written !== void 0) return written;
-      const value = valueAt2(plain.value, path8);
-      return typeof value === "string" ? value : sourceText(this.doc, path8);
-    }
-  };
-  return {
-    get lineCounter() {
-      return fully().lineCounter;
-    },
-    documents: [document],
-    problems: []
-  };
+  return new PlainText(text2, plain);
 }
 function valueAt2(root, path8) {
   let value = root;
@@ -39581,17 +39553,66 @@ function matchedDepth(doc, path8) {
   }
   return depth;
 }
-var import_yaml, MAX_FILE_BYTES, PARSE_CACHE_ENTRIES, PARSE_CACHE_CHARS, parsedByText, cachedChars, MAX_FLOW_DEPTH, YamlLocator;
+var import_yaml, MAX_FILE_BYTES, ParsedFile, PARSE_CACHE_ENTRIES, PARSE_CACHE_CHARS, parsedByText, cachedChars, PlainText, PlainParsedDocument, MAX_FLOW_DEPTH, YamlLocator;
 var init_source2 = __esm({
   "src/load/source.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_plain_yaml();
     MAX_FILE_BYTES = 1024 * 1024;
+    ParsedFile = class {
+      constructor(file, parsed) {
+        this.file = file;
+        this.parsed = parsed;
+        this.documents = parsed.documents;
+      }
+      file;
+      parsed;
+      documents;
+      get lineCounter() {
+        return this.parsed.lineCounter;
+      }
+    };
     PARSE_CACHE_ENTRIES = 4096;
     PARSE_CACHE_CHARS = 32 * 1024 * 1024;
     parsedByText = /* @__PURE__ */ new Map();
     cachedChars = 0;
+    PlainText = class {
+      constructor(text2, plain) {
+        this.text = text2;
+        this.documents = [new PlainParsedDocument(this, plain)];
+      }
+      text;
+      documents;
+      problems = [];
+      full;
+      fully() {
+        return this.full ??= parseFully(this.text);
+      }
+      get lineCounter() {
+        return this.fully().lineCounter;
+      }
+    };
+    PlainParsedDocument = class {
+      constructor(file, plain) {
+        this.file = file;
+        this.plain = plain;
+        this.value = plain.value;
+      }
+      file;
+      plain;
+      index = 0;
+      value;
+      get doc() {
+        return this.file.fully().documents[0].doc;
+      }
+      sourceOf(path8) {
+        const written = this.plain.scalarSources.get(path8.join("\0"));
+        if (written !== void 0) return written;
+        const value = valueAt2(this.plain.value, path8);
+        return typeof value === "string" ? value : sourceText(this.doc, path8);
+      }
+    };
     MAX_FLOW_DEPTH = 64;
     YamlLocator = class {
       files = /* @__PURE__ */ new Map();
@@ -40456,13 +40477,20 @@ function stateDigests(services) {
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
     const runs = [];
+    let run2;
+    let lastSpec;
+    let specId = "";
     for (let n2 = 0; n2 < sorted.length; n2++) {
       const i2 = sorted[n2];
-      const spec2 = instanceDigest(i2.spec);
+      if (n2 === 0 || i2.spec !== lastSpec) specId = instanceDigest(lastSpec = i2.spec);
       const step = i2.step ? stepDigest(i2.step) : void 0;
-      const run2 = runs.at(-1);
-      if (run2 && run2.tier === i2.tier && run2.spec === spec2 && run2.status === i2.status && run2.step === step && run2.last + 1 === i2.index) run2.last = i2.index;
-      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
+      if (run2 && run2.tier === i2.tier && run2.spec === specId && run2.status === i2.status && run2.step === step && run2.last + 1 === i2.index) {
+        run2.last = i2.index;
+      } else {
+        run2 = { tier: i2.tier, first: i2.index, last: i2.index, spec: specId, status: i2.status };
+        if (step) run2.step = step;
+        runs.push(run2);
+      }
     }
     const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
     return canonicalText({
@@ -40479,9 +40507,13 @@ function stateDigests(services) {
 }
 function tierRanks(services) {
   const names = /* @__PURE__ */ new Set();
+  let last;
   for (let s = 0; s < services.length; s++) {
     const instances = services[s][1].instances;
-    for (let i2 = 0; i2 < instances.length; i2++) names.add(instances[i2].tier);
+    for (let i2 = 0; i2 < instances.length; i2++) {
+      const tier = instances[i2].tier;
+      if (tier !== last) names.add(last = tier);
+    }
   }
   const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
   const rank = /* @__PURE__ */ new Map();

@@ -388,13 +388,20 @@ function stateDigests(services) {
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
     const runs = [];
+    let run;
+    let lastSpec;
+    let specId = "";
     for (let n = 0; n < sorted.length; n++) {
       const i = sorted[n];
-      const spec2 = instanceDigest(i.spec);
+      if (n === 0 || i.spec !== lastSpec) specId = instanceDigest(lastSpec = i.spec);
       const step = i.step ? stepDigest(i.step) : void 0;
-      const run = runs.at(-1);
-      if (run && run.tier === i.tier && run.spec === spec2 && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
-      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec: spec2, status: i.status, ...step ? { step } : {} });
+      if (run && run.tier === i.tier && run.spec === specId && run.status === i.status && run.step === step && run.last + 1 === i.index) {
+        run.last = i.index;
+      } else {
+        run = { tier: i.tier, first: i.index, last: i.index, spec: specId, status: i.status };
+        if (step) run.step = step;
+        runs.push(run);
+      }
     }
     const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
     return canonicalText({
@@ -411,9 +418,13 @@ function stateDigests(services) {
 }
 function tierRanks(services) {
   const names = /* @__PURE__ */ new Set();
+  let last;
   for (let s = 0; s < services.length; s++) {
     const instances = services[s][1].instances;
-    for (let i = 0; i < instances.length; i++) names.add(instances[i].tier);
+    for (let i = 0; i < instances.length; i++) {
+      const tier = instances[i].tier;
+      if (tier !== last) names.add(last = tier);
+    }
   }
   const sorted = [...names].sort((a, b) => a.localeCompare(b));
   const rank = /* @__PURE__ */ new Map();
@@ -4538,18 +4549,24 @@ function parseYamlFile(file, text2) {
     parsedByText.delete(oldest);
     cachedChars -= oldest.length;
   }
-  const cached = parsed;
   return {
-    source: {
-      file,
-      get lineCounter() {
-        return cached.lineCounter;
-      },
-      documents: parsed.documents
-    },
-    diagnostics: parsed.problems.map((p) => ({ file, ...p }))
+    source: new ParsedFile(file, parsed),
+    diagnostics: parsed.problems.length === 0 ? [] : parsed.problems.map((p) => ({ file, ...p }))
   };
 }
+var ParsedFile = class {
+  constructor(file, parsed) {
+    this.file = file;
+    this.parsed = parsed;
+    this.documents = parsed.documents;
+  }
+  file;
+  parsed;
+  documents;
+  get lineCounter() {
+    return this.parsed.lineCounter;
+  }
+};
 var PARSE_CACHE_ENTRIES = 4096;
 var PARSE_CACHE_CHARS = 32 * 1024 * 1024;
 var parsedByText = /* @__PURE__ */ new Map();
@@ -4562,29 +4579,44 @@ function parseText(text2) {
   return parseFully(text2);
 }
 function plainText(text2, plain) {
-  let full;
-  const fully = () => full ??= parseFully(text2);
-  const document = {
-    index: 0,
-    value: plain.value,
-    get doc() {
-      return fully().documents[0].doc;
-    },
-    sourceOf(path) {
-      const written = plain.scalarSources.get(path.join("\0"));
-      if (written !== void 0) return written;
-      const value = valueAt2(plain.value, path);
-      return typeof value === "string" ? value : sourceText(this.doc, path);
-    }
-  };
-  return {
-    get lineCounter() {
-      return fully().lineCounter;
-    },
-    documents: [document],
-    problems: []
-  };
+  return new PlainText(text2, plain);
 }
+var PlainText = class {
+  constructor(text2, plain) {
+    this.text = text2;
+    this.documents = [new PlainParsedDocument(this, plain)];
+  }
+  text;
+  documents;
+  problems = [];
+  full;
+  fully() {
+    return this.full ??= parseFully(this.text);
+  }
+  get lineCounter() {
+    return this.fully().lineCounter;
+  }
+};
+var PlainParsedDocument = class {
+  constructor(file, plain) {
+    this.file = file;
+    this.plain = plain;
+    this.value = plain.value;
+  }
+  file;
+  plain;
+  index = 0;
+  value;
+  get doc() {
+    return this.file.fully().documents[0].doc;
+  }
+  sourceOf(path) {
+    const written = this.plain.scalarSources.get(path.join("\0"));
+    if (written !== void 0) return written;
+    const value = valueAt2(this.plain.value, path);
+    return typeof value === "string" ? value : sourceText(this.doc, path);
+  }
+};
 function valueAt2(root, path) {
   let value = root;
   for (const segment of path) {

@@ -16058,13 +16058,20 @@ function stateDigests(services) {
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
     const runs = [];
+    let run;
+    let lastSpec;
+    let specId = "";
     for (let n2 = 0; n2 < sorted.length; n2++) {
       const i2 = sorted[n2];
-      const spec2 = instanceDigest(i2.spec);
+      if (n2 === 0 || i2.spec !== lastSpec) specId = instanceDigest(lastSpec = i2.spec);
       const step = i2.step ? stepDigest(i2.step) : void 0;
-      const run = runs.at(-1);
-      if (run && run.tier === i2.tier && run.spec === spec2 && run.status === i2.status && run.step === step && run.last + 1 === i2.index) run.last = i2.index;
-      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
+      if (run && run.tier === i2.tier && run.spec === specId && run.status === i2.status && run.step === step && run.last + 1 === i2.index) {
+        run.last = i2.index;
+      } else {
+        run = { tier: i2.tier, first: i2.index, last: i2.index, spec: specId, status: i2.status };
+        if (step) run.step = step;
+        runs.push(run);
+      }
     }
     const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
     return canonicalText({
@@ -16081,9 +16088,13 @@ function stateDigests(services) {
 }
 function tierRanks(services) {
   const names = /* @__PURE__ */ new Set();
+  let last;
   for (let s = 0; s < services.length; s++) {
     const instances = services[s][1].instances;
-    for (let i2 = 0; i2 < instances.length; i2++) names.add(instances[i2].tier);
+    for (let i2 = 0; i2 < instances.length; i2++) {
+      const tier = instances[i2].tier;
+      if (tier !== last) names.add(last = tier);
+    }
   }
   const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
   const rank = /* @__PURE__ */ new Map();
@@ -20509,18 +20520,24 @@ function parseYamlFile(file, text2) {
     parsedByText.delete(oldest);
     cachedChars -= oldest.length;
   }
-  const cached = parsed;
   return {
-    source: {
-      file,
-      get lineCounter() {
-        return cached.lineCounter;
-      },
-      documents: parsed.documents
-    },
-    diagnostics: parsed.problems.map((p) => ({ file, ...p }))
+    source: new ParsedFile(file, parsed),
+    diagnostics: parsed.problems.length === 0 ? [] : parsed.problems.map((p) => ({ file, ...p }))
   };
 }
+var ParsedFile = class {
+  constructor(file, parsed) {
+    this.file = file;
+    this.parsed = parsed;
+    this.documents = parsed.documents;
+  }
+  file;
+  parsed;
+  documents;
+  get lineCounter() {
+    return this.parsed.lineCounter;
+  }
+};
 var PARSE_CACHE_ENTRIES = 4096;
 var PARSE_CACHE_CHARS = 32 * 1024 * 1024;
 var parsedByText = /* @__PURE__ */ new Map();
@@ -20533,29 +20550,44 @@ function parseText(text2) {
   return parseFully(text2);
 }
 function plainText(text2, plain) {
-  let full;
-  const fully = () => full ??= parseFully(text2);
-  const document = {
-    index: 0,
-    value: plain.value,
-    get doc() {
-      return fully().documents[0].doc;
-    },
-    sourceOf(path8) {
-      const written = plain.scalarSources.get(path8.join("\0"));
-      if (written !== void 0) return written;
-      const value = valueAt2(plain.value, path8);
-      return typeof value === "string" ? value : sourceText(this.doc, path8);
-    }
-  };
-  return {
-    get lineCounter() {
-      return fully().lineCounter;
-    },
-    documents: [document],
-    problems: []
-  };
+  return new PlainText(text2, plain);
 }
+var PlainText = class {
+  constructor(text2, plain) {
+    this.text = text2;
+    this.documents = [new PlainParsedDocument(this, plain)];
+  }
+  text;
+  documents;
+  problems = [];
+  full;
+  fully() {
+    return this.full ??= parseFully(this.text);
+  }
+  get lineCounter() {
+    return this.fully().lineCounter;
+  }
+};
+var PlainParsedDocument = class {
+  constructor(file, plain) {
+    this.file = file;
+    this.plain = plain;
+    this.value = plain.value;
+  }
+  file;
+  plain;
+  index = 0;
+  value;
+  get doc() {
+    return this.file.fully().documents[0].doc;
+  }
+  sourceOf(path8) {
+    const written = this.plain.scalarSources.get(path8.join("\0"));
+    if (written !== void 0) return written;
+    const value = valueAt2(this.plain.value, path8);
+    return typeof value === "string" ? value : sourceText(this.doc, path8);
+  }
+};
 function valueAt2(root, path8) {
   let value = root;
   for (const segment of path8) {

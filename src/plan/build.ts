@@ -143,14 +143,22 @@ function stateDigests(services: [string, CurrentService][]): { total: string; by
   const entryTexts = services.map(([name, s]) => {
     const sorted = inTierOrder(s.instances, rank);
     const runs: { tier: string; first: number; last: number; spec: string; status: InstanceStatus; step?: string }[] = [];
+    let run: (typeof runs)[number] | undefined;
+    // The instances of a tier usually share one spec object: its digest is looked up once.
+    let lastSpec: unknown;
+    let specId = '';
     for (let n = 0; n < sorted.length; n++) {
       const i = sorted[n];
-      const spec = instanceDigest(i.spec);
+      if (n === 0 || i.spec !== lastSpec) specId = instanceDigest((lastSpec = i.spec));
       // A step under way is part of what the plan was made from: its phase decides what is left.
       const step = i.step ? stepDigest(i.step) : undefined;
-      const run = runs.at(-1);
-      if (run && run.tier === i.tier && run.spec === spec && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
-      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec, status: i.status, ...(step ? { step } : {}) });
+      if (run && run.tier === i.tier && run.spec === specId && run.status === i.status && run.step === step && run.last + 1 === i.index) {
+        run.last = i.index;
+      } else {
+        run = { tier: i.tier, first: i.index, last: i.index, spec: specId, status: i.status };
+        if (step) run.step = step;
+        runs.push(run);
+      }
     }
     // The service spec after its instance specs: their texts are remembered and reused in it.
     const spec = s.spec && typeof s.spec === 'object' ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
@@ -175,9 +183,13 @@ function stateDigests(services: [string, CurrentService][]): { total: string; by
  */
 function tierRanks(services: [string, CurrentService][]): Map<string, number> {
   const names = new Set<string>();
+  let last: string | undefined;
   for (let s = 0; s < services.length; s++) {
     const instances = services[s][1].instances;
-    for (let i = 0; i < instances.length; i++) names.add(instances[i].tier);
+    for (let i = 0; i < instances.length; i++) {
+      const tier = instances[i].tier;
+      if (tier !== last) names.add((last = tier));
+    }
   }
   const sorted = [...names].sort((a, b) => a.localeCompare(b));
   const rank = new Map<string, number>();
