@@ -39116,7 +39116,7 @@ function isListItem(content) {
   return content[0] === "-" && (content.length === 1 || content[1] === " ");
 }
 function skipSpaces(s) {
-  while (s.text[s.at] === " ") s.at++;
+  while (s.text.charCodeAt(s.at) === 32) s.at++;
 }
 function checkKey(key) {
   if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse();
@@ -39199,7 +39199,9 @@ var init_plain_yaml = __esm({
       sources = /* @__PURE__ */ new Map();
       constructor(text2) {
         let start = true;
-        for (const raw of text2.split("\n")) {
+        const raws = text2.split("\n");
+        for (let i2 = 0; i2 < raws.length; i2++) {
+          const raw = raws[i2];
           let indent = 0;
           while (raw.charCodeAt(indent) === 32) indent++;
           const content = raw.slice(indent).trimEnd();
@@ -39334,10 +39336,15 @@ var init_plain_yaml = __esm({
         if (c3 === "[" || c3 === "{") return this.flow(s);
         if (c3 === '"' || c3 === "'") return quoted(s);
         const start = s.at;
+        const text2 = s.text;
         let end = start;
-        while (end < s.text.length && !",[]{}:#".includes(s.text[end])) end++;
-        const plain = s.text.slice(start, end).trimEnd();
-        if (!plainStart(plain) || s.text[end] !== void 0 && !",]}".includes(s.text[end])) refuse();
+        for (; end < text2.length; end++) {
+          const code = text2.charCodeAt(end);
+          if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125 || code === 58 || code === 35) break;
+        }
+        const plain = text2.slice(start, end).trimEnd();
+        const stop = text2.charCodeAt(end);
+        if (!plainStart(plain) || end < text2.length && stop !== 44 && stop !== 93 && stop !== 125) refuse();
         s.at = start + plain.length;
         return this.scalar(plain);
       }
@@ -40461,8 +40468,7 @@ function currentServices(input) {
 function stateDigestOf(services) {
   return stateDigests(services).total;
 }
-function stateDigests(services) {
-  const texts = /* @__PURE__ */ new WeakMap();
+function stateDigests(services, texts = /* @__PURE__ */ new WeakMap()) {
   const digests = /* @__PURE__ */ new WeakMap();
   const digestOfSpec = (spec, text2) => {
     let digest = digests.get(spec);
@@ -40736,7 +40742,7 @@ function tiersByName(spec) {
   for (const tier of spec?.tiers ?? []) if (!tiers.has(tier.name)) tiers.set(tier.name, tier);
   return tiers;
 }
-function planDigestOf(doc, desired = {}) {
+function planDigestOf(doc, desired = {}, specs = /* @__PURE__ */ new WeakMap()) {
   const memo = /* @__PURE__ */ new WeakMap();
   const services = doc.services ? servicesText(doc.services, memo) : void 0;
   if (services !== void 0) {
@@ -40754,7 +40760,6 @@ function planDigestOf(doc, desired = {}) {
       }
     }
   }
-  const specs = /* @__PURE__ */ new WeakMap();
   return canonicalDigest({
     state_digest: doc.state_digest,
     summary: doc.summary,
@@ -40928,9 +40933,10 @@ function buildPlan(input) {
       }
     }
   }
-  const states = stateDigests(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
+  const specs = /* @__PURE__ */ new WeakMap();
+  const states = stateDigests(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]), specs);
   const state_digest = states.total;
-  const plan_digest = planDigestOf({ state_digest, summary: summary2, services, warnings: f.warnings, errors: f.errors }, desired);
+  const plan_digest = planDigestOf({ state_digest, summary: summary2, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {

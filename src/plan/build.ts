@@ -125,9 +125,8 @@ function stateDigestOf(services: [string, CurrentService][]): string {
 }
 
 /** The digest of the whole current state, and each service's own (what a runner's share of a plan was made from). */
-function stateDigests(services: [string, CurrentService][]): { total: string; byService: Record<string, string> } {
+function stateDigests(services: [string, CurrentService][], texts: CanonicalMemo = new WeakMap()): { total: string; byService: Record<string, string> } {
   // Nothing changes these objects while the digest is computed: texts and digests by identity.
-  const texts: CanonicalMemo = new WeakMap();
   const digests = new WeakMap<object, string>();
   const digestOfSpec = (spec: object, text: () => string) => {
     let digest = digests.get(spec);
@@ -511,6 +510,8 @@ function tiersByName(spec: ServiceSpec | undefined): Map<string, TierSpec> {
 export function planDigestOf(
   doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>,
   desired: Record<string, ServiceSpec | undefined> = {},
+  /** Texts of spec parts already written (by the state digest of the same plan). */
+  specs: CanonicalMemo = new WeakMap(),
 ): string {
   // The services, usually of the shape buildPlan makes, are written here knowing that shape; any
   // other goes to the writer, with the instances of the usual shape written here all the same.
@@ -532,7 +533,6 @@ export function planDigestOf(
     }
   }
   // Specs of one template share parts: each is written once.
-  const specs: CanonicalMemo = new WeakMap();
   return canonicalDigest({
     state_digest: doc.state_digest,
     summary: doc.summary,
@@ -746,9 +746,12 @@ export function buildPlan(input: PlanInput): Plan {
       }
     }
   }
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
+  // The specs standing in at the base and the desired specs share parts (those of a template or
+  // service file the change left alone): written once for both digests.
+  const specs: CanonicalMemo = new WeakMap();
+  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]), specs);
   const state_digest = states.total;
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {

@@ -351,6 +351,12 @@ describe('digests', () => {
       });
     const plan = buildPlan({ desired: desiredState([headA, headB, service('c', [tier('web', { count: 5 })])]), recorded: recorded(recordOf(specA), recordOf(specB)), base: BASE });
     expect(plan.document.plan_digest).toBe(plain(plan.document, plan.desired));
+    // Standing in at the base with the very spec objects that are desired (files unchanged there).
+    const same = service('d', [tier('web', { count: 2 })]);
+    const grown = service('e', [tier('web', { count: 3 })]);
+    const shared = buildPlan({ desired: desiredState([same, grown, headA]), recorded: {}, standIn: desiredState([same, service('e', [tier('web', { count: 2 })]), specA]), base: BASE });
+    expect(shared.document.services.map((s) => s.name)).toEqual(['a', 'e']);
+    expect(shared.document.plan_digest).toBe(plain(shared.document, shared.desired));
     const doc = structuredClone(plan.document);
     const first = doc.services.flatMap((s) => s.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances)));
     expect(first.length).toBeGreaterThan(3);
