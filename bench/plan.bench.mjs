@@ -5,15 +5,19 @@
 //
 //   npm run bench -- plan            (or: node bench/plan.bench.mjs after npm run build)
 //   SVCPLAN_BENCH_RUNS=9 SVCPLAN_BENCH_KEEP=1 node bench/plan.bench.mjs
+//   SVCPLAN_BENCH_BASELINE=/path/to/other/dist/cli.js node bench/plan.bench.mjs
+//     also times another build of the CLI (an older commit's dist/cli.js), run by run in turn with
+//     this one on the same repository, and checks that both write the same plan.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'dist/cli.js');
 const RUNS = Number(process.env.SVCPLAN_BENCH_RUNS ?? 7);
+const BASELINE = process.env.SVCPLAN_BENCH_BASELINE;
 const TEMPLATES = 50;
 const SERVICES = 1000;
 const TARGET = { wallMs: 1000, floorRatio: 5, rssMiB: 300 };
@@ -105,7 +109,7 @@ function generate() {
 
 const hasGnuTime = spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).status === 0;
 
-/** Wall time (ms) and peak RSS (MiB) of one process, stdout discarded. */
+/** Wall time (ms), CPU time (user + sys, ms) and peak RSS (MiB) of one process, stdout discarded. */
 function measure(cmd, args) {
   const full = hasGnuTime ? ['/usr/bin/time', ['-v', cmd, ...args]] : [cmd, args];
   const start = process.hrtime.bigint();
@@ -113,10 +117,14 @@ function measure(cmd, args) {
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { wallMs, rssMiB: rss ? Number(rss[1]) / 1024 : NaN };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  return { wallMs, cpuMs: user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : NaN, rssMiB: rss ? Number(rss[1]) / 1024 : NaN };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Median, min and max of one figure over the runs. */
+const spread = (runs, key) => ({ median: median(runs.map((r) => r[key])), min: Math.min(...runs.map((r) => r[key])), max: Math.max(...runs.map((r) => r[key])) });
 
 try {
   const t0 = Date.now();
@@ -130,25 +138,43 @@ try {
   if (plan.summary.replace !== SERVICES * 10) throw new Error(`expected ${SERVICES * 10} replacements, the plan says ${JSON.stringify(plan.summary)}`);
 
   const planArgs = [cli, 'plan', '--format', 'json', '--base', 'HEAD~1', '--repo', repo];
+  const baselineArgs = BASELINE ? [BASELINE, ...planArgs.slice(1)] : undefined;
+  if (baselineArgs) {
+    const other = spawnSync(process.execPath, baselineArgs, { encoding: 'utf8', maxBuffer: 256 << 20 });
+    if (other.status !== 0) throw new Error(`baseline ${BASELINE} exited ${other.status}: ${other.stderr.slice(0, 2000)}`);
+    if (other.stdout !== check.stdout) throw new Error(`baseline ${BASELINE} writes another plan than ${cli}`);
+  }
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const loadBefore = load();
   const runs = [];
+  const baselines = [];
   const floors = [];
   for (let i = 0; i < RUNS; i++) {
     runs.push(measure(process.execPath, planArgs));
+    if (baselineArgs) baselines.push(measure(process.execPath, baselineArgs));
     const node = measure(process.execPath, ['-e', '0']);
     const diff = measure('git', ['diff', '--stat', 'HEAD~1']);
-    floors.push({ wallMs: node.wallMs + diff.wallMs, rssMiB: Math.max(node.rssMiB, diff.rssMiB) });
+    floors.push({ wallMs: node.wallMs + diff.wallMs, cpuMs: node.cpuMs + diff.cpuMs, rssMiB: Math.max(node.rssMiB, diff.rssMiB) });
   }
   const plan50 = { wallMs: median(runs.map((r) => r.wallMs)), rssMiB: median(runs.map((r) => r.rssMiB)) };
   const floor50 = { wallMs: median(floors.map((r) => r.wallMs)), rssMiB: median(floors.map((r) => r.rssMiB)) };
   const ratio = plan50.wallMs / floor50.wallMs;
   const peakRss = Math.max(...runs.map((r) => r.rssMiB));
 
-  const row = (name, m, extra = '') => `| ${name.padEnd(46)} | ${m.wallMs.toFixed(0).padStart(7)} | ${Number.isNaN(m.rssMiB) ? '    n/a' : m.rssMiB.toFixed(0).padStart(7)} | ${extra}`;
-  console.log(`\nmedian of ${RUNS} runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
-  console.log('| process                                        | wall ms | RSS MiB |');
-  console.log('|------------------------------------------------|---------|---------|');
-  console.log(row('svcplan plan --format json --base HEAD~1', plan50, `${ratio.toFixed(1)}x floor, peak RSS ${peakRss.toFixed(0)} MiB`));
-  console.log(row('floor: node -e 0 + git diff --stat HEAD~1', floor50));
+  const ms = (v) => (Number.isNaN(v) ? 'n/a' : v.toFixed(0));
+  const figures = (m) => `${ms(m.median)} (${ms(m.min)}–${ms(m.max)})`;
+  const row = (name, rs, extra = '') =>
+    `| ${name.padEnd(46)} | ${figures(spread(rs, 'wallMs')).padStart(17)} | ${figures(spread(rs, 'cpuMs')).padStart(17)} | ${figures(spread(rs, 'rssMiB')).padStart(13)} | ${extra}`;
+  console.log(`\nmedian (min–max) of ${RUNS} runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+  console.log(`load average before: ${loadBefore}; after: ${load()}`);
+  console.log('| process                                        | wall ms           | CPU ms            | RSS MiB       |');
+  console.log('|------------------------------------------------|-------------------|-------------------|---------------|');
+  console.log(row('svcplan plan --format json --base HEAD~1', runs, `${ratio.toFixed(1)}x floor, peak RSS ${peakRss.toFixed(0)} MiB`));
+  if (baselineArgs) {
+    const pairs = baselines.map((b, i) => runs[i].wallMs / b.wallMs);
+    console.log(row(`baseline ${BASELINE.length > 37 ? '…' + BASELINE.slice(-36) : BASELINE}`, baselines, `${(median(baselines.map((r) => r.wallMs)) / floor50.wallMs).toFixed(1)}x floor; this/baseline wall, run by run: median ${median(pairs).toFixed(2)}`));
+  }
+  console.log(row('floor: node -e 0 + git diff --stat HEAD~1', floors));
   const plan_bytes = check.stdout.length;
   console.log(`plan JSON: ${(plan_bytes / 2 ** 20).toFixed(1)} MiB, ${plan.services.length} services, summary ${JSON.stringify(plan.summary)}`);
 

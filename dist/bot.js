@@ -22,25 +22,25 @@ var BlobCache = class {
   hits = 0;
   misses = 0;
   get(sha) {
-    const text = this.entries.get(sha);
-    if (text === void 0) {
+    const text2 = this.entries.get(sha);
+    if (text2 === void 0) {
       this.misses++;
       return void 0;
     }
     this.hits++;
     this.entries.delete(sha);
-    this.entries.set(sha, text);
-    return text;
+    this.entries.set(sha, text2);
+    return text2;
   }
-  set(sha, text) {
-    const size = text.length * 2;
+  set(sha, text2) {
+    const size = text2.length * 2;
     if (size > this.maxBytes) return;
     const previous = this.entries.get(sha);
     if (previous !== void 0) {
       this.bytes -= previous.length * 2;
       this.entries.delete(sha);
     }
-    this.entries.set(sha, text);
+    this.entries.set(sha, text2);
     this.bytes += size;
     for (const [oldest, oldText] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -53,122 +53,119 @@ var BlobCache = class {
   }
 };
 
-// src/plan/build.ts
-import { createHash as createHash2 } from "node:crypto";
-
 // src/model/digest.ts
-import { createHash } from "node:crypto";
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
+import { createHash, hash as oneShotHash } from "node:crypto";
+function specDigest(spec, memo) {
+  return textDigest(specText(spec, memo));
+}
+function specText(spec, memo) {
+  return objectText(spec, memo, memo && SPEC_PARTS, "files");
+}
+var SPEC_PARTS = /* @__PURE__ */ new Set(["image", "features", "apps", "state", "health", "rollout", "scale"]);
+function textDigest(text2) {
+  return "sha256:" + (text2.length <= CHUNK ? oneShotHash("sha256", text2, "hex") : createHash("sha256").update(text2).digest("hex"));
 }
 function canonicalText(value2, memo) {
-  const out = new TextOut();
-  if (!write(value2, memo, out)) out.add("null");
-  return out.text;
+  return text(value2, memo) ?? "null";
 }
 function canonicalDigest(value2, memo) {
-  const out = new HashOut(createHash("sha256"));
-  if (!write(value2, memo, out)) out.add("null");
-  return "sha256:" + out.digest();
+  return textDigest(canonicalText(value2, memo));
 }
-function remember(value2, memo) {
-  let text = memo.get(value2);
-  if (text === void 0) {
-    text = flat(canonicalText(value2));
-    memo.set(value2, text);
+function remember(value2, memo, spec = false) {
+  let known = memo.get(value2);
+  if (known === void 0) {
+    known = flat(text(value2, spec ? memo : void 0, spec ? SPEC_PARTS : void 0) ?? "null");
+    memo.set(value2, known);
   }
-  return text;
+  return known;
 }
-function flat(text) {
-  text.charCodeAt(text.length >> 1);
-  return text;
+function flat(text2) {
+  text2.charCodeAt(text2.length >> 1);
+  return text2;
 }
-var TextOut = class {
-  text = "";
-  add(piece) {
-    this.text += piece;
-  }
-};
 var CHUNK = 64 * 1024;
-var HashOut = class {
-  constructor(hash) {
-    this.hash = hash;
-  }
-  hash;
-  buffer = "";
-  add(piece) {
-    this.buffer += piece;
-    if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
-      this.buffer = "";
-    }
-  }
-  digest() {
-    this.hash.update(this.buffer);
-    return this.hash.digest("hex");
-  }
-};
-function write(value2, memo, out) {
+function text(value2, memo, parts) {
   switch (typeof value2) {
     case "string":
-      out.add(JSON.stringify(value2));
-      return true;
+      return JSON.stringify(value2);
     case "number":
-      out.add(Number.isFinite(value2) ? String(value2) : "null");
-      return true;
+      return Number.isFinite(value2) ? String(value2) : "null";
     case "boolean":
-      out.add(value2 ? "true" : "false");
-      return true;
+      return value2 ? "true" : "false";
     case "object": {
-      if (value2 === null) {
-        out.add("null");
-        return true;
-      }
-      const known = memo?.get(value2);
-      if (known !== void 0) {
-        out.add(known);
-        return true;
+      if (value2 === null) return "null";
+      if (memo !== void 0) {
+        const known = memo.get(value2);
+        if (known !== void 0) return known;
       }
       if (Array.isArray(value2)) {
-        out.add("[");
-        for (let i = 0; i < value2.length; i++) {
-          if (i) out.add(",");
-          if (!write(value2[i], memo, out)) out.add("null");
-        }
-        out.add("]");
-        return true;
+        if (value2.length === 0) return "[]";
+        let out = "[";
+        for (let i = 0; i < value2.length; i++) out += (i ? "," : "") + (text(value2[i], memo, parts) ?? "null");
+        return out + "]";
       }
-      out.add("{");
-      let first = true;
-      for (const key of keyOrder(Object.keys(value2))) {
-        const member = value2[key];
-        if (!writable(member)) continue;
-        let label = labels.get(key);
-        if (label === void 0) {
-          label = JSON.stringify(key) + ":";
-          if (labels.size < 1e4) labels.set(key, label);
-        }
-        out.add(first ? label : "," + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add("}");
-      return true;
+      return objectText(value2, memo, parts);
     }
     case "bigint":
       JSON.stringify(value2);
-      return false;
+      return void 0;
     default:
-      return false;
+      return void 0;
   }
 }
-function writable(value2) {
-  const type = typeof value2;
-  return type !== "undefined" && type !== "function" && type !== "symbol";
+function objectText(value2, memo, parts, skip) {
+  const keys = Object.keys(value2);
+  if (keys.length === 0) return "{}";
+  const shape = shapeOf(keys);
+  const sorted = shape.sorted;
+  let out = "";
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i];
+    if (key === skip) continue;
+    const member = value2[key];
+    let written;
+    switch (typeof member) {
+      case "string":
+        written = JSON.stringify(member);
+        break;
+      case "number":
+        written = Number.isFinite(member) ? String(member) : "null";
+        break;
+      case "object":
+        written = parts !== void 0 && member !== null && parts.has(key) ? remember(member, memo) : text(member, memo, parts);
+        break;
+      default:
+        written = text(member, memo, parts);
+        if (written === void 0) continue;
+    }
+    out += (out === "" ? shape.open[i] : shape.next[i]) + written;
+  }
+  return out === "" ? "{}" : out + "}";
+}
+var shapes = /* @__PURE__ */ new Map();
+var shapeCount = 0;
+var MAX_SHAPES = 4096;
+function shapeOf(keys) {
+  const list = shapes.get(keys[0]);
+  if (list !== void 0) {
+    search: for (let s = 0; s < list.length; s++) {
+      const known = list[s].keys;
+      if (known.length !== keys.length) continue;
+      for (let i = 1; i < keys.length; i++) if (known[i] !== keys[i]) continue search;
+      return list[s];
+    }
+  }
+  const sorted = keyOrder(keys.slice());
+  const labels = sorted.map((key) => JSON.stringify(key) + ":");
+  const shape = { keys, sorted, open: labels.map((l) => "{" + l), next: labels.map((l) => "," + l) };
+  if (shapeCount < MAX_SHAPES) {
+    shapeCount++;
+    if (list === void 0) shapes.set(keys[0], [shape]);
+    else list.push(shape);
+  }
+  return shape;
 }
 var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-var labels = /* @__PURE__ */ new Map();
 function keyOrder(keys) {
   if (keys.length < 2) return keys;
   keys.sort();
@@ -236,28 +233,33 @@ function mostDisruptive(actions) {
   }
   return worst;
 }
-function unionKeys(a, b) {
-  const left = a ? Object.keys(a) : [];
-  const right = b ? Object.keys(b) : [];
-  if (right.length === 0) return left.sort();
-  if (left.length === 0) return right.sort();
-  const keys = new Set(left);
-  for (const key of right) keys.add(key);
-  return [...keys].sort();
+var NO_KEYS = [];
+function changedKeys(a, b, differs) {
+  const left = a ? Object.keys(a) : NO_KEYS;
+  const right = b ? Object.keys(b) : NO_KEYS;
+  let changed;
+  for (let i = 0; i < left.length; i++) if (differs(left[i])) (changed ??= []).push(left[i]);
+  let sameKeys = left.length === right.length;
+  for (let i = 0; sameKeys && i < left.length; i++) sameKeys = left[i] === right[i];
+  if (!sameKeys) {
+    const inLeft = new Set(left);
+    for (let i = 0; i < right.length; i++) if (!inLeft.has(right[i]) && differs(right[i])) (changed ??= []).push(right[i]);
+  }
+  return changed ? changed.sort() : NO_KEYS;
 }
-function stateDiskReasons(from, to) {
-  const reasons = [];
+function stateDiskReasons(from, to, reasons) {
   const a = from.state;
   const b = to.state;
-  if (!a && !b) return reasons;
+  if (!a && !b) return;
   if (a?.disk !== b?.disk) {
     const grows = b !== void 0 && (a === void 0 || b.disk > a.disk);
     reasons.push(reason("state.disk", a?.disk, b?.disk, grows ? "restart" : "none"));
   }
-  for (const key of ["save", "restore", "onScaleIn"]) {
-    if (a && b && a[key] !== b[key]) reasons.push(reason(`state.${key}`, a[key], b[key], "none"));
+  if (a && b) {
+    if (a.save !== b.save) reasons.push(reason("state.save", a.save, b.save, "none"));
+    if (a.restore !== b.restore) reasons.push(reason("state.restore", a.restore, b.restore, "none"));
+    if (a.onScaleIn !== b.onScaleIn) reasons.push(reason("state.onScaleIn", a.onScaleIn, b.onScaleIn, "none"));
   }
-  return reasons;
 }
 function classifyInstanceChange(from, to) {
   const reasons = [];
@@ -271,17 +273,25 @@ function classifyInstanceChange(from, to) {
   if (from.target.runner !== to.target.runner) {
     reasons.push(reason("target.runner", from.target.runner, to.target.runner, "replace"));
   }
-  for (const key of unionKeys(from.target.options, to.target.options)) {
-    const a = from.target.options?.[key];
-    const b = to.target.options?.[key];
-    if (!same(a, b)) reasons.push(reason(`target.options.${key}`, a, b, "replace"));
+  const fromOptions = from.target.options;
+  const toOptions = to.target.options;
+  const options = changedKeys(fromOptions, toOptions, (key) => !same(fromOptions?.[key], toOptions?.[key]));
+  for (let i = 0; i < options.length; i++) {
+    const key = options[i];
+    reasons.push(reason(`target.options.${key}`, fromOptions?.[key], toOptions?.[key], "replace"));
   }
   if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason("target.ssh", from.target.ssh ?? null, to.target.ssh ?? null, "restart"));
   if (from.cpus !== to.cpus) reasons.push(reason("cpus", from.cpus, to.cpus, "restart"));
   if (from.memory !== to.memory) reasons.push(reason("memory", from.memory, to.memory, "restart"));
-  reasons.push(...stateDiskReasons(from, to));
+  stateDiskReasons(from, to, reasons);
   if (!same(from.features, to.features)) reasons.push(reason("features", from.features, to.features, "refresh"));
-  for (const name of unionKeys(from.apps, to.apps)) {
+  const apps = changedKeys(from.apps, to.apps, (name) => {
+    const a = from.apps[name];
+    const b = to.apps[name];
+    return !a || !b || a.version !== b.version || a.install !== b.install;
+  });
+  for (let i = 0; i < apps.length; i++) {
+    const name = apps[i];
     const a = from.apps[name];
     const b = to.apps[name];
     if (!a || !b) {
@@ -291,12 +301,17 @@ function classifyInstanceChange(from, to) {
     if (a.version !== b.version) reasons.push(reason(`apps.${name}.version`, a.version, b.version, "refresh"));
     if (a.install !== b.install) reasons.push(reason(`apps.${name}.install`, a.install, b.install, "refresh"));
   }
-  for (const key of unionKeys(from.settings, to.settings)) {
-    const a = from.settings[key];
-    const b = to.settings[key];
-    if (a !== b) reasons.push(reason(`settings.${key}`, a, b, "refresh"));
+  const settings = changedKeys(from.settings, to.settings, (key) => from.settings[key] !== to.settings[key]);
+  for (let i = 0; i < settings.length; i++) {
+    const key = settings[i];
+    reasons.push(reason(`settings.${key}`, from.settings[key], to.settings[key], "refresh"));
   }
-  return { action: mostDisruptive(reasons.map((r) => r.action)), reasons };
+  let action = "none";
+  for (let i = 0; i < reasons.length; i++) action = moreDisruptive(action, reasons[i].action);
+  return { action, reasons };
+}
+function moreDisruptive(worst, action) {
+  return action in DISRUPTION_ORDER && DISRUPTION_ORDER[action] > DISRUPTION_ORDER[worst] ? action : worst;
 }
 function classifyTierPolicyChange(from, to) {
   const reasons = [];
@@ -305,22 +320,20 @@ function classifyTierPolicyChange(from, to) {
   const b = to.tier;
   if (!a) return reasons;
   if (a.description !== b.description) reasons.push(reason("description", a.description, b.description, "none"));
-  const groups = [
-    ["health", a.health, b.health],
-    ["rollout", a.rollout, b.rollout],
-    ["scale", a.scale, b.scale]
-  ];
-  for (const [group, x, y] of groups) {
-    const left = x;
-    const right = y;
-    for (const key of unionKeys(left, right)) {
-      if (!same(left?.[key], right?.[key])) reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
-    }
-  }
+  policyReasons("health", a.health, b.health, reasons);
+  policyReasons("rollout", a.rollout, b.rollout, reasons);
+  policyReasons("scale", a.scale, b.scale, reasons);
   return reasons;
 }
-function tierOf(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
+function policyReasons(group, x, y, reasons) {
+  if (x === y) return;
+  const left = x;
+  const right = y;
+  const keys = changedKeys(left, right, (key) => !same(left?.[key], right?.[key]));
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
+  }
 }
 
 // src/plan/build.ts
@@ -331,18 +344,12 @@ function rollingBack(record) {
 function currentServices(input) {
   const current = /* @__PURE__ */ new Map();
   for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: "stand-in",
-      spec,
-      instances: spec.tiers.flatMap(
-        (tier) => Array.from({ length: tier.count }, (_, i) => ({
-          tier: tier.name,
-          index: i + 1,
-          spec: tier.instance,
-          status: "ready"
-        }))
-      )
-    });
+    const instances = [];
+    for (let t = 0; t < spec.tiers.length; t++) {
+      const tier = spec.tiers[t];
+      for (let i = 1; i <= tier.count; i++) instances.push({ tier: tier.name, index: i, spec: tier.instance, status: "ready" });
+    }
+    current.set(spec.name, { source: "stand-in", spec, instances });
   }
   for (const [name, record] of Object.entries(input.recorded)) {
     current.set(name, {
@@ -365,47 +372,73 @@ function currentServices(input) {
 function stateDigestOf(services) {
   return stateDigests(services).total;
 }
-function stateDigests(services) {
-  const texts = /* @__PURE__ */ new WeakMap();
+function stateDigests(services, texts = /* @__PURE__ */ new WeakMap()) {
   const digests = /* @__PURE__ */ new WeakMap();
-  const digestOfSpec = (spec, text) => {
+  const digestOfSpec = (spec, text2) => {
     let digest = digests.get(spec);
     if (digest === void 0) {
-      digest = "sha256:" + createHash2("sha256").update(text()).digest("hex");
+      digest = textDigest(text2());
       digests.set(spec, digest);
     }
     return digest;
   };
-  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    const sorted = [...s.instances].sort((a, b) => a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index);
+  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts, true)) : canonicalText(spec);
+  const rank = tierRanks(services);
+  const entryTexts = services.map(([name, s]) => {
+    const sorted = inTierOrder(s.instances, rank);
     const runs = [];
-    for (const i of sorted) {
-      const spec2 = instanceDigest(i.spec);
+    let run;
+    let lastSpec;
+    let specId = "";
+    for (let n = 0; n < sorted.length; n++) {
+      const i = sorted[n];
+      if (n === 0 || i.spec !== lastSpec) specId = instanceDigest(lastSpec = i.spec);
       const step = i.step ? stepDigest(i.step) : void 0;
-      const run = runs.at(-1);
-      if (run && run.tier === i.tier && run.spec === spec2 && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
-      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec: spec2, status: i.status, ...step ? { step } : {} });
+      if (run && run.tier === i.tier && run.spec === specId && run.status === i.status && run.step === step && run.last + 1 === i.index) {
+        run.last = i.index;
+      } else {
+        run = { tier: i.tier, first: i.index, last: i.index, spec: specId, status: i.status };
+        if (step) run.step = step;
+        runs.push(run);
+      }
     }
-    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
+    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
+    return canonicalText({
       name,
       source: s.source,
       spec,
       instances: runs,
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
-    };
+    });
   });
   const byService = {};
-  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
-  return { total: canonicalDigest(entries), byService };
+  services.forEach(([name], i) => byService[name] = textDigest(entryTexts[i]));
+  return { total: textDigest("[" + entryTexts.join(",") + "]"), byService };
+}
+function tierRanks(services) {
+  const names = /* @__PURE__ */ new Set();
+  let last;
+  for (let s = 0; s < services.length; s++) {
+    const instances = services[s][1].instances;
+    for (let i = 0; i < instances.length; i++) {
+      const tier = instances[i].tier;
+      if (tier !== last) names.add(last = tier);
+    }
+  }
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const rank = /* @__PURE__ */ new Map();
+  sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1]) : i));
+  return rank;
+}
+function inTierOrder(instances, rank) {
+  const before = (a, b) => rank.get(a.tier) - rank.get(b.tier) || a.index - b.index;
+  for (let i = 1; i < instances.length; i++) {
+    if (before(instances[i - 1], instances[i]) > 0) return [...instances].sort(before);
+  }
+  return instances;
 }
 function stepDigest(step) {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-function withoutFiles(spec) {
-  const { files: _files, ...content } = spec;
-  return content;
 }
 function locate(locator, file, path) {
   for (let end = path.length; end >= 0; end--) {
@@ -432,57 +465,60 @@ function resumeWarning(name, status, step) {
   const what = step.failed ? `failed at ${step.phase} (${firstLine(step.failed.message)})` : `stopped at ${step.phase}`;
   return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
 }
-function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+function resumedInstance(inst, step, desired, name, countReason, policyReasons2) {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
-  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  if (!target) return plannedInstance(name, inst.index, "create", [resume, countReason("create")]);
   const change = classifyInstanceChange(target, desired);
   const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
-  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  const state = action === "replace" && (inst.spec.state || target.state) ? "kept" : void 0;
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons2], state);
+}
+function plannedInstance(name, index, action, reasons, state) {
+  const entry = { name, index, action, reasons };
+  if (state !== void 0) entry.state = state;
   return entry;
 }
-function firstLine(text) {
-  return text.split("\n")[0];
+function firstLine(text2) {
+  return text2.split("\n")[0];
 }
-function planTier(service, tierName, current, desired, f) {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? []).filter((i) => i.tier === tierName).sort((a, b) => a.index - b.index);
+function planTier(service, tierName, current, desired, desiredTier, currentTier, existing, f) {
   const planned = [];
   const name = (n) => instanceName(service, tierName, n);
   const count = desiredTier?.count ?? 0;
   const countReason = (action) => ({ path: "count", from: existing.length, to: count, action });
-  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  const policyReasons2 = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  let lastFrom;
+  let lastChange;
   const changes = /* @__PURE__ */ new Map();
   const changeOf = (from, to) => {
+    if (from === lastFrom) return lastChange;
     let change = changes.get(from);
     if (!change) {
-      change = classifyInstanceChange(from, to);
+      const classified = classifyInstanceChange(from, to);
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons2] };
       changes.set(from, change);
     }
+    lastFrom = from;
+    lastChange = change;
     return change;
   };
-  for (const inst of existing) {
+  for (let i = 0; i < existing.length; i++) {
+    const inst = existing[i];
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: "destroy",
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
-      });
+      const reasons2 = step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")];
+      planned.push(plannedInstance(name(inst.index), inst.index, "destroy", reasons2, stateOnDestroy(inst, desiredTier)));
       continue;
     }
     if (step) {
-      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons2));
       continue;
     }
     const change = changeOf(inst.spec, desiredTier.instance);
     let action = change.action;
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    let reasons = change.reasons;
     if (inst.status !== "ready") {
       reasons = [...reasons];
       f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
@@ -491,29 +527,37 @@ function planTier(service, tierName, current, desired, f) {
         reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
       }
     }
-    const entry = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === "replace" && inst.spec.state) entry.state = "kept";
-    planned.push(entry);
+    planned.push(plannedInstance(name(inst.index), inst.index, action, reasons, action === "replace" && inst.spec.state ? "kept" : void 0));
   }
-  const taken = new Set(existing.map((i) => i.index));
-  for (let n = 1; n <= count; n++) {
-    if (!taken.has(n)) planned.push({ index: n, name: name(n), action: "create", reasons: [countReason("create")] });
+  if (!holdsOneTo(existing, count)) {
+    const taken = new Set(existing.map((i) => i.index));
+    for (let n = 1; n <= count; n++) {
+      if (!taken.has(n)) planned.push(plannedInstance(name(n), n, "create", [countReason("create")]));
+    }
   }
   if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
-  planned.sort((a, b) => a.index - b.index);
+  if (!ascending(planned)) planned.sort((a, b) => a.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = /* @__PURE__ */ new Map();
-  for (const p of planned) {
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i];
     const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== void 0) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
-    domain.push(instance);
+    domain.push(p);
   }
   const domains = [...byDomain.entries()].sort((a, b) => a[0] - b[0]).map(([index, instances]) => ({ index, instances }));
   const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
   return { tier: { name: tierName, order, domains }, instances: planned };
+}
+function holdsOneTo(existing, count) {
+  if (existing.length < count) return false;
+  for (let i = 0; i < count; i++) if (existing[i].index !== i + 1) return false;
+  return true;
+}
+function ascending(instances) {
+  for (let i = 1; i < instances.length; i++) if (!(instances[i - 1].index <= instances[i].index)) return false;
+  return true;
 }
 function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
   const file = desired.files.template;
@@ -566,16 +610,25 @@ function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
   );
 }
 function planService(name, current, desired, f) {
-  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i) => i.tier)])].sort(
-    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b)
-  );
+  const desiredTiers = tiersByName(desired);
+  const currentTiers = tiersByName(current?.spec);
+  const existing = /* @__PURE__ */ new Map();
+  const instances = current?.instances ?? [];
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
+    let list = existing.get(inst.tier);
+    if (!list) existing.set(inst.tier, list = []);
+    list.push(inst);
+  }
+  for (const list of existing.values()) if (!ascending(list)) list.sort((a, b) => a.index - b.index);
+  const orderOf = (tier) => desiredTiers.get(tier)?.rollout.order ?? currentTiers.get(tier)?.rollout.order ?? 0;
+  const tierNames = [.../* @__PURE__ */ new Set([...desiredTiers.keys(), ...existing.keys()])].sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   const tiers = [];
   let changed = false;
   for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
+    const planned = planTier(name, tierName, current, desired, desiredTiers.get(tierName), currentTiers.get(tierName), existing.get(tierName) ?? [], f);
     if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
+    if (!changed && planned.instances.some((i) => i.reasons.length > 0)) changed = true;
     tiers.push(planned.tier);
   }
   if (!changed && current?.unfinished) {
@@ -588,15 +641,25 @@ function planService(name, current, desired, f) {
   if (runner !== void 0) service.runner = runner;
   return service;
 }
-function planDigestOf(doc, desired = {}) {
+function tiersByName(spec) {
+  const tiers = /* @__PURE__ */ new Map();
+  for (const tier of spec?.tiers ?? []) if (!tiers.has(tier.name)) tiers.set(tier.name, tier);
+  return tiers;
+}
+function planDigestOf(doc, desired = {}, specs = /* @__PURE__ */ new WeakMap()) {
   const memo = /* @__PURE__ */ new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== "object") continue;
-          const text = instanceText(instance, memo);
-          if (text !== void 0) memo.set(instance, text);
+  const services = doc.services ? servicesText(doc.services, memo) : void 0;
+  if (services !== void 0) {
+    memo.set(doc.services, services);
+  } else {
+    for (const service of doc.services ?? []) {
+      for (const tier of service.tiers ?? []) {
+        for (const domain of tier.domains ?? []) {
+          for (const instance of domain.instances ?? []) {
+            if (!instance || typeof instance !== "object") continue;
+            const text2 = instanceText(instance, memo);
+            if (text2 !== void 0) memo.set(instance, text2);
+          }
         }
       }
     }
@@ -607,7 +670,7 @@ function planDigestOf(doc, desired = {}) {
     services: doc.services,
     warnings: doc.warnings,
     errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null]))
   }, memo);
 }
 var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
@@ -615,12 +678,87 @@ function instanceText(instance, memo) {
   const { name, action, state, reasons } = instance;
   if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
   for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${reasonsText(reasons, memo)}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+}
+function reasonsText(reasons, memo) {
   let list = memo.get(reasons);
   if (list === void 0) {
     for (const reason2 of reasons) if (reason2 && typeof reason2 === "object") remember(reason2, memo);
     list = remember(reasons, memo);
   }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+  return list;
+}
+var SERVICE_KEYS = /* @__PURE__ */ new Set(["name", "template", "runner", "tiers"]);
+var TIER_KEYS = /* @__PURE__ */ new Set(["name", "order", "domains"]);
+var DOMAIN_KEYS = /* @__PURE__ */ new Set(["index", "instances"]);
+function hasOnly(value2, keys) {
+  for (const key in value2) if (!keys.has(key) || !Object.prototype.hasOwnProperty.call(value2, key)) return false;
+  return true;
+}
+var USUAL_INSTANCE_KEYS = ["name", "index", "action", "reasons", "state"];
+function instanceKeys(instance) {
+  let k = 0;
+  for (const key in instance) {
+    if (key !== USUAL_INSTANCE_KEYS[k++]) {
+      for (const other in instance) if (!INSTANCE_KEYS.has(other)) return false;
+      return true;
+    }
+  }
+  return true;
+}
+function plainObject(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+}
+function numberText(n) {
+  return Number.isFinite(n) ? String(n) : "null";
+}
+function servicesText(services, memo) {
+  if (!Array.isArray(services)) return void 0;
+  const shells = /* @__PURE__ */ new Map();
+  const parts = ["["];
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s];
+    if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return void 0;
+    const { name, template, runner, tiers } = service;
+    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers)) return void 0;
+    parts.push(`${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t];
+      if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return void 0;
+      const { name: tierName, order, domains } = tier;
+      if (typeof tierName !== "string" || typeof order !== "number" || !Array.isArray(domains)) return void 0;
+      parts.push(t ? ',{"domains":[' : '{"domains":[');
+      for (let d = 0; d < domains.length; d++) {
+        const domain = domains[d];
+        if (!plainObject(domain) || !hasOnly(domain, DOMAIN_KEYS)) return void 0;
+        const { index, instances } = domain;
+        if (typeof index !== "number" || !Array.isArray(instances)) return void 0;
+        parts.push(`${d ? "," : ""}{"index":${numberText(index)},"instances":[`);
+        for (let i = 0; i < instances.length; i++) {
+          const instance = instances[i];
+          if (!plainObject(instance) || !instanceKeys(instance)) return void 0;
+          const { name: instanceName2, action, state, reasons } = instance;
+          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+          let shell = shells.get(reasons);
+          if (shell === void 0 || shell.action !== action || shell.state !== state) {
+            shell = {
+              action,
+              state,
+              before: `{"action":${JSON.stringify(action)},"name":`,
+              after: `,"reasons":${reasonsText(reasons, memo)}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`
+            };
+            shells.set(reasons, shell);
+          }
+          parts.push((i ? "," : "") + shell.before + JSON.stringify(instanceName2) + shell.after);
+        }
+        parts.push("]}");
+      }
+      parts.push(`],"name":${JSON.stringify(tierName)},"order":${numberText(order)}}`);
+    }
+    parts.push("]}");
+  }
+  parts.push("]");
+  return parts.join("");
 }
 function currentStateDigest(input) {
   const current = currentServices(input);
@@ -694,12 +832,20 @@ function buildPlan(input) {
     desired[name] = spec;
   }
   const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
+  for (let s = 0; s < services.length; s++) {
+    const tiers = services[s].tiers;
+    for (let t = 0; t < tiers.length; t++) {
+      const domains = tiers[t].domains;
+      for (let d = 0; d < domains.length; d++) {
+        const instances = domains[d].instances;
+        for (let i = 0; i < instances.length; i++) summary[instances[i].action]++;
+      }
+    }
   }
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]));
+  const specs = /* @__PURE__ */ new WeakMap();
+  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]), specs);
   const state_digest = states.total;
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {
@@ -736,8 +882,8 @@ function runnerDigest(plan, label) {
   });
 }
 function runnerDigests(plan) {
-  const labels2 = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
-  return Object.fromEntries(labels2.map((label) => [label, runnerDigest(plan, label)]));
+  const labels = [...new Set(plan.document.services.map(runnerLabelOf))].sort();
+  return Object.fromEntries(labels.map((label) => [label, runnerDigest(plan, label)]));
 }
 
 // src/github/workflow-dispatch.ts
@@ -889,8 +1035,8 @@ var MAX_VALUE = 160;
 function valueText(value2) {
   if (value2 === null || value2 === void 0) return "(none)";
   if (value2 === "") return '""';
-  const text = typeof value2 === "string" ? value2 : JSON.stringify(value2);
-  return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + "\u2026" : text;
+  const text2 = typeof value2 === "string" ? value2 : JSON.stringify(value2);
+  return text2.length > MAX_VALUE ? text2.slice(0, MAX_VALUE - 1) + "\u2026" : text2;
 }
 function summarySentence(summary, stateKept) {
   const inPlace = summary.refresh + summary.restart;
@@ -964,14 +1110,14 @@ var ENTITIES = {
   "@": "&#64;",
   "#": "&#35;"
 };
-function escapeMarkdown(text) {
-  return text.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c) => ENTITIES[c]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+function escapeMarkdown(text2) {
+  return text2.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c) => ENTITIES[c]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }
-function clip(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+function clip(text2, max) {
+  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
 }
-function escapeClipped(text, max) {
-  const escaped = escapeMarkdown(text);
+function escapeClipped(text2, max) {
+  const escaped = escapeMarkdown(text2);
   if (escaped.length <= max) return escaped;
   return escaped.slice(0, max - 1).replace(/&[#a-z0-9]*$|<[a-z]*$/i, "") + "\u2026";
 }
@@ -1238,10 +1384,10 @@ var PHASES = /* @__PURE__ */ new Set([
   "grown",
   "booted"
 ]);
-function parseRecord(text, where) {
+function parseRecord(text2, where) {
   let value2;
   try {
-    value2 = JSON.parse(text);
+    value2 = JSON.parse(text2);
   } catch (err) {
     throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
   }
@@ -1354,9 +1500,9 @@ var GitHubTreeReader = class _GitHubTreeReader {
         repo: this.repo.repo,
         file_sha: sha
       });
-      const text = data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : String(data.content);
-      this.cache.set(sha, text);
-      return text;
+      const text2 = data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : String(data.content);
+      this.cache.set(sha, text2);
+      return text2;
     } finally {
       this.release();
     }
@@ -1402,9 +1548,9 @@ async function getTree(octokit, repo, treeish, recursive) {
 }
 
 // src/github/drift-records.ts
-function parseRecordedDrift(text) {
+function parseRecordedDrift(text2) {
   try {
-    const value2 = JSON.parse(text);
+    const value2 = JSON.parse(text2);
     if (value2.format_version !== 1 || typeof value2.checked_at !== "string" || !Array.isArray(value2.services) || value2.services.length !== 1) return void 0;
     if (!value2.checked_by || typeof value2.checked_by !== "object") return void 0;
     return { ...value2, errors: Array.isArray(value2.errors) ? value2.errors : [] };
@@ -1476,9 +1622,9 @@ function renderDriftMarkdown(report, opts = {}) {
   if (services.some((s) => s.status === "drifted")) {
     out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
   }
-  let text = out.join("\n") + "\n";
-  if (text.length > limit) text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
-  return text;
+  let text2 = out.join("\n") + "\n";
+  if (text2.length > limit) text2 = text2.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  return text2;
 }
 
 // src/load/paths.ts
@@ -1495,7 +1641,7 @@ function normalizeRepoPath(path, { allowRoot = false } = {}) {
 }
 
 // src/load/schema.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createRequire } from "node:module";
 
 // schema/svcplan-v1.schema.json
@@ -4270,7 +4416,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 var validators;
 function validatorFor(kind) {
   if (!validators) {
-    const digest = createHash3("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
+    const digest = createHash2("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
     validators = digest === SCHEMA_DIGEST ? schema_validators_generated_exports : compileSchema();
   }
   return validators[kind];
@@ -4451,10 +4597,10 @@ var MAX_DEPTH = 48;
 var MAX_KEY_LENGTH = 1e3;
 var BLOCK_KEY = /^([A-Za-z_][\w.\/-]*):(?: |$)/;
 var FLOW_KEY = /[A-Za-z_][\w.\/-]*/y;
-function parsePlainYaml(text) {
-  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text)) return void 0;
+function parsePlainYaml(text2) {
+  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text2)) return void 0;
   try {
-    return new PlainReader(text).document();
+    return new PlainReader(text2).document();
   } catch (err) {
     if (err === NOT_PLAIN) return void 0;
     throw err;
@@ -4469,9 +4615,11 @@ var PlainReader = class {
   depth = 0;
   path = [];
   sources = /* @__PURE__ */ new Map();
-  constructor(text) {
+  constructor(text2) {
     let start = true;
-    for (const raw of text.split("\n")) {
+    const raws = text2.split("\n");
+    for (let i = 0; i < raws.length; i++) {
+      const raw = raws[i];
       let indent = 0;
       while (raw.charCodeAt(indent) === 32) indent++;
       const content = raw.slice(indent).trimEnd();
@@ -4536,17 +4684,17 @@ var PlainReader = class {
   }
   /** The value after `key:` or `-` (`rest` starts with a space or is empty), at the parent's indent. */
   valueAfter(rest, indent, ofKey) {
-    const text = rest.trimStart();
+    const text2 = rest.trimStart();
     const next = this.lines[this.pos];
-    if (text === "" || text[0] === "#") {
+    if (text2 === "" || text2[0] === "#") {
       if (next && next.indent > indent) return this.blockNode(next.indent);
       if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
       return null;
     }
     if (next && next.indent > indent) refuse2();
-    const scanner = { text, at: 0 };
+    const scanner = { text: text2, at: 0 };
     const value2 = this.inlineValue(scanner);
-    const after = text.slice(scanner.at);
+    const after = text2.slice(scanner.at);
     if (after !== "" && !/^ +#/.test(after)) refuse2();
     return value2;
   }
@@ -4606,10 +4754,15 @@ var PlainReader = class {
     if (c === "[" || c === "{") return this.flow(s);
     if (c === '"' || c === "'") return quoted(s);
     const start = s.at;
+    const text2 = s.text;
     let end = start;
-    while (end < s.text.length && !",[]{}:#".includes(s.text[end])) end++;
-    const plain = s.text.slice(start, end).trimEnd();
-    if (!plainStart(plain) || s.text[end] !== void 0 && !",]}".includes(s.text[end])) refuse2();
+    for (; end < text2.length; end++) {
+      const code = text2.charCodeAt(end);
+      if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125 || code === 58 || code === 35) break;
+    }
+    const plain = text2.slice(start, end).trimEnd();
+    const stop = text2.charCodeAt(end);
+    if (!plainStart(plain) || end < text2.length && stop !== 44 && stop !== 93 && stop !== 125) refuse2();
     s.at = start + plain.length;
     return this.scalar(plain);
   }
@@ -4623,7 +4776,7 @@ function isListItem(content) {
   return content[0] === "-" && (content.length === 1 || content[1] === " ");
 }
 function skipSpaces(s) {
-  while (s.text[s.at] === " ") s.at++;
+  while (s.text.charCodeAt(s.at) === 32) s.at++;
 }
 function checkKey(key) {
   if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse2();
@@ -4681,10 +4834,14 @@ var FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 function coreScalar(plain) {
   const c = plain.charCodeAt(0);
-  const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122;
+  if (c >= 65 && c <= 90 || c >= 97 && c <= 122) {
+    if (plain.length !== 4 && plain.length !== 5) return plain;
+    if (NULL.test(plain)) return null;
+    if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
+    return plain;
+  }
   if (NULL.test(plain)) return null;
   if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
-  if (letter) return plain;
   if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
   if (INT.test(plain)) return parseInt(plain, 10);
   if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);
@@ -4696,67 +4853,88 @@ function coreScalar(plain) {
 
 // src/load/source.ts
 var MAX_FILE_BYTES = 1024 * 1024;
-function parseYamlFile(file, text) {
-  let parsed = parsedByText.get(text);
+function parseYamlFile(file, text2) {
+  let parsed = parsedByText.get(text2);
   if (parsed) {
-    parsedByText.delete(text);
+    parsedByText.delete(text2);
   } else {
-    parsed = parseText(text);
-    cachedChars += text.length;
+    parsed = parseText(text2);
+    cachedChars += text2.length;
   }
-  parsedByText.set(text, parsed);
+  parsedByText.set(text2, parsed);
   while (parsedByText.size > PARSE_CACHE_ENTRIES || cachedChars > PARSE_CACHE_CHARS) {
     const oldest = parsedByText.keys().next().value;
     parsedByText.delete(oldest);
     cachedChars -= oldest.length;
   }
-  const cached = parsed;
   return {
-    source: {
-      file,
-      get lineCounter() {
-        return cached.lineCounter;
-      },
-      documents: parsed.documents
-    },
-    diagnostics: parsed.problems.map((p) => ({ file, ...p }))
+    source: new ParsedFile(file, parsed),
+    diagnostics: parsed.problems.length === 0 ? [] : parsed.problems.map((p) => ({ file, ...p }))
   };
 }
+var ParsedFile = class {
+  constructor(file, parsed) {
+    this.file = file;
+    this.parsed = parsed;
+    this.documents = parsed.documents;
+  }
+  file;
+  parsed;
+  documents;
+  get lineCounter() {
+    return this.parsed.lineCounter;
+  }
+};
 var PARSE_CACHE_ENTRIES = 4096;
 var PARSE_CACHE_CHARS = 32 * 1024 * 1024;
 var parsedByText = /* @__PURE__ */ new Map();
 var cachedChars = 0;
-function parseText(text) {
-  if (Buffer.byteLength(text, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text)) {
-    const plain = parsePlainYaml(text);
-    if (plain) return plainText(text, plain);
+function parseText(text2) {
+  if (Buffer.byteLength(text2, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text2)) {
+    const plain = parsePlainYaml(text2);
+    if (plain) return plainText(text2, plain);
   }
-  return parseFully(text);
+  return parseFully(text2);
 }
-function plainText(text, plain) {
-  let full;
-  const fully = () => full ??= parseFully(text);
-  const document = {
-    index: 0,
-    value: plain.value,
-    get doc() {
-      return fully().documents[0].doc;
-    },
-    sourceOf(path) {
-      const written = plain.scalarSources.get(path.join("\0"));
-      if (written !== void 0) return written;
-      const value2 = valueAt2(plain.value, path);
-      return typeof value2 === "string" ? value2 : sourceText(this.doc, path);
-    }
-  };
-  return {
-    get lineCounter() {
-      return fully().lineCounter;
-    },
-    documents: [document],
-    problems: []
-  };
+function plainText(text2, plain) {
+  return new PlainText(text2, plain);
 }
+var PlainText = class {
+  constructor(text2, plain) {
+    this.text = text2;
+    this.documents = [new PlainParsedDocument(this, plain)];
+  }
+  text;
+  documents;
+  problems = [];
+  full;
+  fully() {
+    return this.full ??= parseFully(this.text);
+  }
+  get lineCounter() {
+    return this.fully().lineCounter;
+  }
+};
+var PlainParsedDocument = class {
+  constructor(file, plain) {
+    this.file = file;
+    this.plain = plain;
+    this.value = plain.value;
+  }
+  file;
+  plain;
+  index = 0;
+  value;
+  get doc() {
+    return this.file.fully().documents[0].doc;
+  }
+  sourceOf(path) {
+    const written = this.plain.scalarSources.get(path.join("\0"));
+    if (written !== void 0) return written;
+    const value2 = valueAt2(this.plain.value, path);
+    return typeof value2 === "string" ? value2 : sourceText(this.doc, path);
+  }
+};
 function valueAt2(root, path) {
   let value2 = root;
   for (const segment of path) {
@@ -4765,31 +4943,31 @@ function valueAt2(root, path) {
   }
   return value2;
 }
-function parseFully(text) {
+function parseFully(text2) {
   const lineCounter = new LineCounter();
   const documentsOut = [];
   const diagnostics = [];
   const at = (offset, message) => {
-    const { line, col } = positionOf(text, offset);
+    const { line, col } = positionOf(text2, offset);
     diagnostics.push({ line, column: col, message });
   };
-  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+  if (Buffer.byteLength(text2, "utf8") > MAX_FILE_BYTES) {
     at(0, `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it into several files`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const bad = text.search(/[\0\uFFFD]/);
+  const bad = text2.search(/[\0\uFFFD]/);
   if (bad >= 0) {
     at(bad, "not UTF-8 text (binary data or a broken encoding); save the file as UTF-8 YAML");
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const deep = deepNesting(text);
+  const deep = deepNesting(text2);
   if (deep >= 0) {
     at(deep, `nested more than ${MAX_FLOW_DEPTH} levels deep; no svcplan file needs this, and parsing it would be slow`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
   let documents;
   try {
-    documents = parseAllDocuments(text, {
+    documents = parseAllDocuments(text2, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
@@ -4836,24 +5014,24 @@ function firstComplexKey(doc) {
   return found;
 }
 var MAX_FLOW_DEPTH = 64;
-function deepNesting(text) {
-  for (const line of text.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
+function deepNesting(text2) {
+  for (const line of text2.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (c === "[" || c === "{") {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if (c === "]" || c === "}") {
       depth = Math.max(0, depth - 1);
-    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end;
+    } else if (c === "#" && (i === 0 || /\s/.test(text2[i - 1]))) {
+      const end = text2.indexOf("\n", i);
+      i = end < 0 ? text2.length : end;
     } else if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-    } else if (c === "'" && (i === 0 || /[\s:,[{]/.test(text[i - 1]))) {
-      for (i++; i < text.length; i++) {
-        if (text[i] === "'") {
-          if (text[i + 1] === "'") i++;
+      for (i++; i < text2.length && text2[i] !== '"'; i++) if (text2[i] === "\\") i++;
+    } else if (c === "'" && (i === 0 || /[\s:,[{]/.test(text2[i - 1]))) {
+      for (i++; i < text2.length; i++) {
+        if (text2[i] === "'") {
+          if (text2[i + 1] === "'") i++;
           else break;
         }
       }
@@ -4870,11 +5048,11 @@ function describeCrash(err) {
   if (/alias/i.test(message)) return "too many aliases are expanded (an alias bomb?); write the values out";
   return firstLine2(message);
 }
-function positionOf(text, offset) {
+function positionOf(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) {
+  const end = Math.min(Math.max(offset, 0), text2.length);
+  for (let i = text2.indexOf("\n"); i >= 0 && i < end; i = text2.indexOf("\n", i + 1)) {
     line++;
     lineStart = i + 1;
   }
@@ -4966,10 +5144,10 @@ function defaultConfig() {
   return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" }, declaredState: {} };
 }
 async function loadConfig(reader) {
-  const text = await reader.read(CONFIG_FILE);
+  const text2 = await reader.read(CONFIG_FILE);
   const config = defaultConfig();
-  if (text === void 0) return config;
-  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text);
+  if (text2 === void 0) return config;
+  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text2);
   const locator = new YamlLocator();
   locator.add(source);
   const report = (index, path, message, key = false) => diagnostics.push({ file: CONFIG_FILE, ...locator.locateIn(CONFIG_FILE, index, path, { key }), message });
@@ -5117,40 +5295,36 @@ function serviceFromDocument(raw, file, sourceOf) {
   };
 }
 function resolveService(service, template) {
-  const tiers = Object.entries(template.tiers).map(([name, tier]) => {
-    const override = service.tiers[name] ?? {};
-    const image = template.images[tier.image];
-    return {
-      name,
-      count: override.count ?? tier.count,
-      scale: { ...tier.scale },
-      health: { ...tier.health },
-      rollout: { ...tier.rollout },
-      ...tier.description !== void 0 ? { description: tier.description } : {},
-      instance: {
-        image: { box: image.box, version: image.version },
-        cpus: tier.cpus,
-        memory: tier.memory,
-        features: [...tier.features],
-        apps: cloneData(tier.apps),
-        settings: { ...tier.settings, ...override.settings },
-        ...tier.state ? { state: { ...tier.state } } : {},
-        target: {
-          provider: service.target.provider,
-          ...service.target.runner !== void 0 ? { runner: service.target.runner } : {},
-          options: cloneData(service.target.options),
-          ...service.target.ssh ? { ssh: { ...service.target.ssh } } : {}
-        }
-      }
+  const target = service.target;
+  const tiers = [];
+  for (const [name, tier] of Object.entries(template.tiers)) {
+    const override = service.tiers[name];
+    const instanceTarget = { provider: target.provider };
+    if (target.runner !== void 0) instanceTarget.runner = target.runner;
+    instanceTarget.options = target.options;
+    if (target.ssh) instanceTarget.ssh = { ...target.ssh };
+    const instance = {
+      image: template.images[tier.image],
+      cpus: tier.cpus,
+      memory: tier.memory,
+      features: tier.features,
+      apps: tier.apps,
+      settings: override?.settings === void 0 ? tier.settings : { ...tier.settings, ...override.settings }
     };
-  });
+    if (tier.state) instance.state = tier.state;
+    instance.target = instanceTarget;
+    const spec = { name, count: override?.count ?? tier.count, scale: tier.scale, health: tier.health, rollout: tier.rollout };
+    if (tier.description !== void 0) spec.description = tier.description;
+    spec.instance = instance;
+    tiers.push(spec);
+  }
   tiers.sort(byRolloutOrder);
-  assignSshPorts(tiers, service.target.ssh);
+  assignSshPorts(tiers, target.ssh);
   return {
     name: service.name,
     template: template.name,
     release: template.release,
-    target: cloneData(service.target),
+    target,
     tiers,
     files: { template: template.file, service: service.file }
   };
@@ -5173,9 +5347,15 @@ function firstSshPorts(tiers, portBase) {
   return first;
 }
 
+// src/load/tree.ts
+function fileExists(reader, path) {
+  return reader.exists ? reader.exists(path) : reader.read(path).then((text2) => text2 !== void 0);
+}
+
 // src/load/desired-state.ts
 var DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
 var MAX_OPTION_DEPTH = 8;
+var YIELD_AFTER_MS = 4;
 async function loadDesiredState(reader) {
   const config = await loadConfig(reader);
   const paths = (await reader.list([...config.templates, ...config.services])).filter(
@@ -5194,20 +5374,26 @@ async function loadDesiredState(reader) {
   const brokenTemplates = /* @__PURE__ */ new Set();
   let unreadableFiles = 0;
   const templateDocuments = [];
-  paths.forEach((file, i) => {
-    const text = texts[i];
-    if (text === void 0) return;
-    const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
+  let busySince = performance.now();
+  for (let i = 0; i < paths.length; i++) {
+    if (i % 16 === 15 && performance.now() - busySince > YIELD_AFTER_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      busySince = performance.now();
+    }
+    const file = paths[i];
+    const text2 = texts[i];
+    if (text2 === void 0) continue;
+    const { source, diagnostics: parseProblems } = parseYamlFile(file, text2);
     locator.add(source);
     diagnostics.push(...parseProblems);
     if (parseProblems.length > 0) {
       unreadableFiles++;
-      return;
+      continue;
     }
     const documents = source.documents.filter((d) => d.value !== null && d.value !== void 0);
     if (documents.length === 0) {
       report(file, void 0, [], `file has no ${API_VERSION} document; write a ServiceTemplate or Service here, or delete the file`);
-      return;
+      continue;
     }
     for (const document of documents) {
       const kind = checkKind(file, document, report);
@@ -5223,7 +5409,7 @@ async function loadDesiredState(reader) {
       if (kind === "ServiceTemplate") templates.push({ value: value2, raw, file, document });
       else services.push({ value: value2, raw, file, document });
     }
-  });
+  }
   const byName = (what, loaded) => {
     const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
@@ -5378,7 +5564,7 @@ async function checkScriptsExist(reader, templates, report) {
   }
   const exists = /* @__PURE__ */ new Map();
   const check = (script) => {
-    if (!exists.has(script)) exists.set(script, reader.read(script).then((text) => text !== void 0));
+    if (!exists.has(script)) exists.set(script, fileExists(reader, script));
     return exists.get(script);
   };
   const found = await Promise.all(references.map((r) => check(r.script)));
@@ -5437,9 +5623,9 @@ async function computePlan(opts) {
 }
 
 // src/apply/drivers/vagrant/ruby.ts
-function rubyString(text) {
-  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+function rubyString(text2) {
+  if (text2.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text2.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
 }
 
 // src/apply/drivers/vagrant/vagrantfile.ts
@@ -5671,8 +5857,8 @@ function toApiAnnotation(a) {
     message: a.message
   };
 }
-function clip2(text, limit) {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}\u2026`;
+function clip2(text2, limit) {
+  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
 }
 
 // src/bot/recorded-state.ts
@@ -5981,8 +6167,8 @@ async function planRollbackThroughApi(deps, recorded, service, to) {
     throw error;
   }
 }
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 async function apiRevision(deps, ref) {
   const commit = await resolveRef(deps, ref);
@@ -6244,12 +6430,12 @@ function freePort(host) {
 }
 function clientWith(options) {
   const spacing = options.writeSpacingMs ?? 1e3;
-  const write2 = spacedLimiter(spacing);
+  const write = spacedLimiter(spacing);
   const notifications = spacedLimiter(3 * spacing);
   return ProbotOctokit.defaults((instance) => ({
     ...instance,
     retry: { retryAfterBaseValue: options.retryBaseMs ?? 1e3, ...instance.retry },
-    throttle: { ...instance.throttle, write: write2, notifications }
+    throttle: { ...instance.throttle, write, notifications }
   }));
 }
 function spacedLimiter(ms) {

@@ -41,9 +41,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/isexe/windows.js
+// ../main/node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "node_modules/isexe/windows.js"(exports, module) {
+  "../main/node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs2 = __require("fs");
@@ -81,9 +81,9 @@ var require_windows = __commonJS({
   }
 });
 
-// node_modules/isexe/mode.js
+// ../main/node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "node_modules/isexe/mode.js"(exports, module) {
+  "../main/node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs2 = __require("fs");
@@ -114,9 +114,9 @@ var require_mode = __commonJS({
   }
 });
 
-// node_modules/isexe/index.js
+// ../main/node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "node_modules/isexe/index.js"(exports, module) {
+  "../main/node_modules/isexe/index.js"(exports, module) {
     var fs2 = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -169,9 +169,9 @@ var require_isexe = __commonJS({
   }
 });
 
-// node_modules/which/which.js
+// ../main/node_modules/which/which.js
 var require_which = __commonJS({
-  "node_modules/which/which.js"(exports, module) {
+  "../main/node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path8 = __require("path");
     var COLON = isWindows ? ";" : ":";
@@ -265,9 +265,9 @@ var require_which = __commonJS({
   }
 });
 
-// node_modules/path-key/index.js
+// ../main/node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "node_modules/path-key/index.js"(exports, module) {
+  "../main/node_modules/path-key/index.js"(exports, module) {
     "use strict";
     var pathKey2 = (options = {}) => {
       const environment = options.env || process.env;
@@ -282,9 +282,9 @@ var require_path_key = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/resolveCommand.js
+// ../main/node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
     var path8 = __require("path");
     var which = require_which();
@@ -324,9 +324,9 @@ var require_resolveCommand = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/escape.js
+// ../main/node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -349,17 +349,17 @@ var require_escape = __commonJS({
   }
 });
 
-// node_modules/shebang-regex/index.js
+// ../main/node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "node_modules/shebang-regex/index.js"(exports, module) {
+  "../main/node_modules/shebang-regex/index.js"(exports, module) {
     "use strict";
     module.exports = /^#!(.*)/;
   }
 });
 
-// node_modules/shebang-command/index.js
+// ../main/node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "node_modules/shebang-command/index.js"(exports, module) {
+  "../main/node_modules/shebang-command/index.js"(exports, module) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module.exports = (string = "") => {
@@ -377,9 +377,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/readShebang.js
+// ../main/node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
     var fs2 = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -399,9 +399,9 @@ var require_readShebang = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/parse.js
+// ../main/node_modules/cross-spawn/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
     var path8 = __require("path");
     var resolveCommand = require_resolveCommand();
@@ -461,9 +461,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/enoent.js
+// ../main/node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/enoent.js"(exports, module) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -511,9 +511,9 @@ var require_enoent = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/index.js
+// ../main/node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "node_modules/cross-spawn/index.js"(exports, module) {
+  "../main/node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
     var parse = require_parse();
@@ -538,9 +538,9 @@ var require_cross_spawn = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a2, b) {
       if (a2 === b) return true;
@@ -573,9 +573,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -584,9 +584,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -610,9 +610,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -667,9 +667,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -825,9 +825,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var visit2 = require_visit();
@@ -996,9 +996,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var visit2 = require_visit();
@@ -1066,9 +1066,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -1116,9 +1116,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     function toJS(value2, arg, ctx) {
@@ -1146,9 +1146,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity3 = require_identity();
@@ -1187,9 +1187,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -1305,9 +1305,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Node = require_Node();
@@ -1335,9 +1335,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity3 = require_identity();
@@ -1410,9 +1410,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity3 = require_identity();
@@ -1553,9 +1553,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1570,21 +1570,21 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1601,14 +1601,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1625,12 +1625,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1642,12 +1642,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1662,39 +1662,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -1706,9 +1706,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1989,9 +1989,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity3 = require_identity();
@@ -2113,9 +2113,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Scalar = require_Scalar();
@@ -2246,9 +2246,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages2) {
@@ -2268,9 +2268,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Scalar = require_Scalar();
@@ -2328,9 +2328,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -2392,9 +2392,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -2432,9 +2432,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var stringify = require_stringify();
@@ -2583,9 +2583,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2727,9 +2727,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2749,9 +2749,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2865,9 +2865,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2887,9 +2887,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2906,9 +2906,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2924,9 +2924,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2948,9 +2948,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
@@ -2975,9 +2975,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3021,9 +3021,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -3066,9 +3066,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3094,9 +3094,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -3161,9 +3161,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -3227,9 +3227,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Pair = require_Pair();
@@ -3305,9 +3305,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var toJS = require_toJS();
@@ -3383,9 +3383,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value: value2, source }, ctx) {
@@ -3415,9 +3415,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3464,9 +3464,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -3543,9 +3543,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Pair = require_Pair();
@@ -3632,9 +3632,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3720,9 +3720,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3764,9 +3764,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3858,9 +3858,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var map = require_map();
@@ -3890,9 +3890,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var stringify = require_stringify();
@@ -3970,9 +3970,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -4279,9 +4279,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -4344,9 +4344,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -4478,9 +4478,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -4520,9 +4520,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -4538,9 +4538,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -4554,9 +4554,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4662,9 +4662,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4713,9 +4713,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4756,9 +4756,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Pair = require_Pair();
@@ -4950,9 +4950,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Scalar = require_Scalar();
@@ -5015,9 +5015,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -5198,9 +5198,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -5419,9 +5419,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity3 = require_identity();
     var Scalar = require_Scalar();
@@ -5500,9 +5500,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -5530,9 +5530,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity3 = require_identity();
@@ -5636,9 +5636,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5679,9 +5679,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5887,9 +5887,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -6072,9 +6072,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -6133,9 +6133,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -6195,9 +6195,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -6297,9 +6297,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6886,9 +6886,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6917,9 +6917,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7791,9 +7791,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7888,9 +7888,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7940,10 +7940,13 @@ var require_dist = __commonJS({
   }
 });
 
+// src/cli/main.ts
+import { setFlagsFromString } from "node:v8";
+
 // src/cli/run.ts
 import { parseArgs } from "node:util";
 
-// node_modules/is-plain-obj/index.js
+// ../main/node_modules/is-plain-obj/index.js
 function isPlainObject(value2) {
   if (typeof value2 !== "object" || value2 === null) {
     return false;
@@ -7952,7 +7955,7 @@ function isPlainObject(value2) {
   return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 
-// node_modules/execa/lib/arguments/file-url.js
+// ../main/node_modules/execa/lib/arguments/file-url.js
 import { fileURLToPath } from "node:url";
 var safeNormalizeFileUrl = (file, name) => {
   const fileString = normalizeFileUrl(normalizeDenoExecPath(file));
@@ -7965,7 +7968,7 @@ var normalizeDenoExecPath = (file) => isDenoExecPath(file) ? file.toString() : f
 var isDenoExecPath = (file) => typeof file !== "string" && file && Object.getPrototypeOf(file) === String.prototype;
 var normalizeFileUrl = (file) => file instanceof URL ? fileURLToPath(file) : file;
 
-// node_modules/execa/lib/methods/parameters.js
+// ../main/node_modules/execa/lib/methods/parameters.js
 var normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
   const filePath = safeNormalizeFileUrl(rawFile, "First argument");
   const [commandArguments, options] = isPlainObject(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
@@ -7986,10 +7989,10 @@ var normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
   return [filePath, normalizedArguments, options];
 };
 
-// node_modules/execa/lib/methods/template.js
+// ../main/node_modules/execa/lib/methods/template.js
 import { ChildProcess } from "node:child_process";
 
-// node_modules/execa/lib/utils/uint-array.js
+// ../main/node_modules/execa/lib/utils/uint-array.js
 import { StringDecoder } from "node:string_decoder";
 var { toString: objectToString } = Object.prototype;
 var isArrayBuffer = (value2) => objectToString.call(value2) === "[object ArrayBuffer]";
@@ -8036,7 +8039,7 @@ var getJoinLength = (uint8Arrays) => {
   return joinLength;
 };
 
-// node_modules/execa/lib/methods/template.js
+// ../main/node_modules/execa/lib/methods/template.js
 var isTemplateString = (templates) => Array.isArray(templates) && Array.isArray(templates.raw);
 var parseTemplates = (templates, expressions) => {
   let tokens = [];
@@ -8136,20 +8139,20 @@ var getSubprocessResult = ({ stdout }) => {
   throw new TypeError(`Unexpected "${typeof stdout}" stdout in template expression`);
 };
 
-// node_modules/execa/lib/methods/main-sync.js
+// ../main/node_modules/execa/lib/methods/main-sync.js
 import { spawnSync } from "node:child_process";
 
-// node_modules/execa/lib/arguments/specific.js
+// ../main/node_modules/execa/lib/arguments/specific.js
 import { debuglog } from "node:util";
 
-// node_modules/execa/lib/utils/standard-stream.js
+// ../main/node_modules/execa/lib/utils/standard-stream.js
 import process2 from "node:process";
 var isStandardStream = (stream) => STANDARD_STREAMS.includes(stream);
 var STANDARD_STREAMS = [process2.stdin, process2.stdout, process2.stderr];
 var STANDARD_STREAMS_ALIASES = ["stdin", "stdout", "stderr"];
 var getStreamName = (fdNumber) => STANDARD_STREAMS_ALIASES[fdNumber] ?? `stdio[${fdNumber}]`;
 
-// node_modules/execa/lib/arguments/specific.js
+// ../main/node_modules/execa/lib/arguments/specific.js
 var normalizeFdSpecificOptions = (options) => {
   const optionsCopy = { ...options };
   for (const optionName of FD_SPECIFIC_OPTIONS) {
@@ -8219,7 +8222,7 @@ var DEFAULT_OPTIONS = {
 var FD_SPECIFIC_OPTIONS = ["lines", "buffer", "maxBuffer", "verbose", "stripFinalNewline"];
 var getFdSpecificValue = (optionArray, fdNumber) => fdNumber === "ipc" ? optionArray.at(-1) : optionArray[fdNumber];
 
-// node_modules/execa/lib/verbose/values.js
+// ../main/node_modules/execa/lib/verbose/values.js
 var isVerbose = ({ verbose }, fdNumber) => getFdVerbose(verbose, fdNumber) !== "none";
 var isFullVerbose = ({ verbose }, fdNumber) => !["none", "short"].includes(getFdVerbose(verbose, fdNumber));
 var getVerboseFunction = ({ verbose }, fdNumber) => {
@@ -8231,10 +8234,10 @@ var getFdGenericVerbose = (verbose) => verbose.find((fdVerbose) => isVerboseFunc
 var isVerboseFunction = (fdVerbose) => typeof fdVerbose === "function";
 var VERBOSE_VALUES = ["none", "short", "full"];
 
-// node_modules/execa/lib/verbose/log.js
+// ../main/node_modules/execa/lib/verbose/log.js
 import { inspect } from "node:util";
 
-// node_modules/execa/lib/arguments/escape.js
+// ../main/node_modules/execa/lib/arguments/escape.js
 import { platform } from "node:process";
 import { stripVTControlCharacters } from "node:util";
 var joinCommand = (filePath, rawArguments) => {
@@ -8279,7 +8282,7 @@ var quoteString = (escapedArgument) => {
 };
 var NO_ESCAPE_REGEXP = /^[\w./-]+$/;
 
-// node_modules/is-unicode-supported/index.js
+// ../main/node_modules/is-unicode-supported/index.js
 import process3 from "node:process";
 function isUnicodeSupported() {
   const { env } = process3;
@@ -8290,7 +8293,7 @@ function isUnicodeSupported() {
   return Boolean(env.WT_SESSION) || Boolean(env.TERMINUS_SUBLIME) || env.ConEmuTask === "{cmd::Cmder}" || TERM_PROGRAM === "Terminus-Sublime" || TERM_PROGRAM === "vscode" || TERM === "xterm-256color" || TERM === "alacritty" || TERM === "rxvt-unicode" || TERM === "rxvt-unicode-256color" || env.TERMINAL_EMULATOR === "JetBrains-JediTerm";
 }
 
-// node_modules/figures/index.js
+// ../main/node_modules/figures/index.js
 var common = {
   circleQuestionMark: "(?)",
   questionMarkPrefix: "(?)",
@@ -8566,7 +8569,7 @@ var figures = shouldUseMain ? mainSymbols : fallbackSymbols;
 var figures_default = figures;
 var replacements = Object.entries(specialMainSymbols);
 
-// node_modules/yoctocolors/base.js
+// ../main/node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
 var format = (open, close) => {
@@ -8656,7 +8659,7 @@ var underlineMagentaBright = format("58;5;13", 59);
 var underlineCyanBright = format("58;5;14", 59);
 var underlineWhiteBright = format("58;5;15", 59);
 
-// node_modules/execa/lib/verbose/default.js
+// ../main/node_modules/execa/lib/verbose/default.js
 var defaultVerboseFunction = ({
   type,
   message,
@@ -8695,7 +8698,7 @@ var COLORS = {
   duration: () => gray
 };
 
-// node_modules/execa/lib/verbose/custom.js
+// ../main/node_modules/execa/lib/verbose/custom.js
 var applyVerboseOnLines = (printedLines, verboseInfo, fdNumber) => {
   const verboseFunction = getVerboseFunction(verboseInfo, fdNumber);
   return printedLines.map(({ verboseLine, verboseObject }) => applyVerboseFunction(verboseLine, verboseObject, verboseFunction)).filter((printedLine) => printedLine !== void 0).map((printedLine) => appendNewline(printedLine)).join("");
@@ -8712,7 +8715,7 @@ var applyVerboseFunction = (verboseLine, verboseObject, verboseFunction) => {
 var appendNewline = (printedLine) => printedLine.endsWith("\n") ? printedLine : `${printedLine}
 `;
 
-// node_modules/execa/lib/verbose/log.js
+// ../main/node_modules/execa/lib/verbose/log.js
 var verboseLog = ({ type, verboseMessage, fdNumber, verboseInfo, result }) => {
   const verboseObject = getVerboseObject({ type, result, verboseInfo });
   const printedLines = getPrintedLines(verboseMessage, verboseObject);
@@ -8746,7 +8749,7 @@ var serializeVerboseMessage = (message) => {
 };
 var TAB_SIZE = 2;
 
-// node_modules/execa/lib/verbose/start.js
+// ../main/node_modules/execa/lib/verbose/start.js
 var logCommand = (escapedCommand, verboseInfo) => {
   if (!isVerbose(verboseInfo)) {
     return;
@@ -8758,7 +8761,7 @@ var logCommand = (escapedCommand, verboseInfo) => {
   });
 };
 
-// node_modules/execa/lib/verbose/info.js
+// ../main/node_modules/execa/lib/verbose/info.js
 var getVerboseInfo = (verbose, escapedCommand, rawOptions) => {
   validateVerbose(verbose);
   const commandId = getCommandId(verbose);
@@ -8786,12 +8789,12 @@ var validateVerbose = (verbose) => {
   }
 };
 
-// node_modules/execa/lib/return/duration.js
+// ../main/node_modules/execa/lib/return/duration.js
 import { hrtime } from "node:process";
 var getStartTime = () => hrtime.bigint();
 var getDurationMs = (startTime) => Number(hrtime.bigint() - startTime) / 1e6;
 
-// node_modules/execa/lib/arguments/command.js
+// ../main/node_modules/execa/lib/arguments/command.js
 var handleCommand = (filePath, rawArguments, rawOptions) => {
   const startTime = getStartTime();
   const { command, escapedCommand } = joinCommand(filePath, rawArguments);
@@ -8806,16 +8809,16 @@ var handleCommand = (filePath, rawArguments, rawOptions) => {
   };
 };
 
-// node_modules/execa/lib/arguments/options.js
+// ../main/node_modules/execa/lib/arguments/options.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
 import path5 from "node:path";
 import process6 from "node:process";
 
-// node_modules/npm-run-path/index.js
+// ../main/node_modules/npm-run-path/index.js
 import process4 from "node:process";
 import path2 from "node:path";
 
-// node_modules/npm-run-path/node_modules/path-key/index.js
+// ../main/node_modules/npm-run-path/node_modules/path-key/index.js
 function pathKey(options = {}) {
   const {
     env = process.env,
@@ -8827,7 +8830,7 @@ function pathKey(options = {}) {
   return Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
 }
 
-// node_modules/unicorn-magic/node.js
+// ../main/node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
 import path from "node:path";
@@ -8851,7 +8854,7 @@ function traversePathUp(startPath) {
 }
 var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
 
-// node_modules/npm-run-path/index.js
+// ../main/node_modules/npm-run-path/index.js
 var npmRunPath = ({
   cwd = process4.cwd(),
   path: pathOption = process4.env[pathKey()],
@@ -8892,10 +8895,10 @@ var npmRunPathEnv = ({ env = process4.env, ...options } = {}) => {
   return env;
 };
 
-// node_modules/execa/lib/terminate/kill.js
+// ../main/node_modules/execa/lib/terminate/kill.js
 import { setTimeout as setTimeout2 } from "node:timers/promises";
 
-// node_modules/execa/lib/return/final-error.js
+// ../main/node_modules/execa/lib/return/final-error.js
 var getFinalError = (originalError, message, isSync) => {
   const ErrorClass = isSync ? ExecaSyncError : ExecaError;
   const options = originalError instanceof DiscardedError ? {} : { cause: originalError };
@@ -8927,13 +8930,13 @@ var ExecaSyncError = class extends Error {
 };
 setErrorName(ExecaSyncError, ExecaSyncError.name);
 
-// node_modules/execa/lib/terminate/signal.js
+// ../main/node_modules/execa/lib/terminate/signal.js
 import { constants as constants3 } from "node:os";
 
-// node_modules/human-signals/build/src/main.js
+// ../main/node_modules/human-signals/build/src/main.js
 import { constants as constants2 } from "node:os";
 
-// node_modules/human-signals/build/src/realtime.js
+// ../main/node_modules/human-signals/build/src/realtime.js
 var getRealtimeSignals = () => {
   const length = SIGRTMAX - SIGRTMIN + 1;
   return Array.from({ length }, getRealtimeSignal);
@@ -8948,10 +8951,10 @@ var getRealtimeSignal = (value2, index) => ({
 var SIGRTMIN = 34;
 var SIGRTMAX = 64;
 
-// node_modules/human-signals/build/src/signals.js
+// ../main/node_modules/human-signals/build/src/signals.js
 import { constants } from "node:os";
 
-// node_modules/human-signals/build/src/core.js
+// ../main/node_modules/human-signals/build/src/core.js
 var SIGNALS = [
   {
     name: "SIGHUP",
@@ -9224,7 +9227,7 @@ var SIGNALS = [
   }
 ];
 
-// node_modules/human-signals/build/src/signals.js
+// ../main/node_modules/human-signals/build/src/signals.js
 var getSignals = () => {
   const realtimeSignals = getRealtimeSignals();
   const signals2 = [...SIGNALS, ...realtimeSignals].map(normalizeSignal);
@@ -9246,7 +9249,7 @@ var normalizeSignal = ({
   return { name, number, description, supported, action, forced, standard };
 };
 
-// node_modules/human-signals/build/src/main.js
+// ../main/node_modules/human-signals/build/src/main.js
 var getSignalsByName = () => {
   const signals2 = getSignals();
   return Object.fromEntries(signals2.map(getSignalByName));
@@ -9297,7 +9300,7 @@ var findSignalByNumber = (number, signals2) => {
 };
 var signalsByNumber = getSignalsByNumber();
 
-// node_modules/execa/lib/terminate/signal.js
+// ../main/node_modules/execa/lib/terminate/signal.js
 var normalizeKillSignal = (killSignal) => {
   const optionName = "option `killSignal`";
   if (killSignal === 0) {
@@ -9341,7 +9344,7 @@ var getAvailableSignalNames = () => Object.keys(constants3.signals).sort().map((
 var getAvailableSignalIntegers = () => [...new Set(Object.values(constants3.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
 var getSignalDescription = (signal) => signalsByName[signal].description;
 
-// node_modules/execa/lib/terminate/kill.js
+// ../main/node_modules/execa/lib/terminate/kill.js
 var normalizeForceKillAfterDelay = (forceKillAfterDelay) => {
   if (forceKillAfterDelay === false) {
     return forceKillAfterDelay;
@@ -9408,7 +9411,7 @@ var killOnTimeout = async ({ kill, forceKillAfterDelay, context, controllerSigna
   }
 };
 
-// node_modules/execa/lib/utils/abort-signal.js
+// ../main/node_modules/execa/lib/utils/abort-signal.js
 import { once } from "node:events";
 var onAbortedSignal = async (mainSignal, stopSignal) => {
   if (!mainSignal.aborted) {
@@ -9416,7 +9419,7 @@ var onAbortedSignal = async (mainSignal, stopSignal) => {
   }
 };
 
-// node_modules/execa/lib/terminate/cancel.js
+// ../main/node_modules/execa/lib/terminate/cancel.js
 var validateCancelSignal = ({ cancelSignal }) => {
   if (cancelSignal !== void 0 && Object.prototype.toString.call(cancelSignal) !== "[object AbortSignal]") {
     throw new Error(`The \`cancelSignal\` option must be an AbortSignal: ${String(cancelSignal)}`);
@@ -9430,13 +9433,13 @@ var terminateOnCancel = async (subprocess, cancelSignal, context, { signal }) =>
   throw cancelSignal.reason;
 };
 
-// node_modules/execa/lib/ipc/graceful.js
+// ../main/node_modules/execa/lib/ipc/graceful.js
 import { scheduler as scheduler2 } from "node:timers/promises";
 
-// node_modules/execa/lib/ipc/send.js
+// ../main/node_modules/execa/lib/ipc/send.js
 import { promisify as promisify2 } from "node:util";
 
-// node_modules/execa/lib/ipc/validation.js
+// ../main/node_modules/execa/lib/ipc/validation.js
 var validateIpcMethod = ({ methodName, isSubprocess, ipc, isConnected: isConnected2 }) => {
   validateIpcOption(methodName, isSubprocess, ipc);
   validateConnection(methodName, isSubprocess, isConnected2);
@@ -9508,7 +9511,7 @@ var disconnect = (anyProcess) => {
   }
 };
 
-// node_modules/execa/lib/utils/deferred.js
+// ../main/node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
   const promise = new Promise((resolve5, reject) => {
@@ -9517,7 +9520,7 @@ var createDeferred = () => {
   return Object.assign(promise, methods);
 };
 
-// node_modules/execa/lib/arguments/fd-options.js
+// ../main/node_modules/execa/lib/arguments/fd-options.js
 var getToStream = (destination, to = "stdin") => {
   const isWritable = true;
   const { options, fileDescriptors } = SUBPROCESS_OPTIONS.get(destination);
@@ -9597,10 +9600,10 @@ var serializeOptionValue = (value2) => {
   return typeof value2 === "number" ? `${value2}` : "Stream";
 };
 
-// node_modules/execa/lib/ipc/strict.js
+// ../main/node_modules/execa/lib/ipc/strict.js
 import { once as once3 } from "node:events";
 
-// node_modules/execa/lib/utils/max-listeners.js
+// ../main/node_modules/execa/lib/utils/max-listeners.js
 import { addAbortListener } from "node:events";
 var incrementMaxListeners = (eventEmitter, maxListenersIncrement, signal) => {
   const maxListeners = eventEmitter.getMaxListeners();
@@ -9613,14 +9616,14 @@ var incrementMaxListeners = (eventEmitter, maxListenersIncrement, signal) => {
   });
 };
 
-// node_modules/execa/lib/ipc/forward.js
+// ../main/node_modules/execa/lib/ipc/forward.js
 import { EventEmitter } from "node:events";
 
-// node_modules/execa/lib/ipc/incoming.js
+// ../main/node_modules/execa/lib/ipc/incoming.js
 import { once as once2 } from "node:events";
 import { scheduler } from "node:timers/promises";
 
-// node_modules/execa/lib/ipc/reference.js
+// ../main/node_modules/execa/lib/ipc/reference.js
 var addReference = (channel, reference) => {
   if (reference) {
     addReferenceCount(channel);
@@ -9650,7 +9653,7 @@ var redoAddedReferences = (channel, isSubprocess) => {
   }
 };
 
-// node_modules/execa/lib/ipc/incoming.js
+// ../main/node_modules/execa/lib/ipc/incoming.js
 var onMessage = async ({ anyProcess, channel, isSubprocess, ipcEmitter }, wrappedMessage) => {
   if (handleStrictResponse(wrappedMessage) || handleAbort(wrappedMessage)) {
     return;
@@ -9691,7 +9694,7 @@ var onDisconnect = async ({ anyProcess, channel, isSubprocess, ipcEmitter, bound
 };
 var INCOMING_MESSAGES = /* @__PURE__ */ new WeakMap();
 
-// node_modules/execa/lib/ipc/forward.js
+// ../main/node_modules/execa/lib/ipc/forward.js
 var getIpcEmitter = (anyProcess, channel, isSubprocess) => {
   if (IPC_EMITTERS.has(anyProcess)) {
     return IPC_EMITTERS.get(anyProcess);
@@ -9730,7 +9733,7 @@ var isConnected = (anyProcess) => {
   return ipcEmitter === void 0 ? anyProcess.channel !== null : ipcEmitter.connected;
 };
 
-// node_modules/execa/lib/ipc/strict.js
+// ../main/node_modules/execa/lib/ipc/strict.js
 var handleSendStrict = ({ anyProcess, channel, isSubprocess, message, strict }) => {
   if (!strict) {
     return message;
@@ -9813,7 +9816,7 @@ var throwOnDisconnect = async (anyProcess, isSubprocess, { signal }) => {
 var REQUEST_TYPE = "execa:ipc:request";
 var RESPONSE_TYPE = "execa:ipc:response";
 
-// node_modules/execa/lib/ipc/outgoing.js
+// ../main/node_modules/execa/lib/ipc/outgoing.js
 var startSendMessage = (anyProcess, wrappedMessage, strict) => {
   if (!OUTGOING_MESSAGES.has(anyProcess)) {
     OUTGOING_MESSAGES.set(anyProcess, /* @__PURE__ */ new Set());
@@ -9840,7 +9843,7 @@ var OUTGOING_MESSAGES = /* @__PURE__ */ new WeakMap();
 var hasMessageListeners = (anyProcess, ipcEmitter) => ipcEmitter.listenerCount("message") > getMinListenerCount(anyProcess);
 var getMinListenerCount = (anyProcess) => SUBPROCESS_OPTIONS.has(anyProcess) && !getFdSpecificValue(SUBPROCESS_OPTIONS.get(anyProcess).options.buffer, "ipc") ? 1 : 0;
 
-// node_modules/execa/lib/ipc/send.js
+// ../main/node_modules/execa/lib/ipc/send.js
 var sendMessage = ({ anyProcess, channel, isSubprocess, ipc }, message, { strict = false } = {}) => {
   const methodName = "sendMessage";
   validateIpcMethod({
@@ -9910,7 +9913,7 @@ var getSendMethod = (anyProcess) => {
 };
 var PROCESS_SEND_METHODS = /* @__PURE__ */ new WeakMap();
 
-// node_modules/execa/lib/ipc/graceful.js
+// ../main/node_modules/execa/lib/ipc/graceful.js
 var sendAbort = (subprocess, message) => {
   const methodName = "cancelSignal";
   validateConnection(methodName, false, subprocess.connected);
@@ -9961,7 +9964,7 @@ var abortOnDisconnect = () => {
 };
 var cancelController = new AbortController();
 
-// node_modules/execa/lib/terminate/graceful.js
+// ../main/node_modules/execa/lib/terminate/graceful.js
 var validateGracefulCancel = ({ gracefulCancel, cancelSignal, ipc, serialization }) => {
   if (!gracefulCancel) {
     return;
@@ -10017,7 +10020,7 @@ var getReason = ({ reason: reason3 }) => {
   return error;
 };
 
-// node_modules/execa/lib/terminate/timeout.js
+// ../main/node_modules/execa/lib/terminate/timeout.js
 import { setTimeout as setTimeout3 } from "node:timers/promises";
 var validateTimeout = ({ timeout }) => {
   if (timeout !== void 0 && (!Number.isFinite(timeout) || timeout < 0)) {
@@ -10032,7 +10035,7 @@ var killAfterTimeout = async (subprocess, timeout, context, { signal }) => {
   throw new DiscardedError();
 };
 
-// node_modules/execa/lib/methods/node.js
+// ../main/node_modules/execa/lib/methods/node.js
 import { execPath, execArgv } from "node:process";
 import path3 from "node:path";
 var mapNode = ({ options }) => {
@@ -10073,7 +10076,7 @@ var handleNodeOption = (file, commandArguments, {
   ];
 };
 
-// node_modules/execa/lib/ipc/ipc-input.js
+// ../main/node_modules/execa/lib/ipc/ipc-input.js
 import { serialize } from "node:v8";
 var validateIpcInputOption = ({ ipcInput, ipc, serialization }) => {
   if (ipcInput === void 0) {
@@ -10109,7 +10112,7 @@ var sendIpcInput = async (subprocess, ipcInput) => {
   await subprocess.sendMessage(ipcInput);
 };
 
-// node_modules/execa/lib/arguments/encoding-option.js
+// ../main/node_modules/execa/lib/arguments/encoding-option.js
 var validateEncoding = ({ encoding }) => {
   if (ENCODINGS.has(encoding)) {
     return;
@@ -10151,7 +10154,7 @@ var ENCODING_ALIASES = {
 };
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
-// node_modules/execa/lib/arguments/cwd.js
+// ../main/node_modules/execa/lib/arguments/cwd.js
 import { statSync } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
@@ -10187,7 +10190,7 @@ ${originalMessage}`;
   return originalMessage;
 };
 
-// node_modules/execa/lib/arguments/options.js
+// ../main/node_modules/execa/lib/arguments/options.js
 var normalizeOptions = (filePath, rawArguments, rawOptions) => {
   rawOptions.cwd = normalizeCwd(rawOptions.cwd);
   const [processedFile, processedArguments, processedOptions] = handleNodeOption(filePath, rawArguments, rawOptions);
@@ -10258,13 +10261,13 @@ var getEnv = ({ env: envOption, extendEnv, preferLocal, node, localDirectory, no
   return env;
 };
 
-// node_modules/execa/lib/arguments/shell.js
+// ../main/node_modules/execa/lib/arguments/shell.js
 var concatenateShell = (file, commandArguments, options) => options.shell && commandArguments.length > 0 ? [[file, ...commandArguments].join(" "), [], options] : [file, commandArguments, options];
 
-// node_modules/execa/lib/return/message.js
+// ../main/node_modules/execa/lib/return/message.js
 import { inspect as inspect2 } from "node:util";
 
-// node_modules/strip-final-newline/index.js
+// ../main/node_modules/strip-final-newline/index.js
 function stripFinalNewline(input) {
   if (typeof input === "string") {
     return stripFinalNewlineString(input);
@@ -10281,11 +10284,11 @@ var LF_BINARY = LF.codePointAt(0);
 var CR = "\r";
 var CR_BINARY = CR.codePointAt(0);
 
-// node_modules/get-stream/source/index.js
+// ../main/node_modules/get-stream/source/index.js
 import { on } from "node:events";
 import { finished } from "node:stream/promises";
 
-// node_modules/is-stream/index.js
+// ../main/node_modules/is-stream/index.js
 function isStream(stream, { checkOpen = true } = {}) {
   return stream !== null && typeof stream === "object" && (stream.writable || stream.readable || !checkOpen || stream.writable === void 0 && stream.readable === void 0) && typeof stream.pipe === "function";
 }
@@ -10299,7 +10302,7 @@ function isDuplexStream(stream, options) {
   return isWritableStream(stream, options) && isReadableStream(stream, options);
 }
 
-// node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js
+// ../main/node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js
 var a = Object.getPrototypeOf(
   Object.getPrototypeOf(
     /* istanbul ignore next */
@@ -10387,7 +10390,7 @@ function h({ preventCancel: r = false } = {}) {
   return s[n] = t, s;
 }
 
-// node_modules/get-stream/source/stream.js
+// ../main/node_modules/get-stream/source/stream.js
 var getAsyncIterable = (stream) => {
   if (isReadableStream(stream, { checkOpen: false }) && nodeImports.on !== void 0) {
     return getStreamIterable(stream);
@@ -10435,7 +10438,7 @@ var handleStreamEnd = async (stream, controller, state) => {
 };
 var nodeImports = {};
 
-// node_modules/get-stream/source/contents.js
+// ../main/node_modules/get-stream/source/contents.js
 var getStreamContents = async (stream, { init, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize }, { maxBuffer = Number.POSITIVE_INFINITY } = {}) => {
   const asyncIterable = getAsyncIterable(stream);
   const state = init();
@@ -10530,7 +10533,7 @@ var MaxBufferError = class extends Error {
   }
 };
 
-// node_modules/get-stream/source/utils.js
+// ../main/node_modules/get-stream/source/utils.js
 var identity2 = (value2) => value2;
 var noop = () => void 0;
 var getContentsProperty = ({ contents }) => contents;
@@ -10539,7 +10542,7 @@ var throwObjectStream = (chunk) => {
 };
 var getLengthProperty = (convertedChunk) => convertedChunk.length;
 
-// node_modules/get-stream/source/array.js
+// ../main/node_modules/get-stream/source/array.js
 async function getStreamAsArray(stream, options) {
   return getStreamContents(stream, arrayMethods, options);
 }
@@ -10566,7 +10569,7 @@ var arrayMethods = {
   finalize: getContentsProperty
 };
 
-// node_modules/get-stream/source/array-buffer.js
+// ../main/node_modules/get-stream/source/array-buffer.js
 async function getStreamAsArrayBuffer(stream, options) {
   return getStreamContents(stream, arrayBufferMethods, options);
 }
@@ -10619,7 +10622,7 @@ var arrayBufferMethods = {
   finalize: finalizeArrayBuffer
 };
 
-// node_modules/get-stream/source/string.js
+// ../main/node_modules/get-stream/source/string.js
 async function getStreamAsString(stream, options) {
   return getStreamContents(stream, stringMethods, options);
 }
@@ -10648,10 +10651,10 @@ var stringMethods = {
   finalize: getContentsProperty
 };
 
-// node_modules/get-stream/source/index.js
+// ../main/node_modules/get-stream/source/index.js
 Object.assign(nodeImports, { on, finished });
 
-// node_modules/execa/lib/io/max-buffer.js
+// ../main/node_modules/execa/lib/io/max-buffer.js
 var handleMaxBuffer = ({ error, stream, readableObjectMode, lines, encoding, fdNumber }) => {
   if (!(error instanceof MaxBufferError)) {
     throw error;
@@ -10710,7 +10713,7 @@ var truncateMaxBufferSync = (result, isMaxBuffer, maxBuffer) => {
 };
 var getMaxBufferSync = ([, stdoutMaxBuffer]) => stdoutMaxBuffer;
 
-// node_modules/execa/lib/return/message.js
+// ../main/node_modules/execa/lib/return/message.js
 var createMessages = ({
   stdio,
   all,
@@ -10828,7 +10831,7 @@ var serializeMessageItem = (messageItem) => {
   return "";
 };
 
-// node_modules/execa/lib/return/result.js
+// ../main/node_modules/execa/lib/return/result.js
 var makeSuccessResult = ({
   command,
   escapedCommand,
@@ -11001,7 +11004,7 @@ var normalizeExitPayload = (rawExitCode, rawSignal) => {
   return { exitCode, signal, signalDescription };
 };
 
-// node_modules/parse-ms/index.js
+// ../main/node_modules/parse-ms/index.js
 var toZeroIfInfinity = (value2) => Number.isFinite(value2) ? value2 : 0;
 function parseNumber(milliseconds) {
   return {
@@ -11040,7 +11043,7 @@ function parseMilliseconds(milliseconds) {
   throw new TypeError("Expected a finite number or bigint");
 }
 
-// node_modules/pretty-ms/index.js
+// ../main/node_modules/pretty-ms/index.js
 var isZero = (value2) => value2 === 0 || value2 === 0n;
 var pluralize = (word, count4) => count4 === 1 || count4 === 1n ? word : `${word}s`;
 var SECOND_ROUNDING_EPSILON = 1e-7;
@@ -11140,7 +11143,7 @@ function prettyMilliseconds(milliseconds, options) {
   return sign + result.join(separator);
 }
 
-// node_modules/execa/lib/verbose/error.js
+// ../main/node_modules/execa/lib/verbose/error.js
 var logError = (result, verboseInfo) => {
   if (result.failed) {
     verboseLog({
@@ -11152,7 +11155,7 @@ var logError = (result, verboseInfo) => {
   }
 };
 
-// node_modules/execa/lib/verbose/complete.js
+// ../main/node_modules/execa/lib/verbose/complete.js
 var logResult = (result, verboseInfo) => {
   if (!isVerbose(verboseInfo)) {
     return;
@@ -11170,7 +11173,7 @@ var logDuration = (result, verboseInfo) => {
   });
 };
 
-// node_modules/execa/lib/return/reject.js
+// ../main/node_modules/execa/lib/return/reject.js
 var handleResult = (result, verboseInfo, { reject }) => {
   logResult(result, verboseInfo);
   if (result.failed && reject) {
@@ -11179,10 +11182,10 @@ var handleResult = (result, verboseInfo, { reject }) => {
   return result;
 };
 
-// node_modules/execa/lib/stdio/handle-sync.js
+// ../main/node_modules/execa/lib/stdio/handle-sync.js
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// node_modules/execa/lib/stdio/type.js
+// ../main/node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value2, optionName) => {
   if (isAsyncGenerator(value2)) {
     return "asyncGenerator";
@@ -11308,7 +11311,7 @@ var TYPE_TO_MESSAGE = {
   uint8Array: "a Uint8Array"
 };
 
-// node_modules/execa/lib/transform/object-mode.js
+// ../main/node_modules/execa/lib/transform/object-mode.js
 var getTransformObjectModes = (objectMode, index, newTransforms, direction) => direction === "output" ? getOutputObjectModes(objectMode, index, newTransforms) : getInputObjectModes(objectMode, index, newTransforms);
 var getOutputObjectModes = (objectMode, index, newTransforms) => {
   const writableObjectMode = index !== 0 && newTransforms[index - 1].value.readableObjectMode;
@@ -11328,7 +11331,7 @@ var getFdObjectMode = (stdioItems, direction) => {
   return direction === "input" ? lastTransform.value.writableObjectMode : lastTransform.value.readableObjectMode;
 };
 
-// node_modules/execa/lib/transform/normalize.js
+// ../main/node_modules/execa/lib/transform/normalize.js
 var normalizeTransforms = (stdioItems, optionName, direction, options) => [
   ...stdioItems.filter(({ type }) => !TRANSFORM_TYPES.has(type)),
   ...getTransforms(stdioItems, optionName, direction, options)
@@ -11422,7 +11425,7 @@ var normalizeGenerator = ({ stdioItem, stdioItem: { value: value2 }, index, newT
 };
 var sortTransforms = (newTransforms, direction) => direction === "input" ? newTransforms.reverse() : newTransforms;
 
-// node_modules/execa/lib/stdio/direction.js
+// ../main/node_modules/execa/lib/stdio/direction.js
 import process7 from "node:process";
 var getStreamDirection = (stdioItems, fdNumber, optionName) => {
   const directions = stdioItems.map((stdioItem) => getStdioItemDirection(stdioItem, fdNumber));
@@ -11472,10 +11475,10 @@ var getStandardStreamDirection = (value2) => {
 };
 var DEFAULT_DIRECTION = "output";
 
-// node_modules/execa/lib/ipc/array.js
+// ../main/node_modules/execa/lib/ipc/array.js
 var normalizeIpcStdioArray = (stdioArray, ipc) => ipc && !stdioArray.includes("ipc") ? [...stdioArray, "ipc"] : stdioArray;
 
-// node_modules/execa/lib/stdio/stdio-option.js
+// ../main/node_modules/execa/lib/stdio/stdio-option.js
 var normalizeStdioOption = ({ stdio, ipc, buffer, ...options }, verboseInfo, isSync) => {
   const stdioArray = getStdioArray(stdio, options).map((stdioOption, fdNumber) => addDefaultValue2(stdioOption, fdNumber));
   return isSync ? normalizeStdioSync(stdioArray, buffer, verboseInfo) : normalizeIpcStdioArray(stdioArray, ipc);
@@ -11509,7 +11512,7 @@ var addDefaultValue2 = (stdioOption, fdNumber) => {
 var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((stdioOption, fdNumber) => !buffer[fdNumber] && fdNumber !== 0 && !isFullVerbose(verboseInfo, fdNumber) && isOutputPipeOnly(stdioOption) ? "ignore" : stdioOption);
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
-// node_modules/execa/lib/stdio/native.js
+// ../main/node_modules/execa/lib/stdio/native.js
 import { readFileSync } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
@@ -11578,7 +11581,7 @@ var getStandardStream = (fdNumber, value2, optionName) => {
   return standardStream;
 };
 
-// node_modules/execa/lib/stdio/input-option.js
+// ../main/node_modules/execa/lib/stdio/input-option.js
 var handleInputOptions = ({ input, inputFile }, fdNumber) => fdNumber === 0 ? [
   ...handleInputOption(input),
   ...handleInputFileOption(inputFile)
@@ -11614,7 +11617,7 @@ var getInputFileType = (inputFile) => {
   throw new Error("The `inputFile` option must be a file path string or a file URL.");
 };
 
-// node_modules/execa/lib/stdio/duplicate.js
+// ../main/node_modules/execa/lib/stdio/duplicate.js
 var filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => stdioItemOne.value !== stdioItemTwo.value || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
 var getDuplicateStream = ({ stdioItem: { type, value: value2, optionName }, direction, fileDescriptors, isSync }) => {
   const otherStdioItems = getOtherStdioItems(fileDescriptors, type);
@@ -11689,7 +11692,7 @@ var throwOnDuplicateStream = (stdioItem, optionName, type) => {
   }
 };
 
-// node_modules/execa/lib/stdio/handle.js
+// ../main/node_modules/execa/lib/stdio/handle.js
 var handleStdio = (addProperties3, options, verboseInfo, isSync) => {
   const stdio = normalizeStdioOption(options, verboseInfo, isSync);
   const initialFileDescriptors = stdio.map((stdioOption, fdNumber) => getFileDescriptor({
@@ -11849,7 +11852,7 @@ var forwardStdio = (stdioItems) => {
   return type === "native" ? value2 : "pipe";
 };
 
-// node_modules/execa/lib/stdio/handle-sync.js
+// ../main/node_modules/execa/lib/stdio/handle-sync.js
 var handleStdioSync = (options, verboseInfo) => handleStdio(addPropertiesSync, options, verboseInfo, true);
 var forbiddenIfSync = ({ type, optionName }) => {
   throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type]);
@@ -11895,14 +11898,14 @@ var addPropertiesSync = {
   }
 };
 
-// node_modules/execa/lib/io/strip-newline.js
+// ../main/node_modules/execa/lib/io/strip-newline.js
 var stripNewline = (value2, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value2 !== void 0 && !Array.isArray(value2) ? stripFinalNewline(value2) : value2;
 var getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" ? stripFinalNewline2[1] || stripFinalNewline2[2] : stripFinalNewline2[fdNumber];
 
-// node_modules/execa/lib/transform/generator.js
+// ../main/node_modules/execa/lib/transform/generator.js
 import { Transform, getDefaultHighWaterMark } from "node:stream";
 
-// node_modules/execa/lib/transform/split.js
+// ../main/node_modules/execa/lib/transform/split.js
 var getSplitLinesGenerator = (binary, preserveNewlines, skipped, state) => binary || skipped ? void 0 : initializeSplitLines(preserveNewlines, state);
 var splitLinesSync = (chunk, preserveNewlines, objectMode) => objectMode ? chunk.flatMap((item) => splitLinesItemSync(item, preserveNewlines)) : splitLinesItemSync(chunk, preserveNewlines);
 var splitLinesItemSync = (chunk, preserveNewlines) => {
@@ -11982,7 +11985,7 @@ var linesUint8ArrayInfo = {
   concatBytes: concatUint8Array
 };
 
-// node_modules/execa/lib/transform/validate.js
+// ../main/node_modules/execa/lib/transform/validate.js
 import { Buffer as Buffer2 } from "node:buffer";
 var getValidateTransformInput = (writableObjectMode, optionName) => writableObjectMode ? void 0 : validateStringTransformInput.bind(void 0, optionName);
 var validateStringTransformInput = function* (optionName, chunk) {
@@ -12011,7 +12014,7 @@ Instead, \`yield\` should either be called with a value, or not be called at all
   }
 };
 
-// node_modules/execa/lib/transform/encoding-transform.js
+// ../main/node_modules/execa/lib/transform/encoding-transform.js
 import { Buffer as Buffer3 } from "node:buffer";
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 var getEncodingTransformGenerator = (binary, encoding, skipped) => {
@@ -12046,7 +12049,7 @@ var encodingStringFinal = function* (stringDecoder) {
   }
 };
 
-// node_modules/execa/lib/transform/run-async.js
+// ../main/node_modules/execa/lib/transform/run-async.js
 import { callbackify } from "node:util";
 var pushChunks = callbackify(async (getChunks, state, getChunksArguments, transformStream) => {
   state.currentIterable = getChunks(...getChunksArguments);
@@ -12094,7 +12097,7 @@ var identityGenerator = function* (chunk) {
   yield chunk;
 };
 
-// node_modules/execa/lib/transform/run-sync.js
+// ../main/node_modules/execa/lib/transform/run-sync.js
 var pushChunksSync = (getChunksSync, getChunksArguments, transformStream, done) => {
   try {
     for (const chunk of getChunksSync(...getChunksArguments)) {
@@ -12136,7 +12139,7 @@ var identityGenerator2 = function* (chunk) {
   yield chunk;
 };
 
-// node_modules/execa/lib/transform/generator.js
+// ../main/node_modules/execa/lib/transform/generator.js
 var generatorToStream = ({
   value: value2,
   value: { transform, final, writableObjectMode, readableObjectMode },
@@ -12190,7 +12193,7 @@ var addInternalGenerators = ({ transform, final, binary, writableObjectMode, rea
   ].filter(Boolean);
 };
 
-// node_modules/execa/lib/io/input-sync.js
+// ../main/node_modules/execa/lib/io/input-sync.js
 var addInputOptionsSync = (fileDescriptors, options) => {
   for (const fdNumber of getInputFdNumbers(fileDescriptors)) {
     addInputOptionSync(fileDescriptors, fdNumber, options);
@@ -12223,10 +12226,10 @@ var validateSerializable = (newContents) => {
   }
 };
 
-// node_modules/execa/lib/io/output-sync.js
+// ../main/node_modules/execa/lib/io/output-sync.js
 import { writeFileSync, appendFileSync } from "node:fs";
 
-// node_modules/execa/lib/verbose/output.js
+// ../main/node_modules/execa/lib/verbose/output.js
 var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value: value2 }) => type === "native" && PIPED_STDIO_VALUES.has(value2)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
 var fdUsesVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
 var PIPED_STDIO_VALUES = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
@@ -12253,7 +12256,7 @@ var logLine = (line, fdNumber, verboseInfo) => {
   });
 };
 
-// node_modules/execa/lib/io/output-sync.js
+// ../main/node_modules/execa/lib/io/output-sync.js
 var transformOutputSync = ({ fileDescriptors, syncResult: { output }, options, isMaxBuffer, verboseInfo }) => {
   if (output === null) {
     return { output: Array.from({ length: 3 }) };
@@ -12356,7 +12359,7 @@ var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
   }
 };
 
-// node_modules/execa/lib/resolve/all-sync.js
+// ../main/node_modules/execa/lib/resolve/all-sync.js
 var getAllSync = ([, stdout, stderr], options) => {
   if (!options.all) {
     return;
@@ -12379,7 +12382,7 @@ var getAllSync = ([, stdout, stderr], options) => {
   return `${stdout}${stderr}`;
 };
 
-// node_modules/execa/lib/resolve/exit-async.js
+// ../main/node_modules/execa/lib/resolve/exit-async.js
 import { once as once4 } from "node:events";
 var waitForExit = async (subprocess, context) => {
   const [exitCode, signal] = await waitForExitOrError(subprocess);
@@ -12413,7 +12416,7 @@ var waitForSuccessfulExit = async (exitPromise) => {
 var isSubprocessErrorExit = (exitCode, signal) => exitCode === void 0 && signal === void 0;
 var isFailedExit = (exitCode, signal) => exitCode !== 0 || signal !== null;
 
-// node_modules/execa/lib/resolve/exit-sync.js
+// ../main/node_modules/execa/lib/resolve/exit-sync.js
 var getExitResultSync = ({ error, status: exitCode, signal, output }, { maxBuffer }) => {
   const resultError = getResultError(error, exitCode, signal);
   const timedOut = resultError?.code === "ETIMEDOUT";
@@ -12433,7 +12436,7 @@ var getResultError = (error, exitCode, signal) => {
   return isFailedExit(exitCode, signal) ? new DiscardedError() : void 0;
 };
 
-// node_modules/execa/lib/methods/main-sync.js
+// ../main/node_modules/execa/lib/methods/main-sync.js
 var execaCoreSync = (rawFile, rawArguments, rawOptions) => {
   const { file, commandArguments, command, escapedCommand, startTime, verboseInfo, options, fileDescriptors } = handleSyncArguments(rawFile, rawArguments, rawOptions);
   const result = spawnSubprocessSync({
@@ -12565,14 +12568,14 @@ var getSyncResult = ({ error, exitCode, signal, timedOut, isMaxBuffer, stdio, al
   isSync: true
 });
 
-// node_modules/execa/lib/methods/main-async.js
+// ../main/node_modules/execa/lib/methods/main-async.js
 import { setMaxListeners } from "node:events";
 import { spawn } from "node:child_process";
 
-// node_modules/execa/lib/ipc/methods.js
+// ../main/node_modules/execa/lib/ipc/methods.js
 import process8 from "node:process";
 
-// node_modules/execa/lib/ipc/get-one.js
+// ../main/node_modules/execa/lib/ipc/get-one.js
 import { once as once5, on as on2 } from "node:events";
 var getOneMessage = ({ anyProcess, channel, isSubprocess, ipc }, { reference = true, filter } = {}) => {
   validateIpcMethod({
@@ -12627,7 +12630,7 @@ var throwOnStrictError = async (ipcEmitter, isSubprocess, { signal }) => {
   throw getStrictResponseError(error, isSubprocess);
 };
 
-// node_modules/execa/lib/ipc/get-each.js
+// ../main/node_modules/execa/lib/ipc/get-each.js
 import { once as once6, on as on3 } from "node:events";
 var getEachMessage = ({ anyProcess, channel, isSubprocess, ipc }, { reference = true } = {}) => loopOnMessages({
   anyProcess,
@@ -12706,7 +12709,7 @@ var throwIfStrictError = ({ error }) => {
   }
 };
 
-// node_modules/execa/lib/ipc/methods.js
+// ../main/node_modules/execa/lib/ipc/methods.js
 var addIpcMethods = (subprocess, { ipc }) => {
   Object.assign(subprocess, getIpcMethods(subprocess, false, ipc));
 };
@@ -12745,7 +12748,7 @@ var getIpcMethods = (anyProcess, isSubprocess, ipc) => ({
   })
 });
 
-// node_modules/execa/lib/return/early-error.js
+// ../main/node_modules/execa/lib/return/early-error.js
 import { ChildProcess as ChildProcess2 } from "node:child_process";
 import {
   PassThrough,
@@ -12799,7 +12802,7 @@ var duplex = () => new Duplex({ read() {
 } });
 var handleDummyPromise = async (error, verboseInfo, options) => handleResult(error, verboseInfo, options);
 
-// node_modules/execa/lib/stdio/handle-async.js
+// ../main/node_modules/execa/lib/stdio/handle-async.js
 import { createReadStream, createWriteStream } from "node:fs";
 import { Buffer as Buffer4 } from "node:buffer";
 import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
@@ -12844,7 +12847,7 @@ var addPropertiesAsync = {
   }
 };
 
-// node_modules/@sindresorhus/merge-streams/index.js
+// ../main/node_modules/@sindresorhus/merge-streams/index.js
 import { on as on4, once as once7 } from "node:events";
 import { PassThrough as PassThroughStream, getDefaultHighWaterMark as getDefaultHighWaterMark2 } from "node:stream";
 import { finished as finished2 } from "node:stream/promises";
@@ -13061,7 +13064,7 @@ var updateMaxListeners = (passThroughStream, increment2) => {
 var PASSTHROUGH_LISTENERS_COUNT = 2;
 var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
 
-// node_modules/execa/lib/io/pipeline.js
+// ../main/node_modules/execa/lib/io/pipeline.js
 import { finished as finished3 } from "node:stream/promises";
 var pipeStreams = (source, destination) => {
   source.pipe(destination);
@@ -13099,7 +13102,7 @@ var abortSourceStream = (source) => {
   }
 };
 
-// node_modules/execa/lib/io/output-async.js
+// ../main/node_modules/execa/lib/io/output-async.js
 var pipeOutputAsync = (subprocess, fileDescriptors, controller) => {
   const pipeGroups = /* @__PURE__ */ new Map();
   for (const [fdNumber, { stdioItems, direction }] of Object.entries(fileDescriptors)) {
@@ -13151,10 +13154,10 @@ var setStandardStreamMaxListeners = (stream, { signal }) => {
 };
 var MAX_LISTENERS_INCREMENT = 2;
 
-// node_modules/execa/lib/terminate/cleanup.js
+// ../main/node_modules/execa/lib/terminate/cleanup.js
 import { addAbortListener as addAbortListener2 } from "node:events";
 
-// node_modules/signal-exit/dist/mjs/signals.js
+// ../main/node_modules/signal-exit/dist/mjs/signals.js
 var signals = [];
 signals.push("SIGHUP", "SIGINT", "SIGTERM");
 if (process.platform !== "win32") {
@@ -13178,7 +13181,7 @@ if (process.platform === "linux") {
   signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
 }
 
-// node_modules/signal-exit/dist/mjs/index.js
+// ../main/node_modules/signal-exit/dist/mjs/index.js
 var processOk = (process10) => !!process10 && typeof process10 === "object" && typeof process10.removeListener === "function" && typeof process10.emit === "function" && typeof process10.reallyExit === "function" && typeof process10.listeners === "function" && typeof process10.kill === "function" && typeof process10.pid === "number" && typeof process10.on === "function";
 var kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
 var global2 = globalThis;
@@ -13405,7 +13408,7 @@ var {
   unload
 } = signalExitWrap(processOk(process9) ? new SignalExit(process9) : new SignalExitFallback());
 
-// node_modules/execa/lib/terminate/cleanup.js
+// ../main/node_modules/execa/lib/terminate/cleanup.js
 var cleanupOnExit = (subprocess, { cleanup, detached }, { signal }) => {
   if (!cleanup || detached) {
     return;
@@ -13418,7 +13421,7 @@ var cleanupOnExit = (subprocess, { cleanup, detached }, { signal }) => {
   });
 };
 
-// node_modules/execa/lib/pipe/pipe-arguments.js
+// ../main/node_modules/execa/lib/pipe/pipe-arguments.js
 var normalizePipeArguments = ({ source, sourcePromise, boundOptions, createNested }, ...pipeArguments) => {
   const startTime = getStartTime();
   const {
@@ -13491,7 +13494,7 @@ var getSourceStream = (source, from) => {
   }
 };
 
-// node_modules/execa/lib/pipe/throw.js
+// ../main/node_modules/execa/lib/pipe/throw.js
 var handlePipeArgumentsError = ({
   sourceStream,
   sourceError,
@@ -13540,7 +13543,7 @@ var createNonCommandError = ({ error, fileDescriptors, sourceOptions, startTime 
 });
 var PIPE_COMMAND_MESSAGE = "source.pipe(destination)";
 
-// node_modules/execa/lib/pipe/sequence.js
+// ../main/node_modules/execa/lib/pipe/sequence.js
 var waitForBothSubprocesses = async (subprocessPromises) => {
   const [
     { status: sourceStatus, reason: sourceReason, value: sourceResult = sourceReason },
@@ -13558,7 +13561,7 @@ var waitForBothSubprocesses = async (subprocessPromises) => {
   return destinationResult;
 };
 
-// node_modules/execa/lib/pipe/streaming.js
+// ../main/node_modules/execa/lib/pipe/streaming.js
 import { finished as finished4 } from "node:stream/promises";
 var pipeSubprocessStream = (sourceStream, destinationStream, maxListenersController) => {
   const mergedStream = MERGED_STREAMS.has(destinationStream) ? pipeMoreSubprocessStream(sourceStream, destinationStream) : pipeFirstSubprocessStream(sourceStream, destinationStream);
@@ -13589,7 +13592,7 @@ var MERGED_STREAMS = /* @__PURE__ */ new WeakMap();
 var SOURCE_LISTENERS_PER_PIPE = 2;
 var DESTINATION_LISTENERS_PER_PIPE = 1;
 
-// node_modules/execa/lib/pipe/abort.js
+// ../main/node_modules/execa/lib/pipe/abort.js
 import { aborted } from "node:util";
 var unpipeOnAbort = (unpipeSignal, unpipeContext) => unpipeSignal === void 0 ? [] : [unpipeOnSignalAbort(unpipeSignal, unpipeContext)];
 var unpipeOnSignalAbort = async (unpipeSignal, { sourceStream, mergedStream, fileDescriptors, sourceOptions, startTime }) => {
@@ -13604,7 +13607,7 @@ var unpipeOnSignalAbort = async (unpipeSignal, { sourceStream, mergedStream, fil
   });
 };
 
-// node_modules/execa/lib/pipe/setup.js
+// ../main/node_modules/execa/lib/pipe/setup.js
 var pipeToSubprocess = (sourceInfo, ...pipeArguments) => {
   if (isPlainObject(pipeArguments[0])) {
     return pipeToSubprocess.bind(void 0, {
@@ -13663,10 +13666,10 @@ var handlePipePromise = async ({
 };
 var getSubprocessPromises = (sourcePromise, destination) => Promise.allSettled([sourcePromise, destination]);
 
-// node_modules/execa/lib/io/contents.js
+// ../main/node_modules/execa/lib/io/contents.js
 import { setImmediate as setImmediate2 } from "node:timers/promises";
 
-// node_modules/execa/lib/io/iterate.js
+// ../main/node_modules/execa/lib/io/iterate.js
 import { on as on5 } from "node:events";
 import { getDefaultHighWaterMark as getDefaultHighWaterMark3 } from "node:stream";
 var iterateOnSubprocessStream = ({ subprocessStdout, subprocess, binary, shouldEncode, encoding, preserveNewlines }) => {
@@ -13759,7 +13762,7 @@ var getGenerators = ({ binary, shouldEncode, encoding, shouldSplit, preserveNewl
   getSplitLinesGenerator(binary, preserveNewlines, !shouldSplit, {})
 ].filter(Boolean);
 
-// node_modules/execa/lib/io/contents.js
+// ../main/node_modules/execa/lib/io/contents.js
 var getStreamOutput = async ({ stream, onStreamEnd, fdNumber, encoding, buffer, maxBuffer, lines, allMixed, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => {
   const logPromise = logOutputAsync({
     stream,
@@ -13850,7 +13853,7 @@ var getBufferedData = async (streamPromise) => {
 };
 var handleBufferedData = ({ bufferedData }) => isArrayBuffer(bufferedData) ? new Uint8Array(bufferedData) : bufferedData;
 
-// node_modules/execa/lib/resolve/wait-stream.js
+// ../main/node_modules/execa/lib/resolve/wait-stream.js
 import { finished as finished5 } from "node:stream/promises";
 var waitForStream = async (stream, fdNumber, streamInfo, { isSameDirection, stopOnExit = false } = {}) => {
   const state = handleStdinDestroy(stream, streamInfo);
@@ -13903,7 +13906,7 @@ var isInputFileDescriptor = ({ fileDescriptors }, fdNumber) => fdNumber !== "all
 var isStreamAbort = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
 var isStreamEpipe = (error) => error?.code === "EPIPE";
 
-// node_modules/execa/lib/resolve/stdio.js
+// ../main/node_modules/execa/lib/resolve/stdio.js
 var waitForStdioStreams = ({ subprocess, encoding, buffer, maxBuffer, lines, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => subprocess.stdio.map((stream, fdNumber) => waitForSubprocessStream({
   stream,
   fdNumber,
@@ -13944,7 +13947,7 @@ var waitForSubprocessStream = async ({ stream, fdNumber, encoding, buffer, maxBu
   return output;
 };
 
-// node_modules/execa/lib/resolve/all-async.js
+// ../main/node_modules/execa/lib/resolve/all-async.js
 var makeAllStream = ({ stdout, stderr }, { all }) => all && (stdout || stderr) ? mergeStreams([stdout, stderr].filter(Boolean)) : void 0;
 var waitForAllStream = ({ subprocess, encoding, buffer, maxBuffer, lines, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => waitForSubprocessStream({
   ...getAllStream(subprocess, buffer),
@@ -13972,10 +13975,10 @@ var getAllStream = ({ stdout, stderr, all }, [, bufferStdout, bufferStderr]) => 
 };
 var getAllMixed = ({ all, stdout, stderr }) => all && stdout && stderr && stdout.readableObjectMode !== stderr.readableObjectMode;
 
-// node_modules/execa/lib/resolve/wait-subprocess.js
+// ../main/node_modules/execa/lib/resolve/wait-subprocess.js
 import { once as once8 } from "node:events";
 
-// node_modules/execa/lib/verbose/ipc.js
+// ../main/node_modules/execa/lib/verbose/ipc.js
 var shouldLogIpc = (verboseInfo) => isFullVerbose(verboseInfo, "ipc");
 var logIpcOutput = (message, verboseInfo) => {
   const verboseMessage = serializeVerboseMessage(message);
@@ -13987,7 +13990,7 @@ var logIpcOutput = (message, verboseInfo) => {
   });
 };
 
-// node_modules/execa/lib/ipc/buffer-messages.js
+// ../main/node_modules/execa/lib/ipc/buffer-messages.js
 var waitForIpcOutput = async ({
   subprocess,
   buffer: bufferArray,
@@ -14025,7 +14028,7 @@ var getBufferedIpcOutput = async (ipcOutputPromise, ipcOutput) => {
   return ipcOutput;
 };
 
-// node_modules/execa/lib/resolve/wait-subprocess.js
+// ../main/node_modules/execa/lib/resolve/wait-subprocess.js
 var waitForSubprocessResult = async ({
   subprocess,
   options: {
@@ -14141,7 +14144,7 @@ var throwOnSubprocessError = async (subprocess, { signal }) => {
   throw error;
 };
 
-// node_modules/execa/lib/convert/concurrent.js
+// ../main/node_modules/execa/lib/convert/concurrent.js
 var initializeConcurrentStreams = () => ({
   readableDestroy: /* @__PURE__ */ new WeakMap(),
   writableFinal: /* @__PURE__ */ new WeakMap(),
@@ -14167,11 +14170,11 @@ var waitForConcurrentStreams = async ({ resolve: resolve5, promises }, subproces
   return !isSubprocessExit;
 };
 
-// node_modules/execa/lib/convert/readable.js
+// ../main/node_modules/execa/lib/convert/readable.js
 import { Readable as Readable3 } from "node:stream";
 import { callbackify as callbackify2 } from "node:util";
 
-// node_modules/execa/lib/convert/shared.js
+// ../main/node_modules/execa/lib/convert/shared.js
 import { finished as finished6 } from "node:stream/promises";
 var safeWaitForSubprocessStdin = async (subprocessStdin) => {
   if (subprocessStdin === void 0) {
@@ -14211,7 +14214,7 @@ var destroyOtherStream = (stream, isOpen, error) => {
   }
 };
 
-// node_modules/execa/lib/convert/readable.js
+// ../main/node_modules/execa/lib/convert/readable.js
 var createReadable = ({ subprocess, concurrentStreams, encoding }, { from, binary: binaryOption = true, preserveNewlines = true } = {}) => {
   const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
   const { subprocessStdout, waitReadableDestroy } = getSubprocessStdout(subprocess, from, concurrentStreams);
@@ -14296,12 +14299,12 @@ var destroyOtherReadable = (stream, error) => {
   destroyOtherStream(stream, stream.readable, error);
 };
 
-// node_modules/execa/lib/convert/writable.js
+// ../main/node_modules/execa/lib/convert/writable.js
 import { Writable as Writable3 } from "node:stream";
 import { callbackify as callbackify3 } from "node:util";
 var createWritable = ({ subprocess, concurrentStreams }, { to } = {}) => {
   const { subprocessStdin, waitWritableFinal, waitWritableDestroy } = getSubprocessStdin(subprocess, to, concurrentStreams);
-  const writable3 = new Writable3({
+  const writable2 = new Writable3({
     ...getWritableMethods(subprocessStdin, subprocess, waitWritableFinal),
     destroy: callbackify3(onWritableDestroy.bind(void 0, {
       subprocessStdin,
@@ -14312,8 +14315,8 @@ var createWritable = ({ subprocess, concurrentStreams }, { to } = {}) => {
     highWaterMark: subprocessStdin.writableHighWaterMark,
     objectMode: subprocessStdin.writableObjectMode
   });
-  onStdinFinished(subprocessStdin, writable3);
-  return writable3;
+  onStdinFinished(subprocessStdin, writable2);
+  return writable2;
 };
 var getSubprocessStdin = (subprocess, to, concurrentStreams) => {
   const subprocessStdin = getToStream(subprocess, to);
@@ -14340,15 +14343,15 @@ var onWritableFinal = async (subprocessStdin, subprocess, waitWritableFinal) => 
     await subprocess;
   }
 };
-var onStdinFinished = async (subprocessStdin, writable3, subprocessStdout) => {
+var onStdinFinished = async (subprocessStdin, writable2, subprocessStdout) => {
   try {
     await waitForSubprocessStdin(subprocessStdin);
-    if (writable3.writable) {
-      writable3.end();
+    if (writable2.writable) {
+      writable2.end();
     }
   } catch (error) {
     await safeWaitForSubprocessStdout(subprocessStdout);
-    destroyOtherWritable(writable3, error);
+    destroyOtherWritable(writable2, error);
   }
 };
 var onWritableDestroy = async ({ subprocessStdin, subprocess, waitWritableFinal, waitWritableDestroy }, error) => {
@@ -14362,7 +14365,7 @@ var destroyOtherWritable = (stream, error) => {
   destroyOtherStream(stream, stream.writable, error);
 };
 
-// node_modules/execa/lib/convert/duplex.js
+// ../main/node_modules/execa/lib/convert/duplex.js
 import { Duplex as Duplex3 } from "node:stream";
 import { callbackify as callbackify4 } from "node:util";
 var createDuplex = ({ subprocess, concurrentStreams, encoding }, { from, to, binary: binaryOption = true, preserveNewlines = true } = {}) => {
@@ -14416,7 +14419,7 @@ var onDuplexDestroy = async ({ subprocessStdout, subprocessStdin, subprocess, wa
   ]);
 };
 
-// node_modules/execa/lib/convert/iterable.js
+// ../main/node_modules/execa/lib/convert/iterable.js
 var createIterable = (subprocess, encoding, {
   from,
   binary: binaryOption = false,
@@ -14445,7 +14448,7 @@ var iterateOnStdoutData = async function* (onStdoutData, subprocessStdout, subpr
   }
 };
 
-// node_modules/execa/lib/convert/add.js
+// ../main/node_modules/execa/lib/convert/add.js
 var addConvertedStreams = (subprocess, { encoding }) => {
   const concurrentStreams = initializeConcurrentStreams();
   subprocess.readable = createReadable.bind(void 0, { subprocess, concurrentStreams, encoding });
@@ -14455,7 +14458,7 @@ var addConvertedStreams = (subprocess, { encoding }) => {
   subprocess[Symbol.asyncIterator] = createIterable.bind(void 0, subprocess, encoding, {});
 };
 
-// node_modules/execa/lib/methods/promise.js
+// ../main/node_modules/execa/lib/methods/promise.js
 var mergePromise = (subprocess, promise) => {
   for (const [property, descriptor] of descriptors) {
     const value2 = descriptor.value.bind(promise);
@@ -14469,7 +14472,7 @@ var descriptors = ["then", "catch", "finally"].map((property) => [
   Reflect.getOwnPropertyDescriptor(nativePromisePrototype, property)
 ]);
 
-// node_modules/execa/lib/methods/main-async.js
+// ../main/node_modules/execa/lib/methods/main-async.js
 var execaCoreAsync = (rawFile, rawArguments, rawOptions, createNested) => {
   const { file, commandArguments, command, escapedCommand, startTime, verboseInfo, options, fileDescriptors } = handleAsyncArguments(rawFile, rawArguments, rawOptions);
   const { subprocess, promise } = spawnSubprocessAsync({
@@ -14624,7 +14627,7 @@ var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, cont
   startTime
 });
 
-// node_modules/execa/lib/methods/bind.js
+// ../main/node_modules/execa/lib/methods/bind.js
 var mergeOptions = (boundOptions, options) => {
   const newOptions = Object.fromEntries(
     Object.entries(options).map(([optionName, optionValue]) => [
@@ -14642,7 +14645,7 @@ var mergeOption = (optionName, boundOptionValue, optionValue) => {
 };
 var DEEP_OPTIONS = /* @__PURE__ */ new Set(["env", ...FD_SPECIFIC_OPTIONS]);
 
-// node_modules/execa/lib/methods/create.js
+// ../main/node_modules/execa/lib/methods/create.js
 var createExeca = (mapArguments, boundOptions, deepOptions, setBoundExeca) => {
   const createNested = (mapArguments2, boundOptions2, setBoundExeca2) => createExeca(mapArguments2, boundOptions2, deepOptions, setBoundExeca2);
   const boundExeca = (...execaArguments) => callBoundExeca({
@@ -14688,7 +14691,7 @@ var parseArguments = ({ mapArguments, firstArgument, nextArguments, deepOptions,
   };
 };
 
-// node_modules/execa/lib/methods/command.js
+// ../main/node_modules/execa/lib/methods/command.js
 var mapCommandAsync = ({ file, commandArguments }) => parseCommand(file, commandArguments);
 var mapCommandSync = ({ file, commandArguments }) => ({ ...parseCommand(file, commandArguments), isSync: true });
 var parseCommand = (command, unusedArguments) => {
@@ -14719,7 +14722,7 @@ var parseCommandString = (command) => {
 };
 var SPACES_REGEXP = / +/g;
 
-// node_modules/execa/lib/methods/script.js
+// ../main/node_modules/execa/lib/methods/script.js
 var setScriptSync = (boundExeca, createNested, boundOptions) => {
   boundExeca.sync = createNested(mapScriptSync, boundOptions);
   boundExeca.s = boundExeca.sync;
@@ -14730,7 +14733,7 @@ var getScriptOptions = (options) => ({ options: { ...getScriptStdinOption(option
 var getScriptStdinOption = ({ input, inputFile, stdio }) => input === void 0 && inputFile === void 0 && stdio === void 0 ? { stdin: "inherit" } : {};
 var deepScriptOptions = { preferLocal: true };
 
-// node_modules/execa/index.js
+// ../main/node_modules/execa/index.js
 var execa = createExeca(() => ({}));
 var execaSync = createExeca(() => ({ isSync: true }));
 var execaCommand = createExeca(mapCommandAsync);
@@ -15034,10 +15037,10 @@ var PHASES = /* @__PURE__ */ new Set([
   "grown",
   "booted"
 ]);
-function parseRecord(text, where) {
+function parseRecord(text2, where) {
   let value2;
   try {
-    value2 = JSON.parse(text);
+    value2 = JSON.parse(text2);
   } catch (err) {
     throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
   }
@@ -15125,121 +15128,121 @@ async function mapBounded(items, limit, fn) {
 }
 
 // src/model/digest.ts
-import { createHash } from "node:crypto";
+import { createHash, hash as oneShotHash } from "node:crypto";
 function canonicalJson(value2) {
   return canonicalText(value2);
 }
-function specDigest(spec) {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
+function specDigest(spec, memo) {
+  return textDigest(specText(spec, memo));
+}
+function specText(spec, memo) {
+  return objectText(spec, memo, memo && SPEC_PARTS, "files");
+}
+var SPEC_PARTS = /* @__PURE__ */ new Set(["image", "features", "apps", "state", "health", "rollout", "scale"]);
+function textDigest(text2) {
+  return "sha256:" + (text2.length <= CHUNK ? oneShotHash("sha256", text2, "hex") : createHash("sha256").update(text2).digest("hex"));
 }
 function canonicalText(value2, memo) {
-  const out = new TextOut();
-  if (!write(value2, memo, out)) out.add("null");
-  return out.text;
+  return text(value2, memo) ?? "null";
 }
 function canonicalDigest(value2, memo) {
-  const out = new HashOut(createHash("sha256"));
-  if (!write(value2, memo, out)) out.add("null");
-  return "sha256:" + out.digest();
+  return textDigest(canonicalText(value2, memo));
 }
-function remember(value2, memo) {
-  let text = memo.get(value2);
-  if (text === void 0) {
-    text = flat(canonicalText(value2));
-    memo.set(value2, text);
+function remember(value2, memo, spec = false) {
+  let known = memo.get(value2);
+  if (known === void 0) {
+    known = flat(text(value2, spec ? memo : void 0, spec ? SPEC_PARTS : void 0) ?? "null");
+    memo.set(value2, known);
   }
-  return text;
+  return known;
 }
-function flat(text) {
-  text.charCodeAt(text.length >> 1);
-  return text;
+function flat(text2) {
+  text2.charCodeAt(text2.length >> 1);
+  return text2;
 }
-var TextOut = class {
-  text = "";
-  add(piece) {
-    this.text += piece;
-  }
-};
 var CHUNK = 64 * 1024;
-var HashOut = class {
-  constructor(hash) {
-    this.hash = hash;
-  }
-  hash;
-  buffer = "";
-  add(piece) {
-    this.buffer += piece;
-    if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
-      this.buffer = "";
-    }
-  }
-  digest() {
-    this.hash.update(this.buffer);
-    return this.hash.digest("hex");
-  }
-};
-function write(value2, memo, out) {
+function text(value2, memo, parts) {
   switch (typeof value2) {
     case "string":
-      out.add(JSON.stringify(value2));
-      return true;
+      return JSON.stringify(value2);
     case "number":
-      out.add(Number.isFinite(value2) ? String(value2) : "null");
-      return true;
+      return Number.isFinite(value2) ? String(value2) : "null";
     case "boolean":
-      out.add(value2 ? "true" : "false");
-      return true;
+      return value2 ? "true" : "false";
     case "object": {
-      if (value2 === null) {
-        out.add("null");
-        return true;
-      }
-      const known = memo?.get(value2);
-      if (known !== void 0) {
-        out.add(known);
-        return true;
+      if (value2 === null) return "null";
+      if (memo !== void 0) {
+        const known = memo.get(value2);
+        if (known !== void 0) return known;
       }
       if (Array.isArray(value2)) {
-        out.add("[");
-        for (let i2 = 0; i2 < value2.length; i2++) {
-          if (i2) out.add(",");
-          if (!write(value2[i2], memo, out)) out.add("null");
-        }
-        out.add("]");
-        return true;
+        if (value2.length === 0) return "[]";
+        let out = "[";
+        for (let i2 = 0; i2 < value2.length; i2++) out += (i2 ? "," : "") + (text(value2[i2], memo, parts) ?? "null");
+        return out + "]";
       }
-      out.add("{");
-      let first = true;
-      for (const key of keyOrder(Object.keys(value2))) {
-        const member = value2[key];
-        if (!writable2(member)) continue;
-        let label = labels.get(key);
-        if (label === void 0) {
-          label = JSON.stringify(key) + ":";
-          if (labels.size < 1e4) labels.set(key, label);
-        }
-        out.add(first ? label : "," + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add("}");
-      return true;
+      return objectText(value2, memo, parts);
     }
     case "bigint":
       JSON.stringify(value2);
-      return false;
+      return void 0;
     default:
-      return false;
+      return void 0;
   }
 }
-function writable2(value2) {
-  const type = typeof value2;
-  return type !== "undefined" && type !== "function" && type !== "symbol";
+function objectText(value2, memo, parts, skip) {
+  const keys = Object.keys(value2);
+  if (keys.length === 0) return "{}";
+  const shape = shapeOf(keys);
+  const sorted = shape.sorted;
+  let out = "";
+  for (let i2 = 0; i2 < sorted.length; i2++) {
+    const key = sorted[i2];
+    if (key === skip) continue;
+    const member = value2[key];
+    let written;
+    switch (typeof member) {
+      case "string":
+        written = JSON.stringify(member);
+        break;
+      case "number":
+        written = Number.isFinite(member) ? String(member) : "null";
+        break;
+      case "object":
+        written = parts !== void 0 && member !== null && parts.has(key) ? remember(member, memo) : text(member, memo, parts);
+        break;
+      default:
+        written = text(member, memo, parts);
+        if (written === void 0) continue;
+    }
+    out += (out === "" ? shape.open[i2] : shape.next[i2]) + written;
+  }
+  return out === "" ? "{}" : out + "}";
+}
+var shapes = /* @__PURE__ */ new Map();
+var shapeCount = 0;
+var MAX_SHAPES = 4096;
+function shapeOf(keys) {
+  const list = shapes.get(keys[0]);
+  if (list !== void 0) {
+    search: for (let s = 0; s < list.length; s++) {
+      const known = list[s].keys;
+      if (known.length !== keys.length) continue;
+      for (let i2 = 1; i2 < keys.length; i2++) if (known[i2] !== keys[i2]) continue search;
+      return list[s];
+    }
+  }
+  const sorted = keyOrder(keys.slice());
+  const labels = sorted.map((key) => JSON.stringify(key) + ":");
+  const shape = { keys, sorted, open: labels.map((l) => "{" + l), next: labels.map((l) => "," + l) };
+  if (shapeCount < MAX_SHAPES) {
+    shapeCount++;
+    if (list === void 0) shapes.set(keys[0], [shape]);
+    else list.push(shape);
+  }
+  return shape;
 }
 var ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-var labels = /* @__PURE__ */ new Map();
 function keyOrder(keys) {
   if (keys.length < 2) return keys;
   keys.sort();
@@ -15252,9 +15255,6 @@ function keyOrder(keys) {
   const isIndex = new Set(indexes);
   return [...indexes.sort((a2, b) => Number(a2) - Number(b)), ...keys.filter((k) => !isIndex.has(k))];
 }
-
-// src/plan/build.ts
-import { createHash as createHash2 } from "node:crypto";
 
 // src/plan/classify.ts
 function present(value2) {
@@ -15286,28 +15286,33 @@ function mostDisruptive(actions) {
   }
   return worst;
 }
-function unionKeys(a2, b) {
-  const left = a2 ? Object.keys(a2) : [];
-  const right = b ? Object.keys(b) : [];
-  if (right.length === 0) return left.sort();
-  if (left.length === 0) return right.sort();
-  const keys = new Set(left);
-  for (const key of right) keys.add(key);
-  return [...keys].sort();
+var NO_KEYS = [];
+function changedKeys(a2, b, differs) {
+  const left = a2 ? Object.keys(a2) : NO_KEYS;
+  const right = b ? Object.keys(b) : NO_KEYS;
+  let changed;
+  for (let i2 = 0; i2 < left.length; i2++) if (differs(left[i2])) (changed ??= []).push(left[i2]);
+  let sameKeys = left.length === right.length;
+  for (let i2 = 0; sameKeys && i2 < left.length; i2++) sameKeys = left[i2] === right[i2];
+  if (!sameKeys) {
+    const inLeft = new Set(left);
+    for (let i2 = 0; i2 < right.length; i2++) if (!inLeft.has(right[i2]) && differs(right[i2])) (changed ??= []).push(right[i2]);
+  }
+  return changed ? changed.sort() : NO_KEYS;
 }
-function stateDiskReasons(from, to) {
-  const reasons = [];
+function stateDiskReasons(from, to, reasons) {
   const a2 = from.state;
   const b = to.state;
-  if (!a2 && !b) return reasons;
+  if (!a2 && !b) return;
   if (a2?.disk !== b?.disk) {
     const grows = b !== void 0 && (a2 === void 0 || b.disk > a2.disk);
     reasons.push(reason("state.disk", a2?.disk, b?.disk, grows ? "restart" : "none"));
   }
-  for (const key of ["save", "restore", "onScaleIn"]) {
-    if (a2 && b && a2[key] !== b[key]) reasons.push(reason(`state.${key}`, a2[key], b[key], "none"));
+  if (a2 && b) {
+    if (a2.save !== b.save) reasons.push(reason("state.save", a2.save, b.save, "none"));
+    if (a2.restore !== b.restore) reasons.push(reason("state.restore", a2.restore, b.restore, "none"));
+    if (a2.onScaleIn !== b.onScaleIn) reasons.push(reason("state.onScaleIn", a2.onScaleIn, b.onScaleIn, "none"));
   }
-  return reasons;
 }
 function classifyInstanceChange(from, to) {
   const reasons = [];
@@ -15321,17 +15326,25 @@ function classifyInstanceChange(from, to) {
   if (from.target.runner !== to.target.runner) {
     reasons.push(reason("target.runner", from.target.runner, to.target.runner, "replace"));
   }
-  for (const key of unionKeys(from.target.options, to.target.options)) {
-    const a2 = from.target.options?.[key];
-    const b = to.target.options?.[key];
-    if (!same(a2, b)) reasons.push(reason(`target.options.${key}`, a2, b, "replace"));
+  const fromOptions = from.target.options;
+  const toOptions = to.target.options;
+  const options = changedKeys(fromOptions, toOptions, (key) => !same(fromOptions?.[key], toOptions?.[key]));
+  for (let i2 = 0; i2 < options.length; i2++) {
+    const key = options[i2];
+    reasons.push(reason(`target.options.${key}`, fromOptions?.[key], toOptions?.[key], "replace"));
   }
   if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason("target.ssh", from.target.ssh ?? null, to.target.ssh ?? null, "restart"));
   if (from.cpus !== to.cpus) reasons.push(reason("cpus", from.cpus, to.cpus, "restart"));
   if (from.memory !== to.memory) reasons.push(reason("memory", from.memory, to.memory, "restart"));
-  reasons.push(...stateDiskReasons(from, to));
+  stateDiskReasons(from, to, reasons);
   if (!same(from.features, to.features)) reasons.push(reason("features", from.features, to.features, "refresh"));
-  for (const name of unionKeys(from.apps, to.apps)) {
+  const apps = changedKeys(from.apps, to.apps, (name) => {
+    const a2 = from.apps[name];
+    const b = to.apps[name];
+    return !a2 || !b || a2.version !== b.version || a2.install !== b.install;
+  });
+  for (let i2 = 0; i2 < apps.length; i2++) {
+    const name = apps[i2];
     const a2 = from.apps[name];
     const b = to.apps[name];
     if (!a2 || !b) {
@@ -15341,12 +15354,17 @@ function classifyInstanceChange(from, to) {
     if (a2.version !== b.version) reasons.push(reason(`apps.${name}.version`, a2.version, b.version, "refresh"));
     if (a2.install !== b.install) reasons.push(reason(`apps.${name}.install`, a2.install, b.install, "refresh"));
   }
-  for (const key of unionKeys(from.settings, to.settings)) {
-    const a2 = from.settings[key];
-    const b = to.settings[key];
-    if (a2 !== b) reasons.push(reason(`settings.${key}`, a2, b, "refresh"));
+  const settings = changedKeys(from.settings, to.settings, (key) => from.settings[key] !== to.settings[key]);
+  for (let i2 = 0; i2 < settings.length; i2++) {
+    const key = settings[i2];
+    reasons.push(reason(`settings.${key}`, from.settings[key], to.settings[key], "refresh"));
   }
-  return { action: mostDisruptive(reasons.map((r) => r.action)), reasons };
+  let action = "none";
+  for (let i2 = 0; i2 < reasons.length; i2++) action = moreDisruptive(action, reasons[i2].action);
+  return { action, reasons };
+}
+function moreDisruptive(worst, action) {
+  return action in DISRUPTION_ORDER && DISRUPTION_ORDER[action] > DISRUPTION_ORDER[worst] ? action : worst;
 }
 function classifyTierPolicyChange(from, to) {
   const reasons = [];
@@ -15355,22 +15373,20 @@ function classifyTierPolicyChange(from, to) {
   const b = to.tier;
   if (!a2) return reasons;
   if (a2.description !== b.description) reasons.push(reason("description", a2.description, b.description, "none"));
-  const groups = [
-    ["health", a2.health, b.health],
-    ["rollout", a2.rollout, b.rollout],
-    ["scale", a2.scale, b.scale]
-  ];
-  for (const [group, x, y] of groups) {
-    const left = x;
-    const right = y;
-    for (const key of unionKeys(left, right)) {
-      if (!same(left?.[key], right?.[key])) reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
-    }
-  }
+  policyReasons("health", a2.health, b.health, reasons);
+  policyReasons("rollout", a2.rollout, b.rollout, reasons);
+  policyReasons("scale", a2.scale, b.scale, reasons);
   return reasons;
 }
-function tierOf(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
+function policyReasons(group, x, y, reasons) {
+  if (x === y) return;
+  const left = x;
+  const right = y;
+  const keys = changedKeys(left, right, (key) => !same(left?.[key], right?.[key]));
+  for (let i2 = 0; i2 < keys.length; i2++) {
+    const key = keys[i2];
+    reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], "none"));
+  }
 }
 
 // src/plan/build.ts
@@ -15381,18 +15397,12 @@ function rollingBack(record) {
 function currentServices(input) {
   const current = /* @__PURE__ */ new Map();
   for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: "stand-in",
-      spec,
-      instances: spec.tiers.flatMap(
-        (tier) => Array.from({ length: tier.count }, (_, i2) => ({
-          tier: tier.name,
-          index: i2 + 1,
-          spec: tier.instance,
-          status: "ready"
-        }))
-      )
-    });
+    const instances = [];
+    for (let t = 0; t < spec.tiers.length; t++) {
+      const tier = spec.tiers[t];
+      for (let i2 = 1; i2 <= tier.count; i2++) instances.push({ tier: tier.name, index: i2, spec: tier.instance, status: "ready" });
+    }
+    current.set(spec.name, { source: "stand-in", spec, instances });
   }
   for (const [name, record] of Object.entries(input.recorded)) {
     current.set(name, {
@@ -15415,47 +15425,73 @@ function currentServices(input) {
 function stateDigestOf(services) {
   return stateDigests(services).total;
 }
-function stateDigests(services) {
-  const texts = /* @__PURE__ */ new WeakMap();
+function stateDigests(services, texts = /* @__PURE__ */ new WeakMap()) {
   const digests = /* @__PURE__ */ new WeakMap();
-  const digestOfSpec = (spec, text) => {
+  const digestOfSpec = (spec, text2) => {
     let digest = digests.get(spec);
     if (digest === void 0) {
-      digest = "sha256:" + createHash2("sha256").update(text()).digest("hex");
+      digest = textDigest(text2());
       digests.set(spec, digest);
     }
     return digest;
   };
-  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    const sorted = [...s.instances].sort((a2, b) => a2.tier === b.tier ? a2.index - b.index : a2.tier.localeCompare(b.tier) || a2.index - b.index);
+  const instanceDigest = (spec) => spec && typeof spec === "object" ? digestOfSpec(spec, () => remember(spec, texts, true)) : canonicalText(spec);
+  const rank = tierRanks(services);
+  const entryTexts = services.map(([name, s]) => {
+    const sorted = inTierOrder(s.instances, rank);
     const runs = [];
-    for (const i2 of sorted) {
-      const spec2 = instanceDigest(i2.spec);
+    let run;
+    let lastSpec;
+    let specId = "";
+    for (let n2 = 0; n2 < sorted.length; n2++) {
+      const i2 = sorted[n2];
+      if (n2 === 0 || i2.spec !== lastSpec) specId = instanceDigest(lastSpec = i2.spec);
       const step = i2.step ? stepDigest(i2.step) : void 0;
-      const run = runs.at(-1);
-      if (run && run.tier === i2.tier && run.spec === spec2 && run.status === i2.status && run.step === step && run.last + 1 === i2.index) run.last = i2.index;
-      else runs.push({ tier: i2.tier, first: i2.index, last: i2.index, spec: spec2, status: i2.status, ...step ? { step } : {} });
+      if (run && run.tier === i2.tier && run.spec === specId && run.status === i2.status && run.step === step && run.last + 1 === i2.index) {
+        run.last = i2.index;
+      } else {
+        run = { tier: i2.tier, first: i2.index, last: i2.index, spec: specId, status: i2.status };
+        if (step) run.step = step;
+        runs.push(run);
+      }
     }
-    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
+    const spec = s.spec && typeof s.spec === "object" ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
+    return canonicalText({
       name,
       source: s.source,
       spec,
       instances: runs,
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : void 0
-    };
+    });
   });
   const byService = {};
-  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
-  return { total: canonicalDigest(entries), byService };
+  services.forEach(([name], i2) => byService[name] = textDigest(entryTexts[i2]));
+  return { total: textDigest("[" + entryTexts.join(",") + "]"), byService };
+}
+function tierRanks(services) {
+  const names = /* @__PURE__ */ new Set();
+  let last;
+  for (let s = 0; s < services.length; s++) {
+    const instances = services[s][1].instances;
+    for (let i2 = 0; i2 < instances.length; i2++) {
+      const tier = instances[i2].tier;
+      if (tier !== last) names.add(last = tier);
+    }
+  }
+  const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
+  const rank = /* @__PURE__ */ new Map();
+  sorted.forEach((name, i2) => rank.set(name, i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
+  return rank;
+}
+function inTierOrder(instances, rank) {
+  const before = (a2, b) => rank.get(a2.tier) - rank.get(b.tier) || a2.index - b.index;
+  for (let i2 = 1; i2 < instances.length; i2++) {
+    if (before(instances[i2 - 1], instances[i2]) > 0) return [...instances].sort(before);
+  }
+  return instances;
 }
 function stepDigest(step) {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-function withoutFiles(spec) {
-  const { files: _files, ...content } = spec;
-  return content;
 }
 function locate(locator, file, path8) {
   for (let end = path8.length; end >= 0; end--) {
@@ -15482,57 +15518,60 @@ function resumeWarning(name, status, step) {
   const what = step.failed ? `failed at ${step.phase} (${firstLine(step.failed.message)})` : `stopped at ${step.phase}`;
   return `${name}: its ${step.action} of deployment ${step.deployment} ${what}; this plan finishes it (instance ${status})`;
 }
-function resumedInstance(inst, step, desired, name, countReason, policyReasons) {
+function resumedInstance(inst, step, desired, name, countReason, policyReasons2) {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
-  if (!target) return { index: inst.index, name, action: "create", reasons: [resume, countReason("create")] };
+  if (!target) return plannedInstance(name, inst.index, "create", [resume, countReason("create")]);
   const change = classifyInstanceChange(target, desired);
   const action = step.action === "create" ? "create" : mostDisruptive([step.action, change.action]);
-  const entry = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === "replace" && (inst.spec.state || target.state)) entry.state = "kept";
+  const state = action === "replace" && (inst.spec.state || target.state) ? "kept" : void 0;
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons2], state);
+}
+function plannedInstance(name, index, action, reasons, state) {
+  const entry = { name, index, action, reasons };
+  if (state !== void 0) entry.state = state;
   return entry;
 }
-function firstLine(text) {
-  return text.split("\n")[0];
+function firstLine(text2) {
+  return text2.split("\n")[0];
 }
-function planTier(service, tierName, current, desired, f) {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? []).filter((i2) => i2.tier === tierName).sort((a2, b) => a2.index - b.index);
+function planTier(service, tierName, current, desired, desiredTier, currentTier, existing, f) {
   const planned = [];
   const name = (n2) => instanceName(service, tierName, n2);
   const count4 = desiredTier?.count ?? 0;
   const countReason = (action) => ({ path: "count", from: existing.length, to: count4, action });
-  const policyReasons = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  const policyReasons2 = desired && desiredTier && current ? classifyTierPolicyChange({ release: current.spec.release, tier: currentTier }, { release: desired.release, tier: desiredTier }) : [];
+  let lastFrom;
+  let lastChange;
   const changes = /* @__PURE__ */ new Map();
   const changeOf = (from, to) => {
+    if (from === lastFrom) return lastChange;
     let change = changes.get(from);
     if (!change) {
-      change = classifyInstanceChange(from, to);
+      const classified = classifyInstanceChange(from, to);
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons2] };
       changes.set(from, change);
     }
+    lastFrom = from;
+    lastChange = change;
     return change;
   };
-  for (const inst of existing) {
+  for (let i2 = 0; i2 < existing.length; i2++) {
+    const inst = existing[i2];
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count4) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: "destroy",
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")]
-      });
+      const reasons2 = step && step.action !== "destroy" ? [resumeReason(inst.status, step), countReason("destroy")] : [countReason("destroy")];
+      planned.push(plannedInstance(name(inst.index), inst.index, "destroy", reasons2, stateOnDestroy(inst, desiredTier)));
       continue;
     }
     if (step) {
-      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons));
+      planned.push(resumedInstance(inst, step, desiredTier.instance, name(inst.index), countReason, policyReasons2));
       continue;
     }
     const change = changeOf(inst.spec, desiredTier.instance);
     let action = change.action;
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    let reasons = change.reasons;
     if (inst.status !== "ready") {
       reasons = [...reasons];
       f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
@@ -15541,29 +15580,37 @@ function planTier(service, tierName, current, desired, f) {
         reasons.unshift({ path: "status", from: inst.status, to: "ready", action: "refresh" });
       }
     }
-    const entry = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === "replace" && inst.spec.state) entry.state = "kept";
-    planned.push(entry);
+    planned.push(plannedInstance(name(inst.index), inst.index, action, reasons, action === "replace" && inst.spec.state ? "kept" : void 0));
   }
-  const taken = new Set(existing.map((i2) => i2.index));
-  for (let n2 = 1; n2 <= count4; n2++) {
-    if (!taken.has(n2)) planned.push({ index: n2, name: name(n2), action: "create", reasons: [countReason("create")] });
+  if (!holdsOneTo(existing, count4)) {
+    const taken = new Set(existing.map((i2) => i2.index));
+    for (let n2 = 1; n2 <= count4; n2++) {
+      if (!taken.has(n2)) planned.push(plannedInstance(name(n2), n2, "create", [countReason("create")]));
+    }
   }
   if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
-  planned.sort((a2, b) => a2.index - b.index);
+  if (!ascending(planned)) planned.sort((a2, b) => a2.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = /* @__PURE__ */ new Map();
-  for (const p of planned) {
+  for (let i2 = 0; i2 < planned.length; i2++) {
+    const p = planned[i2];
     const d = upgradeDomainOf(p.index, domainCount);
-    const instance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== void 0) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, domain = []);
-    domain.push(instance);
+    domain.push(p);
   }
   const domains = [...byDomain.entries()].sort((a2, b) => a2[0] - b[0]).map(([index, instances]) => ({ index, instances }));
   const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
   return { tier: { name: tierName, order, domains }, instances: planned };
+}
+function holdsOneTo(existing, count4) {
+  if (existing.length < count4) return false;
+  for (let i2 = 0; i2 < count4; i2++) if (existing[i2].index !== i2 + 1) return false;
+  return true;
+}
+function ascending(instances) {
+  for (let i2 = 1; i2 < instances.length; i2++) if (!(instances[i2 - 1].index <= instances[i2].index)) return false;
+  return true;
 }
 function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
   const file = desired.files.template;
@@ -15616,16 +15663,25 @@ function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
   );
 }
 function planService(name, current, desired, f) {
-  const orderOf = (tier) => tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [.../* @__PURE__ */ new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i2) => i2.tier)])].sort(
-    (a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b)
-  );
+  const desiredTiers = tiersByName(desired);
+  const currentTiers = tiersByName(current?.spec);
+  const existing = /* @__PURE__ */ new Map();
+  const instances = current?.instances ?? [];
+  for (let i2 = 0; i2 < instances.length; i2++) {
+    const inst = instances[i2];
+    let list = existing.get(inst.tier);
+    if (!list) existing.set(inst.tier, list = []);
+    list.push(inst);
+  }
+  for (const list of existing.values()) if (!ascending(list)) list.sort((a2, b) => a2.index - b.index);
+  const orderOf = (tier) => desiredTiers.get(tier)?.rollout.order ?? currentTiers.get(tier)?.rollout.order ?? 0;
+  const tierNames = [.../* @__PURE__ */ new Set([...desiredTiers.keys(), ...existing.keys()])].sort((a2, b) => orderOf(a2) - orderOf(b) || a2.localeCompare(b));
   const tiers = [];
   let changed = false;
   for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
+    const planned = planTier(name, tierName, current, desired, desiredTiers.get(tierName), currentTiers.get(tierName), existing.get(tierName) ?? [], f);
     if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
+    if (!changed && planned.instances.some((i2) => i2.reasons.length > 0)) changed = true;
     tiers.push(planned.tier);
   }
   if (!changed && current?.unfinished) {
@@ -15638,15 +15694,25 @@ function planService(name, current, desired, f) {
   if (runner !== void 0) service.runner = runner;
   return service;
 }
-function planDigestOf(doc, desired = {}) {
+function tiersByName(spec) {
+  const tiers = /* @__PURE__ */ new Map();
+  for (const tier of spec?.tiers ?? []) if (!tiers.has(tier.name)) tiers.set(tier.name, tier);
+  return tiers;
+}
+function planDigestOf(doc, desired = {}, specs = /* @__PURE__ */ new WeakMap()) {
   const memo = /* @__PURE__ */ new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== "object") continue;
-          const text = instanceText(instance, memo);
-          if (text !== void 0) memo.set(instance, text);
+  const services = doc.services ? servicesText(doc.services, memo) : void 0;
+  if (services !== void 0) {
+    memo.set(doc.services, services);
+  } else {
+    for (const service of doc.services ?? []) {
+      for (const tier of service.tiers ?? []) {
+        for (const domain of tier.domains ?? []) {
+          for (const instance of domain.instances ?? []) {
+            if (!instance || typeof instance !== "object") continue;
+            const text2 = instanceText(instance, memo);
+            if (text2 !== void 0) memo.set(instance, text2);
+          }
         }
       }
     }
@@ -15657,7 +15723,7 @@ function planDigestOf(doc, desired = {}) {
     services: doc.services,
     warnings: doc.warnings,
     errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]) : null]))
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null]))
   }, memo);
 }
 var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
@@ -15665,12 +15731,87 @@ function instanceText(instance, memo) {
   const { name, action, state, reasons } = instance;
   if (typeof name !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
   for (const key in instance) if (!INSTANCE_KEYS.has(key)) return void 0;
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${reasonsText(reasons, memo)}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+}
+function reasonsText(reasons, memo) {
   let list = memo.get(reasons);
   if (list === void 0) {
     for (const reason3 of reasons) if (reason3 && typeof reason3 === "object") remember(reason3, memo);
     list = remember(reasons, memo);
   }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`;
+  return list;
+}
+var SERVICE_KEYS = /* @__PURE__ */ new Set(["name", "template", "runner", "tiers"]);
+var TIER_KEYS = /* @__PURE__ */ new Set(["name", "order", "domains"]);
+var DOMAIN_KEYS = /* @__PURE__ */ new Set(["index", "instances"]);
+function hasOnly(value2, keys) {
+  for (const key in value2) if (!keys.has(key) || !Object.prototype.hasOwnProperty.call(value2, key)) return false;
+  return true;
+}
+var USUAL_INSTANCE_KEYS = ["name", "index", "action", "reasons", "state"];
+function instanceKeys(instance) {
+  let k = 0;
+  for (const key in instance) {
+    if (key !== USUAL_INSTANCE_KEYS[k++]) {
+      for (const other in instance) if (!INSTANCE_KEYS.has(other)) return false;
+      return true;
+    }
+  }
+  return true;
+}
+function plainObject(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+}
+function numberText(n2) {
+  return Number.isFinite(n2) ? String(n2) : "null";
+}
+function servicesText(services, memo) {
+  if (!Array.isArray(services)) return void 0;
+  const shells = /* @__PURE__ */ new Map();
+  const parts = ["["];
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s];
+    if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return void 0;
+    const { name, template, runner, tiers } = service;
+    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers)) return void 0;
+    parts.push(`${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t];
+      if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return void 0;
+      const { name: tierName, order, domains } = tier;
+      if (typeof tierName !== "string" || typeof order !== "number" || !Array.isArray(domains)) return void 0;
+      parts.push(t ? ',{"domains":[' : '{"domains":[');
+      for (let d = 0; d < domains.length; d++) {
+        const domain = domains[d];
+        if (!plainObject(domain) || !hasOnly(domain, DOMAIN_KEYS)) return void 0;
+        const { index, instances } = domain;
+        if (typeof index !== "number" || !Array.isArray(instances)) return void 0;
+        parts.push(`${d ? "," : ""}{"index":${numberText(index)},"instances":[`);
+        for (let i2 = 0; i2 < instances.length; i2++) {
+          const instance = instances[i2];
+          if (!plainObject(instance) || !instanceKeys(instance)) return void 0;
+          const { name: instanceName2, action, state, reasons } = instance;
+          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+          let shell = shells.get(reasons);
+          if (shell === void 0 || shell.action !== action || shell.state !== state) {
+            shell = {
+              action,
+              state,
+              before: `{"action":${JSON.stringify(action)},"name":`,
+              after: `,"reasons":${reasonsText(reasons, memo)}${state === void 0 ? "" : `,"state":${JSON.stringify(state)}`}}`
+            };
+            shells.set(reasons, shell);
+          }
+          parts.push((i2 ? "," : "") + shell.before + JSON.stringify(instanceName2) + shell.after);
+        }
+        parts.push("]}");
+      }
+      parts.push(`],"name":${JSON.stringify(tierName)},"order":${numberText(order)}}`);
+    }
+    parts.push("]}");
+  }
+  parts.push("]");
+  return parts.join("");
 }
 function currentStateDigest(input) {
   const current = currentServices(input);
@@ -15744,12 +15885,20 @@ function buildPlan(input) {
     desired[name] = spec;
   }
   const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i2 of d.instances) summary[i2.action]++;
+  for (let s = 0; s < services.length; s++) {
+    const tiers = services[s].tiers;
+    for (let t = 0; t < tiers.length; t++) {
+      const domains = tiers[t].domains;
+      for (let d = 0; d < domains.length; d++) {
+        const instances = domains[d].instances;
+        for (let i2 = 0; i2 < instances.length; i2++) summary[instances[i2].action]++;
+      }
+    }
   }
-  const states = stateDigests(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]));
+  const specs = /* @__PURE__ */ new WeakMap();
+  const states = stateDigests(names.filter((n2) => current.has(n2)).map((n2) => [n2, current.get(n2)]), specs);
   const state_digest = states.total;
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {
@@ -16228,8 +16377,8 @@ function describe(outcome) {
       return "succeeded";
   }
 }
-function firstLine2(text) {
-  return text.split("\n")[0];
+function firstLine2(text2) {
+  return text2.split("\n")[0];
 }
 
 // src/apply/scheduler.ts
@@ -16698,7 +16847,7 @@ var ServiceRun = class {
     return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
   }
   runnerOf(tier, desired, previous) {
-    const t = tierOf2(desired, tier) ?? tierOf2(previous, tier);
+    const t = tierOf(desired, tier) ?? tierOf(previous, tier);
     return t ? t.instance.target.runner : this.ps.runner;
   }
   /** Every instance of the plan, in rollout order, with the runner filter applied. */
@@ -16720,7 +16869,7 @@ var ServiceRun = class {
     const byName = new Map(this.reports.map((r) => [r.name, r]));
     const groups = [];
     for (const tier of sortedTiers(ps)) {
-      const spec = tierOf2(desired, tier.name) ?? tierOf2(previous, tier.name);
+      const spec = tierOf(desired, tier.name) ?? tierOf(previous, tier.name);
       if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
       for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
         const items = [];
@@ -16728,7 +16877,7 @@ var ServiceRun = class {
           const report = byName.get(pi.name);
           if (pi.action === "none" || report.outcome === "skipped") continue;
           if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
-          const desiredTier = tierOf2(desired, tier.name);
+          const desiredTier = tierOf(desired, tier.name);
           const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
           items.push({
             slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },
@@ -16944,7 +17093,7 @@ function boxesOf(groups) {
   }
   return [...boxes.values()];
 }
-function tierOf2(spec, name) {
+function tierOf(spec, name) {
   return spec?.tiers.find((t) => t.name === name);
 }
 function sortedTiers(ps) {
@@ -16953,8 +17102,8 @@ function sortedTiers(ps) {
 function short(commit) {
   return commit ? commit.slice(0, 7) : "the working tree";
 }
-function firstLine3(text) {
-  return text.split("\n")[0];
+function firstLine3(text2) {
+  return text2.split("\n")[0];
 }
 
 // src/apply/executor.ts
@@ -17066,18 +17215,21 @@ var WorktreeReader = class _WorktreeReader {
 };
 
 // src/load/git-revision.ts
+import { hash } from "node:crypto";
 import { posix } from "node:path";
 var SYMLINK_MODE = "120000";
 var MAX_SYMLINK_HOPS = 8;
 var GitRevisionReader = class _GitRevisionReader {
-  constructor(revision, entries, blobs) {
+  constructor(revision, entries, blobs, alike) {
     this.revision = revision;
     this.entries = entries;
     this.blobs = blobs;
+    this.alike = alike;
   }
   revision;
   entries;
   blobs;
+  alike;
   /**
    * `repoDir` may be a sub-folder of a Git work tree: paths stay relative to it.
    * Throws UnknownRevisionError when `ref` names nothing.
@@ -17095,30 +17247,42 @@ var GitRevisionReader = class _GitRevisionReader {
       if (entry.type !== "blob" || !isUnder(entry.path, under)) continue;
       entries.set(under ? entry.path.slice(under.length + 1) : entry.path, entry);
     }
-    return new _GitRevisionReader({ ref, commit }, entries, git.catFileBatch());
+    return new _GitRevisionReader({ ref, commit }, entries, git.catFileBatch(), known.alike);
   }
-  prefetched;
+  texts;
   /**
-   * A blob's bytes. The first read also asks for every YAML file of the tree, in the same
+   * A blob's text. The first read also asks for every YAML file of the tree, in the same
    * `cat-file --batch`: a load reads svcplan.yaml first and all templates and services next, so
-   * this saves a git process and a round trip. A blob (same object id) is read once.
+   * this saves a git process and a round trip. A blob (same object id) is read once; one that the
+   * `alike` tree has at the same path is not read through Git at all.
    */
-  blob(object) {
-    if (!this.prefetched) {
-      this.prefetched = /* @__PURE__ */ new Map();
+  text(object) {
+    if (!this.texts) {
+      const texts = this.texts = /* @__PURE__ */ new Map();
+      const wanted = [];
+      const seen = /* @__PURE__ */ new Set();
       for (const [path8, entry] of this.entries) {
-        if (entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(path8) || this.prefetched.has(entry.object)) continue;
-        const read2 = this.blobs.read(entry.object);
-        read2.catch(() => void 0);
-        this.prefetched.set(entry.object, read2);
+        if (entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(path8) || seen.has(entry.object)) continue;
+        seen.add(entry.object);
+        wanted.push([path8, entry]);
       }
+      const alike = this.alike;
+      const found = alike ? Promise.all(wanted.map(([path8, entry]) => alike.read(path8).then((t) => t !== void 0 && gitBlobId(t, entry.object) === entry.object ? t : void 0, () => void 0))) : void 0;
+      wanted.forEach(([, entry], i2) => {
+        const read2 = found ? found.then((f) => f[i2] ?? this.fromGit(entry.object)) : this.fromGit(entry.object);
+        read2.catch(() => void 0);
+        texts.set(entry.object, read2);
+      });
     }
-    let read = this.prefetched.get(object);
+    let read = this.texts.get(object);
     if (!read) {
-      read = this.blobs.read(object);
-      this.prefetched.set(object, read);
+      read = this.fromGit(object);
+      this.texts.set(object, read);
     }
     return read;
+  }
+  fromGit(object) {
+    return this.blobs.read(object).then((content) => content?.toString("utf8"));
   }
   async list(folders) {
     const starts = folders.map((f) => normalizeRepoPath(f, { allowRoot: true })).filter((f) => f !== void 0);
@@ -17129,21 +17293,33 @@ var GitRevisionReader = class _GitRevisionReader {
     return found.sort();
   }
   async read(path8) {
+    const entry = await this.file(path8);
+    return entry && this.text(entry.object);
+  }
+  /** A file is there when the tree lists it (its content is not read: a script only has to exist). */
+  async exists(path8) {
+    return await this.file(path8) !== void 0;
+  }
+  /** The tree entry of the file at `path`, symlinks followed while they stay inside the repository folder. */
+  async file(path8) {
     let clean = normalizeRepoPath(path8);
     for (let hop = 0; clean !== void 0 && hop <= MAX_SYMLINK_HOPS; hop++) {
       const entry = this.entries.get(clean);
       if (!entry) return void 0;
-      const content = await this.blob(entry.object);
-      if (content === void 0) return void 0;
-      if (entry.mode !== SYMLINK_MODE) return content.toString("utf8");
-      clean = normalizeRepoPath(posix.join(posix.dirname(clean), content.toString("utf8")));
+      if (entry.mode !== SYMLINK_MODE) return entry;
+      const target = await this.text(entry.object);
+      if (target === void 0) return void 0;
+      clean = normalizeRepoPath(posix.join(posix.dirname(clean), target));
     }
     return void 0;
   }
 };
+function gitBlobId(text2, like) {
+  return hash(like.length === 64 ? "sha256" : "sha1", `blob ${Buffer.byteLength(text2, "utf8")}\0${text2}`, "hex");
+}
 
 // src/load/schema.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createRequire } from "node:module";
 
 // schema/svcplan-v1.schema.json
@@ -19918,7 +20094,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 var validators;
 function validatorFor(kind) {
   if (!validators) {
-    const digest = createHash3("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
+    const digest = createHash2("sha256").update(JSON.stringify(svcplan_v1_schema_default)).digest("hex");
     validators = digest === SCHEMA_DIGEST ? schema_validators_generated_exports : compileSchema();
   }
   return validators[kind];
@@ -20099,10 +20275,10 @@ var MAX_DEPTH = 48;
 var MAX_KEY_LENGTH = 1e3;
 var BLOCK_KEY = /^([A-Za-z_][\w.\/-]*):(?: |$)/;
 var FLOW_KEY = /[A-Za-z_][\w.\/-]*/y;
-function parsePlainYaml(text) {
-  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text)) return void 0;
+function parsePlainYaml(text2) {
+  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text2)) return void 0;
   try {
-    return new PlainReader(text).document();
+    return new PlainReader(text2).document();
   } catch (err) {
     if (err === NOT_PLAIN) return void 0;
     throw err;
@@ -20117,9 +20293,11 @@ var PlainReader = class {
   depth = 0;
   path = [];
   sources = /* @__PURE__ */ new Map();
-  constructor(text) {
+  constructor(text2) {
     let start = true;
-    for (const raw of text.split("\n")) {
+    const raws = text2.split("\n");
+    for (let i2 = 0; i2 < raws.length; i2++) {
+      const raw = raws[i2];
       let indent = 0;
       while (raw.charCodeAt(indent) === 32) indent++;
       const content = raw.slice(indent).trimEnd();
@@ -20184,17 +20362,17 @@ var PlainReader = class {
   }
   /** The value after `key:` or `-` (`rest` starts with a space or is empty), at the parent's indent. */
   valueAfter(rest, indent, ofKey) {
-    const text = rest.trimStart();
+    const text2 = rest.trimStart();
     const next = this.lines[this.pos];
-    if (text === "" || text[0] === "#") {
+    if (text2 === "" || text2[0] === "#") {
       if (next && next.indent > indent) return this.blockNode(next.indent);
       if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
       return null;
     }
     if (next && next.indent > indent) refuse2();
-    const scanner = { text, at: 0 };
+    const scanner = { text: text2, at: 0 };
     const value2 = this.inlineValue(scanner);
-    const after = text.slice(scanner.at);
+    const after = text2.slice(scanner.at);
     if (after !== "" && !/^ +#/.test(after)) refuse2();
     return value2;
   }
@@ -20254,10 +20432,15 @@ var PlainReader = class {
     if (c3 === "[" || c3 === "{") return this.flow(s);
     if (c3 === '"' || c3 === "'") return quoted(s);
     const start = s.at;
+    const text2 = s.text;
     let end = start;
-    while (end < s.text.length && !",[]{}:#".includes(s.text[end])) end++;
-    const plain = s.text.slice(start, end).trimEnd();
-    if (!plainStart(plain) || s.text[end] !== void 0 && !",]}".includes(s.text[end])) refuse2();
+    for (; end < text2.length; end++) {
+      const code = text2.charCodeAt(end);
+      if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125 || code === 58 || code === 35) break;
+    }
+    const plain = text2.slice(start, end).trimEnd();
+    const stop = text2.charCodeAt(end);
+    if (!plainStart(plain) || end < text2.length && stop !== 44 && stop !== 93 && stop !== 125) refuse2();
     s.at = start + plain.length;
     return this.scalar(plain);
   }
@@ -20271,7 +20454,7 @@ function isListItem(content) {
   return content[0] === "-" && (content.length === 1 || content[1] === " ");
 }
 function skipSpaces(s) {
-  while (s.text[s.at] === " ") s.at++;
+  while (s.text.charCodeAt(s.at) === 32) s.at++;
 }
 function checkKey(key) {
   if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse2();
@@ -20329,10 +20512,14 @@ var FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 function coreScalar(plain) {
   const c3 = plain.charCodeAt(0);
-  const letter = c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
+  if (c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122) {
+    if (plain.length !== 4 && plain.length !== 5) return plain;
+    if (NULL.test(plain)) return null;
+    if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
+    return plain;
+  }
   if (NULL.test(plain)) return null;
   if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
-  if (letter) return plain;
   if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
   if (INT.test(plain)) return parseInt(plain, 10);
   if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);
@@ -20344,67 +20531,88 @@ function coreScalar(plain) {
 
 // src/load/source.ts
 var MAX_FILE_BYTES = 1024 * 1024;
-function parseYamlFile(file, text) {
-  let parsed = parsedByText.get(text);
+function parseYamlFile(file, text2) {
+  let parsed = parsedByText.get(text2);
   if (parsed) {
-    parsedByText.delete(text);
+    parsedByText.delete(text2);
   } else {
-    parsed = parseText(text);
-    cachedChars += text.length;
+    parsed = parseText(text2);
+    cachedChars += text2.length;
   }
-  parsedByText.set(text, parsed);
+  parsedByText.set(text2, parsed);
   while (parsedByText.size > PARSE_CACHE_ENTRIES || cachedChars > PARSE_CACHE_CHARS) {
     const oldest = parsedByText.keys().next().value;
     parsedByText.delete(oldest);
     cachedChars -= oldest.length;
   }
-  const cached = parsed;
   return {
-    source: {
-      file,
-      get lineCounter() {
-        return cached.lineCounter;
-      },
-      documents: parsed.documents
-    },
-    diagnostics: parsed.problems.map((p) => ({ file, ...p }))
+    source: new ParsedFile(file, parsed),
+    diagnostics: parsed.problems.length === 0 ? [] : parsed.problems.map((p) => ({ file, ...p }))
   };
 }
+var ParsedFile = class {
+  constructor(file, parsed) {
+    this.file = file;
+    this.parsed = parsed;
+    this.documents = parsed.documents;
+  }
+  file;
+  parsed;
+  documents;
+  get lineCounter() {
+    return this.parsed.lineCounter;
+  }
+};
 var PARSE_CACHE_ENTRIES = 4096;
 var PARSE_CACHE_CHARS = 32 * 1024 * 1024;
 var parsedByText = /* @__PURE__ */ new Map();
 var cachedChars = 0;
-function parseText(text) {
-  if (Buffer.byteLength(text, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text)) {
-    const plain = parsePlainYaml(text);
-    if (plain) return plainText(text, plain);
+function parseText(text2) {
+  if (Buffer.byteLength(text2, "utf8") <= MAX_FILE_BYTES && !/[\0\uFFFD]/.test(text2)) {
+    const plain = parsePlainYaml(text2);
+    if (plain) return plainText(text2, plain);
   }
-  return parseFully(text);
+  return parseFully(text2);
 }
-function plainText(text, plain) {
-  let full;
-  const fully = () => full ??= parseFully(text);
-  const document = {
-    index: 0,
-    value: plain.value,
-    get doc() {
-      return fully().documents[0].doc;
-    },
-    sourceOf(path8) {
-      const written = plain.scalarSources.get(path8.join("\0"));
-      if (written !== void 0) return written;
-      const value2 = valueAt2(plain.value, path8);
-      return typeof value2 === "string" ? value2 : sourceText(this.doc, path8);
-    }
-  };
-  return {
-    get lineCounter() {
-      return fully().lineCounter;
-    },
-    documents: [document],
-    problems: []
-  };
+function plainText(text2, plain) {
+  return new PlainText(text2, plain);
 }
+var PlainText = class {
+  constructor(text2, plain) {
+    this.text = text2;
+    this.documents = [new PlainParsedDocument(this, plain)];
+  }
+  text;
+  documents;
+  problems = [];
+  full;
+  fully() {
+    return this.full ??= parseFully(this.text);
+  }
+  get lineCounter() {
+    return this.fully().lineCounter;
+  }
+};
+var PlainParsedDocument = class {
+  constructor(file, plain) {
+    this.file = file;
+    this.plain = plain;
+    this.value = plain.value;
+  }
+  file;
+  plain;
+  index = 0;
+  value;
+  get doc() {
+    return this.file.fully().documents[0].doc;
+  }
+  sourceOf(path8) {
+    const written = this.plain.scalarSources.get(path8.join("\0"));
+    if (written !== void 0) return written;
+    const value2 = valueAt2(this.plain.value, path8);
+    return typeof value2 === "string" ? value2 : sourceText(this.doc, path8);
+  }
+};
 function valueAt2(root, path8) {
   let value2 = root;
   for (const segment of path8) {
@@ -20413,31 +20621,31 @@ function valueAt2(root, path8) {
   }
   return value2;
 }
-function parseFully(text) {
+function parseFully(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const documentsOut = [];
   const diagnostics = [];
   const at = (offset, message) => {
-    const { line, col } = positionOf(text, offset);
+    const { line, col } = positionOf(text2, offset);
     diagnostics.push({ line, column: col, message });
   };
-  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+  if (Buffer.byteLength(text2, "utf8") > MAX_FILE_BYTES) {
     at(0, `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it into several files`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const bad = text.search(/[\0\uFFFD]/);
+  const bad = text2.search(/[\0\uFFFD]/);
   if (bad >= 0) {
     at(bad, "not UTF-8 text (binary data or a broken encoding); save the file as UTF-8 YAML");
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
-  const deep = deepNesting(text);
+  const deep = deepNesting(text2);
   if (deep >= 0) {
     at(deep, `nested more than ${MAX_FLOW_DEPTH} levels deep; no svcplan file needs this, and parsing it would be slow`);
     return { lineCounter, documents: documentsOut, problems: diagnostics };
   }
   let documents;
   try {
-    documents = (0, import_yaml.parseAllDocuments)(text, {
+    documents = (0, import_yaml.parseAllDocuments)(text2, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
@@ -20484,24 +20692,24 @@ function firstComplexKey(doc) {
   return found;
 }
 var MAX_FLOW_DEPTH = 64;
-function deepNesting(text) {
-  for (const line of text.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
+function deepNesting(text2) {
+  for (const line of text2.matchAll(/^[ \t]*((?:[-?:][ \t]+){65,})/gm)) return line.index + line[0].length - line[1].length;
   let depth = 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c3 = text[i2];
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c3 = text2[i2];
     if (c3 === "[" || c3 === "{") {
       if (++depth > MAX_FLOW_DEPTH) return i2;
     } else if (c3 === "]" || c3 === "}") {
       depth = Math.max(0, depth - 1);
-    } else if (c3 === "#" && (i2 === 0 || /\s/.test(text[i2 - 1]))) {
-      const end = text.indexOf("\n", i2);
-      i2 = end < 0 ? text.length : end;
+    } else if (c3 === "#" && (i2 === 0 || /\s/.test(text2[i2 - 1]))) {
+      const end = text2.indexOf("\n", i2);
+      i2 = end < 0 ? text2.length : end;
     } else if (c3 === '"') {
-      for (i2++; i2 < text.length && text[i2] !== '"'; i2++) if (text[i2] === "\\") i2++;
-    } else if (c3 === "'" && (i2 === 0 || /[\s:,[{]/.test(text[i2 - 1]))) {
-      for (i2++; i2 < text.length; i2++) {
-        if (text[i2] === "'") {
-          if (text[i2 + 1] === "'") i2++;
+      for (i2++; i2 < text2.length && text2[i2] !== '"'; i2++) if (text2[i2] === "\\") i2++;
+    } else if (c3 === "'" && (i2 === 0 || /[\s:,[{]/.test(text2[i2 - 1]))) {
+      for (i2++; i2 < text2.length; i2++) {
+        if (text2[i2] === "'") {
+          if (text2[i2 + 1] === "'") i2++;
           else break;
         }
       }
@@ -20518,11 +20726,11 @@ function describeCrash(err) {
   if (/alias/i.test(message)) return "too many aliases are expanded (an alias bomb?); write the values out";
   return firstLine4(message);
 }
-function positionOf(text, offset) {
+function positionOf(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i2 = text.indexOf("\n"); i2 >= 0 && i2 < end; i2 = text.indexOf("\n", i2 + 1)) {
+  const end = Math.min(Math.max(offset, 0), text2.length);
+  for (let i2 = text2.indexOf("\n"); i2 >= 0 && i2 < end; i2 = text2.indexOf("\n", i2 + 1)) {
     line++;
     lineStart = i2 + 1;
   }
@@ -20614,10 +20822,10 @@ function defaultConfig() {
   return { templates: ["templates"], services: ["services"], state: { store: "local", path: ".svcplan/state", branch: "svcplan-state" }, declaredState: {} };
 }
 async function loadConfig(reader) {
-  const text = await reader.read(CONFIG_FILE);
+  const text2 = await reader.read(CONFIG_FILE);
   const config = defaultConfig();
-  if (text === void 0) return config;
-  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text);
+  if (text2 === void 0) return config;
+  const { source, diagnostics } = parseYamlFile(CONFIG_FILE, text2);
   const locator = new YamlLocator();
   locator.add(source);
   const report = (index, path8, message, key = false) => diagnostics.push({ file: CONFIG_FILE, ...locator.locateIn(CONFIG_FILE, index, path8, { key }), message });
@@ -20765,40 +20973,36 @@ function serviceFromDocument(raw, file, sourceOf) {
   };
 }
 function resolveService(service, template) {
-  const tiers = Object.entries(template.tiers).map(([name, tier]) => {
-    const override = service.tiers[name] ?? {};
-    const image = template.images[tier.image];
-    return {
-      name,
-      count: override.count ?? tier.count,
-      scale: { ...tier.scale },
-      health: { ...tier.health },
-      rollout: { ...tier.rollout },
-      ...tier.description !== void 0 ? { description: tier.description } : {},
-      instance: {
-        image: { box: image.box, version: image.version },
-        cpus: tier.cpus,
-        memory: tier.memory,
-        features: [...tier.features],
-        apps: cloneData(tier.apps),
-        settings: { ...tier.settings, ...override.settings },
-        ...tier.state ? { state: { ...tier.state } } : {},
-        target: {
-          provider: service.target.provider,
-          ...service.target.runner !== void 0 ? { runner: service.target.runner } : {},
-          options: cloneData(service.target.options),
-          ...service.target.ssh ? { ssh: { ...service.target.ssh } } : {}
-        }
-      }
+  const target = service.target;
+  const tiers = [];
+  for (const [name, tier] of Object.entries(template.tiers)) {
+    const override = service.tiers[name];
+    const instanceTarget = { provider: target.provider };
+    if (target.runner !== void 0) instanceTarget.runner = target.runner;
+    instanceTarget.options = target.options;
+    if (target.ssh) instanceTarget.ssh = { ...target.ssh };
+    const instance = {
+      image: template.images[tier.image],
+      cpus: tier.cpus,
+      memory: tier.memory,
+      features: tier.features,
+      apps: tier.apps,
+      settings: override?.settings === void 0 ? tier.settings : { ...tier.settings, ...override.settings }
     };
-  });
+    if (tier.state) instance.state = tier.state;
+    instance.target = instanceTarget;
+    const spec = { name, count: override?.count ?? tier.count, scale: tier.scale, health: tier.health, rollout: tier.rollout };
+    if (tier.description !== void 0) spec.description = tier.description;
+    spec.instance = instance;
+    tiers.push(spec);
+  }
   tiers.sort(byRolloutOrder);
-  assignSshPorts(tiers, service.target.ssh);
+  assignSshPorts(tiers, target.ssh);
   return {
     name: service.name,
     template: template.name,
     release: template.release,
-    target: cloneData(service.target),
+    target,
     tiers,
     files: { template: template.file, service: service.file }
   };
@@ -20821,9 +21025,31 @@ function firstSshPorts(tiers, portBase) {
   return first;
 }
 
+// src/load/tree.ts
+function fileExists(reader, path8) {
+  return reader.exists ? reader.exists(path8) : reader.read(path8).then((text2) => text2 !== void 0);
+}
+function named(reader, revision) {
+  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8), exists: (path8) => fileExists(reader, path8) };
+}
+function readOnce(reader) {
+  const reads = /* @__PURE__ */ new Map();
+  return {
+    revision: reader.revision,
+    list: (folders) => reader.list(folders),
+    read: (path8) => {
+      let read = reads.get(path8);
+      if (read === void 0) reads.set(path8, read = reader.read(path8));
+      return read;
+    },
+    exists: (path8) => reads.has(path8) ? reads.get(path8).then((text2) => text2 !== void 0) : fileExists(reader, path8)
+  };
+}
+
 // src/load/desired-state.ts
 var DOCUMENT_KINDS = ["ServiceTemplate", "Service"];
 var MAX_OPTION_DEPTH = 8;
+var YIELD_AFTER_MS = 4;
 async function loadDesiredState(reader) {
   const config = await loadConfig(reader);
   const paths = (await reader.list([...config.templates, ...config.services])).filter(
@@ -20842,20 +21068,26 @@ async function loadDesiredState(reader) {
   const brokenTemplates = /* @__PURE__ */ new Set();
   let unreadableFiles = 0;
   const templateDocuments = [];
-  paths.forEach((file, i2) => {
-    const text = texts[i2];
-    if (text === void 0) return;
-    const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
+  let busySince = performance.now();
+  for (let i2 = 0; i2 < paths.length; i2++) {
+    if (i2 % 16 === 15 && performance.now() - busySince > YIELD_AFTER_MS) {
+      await new Promise((resolve5) => setImmediate(resolve5));
+      busySince = performance.now();
+    }
+    const file = paths[i2];
+    const text2 = texts[i2];
+    if (text2 === void 0) continue;
+    const { source, diagnostics: parseProblems } = parseYamlFile(file, text2);
     locator.add(source);
     diagnostics.push(...parseProblems);
     if (parseProblems.length > 0) {
       unreadableFiles++;
-      return;
+      continue;
     }
     const documents = source.documents.filter((d) => d.value !== null && d.value !== void 0);
     if (documents.length === 0) {
       report(file, void 0, [], `file has no ${API_VERSION} document; write a ServiceTemplate or Service here, or delete the file`);
-      return;
+      continue;
     }
     for (const document of documents) {
       const kind = checkKind(file, document, report);
@@ -20871,7 +21103,7 @@ async function loadDesiredState(reader) {
       if (kind === "ServiceTemplate") templates.push({ value: value2, raw, file, document });
       else services.push({ value: value2, raw, file, document });
     }
-  });
+  }
   const byName = (what, loaded) => {
     const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
@@ -21026,7 +21258,7 @@ async function checkScriptsExist(reader, templates, report) {
   }
   const exists = /* @__PURE__ */ new Map();
   const check = (script) => {
-    if (!exists.has(script)) exists.set(script, reader.read(script).then((text) => text !== void 0));
+    if (!exists.has(script)) exists.set(script, fileExists(reader, script));
     return exists.get(script);
   };
   const found = await Promise.all(references.map((r) => check(r.script)));
@@ -21043,11 +21275,6 @@ function revisionName(reader) {
 }
 function compare(a2, b) {
   return a2 < b ? -1 : a2 > b ? 1 : 0;
-}
-
-// src/load/tree.ts
-function named(reader, revision) {
-  return { revision, list: (folders) => reader.list(folders), read: (path8) => reader.read(path8) };
 }
 
 // src/core/compute-plan.ts
@@ -21131,8 +21358,8 @@ var MAX_VALUE = 160;
 function valueText(value2) {
   if (value2 === null || value2 === void 0) return "(none)";
   if (value2 === "") return '""';
-  const text = typeof value2 === "string" ? value2 : JSON.stringify(value2);
-  return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + "\u2026" : text;
+  const text2 = typeof value2 === "string" ? value2 : JSON.stringify(value2);
+  return text2.length > MAX_VALUE ? text2.slice(0, MAX_VALUE - 1) + "\u2026" : text2;
 }
 function summarySentence(summary, stateKept) {
   const inPlace = summary.refresh + summary.restart;
@@ -21186,8 +21413,8 @@ var ACTION_COLOUR = {
   destroy: ANSI.red,
   none: ANSI.dim
 };
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c3) => {
+function printable(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c3) => {
     if (c3 === "\n") return "\\n";
     if (c3 === "	") return "\\t";
     return "\\u" + c3.charCodeAt(0).toString(16).padStart(4, "0");
@@ -21201,7 +21428,7 @@ function reasonLine(r) {
   return `${printable(r.path)}: ${shownValue(r.from)} \u2192 ${shownValue(r.to)}${note ? ` (${note})` : ""}`;
 }
 function renderText(plan, opts = {}) {
-  const paint = (colour, text) => opts.color ? `${colour}${text}${ANSI.reset}` : text;
+  const paint = (colour, text2) => opts.color ? `${colour}${text2}${ANSI.reset}` : text2;
   const out = [];
   out.push(
     paint(
@@ -21265,14 +21492,14 @@ var ENTITIES = {
   "@": "&#64;",
   "#": "&#35;"
 };
-function escapeMarkdown(text) {
-  return text.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c3) => ENTITIES[c3]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+function escapeMarkdown(text2) {
+  return text2.replace(/\r\n?|\n/g, "\n").replace(/[&<>|`\\*_[\]~@#]/g, (c3) => ENTITIES[c3]).replace(/\n/g, "<br>").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }
-function clip(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+function clip(text2, max) {
+  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
 }
-function escapeClipped(text, max) {
-  const escaped = escapeMarkdown(text);
+function escapeClipped(text2, max) {
+  const escaped = escapeMarkdown(text2);
   if (escaped.length <= max) return escaped;
   return escaped.slice(0, max - 1).replace(/&[#a-z0-9]*$|<[a-z]*$/i, "") + "\u2026";
 }
@@ -21524,7 +21751,7 @@ function useColor(io) {
 }
 var ANSI2 = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 };
 function styler(color) {
-  return color ? (style, text) => `\x1B[${ANSI2[style]}m${text}\x1B[0m` : (_style, text) => text;
+  return color ? (style, text2) => `\x1B[${ANSI2[style]}m${text2}\x1B[0m` : (_style, text2) => text2;
 }
 
 // src/cli/diagnostics.ts
@@ -21534,9 +21761,9 @@ function formatDiagnostics(diagnostics, color = false) {
     (a2, b) => a2.file.localeCompare(b.file) || a2.line - b.line || a2.column - b.column
   );
   return sorted.map((d) => {
-    const text = formatDiagnostic(d);
+    const text2 = formatDiagnostic(d);
     const at = `${d.file}:${d.line}:${d.column}:`;
-    return style("bold", at) + style("red", text.slice(at.length)) + "\n";
+    return style("bold", at) + style("red", text2.slice(at.length)) + "\n";
   }).join("");
 }
 
@@ -21659,7 +21886,7 @@ function canonicalSegments(version) {
 }
 
 // src/apply/drivers/vagrant/inspect.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/apply/drivers/vagrant/vagrantfile.ts
 import { join as join3, resolve, relative, isAbsolute, sep } from "node:path";
@@ -21681,9 +21908,9 @@ var RUBY_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 function isRubyIdentifier(name) {
   return RUBY_IDENTIFIER.test(name);
 }
-function rubyString(text) {
-  if (text.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
+function rubyString(text2) {
+  if (text2.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
+  return text2.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
 }
 function rubyLiteral(value2) {
   if (value2 === null || value2 === void 0) return "nil";
@@ -21714,8 +21941,8 @@ function symbolHash(entries) {
 function rubyNumber(n2) {
   if (!Number.isFinite(n2)) throw new Error(`${n2} has no Ruby literal`);
   if (Number.isInteger(n2)) return Number.isSafeInteger(n2) ? String(n2) : BigInt(n2).toString();
-  const text = String(n2);
-  return /[.e]/.test(text) ? text.replace(/e\+?/, "e") : text + ".0";
+  const text2 = String(n2);
+  return /[.e]/.test(text2) ? text2.replace(/e\+?/, "e") : text2 + ".0";
 }
 function isPlainObject2(value2) {
   if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
@@ -21793,9 +22020,9 @@ var MachineBlockCache = class {
     const specKey = JSON.stringify(inst.spec);
     const hit = this.blocks.get(inst.name);
     if (hit && hit.tier === inst.tier && hit.index === inst.index && hit.specKey === specKey) return hit.text;
-    const text = machineBlock(inst, service, repoDir, vagrantDir);
-    this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text });
-    return text;
+    const text2 = machineBlock(inst, service, repoDir, vagrantDir);
+    this.blocks.set(inst.name, { tier: inst.tier, index: inst.index, specKey, text: text2 });
+    return text2;
   }
 };
 function machineBlock(inst, service, repoDir, vagrantDir) {
@@ -21959,7 +22186,7 @@ function renderProvisioner(p) {
   return `node.vm.provision ${v(p.name)}, type: 'shell'${run}, inline: Svcplan::${p.script}, env: Svcplan.env(${v(p.env)})`;
 }
 function base64Env(env) {
-  const b642 = (text) => Buffer.from(text, "utf8").toString("base64");
+  const b642 = (text2) => Buffer.from(text2, "utf8").toString("base64");
   return Object.fromEntries(Object.entries(env).map(([name, value2]) => [`${name}_B64`, Array.isArray(value2) ? value2.map(b642).join(" ") : b642(value2)]));
 }
 function settingsFile(settings, service) {
@@ -21971,8 +22198,8 @@ function settingsFile(settings, service) {
 `;
   }).join("");
 }
-function shellQuote(text) {
-  return "'" + text.replace(/'/g, "'\\''") + "'";
+function shellQuote(text2) {
+  return "'" + text2.replace(/'/g, "'\\''") + "'";
 }
 function repoFile(repoDir, path8, service) {
   const full = resolve(repoDir, path8);
@@ -21991,8 +22218,8 @@ function sortedEntries(record) {
 function hex2(n2) {
   return n2.toString(16).padStart(2, "0");
 }
-function oneLine(text) {
-  return text.replace(/[\r\n]+/g, " ");
+function oneLine(text2) {
+  return text2.replace(/[\r\n]+/g, " ");
 }
 var DECODE = [
   "set -eu",
@@ -22151,7 +22378,7 @@ function parseGuestFacts(output, spec, service) {
   return facts;
 }
 function expectedSettingsDigest(spec, service) {
-  return createHash4("sha256").update(settingsFile(spec.settings, service)).digest("hex");
+  return createHash3("sha256").update(settingsFile(spec.settings, service)).digest("hex");
 }
 function parseDominfo(output) {
   const cpus = /^CPU\(s\):\s+(\d+)\s*$/m.exec(output)?.[1];
@@ -22295,18 +22522,18 @@ function machineIdentities(vagrantDir, machines, home) {
   return out;
 }
 function readIndex(home) {
-  const text = readText2(join5(home, "data", "machine-index", "index"));
-  if (!text) return void 0;
+  const text2 = readText2(join5(home, "data", "machine-index", "index"));
+  if (!text2) return void 0;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
 }
 function readText2(file) {
   try {
-    const text = readFileSync5(file, "utf8").trim();
-    return text === "" ? void 0 : text;
+    const text2 = readFileSync5(file, "utf8").trim();
+    return text2 === "" ? void 0 : text2;
   } catch {
     return void 0;
   }
@@ -22366,8 +22593,8 @@ function parseVBoxMachineReadable(output) {
   }
   return values;
 }
-function unquote(text) {
-  return text.slice(1, -1).replace(/\\(.)/g, "$1");
+function unquote(text2) {
+  return text2.slice(1, -1).replace(/\\(.)/g, "$1");
 }
 function virtualboxStateOf(output) {
   const values = parseVBoxMachineReadable(output);
@@ -22554,14 +22781,14 @@ var RecordingRunner = class {
 };
 
 // src/apply/drivers/vagrant/ssh.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync3, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join6 } from "node:path";
 var REST_OF_LINE = /^(proxycommand|localcommand|remotecommand|knownhostscommand)$/i;
 var FILE_KEY = /^(identityfile|certificatefile|userknownhostsfile|globalknownhostsfile)$/i;
-function parseSshConfig(text) {
+function parseSshConfig(text2) {
   const blocks = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const m = /^([A-Za-z][A-Za-z0-9]*)(?:\s*=\s*|\s+)(.*)$/.exec(line);
@@ -22619,7 +22846,7 @@ function settingsFromProfile(profile, endpoint, ownKey) {
   return sshSettingsOf({ host: "", entries });
 }
 function profileKey(parts) {
-  return createHash5("sha256").update(JSON.stringify([parts.box, parts.version, parts.provider, parts.options, parts.host])).digest("hex").slice(0, 24);
+  return createHash4("sha256").update(JSON.stringify([parts.box, parts.version, parts.provider, parts.options, parts.host])).digest("hex").slice(0, 24);
 }
 var SshSettingsStore = class {
   constructor(dir) {
@@ -22645,7 +22872,7 @@ var SshSettingsStore = class {
     this.write(join6(this.dir, "profiles", `${key}.json`), profile);
   }
   /** The ssh_config file for a machine's settings, written when it changed. */
-  configFile(name, text) {
+  configFile(name, text2) {
     const file = join6(this.dir, `${name}.conf`);
     let current;
     try {
@@ -22653,7 +22880,7 @@ var SshSettingsStore = class {
     } catch {
       current = void 0;
     }
-    if (current !== text) this.writeText(file, text);
+    if (current !== text2) this.writeText(file, text2);
     return file;
   }
   machineFile(name) {
@@ -22669,10 +22896,10 @@ var SshSettingsStore = class {
   write(file, value2) {
     this.writeText(file, JSON.stringify(value2, null, 1) + "\n");
   }
-  writeText(file, text) {
+  writeText(file, text2) {
     mkdirSync2(join6(file, ".."), { recursive: true, mode: 448 });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync4(tmp, text, { mode: 384 });
+    writeFileSync4(tmp, text2, { mode: 384 });
     renameSync(tmp, file);
   }
 };
@@ -22692,8 +22919,8 @@ function controlDir(tmp) {
   return void 0;
 }
 function controlPath(dir, id, settings) {
-  const hash = createHash5("sha256").update(JSON.stringify([id, settings.entries])).digest("hex").slice(0, 16);
-  return join6(dir, hash);
+  const hash2 = createHash4("sha256").update(JSON.stringify([id, settings.entries])).digest("hex").slice(0, 16);
+  return join6(dir, hash2);
 }
 function sshArgs(configFile, alias, control) {
   return [
@@ -22751,7 +22978,7 @@ var RE_ASK_SECONDS = 30;
 var MACHINE_LOCKED = /another process is already executing an action on the machine/;
 var STDOUT_TAIL_LINES = 6;
 var STDERR_TAIL_LINES = 16;
-var lastLines = (text, count4) => text.split("\n").filter((l) => l.trim() !== "").slice(-count4);
+var lastLines = (text2, count4) => text2.split("\n").filter((l) => l.trim() !== "").slice(-count4);
 var VagrantCommandError = class extends Error {
   constructor(command, result) {
     const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
@@ -23106,9 +23333,9 @@ var VagrantDriver = class {
   }
   sshTargetOf(inst, entry) {
     const alias = /^[A-Za-z0-9._-]+$/.test(inst.name) ? inst.name : "svcplan-guest";
-    const text = renderSshConfig(alias, entry.settings.entries);
-    if (!text) return void 0;
-    const configFile = this.sshStore(inst.service).configFile(inst.name, text);
+    const text2 = renderSshConfig(alias, entry.settings.entries);
+    if (!text2) return void 0;
+    const configFile = this.sshStore(inst.service).configFile(inst.name, text2);
     const sockets = this.socketDir();
     return { name: alias, id: entry.id, configFile, control: sockets ? controlPath(sockets, entry.id, entry.settings) : void 0, entry };
   }
@@ -23223,17 +23450,17 @@ var VagrantDriver = class {
   }
   writeVagrantfile(layout, opts) {
     const service = layout.service.name;
-    const text = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
+    const text2 = renderVagrantfile({ repoDir: this.repoDir, service: layout.service, instances: [...layout.instances.values()] }, layout.blocks);
     if (!this.writeFiles) return;
     const dir = this.vagrantDir(service);
     const file = join7(dir, "Vagrantfile");
     if (opts.checkDisk) layout.written = existsSync4(file) ? readFileSync7(file, "utf8") : void 0;
-    if (text === layout.written) return;
+    if (text2 === layout.written) return;
     mkdirSync3(dir, { recursive: true });
     const tmp = join7(dir, `.Vagrantfile.${process.pid}.tmp`);
-    writeFileSync5(tmp, text);
+    writeFileSync5(tmp, text2);
     renameSync2(tmp, file);
-    layout.written = text;
+    layout.written = text2;
   }
   /**
    * A call that changes a machine: run under its receipt, and, while Vagrant's lock on the
@@ -23393,10 +23620,10 @@ function processAlive(pid) {
     return err.code === "EPERM";
   }
 }
-function parseLease(text, where) {
+function parseLease(text2, where) {
   let value2;
   try {
-    value2 = JSON.parse(text);
+    value2 = JSON.parse(text2);
   } catch (err) {
     throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
   }
@@ -23446,8 +23673,8 @@ var GitStateStore = class {
   async readService(name) {
     checkServiceName(name);
     const snap = await this.snapshot(await this.fetchTip());
-    const text = await snap.read(`${name}.json`);
-    return text === void 0 ? void 0 : parseRecord(text, this.where(`${name}.json`));
+    const text2 = await snap.read(`${name}.json`);
+    return text2 === void 0 ? void 0 : parseRecord(text2, this.where(`${name}.json`));
   }
   async writeService(record, message) {
     checkServiceName(record.name);
@@ -23458,9 +23685,9 @@ var GitStateStore = class {
     const file = `leases/${service}.json`;
     let lease;
     await this.update(`${service}: lease taken by ${owner}`, async (snap) => {
-      const text = await snap.read(file);
-      if (text !== void 0) {
-        const current = parseLease(text, this.where(file));
+      const text2 = await snap.read(file);
+      if (text2 !== void 0) {
+        const current = parseLease(text2, this.where(file));
         if (!isLeaseStale(current)) throw new LeaseHeldError(current);
       }
       lease = newLease(service, owner, ttlSeconds);
@@ -23472,8 +23699,8 @@ var GitStateStore = class {
     const file = `leases/${lease.service}.json`;
     let renewed;
     await this.update(`${lease.service}: lease renewed by ${lease.owner}`, async (snap) => {
-      const text = await snap.read(file);
-      const current = text === void 0 ? void 0 : parseLease(text, this.where(file));
+      const text2 = await snap.read(file);
+      const current = text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
       if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
       renewed = newLease(lease.service, lease.owner, ttlSeconds);
       return /* @__PURE__ */ new Map([[file, JSON.stringify(renewed, null, 2) + "\n"]]);
@@ -23484,14 +23711,14 @@ var GitStateStore = class {
   async readLease(service) {
     checkServiceName(service);
     const file = `leases/${service}.json`;
-    const text = await (await this.snapshot(await this.fetchTip())).read(file);
-    return text === void 0 ? void 0 : parseLease(text, this.where(file));
+    const text2 = await (await this.snapshot(await this.fetchTip())).read(file);
+    return text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
   }
   async releaseLease(lease) {
     const file = `leases/${lease.service}.json`;
     await this.update(`${lease.service}: lease released by ${lease.owner}`, async (snap) => {
-      const text = await snap.read(file);
-      if (text === void 0 || !sameLease(parseLease(text, this.where(file)), lease)) return /* @__PURE__ */ new Map();
+      const text2 = await snap.read(file);
+      if (text2 === void 0 || !sameLease(parseLease(text2, this.where(file)), lease)) return /* @__PURE__ */ new Map();
       return /* @__PURE__ */ new Map([[file, null]]);
     });
   }
@@ -23502,9 +23729,9 @@ var GitStateStore = class {
    */
   async writeDriftReports(reports, message) {
     const files = /* @__PURE__ */ new Map();
-    for (const [service, text] of Object.entries(reports)) {
+    for (const [service, text2] of Object.entries(reports)) {
       checkServiceName(service);
-      files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text);
+      files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text2);
     }
     if (files.size === 0) return;
     await this.update(message, async () => files);
@@ -23678,14 +23905,14 @@ var LocalStateStore = class {
   async readService(name) {
     checkServiceName(name);
     const file = this.serviceFile(name);
-    let text;
+    let text2;
     try {
-      text = await fs.readFile(file, "utf8");
+      text2 = await fs.readFile(file, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return void 0;
       throw err;
     }
-    return parseRecord(text, file);
+    return parseRecord(text2, file);
   }
   // The message is for stores with a history (git); a folder keeps only the latest record.
   async writeService(record, _message) {
@@ -23781,10 +24008,10 @@ function isInside(child, parent) {
 function tempName(file) {
   return `${file}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`;
 }
-async function writeDurable(file, text, flag) {
+async function writeDurable(file, text2, flag) {
   const handle = await fs.open(file, flag);
   try {
-    await handle.writeFile(text, "utf8");
+    await handle.writeFile(text2, "utf8");
     await handle.sync();
   } finally {
     await handle.close();
@@ -23798,10 +24025,10 @@ async function syncDir(dir) {
     await handle.close();
   }
 }
-async function writeFileAtomic(file, text) {
+async function writeFileAtomic(file, text2) {
   const tmp = tempName(file);
   try {
-    await writeDurable(tmp, text, "w");
+    await writeDurable(tmp, text2, "w");
     await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true });
@@ -23809,9 +24036,9 @@ async function writeFileAtomic(file, text) {
   }
   await syncDir(path7.dirname(file));
 }
-async function linkExclusive(file, text) {
+async function linkExclusive(file, text2) {
   const tmp = tempName(file);
-  await writeDurable(tmp, text, "wx");
+  await writeDurable(tmp, text2, "wx");
   try {
     await fs.link(tmp, file);
     await syncDir(path7.dirname(file));
@@ -23841,8 +24068,8 @@ var MemoryStateStore = class {
     return out;
   }
   async readService(name) {
-    const text = this.records.get(name);
-    return text === void 0 ? void 0 : JSON.parse(text);
+    const text2 = this.records.get(name);
+    return text2 === void 0 ? void 0 : JSON.parse(text2);
   }
   async writeService(record, message) {
     this.records.set(record.name, JSON.stringify(record));
@@ -23923,7 +24150,7 @@ async function openTemplatesRepo(repoFlag, cwd) {
     throw new UsageError(err.message, repoFlag === void 0 ? void 0 : "pass --repo the folder that holds svcplan.yaml, templates/ and services/");
   }
 }
-async function readerAt(repo, ref, flag, label) {
+async function readerAt(repo, ref, flag, label, alike) {
   if (!repo.git) {
     throw new UsageError(`${flag} ${ref}: ${repo.dir} is not inside a Git repository`, `run git init there, or leave out ${flag}`);
   }
@@ -23934,7 +24161,7 @@ async function readerAt(repo, ref, flag, label) {
       "check the name with `git log --oneline` or `git branch -a`; fetch it first if it only exists on a remote"
     );
   }
-  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit });
+  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit, alike });
   return label === void 0 ? reader : named(reader, { ref: label, commit: reader.revision.commit });
 }
 async function defaultBase(repo) {
@@ -24238,8 +24465,8 @@ function reportText(report, style) {
   lines.push(report.ok ? style("green", `apply complete: ${ok} service(s) updated`) : style("red", "apply did not complete; see above. Run svcplan apply again to resume once the cause is fixed."));
   return lines.join("\n") + "\n";
 }
-function withNewline(text) {
-  return text.endsWith("\n") ? text : text + "\n";
+function withNewline(text2) {
+  return text2.endsWith("\n") ? text2 : text2 + "\n";
 }
 
 // src/drift/check.ts
@@ -24353,9 +24580,9 @@ function renderDriftMarkdown(report, opts = {}) {
   if (services.some((s) => s.status === "drifted")) {
     out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
   }
-  let text = out.join("\n") + "\n";
-  if (text.length > limit) text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
-  return text;
+  let text2 = out.join("\n") + "\n";
+  if (text2.length > limit) text2 = text2.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  return text2;
 }
 function renderDriftJson(report) {
   return JSON.stringify(report, null, 2) + "\n";
@@ -24392,8 +24619,8 @@ var driftCommand = defineCommand({
     }
     const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false, onOutput: svcplanLines(ctx) });
     const report = await checkDrift({ recorded, store, driver, ...settings.services.length > 0 ? { services: settings.services } : {}, ...settings.runner ? { runner: settings.runner } : {} });
-    const text = settings.format === "json" ? renderDriftJson(report) : settings.format === "markdown" ? renderDriftMarkdown(report) : renderDriftText(report);
-    ctx.io.stdout.write(text);
+    const text2 = settings.format === "json" ? renderDriftJson(report) : settings.format === "markdown" ? renderDriftMarkdown(report) : renderDriftText(report);
+    ctx.io.stdout.write(text2);
     return driftExitCode(report);
   }
 });
@@ -24628,11 +24855,12 @@ var planCommand = defineCommand({
   },
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const head = settings.head === void 0 ? repo.worktree : await readerAt(repo, settings.head, "--head");
+    const worktree = settings.head === void 0 ? readOnce(repo.worktree) : void 0;
+    const head = worktree ?? await readerAt(repo, settings.head, "--head");
     const base = (async () => {
-      if (settings.base !== void 0) return readerAt(repo, settings.base, "--base");
+      if (settings.base !== void 0) return readerAt(repo, settings.base, "--base", void 0, worktree);
       const mergeBase = await defaultBase(repo);
-      return mergeBase ? readerAt(repo, mergeBase.commit, "--base", mergeBase.ref) : void 0;
+      return mergeBase ? readerAt(repo, mergeBase.commit, "--base", mergeBase.ref, worktree) : void 0;
     })();
     base.catch(() => void 0);
     const store = await openRepoStore(repo);
@@ -24660,16 +24888,17 @@ var planCommand = defineCommand({
   }
 });
 function render(document, format2, color) {
-  const text = format2 === "json" ? renderJson(document) : format2 === "markdown" ? renderMarkdown(document) : renderText(document, { color });
-  return text.endsWith("\n") ? text : text + "\n";
+  if (format2 === "json") return renderJson(document) + "\n";
+  const text2 = format2 === "markdown" ? renderMarkdown(document) : renderText(document, { color });
+  return text2.endsWith("\n") ? text2 : text2 + "\n";
 }
-async function emit(text, out, ctx) {
+async function emit(text2, out, ctx) {
   if (out === void 0) {
-    ctx.io.stdout.write(text);
+    ctx.io.stdout.write(text2);
     return;
   }
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, text);
+  await writeFile(out, text2);
   ctx.io.stderr.write(`plan written to ${out}
 `);
 }
@@ -25076,21 +25305,21 @@ function commandHelp(command) {
     ...Object.entries(command.flags),
     ["help", { type: "boolean", short: "h", description: "show this help" }]
   ];
-  const labels2 = flags.map(([name, f]) => (f.short ? `-${f.short}, ` : "    ") + `--${name}` + (f.value ? ` ${f.value}` : ""));
-  const width = Math.max(...labels2.map((l) => l.length));
+  const labels = flags.map(([name, f]) => (f.short ? `-${f.short}, ` : "    ") + `--${name}` + (f.value ? ` ${f.value}` : ""));
+  const width = Math.max(...labels.map((l) => l.length));
   return [
     `Usage: svcplan ${command.usage}`,
     "",
     ...command.description.split("\n\n").map((p) => wrap(p, WIDTH, "") + "\n"),
     "Options:",
-    ...flags.map(([, f], i2) => `  ${labels2[i2].padEnd(width)}  ${wrap(f.description, WIDTH - width - 4, " ".repeat(width + 4))}`),
+    ...flags.map(([, f], i2) => `  ${labels[i2].padEnd(width)}  ${wrap(f.description, WIDTH - width - 4, " ".repeat(width + 4))}`),
     ""
   ].join("\n");
 }
-function wrap(text, width, indent) {
+function wrap(text2, width, indent) {
   const lines = [];
   let line = "";
-  for (const word of text.split(/\s+/)) {
+  for (const word of text2.split(/\s+/)) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
@@ -25121,19 +25350,19 @@ function packageVersion() {
 }
 
 // src/cli/run.ts
-async function runCli(argv, io, commands = COMMANDS) {
+async function runCli(argv2, io, commands = COMMANDS) {
   const ctx = { io, cwd: io.cwd ?? process.cwd(), color: useColor(io) };
   try {
-    return await dispatch(argv, ctx, commands);
+    return await dispatch(argv2, ctx, commands);
   } catch (error) {
     return reportError(error, ctx);
   }
 }
-async function dispatch(argv, ctx, commands) {
+async function dispatch(argv2, ctx, commands) {
   const { io } = ctx;
-  const first = argv[0];
+  const first = argv2[0];
   if (first === void 0 || first === "-h" || first === "--help" || first === "help") {
-    const topic = first === "help" ? argv[1] : void 0;
+    const topic = first === "help" ? argv2[1] : void 0;
     if (topic !== void 0) {
       io.stdout.write(commandHelp(findCommand(topic, commands)));
       return EXIT_OK;
@@ -25153,7 +25382,7 @@ async function dispatch(argv, ctx, commands) {
     throw new UsageError(`unknown option ${first} before the command`, "usage: svcplan <command> [options]; svcplan --help lists the commands");
   }
   const command = findCommand(first, commands);
-  const rest = argv.slice(1);
+  const rest = argv2.slice(1);
   if (rest.some((a2) => a2 === "--help" || a2 === "-h")) {
     io.stdout.write(commandHelp(command));
     return EXIT_OK;
@@ -25243,7 +25472,9 @@ function editDistance2(a2, b) {
 }
 
 // src/cli/main.ts
-process.exitCode = await runCli(process.argv.slice(2), {
+var argv = process.argv.slice(2);
+if (argv[0] === "plan" || argv[0] === "validate") setFlagsFromString("--no-turbofan");
+process.exitCode = await runCli(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   isTTY: process.stdout.isTTY,

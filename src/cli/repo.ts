@@ -21,8 +21,9 @@ export async function openTemplatesRepo(repoFlag: string | undefined, cwd: strin
 /**
  * The tree at a ref the user named; an unknown ref is a usage error, not a crash. `label` names
  * the revision in the plan when it is not the ref itself (the default branch for its merge base).
+ * `alike`: a tree holding many of the same files (see GitRevisionReader).
  */
-export async function readerAt(repo: TemplatesRepo, ref: string, flag: string, label?: string): Promise<TreeReader> {
+export async function readerAt(repo: TemplatesRepo, ref: string, flag: string, label?: string, alike?: TreeReader): Promise<TreeReader> {
   if (!repo.git) {
     throw new UsageError(`${flag} ${ref}: ${repo.dir} is not inside a Git repository`, `run git init there, or leave out ${flag}`);
   }
@@ -33,7 +34,7 @@ export async function readerAt(repo: TemplatesRepo, ref: string, flag: string, l
       'check the name with `git log --oneline` or `git branch -a`; fetch it first if it only exists on a remote',
     );
   }
-  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit });
+  const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit, alike });
   return label === undefined ? reader : named(reader, { ref: label, commit: reader.revision.commit });
 }
 

@@ -7,11 +7,13 @@ import { firstSshPorts, resolveService, serviceFromDocument, templateFromDocumen
 import { normalizeRepoPath } from './paths.js';
 import { dottedPath, validateAgainstSchema, type SchemaProblem } from './schema.js';
 import { parseYamlFile, YamlLocator, type ParsedDocument, type YamlPath } from './source.js';
-import type { TreeReader } from './tree.js';
+import { fileExists, type TreeReader } from './tree.js';
 
 const DOCUMENT_KINDS = ['ServiceTemplate', 'Service'] as const;
 type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 const MAX_OPTION_DEPTH = 8;
+/** The longest stretch of parsing between two turns of the event loop. */
+const YIELD_AFTER_MS = 4;
 
 interface Loaded<T> {
   value: T;
@@ -48,20 +50,28 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
   // Every template document, valid or not, so that missing scripts are reported along with the rest.
   const templateDocuments: { file: string; document: ParsedDocument; raw: Record<string, unknown> }[] = [];
 
-  paths.forEach((file, i) => {
+  let busySince = performance.now();
+  for (let i = 0; i < paths.length; i++) {
+    // Parsing a thousand files is one long stretch of work: let other work (Git reading the other
+    // revision of a plan, a bot's requests) move on every few milliseconds.
+    if (i % 16 === 15 && performance.now() - busySince > YIELD_AFTER_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      busySince = performance.now();
+    }
+    const file = paths[i];
     const text = texts[i];
-    if (text === undefined) return; // listed but unreadable (a dangling symlink): not a file
+    if (text === undefined) continue; // listed but unreadable (a dangling symlink): not a file
     const { source, diagnostics: parseProblems } = parseYamlFile(file, text);
     locator.add(source);
     diagnostics.push(...parseProblems);
     if (parseProblems.length > 0) {
       unreadableFiles++;
-      return;
+      continue;
     }
     const documents = source.documents.filter((d) => d.value !== null && d.value !== undefined);
     if (documents.length === 0) {
       report(file, undefined, [], `file has no ${API_VERSION} document; write a ServiceTemplate or Service here, or delete the file`);
-      return;
+      continue;
     }
     for (const document of documents) {
       const kind = checkKind(file, document, report);
@@ -79,7 +89,7 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
       if (kind === 'ServiceTemplate') templates.push({ value: value as ServiceTemplate, raw, file, document });
       else services.push({ value: value as ServiceDefinition, raw, file, document });
     }
-  });
+  }
 
   /** The documents by name, the first of each name; every later one is reported at its name. */
   const byName = <T extends { name: string }>(what: 'template' | 'service', loaded: Loaded<T>[]) => {
@@ -274,7 +284,7 @@ async function checkScriptsExist(
   }
   const exists = new Map<string, Promise<boolean>>();
   const check = (script: string) => {
-    if (!exists.has(script)) exists.set(script, reader.read(script).then((text) => text !== undefined));
+    if (!exists.has(script)) exists.set(script, fileExists(reader, script));
     return exists.get(script)!;
   };
   const found = await Promise.all(references.map((r) => check(r.script)));

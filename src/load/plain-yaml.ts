@@ -48,7 +48,9 @@ class PlainReader {
 
   constructor(text: string) {
     let start = true;
-    for (const raw of text.split('\n')) {
+    const raws = text.split('\n');
+    for (let i = 0; i < raws.length; i++) {
+      const raw = raws[i];
       let indent = 0;
       while (raw.charCodeAt(indent) === 32) indent++;
       const content = raw.slice(indent).trimEnd();
@@ -195,10 +197,16 @@ class PlainReader {
     if (c === '[' || c === '{') return this.flow(s);
     if (c === '"' || c === "'") return quoted(s);
     const start = s.at;
+    const text = s.text;
     let end = start;
-    while (end < s.text.length && !',[]{}:#'.includes(s.text[end])) end++;
-    const plain = s.text.slice(start, end).trimEnd();
-    if (!plainStart(plain) || (s.text[end] !== undefined && !',]}'.includes(s.text[end]))) refuse();
+    // Up to the first , [ ] { } : or # (compared as character codes: this runs for every character).
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125 || code === 58 || code === 35) break;
+    }
+    const plain = text.slice(start, end).trimEnd();
+    const stop = text.charCodeAt(end);
+    if (!plainStart(plain) || (end < text.length && stop !== 44 && stop !== 93 && stop !== 125)) refuse();
     s.at = start + plain.length;
     return this.scalar(plain);
   }
@@ -220,7 +228,7 @@ function isListItem(content: string): boolean {
 }
 
 function skipSpaces(s: Scanner): void {
-  while (s.text[s.at] === ' ') s.at++;
+  while (s.text.charCodeAt(s.at) === 32) s.at++;
 }
 
 /** Keys that the core schema would read as something other than a string, or that objects treat specially. */
@@ -288,11 +296,16 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 export function coreScalar(plain: string): unknown {
   const c = plain.charCodeAt(0);
-  // Most scalars are names and versions starting with a letter: only null and bool patterns apply.
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // Most scalars are names and versions starting with a letter: only null and bool patterns
+  // apply, and only to words of four or five letters.
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    if (plain.length !== 4 && plain.length !== 5) return plain;
+    if (NULL.test(plain)) return null;
+    if (BOOL.test(plain)) return plain[0] === 't' || plain[0] === 'T';
+    return plain;
+  }
   if (NULL.test(plain)) return null;
   if (BOOL.test(plain)) return plain[0] === 't' || plain[0] === 'T';
-  if (letter) return plain;
   if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
   if (INT.test(plain)) return parseInt(plain, 10);
   if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);

@@ -2,6 +2,7 @@
 // ever has to guess one, and each service resolved against its template.
 import type {
   AppSpec,
+  InstanceSpec,
   ServiceDefinition,
   ServiceSpec,
   ServiceTemplate,
@@ -136,42 +137,47 @@ export function serviceFromDocument(raw: Raw, file: string, sourceOf: SourceOf):
   };
 }
 
-/** The service as it should be: its template's tiers with the service's overrides applied. */
+/**
+ * The service as it should be: its template's tiers with the service's overrides applied.
+ *
+ * What comes from the template unchanged (image, features, apps, state, health, rollout, scale)
+ * and the service's own target are the template's and the service's objects, not copies: the
+ * services of one template share them. Resolved specs, like the models they are made from, are
+ * only ever read after the load, and a digest writes a shared part once.
+ */
 export function resolveService(service: ServiceDefinition, template: ServiceTemplate): ServiceSpec {
-  const tiers: TierSpec[] = Object.entries(template.tiers).map(([name, tier]) => {
-    const override = service.tiers[name] ?? {};
-    const image = template.images[tier.image];
-    return {
-      name,
-      count: override.count ?? tier.count,
-      scale: { ...tier.scale },
-      health: { ...tier.health },
-      rollout: { ...tier.rollout },
-      ...(tier.description !== undefined ? { description: tier.description } : {}),
-      instance: {
-        image: { box: image.box, version: image.version },
-        cpus: tier.cpus,
-        memory: tier.memory,
-        features: [...tier.features],
-        apps: cloneData(tier.apps),
-        settings: { ...tier.settings, ...override.settings },
-        ...(tier.state ? { state: { ...tier.state } } : {}),
-        target: {
-          provider: service.target.provider,
-          ...(service.target.runner !== undefined ? { runner: service.target.runner } : {}),
-          options: cloneData(service.target.options),
-          ...(service.target.ssh ? { ssh: { ...service.target.ssh } } : {}),
-        },
-      },
-    };
-  });
+  const target = service.target;
+  const tiers: TierSpec[] = [];
+  // Fields set one by one, in the order the spec has always listed them (specs are compared and
+  // stored as JSON): a spread of an optional field costs an object of its own.
+  for (const [name, tier] of Object.entries(template.tiers)) {
+    const override = service.tiers[name];
+    const instanceTarget = { provider: target.provider } as InstanceSpec['target'];
+    if (target.runner !== undefined) instanceTarget.runner = target.runner;
+    instanceTarget.options = target.options;
+    if (target.ssh) instanceTarget.ssh = { ...target.ssh };
+    const instance = {
+      image: template.images[tier.image],
+      cpus: tier.cpus,
+      memory: tier.memory,
+      features: tier.features,
+      apps: tier.apps,
+      settings: override?.settings === undefined ? tier.settings : { ...tier.settings, ...override.settings },
+    } as InstanceSpec;
+    if (tier.state) instance.state = tier.state;
+    instance.target = instanceTarget;
+    const spec = { name, count: override?.count ?? tier.count, scale: tier.scale, health: tier.health, rollout: tier.rollout } as TierSpec;
+    if (tier.description !== undefined) spec.description = tier.description;
+    spec.instance = instance;
+    tiers.push(spec);
+  }
   tiers.sort(byRolloutOrder);
-  assignSshPorts(tiers, service.target.ssh);
+  assignSshPorts(tiers, target.ssh);
   return {
     name: service.name,
     template: template.name,
     release: template.release,
-    target: cloneData(service.target),
+    target,
     tiers,
     files: { template: template.file, service: service.file },
   };

@@ -55,17 +55,24 @@ export function parseYamlFile(file: string, text: string): { source: SourceFile;
     parsedByText.delete(oldest);
     cachedChars -= oldest.length;
   }
-  const cached = parsed;
   return {
-    source: {
-      file,
-      get lineCounter() {
-        return cached.lineCounter;
-      },
-      documents: parsed.documents,
-    },
-    diagnostics: parsed.problems.map((p) => ({ file, ...p })),
+    source: new ParsedFile(file, parsed),
+    diagnostics: parsed.problems.length === 0 ? [] : parsed.problems.map((p) => ({ file, ...p })),
   };
+}
+
+/** One file's parsed documents under its name (the same text may be parsed once for several files). */
+class ParsedFile implements SourceFile {
+  readonly documents: ParsedDocument[];
+  constructor(
+    readonly file: string,
+    private readonly parsed: ParsedText,
+  ) {
+    this.documents = parsed.documents;
+  }
+  get lineCounter(): LineCounter {
+    return this.parsed.lineCounter;
+  }
 }
 
 const PARSE_CACHE_ENTRIES = 4096;
@@ -93,29 +100,46 @@ function parseText(text: string): ParsedText {
  * to the same value, so the full parse, when it comes, has the same single document.
  */
 function plainText(text: string, plain: PlainDocument): ParsedText {
-  let full: ParsedText | undefined;
-  const fully = () => (full ??= parseFully(text));
-  const document: ParsedDocument = {
-    index: 0,
-    value: plain.value,
-    get doc() {
-      return fully().documents[0].doc;
-    },
-    sourceOf(path) {
-      const written = plain.scalarSources.get(path.join('\0'));
-      if (written !== undefined) return written;
-      const value = valueAt(plain.value, path);
-      // A string scalar's source is its text; anything else (a collection, a missing path) needs the nodes.
-      return typeof value === 'string' ? value : sourceText(this.doc, path);
-    },
-  };
-  return {
-    get lineCounter() {
-      return fully().lineCounter;
-    },
-    documents: [document],
-    problems: [],
-  };
+  return new PlainText(text, plain);
+}
+
+class PlainText implements ParsedText {
+  readonly documents: ParsedDocument[];
+  readonly problems: Omit<Diagnostic, 'file'>[] = [];
+  private full: ParsedText | undefined;
+  constructor(
+    private readonly text: string,
+    plain: PlainDocument,
+  ) {
+    this.documents = [new PlainParsedDocument(this, plain)];
+  }
+  fully(): ParsedText {
+    return (this.full ??= parseFully(this.text));
+  }
+  get lineCounter(): LineCounter {
+    return this.fully().lineCounter;
+  }
+}
+
+class PlainParsedDocument implements ParsedDocument {
+  readonly index = 0;
+  value: unknown;
+  constructor(
+    private readonly file: PlainText,
+    private readonly plain: PlainDocument,
+  ) {
+    this.value = plain.value;
+  }
+  get doc(): Document.Parsed {
+    return this.file.fully().documents[0].doc;
+  }
+  sourceOf(path: YamlPath): string | undefined {
+    const written = this.plain.scalarSources.get(path.join('\0'));
+    if (written !== undefined) return written;
+    const value = valueAt(this.plain.value, path);
+    // A string scalar's source is its text; anything else (a collection, a missing path) needs the nodes.
+    return typeof value === 'string' ? value : sourceText(this.doc, path);
+  }
 }
 
 function valueAt(root: unknown, path: YamlPath): unknown {

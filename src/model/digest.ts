@@ -4,7 +4,7 @@
 // spec object, so ten thousand instances cost a few hundred specs. A digest streams the text into
 // the hash in chunks instead of building one string of megabytes. Spec, state and plan digests
 // are all made here; only plan/ sets a plan's digest.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
 import type { ServiceSpec } from './types.js';
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
@@ -17,10 +17,30 @@ export function digestOf(value: unknown): string {
   return canonicalDigest(value);
 }
 
-/** A service spec's identity: its content without where it was read from. */
-export function specDigest(spec: ServiceSpec): string {
-  const { files: _files, ...rest } = spec;
-  return canonicalDigest(rest);
+/**
+ * A service spec's identity: its content without where it was read from. With a memo, the parts
+ * the services of one template share (see SPEC_PARTS) are written once for all specs digested
+ * with that memo.
+ */
+export function specDigest(spec: ServiceSpec, memo?: CanonicalMemo): string {
+  return textDigest(specText(spec, memo));
+}
+
+/** The canonical text of a service spec without where it was read from (what `specDigest` hashes). */
+export function specText(spec: ServiceSpec, memo?: CanonicalMemo): string {
+  return objectText(spec as unknown as Record<string, unknown>, memo, memo && SPEC_PARTS, 'files');
+}
+
+/**
+ * Where a resolved spec holds parts that the services of one template share by identity (the
+ * template's image, features, apps, state, health, rollout and scale: see resolveService). Written
+ * with a memo, each such part's text is remembered and written from memory the next time.
+ */
+const SPEC_PARTS: ReadonlySet<string> = new Set(['image', 'features', 'apps', 'state', 'health', 'rollout', 'scale']);
+
+/** `sha256:<hex>` of a canonical text already written. */
+export function textDigest(text: string): string {
+  return 'sha256:' + (text.length <= CHUNK ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex'));
 }
 
 /** Texts of objects already written, by identity; only for objects that are never changed after. */
@@ -28,26 +48,25 @@ export type CanonicalMemo = WeakMap<object, string>;
 
 /** The same text as `canonicalJson(value)`; objects found in `memo` are written from it. */
 export function canonicalText(value: unknown, memo?: CanonicalMemo): string {
-  const out = new TextOut();
-  if (!write(value, memo, out)) out.add('null');
-  return out.text;
+  return text(value, memo) ?? 'null';
 }
 
 /** The same digest as `digestOf(value)`. */
 export function canonicalDigest(value: unknown, memo?: CanonicalMemo): string {
-  const out = new HashOut(createHash('sha256'));
-  if (!write(value, memo, out)) out.add('null');
-  return 'sha256:' + out.digest();
+  return textDigest(canonicalText(value, memo));
 }
 
-/** Remembers the text of `value` in `memo` and returns it. */
-export function remember(value: object, memo: CanonicalMemo): string {
-  let text = memo.get(value);
-  if (text === undefined) {
-    text = flat(canonicalText(value));
-    memo.set(value, text);
+/**
+ * Remembers the text of `value` in `memo` and returns it. `spec`: the value is (part of) a
+ * resolved spec, whose shared parts are remembered too.
+ */
+export function remember(value: object, memo: CanonicalMemo, spec = false): string {
+  let known = memo.get(value);
+  if (known === undefined) {
+    known = flat(text(value, spec ? memo : undefined, spec ? SPEC_PARTS : undefined) ?? 'null');
+    memo.set(value, known);
   }
-  return text;
+  return known;
 }
 
 /**
@@ -60,99 +79,115 @@ export function flat(text: string): string {
   return text;
 }
 
-interface Out {
-  add(piece: string): void;
-}
-
-class TextOut implements Out {
-  text = '';
-  add(piece: string): void {
-    this.text += piece;
-  }
-}
-
+/** Texts longer than this are hashed through a Hash object, shorter ones in one call. */
 const CHUNK = 64 * 1024;
 
-class HashOut implements Out {
-  private buffer = '';
-  constructor(private readonly hash: Hash) {}
-  add(piece: string): void {
-    this.buffer += piece;
-    if (this.buffer.length >= CHUNK) {
-      this.hash.update(this.buffer);
-      this.buffer = '';
-    }
-  }
-  digest(): string {
-    this.hash.update(this.buffer);
-    return this.hash.digest('hex');
-  }
-}
-
-/** Writes the value; false where JSON.stringify leaves a member out (nothing written then). */
-function write(value: unknown, memo: CanonicalMemo | undefined, out: Out): boolean {
+/**
+ * The canonical text of a value; undefined where JSON.stringify leaves a member out (functions,
+ * symbols, undefined). `parts`: keys whose object values are remembered in `memo` (needs a memo).
+ */
+function text(value: unknown, memo: CanonicalMemo | undefined, parts?: ReadonlySet<string>): string | undefined {
   switch (typeof value) {
     case 'string':
-      out.add(JSON.stringify(value));
-      return true;
+      return JSON.stringify(value);
     case 'number':
-      out.add(Number.isFinite(value) ? String(value) : 'null');
-      return true;
+      return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
-      out.add(value ? 'true' : 'false');
-      return true;
+      return value ? 'true' : 'false';
     case 'object': {
-      if (value === null) {
-        out.add('null');
-        return true;
-      }
-      const known = memo?.get(value);
-      if (known !== undefined) {
-        out.add(known);
-        return true;
+      if (value === null) return 'null';
+      if (memo !== undefined) {
+        const known = memo.get(value);
+        if (known !== undefined) return known;
       }
       if (Array.isArray(value)) {
-        out.add('[');
-        for (let i = 0; i < value.length; i++) {
-          if (i) out.add(',');
-          if (!write(value[i], memo, out)) out.add('null');
-        }
-        out.add(']');
-        return true;
+        if (value.length === 0) return '[]';
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (text(value[i], memo, parts) ?? 'null');
+        return out + ']';
       }
-      out.add('{');
-      let first = true;
-      for (const key of keyOrder(Object.keys(value))) {
-        const member = (value as Record<string, unknown>)[key];
-        if (!writable(member)) continue;
-        let label = labels.get(key);
-        if (label === undefined) {
-          label = JSON.stringify(key) + ':';
-          if (labels.size < 10000) labels.set(key, label);
-        }
-        out.add(first ? label : ',' + label);
-        write(member, memo, out);
-        first = false;
-      }
-      out.add('}');
-      return true;
+      return objectText(value as Record<string, unknown>, memo, parts);
     }
     case 'bigint':
       JSON.stringify(value); // throws, as JSON.stringify does
-      return false;
+      return undefined;
     default:
-      return false; // functions, symbols, undefined
+      return undefined; // functions, symbols, undefined
   }
 }
 
-function writable(value: unknown): boolean {
-  const type = typeof value;
-  return type !== 'undefined' && type !== 'function' && type !== 'symbol';
+/** An object's members in key order; `skip` names a key left out (a spec's `files`). */
+function objectText(value: Record<string, unknown>, memo: CanonicalMemo | undefined, parts?: ReadonlySet<string>, skip?: string): string {
+  const keys = Object.keys(value);
+  if (keys.length === 0) return '{}';
+  const shape = shapeOf(keys);
+  const sorted = shape.sorted;
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i];
+    if (key === skip) continue;
+    const member = value[key];
+    let written: string | undefined;
+    switch (typeof member) {
+      case 'string':
+        written = JSON.stringify(member);
+        break;
+      case 'number':
+        written = Number.isFinite(member) ? String(member) : 'null';
+        break;
+      case 'object':
+        written = parts !== undefined && member !== null && parts.has(key) ? remember(member, memo!) : text(member, memo, parts);
+        break;
+      default:
+        written = text(member, memo, parts);
+        if (written === undefined) continue;
+    }
+    out += (out === '' ? shape.open[i] : shape.next[i]) + written;
+  }
+  return out === '' ? '{}' : out + '}';
+}
+
+/**
+ * How the objects with one list of keys (in the order the object lists them) are written: the
+ * keys in canonical order, each with its label (`{"key":` first, `,"key":` after). Objects built
+ * the same way list the same keys, so a thousand specs need a few dozen shapes: each is sorted
+ * once, not once per object.
+ */
+interface Shape {
+  keys: string[];
+  sorted: string[];
+  open: string[];
+  next: string[];
+}
+
+/** Shapes by their first key; each list is short. */
+const shapes = new Map<string, Shape[]>();
+let shapeCount = 0;
+/** Objects with keys of the user's choosing (settings, options) make shapes of their own: bounded. */
+const MAX_SHAPES = 4096;
+
+function shapeOf(keys: string[]): Shape {
+  const list = shapes.get(keys[0]);
+  if (list !== undefined) {
+    search: for (let s = 0; s < list.length; s++) {
+      const known = list[s].keys;
+      if (known.length !== keys.length) continue;
+      for (let i = 1; i < keys.length; i++) if (known[i] !== keys[i]) continue search;
+      return list[s];
+    }
+  }
+  const sorted = keyOrder(keys.slice());
+  const labels = sorted.map((key) => JSON.stringify(key) + ':');
+  const shape: Shape = { keys, sorted, open: labels.map((l) => '{' + l), next: labels.map((l) => ',' + l) };
+  if (shapeCount < MAX_SHAPES) {
+    shapeCount++;
+    if (list === undefined) shapes.set(keys[0], [shape]);
+    else list.push(shape);
+  }
+  return shape;
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-/** `"key":` by key: the same few field names come back thousands of times. */
-const labels = new Map<string, string>();
 
 /**
  * Keys sorted, in the order an object built with them in that order lists them: array-index

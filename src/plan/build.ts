@@ -1,8 +1,7 @@
 // Builds the plan: desired state against the current state (recorded, or the base standing in for
 // it), per service, tier, upgrade domain and instance. No I/O: everything comes in as data.
 
-import { createHash } from 'node:crypto';
-import { canonicalDigest, canonicalText, remember, specDigest, type CanonicalMemo } from '../model/digest.js';
+import { canonicalDigest, canonicalText, remember, specDigest, specText, textDigest, type CanonicalMemo } from '../model/digest.js';
 import {
   DISRUPTION_ORDER,
   emptySummary,
@@ -29,7 +28,7 @@ import {
   type SourceLocator,
   type TierSpec,
 } from '../model/types.js';
-import { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive, tierOf } from './classify.js';
+import { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive } from './classify.js';
 
 export interface PlanInput {
   desired: DesiredState;
@@ -87,18 +86,12 @@ function rollingBack(record: RecordedState[string]): Deployment | undefined {
 function currentServices(input: Pick<PlanInput, 'recorded' | 'standIn'>): Map<string, CurrentService> {
   const current = new Map<string, CurrentService>();
   for (const spec of input.standIn?.services ?? []) {
-    current.set(spec.name, {
-      source: 'stand-in',
-      spec,
-      instances: spec.tiers.flatMap((tier) =>
-        Array.from({ length: tier.count }, (_, i) => ({
-          tier: tier.name,
-          index: i + 1,
-          spec: tier.instance,
-          status: 'ready' as const,
-        })),
-      ),
-    });
+    const instances: CurrentInstance[] = [];
+    for (let t = 0; t < spec.tiers.length; t++) {
+      const tier = spec.tiers[t];
+      for (let i = 1; i <= tier.count; i++) instances.push({ tier: tier.name, index: i, spec: tier.instance, status: 'ready' });
+    }
+    current.set(spec.name, { source: 'stand-in', spec, instances });
   }
   // A record always wins over the stand-in: it is what was really applied.
   for (const [name, record] of Object.entries(input.recorded)) {
@@ -132,55 +125,88 @@ function stateDigestOf(services: [string, CurrentService][]): string {
 }
 
 /** The digest of the whole current state, and each service's own (what a runner's share of a plan was made from). */
-function stateDigests(services: [string, CurrentService][]): { total: string; byService: Record<string, string> } {
+function stateDigests(services: [string, CurrentService][], texts: CanonicalMemo = new WeakMap()): { total: string; byService: Record<string, string> } {
   // Nothing changes these objects while the digest is computed: texts and digests by identity.
-  const texts: CanonicalMemo = new WeakMap();
   const digests = new WeakMap<object, string>();
   const digestOfSpec = (spec: object, text: () => string) => {
     let digest = digests.get(spec);
     if (digest === undefined) {
-      digest = 'sha256:' + createHash('sha256').update(text()).digest('hex');
+      digest = textDigest(text());
       digests.set(spec, digest);
     }
     return digest;
   };
   const instanceDigest = (spec: InstanceSpec) =>
-    spec && typeof spec === 'object' ? digestOfSpec(spec, () => remember(spec, texts)) : canonicalText(spec);
-  const entries = services.map(([name, s]) => {
-    // Tiers compared only where they differ: localeCompare is slow, and ten thousand instances are sorted.
-    const sorted = [...s.instances].sort((a, b) => (a.tier === b.tier ? a.index - b.index : a.tier.localeCompare(b.tier) || a.index - b.index));
+    spec && typeof spec === 'object' ? digestOfSpec(spec, () => remember(spec, texts, true)) : canonicalText(spec);
+  const rank = tierRanks(services);
+  const entryTexts = services.map(([name, s]) => {
+    const sorted = inTierOrder(s.instances, rank);
     const runs: { tier: string; first: number; last: number; spec: string; status: InstanceStatus; step?: string }[] = [];
-    for (const i of sorted) {
-      const spec = instanceDigest(i.spec);
+    let run: (typeof runs)[number] | undefined;
+    // The instances of a tier usually share one spec object: its digest is looked up once.
+    let lastSpec: unknown;
+    let specId = '';
+    for (let n = 0; n < sorted.length; n++) {
+      const i = sorted[n];
+      if (n === 0 || i.spec !== lastSpec) specId = instanceDigest((lastSpec = i.spec));
       // A step under way is part of what the plan was made from: its phase decides what is left.
       const step = i.step ? stepDigest(i.step) : undefined;
-      const run = runs.at(-1);
-      if (run && run.tier === i.tier && run.spec === spec && run.status === i.status && run.step === step && run.last + 1 === i.index) run.last = i.index;
-      else runs.push({ tier: i.tier, first: i.index, last: i.index, spec, status: i.status, ...(step ? { step } : {}) });
+      if (run && run.tier === i.tier && run.spec === specId && run.status === i.status && run.step === step && run.last + 1 === i.index) {
+        run.last = i.index;
+      } else {
+        run = { tier: i.tier, first: i.index, last: i.index, spec: specId, status: i.status };
+        if (step) run.step = step;
+        runs.push(run);
+      }
     }
     // The service spec after its instance specs: their texts are remembered and reused in it.
-    const spec = s.spec && typeof s.spec === 'object' ? digestOfSpec(s.spec, () => canonicalText(withoutFiles(s.spec), texts)) : null;
-    return {
+    const spec = s.spec && typeof s.spec === 'object' ? digestOfSpec(s.spec, () => specText(s.spec, texts)) : null;
+    return canonicalText({
       name,
       source: s.source,
       spec,
       instances: runs,
       pin: s.pin ? { deployment: s.pin.deployment, desiredDigest: s.pin.desiredDigest } : undefined,
-    };
+    });
   });
-  // Entries hold digests and runs, not specs: each one is short to write again on its own.
+  // Entries hold digests and runs, not specs: each one's text is short, and the whole state is
+  // the list of them, written as canonical JSON writes a list.
   const byService: Record<string, string> = {};
-  for (const entry of entries) byService[entry.name] = canonicalDigest(entry);
-  return { total: canonicalDigest(entries), byService };
+  services.forEach(([name], i) => (byService[name] = textDigest(entryTexts[i])));
+  return { total: textDigest('[' + entryTexts.join(',') + ']'), byService };
+}
+
+/**
+ * Each tier name's place in `localeCompare` order (names that compare equal share one), so that
+ * ten thousand instances are sorted without calling it for every pair.
+ */
+function tierRanks(services: [string, CurrentService][]): Map<string, number> {
+  const names = new Set<string>();
+  let last: string | undefined;
+  for (let s = 0; s < services.length; s++) {
+    const instances = services[s][1].instances;
+    for (let i = 0; i < instances.length; i++) {
+      const tier = instances[i].tier;
+      if (tier !== last) names.add((last = tier));
+    }
+  }
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1])! : i));
+  return rank;
+}
+
+/** The instances by tier (in `localeCompare` order), then index; usually they already are. */
+function inTierOrder(instances: CurrentInstance[], rank: Map<string, number>): CurrentInstance[] {
+  const before = (a: CurrentInstance, b: CurrentInstance) => rank.get(a.tier)! - rank.get(b.tier)! || a.index - b.index;
+  for (let i = 1; i < instances.length; i++) {
+    if (before(instances[i - 1], instances[i]) > 0) return [...instances].sort(before);
+  }
+  return instances;
 }
 
 function stepDigest(step: InstanceStep): string {
   return canonicalDigest({ action: step.action, phase: step.phase, deployment: step.deployment, to: step.to ?? null, failed: step.failed ? true : false });
-}
-
-function withoutFiles(spec: ServiceSpec): Omit<ServiceSpec, 'files'> {
-  const { files: _files, ...content } = spec;
-  return content;
 }
 
 /** A locator that cannot place a path (a default value has no node) points at the file's start. */
@@ -233,11 +259,20 @@ function resumedInstance(
 ): PlannedInstance {
   const resume = resumeReason(inst.status, step);
   const target = step.to;
-  if (!target) return { index: inst.index, name, action: 'create', reasons: [resume, countReason('create')] };
+  if (!target) return plannedInstance(name, inst.index, 'create', [resume, countReason('create')]);
   const change = classifyInstanceChange(target, desired);
   const action: PlanAction = step.action === 'create' ? 'create' : mostDisruptive([step.action, change.action]);
-  const entry: PlannedInstance = { index: inst.index, name, action, reasons: [resume, ...change.reasons, ...policyReasons] };
-  if (action === 'replace' && (inst.spec.state || target.state)) entry.state = 'kept';
+  const state = action === 'replace' && (inst.spec.state || target.state) ? 'kept' : undefined;
+  return plannedInstance(name, inst.index, action, [resume, ...change.reasons, ...policyReasons], state);
+}
+
+/**
+ * An instance of the plan, as the plan's domains hold it (fields in this order; `state` only when
+ * there is one).
+ */
+function plannedInstance(name: string, index: number, action: PlanAction, reasons: PlanReason[], state?: PlanInstance['state']): PlannedInstance {
+  const entry: PlannedInstance = { name, index, action, reasons };
+  if (state !== undefined) entry.state = state;
   return entry;
 }
 
@@ -250,13 +285,12 @@ function planTier(
   tierName: string,
   current: CurrentService | undefined,
   desired: ServiceSpec | undefined,
+  desiredTier: TierSpec | undefined,
+  currentTier: TierSpec | undefined,
+  /** The tier's current instances, by index. */
+  existing: CurrentInstance[],
   f: Findings,
 ): { tier: PlanTier; instances: PlannedInstance[] } {
-  const desiredTier = tierOf(desired, tierName);
-  const currentTier = tierOf(current?.spec, tierName);
-  const existing = (current?.instances ?? [])
-    .filter((i) => i.tier === tierName)
-    .sort((a, b) => a.index - b.index);
   const planned: PlannedInstance[] = [];
   const name = (n: number) => instanceName(service, tierName, n);
   const count = desiredTier?.count ?? 0;
@@ -269,27 +303,30 @@ function planTier(
 
   // The instances of a tier usually share one spec: each distinct change is classified once, and
   // its reasons are shared like the tier's policy reasons (reason objects are never changed).
-  const changes = new Map<InstanceSpec, ReturnType<typeof classifyInstanceChange> & { withPolicy?: PlanReason[] }>();
+  let lastFrom: InstanceSpec | undefined;
+  let lastChange: { action: PlanAction; reasons: PlanReason[] } | undefined;
+  const changes = new Map<InstanceSpec, { action: PlanAction; reasons: PlanReason[] }>();
   const changeOf = (from: InstanceSpec, to: InstanceSpec) => {
+    if (from === lastFrom) return lastChange!;
     let change = changes.get(from);
     if (!change) {
-      change = classifyInstanceChange(from, to);
+      const classified = classifyInstanceChange(from, to);
+      // Instances with the same change share one list of reasons; nothing changes it after.
+      change = { action: classified.action, reasons: [...classified.reasons, ...policyReasons] };
       changes.set(from, change);
     }
+    lastFrom = from;
+    lastChange = change;
     return change;
   };
 
-  for (const inst of existing) {
+  for (let i = 0; i < existing.length; i++) {
+    const inst = existing[i];
     const step = inst.step;
     if (step) f.warnings.push(resumeWarning(name(inst.index), inst.status, step));
     if (!desiredTier || inst.index > count) {
-      planned.push({
-        index: inst.index,
-        name: name(inst.index),
-        action: 'destroy',
-        state: stateOnDestroy(inst, desiredTier),
-        reasons: step && step.action !== 'destroy' ? [resumeReason(inst.status, step), countReason('destroy')] : [countReason('destroy')],
-      });
+      const reasons = step && step.action !== 'destroy' ? [resumeReason(inst.status, step), countReason('destroy')] : [countReason('destroy')];
+      planned.push(plannedInstance(name(inst.index), inst.index, 'destroy', reasons, stateOnDestroy(inst, desiredTier)));
       continue;
     }
     if (step) {
@@ -298,8 +335,7 @@ function planTier(
     }
     const change = changeOf(inst.spec, desiredTier.instance);
     let action: PlanAction = change.action;
-    // Instances with the same change share one list of reasons; nothing changes it after.
-    let reasons = change.withPolicy ??= [...change.reasons, ...policyReasons];
+    let reasons = change.reasons;
     if (inst.status !== 'ready') {
       reasons = [...reasons];
       f.warnings.push(`${name(inst.index)} is ${inst.status} after an earlier apply: this plan updates it again`);
@@ -308,33 +344,44 @@ function planTier(
         reasons.unshift({ path: 'status', from: inst.status, to: 'ready', action: 'refresh' });
       }
     }
-    const entry: PlannedInstance = { index: inst.index, name: name(inst.index), action, reasons };
-    if (action === 'replace' && inst.spec.state) entry.state = 'kept';
-    planned.push(entry);
+    planned.push(plannedInstance(name(inst.index), inst.index, action, reasons, action === 'replace' && inst.spec.state ? 'kept' : undefined));
   }
 
-  const taken = new Set(existing.map((i) => i.index));
-  for (let n = 1; n <= count; n++) {
-    if (!taken.has(n)) planned.push({ index: n, name: name(n), action: 'create', reasons: [countReason('create')] });
+  if (!holdsOneTo(existing, count)) {
+    const taken = new Set(existing.map((i) => i.index));
+    for (let n = 1; n <= count; n++) {
+      if (!taken.has(n)) planned.push(plannedInstance(name(n), n, 'create', [countReason('create')]));
+    }
   }
 
   if (desired && desiredTier) refuse(service, tierName, existing, desired, desiredTier, planned, f);
 
-  planned.sort((a, b) => a.index - b.index);
+  if (!ascending(planned)) planned.sort((a, b) => a.index - b.index);
   const domainCount = desiredTier?.rollout.upgradeDomains ?? currentTier?.rollout.upgradeDomains ?? 1;
   const byDomain = new Map<number, PlanInstance[]>();
-  for (const p of planned) {
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i];
     const d = upgradeDomainOf(p.index, domainCount);
-    // Written out rather than copied with a rest pattern: ten thousand of these, and the generic copy is slow.
-    const instance: PlanInstance = { name: p.name, index: p.index, action: p.action, reasons: p.reasons };
-    if (p.state !== undefined) instance.state = p.state;
     let domain = byDomain.get(d);
     if (!domain) byDomain.set(d, (domain = []));
-    domain.push(instance);
+    domain.push(p);
   }
   const domains = [...byDomain.entries()].sort((a, b) => a[0] - b[0]).map(([index, instances]) => ({ index, instances }));
   const order = desiredTier?.rollout.order ?? currentTier?.rollout.order ?? 0;
   return { tier: { name: tierName, order, domains }, instances: planned };
+}
+
+/** Whether instances in index order start with 1, 2, … `count` (then no instance is missing). */
+function holdsOneTo(existing: CurrentInstance[], count: number): boolean {
+  if (existing.length < count) return false;
+  for (let i = 0; i < count; i++) if (existing[i].index !== i + 1) return false;
+  return true;
+}
+
+/** Whether the instances are in index order already (sorting them would move none). */
+function ascending(instances: { index: number }[]): boolean {
+  for (let i = 1; i < instances.length; i++) if (!(instances[i - 1].index <= instances[i].index)) return false;
+  return true;
 }
 
 /** The changes svcplan will not make, each with where it comes from and what to do instead. */
@@ -410,17 +457,26 @@ function planService(
   desired: ServiceSpec | undefined,
   f: Findings,
 ): PlanService | undefined {
-  const orderOf = (tier: string) =>
-    tierOf(desired, tier)?.rollout.order ?? tierOf(current?.spec, tier)?.rollout.order ?? 0;
-  const tierNames = [...new Set([...(desired?.tiers ?? []).map((t) => t.name), ...(current?.instances ?? []).map((i) => i.tier)])].sort(
-    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b),
-  );
+  const desiredTiers = tiersByName(desired);
+  const currentTiers = tiersByName(current?.spec);
+  // The current instances of each tier, by index.
+  const existing = new Map<string, CurrentInstance[]>();
+  const instances = current?.instances ?? [];
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
+    let list = existing.get(inst.tier);
+    if (!list) existing.set(inst.tier, (list = []));
+    list.push(inst);
+  }
+  for (const list of existing.values()) if (!ascending(list)) list.sort((a, b) => a.index - b.index);
+  const orderOf = (tier: string) => desiredTiers.get(tier)?.rollout.order ?? currentTiers.get(tier)?.rollout.order ?? 0;
+  const tierNames = [...new Set([...desiredTiers.keys(), ...existing.keys()])].sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   const tiers: PlanTier[] = [];
   let changed = false;
   for (const tierName of tierNames) {
-    const planned = planTier(name, tierName, current, desired, f);
+    const planned = planTier(name, tierName, current, desired, desiredTiers.get(tierName), currentTiers.get(tierName), existing.get(tierName) ?? [], f);
     if (planned.instances.length === 0) continue;
-    if (planned.instances.some((i) => i.reasons.length > 0)) changed = true;
+    if (!changed && planned.instances.some((i) => i.reasons.length > 0)) changed = true;
     tiers.push(planned.tier);
   }
   if (!changed && current?.unfinished) {
@@ -435,6 +491,13 @@ function planService(
   return service;
 }
 
+/** A spec's tiers by name (the first of a name, as `tierOf` finds it). */
+function tiersByName(spec: ServiceSpec | undefined): Map<string, TierSpec> {
+  const tiers = new Map<string, TierSpec>();
+  for (const tier of spec?.tiers ?? []) if (!tiers.has(tier.name)) tiers.set(tier.name, tier);
+  return tiers;
+}
+
 /**
  * The plan's identity: its content only. Commits, refs and times are left out so that the same
  * change reviewed in two clones, or planned again before the apply, has the same digest.
@@ -447,28 +510,36 @@ function planService(
 export function planDigestOf(
   doc: Pick<PlanDocument, 'state_digest' | 'summary' | 'services' | 'warnings' | 'errors'>,
   desired: Record<string, ServiceSpec | undefined> = {},
+  /** Texts of spec parts already written (by the state digest of the same plan). */
+  specs: CanonicalMemo = new WeakMap(),
 ): string {
-  // Instances of a tier share their reason objects (and most share the list): each is written
-  // once. An instance of the usual shape is written here, keys in canonical order.
+  // The services, usually of the shape buildPlan makes, are written here knowing that shape; any
+  // other goes to the writer, with the instances of the usual shape written here all the same.
   const memo: CanonicalMemo = new WeakMap();
-  for (const service of doc.services ?? []) {
-    for (const tier of service.tiers ?? []) {
-      for (const domain of tier.domains ?? []) {
-        for (const instance of domain.instances ?? []) {
-          if (!instance || typeof instance !== 'object') continue;
-          const text = instanceText(instance, memo);
-          if (text !== undefined) memo.set(instance, text);
+  const services = doc.services ? servicesText(doc.services, memo) : undefined;
+  if (services !== undefined) {
+    memo.set(doc.services, services);
+  } else {
+    for (const service of doc.services ?? []) {
+      for (const tier of service.tiers ?? []) {
+        for (const domain of tier.domains ?? []) {
+          for (const instance of domain.instances ?? []) {
+            if (!instance || typeof instance !== 'object') continue;
+            const text = instanceText(instance, memo);
+            if (text !== undefined) memo.set(instance, text);
+          }
         }
       }
     }
   }
+  // Specs of one template share parts: each is written once.
   return canonicalDigest({
     state_digest: doc.state_digest,
     summary: doc.summary,
     services: doc.services,
     warnings: doc.warnings,
     errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]!) : null])),
+    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]!, specs) : null])),
   }, memo);
 }
 
@@ -480,12 +551,106 @@ function instanceText(instance: PlanInstance, memo: CanonicalMemo): string | und
   const { name, action, state, reasons } = instance;
   if (typeof name !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons)) return undefined;
   for (const key in instance) if (!INSTANCE_KEYS.has(key)) return undefined;
+  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${reasonsText(reasons, memo)}${state === undefined ? '' : `,"state":${JSON.stringify(state)}`}}`;
+}
+
+function reasonsText(reasons: PlanReason[], memo: CanonicalMemo): string {
   let list = memo.get(reasons);
   if (list === undefined) {
     for (const reason of reasons) if (reason && typeof reason === 'object') remember(reason, memo);
     list = remember(reasons, memo);
   }
-  return `{"action":${JSON.stringify(action)},"name":${JSON.stringify(name)},"reasons":${list}${state === undefined ? '' : `,"state":${JSON.stringify(state)}`}}`;
+  return list;
+}
+
+const SERVICE_KEYS = new Set(['name', 'template', 'runner', 'tiers']);
+const TIER_KEYS = new Set(['name', 'order', 'domains']);
+const DOMAIN_KEYS = new Set(['index', 'instances']);
+
+/** Only the keys given, as the writer lists keys (own and enumerable; inherited ones would be missed, so none allowed). */
+function hasOnly(value: object, keys: ReadonlySet<string>): boolean {
+  for (const key in value) if (!keys.has(key) || !Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
+}
+
+/** The keys of a plan instance as buildPlan makes it, in that order (`state` only on some). */
+const USUAL_INSTANCE_KEYS = ['name', 'index', 'action', 'reasons', 'state'];
+
+/** Whether an instance lists only the keys `instanceText` writes it with (as it checks: `for … in`). */
+function instanceKeys(instance: object): boolean {
+  let k = 0;
+  for (const key in instance) {
+    if (key !== USUAL_INSTANCE_KEYS[k++]) {
+      for (const other in instance) if (!INSTANCE_KEYS.has(other)) return false;
+      return true;
+    }
+  }
+  return true;
+}
+
+function plainObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A number as the writer writes it. */
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/**
+ * The canonical text of a plan's services when every service, tier, domain and instance has the
+ * shape buildPlan gives it (the same text the writer makes, keys in canonical order); undefined
+ * at the first that has not. Ten thousand instances share a few lists of reasons: each instance is
+ * its name between the text before it and the text after it, made once per list.
+ */
+function servicesText(services: PlanService[], memo: CanonicalMemo): string | undefined {
+  if (!Array.isArray(services)) return undefined;
+  /** By reasons list, for the last action and state seen with it: the text before the name and after it. */
+  const shells = new Map<PlanReason[], { action: string; state: string | undefined; before: string; after: string }>();
+  const parts: string[] = ['['];
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s];
+    if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return undefined;
+    const { name, template, runner, tiers } = service;
+    if (typeof name !== 'string' || typeof template !== 'string' || (runner !== undefined && typeof runner !== 'string') || !Array.isArray(tiers)) return undefined;
+    parts.push(`${s ? ',' : ''}{"name":${JSON.stringify(name)},${runner === undefined ? '' : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t];
+      if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return undefined;
+      const { name: tierName, order, domains } = tier;
+      if (typeof tierName !== 'string' || typeof order !== 'number' || !Array.isArray(domains)) return undefined;
+      parts.push(t ? ',{"domains":[' : '{"domains":[');
+      for (let d = 0; d < domains.length; d++) {
+        const domain = domains[d];
+        if (!plainObject(domain) || !hasOnly(domain, DOMAIN_KEYS)) return undefined;
+        const { index, instances } = domain;
+        if (typeof index !== 'number' || !Array.isArray(instances)) return undefined;
+        parts.push(`${d ? ',' : ''}{"index":${numberText(index)},"instances":[`);
+        for (let i = 0; i < instances.length; i++) {
+          const instance = instances[i];
+          if (!plainObject(instance) || !instanceKeys(instance)) return undefined;
+          const { name: instanceName, action, state, reasons } = instance;
+          if (typeof instanceName !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons)) return undefined;
+          let shell = shells.get(reasons);
+          if (shell === undefined || shell.action !== action || shell.state !== state) {
+            shell = {
+              action,
+              state,
+              before: `{"action":${JSON.stringify(action)},"name":`,
+              after: `,"reasons":${reasonsText(reasons, memo)}${state === undefined ? '' : `,"state":${JSON.stringify(state)}`}}`,
+            };
+            shells.set(reasons, shell);
+          }
+          parts.push((i ? ',' : '') + shell.before + JSON.stringify(instanceName) + shell.after);
+        }
+        parts.push(']}');
+      }
+      parts.push(`],"name":${JSON.stringify(tierName)},"order":${numberText(order)}}`);
+    }
+    parts.push(']}');
+  }
+  parts.push(']');
+  return parts.join('');
 }
 
 /** The state digest of what a plan would compare against, for a plan that could not be built. */
@@ -571,12 +736,22 @@ export function buildPlan(input: PlanInput): Plan {
   }
 
   const summary = emptySummary();
-  for (const s of services) {
-    for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) summary[i.action]++;
+  for (let s = 0; s < services.length; s++) {
+    const tiers = services[s].tiers;
+    for (let t = 0; t < tiers.length; t++) {
+      const domains = tiers[t].domains;
+      for (let d = 0; d < domains.length; d++) {
+        const instances = domains[d].instances;
+        for (let i = 0; i < instances.length; i++) summary[instances[i].action]++;
+      }
+    }
   }
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]));
+  // The specs standing in at the base and the desired specs share parts (those of a template or
+  // service file the change left alone): written once for both digests.
+  const specs: CanonicalMemo = new WeakMap();
+  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]), specs);
   const state_digest = states.total;
-  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired);
+  const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
   return {
     document: {

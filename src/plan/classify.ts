@@ -52,22 +52,31 @@ export function mostDisruptive(actions: Iterable<PlanAction>): Disruption {
   return worst;
 }
 
-/** Keys of both records, sorted, so reasons come out in the same order whatever the file order. */
-function unionKeys(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): string[] {
-  const left = a ? Object.keys(a) : [];
-  const right = b ? Object.keys(b) : [];
-  if (right.length === 0) return left.sort();
-  if (left.length === 0) return right.sort();
-  const keys = new Set(left);
-  for (const key of right) keys.add(key);
-  return [...keys].sort();
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The keys of either record for which `differs` holds, sorted, so reasons come out in the same
+ * order whatever the file order. Only the keys that differ are sorted (usually none).
+ */
+function changedKeys(a: object | undefined, b: object | undefined, differs: (key: string) => boolean): readonly string[] {
+  const left = a ? Object.keys(a) : NO_KEYS;
+  const right = b ? Object.keys(b) : NO_KEYS;
+  let changed: string[] | undefined;
+  for (let i = 0; i < left.length; i++) if (differs(left[i])) (changed ??= []).push(left[i]);
+  // Usually both have the same keys, in the same order; else the keys only the right one has.
+  let sameKeys = left.length === right.length;
+  for (let i = 0; sameKeys && i < left.length; i++) sameKeys = left[i] === right[i];
+  if (!sameKeys) {
+    const inLeft = new Set(left);
+    for (let i = 0; i < right.length; i++) if (!inLeft.has(right[i]) && differs(right[i])) (changed ??= []).push(right[i]);
+  }
+  return changed ? changed.sort() : NO_KEYS;
 }
 
-function stateDiskReasons(from: InstanceSpec, to: InstanceSpec): PlanReason[] {
-  const reasons: PlanReason[] = [];
+function stateDiskReasons(from: InstanceSpec, to: InstanceSpec, reasons: PlanReason[]): void {
   const a = from.state;
   const b = to.state;
-  if (!a && !b) return reasons;
+  if (!a && !b) return;
   if (a?.disk !== b?.disk) {
     // Growing (or adding) a disk needs the VM powered off; shrinking or removing one is refused
     // by buildPlan, so it does nothing here beyond being shown.
@@ -75,10 +84,11 @@ function stateDiskReasons(from: InstanceSpec, to: InstanceSpec): PlanReason[] {
     reasons.push(reason('state.disk', a?.disk, b?.disk, grows ? 'restart' : 'none'));
   }
   // Hooks and the scale-in policy are read by the next rollout; the VM itself does not change.
-  for (const key of ['save', 'restore', 'onScaleIn'] as const) {
-    if (a && b && a[key] !== b[key]) reasons.push(reason(`state.${key}`, a[key], b[key], 'none'));
+  if (a && b) {
+    if (a.save !== b.save) reasons.push(reason('state.save', a.save, b.save, 'none'));
+    if (a.restore !== b.restore) reasons.push(reason('state.restore', a.restore, b.restore, 'none'));
+    if (a.onScaleIn !== b.onScaleIn) reasons.push(reason('state.onScaleIn', a.onScaleIn, b.onScaleIn, 'none'));
   }
-  return reasons;
 }
 
 /**
@@ -102,20 +112,28 @@ export function classifyInstanceChange(
   if (from.target.runner !== to.target.runner) {
     reasons.push(reason('target.runner', from.target.runner, to.target.runner, 'replace'));
   }
-  for (const key of unionKeys(from.target.options, to.target.options)) {
-    const a = from.target.options?.[key];
-    const b = to.target.options?.[key];
-    if (!same(a, b)) reasons.push(reason(`target.options.${key}`, a, b, 'replace'));
+  const fromOptions = from.target.options;
+  const toOptions = to.target.options;
+  const options = changedKeys(fromOptions, toOptions, (key) => !same(fromOptions?.[key], toOptions?.[key]));
+  for (let i = 0; i < options.length; i++) {
+    const key = options[i];
+    reasons.push(reason(`target.options.${key}`, fromOptions?.[key], toOptions?.[key], 'replace'));
   }
 
   // The SSH port forward is set up when the VM boots.
   if (!same(from.target.ssh, to.target.ssh)) reasons.push(reason('target.ssh', from.target.ssh ?? null, to.target.ssh ?? null, 'restart'));
   if (from.cpus !== to.cpus) reasons.push(reason('cpus', from.cpus, to.cpus, 'restart'));
   if (from.memory !== to.memory) reasons.push(reason('memory', from.memory, to.memory, 'restart'));
-  reasons.push(...stateDiskReasons(from, to));
+  stateDiskReasons(from, to, reasons);
 
   if (!same(from.features, to.features)) reasons.push(reason('features', from.features, to.features, 'refresh'));
-  for (const name of unionKeys(from.apps, to.apps)) {
+  const apps = changedKeys(from.apps, to.apps, (name) => {
+    const a = from.apps[name];
+    const b = to.apps[name];
+    return !a || !b || a.version !== b.version || a.install !== b.install;
+  });
+  for (let i = 0; i < apps.length; i++) {
+    const name = apps[i];
     const a = from.apps[name];
     const b = to.apps[name];
     if (!a || !b) {
@@ -125,13 +143,19 @@ export function classifyInstanceChange(
     if (a.version !== b.version) reasons.push(reason(`apps.${name}.version`, a.version, b.version, 'refresh'));
     if (a.install !== b.install) reasons.push(reason(`apps.${name}.install`, a.install, b.install, 'refresh'));
   }
-  for (const key of unionKeys(from.settings, to.settings)) {
-    const a = from.settings[key];
-    const b = to.settings[key];
-    if (a !== b) reasons.push(reason(`settings.${key}`, a, b, 'refresh'));
+  const settings = changedKeys(from.settings, to.settings, (key) => from.settings[key] !== to.settings[key]);
+  for (let i = 0; i < settings.length; i++) {
+    const key = settings[i];
+    reasons.push(reason(`settings.${key}`, from.settings[key], to.settings[key], 'refresh'));
   }
 
-  return { action: mostDisruptive(reasons.map((r) => r.action)), reasons };
+  let action: Disruption = 'none';
+  for (let i = 0; i < reasons.length; i++) action = moreDisruptive(action, reasons[i].action);
+  return { action, reasons };
+}
+
+function moreDisruptive(worst: Disruption, action: PlanAction): Disruption {
+  return action in DISRUPTION_ORDER && DISRUPTION_ORDER[action as Disruption] > DISRUPTION_ORDER[worst] ? (action as Disruption) : worst;
 }
 
 /**
@@ -148,19 +172,21 @@ export function classifyTierPolicyChange(
   const b = to.tier;
   if (!a) return reasons;
   if (a.description !== b.description) reasons.push(reason('description', a.description, b.description, 'none'));
-  const groups = [
-    ['health', a.health, b.health],
-    ['rollout', a.rollout, b.rollout],
-    ['scale', a.scale, b.scale],
-  ] as const;
-  for (const [group, x, y] of groups) {
-    const left = x as unknown as Record<string, unknown>;
-    const right = y as unknown as Record<string, unknown>;
-    for (const key of unionKeys(left, right)) {
-      if (!same(left?.[key], right?.[key])) reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], 'none'));
-    }
-  }
+  policyReasons('health', a.health, b.health, reasons);
+  policyReasons('rollout', a.rollout, b.rollout, reasons);
+  policyReasons('scale', a.scale, b.scale, reasons);
   return reasons;
+}
+
+function policyReasons(group: string, x: object, y: object, reasons: PlanReason[]): void {
+  if (x === y) return; // one template's own object: nothing changed
+  const left = x as Record<string, unknown> | undefined;
+  const right = y as Record<string, unknown> | undefined;
+  const keys = changedKeys(left, right, (key) => !same(left?.[key], right?.[key]));
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    reasons.push(reason(`${group}.${key}`, left?.[key], right?.[key], 'none'));
+  }
 }
 
 /** Convenience for callers holding whole specs. */

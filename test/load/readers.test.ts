@@ -93,6 +93,42 @@ describe('reading at a Git revision versus the working tree', () => {
   });
 });
 
+describe('a revision read alongside the working tree', () => {
+  it('takes the files the working tree has unchanged from it, and the rest from Git', async () => {
+    const repo = await repoWith({ ...validRepoFiles(), 'data/same.yaml': 'a: 1\n', 'data/changed.yaml': 'b: 1\n', 'data/crlf.yaml': 'c: 1\n', 'data/latin1.yaml': 'd: é\n' });
+    await repo.write({ 'data/changed.yaml': 'b: 2\n', 'data/crlf.yaml': 'c: 1\r\n', 'data/gone.yaml': null, 'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', 'memory: 4096') });
+    await writeFile(join(repo.dir, 'data/latin1.yaml'), Buffer.from('d: \xe9\n', 'latin1')); // not UTF-8: never the blob
+    await repo.commit('one more', { 'data/gone.yaml': 'e: 1\n' });
+    await repo.write({ 'data/gone.yaml': null });
+    const worktree = new WorktreeReader(repo.dir);
+    const asked: string[] = [];
+    const alike = { revision: worktree.revision, list: (f: string[]) => worktree.list(f), read: (p: string) => (asked.push(p), worktree.read(p)) };
+    const plain = await GitRevisionReader.open(repo.dir, 'HEAD~1');
+    const reader = await GitRevisionReader.open(repo.dir, 'HEAD~1', { alike });
+    for (const path of ['data/same.yaml', 'data/changed.yaml', 'data/crlf.yaml', 'data/latin1.yaml', 'templates/web-shop.yaml', 'data/gone.yaml', 'apps/shop/install.sh']) {
+      expect(await reader.read(path)).toBe(await plain.read(path));
+    }
+    expect(await reader.read('data/changed.yaml')).toBe('b: 1\n');
+    expect(await reader.read('data/latin1.yaml')).toBe('d: é\n');
+    expect(await reader.read('data/gone.yaml')).toBeUndefined(); // not at HEAD~1
+    // Every YAML file of the revision was looked for in the working tree, each once.
+    expect(asked.sort()).toEqual((await plain.list([''])).filter((p) => p.endsWith('.yaml')).sort());
+    expect((await loadDesiredState(reader)).services).toEqual((await loadDesiredState(plain)).services);
+  });
+
+  it('tells which files exist without reading them, following symlinks', async () => {
+    const repo = await repoWith(validRepoFiles());
+    await symlink('../shared/install.sh', join(repo.dir, 'apps/install-link.sh'));
+    await symlink('../shared/missing.sh', join(repo.dir, 'apps/dangling.sh'));
+    await repo.commit('links', { 'shared/install.sh': 'echo linked\n' });
+    const reader = await GitRevisionReader.open(repo.dir, 'HEAD');
+    for (const [path, there] of [['apps/shop/install.sh', true], ['apps/install-link.sh', true], ['apps/dangling.sh', false], ['apps/none.sh', false], ['apps', false], ['../x', false]] as const) {
+      expect([path, await reader.exists(path)]).toEqual([path, there]);
+      expect([path, (await reader.read(path)) !== undefined]).toEqual([path, there]);
+    }
+  });
+});
+
 describe('a templates repository in a sub-folder of a Git work tree', () => {
   it('keeps paths relative to the sub-folder, at a revision and in the working tree', async () => {
     const inner = Object.fromEntries(Object.entries(validRepoFiles()).map(([p, c]) => [`ops/vms/${p}`, c]));

@@ -1,6 +1,6 @@
-import { buildPlan } from '../../src/plan/index.js';
-import { specDigest } from '../../src/model/digest.js';
-import type { Plan, PlanInstance, ServiceSpec } from '../../src/model/types.js';
+import { buildPlan, planDigestOf } from '../../src/plan/index.js';
+import { digestOf, specDigest } from '../../src/model/digest.js';
+import type { Plan, PlanDocument, PlanInstance, ServiceSpec } from '../../src/model/types.js';
 import { BASE, desiredState, recordOf, recorded, service, templateYaml, tier, type TierOptions } from './fixtures.js';
 
 function instances(plan: Plan, name?: string): (PlanInstance & { domain: number; tier: string })[] {
@@ -329,6 +329,53 @@ describe('digests', () => {
     const digests = new Set([reference.plan_digest, ...variants.map((v) => v.plan_digest)]);
     expect(digests.size).toBe(5);
     expect(variants[2].state_digest).not.toBe(reference.state_digest);
+  });
+
+  it('is the digest of the plan\'s content written plainly, whatever the shape of its parts', () => {
+    // The plan digest as defined: the document's content, instances (of the usual shape) without
+    // their index, and each desired spec's digest.
+    const usual = (i: PlanInstance) =>
+      typeof i.name === 'string' && typeof i.action === 'string' && (i.state === undefined || typeof i.state === 'string') && Array.isArray(i.reasons) &&
+      Object.keys(i).every((k) => ['name', 'index', 'action', 'state', 'reasons'].includes(k));
+    const plain = (doc: PlanDocument, desired: Record<string, ServiceSpec | undefined>) =>
+      digestOf({
+        state_digest: doc.state_digest,
+        summary: doc.summary,
+        services: doc.services.map((s) => ({
+          ...s,
+          tiers: s.tiers.map((t) => ({ ...t, domains: t.domains.map((d) => ({ ...d, instances: d.instances.map(({ index, ...i }) => (usual({ index, ...i }) ? i : { index, ...i })) })) })),
+        })),
+        warnings: doc.warnings,
+        errors: doc.errors,
+        desired: Object.fromEntries(Object.entries(desired).map(([name, spec]) => [name, spec ? specDigest(spec) : null])),
+      });
+    const plan = buildPlan({ desired: desiredState([headA, headB, service('c', [tier('web', { count: 5 })])]), recorded: recorded(recordOf(specA), recordOf(specB)), base: BASE });
+    expect(plan.document.plan_digest).toBe(plain(plan.document, plan.desired));
+    // Standing in at the base with the very spec objects that are desired (files unchanged there).
+    const same = service('d', [tier('web', { count: 2 })]);
+    const grown = service('e', [tier('web', { count: 3 })]);
+    const shared = buildPlan({ desired: desiredState([same, grown, headA]), recorded: {}, standIn: desiredState([same, service('e', [tier('web', { count: 2 })]), specA]), base: BASE });
+    expect(shared.document.services.map((s) => s.name)).toEqual(['a', 'e']);
+    expect(shared.document.plan_digest).toBe(plain(shared.document, shared.desired));
+    const doc = structuredClone(plan.document);
+    const first = doc.services.flatMap((s) => s.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances)));
+    expect(first.length).toBeGreaterThan(3);
+    first[0].reasons = [{ path: 'target.options.disks', from: [{ size: 10 }], to: null, action: 'replace' }];
+    (first[1] as { state?: string }).state = undefined;
+    expect(planDigestOf(doc, plan.desired)).toBe(plain(doc, plan.desired));
+    // Shapes buildPlan never makes are written by the general writer: the digest is the same.
+    const odd = [
+      () => ((doc.services[1] as unknown as Record<string, unknown>).extra = { b: 1, a: [2] }),
+      () => ((doc.services[0] as { runner?: string }).runner = undefined),
+      () => ((doc.services[0].tiers[0] as unknown as Record<string, unknown>).order = Infinity),
+      () => ((doc.services[0].tiers[0].domains[0] as unknown as Record<string, unknown>).note = 'x'),
+      () => ((first[2] as unknown as Record<string, unknown>).extra = 1),
+      () => (doc.services[1].tiers = []),
+    ];
+    for (const change of odd) {
+      change();
+      expect(planDigestOf(doc, plan.desired)).toBe(plain(doc, plan.desired));
+    }
   });
 
   it('change when only what new instances will be changes (a reviewed plan must not cover another spec)', () => {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { computePlan } from '../../core/compute-plan.js';
-import type { TreeReader } from '../../load/tree.js';
+import { readOnce, type TreeReader } from '../../load/tree.js';
 import type { PlanDocument } from '../../model/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
 import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js';
@@ -67,12 +67,14 @@ export const planCommand = defineCommand<PlanSettings>({
   },
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
-    const head = settings.head === undefined ? repo.worktree : await readerAt(repo, settings.head, '--head');
+    // The working tree is read once: the base takes from it the files it has unchanged.
+    const worktree = settings.head === undefined ? readOnce(repo.worktree) : undefined;
+    const head = worktree ?? (await readerAt(repo, settings.head!, '--head'));
     // Git finds the base while the head is read; an unknown --base is reported before any output.
     const base = (async (): Promise<TreeReader | undefined> => {
-      if (settings.base !== undefined) return readerAt(repo, settings.base, '--base');
+      if (settings.base !== undefined) return readerAt(repo, settings.base, '--base', undefined, worktree);
       const mergeBase = await defaultBase(repo);
-      return mergeBase ? readerAt(repo, mergeBase.commit, '--base', mergeBase.ref) : undefined;
+      return mergeBase ? readerAt(repo, mergeBase.commit, '--base', mergeBase.ref, worktree) : undefined;
     })();
     base.catch(() => undefined); // reported where computePlan waits for it
     const store = await openRepoStore(repo);
@@ -100,8 +102,9 @@ export const planCommand = defineCommand<PlanSettings>({
 });
 
 function render(document: PlanDocument, format: PlanFormat, color: boolean): string {
-  const text =
-    format === 'json' ? renderJson(document) : format === 'markdown' ? renderMarkdown(document) : renderText(document, { color });
+  // JSON never ends with a line break; asking would copy megabytes of text into one piece.
+  if (format === 'json') return renderJson(document) + '\n';
+  const text = format === 'markdown' ? renderMarkdown(document) : renderText(document, { color });
   return text.endsWith('\n') ? text : text + '\n';
 }
 
