@@ -826,10 +826,18 @@ function buildPlan(input) {
         `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`
       );
     }
+    if (now?.source === "stand-in" && spec) {
+      f.warnings.push(
+        `service ${name} has nothing recorded: planned as if the base revision were deployed (a what-if); an apply creates its instances instead`
+      );
+    }
     const planned = planService(name, now, spec, f);
     if (!planned) continue;
     services.push(planned);
     desired[name] = spec;
+  }
+  if (Object.keys(input.recorded).length === 0 && !input.standIn && services.length > 0) {
+    f.warnings.push("nothing is recorded yet, so every instance is created; if VMs already run a service, `svcplan import SERVICE` records them first");
   }
   const summary = emptySummary();
   for (let s = 0; s < services.length; s++) {
@@ -1071,6 +1079,10 @@ function countsPhrase(summary) {
 function shortCommit(commit) {
   return commit ? commit.slice(0, 7) : "(no commit)";
 }
+function revisionLabel(revision) {
+  if (revision.commit) return `${revision.ref} (${shortCommit(revision.commit)})`;
+  return revision.ref === "STATE" ? "recorded state" : `${revision.ref} (no commit)`;
+}
 
 // src/render/text.ts
 var ANSI = {
@@ -1232,7 +1244,7 @@ function renderMarkdown(plan, opts = {}) {
     PLAN_COMMENT_MARKER,
     ...digests,
     `### ${escapeClipped(opts.title ?? "svcplan plan", 200)}`,
-    `base ${escapeClipped(plan.base.ref, 100)} (${escapeClipped(shortCommit(plan.base.commit), 20)}) \u2192 head ${escapeClipped(plan.head.ref, 100)} (${escapeClipped(shortCommit(plan.head.commit), 20)})`,
+    `base ${escapeClipped(revisionLabel(plan.base), 130)} \u2192 head ${escapeClipped(revisionLabel(plan.head), 130)}`,
     "",
     countsTable(plan),
     "",
@@ -5921,13 +5933,10 @@ async function stateBranchAt(deps, branch) {
   return stateBranchOf(deps, reader);
 }
 async function computePullRequestPlan(deps, pr) {
-  const [head, base] = await Promise.all([
-    GitHubTreeReader.open(deps.octokit, deps.repo, { ref: pr.head.ref, commit: pr.head.sha }, deps.blobs),
-    GitHubTreeReader.open(deps.octokit, deps.repo, { ref: pr.base.ref, commit: pr.base.sha }, deps.blobs)
-  ]);
+  const head = await GitHubTreeReader.open(deps.octokit, deps.repo, { ref: pr.head.ref, commit: pr.head.sha }, deps.blobs);
   const branch = await stateBranchOf(deps, head);
   const recorded = await readRecordedStateFromBranch(deps, branch);
-  return computePlan({ head, base, recorded });
+  return computePlan({ head, recorded });
 }
 async function stateBranchOf(deps, reader) {
   const explicit = deps.settings.stateBranch ? { branch: deps.settings.stateBranch } : {};

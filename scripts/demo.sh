@@ -46,25 +46,26 @@ step "svcplan validate"
 show svcplan validate
 svcplan validate
 
-step "svcplan plan: the working tree against what is recorded (nothing yet, so the last commit stands in)"
+step "svcplan plan: the working tree against what is recorded (nothing yet: a first plan creates every VM, as the apply would)"
 show svcplan plan
 svcplan plan
 
-step "the same plan for a pull request comment (markdown) and for machines (json)"
-show svcplan plan --format markdown --out plan.md
-svcplan plan --format markdown --out "$work/plan.md"
-show svcplan plan --format json --out plan.json
-svcplan plan --format json --out "$work/plan.json"
+step "svcplan plan --base HEAD: a what-if, as if the last commit were deployed, so the change is classified"
+show svcplan plan --base HEAD
+svcplan plan --base HEAD
+
+step "the same what-if for a pull request comment (markdown) and for machines (json)"
+show svcplan plan --base HEAD --format markdown --out plan.md
+svcplan plan --base HEAD --format markdown --out "$work/plan.md"
+show svcplan plan --base HEAD --format json --out plan.json
+svcplan plan --base HEAD --format json --out "$work/plan.json"
 show "head -n 40 plan.md"; head -n 40 "$work/plan.md" | sed 's/^/  /'
 show "node -e 'summary of plan.json'"
 node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log("  plan_digest", p.plan_digest); console.log("  summary    ", JSON.stringify(p.summary))' "$work/plan.json"
 
-# Shown once the apply command is part of the CLI.
-if svcplan apply --help >/dev/null 2>&1; then
-  step "svcplan apply --dry-run: the steps an apply would take, one upgrade domain at a time"
-  show svcplan apply --dry-run
-  svcplan apply --dry-run
-fi
+step "svcplan apply --dry-run: the steps the first apply would take, one upgrade domain at a time"
+show svcplan apply --dry-run
+svcplan apply --dry-run
 
 step "done"
 echo "The repository is still in $work: edit it and run node $root/dist/cli.js plan --repo $work"

@@ -7,32 +7,26 @@ import { publishPlan } from './publish-plan.js';
 import { openActionStateStore, openCheckedOutRepo, readerAtCommit } from './templates-repo.js';
 
 /**
- * `command: plan`. The desired state is the checked-out tree (the pull request's head); the
- * recorded state comes from the store, and for services with nothing recorded the pull
- * request's base stands in. On a pull request the one plan comment is created (only when there
- * is something to say) or updated (also to say a later push removed every change).
+ * `command: plan`. The desired state is the pull request's head (or, on a push, the checked-out
+ * tree); the recorded state comes from the store. What is not recorded is planned as new, as the
+ * apply after the merge will make it. On a pull request the one plan comment is created (only when
+ * there is something to say) or updated (also to say a later push removed every change).
  */
 export async function planCommand(ctx: ActionContext): Promise<void> {
   const { settings, reporter } = ctx;
   const repo = await openCheckedOutRepo(settings);
   const recorded = await (await openActionStateStore(repo, settings)).read();
   const pull = settings.event.pull_request;
-  // Only a pull request has a base to stand in; on a push the plan is the apply's: recorded state
-  // alone, so the matrix it emits names every runner the apply will need.
   let head: TreeReader = repo.worktree;
-  let base: TreeReader | undefined;
   if (pull) {
-    // The pull request's own head and base, named as the pull request names them, as the app
-    // plans them: the same plan gives the same comment whichever door writes it (actions/checkout
-    // checks out a merge commit by default, whose tree is the head merged into the base).
+    // The pull request's own head, named as the pull request names it, as the app plans it: the
+    // same plan gives the same comment whichever door writes it (actions/checkout checks out a
+    // merge commit by default, whose tree is the head merged into the base).
     const headAt = await readerAtCommit(repo, pull.head.sha);
     if (headAt) head = named(headAt, { ref: pull.head.ref, commit: pull.head.sha });
     else reporter.warning(`head commit ${pull.head.sha} could not be read; planning the checked-out tree instead`);
-    const baseAt = await readerAtCommit(repo, pull.base.sha);
-    if (baseAt) base = named(baseAt, { ref: pull.base.ref, commit: pull.base.sha });
-    else reporter.warning(`base commit ${pull.base.sha} is not in the checkout and could not be fetched; services with nothing recorded are planned from scratch (use fetch-depth: 0 in actions/checkout)`);
   }
-  const plan = await computePlan({ head, base, recorded });
+  const plan = await computePlan({ head, recorded });
   const doc = plan.document;
   await publishPlan(ctx, plan);
   reporter.info(`svcplan plan ${doc.plan_digest}: ${JSON.stringify(doc.summary)}`);

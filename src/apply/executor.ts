@@ -4,6 +4,7 @@
 // run killed at any point is finished by the next one (recovery.ts).
 
 import { InputError } from '../model/types.js';
+import { prepareBoxes } from './boxes.js';
 import { mapBounded } from './bounded.js';
 import { RunState, ServiceRun } from './service-run.js';
 import type { ApplyOptions, ApplyReport } from './types.js';
@@ -13,6 +14,7 @@ export async function applyPlan(opts: ApplyOptions): Promise<ApplyReport> {
   // A plan with refusals or invalid files is never applied, not even in part.
   if (document.errors.length > 0) throw new InputError(document.errors);
   const run = new RunState();
+  run.unavailableBoxes = opts.plan.document.services.length > 0 ? await prepareBoxes(opts.plan, opts.driver) : undefined;
   const reports = await mapBounded(document.services, opts.serviceConcurrency ?? 4, (ps) => new ServiceRun(opts, ps, run).execute());
   if (run.interrupted) throw run.interrupted;
   if (run.stopped) throw run.stopped;

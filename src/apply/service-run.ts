@@ -16,7 +16,8 @@ import {
 import { buildPlan } from '../plan/index.js';
 import { LeaseHeldError, LeaseLostError, type Lease } from '../state/store.js';
 import { rollBackChanges } from './auto-rollback.js';
-import type { BoxRef, DriverInstance, Machine } from './driver.js';
+import { boxesFor } from './boxes.js';
+import type { DriverInstance, Machine } from './driver.js';
 import { Journal } from './journal.js';
 import { runRollout, type DomainGroup, type RolloutContext, type WorkItem } from './scheduler.js';
 import { RunInterruptedError, StoppedOnRequest, type ApplyOptions, type InstanceReport, type ProgressEvent, type ServiceReport } from './types.js';
@@ -26,6 +27,8 @@ export class RunState {
   interrupted: RunInterruptedError | undefined;
   /** A graceful stop: each service records what it finished, then ends as interrupted. */
   stopped: RunInterruptedError | undefined;
+  /** Why no service may start: a box of the plan cannot be had. */
+  unavailableBoxes: string | undefined;
 }
 
 export class ServiceRun {
@@ -50,6 +53,12 @@ export class ServiceRun {
     // The plan made before the lease decides only whether this run has work here at all.
     if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: 'skipped', instances: this.reportsOf(this.ps) });
     if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: 'interrupted', instances: this.reportsOf(this.ps) });
+    if (this.run.unavailableBoxes) {
+      const error = `${this.name}: not started, nothing was touched: ${this.run.unavailableBoxes}`;
+      const instances = this.reportsOf(this.ps);
+      for (const r of instances) if (r.outcome === 'not-started') r.error = error;
+      return this.finish({ service: this.name, result: 'failed', instances, error });
+    }
 
     try {
       this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
@@ -113,7 +122,10 @@ export class ServiceRun {
     const previousSpec = record?.spec;
     const groups = this.groups(ps, desired, previousSpec);
     // The boxes the rollout makes machines from are on this host before any machine is touched.
-    await this.opts.driver.prepareBoxes(this.name, boxesOf(groups));
+    // All were asked for before any service started (boxes.ts); this catches what the plan made
+    // again under the lease may add, at no cost for the rest.
+    const made = groups.flatMap((g) => g.items).filter((i) => i.action === 'create' || i.action === 'replace');
+    await this.opts.driver.prepareBoxes(this.name, boxesFor(made.flatMap((i) => (i.target ? [i.target] : []))));
 
     this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => (this.run.interrupted ??= err));
     const journal = this.journal;
@@ -412,16 +424,6 @@ export class ServiceRun {
 }
 
 /** The box of every machine the rollout creates (create and replace targets), once each. */
-function boxesOf(groups: DomainGroup[]): BoxRef[] {
-  const boxes = new Map<string, BoxRef>();
-  for (const item of groups.flatMap((g) => g.items)) {
-    if (!item.target || (item.action !== 'create' && item.action !== 'replace')) continue;
-    const box = { name: item.target.image.box, version: item.target.image.version, provider: item.target.target.provider };
-    boxes.set(JSON.stringify(box), box);
-  }
-  return [...boxes.values()];
-}
-
 function tierOf(spec: ServiceSpec | undefined, name: string): TierSpec | undefined {
   return spec?.tiers.find((t) => t.name === name);
 }

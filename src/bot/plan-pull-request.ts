@@ -16,8 +16,8 @@ export interface PullRequestPlanResult {
 }
 
 /**
- * Plans a pull request: desired state at the head against what is recorded (the base stands in
- * for services never applied), then one plan comment and one finished check run. Any failure
+ * Plans a pull request: desired state at the head against what is recorded (what is not recorded
+ * is planned as new, as the apply will make it), then one plan comment and one finished check run. Any failure
  * along the way finishes the check as failure with the reason, so a PR never keeps a spinning
  * check.
  */
@@ -58,13 +58,10 @@ export async function stateBranchAt(deps: BotDeps, branch: string): Promise<stri
 }
 
 export async function computePullRequestPlan(deps: BotDeps, pr: PullRequestRef): Promise<Plan> {
-  const [head, base] = await Promise.all([
-    GitHubTreeReader.open(deps.octokit, deps.repo, { ref: pr.head.ref, commit: pr.head.sha }, deps.blobs),
-    GitHubTreeReader.open(deps.octokit, deps.repo, { ref: pr.base.ref, commit: pr.base.sha }, deps.blobs),
-  ]);
+  const head = await GitHubTreeReader.open(deps.octokit, deps.repo, { ref: pr.head.ref, commit: pr.head.sha }, deps.blobs);
   const branch = await stateBranchOf(deps, head);
   const recorded = await readRecordedStateFromBranch(deps, branch);
-  return computePlan({ head, base, recorded });
+  return computePlan({ head, recorded });
 }
 
 /** The state branch, resolved as every door resolves it (core/setup.ts); a broken config is reported by the plan. */

@@ -5,7 +5,7 @@ import type { BotDeps } from './deps.js';
 
 /**
  * Recorded state as the git state store left it on its branch, read through the API. No branch
- * yet (nothing applied with the git store): empty state, and the base revision stands in.
+ * yet (nothing applied with the git store): empty state, so every instance is planned as new.
  */
 export async function readRecordedStateFromBranch(deps: BotDeps, branch: string): Promise<RecordedState> {
   let reader: GitHubTreeReader;

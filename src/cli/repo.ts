@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { NotAFolderError, openStore, openTemplates, resolveStateSettings, type TemplatesCheckout } from '../core/setup.js';
 import { GitRevisionReader, named } from '../load/index.js';
 import type { TreeReader } from '../load/tree.js';
-import type { Revision } from '../model/types.js';
 import type { StateStore } from '../state/store.js';
 import { UsageError } from './io.js';
 
@@ -36,20 +35,6 @@ export async function readerAt(repo: TemplatesRepo, ref: string, flag: string, l
   }
   const reader = await GitRevisionReader.open(repo.dir, ref, { git: repo.git, commit, alike });
   return label === undefined ? reader : named(reader, { ref: label, commit: reader.revision.commit });
-}
-
-/**
- * What stands in for services with nothing recorded when no --base is given: the merge base of
- * HEAD with the default branch. None without commits or without a default branch.
- */
-export async function defaultBase(repo: TemplatesRepo): Promise<Revision | undefined> {
-  if (!repo.git || !repo.headCommit) return undefined;
-  const branch = repo.config.defaultBranch ?? (await repo.git.defaultBranch());
-  if (!branch) return undefined;
-  const tip = await repo.git.tryRevParse(branch);
-  if (!tip) return undefined;
-  const commit = await repo.git.mergeBase(repo.headCommit, tip);
-  return commit ? { ref: branch, commit } : undefined;
 }
 
 /** The state store: `--state` when given, else svcplan.yaml's, else the local folder. */

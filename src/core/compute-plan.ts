@@ -1,5 +1,5 @@
-// The one way every door gets a plan: read the desired state, let the base stand in where
-// nothing is recorded, and build the plan. Bad input becomes the plan's errors, so a pull request
+// The one way every door gets a plan: read the desired state and build the plan against the
+// recorded state (and, for `plan --base`'s what-if, a base standing in where nothing is recorded). Bad input becomes the plan's errors, so a pull request
 // gets a comment and a check run that name every problem instead of a crash.
 
 import { loadDesiredState } from '../load/index.js';
@@ -12,7 +12,10 @@ export const STATE_REVISION: Revision = { ref: 'STATE', commit: '' };
 
 export async function computePlan(opts: {
   head: TreeReader;
-  /** May still be on its way (Git resolving a ref): the head is read meanwhile. */
+  /**
+   * Only for a what-if (`plan --base REF`): REF's desired state stands in where nothing is
+   * recorded. May still be on its way (Git resolving a ref): the head is read meanwhile.
+   */
   base?: TreeReader | Promise<TreeReader | undefined>;
   recorded: RecordedState;
   services?: string[];

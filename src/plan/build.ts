@@ -33,7 +33,11 @@ import { classifyInstanceChange, classifyTierPolicyChange, mostDisruptive } from
 export interface PlanInput {
   desired: DesiredState;
   recorded: RecordedState;
-  /** Desired state at the base revision: stands in for services with no record yet. */
+  /**
+   * A what-if asked for explicitly (`plan --base REF`): the desired state at REF stands in for
+   * services with no record, as if REF were deployed. The apply never has one: it creates what is
+   * not recorded, so the plans the doors show have none either.
+   */
   standIn?: DesiredState;
   base: Revision;
   /** Only these services (apply --service). */
@@ -729,10 +733,21 @@ export function buildPlan(input: PlanInput): Plan {
         `service ${name} was pinned to deployment ${pin.deployment} by a rollback; its template or service file changed since, so the pin no longer applies`,
       );
     }
+    if (now?.source === 'stand-in' && spec) {
+      f.warnings.push(
+        `service ${name} has nothing recorded: planned as if the base revision were deployed (a what-if); an apply creates its instances instead`,
+      );
+    }
     const planned = planService(name, now, spec, f);
     if (!planned) continue;
     services.push(planned);
     desired[name] = spec;
+  }
+
+  if (Object.keys(input.recorded).length === 0 && !input.standIn && services.length > 0) {
+    // The first plan of a repository: honest about what the apply will do, and how to adopt VMs
+    // that already run these services instead of creating them again.
+    f.warnings.push('nothing is recorded yet, so every instance is created; if VMs already run a service, `svcplan import SERVICE` records them first');
   }
 
   const summary = emptySummary();

@@ -1,7 +1,7 @@
 // The plan for a terminal, in the manner of `terraform plan`.
 
 import { formatDiagnostic, type PlanAction, type PlanDocument, type PlanReason } from '../model/types.js';
-import { actionLabel, anyReplaceKeepsState, reasonNote, shortCommit, summarySentence, SYMBOL, valueText } from './words.js';
+import { actionLabel, anyReplaceKeepsState, reasonNote, revisionLabel, summarySentence, SYMBOL, valueText } from './words.js';
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -49,7 +49,7 @@ export function renderText(plan: PlanDocument, opts: { color?: boolean } = {}): 
   out.push(
     paint(
       ANSI.bold,
-      `svcplan: ${printable(plan.base.ref)} (${shortCommit(plan.base.commit)}) → ${printable(plan.head.ref)} (${shortCommit(plan.head.commit)})`,
+      `svcplan: ${printable(revisionLabel(plan.base))} → ${printable(revisionLabel(plan.head))}`,
     ),
   );
   out.push('');

@@ -97,3 +97,10 @@ export function countsPhrase(summary: PlanSummary): string {
 export function shortCommit(commit: string): string {
   return commit ? commit.slice(0, 7) : '(no commit)';
 }
+
+/** A plan's base or head as a reader knows it: `main (1a2b3c4)`, or what a revision without a commit stands for. */
+export function revisionLabel(revision: { ref: string; commit: string }): string {
+  if (revision.commit) return `${revision.ref} (${shortCommit(revision.commit)})`;
+  // A plan made against what is recorded (no --base) names its base STATE.
+  return revision.ref === 'STATE' ? 'recorded state' : `${revision.ref} (no commit)`;
+}

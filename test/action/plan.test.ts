@@ -102,6 +102,35 @@ describe('svcplan Action, command plan, on pull requests', () => {
     expect(comments()[0].body).toMatch(/No changes/);
   });
 
+  test('the first plan is the first apply\'s: services on main but never applied are planned as created, not as changed', async () => {
+    const onMain = await commitOn(initial, 'services, never applied', repoFiles());
+    const head = await commitOn(onMain, 'more memory', repoFiles({ memory: 2048 }));
+    const opened = await planPullRequest(5, 'opened', head, onMain);
+    expect(opened.code).toBe(0);
+    expect(JSON.parse(opened.outputs.summary)).toEqual({ create: 6, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 });
+    const body = api.state.commentsOn(5)[0].body;
+    expect(body).toContain('svcplan import SERVICE');
+    expect(body).toContain('base recorded state → head');
+    expect(body).not.toMatch(/memory: \d+ → 2048/);
+
+    // After the merge, the push's plan (what the apply runs) is the one that was reviewed.
+    await repo.runGit(['checkout', '--quiet', '--detach', head]);
+    const event = webhookExample('push', undefined, { owner: OWNER, repo: NAME });
+    Object.assign(event, { ref: 'refs/heads/main', before: onMain, after: head });
+    const pushed = await runAction({
+      inputs: { command: 'plan', 'github-token': 'ghs_test', 'repo-path': '.', state: 'git', 'state-branch': 'svcplan-state', 'dry-run': 'false' },
+      eventName: 'push',
+      event,
+      apiUrl: api.url,
+      workspace: repo.dir,
+      repository: `${OWNER}/${NAME}`,
+      sha: head,
+      ref: 'refs/heads/main',
+    });
+    expect(pushed.code).toBe(0);
+    expect(pushed.outputs['plan-digest']).toBe(opened.outputs['plan-digest']);
+  });
+
   test('no comment on a pull request that changes no VM, but the job summary still shows the plan', async () => {
     const readme = await commitOn(initial, 'docs only', { 'README.md': '# infra\n\nMore words.\n' });
     const result = await planPullRequest(2, 'opened', readme);

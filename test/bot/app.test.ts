@@ -133,17 +133,17 @@ describe('pull requests', () => {
     expect(mine.length).toBeLessThanOrEqual(10);
   });
 
-  test('a server error is retried; a missing commit fails the check with the reason', async () => {
+  test('a server error is retried; a failed read fails the check with the reason', async () => {
     h.api.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 502, 1);
     const ok = await h.deliver('pull_request', pullRequestEvent('reopened', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image2 } }));
     expect(ok).toBe(200);
     expect(h.api.state.checkRuns.filter((r) => r.head_sha === sha.image2).map((r) => r.conclusion)).toEqual(['success', 'success']);
     expect(botReplies(1)).toHaveLength(1);
 
-    // The check run needs a commit GitHub has (the head); the base is read after it is open.
-    const missing = 'f'.repeat(40);
+    // A read that fails once the check run is open (here the head's tree) fails the check with the reason.
+    h.api.failNext('GET', '/repos/{owner}/{repo}/git/trees/{tree_sha}', 404, 1, { message: 'Not Found' });
     const before = h.api.state.checkRuns.length;
-    const status = await h.deliver('pull_request', pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: missing }, head: { ref: 'new-image', sha: sha.image } }));
+    const status = await h.deliver('pull_request', pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image } }));
     expect(status).toBe(200);
     const run = h.api.state.checkRuns[before];
     expect(run).toMatchObject({ head_sha: sha.image, status: 'completed', conclusion: 'failure' });

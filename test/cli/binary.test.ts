@@ -27,7 +27,7 @@ describe('dist/cli.js', () => {
   it('validates and plans the example repository, json on stdout, exit 0', async () => {
     const valid = await svcplanBinary(['validate', '--repo', repo.dir]);
     expect(valid).toEqual({ code: 0, stdout: 'valid: 2 templates, 3 services, 13 instances\n', stderr: '' });
-    const plan = await svcplanBinary(['plan', '--format', 'json'], { cwd: repo.dir });
+    const plan = await svcplanBinary(['plan', '--format', 'json', '--base', 'HEAD'], { cwd: repo.dir });
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(0);
     expect((JSON.parse(plan.stdout) as PlanDocument).summary).toEqual({ create: 1, refresh: 6, restart: 2, replace: 4, destroy: 0, none: 0 });

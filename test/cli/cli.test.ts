@@ -130,7 +130,7 @@ describe('plan', () => {
     const repo = await newExampleRepo();
     await makeRealisticChange(repo);
 
-    const json = await svcplan(['plan', '--format', 'json', '--repo', repo.dir]);
+    const json = await svcplan(['plan', '--format', 'json', '--base', 'HEAD', '--repo', repo.dir]);
     expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
     const doc = planJson(json.stdout);
@@ -151,14 +151,14 @@ describe('plan', () => {
     expect(doc.head.commit).toBe(repo.shas[0]);
     expect(doc.plan_digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
-    const text = await svcplan(['plan', '--repo', repo.dir]);
+    const text = await svcplan(['plan', '--base', 'HEAD', '--repo', repo.dir]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/-\/\+.*jobs-prod-queue-1/);
     expect(text.stdout).toMatch(/\+.*shop-staging-web-3/);
     expect(text.stdout).toMatch(/~.*shop-prod-web-1/);
     expect(text.stdout).not.toMatch(/\u001b\[/);
 
-    const md = await svcplan(['plan', '--format', 'markdown', '--repo', repo.dir]);
+    const md = await svcplan(['plan', '--format', 'markdown', '--base', 'HEAD', '--repo', repo.dir]);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain(PLAN_COMMENT_MARKER);
     expect(md.stdout).toContain(doc.plan_digest);
@@ -168,7 +168,7 @@ describe('plan', () => {
   it('writes the plan to --out, relative to where it was run', async () => {
     const repo = await newExampleRepo();
     await makeRealisticChange(repo);
-    const r = await svcplan(['plan', '--format', 'json', '--out', 'out/plan.json'], { cwd: repo.dir });
+    const r = await svcplan(['plan', '--format', 'json', '--base', 'HEAD', '--out', 'out/plan.json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(join(repo.dir, 'out/plan.json'));
@@ -188,14 +188,13 @@ describe('plan', () => {
     expect(doc.summary).toEqual(REALISTIC_SUMMARY);
     expect(doc.head.commit).toBe(repo.shas[1]);
 
-    // The working tree, with the merge base with main (HEAD itself) standing in: only the cpus
-    // change, and only the services it touches.
-    const worktree = planJson((await svcplan(['plan', '--format', 'json', '--repo', repo.dir])).stdout);
+    // The working tree, with HEAD standing in: only the cpus change, and only the services it touches.
+    const worktree = planJson((await svcplan(['plan', '--format', 'json', '--base', 'HEAD', '--repo', repo.dir])).stdout);
     expect(worktree.summary).toEqual({ create: 0, refresh: 0, restart: 7, replace: 0, destroy: 0, none: 2 });
     expect(actionsByInstance(worktree)['shop-prod-web-1']).toBe('restart');
   });
 
-  it('uses the merge base with the default branch when --base is absent', async () => {
+  it('without --base nothing stands in: the first plan creates every instance, as the first apply does', async () => {
     const repo = await newExampleRepo();
     await repo.runGit(['checkout', '--quiet', '-b', 'feature']);
     await makeRealisticChange(repo);
@@ -203,9 +202,16 @@ describe('plan', () => {
     const r = await svcplan(['plan', '--format', 'json', '--head', 'HEAD', '--repo', repo.dir]);
     expect(r.code).toBe(0);
     const doc = planJson(r.stdout);
-    expect(doc.summary).toEqual(REALISTIC_SUMMARY);
-    expect(doc.base).toEqual({ ref: 'main', commit: repo.shas[0] });
+    expect(doc.summary).toEqual({ create: 13, refresh: 0, restart: 0, replace: 0, destroy: 0, none: 0 });
+    expect(doc.base).toEqual({ ref: 'STATE', commit: '' });
     expect(doc.head).toEqual({ ref: 'HEAD', commit: repo.shas[1] });
+    expect(doc.warnings).toEqual([expect.stringContaining('svcplan import SERVICE')]);
+
+    // --base is a what-if, and the plan says so for every service it stands in for.
+    const whatIf = planJson((await svcplan(['plan', '--format', 'json', '--base', 'main', '--head', 'HEAD', '--repo', repo.dir])).stdout);
+    expect(whatIf.summary).toEqual(REALISTIC_SUMMARY);
+    expect(whatIf.base).toEqual({ ref: 'main', commit: repo.shas[0] });
+    expect(whatIf.warnings).toContainEqual(expect.stringMatching(/^service shop-prod has nothing recorded: planned as if the base revision were deployed \(a what-if\); an apply creates its instances instead$/));
   });
 
   it('creates everything when no commit exists to stand in', async () => {
@@ -227,7 +233,7 @@ describe('plan', () => {
     const jobs = desired.services.find((s) => s.name === 'jobs-prod')!;
     await new LocalStateStore(repo.dir).writeService(recordOf(jobs, repo.shas[0]));
 
-    const r = await svcplan(['plan', '--format', 'json', '--repo', repo.dir]);
+    const r = await svcplan(['plan', '--format', 'json', '--base', 'HEAD', '--repo', repo.dir]);
     expect(r.code).toBe(0);
     const doc = planJson(r.stdout);
     expect(doc.summary).toEqual({ ...REALISTIC_SUMMARY, replace: 0 });
@@ -240,14 +246,14 @@ describe('plan', () => {
   it('refuses a plan that shrinks a state disk: exit 2, located error on stderr, nothing on stdout', async () => {
     const repo = await newExampleRepo();
     await edit(repo, 'templates/web-shop.yaml', 'disk: 10', 'disk: 5');
-    const r = await svcplan(['plan', '--repo', repo.dir]);
+    const r = await svcplan(['plan', '--base', 'HEAD', '--repo', repo.dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^templates\/web-shop\.yaml:\d+:\d+: .*(shrink|smaller|disk)/m);
     expect(r.stderr).toMatch(/nothing was changed/);
 
     // The json form still carries the errors, for the Action and the bot.
-    const json = await svcplan(['plan', '--format', 'json', '--repo', repo.dir]);
+    const json = await svcplan(['plan', '--format', 'json', '--base', 'HEAD', '--repo', repo.dir]);
     expect(json.code).toBe(2);
     expect(planJson(json.stdout).errors[0]).toMatchObject({ file: 'templates/web-shop.yaml' });
   });
@@ -318,7 +324,7 @@ describe('plan', () => {
     await writeFile(join(repo.dir, 'README.md'), 'monorepo\n');
     await repo.commit('infra');
     await edit(repo, 'infra/templates/job-worker.yaml', 'version: "12.20240905.1"', 'version: "12.20241201.1"');
-    const r = await svcplan(['plan', '--format', 'json', '--repo', 'infra'], { cwd: repo.dir });
+    const r = await svcplan(['plan', '--format', 'json', '--base', 'HEAD', '--repo', 'infra'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(planJson(r.stdout).summary.replace).toBe(4);

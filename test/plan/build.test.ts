@@ -287,7 +287,19 @@ describe('pins and the services filter', () => {
     const b = service('b', [tier('web')]);
     const plan = buildPlan({ desired: desiredState([a, b]), recorded: {}, base: BASE, services: ['b', 'zzz'] });
     expect(plan.document.services.map((s) => s.name)).toEqual(['b']);
-    expect(plan.document.warnings).toEqual([expect.stringContaining('service zzz is neither')]);
+    expect(plan.document.warnings).toEqual([expect.stringContaining('service zzz is neither'), expect.stringContaining('nothing is recorded yet')]);
+  });
+
+  it('plans what is not recorded as created, unless a base stands in as a what-if', () => {
+    const a = service('a', [tier('web', { count: 2 })]);
+    const first = buildPlan({ desired: desiredState([a]), recorded: {}, base: BASE });
+    expect(first.document.summary).toMatchObject({ create: 2 });
+    expect(first.document.warnings).toEqual([expect.stringContaining('`svcplan import SERVICE` records them first')]);
+
+    const whatIf = buildPlan({ desired: desiredState([a]), recorded: {}, standIn: desiredState([a]), base: BASE });
+    expect(whatIf.document.summary).toMatchObject({ create: 0, none: 0 });
+    expect(whatIf.document.warnings).toEqual([expect.stringMatching(/^service a has nothing recorded: planned as if the base revision were deployed \(a what-if\)/)]);
+    expect(whatIf.document.plan_digest).not.toBe(first.document.plan_digest);
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { computePlan } from '../../core/compute-plan.js';
-import { readOnce, type TreeReader } from '../../load/tree.js';
+import { readOnce } from '../../load/tree.js';
 import type { PlanDocument } from '../../model/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
 import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js';
@@ -9,7 +9,7 @@ import { applyMachinery } from '../../core/setup.js';
 import { observedState } from '../../drift/repair.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../io.js';
-import { defaultBase, openRepoStore, openTemplatesRepo, readerAt } from '../repo.js';
+import { openRepoStore, openTemplatesRepo, readerAt } from '../repo.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type PlanFormat = (typeof FORMATS)[number];
@@ -32,15 +32,15 @@ export const planCommand = defineCommand<PlanSettings>({
     'Compares the desired state (the working tree, or --head) with the recorded state of every ' +
     'service and classifies each instance: create, refresh, restart, replace (new OS image, state ' +
     'disk kept), destroy or none, with the reason for each.\n\n' +
-    'Where a service has nothing recorded yet, its desired state at --base stands in (default: the ' +
-    'merge base of HEAD with the default branch; with no commits nothing stands in and every ' +
-    'instance is created).\n\n' +
+    'Where a service has nothing recorded yet its instances are created, as the apply will create ' +
+    'them (svcplan import records VMs that already run a service). --base REF is a what-if: the ' +
+    "desired state at REF stands in for services with nothing recorded, as if REF were deployed.\n\n" +
     'Exits 2, with every problem as file:line:column: message on stderr, when a file is invalid or ' +
     'the plan is refused (a shrinking state disk, a count outside scale, more disruption than ' +
     'maxDisruption allows). The markdown and json forms are still written then, since they carry ' +
     'the errors for a pull request comment or a machine.',
   flags: {
-    base: { type: 'string', value: 'REF', description: 'what stands in for services with nothing recorded (default: merge base with the default branch)' },
+    base: { type: 'string', value: 'REF', description: 'what-if: plan services with nothing recorded as if REF were deployed' },
     head: { type: 'string', value: 'REF', description: 'plan this commit instead of the working tree' },
     format: { type: 'string', value: 'FORMAT', description: 'text (default), markdown (for a pull request comment) or json (the plan contract)' },
     out: { type: 'string', value: 'FILE', description: 'write the plan to FILE instead of stdout' },
@@ -71,12 +71,8 @@ export const planCommand = defineCommand<PlanSettings>({
     const worktree = settings.head === undefined ? readOnce(repo.worktree) : undefined;
     const head = worktree ?? (await readerAt(repo, settings.head!, '--head'));
     // Git finds the base while the head is read; an unknown --base is reported before any output.
-    const base = (async (): Promise<TreeReader | undefined> => {
-      if (settings.base !== undefined) return readerAt(repo, settings.base, '--base', undefined, worktree);
-      const mergeBase = await defaultBase(repo);
-      return mergeBase ? readerAt(repo, mergeBase.commit, '--base', mergeBase.ref, worktree) : undefined;
-    })();
-    base.catch(() => undefined); // reported where computePlan waits for it
+    const base = settings.base === undefined ? undefined : readerAt(repo, settings.base, '--base', undefined, worktree);
+    base?.catch(() => undefined); // reported where computePlan waits for it
     const store = await openRepoStore(repo);
     let recorded = await store.read();
     if (settings.repair) {
