@@ -40,15 +40,20 @@ describe('svcplan Action, command plan, on pull requests', () => {
     event.pull_request.base.sha = base;
     event.pull_request.base.ref = 'main';
     if (!api.state.pulls.has(number)) api.state.addPull({ number, head: { ref: `change-${number}`, sha: head }, base: { ref: 'main', sha: base } });
+    return planAction('pull_request', event, head, `refs/pull/${number}/merge`);
+  }
+
+  /** Runs the Action's plan command for an event, in the checkout of `head`. */
+  function planAction(eventName: string, event: unknown, head: string, ref: string) {
     return runAction({
       inputs: { command: 'plan', 'github-token': 'ghs_test', 'repo-path': '.', state: 'git', 'state-branch': 'svcplan-state', 'dry-run': 'false' },
-      eventName: 'pull_request',
+      eventName,
       event,
       apiUrl: api.url,
       workspace: repo.dir,
       repository: `${OWNER}/${NAME}`,
       sha: head,
-      ref: `refs/pull/${number}/merge`,
+      ref,
     });
   }
 
@@ -117,16 +122,7 @@ describe('svcplan Action, command plan, on pull requests', () => {
     await repo.runGit(['checkout', '--quiet', '--detach', head]);
     const event = webhookExample('push', undefined, { owner: OWNER, repo: NAME });
     Object.assign(event, { ref: 'refs/heads/main', before: onMain, after: head });
-    const pushed = await runAction({
-      inputs: { command: 'plan', 'github-token': 'ghs_test', 'repo-path': '.', state: 'git', 'state-branch': 'svcplan-state', 'dry-run': 'false' },
-      eventName: 'push',
-      event,
-      apiUrl: api.url,
-      workspace: repo.dir,
-      repository: `${OWNER}/${NAME}`,
-      sha: head,
-      ref: 'refs/heads/main',
-    });
+    const pushed = await planAction('push', event, head, 'refs/heads/main');
     expect(pushed.code).toBe(0);
     expect(pushed.outputs['plan-digest']).toBe(opened.outputs['plan-digest']);
   });
