@@ -23303,6 +23303,7 @@ var VagrantDriver = class {
     this.emit(service, void 0, `$ ${formatCommandLine(command)}`, "svcplan");
     const added = await this.runner.run(command, { onLine: (line, stream) => this.emit(service, void 0, line, stream) });
     if (added.exitCode !== 0) {
+      if (boxOnDisk(home, box)) return;
       const why = lastLines(added.stderr, STDERR_TAIL_LINES).join(" ") || lastLines(added.stdout, 2).join(" ") || `exit code ${added.exitCode}`;
       throw new Error(`box ${boxLabel(box)} is not on this host and \`${formatCommandLine(command)}\` failed: ${why}`);
     }

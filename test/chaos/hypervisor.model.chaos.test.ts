@@ -213,9 +213,11 @@ describe('the chaos stand-in hypervisor', () => {
   });
 
   it('locks a machine while an action runs on it: a second action fails at once, status and ssh do not wait', async () => {
-    model.setDelays({ up: 400 });
+    // The up lasts long enough for the calls below to land while it runs, however busy the machine.
+    model.setDelays({ up: 8000 });
     const up = vagrant('up', 'shop-web-1', '--provision');
-    await new Promise((r) => setTimeout(r, 200));
+    const booting = () => model.machines().some((m) => m.name === 'shop-web-1' && m.state === 'running' && !m.sshReady);
+    while (!model.lockedBy('shop-web-1') || !booting()) await new Promise((r) => setTimeout(r, 20));
     const second = await vagrant('provision', 'shop-web-1', '--provision-with', 'app-web');
     expect(second.code).toBe(1);
     expect(second.stderr).toContain("An action 'provision' was attempted on the machine 'shop-web-1',\nbut another process is already executing an action on the machine.");

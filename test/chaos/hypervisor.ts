@@ -403,6 +403,12 @@ export class Hypervisor {
     this.delays = { ...DEFAULT_DELAYS };
   }
 
+  /** The action holding machine `name`'s lock, if one does. */
+  lockedBy(name: string): string | undefined {
+    for (const [key, lock] of this.locks) if (key.endsWith(`\u0000${name}`)) return lock.action;
+    return undefined;
+  }
+
   /** Fails the next `times` matching calls (exit 1, a Vagrant-like error, no effect). */
   failNext(fault: Omit<Fault, 'kind' | 'times'> & { times?: number }): void {
     this.faults.push({ kind: 'fail', times: 1, ...fault });

@@ -303,6 +303,21 @@ describe('boxes', () => {
     );
   });
 
+  test('a box another run on this host added meanwhile is there: its "already exists" is no failure', async () => {
+    const h = join(work, 'home-race');
+    const w = world('raceboxes');
+    w.answer = (c) => {
+      if (c.args[0] !== 'box' || c.args[1] !== 'add') return undefined;
+      // The other run's add finished first: the box is on disk, and this add is refused.
+      const dir = join(h, 'boxes', 'test-VAGRANTSLASH-tiny-v3', '1.0.0', 'libvirt');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'metadata.json'), '{}');
+      return { exitCode: 1, stdout: '', stderr: "The box you're attempting to add already exists. Remove it before\nadding it again or add it with the `--force` flag." };
+    };
+    const { driver } = driverFor(w, { env: { VAGRANT_HOME: h } });
+    await expect(driver.prepareBoxes('raceboxes', [box])).resolves.toBeUndefined();
+  });
+
   test('a dry run fetches nothing and says what the apply would fetch', async () => {
     const w = world('dryboxes');
     const { driver, lines, notes } = driverFor(w, { writeFiles: false, direct: false });

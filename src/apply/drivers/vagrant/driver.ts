@@ -418,6 +418,8 @@ export class VagrantDriver implements Driver {
     this.emit(service, undefined, `$ ${formatCommandLine(command)}`, 'svcplan');
     const added = await this.runner.run(command, { onLine: (line, stream) => this.emit(service, undefined, line, stream) });
     if (added.exitCode !== 0) {
+      // Another run on this host may have added it meanwhile: Vagrant then says it already exists.
+      if (boxOnDisk(home, box)) return;
       const why = lastLines(added.stderr, STDERR_TAIL_LINES).join(' ') || lastLines(added.stdout, 2).join(' ') || `exit code ${added.exitCode}`;
       throw new Error(`box ${boxLabel(box)} is not on this host and \`${formatCommandLine(command)}\` failed: ${why}`);
     }
