@@ -27,7 +27,7 @@ const RUNS = Number(process.env.SVCPLAN_BENCH_RUNS ?? '3');
 const CLI = process.env.SVCPLAN_BENCH_CLI ? resolve(process.env.SVCPLAN_BENCH_CLI) : join(root, 'dist/cli.js');
 const E2E_HOME = process.env.SVCPLAN_E2E_HOME ?? '/var/lib/svcplan-e2e';
 const SERVICE = 'bench-vm';
-const PORT_BASE = 2942;
+const PORT_BASE = 3142; // clear of the e2e suite's ports (2722–2951), which may run beside it
 const REPLACE_TARGET = 1.15;
 const PROBE_TARGET = 0.5;
 const NAMES = [1, 2].map((n) => `${SERVICE}-app-${n}`);
