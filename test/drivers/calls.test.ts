@@ -20,6 +20,29 @@ function start(id: string, program: string, args: string[]) {
 }
 
 /** The processes whose parent is `pid`, from /proc. */
+/** The wrapper's pid, once it has written it and started the program (however busy the machine). */
+async function startedCall(id: string): Promise<number> {
+  for (;;) {
+    let pid = 0;
+    try {
+      pid = Number(readFileSync(join(dir, 'calls', `${id}.pid`), 'utf8'));
+    } catch {
+      // not written yet
+    }
+    if (pid > 0 && childrenOf(pid).length > 0) return pid;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function childrenOf(pid: number): number[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
@@ -65,8 +88,7 @@ setTimeout(() => process.kill(process.pid, 'SIGKILL'), 100);`;
 
 test('a call killed together with its starter is lost: nothing is known of its end', async () => {
   const running = start('cut', 'sleep', ['30']);
-  await new Promise((r) => setTimeout(r, 200));
-  const pid = Number(readFileSync(join(dir, 'calls', 'cut.pid'), 'utf8'));
+  const pid = await startedCall('cut');
   // The wrapper and its child, as a kill of the whole process group would.
   for (const child of childrenOf(pid)) process.kill(child, 'SIGKILL');
   process.kill(pid, 'SIGKILL');
@@ -76,10 +98,11 @@ test('a call killed together with its starter is lost: nothing is known of its e
 
 test('settle waits for every call still running; forget removes the receipts', async () => {
   const running = start('settle', 'sleep', ['0.5']);
-  await new Promise((r) => setTimeout(r, 100));
-  const t0 = Date.now();
+  const pid = await startedCall('settle');
   await receipts.settle();
-  expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+  // Settled means ended: the wrapper is gone and its exit code is known.
+  expect(alive(pid)).toBe(false);
+  expect(await receipts.outcome('settle')).toBe('succeeded');
   await running;
   receipts.forget();
   expect(await receipts.outcome('settle')).toBe('not-started');
