@@ -40527,9 +40527,10 @@ function tierRanks(services) {
       if (tier !== last) names.add(last = tier);
     }
   }
-  const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
+  const collate = ![...names].every((name) => SCHEMA_TIER_NAME.test(name));
+  const sorted = collate ? [...names].sort((a2, b) => a2.localeCompare(b)) : [...names].sort();
   const rank = /* @__PURE__ */ new Map();
-  sorted.forEach((name, i2) => rank.set(name, i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
+  sorted.forEach((name, i2) => rank.set(name, collate && i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
   return rank;
 }
 function inTierOrder(instances, rank) {
@@ -40962,13 +40963,14 @@ function buildPlan(input) {
     ...Object.keys(finishing).length > 0 ? { finishing } : {}
   };
 }
-var INSTANCE_KEYS, SERVICE_KEYS, TIER_KEYS, DOMAIN_KEYS, USUAL_INSTANCE_KEYS;
+var SCHEMA_TIER_NAME, INSTANCE_KEYS, SERVICE_KEYS, TIER_KEYS, DOMAIN_KEYS, USUAL_INSTANCE_KEYS;
 var init_build = __esm({
   "src/plan/build.ts"() {
     "use strict";
     init_digest();
     init_types();
     init_classify();
+    SCHEMA_TIER_NAME = /^[a-z][a-z0-9]{0,15}$/;
     INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
     SERVICE_KEYS = /* @__PURE__ */ new Set(["name", "template", "runner", "tiers"]);
     TIER_KEYS = /* @__PURE__ */ new Set(["name", "order", "domains"]);

@@ -425,11 +425,13 @@ function tierRanks(services) {
       if (tier !== last) names.add(last = tier);
     }
   }
-  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const collate = ![...names].every((name) => SCHEMA_TIER_NAME.test(name));
+  const sorted = collate ? [...names].sort((a, b) => a.localeCompare(b)) : [...names].sort();
   const rank = /* @__PURE__ */ new Map();
-  sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1]) : i));
+  sorted.forEach((name, i) => rank.set(name, collate && i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1]) : i));
   return rank;
 }
+var SCHEMA_TIER_NAME = /^[a-z][a-z0-9]{0,15}$/;
 function inTierOrder(instances, rank) {
   const before = (a, b) => rank.get(a.tier) - rank.get(b.tier) || a.index - b.index;
   for (let i = 1; i < instances.length; i++) {

@@ -30,7 +30,7 @@ import {
   summarySentence,
   valueText,
   withWarnings
-} from "./cli-chunk-JA4BFJUE.js";
+} from "./cli-chunk-BYQVWIZI.js";
 
 // src/cli/main.ts
 import { setFlagsFromString } from "node:v8";
@@ -382,7 +382,7 @@ var applyCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), services, dryRun: booleanFlag(args, "dry-run"), repair: booleanFlag(args, "repair"), runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-3F3RLM4X.js");
+    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-NZFNJA54.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
@@ -548,7 +548,7 @@ var driftCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), services: args.positionals, format, runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-3F3RLM4X.js");
+    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-NZFNJA54.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
@@ -578,7 +578,7 @@ var importCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-3F3RLM4X.js");
+    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-NZFNJA54.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
     const spec = desired.services.find((s) => s.name === settings.service);
@@ -716,7 +716,7 @@ var planCommand = defineCommand({
     const store = await openRepoStore(repo);
     let recorded = await store.read();
     if (settings.repair) {
-      const { applyMachinery, observedState } = await import("./cli-machines-3F3RLM4X.js");
+      const { applyMachinery, observedState } = await import("./cli-machines-NZFNJA54.js");
       const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
       const observed = await observedState({ recorded, driver });
       recorded = observed.recorded;
@@ -779,7 +779,7 @@ var rollbackCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, to, yes: booleanFlag(args, "yes"), state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-3F3RLM4X.js");
+    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-NZFNJA54.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);

@@ -22,7 +22,7 @@ import {
   mostDisruptive,
   runnerLabelOf,
   specDigest
-} from "./cli-chunk-JA4BFJUE.js";
+} from "./cli-chunk-BYQVWIZI.js";
 
 // src/apply/bounded.ts
 async function mapBounded(items, limit, fn) {

@@ -19589,11 +19589,13 @@ function tierRanks(services) {
       if (tier !== last) names.add(last = tier);
     }
   }
-  const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
+  const collate = ![...names].every((name) => SCHEMA_TIER_NAME.test(name));
+  const sorted = collate ? [...names].sort((a2, b) => a2.localeCompare(b)) : [...names].sort();
   const rank = /* @__PURE__ */ new Map();
-  sorted.forEach((name, i2) => rank.set(name, i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
+  sorted.forEach((name, i2) => rank.set(name, collate && i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
   return rank;
 }
+var SCHEMA_TIER_NAME = /^[a-z][a-z0-9]{0,15}$/;
 function inTierOrder(instances, rank) {
   const before = (a2, b) => rank.get(a2.tier) - rank.get(b.tier) || a2.index - b.index;
   for (let i2 = 1; i2 < instances.length; i2++) {
