@@ -40527,9 +40527,10 @@ function tierRanks(services) {
       if (tier !== last) names.add(last = tier);
     }
   }
-  const sorted = [...names].sort((a2, b) => a2.localeCompare(b));
+  const collate = ![...names].every((name) => SCHEMA_TIER_NAME.test(name));
+  const sorted = collate ? [...names].sort((a2, b) => a2.localeCompare(b)) : [...names].sort();
   const rank = /* @__PURE__ */ new Map();
-  sorted.forEach((name, i2) => rank.set(name, i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
+  sorted.forEach((name, i2) => rank.set(name, collate && i2 > 0 && sorted[i2 - 1].localeCompare(name) === 0 ? rank.get(sorted[i2 - 1]) : i2));
   return rank;
 }
 function inTierOrder(instances, rank) {
@@ -40970,13 +40971,14 @@ function buildPlan(input) {
     ...Object.keys(finishing).length > 0 ? { finishing } : {}
   };
 }
-var INSTANCE_KEYS, SERVICE_KEYS, TIER_KEYS, DOMAIN_KEYS, USUAL_INSTANCE_KEYS;
+var SCHEMA_TIER_NAME, INSTANCE_KEYS, SERVICE_KEYS, TIER_KEYS, DOMAIN_KEYS, USUAL_INSTANCE_KEYS;
 var init_build = __esm({
   "src/plan/build.ts"() {
     "use strict";
     init_digest();
     init_types();
     init_classify();
+    SCHEMA_TIER_NAME = /^[a-z][a-z0-9]{0,15}$/;
     INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
     SERVICE_KEYS = /* @__PURE__ */ new Set(["name", "template", "runner", "tiers"]);
     TIER_KEYS = /* @__PURE__ */ new Set(["name", "order", "domains"]);
@@ -41589,6 +41591,855 @@ var init_publish_plan = __esm({
   }
 });
 
+// src/state/record-file.ts
+function serializeRecord(record) {
+  return JSON.stringify(record, null, 2) + "\n";
+}
+function parseRecord(text2, where) {
+  let value2;
+  try {
+    value2 = JSON.parse(text2);
+  } catch (err) {
+    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
+  }
+  const r = value2;
+  if (!isObject2(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
+  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
+  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
+  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
+  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
+  if (!isObject2(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
+  r.retainedDisks ??= [];
+  r.instances.forEach((inst, i2) => checkInstance(inst, i2, where));
+  for (const inst of r.instances) upgradeLegacy(inst);
+  return r;
+}
+function checkInstance(inst, i2, where) {
+  const label = isObject2(inst) && typeof inst.name === "string" ? `instance ${i2 + 1} (${inst.name})` : `instance ${i2 + 1}`;
+  if (!isObject2(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
+  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
+  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
+  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
+  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
+  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
+  const step = inst.step;
+  if (step === void 0) return;
+  if (!isObject2(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
+    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject2(step) ? { action: step.action, phase: step.phase } : step)})`);
+  }
+  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+}
+function upgradeLegacy(inst) {
+  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
+  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
+  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
+  delete inst.pendingSpec;
+}
+function isSpec(spec) {
+  const s = spec;
+  return isObject2(s) && isObject2(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject2(s.target);
+}
+function isObject2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+var DamagedRecordError, STATUSES, ACTIONS, PHASES;
+var init_record_file = __esm({
+  "src/state/record-file.ts"() {
+    "use strict";
+    DamagedRecordError = class extends Error {
+      constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
+        super(`${where}: ${problem}. ${advice}`);
+        this.where = where;
+        this.name = "DamagedRecordError";
+      }
+      where;
+    };
+    STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
+    ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
+    PHASES = /* @__PURE__ */ new Set([
+      "saving",
+      "saved",
+      "halting",
+      "halted",
+      "destroying",
+      "destroyed",
+      "creating",
+      "created",
+      "restoring",
+      "restored",
+      "refreshing",
+      "refreshed",
+      "restarting",
+      "restarted",
+      "grown",
+      "booted"
+    ]);
+  }
+});
+
+// src/state/lease.ts
+import { hostname } from "node:os";
+function checkServiceName(name) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes("..")) {
+    throw new Error(`invalid service name ${JSON.stringify(name)}: use letters, digits, '.', '_' and '-'`);
+  }
+}
+function newLease(service, owner, ttlSeconds, now = Date.now()) {
+  return {
+    service,
+    owner,
+    expiresAt: new Date(now + ttlSeconds * 1e3).toISOString(),
+    holder: { host: hostname(), pid: process.pid }
+  };
+}
+function sameLease(a2, b) {
+  return a2.service === b.service && a2.owner === b.owner && a2.expiresAt === b.expiresAt && a2.holder?.host === b.holder?.host && a2.holder?.pid === b.holder?.pid;
+}
+function isLeaseStale(lease, now = Date.now()) {
+  return leaseStaleness(lease, now) !== void 0;
+}
+function leaseStaleness(lease, now = Date.now()) {
+  const expires = Date.parse(lease.expiresAt);
+  if (!Number.isFinite(expires) || expires <= now) return `it expired at ${lease.expiresAt}`;
+  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) {
+    return `its process (pid ${lease.holder.pid} on this host) is gone`;
+  }
+  return void 0;
+}
+function processAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+function parseLease(text2, where) {
+  let value2;
+  try {
+    value2 = JSON.parse(text2);
+  } catch (err) {
+    throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
+  }
+  const l = value2;
+  if (!l || typeof l.service !== "string" || typeof l.owner !== "string" || typeof l.expiresAt !== "string") {
+    throw new DamagedRecordError(where, "lease file lacks service, owner or expiresAt", "Delete it if no apply is running");
+  }
+  return l;
+}
+var init_lease = __esm({
+  "src/state/lease.ts"() {
+    "use strict";
+    init_record_file();
+  }
+});
+
+// src/state/store.ts
+var LeaseHeldError, LeaseLostError;
+var init_store = __esm({
+  "src/state/store.ts"() {
+    "use strict";
+    LeaseHeldError = class extends Error {
+      constructor(lease) {
+        super(
+          `service ${lease.service} is being applied by ${lease.owner} (lease until ${lease.expiresAt}); wait for that run to finish, or, if it died, run again after the lease expires`
+        );
+        this.lease = lease;
+        this.name = "LeaseHeldError";
+      }
+      lease;
+    };
+    LeaseLostError = class extends Error {
+      constructor(lease, current) {
+        super(
+          `the lease on service ${lease.service} held by ${lease.owner} expired` + (current ? ` and was taken over by ${current.owner}` : "") + "; this run stops so two applies never work on one service; run again to resume"
+        );
+        this.lease = lease;
+        this.current = current;
+        this.name = "LeaseLostError";
+      }
+      lease;
+      current;
+    };
+  }
+});
+
+// src/state/git-store.ts
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path6 from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+function jitteredBackoff(attempt) {
+  const cap = Math.min(2e3, 25 * 2 ** attempt);
+  return cap / 2 + Math.random() * (cap / 2);
+}
+var DEFAULT_STATE_BRANCH, DRIFT_REPORTS_FOLDER, GitStateStore;
+var init_git_store = __esm({
+  "src/state/git-store.ts"() {
+    "use strict";
+    init_git();
+    init_lease();
+    init_record_file();
+    init_store();
+    DEFAULT_STATE_BRANCH = "svcplan-state";
+    DRIFT_REPORTS_FOLDER = "drift";
+    GitStateStore = class {
+      constructor(repoDir, opts = {}) {
+        this.repoDir = repoDir;
+        this.git = new Git(repoDir);
+        this.branch = opts.branch ?? DEFAULT_STATE_BRANCH;
+        this.remote = opts.remote;
+        this.maxAttempts = opts.maxAttempts ?? 12;
+      }
+      repoDir;
+      kind = "git";
+      branch;
+      git;
+      remote;
+      maxAttempts;
+      identityEnv;
+      /** The tip we last saw; writes build on it first and fetch only when the push is refused. */
+      knownTip;
+      /**
+       * Fetches and publishes of this store, one at a time: the services of one run (and a lease
+       * renewal beside them) share the remote-tracking ref, and two git processes updating it at
+       * once fail with "cannot lock ref". Other processes are kept apart by compare-and-swap.
+       */
+      refQueue = Promise.resolve();
+      async read() {
+        const snap = await this.snapshot(await this.fetchTip());
+        const state = {};
+        for (const file of [...snap.files.keys()].sort()) {
+          if (file.includes("/") || !file.endsWith(".json")) continue;
+          const record = parseRecord(await snap.read(file), this.where(file));
+          state[record.name] = record;
+        }
+        return state;
+      }
+      async readService(name) {
+        checkServiceName(name);
+        const snap = await this.snapshot(await this.fetchTip());
+        const text2 = await snap.read(`${name}.json`);
+        return text2 === void 0 ? void 0 : parseRecord(text2, this.where(`${name}.json`));
+      }
+      async writeService(record, message) {
+        checkServiceName(record.name);
+        await this.update(message, async () => /* @__PURE__ */ new Map([[`${record.name}.json`, serializeRecord(record)]]));
+      }
+      async acquireLease(service, owner, ttlSeconds) {
+        checkServiceName(service);
+        const file = `leases/${service}.json`;
+        let lease;
+        await this.update(`${service}: lease taken by ${owner}`, async (snap) => {
+          const text2 = await snap.read(file);
+          if (text2 !== void 0) {
+            const current = parseLease(text2, this.where(file));
+            if (!isLeaseStale(current)) throw new LeaseHeldError(current);
+          }
+          lease = newLease(service, owner, ttlSeconds);
+          return /* @__PURE__ */ new Map([[file, JSON.stringify(lease, null, 2) + "\n"]]);
+        });
+        return lease;
+      }
+      async renewLease(lease, ttlSeconds) {
+        const file = `leases/${lease.service}.json`;
+        let renewed;
+        await this.update(`${lease.service}: lease renewed by ${lease.owner}`, async (snap) => {
+          const text2 = await snap.read(file);
+          const current = text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
+          if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
+          renewed = newLease(lease.service, lease.owner, ttlSeconds);
+          return /* @__PURE__ */ new Map([[file, JSON.stringify(renewed, null, 2) + "\n"]]);
+        });
+        return renewed;
+      }
+      /** The lease on a service, if any (shown by `svcplan status`). */
+      async readLease(service) {
+        checkServiceName(service);
+        const file = `leases/${service}.json`;
+        const text2 = await (await this.snapshot(await this.fetchTip())).read(file);
+        return text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
+      }
+      async releaseLease(lease) {
+        const file = `leases/${lease.service}.json`;
+        await this.update(`${lease.service}: lease released by ${lease.owner}`, async (snap) => {
+          const text2 = await snap.read(file);
+          if (text2 === void 0 || !sameLease(parseLease(text2, this.where(file)), lease)) return /* @__PURE__ */ new Map();
+          return /* @__PURE__ */ new Map([[file, null]]);
+        });
+      }
+      /**
+       * Records the last drift report of each service given (service → its JSON text) as
+       * `drift/<service>.json`, all in one commit, so the app can show them without reaching a
+       * hypervisor. Service records and leases are not touched; `read()` does not see these files.
+       */
+      async writeDriftReports(reports, message) {
+        const files = /* @__PURE__ */ new Map();
+        for (const [service, text2] of Object.entries(reports)) {
+          checkServiceName(service);
+          files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text2);
+        }
+        if (files.size === 0) return;
+        await this.update(message, async () => files);
+      }
+      // -------------------------------------------------------------------------------------------
+      where(file) {
+        return `${this.branch}:${file}`;
+      }
+      async remoteName() {
+        if (this.remote === void 0) {
+          try {
+            await this.git.run(["remote", "get-url", "origin"]);
+            this.remote = "origin";
+          } catch (err) {
+            if (!(err instanceof GitError)) throw err;
+            this.remote = null;
+          }
+        }
+        return this.remote;
+      }
+      trackingRef(remote) {
+        return remote ? `refs/remotes/${remote}/${this.branch}` : `refs/heads/${this.branch}`;
+      }
+      /** Runs `work` once every fetch or publish of this store asked for before it has ended. */
+      exclusive(work) {
+        const result = this.refQueue.then(work, work);
+        this.refQueue = result.catch(() => void 0);
+        return result;
+      }
+      /** The branch's current tip (fetched from the remote first), or undefined before the first write. */
+      fetchTip() {
+        return this.exclusive(() => this.fetchTipNow());
+      }
+      async fetchTipNow() {
+        const remote = await this.remoteName();
+        if (remote) {
+          try {
+            await this.git.run(["fetch", "--quiet", "--no-tags", remote, `+refs/heads/${this.branch}:${this.trackingRef(remote)}`]);
+          } catch (err) {
+            if (!(err instanceof GitError) || !/couldn't find remote ref/i.test(err.stderr)) throw err;
+            this.knownTip = void 0;
+            return void 0;
+          }
+        }
+        this.knownTip = await this.git.tryRevParse(this.trackingRef(remote));
+        return this.knownTip;
+      }
+      async snapshot(tip) {
+        const files = /* @__PURE__ */ new Map();
+        if (tip) for (const e of await this.git.lsTree(tip)) files.set(e.path, e.object);
+        const git = this.git;
+        return {
+          tip,
+          files,
+          async read(file) {
+            const object = files.get(file);
+            return object === void 0 ? void 0 : git.run(["cat-file", "blob", object]);
+          }
+        };
+      }
+      /**
+       * One commit on the state branch, published with compare-and-swap. `change` sees the files at
+       * the tip it builds on and may throw to refuse (a held lease); on a lost race it runs again on
+       * the new tip.
+       */
+      update(message, change) {
+        return this.exclusive(() => this.updateNow(message, change));
+      }
+      async updateNow(message, change) {
+        const remote = await this.remoteName();
+        let tip = this.knownTip ?? await this.fetchTipNow();
+        let lastError;
+        for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+          const snap = await this.snapshot(tip);
+          const edits = await change(snap);
+          if (edits.size === 0) return;
+          const commit = await this.commit(snap, edits, message);
+          try {
+            if (remote) {
+              await this.git.run(["push", "--quiet", "--porcelain", remote, `${commit}:refs/heads/${this.branch}`]);
+              await this.git.run(["update-ref", this.trackingRef(remote), commit]);
+            } else {
+              const ref = this.trackingRef(null);
+              const line = tip ? `update ${ref} ${commit} ${tip}
+` : `create ${ref} ${commit}
+`;
+              await this.git.run(["update-ref", "--stdin"], { input: line });
+            }
+            this.knownTip = commit;
+            return;
+          } catch (err) {
+            if (!(err instanceof GitError)) throw err;
+            lastError = err;
+          }
+          await sleep(jitteredBackoff(attempt));
+          tip = await this.fetchTipNow();
+        }
+        throw new Error(
+          `could not write the state branch ${this.branch} after ${this.maxAttempts} attempts (other writers kept moving it, or the push fails): ` + lastError.message
+        );
+      }
+      async commit(snap, edits, message) {
+        const tmp = await mkdtemp(path6.join(tmpdir(), "svcplan-index-"));
+        const env = { ...await this.identity(), GIT_INDEX_FILE: path6.join(tmp, "index") };
+        try {
+          if (snap.tip) await this.git.run(["read-tree", snap.tip], { env });
+          else await this.git.run(["read-tree", "--empty"], { env });
+          for (const [file, content] of edits) {
+            if (content === null) {
+              await this.git.run(["update-index", "--force-remove", "--", file], { env });
+            } else {
+              const blob = (await this.git.run(["hash-object", "-w", "--stdin"], { input: content })).trim();
+              await this.git.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${file}`], { env });
+            }
+          }
+          const tree = (await this.git.run(["write-tree"], { env })).trim();
+          const args = ["commit-tree", tree, "-m", message];
+          if (snap.tip) args.push("-p", snap.tip);
+          return (await this.git.run(args, { env })).trim();
+        } finally {
+          await rm2(tmp, { recursive: true, force: true });
+        }
+      }
+      /** Commits need an author; CI machines often have none configured, so svcplan names itself then. */
+      async identity() {
+        if (!this.identityEnv) {
+          let configured = false;
+          try {
+            configured = (await this.git.run(["config", "user.email"])).trim() !== "";
+          } catch (err) {
+            if (!(err instanceof GitError)) throw err;
+          }
+          this.identityEnv = configured ? {} : { GIT_AUTHOR_NAME: "svcplan", GIT_AUTHOR_EMAIL: "svcplan@localhost", GIT_COMMITTER_NAME: "svcplan", GIT_COMMITTER_EMAIL: "svcplan@localhost" };
+        }
+        return this.identityEnv;
+      }
+    };
+  }
+});
+
+// src/state/local.ts
+import { randomBytes } from "node:crypto";
+import { promises as fs3 } from "node:fs";
+import path7 from "node:path";
+function isInside(child, parent) {
+  const rel = path7.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+}
+function tempName(file) {
+  return `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+}
+async function writeDurable(file, text2, flag) {
+  const handle = await fs3.open(file, flag);
+  try {
+    await handle.writeFile(text2, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function syncDir(dir) {
+  const handle = await fs3.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function writeFileAtomic(file, text2) {
+  const tmp = tempName(file);
+  try {
+    await writeDurable(tmp, text2, "w");
+    await fs3.rename(tmp, file);
+  } catch (err) {
+    await fs3.rm(tmp, { force: true });
+    throw err;
+  }
+  await syncDir(path7.dirname(file));
+}
+async function linkExclusive(file, text2) {
+  const tmp = tempName(file);
+  await writeDurable(tmp, text2, "wx");
+  try {
+    await fs3.link(tmp, file);
+    await syncDir(path7.dirname(file));
+    return true;
+  } catch (err) {
+    if (err.code === "EEXIST") return false;
+    throw err;
+  } finally {
+    await fs3.rm(tmp, { force: true });
+  }
+}
+var DEFAULT_LOCAL_STATE_PATH, LocalStateStore;
+var init_local = __esm({
+  "src/state/local.ts"() {
+    "use strict";
+    init_lease();
+    init_record_file();
+    init_store();
+    DEFAULT_LOCAL_STATE_PATH = ".svcplan/state";
+    LocalStateStore = class {
+      constructor(repoDir, statePath = DEFAULT_LOCAL_STATE_PATH) {
+        this.repoDir = repoDir;
+        this.dir = path7.resolve(repoDir, statePath);
+      }
+      repoDir;
+      kind = "local";
+      dir;
+      async read() {
+        let names;
+        try {
+          names = await fs3.readdir(this.dir);
+        } catch (err) {
+          if (err.code === "ENOENT") return {};
+          throw err;
+        }
+        const state = {};
+        for (const name of names.filter((n2) => n2.endsWith(".json")).sort()) {
+          const record = await this.readService(name.slice(0, -".json".length));
+          if (record) state[record.name] = record;
+        }
+        return state;
+      }
+      async readService(name) {
+        checkServiceName(name);
+        const file = this.serviceFile(name);
+        let text2;
+        try {
+          text2 = await fs3.readFile(file, "utf8");
+        } catch (err) {
+          if (err.code === "ENOENT") return void 0;
+          throw err;
+        }
+        return parseRecord(text2, file);
+      }
+      // The message is for stores with a history (git); a folder keeps only the latest record.
+      async writeService(record, _message) {
+        checkServiceName(record.name);
+        await this.ensureDir();
+        await writeFileAtomic(this.serviceFile(record.name), serializeRecord(record));
+      }
+      async acquireLease(service, owner, ttlSeconds) {
+        checkServiceName(service);
+        await this.ensureDir();
+        await fs3.mkdir(this.leaseDir(), { recursive: true });
+        const file = this.leaseFile(service);
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const lease = newLease(service, owner, ttlSeconds);
+          if (await linkExclusive(file, JSON.stringify(lease, null, 2) + "\n")) return lease;
+          const current2 = await this.readLease(service);
+          if (!current2) continue;
+          if (!isLeaseStale(current2)) throw new LeaseHeldError(current2);
+          await this.removeLeaseIf(service, current2);
+        }
+        const current = await this.readLease(service);
+        if (current) throw new LeaseHeldError(current);
+        throw new Error(`could not take the lease on service ${service} in ${file}: it keeps changing hands`);
+      }
+      async renewLease(lease, ttlSeconds) {
+        const current = await this.readLease(lease.service);
+        if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
+        const renewed = { ...newLease(lease.service, lease.owner, ttlSeconds) };
+        await writeFileAtomic(this.leaseFile(lease.service), JSON.stringify(renewed, null, 2) + "\n");
+        return renewed;
+      }
+      async releaseLease(lease) {
+        await this.removeLeaseIf(lease.service, lease);
+      }
+      /** The lease on a service, if any (shown by `svcplan status`). */
+      async readLease(service) {
+        const file = this.leaseFile(service);
+        try {
+          return parseLease(await fs3.readFile(file, "utf8"), file);
+        } catch (err) {
+          if (err.code === "ENOENT") return void 0;
+          throw err;
+        }
+      }
+      /**
+       * Removes the lease file only while it still holds `expected`: it is moved aside first (an
+       * atomic rename), checked, and put back if another caller had replaced it in the meantime.
+       */
+      async removeLeaseIf(service, expected) {
+        const file = this.leaseFile(service);
+        const aside = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.old`;
+        try {
+          await fs3.rename(file, aside);
+        } catch (err) {
+          if (err.code === "ENOENT") return;
+          throw err;
+        }
+        const moved = parseLease(await fs3.readFile(aside, "utf8"), aside);
+        if (!sameLease(moved, expected)) {
+          try {
+            await fs3.link(aside, file);
+          } catch (err) {
+            if (err.code !== "EEXIST") throw err;
+          }
+        }
+        await fs3.rm(aside, { force: true });
+      }
+      async ensureDir() {
+        await fs3.mkdir(this.dir, { recursive: true });
+        const svcplanDir = path7.resolve(this.repoDir, ".svcplan");
+        const ignoreDir = isInside(this.dir, svcplanDir) ? svcplanDir : this.dir;
+        const ignoreFile = path7.join(ignoreDir, ".gitignore");
+        try {
+          await fs3.writeFile(ignoreFile, "*\n", { flag: "wx" });
+        } catch (err) {
+          if (err.code !== "EEXIST") throw err;
+        }
+      }
+      serviceFile(name) {
+        return path7.join(this.dir, `${name}.json`);
+      }
+      leaseDir() {
+        return path7.join(this.dir, "leases");
+      }
+      leaseFile(service) {
+        return path7.join(this.leaseDir(), `${service}.json`);
+      }
+    };
+  }
+});
+
+// src/state/memory.ts
+var MemoryStateStore;
+var init_memory = __esm({
+  "src/state/memory.ts"() {
+    "use strict";
+    init_lease();
+    init_store();
+    MemoryStateStore = class {
+      kind;
+      records = /* @__PURE__ */ new Map();
+      leases = /* @__PURE__ */ new Map();
+      /** Every write, in order, with its message. */
+      writes = [];
+      constructor(initial = {}, kind = "local") {
+        this.kind = kind;
+        for (const record of Object.values(initial)) this.records.set(record.name, JSON.stringify(record));
+      }
+      async read() {
+        const out = {};
+        for (const name of [...this.records.keys()].sort()) out[name] = JSON.parse(this.records.get(name));
+        return out;
+      }
+      async readService(name) {
+        const text2 = this.records.get(name);
+        return text2 === void 0 ? void 0 : JSON.parse(text2);
+      }
+      async writeService(record, message) {
+        this.records.set(record.name, JSON.stringify(record));
+        this.writes.push({ service: record.name, message });
+      }
+      async acquireLease(service, owner, ttlSeconds) {
+        const current = this.leases.get(service);
+        if (current && !isLeaseStale(current)) throw new LeaseHeldError(current);
+        const lease = newLease(service, owner, ttlSeconds);
+        this.leases.set(service, lease);
+        return lease;
+      }
+      async renewLease(lease, ttlSeconds) {
+        const current = this.leases.get(lease.service);
+        if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
+        const renewed = newLease(lease.service, lease.owner, ttlSeconds);
+        this.leases.set(lease.service, renewed);
+        return renewed;
+      }
+      async releaseLease(lease) {
+        const current = this.leases.get(lease.service);
+        if (current && sameLease(current, lease)) this.leases.delete(lease.service);
+      }
+      async readLease(service) {
+        return this.leases.get(service);
+      }
+      /** For tests: put a lease in place as if another caller held it. */
+      setLease(lease) {
+        this.leases.set(lease.service, lease);
+      }
+    };
+  }
+});
+
+// src/state/index.ts
+async function openStateStore(opts) {
+  if (opts.kind === "local") return new LocalStateStore(opts.repoDir, opts.path ?? DEFAULT_LOCAL_STATE_PATH);
+  if (opts.kind === "git") return new GitStateStore(opts.repoDir, { branch: opts.branch ?? DEFAULT_STATE_BRANCH, remote: opts.remote });
+  throw new Error(`unknown state store "${String(opts.kind)}": use local or git`);
+}
+var init_state = __esm({
+  "src/state/index.ts"() {
+    "use strict";
+    init_git_store();
+    init_local();
+    init_store();
+    init_local();
+    init_git_store();
+    init_memory();
+  }
+});
+
+// src/core/setup.ts
+import { stat as stat2 } from "node:fs/promises";
+function resolveStateSettings(config, explicit = {}, doorDefault = {}) {
+  const pick = (key) => explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];
+  return { store: pick("store"), path: pick("path"), branch: pick("branch") };
+}
+async function openTemplates(dir) {
+  const info2 = await stat2(dir).catch(() => void 0);
+  if (!info2?.isDirectory()) throw new NotAFolderError(dir);
+  const { git, headCommit } = await Git.locate(dir);
+  const worktree = new WorktreeReader(dir, headCommit);
+  const config = await loadConfig(worktree);
+  return { dir, git, headCommit, config, worktree };
+}
+function openStore(checkout, settings) {
+  return openStateStore({ kind: settings.store, repoDir: checkout.dir, path: settings.path, branch: settings.branch });
+}
+var NotAFolderError;
+var init_setup2 = __esm({
+  "src/core/setup.ts"() {
+    "use strict";
+    init_git();
+    init_load();
+    init_state();
+    NotAFolderError = class extends Error {
+      constructor(dir) {
+        super(`${dir}: no such directory`);
+        this.dir = dir;
+        this.name = "NotAFolderError";
+      }
+      dir;
+    };
+  }
+});
+
+// src/action/templates-repo.ts
+import { hostname as hostname2 } from "node:os";
+async function openCheckedOutRepo(settings) {
+  try {
+    return await openTemplates(settings.repoDir);
+  } catch (err) {
+    if (!(err instanceof NotAFolderError)) throw err;
+    throw new ActionInputError(`input repo-path: ${settings.repoDir} is not a folder; check out the templates repository first (actions/checkout)`);
+  }
+}
+async function readerAtCommit(repo, commit) {
+  if (!repo.git || !/^[0-9a-f]{40}$/.test(commit) || /^0+$/.test(commit)) return void 0;
+  let found = await repo.git.tryRevParse(`${commit}^{commit}`);
+  if (!found) {
+    await repo.git.run(["fetch", "--quiet", "--no-tags", "--depth=1", "origin", commit]).catch(() => void 0);
+    found = await repo.git.tryRevParse(`${commit}^{commit}`);
+    if (!found) return void 0;
+  }
+  return GitRevisionReader.open(repo.dir, commit, { git: repo.git, commit: found });
+}
+function openActionStateStore(repo, settings) {
+  const explicit = { ...settings.state ? { store: settings.state } : {}, ...settings.stateBranch ? { branch: settings.stateBranch } : {} };
+  return openStore(repo, resolveStateSettings(repo.config, explicit, ACTION_STATE_DEFAULT));
+}
+function actionOwner(settings) {
+  return `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${settings.runner ?? ""} ${hostname2()} pid ${process.pid}`.replace(/\s+/g, " ").trim();
+}
+function runnerFilter(settings) {
+  return settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0;
+}
+function logDriverOutput(info2) {
+  return (o2) => info2(`[${o2.instance ?? o2.service}] ${o2.line}`);
+}
+var ACTION_STATE_DEFAULT;
+var init_templates_repo = __esm({
+  "src/action/templates-repo.ts"() {
+    "use strict";
+    init_setup2();
+    init_load();
+    init_plan();
+    init_input();
+    ACTION_STATE_DEFAULT = { store: "git", branch: "svcplan-state" };
+  }
+});
+
+// src/action/plan-command.ts
+var plan_command_exports = {};
+__export(plan_command_exports, {
+  planCommand: () => planCommand
+});
+async function planCommand(ctx) {
+  const { settings, reporter } = ctx;
+  const repo = await openCheckedOutRepo(settings);
+  const recorded = await (await openActionStateStore(repo, settings)).read();
+  const pull = settings.event.pull_request;
+  let head = repo.worktree;
+  if (pull) {
+    const headAt = await readerAtCommit(repo, pull.head.sha);
+    if (headAt) head = named(headAt, { ref: pull.head.ref, commit: pull.head.sha });
+    else reporter.warning(`head commit ${pull.head.sha} could not be read; planning the checked-out tree instead`);
+  }
+  const plan = await computePlan({ head, recorded });
+  const doc = plan.document;
+  await publishPlan(ctx, plan);
+  reporter.info(`svcplan plan ${doc.plan_digest}: ${JSON.stringify(doc.summary)}`);
+  if (pull) {
+    const comment = await publishPlanComment(ctx.octokit, { ...ctx.repo, issueNumber: pull.number }, plan);
+    reporter.output("comment-url", comment?.url ?? "");
+    reporter.info(comment ? `plan comment ${comment.created ? "created" : "updated"}: ${comment.url}` : "no changes and no plan comment yet: nothing posted");
+  }
+  if (doc.errors.length > 0) {
+    reporter.fail(`svcplan: plan refused: ${doc.errors.length} problem${doc.errors.length === 1 ? "" : "s"} (see the annotations); nothing was changed`);
+  }
+}
+var init_plan_command = __esm({
+  "src/action/plan-command.ts"() {
+    "use strict";
+    init_compute_plan();
+    init_plan_comment();
+    init_load();
+    init_publish_plan();
+    init_templates_repo();
+  }
+});
+
+// src/apply/boxes.ts
+function boxesFor(specs) {
+  const boxes = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    const box = { name: spec.image.box, version: spec.image.version, provider: spec.target.provider };
+    boxes.set(JSON.stringify(box), box);
+  }
+  return [...boxes.values()];
+}
+function planBoxes(plan) {
+  const byService = /* @__PURE__ */ new Map();
+  for (const ps of plan.document.services) {
+    const spec = plan.desired[ps.name];
+    if (!spec) continue;
+    const specs = [];
+    for (const tier of ps.tiers) {
+      const made = tier.domains.some((d) => d.instances.some((i2) => i2.action === "create" || i2.action === "replace"));
+      const desired = spec.tiers.find((t) => t.name === tier.name);
+      if (made && desired) specs.push(desired.instance);
+    }
+    if (specs.length > 0) byService.set(ps.name, boxesFor(specs));
+  }
+  return byService;
+}
+async function prepareBoxes(plan, driver) {
+  const failures = [];
+  await Promise.all(
+    [...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err) => failures.push(err.message)))
+  );
+  return failures.length > 0 ? failures.sort().join("; ") : void 0;
+}
+var init_boxes = __esm({
+  "src/apply/boxes.ts"() {
+    "use strict";
+  }
+});
+
 // src/apply/bounded.ts
 async function mapBounded(items, limit, fn) {
   const results = new Array(items.length);
@@ -41605,6 +42456,1454 @@ async function mapBounded(items, limit, fn) {
 var init_bounded = __esm({
   "src/apply/bounded.ts"() {
     "use strict";
+  }
+});
+
+// src/apply/recovery.ts
+function atGate(step) {
+  return step.action !== "destroy" && GATE_PHASE[step.action].includes(step.phase);
+}
+function firstPhase(step) {
+  switch (step.action) {
+    case "create":
+      return "creating";
+    case "replace":
+      return step.save ? "saving" : "saved";
+    case "refresh":
+      return "refreshing";
+    case "restart":
+      return step.growStateDisk ? "halting" : "restarting";
+    case "destroy":
+      return "destroying";
+  }
+}
+function isOldMachine(step, m) {
+  if (m.state === "not_created") return false;
+  const old = step.old;
+  if (old?.id && m.id) return old.id === m.id;
+  if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
+  return true;
+}
+function nextMove(step, m) {
+  const exists2 = m.state !== "not_created";
+  const hasProvisioners = (step.provisioners ?? []).length > 0;
+  const gone = (what) => ({
+    kind: "fail",
+    message: `its machine no longer exists (vagrant status: not created), so it cannot be ${what}; svcplan never recreates a VM it did not destroy itself: find out what removed it, then run svcplan apply again`
+  });
+  switch (step.action) {
+    case "create":
+      switch (step.phase) {
+        case "creating":
+          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
+          return { kind: "gate" };
+      }
+      break;
+    case "replace":
+      switch (step.phase) {
+        case "saving":
+          if (!exists2) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
+          if (!step.save) return { kind: "advance", phase: "saved" };
+          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
+          if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
+          return { kind: "run", op: "save-state", then: "saved" };
+        case "saved":
+          if (!exists2) return { kind: "advance", phase: "destroyed" };
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists2) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          return { kind: "advance", phase: "creating" };
+        case "creating":
+          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
+          return { kind: "run", op: "create", then: "created" };
+        case "created":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "created" };
+          return { kind: "advance", phase: step.to?.state?.restore ? "restoring" : "restored" };
+        case "restoring":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          if (m.state === "stopped") return { kind: "run", op: "boot", then: "restoring" };
+          return { kind: "run", op: "restore-state", then: "restored" };
+        case "restored":
+          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
+          return { kind: "gate" };
+      }
+      break;
+    case "refresh":
+      switch (step.phase) {
+        case "refreshing":
+          if (!exists2) return gone("refreshed");
+          if (m.state === "stopped") return { kind: "run", op: "boot-provision", then: "refreshed" };
+          if (!hasProvisioners) return { kind: "advance", phase: "refreshed" };
+          return { kind: "run", op: "provision", then: "refreshed" };
+        case "refreshed":
+          if (!exists2) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "restart":
+      switch (step.phase) {
+        case "restarting":
+          if (!exists2) return gone("restarted");
+          return { kind: "run", op: "reload", then: "restarted" };
+        case "restarted":
+          if (!exists2) return gone("checked");
+          return { kind: "gate" };
+        case "halting":
+          if (!exists2) return gone("restarted");
+          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
+          return { kind: "run", op: "halt", then: "halted" };
+        case "halted":
+          if (!exists2) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "halt", then: "halted" };
+          return { kind: "run", op: "grow-disk", then: "grown" };
+        case "grown":
+          if (!exists2) return gone("restarted");
+          if (m.state === "running") return { kind: "run", op: "await-ssh-provision", then: "booted" };
+          return { kind: "run", op: hasProvisioners ? "boot-provision" : "boot", then: "booted" };
+        case "booted":
+          if (!exists2) return gone("checked");
+          return { kind: "gate" };
+      }
+      break;
+    case "destroy":
+      switch (step.phase) {
+        case "destroying":
+          if (!exists2) return { kind: "advance", phase: "destroyed" };
+          return { kind: "run", op: "destroy", then: "destroyed" };
+        case "destroyed":
+          if (step.deleteStateDisk) return { kind: "run", op: "delete-disk", then: "done" };
+          return { kind: "done" };
+      }
+      break;
+  }
+  return { kind: "fail", message: `a ${step.action} step cannot be at phase ${step.phase}; the record is damaged` };
+}
+var GATE_PHASE;
+var init_recovery = __esm({
+  "src/apply/recovery.ts"() {
+    "use strict";
+    GATE_PHASE = {
+      create: ["created"],
+      replace: ["restored"],
+      refresh: ["refreshed"],
+      restart: ["restarted", "booted"]
+    };
+  }
+});
+
+// src/apply/provisioners.ts
+function provisionersFor(reasons) {
+  const names = /* @__PURE__ */ new Set();
+  for (const r of reasons) {
+    if (r.action !== "refresh" && r.action !== "restart") continue;
+    if (r.path === "features") names.add("features");
+    else if (r.path.startsWith("settings.")) names.add("settings");
+    else if (r.path.startsWith("apps.")) {
+      names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
+    }
+  }
+  return ordered(names);
+}
+function everyProvisioner(spec) {
+  return ordered(/* @__PURE__ */ new Set(["features", "settings", ...Object.keys(spec.apps).map((app) => `app-${app}`)]));
+}
+function ordered(names) {
+  const rank = (n2) => n2 === "features" ? 0 : n2 === "settings" ? 1 : 2;
+  return [...new Set(names)].sort((a2, b) => rank(a2) - rank(b) || (a2 < b ? -1 : a2 > b ? 1 : 0));
+}
+var init_provisioners = __esm({
+  "src/apply/provisioners.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/steps.ts
+function sameSpec(a2, b) {
+  if (a2 === b) return true;
+  if (!a2 || !b) return false;
+  return canonicalJson(a2) === canonicalJson(b);
+}
+function newStep(fields, start) {
+  const step = { ...fields, phase: "creating", deployment: start.deployment, domain: start.domain, startedAt: start.now };
+  step.phase = firstPhase(step);
+  return step;
+}
+function identityOf(m) {
+  const old = {};
+  if (m.id) old.id = m.id;
+  if (m.box) old.box = m.box;
+  return old;
+}
+function freshStep(ri, target, start) {
+  if (!ri) return target ? { kind: "step", step: newStep({ action: "create", to: target }, start) } : { kind: "nothing" };
+  if (!target) return { kind: "step", step: newStep({ action: "destroy", from: ri.spec, deleteStateDisk: start.deleteStateDisk && !!ri.spec.state }, start) };
+  return stepBetween(ri.spec, target, start, {
+    unsure: ri.status !== "ready",
+    // An older record's pending replace may have left a new VM that was never restored.
+    live: !(ri.status === "pending" && ri.pendingSpec && !sameSpec(ri.pendingSpec, ri.spec))
+  });
+}
+function stepBetween(from, target, start, opts) {
+  const change = classifyInstanceChange(from, target);
+  let action = change.action;
+  let provisioners = provisionersFor(change.reasons);
+  if (opts.unsure && action !== "replace") {
+    provisioners = everyProvisioner(target);
+    if (action === "none") action = "refresh";
+  }
+  switch (action) {
+    case "none":
+      return sameSpec(from, target) ? { kind: "nothing" } : { kind: "spec", spec: target };
+    case "refresh":
+      return { kind: "step", step: newStep({ action: "refresh", from, to: target, provisioners }, start) };
+    case "restart": {
+      const growStateDisk = !!from.state && !!target.state && target.state.disk > from.state.disk;
+      return { kind: "step", step: newStep({ action: "restart", from, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+    case "replace":
+      return {
+        kind: "step",
+        step: newStep({ action: "replace", from, to: target, save: opts.live && !!from.state?.save, old: identityOf(start.machine) }, start)
+      };
+    default:
+      throw new Error(`unexpected classification ${action}`);
+  }
+}
+function headsFor(step, target) {
+  return step.action === "destroy" ? target === void 0 : sameSpec(step.to, target);
+}
+function retarget(step, target, start) {
+  const m = start.machine;
+  const { call: _call, failed: _failed, ...kept } = step;
+  const carried = (fields) => ({ kind: "step", step: { ...kept, ...fields } });
+  const destroyFrom = (spec) => {
+    if (!spec) return { kind: "nothing" };
+    return { kind: "step", step: newStep({ action: "destroy", from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };
+  };
+  if (atGate(step)) {
+    if (!target) return destroyFrom(step.to);
+    return stepBetween(step.to, target, start, { unsure: false, live: true });
+  }
+  switch (step.action) {
+    case "destroy":
+      return { kind: "finish-first" };
+    case "create":
+      return target ? carried({ to: target }) : destroyFrom(step.to);
+    case "replace": {
+      const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
+      if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
+      if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
+        const ensure = newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start);
+        return { kind: "step", step: { ...ensure, phase: m.state === "running" ? "booted" : "grown" } };
+      }
+      if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
+      if (step.phase === "restoring") return { kind: "finish-first" };
+      if (step.phase === "created") return carried({ to: target, phase: "creating" });
+      return carried({ to: target });
+    }
+    case "refresh":
+    case "restart": {
+      if (!target) return destroyFrom(step.to);
+      const base = step.from ?? step.to;
+      const fromStart = classifyInstanceChange(base, target);
+      const fromHalfway = classifyInstanceChange(step.to, target);
+      const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
+      if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
+      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
+      const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
+      if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
+        return carried({ to: target, provisioners });
+      }
+      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+    }
+  }
+}
+var init_steps = __esm({
+  "src/apply/steps.ts"() {
+    "use strict";
+    init_digest();
+    init_classify();
+    init_provisioners();
+    init_recovery();
+  }
+});
+
+// src/apply/types.ts
+var RunInterruptedError, StoppedOnRequest;
+var init_types2 = __esm({
+  "src/apply/types.ts"() {
+    "use strict";
+    RunInterruptedError = class extends Error {
+      constructor(message = "the run was interrupted") {
+        super(message);
+        this.name = "RunInterruptedError";
+      }
+    };
+    StoppedOnRequest = class extends RunInterruptedError {
+      constructor(message) {
+        super(message);
+        this.name = "StoppedOnRequest";
+      }
+    };
+  }
+});
+
+// src/apply/step-runner.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+async function bringToward(ctx, slot, target, opts) {
+  const { journal } = ctx;
+  const settled = /* @__PURE__ */ new Set();
+  let touched = false;
+  for (let moves = 0; moves < 64; moves++) {
+    const ri = journal.instance(slot.name);
+    const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
+    const start = { deployment: ctx.deployment, domain: slot.domain, deleteStateDisk: opts.deleteStateDisk, machine, now: (/* @__PURE__ */ new Date()).toISOString() };
+    const step = ri?.step;
+    if (!step) {
+      const fresh = freshStep(ri, target, start);
+      if (fresh.kind === "nothing") return { kind: "unchanged" };
+      if (fresh.kind === "spec") {
+        journal.takeSpec(slot, fresh.spec);
+        await journal.persist(`${ctx.service}: ${slot.name} takes the new spec (nothing changes on the VM)`);
+        return { kind: "unchanged" };
+      }
+      journal.beginStep(slot, fresh.step);
+      continue;
+    }
+    if (step.call && !settled.has(step.call.id)) {
+      settled.add(step.call.id);
+      const outcome = await ctx.driver.outcome(driverInstance(ctx, slot, specFor(step, step.call.op, step.phase)), step.call.id);
+      if (outcome === "succeeded") {
+        ctx.say(slot.name, `resuming: ${step.call.op} of the interrupted run succeeded (phase ${step.phase} \u2192 ${step.call.then})`);
+        if (step.call.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, step.call.then);
+        continue;
+      }
+      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe2(outcome)}`);
+    }
+    if (!headsFor(step, target)) {
+      const next = retarget(step, target, start);
+      if (next.kind === "nothing") {
+        journal.complete(slot.name);
+        await journal.persist(`${ctx.service}: ${slot.name} left as it is`);
+        return { kind: "unchanged" };
+      }
+      if (next.kind === "spec") {
+        journal.complete(slot.name);
+        journal.takeSpec(slot, next.spec);
+        continue;
+      }
+      if (next.kind === "step") {
+        journal.replaceStep(slot.name, next.step);
+        ctx.say(slot.name, `its unfinished ${step.action} (at ${step.phase}) now heads for the new target as a ${next.step.action} at ${next.step.phase}`);
+        continue;
+      }
+    }
+    const move = nextMove(step, machine);
+    switch (move.kind) {
+      case "gate":
+        return { kind: "gate" };
+      case "done":
+        return finish(ctx, slot, step, target, opts);
+      case "fail": {
+        journal.fail(slot.name, move.message);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase}: ${move.message}`);
+        return { kind: "failed", message: move.message };
+      }
+      case "advance":
+        if (move.note) ctx.say(slot.name, move.note);
+        journal.setPhase(slot.name, move.phase);
+        continue;
+      case "run": {
+        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
+        if (move.note) ctx.say(slot.name, move.note);
+        const call = { id: randomBytes2(5).toString("hex"), op: move.op, then: move.then };
+        journal.setPhase(slot.name, step.phase, call);
+        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
+        settled.add(call.id);
+        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
+        touched = true;
+        try {
+          await perform(ctx, slot, step, move.op, call.id);
+        } catch (err) {
+          if (err instanceof RunInterruptedError) throw err;
+          ctx.machines.set(slot.name, UNKNOWN);
+          const message = err.message || String(err);
+          journal.fail(slot.name, message);
+          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine3(message)}`);
+          return { kind: "failed", message };
+        }
+        ctx.machines.set(slot.name, afterOperation(move.op, machine));
+        if (move.then === "done") return finish(ctx, slot, step, target, opts);
+        journal.setPhase(slot.name, move.then);
+        void journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${move.then} (deployment ${ctx.deployment})`).catch(() => void 0);
+        continue;
+      }
+    }
+  }
+  throw new Error(`${slot.name}: its step did not settle after 64 moves; this is a bug in svcplan`);
+}
+async function finish(ctx, slot, step, target, opts) {
+  ctx.journal.remove(slot.name, !!step.deleteStateDisk);
+  ctx.machines.set(slot.name, { state: "not_created" });
+  if (target) return bringToward(ctx, slot, target, opts);
+  void ctx.journal.persist(`${ctx.service}: ${slot.name} destroyed (deployment ${ctx.deployment})`).catch(() => void 0);
+  return { kind: "removed" };
+}
+function specFor(step, op, phase) {
+  const old = step.from ?? step.to;
+  const next = step.to ?? step.from;
+  if (step.action === "destroy") return old;
+  if (step.action === "replace" && (phase === "saving" || phase === "saved" || phase === "halted")) return old;
+  if (op === "delete-disk") return old;
+  return next;
+}
+function driverInstance(ctx, slot, spec) {
+  return { service: ctx.service, tier: slot.tier, index: slot.index, name: slot.name, spec };
+}
+async function perform(ctx, slot, step, op, call) {
+  const d = ctx.driver;
+  const inst = driverInstance(ctx, slot, specFor(step, op, step.phase));
+  const provisioners = step.provisioners ?? [];
+  switch (op) {
+    case "save-state":
+      return d.provision(inst, ["save-state"], { call });
+    case "restore-state":
+      return d.provision(inst, ["restore-state"], { call });
+    case "halt":
+      return d.halt(inst, { call });
+    case "destroy":
+      return d.destroy(inst, { call });
+    case "create":
+      return d.up(inst, { call, provision: "all", ...step.action === "replace" ? { keepOnError: true } : {} });
+    case "boot":
+      return d.up(inst, { call, provision: "none" });
+    case "boot-provision":
+      return d.up(inst, { call, provision: provisioners });
+    case "provision":
+      return d.provision(inst, provisioners, { call });
+    case "await-ssh-provision": {
+      const up = await d.waitForSsh(inst, { timeoutSeconds: ctx.bootTimeoutSeconds });
+      if (!up) throw new Error(`${slot.name} did not answer SSH within ${ctx.bootTimeoutSeconds} s after an interrupted boot`);
+      if (provisioners.length > 0) await d.provision(inst, provisioners, { call });
+      return;
+    }
+    case "reload":
+      return d.reload(inst, provisioners, { call });
+    case "grow-disk":
+      return d.growStateDisk(inst, { call });
+    case "delete-disk":
+      return d.deleteStateDisk(inst, { call });
+  }
+}
+function afterOperation(op, before) {
+  switch (op) {
+    case "halt":
+    case "grow-disk":
+      return { ...before, state: "stopped" };
+    case "destroy":
+      return { state: "not_created" };
+    case "create":
+      return { state: "running" };
+    case "delete-disk":
+      return before;
+    default:
+      return { ...before, state: "running" };
+  }
+}
+function describe2(outcome) {
+  switch (outcome) {
+    case "failed":
+      return "failed; deciding from the machine as it is";
+    case "not-started":
+      return "never started; deciding from the machine as it is";
+    case "lost":
+      return "was cut off with that run (nothing is known of its end); deciding from the machine as it is";
+    case "succeeded":
+      return "succeeded";
+  }
+}
+function firstLine3(text2) {
+  return text2.split("\n")[0];
+}
+var UNKNOWN;
+var init_step_runner = __esm({
+  "src/apply/step-runner.ts"() {
+    "use strict";
+    init_recovery();
+    init_steps();
+    init_types2();
+    UNKNOWN = { state: "unknown" };
+  }
+});
+
+// src/apply/scheduler.ts
+import { setMaxListeners as setMaxListeners2 } from "node:events";
+import { setTimeout as sleep2 } from "node:timers/promises";
+async function runRollout(ctx, groups) {
+  let domainsRun = 0;
+  for (const group of groups) {
+    await ctx.stopIfAsked();
+    const { tier, domain, items } = group;
+    if (domainsRun > 0 && tier.rollout.pauseBetweenDomains > 0) {
+      ctx.emit({ kind: "pause", service: ctx.service, seconds: tier.rollout.pauseBetweenDomains });
+      await sleep2(tier.rollout.pauseBetweenDomains * 1e3);
+    }
+    domainsRun++;
+    ctx.emit({ kind: "domain-started", service: ctx.service, tier: tier.name, domain, instances: items.map((i2) => i2.slot.name) });
+    await ctx.layout(items);
+    await observe(ctx);
+    const probes = new HealthProbes((item, signal) => probe(ctx, item, tier, signal), ctx.signal);
+    let stepFailure;
+    let stepsDone = false;
+    let checked = [];
+    try {
+      ({ failure: stepFailure, checked } = await runSteps(ctx, items, tier, probes));
+      stepsDone = stepFailure === void 0;
+    } finally {
+      if (!stepsDone) await probes.stop();
+    }
+    await ctx.stopIfAsked();
+    if (stepFailure) return { failure: { tier, message: stepFailure } };
+    const gateFailure = await gate(ctx, checked, tier, domain, probes);
+    if (gateFailure) {
+      await ctx.stopIfAsked();
+      return { failure: { tier, message: gateFailure } };
+    }
+  }
+  return {};
+}
+async function observe(ctx) {
+  const seen = await ctx.driver.observe(ctx.service);
+  ctx.machines.clear();
+  for (const [name, machine] of Object.entries(seen)) ctx.machines.set(name, machine);
+}
+async function runSteps(ctx, items, tier, probes) {
+  let failure;
+  let unexpected;
+  const checked = [];
+  await mapBounded(items, Math.max(1, tier.rollout.maxParallel), async (item) => {
+    if (failure !== void 0 || unexpected !== void 0 || ctx.interrupted() || ctx.signal?.aborted) return;
+    const { slot, report } = item;
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action });
+    const started = Date.now();
+    try {
+      const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
+      const seconds = (Date.now() - started) / 1e3;
+      if (result.kind === "stopped") return;
+      if (result.kind === "failed") {
+        report.outcome = "failed";
+        report.error = result.message;
+        failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
+        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
+        return;
+      }
+      report.outcome = "done";
+      if (result.kind === "gate") {
+        checked.push(item);
+        probes.start(item);
+      }
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: true, seconds });
+    } catch (err) {
+      if (err instanceof RunInterruptedError) ctx.interrupt(err);
+      else unexpected ??= err;
+    }
+  });
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  if (unexpected !== void 0) throw unexpected;
+  return { failure, checked };
+}
+async function probe(ctx, item, tier, signal) {
+  const check = { command: tier.health.command, timeoutSeconds: tier.health.timeout, minReadySeconds: tier.health.minReady, signal };
+  const limitMs = (check.timeoutSeconds + check.minReadySeconds + ctx.gateGraceSeconds) * 1e3;
+  const inst = { service: ctx.service, tier: item.slot.tier, index: item.slot.index, name: item.slot.name, spec: item.target ?? tier.instance };
+  try {
+    const healthy = await withTimeout(ctx.driver.health(inst, check), limitMs, signal);
+    return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
+  } catch (err) {
+    if (err instanceof RunInterruptedError) throw err;
+    return err.message;
+  }
+}
+async function gate(ctx, checked, tier, domain, probes) {
+  if (checked.length === 0) return void 0;
+  const results = await Promise.all(checked.map((item) => probes.start(item)));
+  const interrupted = ctx.interrupted();
+  if (interrupted) throw interrupted;
+  const unhealthy = checked.map((item, i2) => ({ item, reason: results[i2] })).filter((r) => r.reason !== void 0);
+  const names = checked.map((i2) => i2.slot.name);
+  ctx.emit({ kind: "gate", service: ctx.service, tier: tier.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((u2) => u2.item.slot.name) });
+  const at = (/* @__PURE__ */ new Date()).toISOString();
+  if (unhealthy.length === 0) {
+    for (const item of checked) {
+      ctx.journal.complete(item.slot.name);
+      item.report.outcome = "done";
+    }
+    ctx.journal.recordGate(ctx.deployment, { tier: tier.name, domain, passed: true, instances: names, at });
+    await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} passed: ${names.join(", ")}`);
+    return void 0;
+  }
+  for (const { item, reason: reason3 } of unhealthy) {
+    item.report.outcome = "failed";
+    item.report.error = `health gate: ${reason3}`;
+    ctx.journal.fail(item.slot.name, `health gate: ${reason3}`);
+  }
+  ctx.journal.recordGate(ctx.deployment, {
+    tier: tier.name,
+    domain,
+    passed: false,
+    instances: names,
+    unhealthy: unhealthy.map((u2) => ({ name: u2.item.slot.name, reason: u2.reason })),
+    at
+  });
+  await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u2) => u2.item.slot.name).join(", ")}`);
+  return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u2) => `${u2.item.slot.name} (${u2.reason})`).join(", ")}`;
+}
+async function withTimeout(promise, ms, signal) {
+  let timer;
+  let onAbort;
+  const timeout = new Promise((resolve4) => {
+    timer = setTimeout(() => resolve4("timeout"), ms);
+    onAbort = () => resolve4("timeout");
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+  }
+}
+var HealthProbes;
+var init_scheduler = __esm({
+  "src/apply/scheduler.ts"() {
+    "use strict";
+    init_bounded();
+    init_step_runner();
+    init_types2();
+    HealthProbes = class {
+      constructor(probe2, run2) {
+        this.probe = probe2;
+        this.signal = run2 ? AbortSignal.any([this.controller.signal, run2]) : this.controller.signal;
+        setMaxListeners2(0, this.signal);
+      }
+      probe;
+      controller = new AbortController();
+      signal;
+      started = /* @__PURE__ */ new Map();
+      /** The item's probe, started now unless it already was. */
+      start(item) {
+        let answer = this.started.get(item);
+        if (!answer) {
+          answer = this.probe(item, this.signal);
+          answer.catch(() => void 0);
+          this.started.set(item, answer);
+        }
+        return answer;
+      }
+      /** Asks every probe under way to give up, and waits until they have. */
+      async stop() {
+        this.controller.abort();
+        await Promise.allSettled(this.started.values());
+      }
+    };
+  }
+});
+
+// src/apply/auto-rollback.ts
+async function rollBackChanges(ctx, reports) {
+  const changed = [...ctx.journal.record.rollout?.changed ?? []].reverse();
+  if (changed.length === 0) return void 0;
+  ctx.emit({ kind: "rollback-started", service: ctx.service, instances: changed.map((c3) => c3.name) });
+  await observe(ctx);
+  for (const change of changed) {
+    const before = change.before ?? void 0;
+    const ri = ctx.journal.instance(change.name);
+    const domain = ri?.step?.domain ?? 0;
+    await ctx.layoutOne(change.name, change.tier, change.index, before);
+    const started = Date.now();
+    const action = before ? ri ? "refresh" : "create" : "destroy";
+    ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
+    const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
+    const seconds = (Date.now() - started) / 1e3;
+    if (result.kind === "stopped") throw new StoppedOnRequest("stopped on request during autoRollback: the steps under way finished and were recorded");
+    const report = reports.get(change.name);
+    if (result.kind === "failed") {
+      if (report) {
+        report.outcome = "rollback-failed";
+        report.error = result.message;
+      }
+      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
+      return `${change.name}: ${result.message}`;
+    }
+    if (result.kind === "gate") ctx.journal.complete(change.name);
+    if (report) report.outcome = "rolled-back";
+    await ctx.journal.persist(`${ctx.service}: ${change.name} rolled back (deployment ${ctx.deployment})`);
+    ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: true, seconds });
+  }
+  return void 0;
+}
+var init_auto_rollback = __esm({
+  "src/apply/auto-rollback.ts"() {
+    "use strict";
+    init_scheduler();
+    init_step_runner();
+    init_types2();
+  }
+});
+
+// src/apply/journal.ts
+import { setImmediate as setImmediate3 } from "node:timers/promises";
+function checkRecord(record) {
+  for (const i2 of record.instances) {
+    if (!i2.spec || !i2.name || !i2.tier || !(i2.index >= 1)) {
+      throw new Error(`refusing to record ${record.name}: instance ${i2.name ?? "?"} would have no spec or slot`);
+    }
+  }
+}
+var Journal;
+var init_journal = __esm({
+  "src/apply/journal.ts"() {
+    "use strict";
+    init_types2();
+    Journal = class {
+      constructor(store, record, interrupted, onInterrupt) {
+        this.store = store;
+        this.record = record;
+        this.interrupted = interrupted;
+        this.onInterrupt = onInterrupt;
+      }
+      store;
+      record;
+      interrupted;
+      onInterrupt;
+      lastWrite = Promise.resolve();
+      nextWrite;
+      get name() {
+        return this.record.name;
+      }
+      instance(name) {
+        return this.record.instances.find((i2) => i2.name === name);
+      }
+      // --- steps ---------------------------------------------------------------------------------
+      /** A new step on an instance (a create adds the instance, with the spec it is getting). */
+      beginStep(slot, step) {
+        let ri = this.instance(slot.name);
+        this.noteChange(slot, ri?.spec ?? null);
+        if (!ri) {
+          if (!step.to) throw new Error(`a ${step.action} step of ${slot.name}, which is not recorded, has no target spec`);
+          ri = { name: slot.name, tier: slot.tier, index: slot.index, spec: step.to, status: "pending", updatedAt: step.startedAt };
+          this.record.instances.push(ri);
+          this.sortInstances();
+        }
+        ri.status = "pending";
+        ri.step = step;
+        delete ri.pendingSpec;
+        ri.updatedAt = step.startedAt;
+      }
+      /** The step's phase now, with the call that follows it (if one does). */
+      setPhase(name, phase, call) {
+        const ri = this.required(name);
+        const step = ri.step;
+        step.phase = phase;
+        if (call) step.call = call;
+        else delete step.call;
+        delete step.failed;
+        ri.status = "pending";
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      fail(name, message) {
+        const ri = this.instance(name);
+        if (!ri) return;
+        ri.status = "failed";
+        if (ri.step) {
+          ri.step.failed = { message, at: (/* @__PURE__ */ new Date()).toISOString() };
+          delete ri.step.call;
+        }
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      /** The step is over and the instance is what it targeted (its gate passed, or no gate applies). */
+      complete(name) {
+        const ri = this.required(name);
+        if (ri.step?.to) ri.spec = ri.step.to;
+        delete ri.step;
+        delete ri.pendingSpec;
+        ri.status = "ready";
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+        this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name || !ri.spec.state);
+      }
+      /** Only what the next rollout reads changed: the record takes the spec, the VM stays. */
+      takeSpec(slot, spec) {
+        const ri = this.required(slot.name);
+        this.noteChange(slot, ri.spec);
+        ri.spec = spec;
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      /** The instance was destroyed: it leaves the record; its state disk is listed as kept unless deleted. */
+      remove(name, diskDeleted) {
+        const ri = this.instance(name);
+        if (!ri) return;
+        const spec = ri.step?.from ?? ri.spec;
+        this.record.instances = this.record.instances.filter((i2) => i2 !== ri);
+        this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
+        if (spec.state && !diskDeleted) this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
+      }
+      /** A step is being replaced by another (carried on toward a new target). */
+      replaceStep(name, step) {
+        const ri = this.required(name);
+        ri.step = step;
+        ri.status = "pending";
+        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
+      }
+      /** What autoRollback needs: the spec an instance had when this rollout first changed it. */
+      noteChange(slot, before) {
+        const rollout = this.record.rollout;
+        if (!rollout || rollout.changed.some((c3) => c3.name === slot.name)) return;
+        rollout.changed.push({ name: slot.name, tier: slot.tier, index: slot.index, before });
+      }
+      recordGate(deploymentId, gate2) {
+        const deployment = this.record.history.find((d) => d.id === deploymentId);
+        if (deployment) (deployment.gates ??= []).push(gate2);
+      }
+      required(name) {
+        const ri = this.instance(name);
+        if (!ri) throw new Error(`${name} is not in the record of ${this.record.name}`);
+        return ri;
+      }
+      sortInstances() {
+        this.record.instances.sort((a2, b) => a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : a2.index - b.index);
+      }
+      // --- writes --------------------------------------------------------------------------------
+      /**
+       * Writes the whole record as it is now, and resolves once a write that includes this moment's
+       * state has landed. Writes of one service never overlap; requests made while one is in flight
+       * are merged into the next (it carries the latest record, so every step's mark is in it), which
+       * keeps parallel steps from queueing behind each other's writes. A batch is written once the
+       * work of this turn of the event loop is done, so marks asked for one right after the other
+       * land in one write. After an interruption nothing is written any more.
+       */
+      persist(message) {
+        if (!this.nextWrite) {
+          const batch = { messages: [], done: void 0 };
+          batch.done = this.lastWrite.then(() => setImmediate3()).then(() => this.writeBatch(batch));
+          this.lastWrite = batch.done.catch(() => void 0);
+          this.nextWrite = batch;
+        }
+        this.nextWrite.messages.push(message);
+        return this.nextWrite.done;
+      }
+      /** Resolves once every write asked for so far has landed (or failed). */
+      settled() {
+        return this.lastWrite;
+      }
+      async writeBatch(batch) {
+        if (this.nextWrite === batch) this.nextWrite = void 0;
+        const stopped = this.interrupted();
+        if (stopped) throw stopped;
+        checkRecord(this.record);
+        const snapshot = JSON.parse(JSON.stringify(this.record));
+        const [first, ...more] = batch.messages;
+        const message = more.length === 0 ? first : `${first}
+
+${more.join("\n")}`;
+        try {
+          await this.store.writeService(snapshot, message);
+        } catch (err) {
+          const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(`could not record the state of ${this.record.name}: ${err.message}; the run stopped, run apply again to resume`);
+          throw this.onInterrupt(interrupted);
+        }
+      }
+    };
+  }
+});
+
+// src/apply/service-run.ts
+function tierOf(spec, name) {
+  return spec?.tiers.find((t) => t.name === name);
+}
+function sortedTiers(ps) {
+  return [...ps.tiers].sort((a2, b) => a2.order - b.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0));
+}
+function short(commit) {
+  return commit ? commit.slice(0, 7) : "the working tree";
+}
+function firstLine4(text2) {
+  return text2.split("\n")[0];
+}
+var RunState, ServiceRun;
+var init_service_run = __esm({
+  "src/apply/service-run.ts"() {
+    "use strict";
+    init_digest();
+    init_plan();
+    init_store();
+    init_auto_rollback();
+    init_boxes();
+    init_journal();
+    init_scheduler();
+    init_types2();
+    RunState = class {
+      interrupted;
+      /** A graceful stop: each service records what it finished, then ends as interrupted. */
+      stopped;
+      /** Why no service may start: a box of the plan cannot be had. */
+      unavailableBoxes;
+    };
+    ServiceRun = class {
+      constructor(opts, ps, run2) {
+        this.opts = opts;
+        this.ps = ps;
+        this.run = run2;
+        this.name = ps.name;
+      }
+      opts;
+      ps;
+      run;
+      name;
+      lease;
+      renewal;
+      leaseLost;
+      journal;
+      deployment;
+      reports = [];
+      machines = /* @__PURE__ */ new Map();
+      async execute() {
+        if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
+        if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
+        if (this.run.unavailableBoxes) {
+          const error2 = `${this.name}: not started, nothing was touched: ${this.run.unavailableBoxes}`;
+          const instances = this.reportsOf(this.ps);
+          for (const r of instances) if (r.outcome === "not-started") r.error = error2;
+          return this.finish({ service: this.name, result: "failed", instances, error: error2 });
+        }
+        try {
+          this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
+        } catch (err) {
+          if (err instanceof LeaseHeldError) {
+            const instances = this.reportsOf(this.ps);
+            for (const r of instances) if (r.outcome === "not-started") r.error = err.message;
+            return this.finish({ service: this.name, result: "refused", instances, error: err.message });
+          }
+          throw err;
+        }
+        this.keepLease();
+        try {
+          return this.finish(await this.underLease());
+        } catch (err) {
+          if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
+            const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
+            if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
+            else this.run.interrupted ??= interrupted;
+            return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
+          }
+          const message = `${this.name}: ${err.message}`;
+          return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
+        } finally {
+          await this.dropLease();
+        }
+      }
+      async underLease() {
+        await this.opts.driver.settle(this.name, this.opts.signal);
+        const read = await this.opts.store.readService(this.name);
+        const record = read && this.opts.reconcile ? await this.opts.reconcile(read) : read;
+        const replanned = this.replan(record);
+        if (replanned.document.errors.length > 0) {
+          const error2 = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
+          this.reports = this.reportsOf(this.ps);
+          for (const r of this.reports) if (r.outcome === "not-started") r.error = error2;
+          return { service: this.name, result: "refused", instances: this.reports, error: error2 };
+        }
+        const ps = replanned.document.services.find((s) => s.name === this.name);
+        if (!ps) {
+          this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
+          this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
+          return { service: this.name, result: "unchanged", instances: this.reports };
+        }
+        if (canonicalJson(ps.tiers) !== canonicalJson(this.ps.tiers)) {
+          this.emit({
+            kind: "replanned",
+            service: this.name,
+            message: `${this.name}: its record changed after the plan was made (another apply?); its steps were planned again from the record read under the lease`
+          });
+        }
+        this.reports = this.reportsOf(ps);
+        const desired = replanned.desired[this.name];
+        const previousSpec = record?.spec;
+        const groups = this.groups(ps, desired, previousSpec);
+        const made = groups.flatMap((g) => g.items).filter((i2) => i2.action === "create" || i2.action === "replace");
+        await this.opts.driver.prepareBoxes(this.name, boxesFor(made.flatMap((i2) => i2.target ? [i2.target] : [])));
+        this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
+        const journal = this.journal;
+        const deployment = this.deployment;
+        await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
+        const steps = groups.reduce((n2, g) => n2 + g.items.length, 0);
+        this.emit({ kind: "service-started", service: this.name, deployment: deployment.id, steps });
+        const ctx = this.rolloutContext(journal, desired, previousSpec);
+        const result = await runRollout(ctx, groups);
+        if (!result.failure) return this.succeed();
+        return this.fail(ctx, result.failure.tier, result.failure.message);
+      }
+      // --- planning ------------------------------------------------------------------------------
+      replan(record) {
+        if (this.opts.replan) return this.opts.replan(this.name, record);
+        const { plan } = this.opts;
+        const desired = plan.desired[this.name];
+        return buildPlan({
+          desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
+          recorded: record ? { [this.name]: record } : {},
+          base: plan.document.base,
+          services: [this.name]
+        });
+      }
+      hasWorkHere(ps) {
+        const all = ps.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.map(() => t.name)));
+        if (all.length === 0) return true;
+        return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
+      }
+      runnerOf(tier, desired, previous) {
+        const t = tierOf(desired, tier) ?? tierOf(previous, tier);
+        return t ? t.instance.target.runner : this.ps.runner;
+      }
+      /** Every instance of the plan, in rollout order, with the runner filter applied. */
+      reportsOf(ps) {
+        const reports = [];
+        for (const tier of sortedTiers(ps)) {
+          for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+            for (const pi of domain.instances) {
+              const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
+              if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
+              reports.push(report);
+            }
+          }
+        }
+        return reports;
+      }
+      /** The upgrade domains with work for this runner, in rollout order; each step carries its slot. */
+      groups(ps, desired, previous) {
+        const byName = new Map(this.reports.map((r) => [r.name, r]));
+        const groups = [];
+        for (const tier of sortedTiers(ps)) {
+          const spec = tierOf(desired, tier.name) ?? tierOf(previous, tier.name);
+          if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
+          for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
+            const items = [];
+            for (const pi of domain.instances) {
+              const report = byName.get(pi.name);
+              if (pi.action === "none" || report.outcome === "skipped") continue;
+              if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
+              const desiredTier = tierOf(desired, tier.name);
+              const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
+              items.push({
+                slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },
+                action: pi.action,
+                report,
+                target,
+                deleteStateDisk: pi.state === "deleted"
+              });
+            }
+            if (items.length > 0) groups.push({ tier: spec, domain: domain.index, items });
+          }
+        }
+        return groups;
+      }
+      // --- deployment ----------------------------------------------------------------------------
+      /** The record under the lease, with the new deployment recorded as started. */
+      begin(existing, desired) {
+        const spec = desired ?? existing?.spec;
+        if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
+        const record = existing ?? {
+          name: this.name,
+          template: spec.template,
+          revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
+          spec,
+          instances: [],
+          retainedDisks: [],
+          history: []
+        };
+        const now = (/* @__PURE__ */ new Date()).toISOString();
+        const id = Math.max(0, ...record.history.map((d) => d.id)) + 1;
+        for (const d of record.history) {
+          if (d.result === "in-progress") {
+            d.result = "failed";
+            d.finishedAt ??= now;
+            d.message = `interrupted before it finished; resumed by deployment ${id}`;
+          }
+        }
+        record.rollout ??= {
+          since: id,
+          changed: [],
+          ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
+        };
+        const rollback2 = this.rollback();
+        const revision = this.opts.plan.finishing?.[this.name]?.revision ?? this.opts.revision;
+        this.deployment = {
+          id,
+          kind: rollback2 ? "rollback" : "apply",
+          revision: { ...revision, release: rollback2?.release ?? spec.release },
+          planDigest: this.opts.plan.document.plan_digest,
+          startedAt: now,
+          result: "in-progress",
+          spec,
+          ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {},
+          ...rollback2 ? { pin: { deployment: rollback2.of ?? id, desiredDigest: rollback2.desiredDigest } } : {}
+        };
+        record.history.push(this.deployment);
+        record.spec = spec;
+        record.template = spec.template;
+        return record;
+      }
+      async succeed() {
+        const journal = this.journal;
+        const deployment = this.deployment;
+        const record = journal.record;
+        record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+        if (deployment.pin) record.pin = { ...deployment.pin, at: (/* @__PURE__ */ new Date()).toISOString() };
+        else delete record.pin;
+        delete record.rollout;
+        deployment.result = "succeeded";
+        deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+        await journal.persist(`${this.name}: deployment ${deployment.id} succeeded`);
+        await this.opts.driver.forgetCalls(this.name);
+        return { service: this.name, result: "succeeded", deployment: deployment.id, instances: this.reports };
+      }
+      async fail(ctx, tier, message) {
+        const journal = this.journal;
+        const deployment = this.deployment;
+        const record = journal.record;
+        let result = "failed";
+        let detail = message;
+        const changed = record.rollout?.changed.length ?? 0;
+        if (tier.rollout.autoRollback && changed > 0) {
+          const byName = new Map(this.reports.map((r) => [r.name, r]));
+          const rollbackError = await rollBackChanges(
+            { ...ctx, layoutOne: (name, t, index, spec) => this.layoutWith(journal.record, /* @__PURE__ */ new Map([[name, { tier: t, index, spec }]])) },
+            byName
+          );
+          if (rollbackError === void 0) {
+            result = "rolled-back";
+            detail = `${message}; the ${changed} instance(s) this rollout changed were returned to their previous spec`;
+            const previous = record.rollout?.previous;
+            if (previous) {
+              record.spec = previous.spec;
+              record.template = previous.template;
+              record.revision = previous.revision;
+            }
+          } else {
+            detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
+          }
+        }
+        delete record.rollout;
+        deployment.result = result;
+        deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+        deployment.message = detail;
+        await journal.persist(`${this.name}: deployment ${deployment.id} ${result}: ${firstLine4(message)}`);
+        await this.opts.driver.forgetCalls(this.name);
+        return { service: this.name, result, deployment: deployment.id, instances: this.reports, error: detail };
+      }
+      // --- the rollout's surroundings ------------------------------------------------------------
+      rolloutContext(journal, desired, previous) {
+        return {
+          service: this.name,
+          deployment: this.deployment.id,
+          journal,
+          driver: this.opts.driver,
+          machines: this.machines,
+          bootTimeoutSeconds: this.opts.bootTimeoutSeconds ?? 600,
+          gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
+          signal: this.opts.signal,
+          say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
+          stopRequested: () => this.opts.signal?.aborted ?? false,
+          emit: (event) => this.emit(event),
+          layout: (items) => {
+            const overrides = /* @__PURE__ */ new Map();
+            for (const item of items) overrides.set(item.slot.name, { tier: item.slot.tier, index: item.slot.index, spec: item.target });
+            return this.layoutWith(journal.record, overrides, desired ?? previous);
+          },
+          stopIfAsked: () => this.stopIfAsked(),
+          interrupted: () => this.interrupted(),
+          interrupt: (err) => {
+            this.run.interrupted ??= err;
+          }
+        };
+      }
+      /** Tells the driver every instance of the service with the spec it has or is being given now. */
+      async layoutWith(record, overrides, order) {
+        const instances = [];
+        for (const ri of record.instances) {
+          const o2 = overrides.get(ri.name);
+          const spec = o2?.spec ?? ri.step?.to ?? ri.spec;
+          instances.push({ service: this.name, tier: ri.tier, index: ri.index, name: ri.name, spec });
+        }
+        for (const [name, o2] of overrides) {
+          if (!o2.spec || instances.some((i2) => i2.name === name)) continue;
+          instances.push({ service: this.name, tier: o2.tier, index: o2.index, name, spec: o2.spec });
+        }
+        const tiers = (order ?? record.spec).tiers;
+        const rank = (tier) => {
+          const i2 = tiers.findIndex((t) => t.name === tier);
+          return i2 < 0 ? tiers.length : i2;
+        };
+        instances.sort((a2, b) => rank(a2.tier) - rank(b.tier) || (a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : 0) || a2.index - b.index);
+        await this.opts.driver.layout(record.spec, instances);
+      }
+      /**
+       * After a graceful stop was asked for: once what is under way has been recorded, the run ends
+       * as an interrupted one (the deployment stays in progress; the next apply resumes it).
+       */
+      async stopIfAsked() {
+        if (!this.opts.signal?.aborted) return;
+        await this.journal?.settled();
+        throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
+      }
+      interrupted() {
+        return this.run.interrupted ?? this.leaseLost;
+      }
+      // --- the lease -----------------------------------------------------------------------------
+      /** Renews the lease in the background, a third of its length at a time, for as long as the run goes on. */
+      keepLease() {
+        const every = this.ttl() * 1e3 / 3;
+        const renewal = { timer: void 0, pending: Promise.resolve() };
+        renewal.timer = setInterval(() => {
+          renewal.pending = renewal.pending.then(async () => {
+            if (!this.lease || this.leaseLost) return;
+            try {
+              this.lease = await this.opts.store.renewLease(this.lease, this.ttl());
+            } catch (err) {
+              this.leaseLost = new RunInterruptedError(err.message);
+            }
+          });
+        }, every);
+        renewal.timer.unref();
+        this.renewal = renewal;
+      }
+      async dropLease() {
+        if (this.renewal) {
+          clearInterval(this.renewal.timer);
+          await this.renewal.pending;
+        }
+        if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
+      }
+      /** A rollback: asked for (svcplan rollback), or one an interrupted run left, which the plan finishes. */
+      rollback() {
+        return this.opts.rollback ?? this.opts.plan.finishing?.[this.name]?.rollback;
+      }
+      ttl() {
+        return this.opts.leaseTtlSeconds ?? 900;
+      }
+      finish(report) {
+        this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
+        return report;
+      }
+      emit(event) {
+        this.opts.onProgress?.(event);
+      }
+    };
+  }
+});
+
+// src/apply/executor.ts
+async function applyPlan(opts) {
+  const { document } = opts.plan;
+  if (document.errors.length > 0) throw new InputError(document.errors);
+  const run2 = new RunState();
+  run2.unavailableBoxes = opts.plan.document.services.length > 0 ? await prepareBoxes(opts.plan, opts.driver) : void 0;
+  const reports = await mapBounded(document.services, opts.serviceConcurrency ?? 4, (ps) => new ServiceRun(opts, ps, run2).execute());
+  if (run2.interrupted) throw run2.interrupted;
+  if (run2.stopped) throw run2.stopped;
+  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
+  return { ok, services: reports };
+}
+var init_executor = __esm({
+  "src/apply/executor.ts"() {
+    "use strict";
+    init_types();
+    init_boxes();
+    init_bounded();
+    init_service_run();
+  }
+});
+
+// src/apply/rollback.ts
+function recordToRollBack(recorded, service) {
+  const record = recorded[service];
+  if (record) return record;
+  const names = Object.keys(recorded).sort();
+  throw new RollbackTargetError(
+    `nothing is recorded for service ${service}, so there is nothing to roll back; recorded services: ${names.join(", ") || "none yet"}`
+  );
+}
+async function planRollback(opts) {
+  const record = recordToRollBack(await opts.store.read(), opts.service);
+  const target = await resolveRollbackTarget(record, opts.to, gitRevisions(opts.repoDir));
+  const headState = await loadDesiredState(opts.head);
+  const headSpec = headState.services.find((s) => s.name === opts.service);
+  const desiredDigest = headSpec ? specDigest(headSpec) : "";
+  const plan = planRollbackFor(record, target, fallbackLocator(headState.locator));
+  return { service: opts.service, target, plan, desiredDigest };
+}
+function gitRevisions(repoDir) {
+  return async (ref) => {
+    let reader;
+    try {
+      reader = await GitRevisionReader.open(repoDir, ref);
+    } catch (err) {
+      if (err instanceof GitError) return void 0;
+      throw err;
+    }
+    return { commit: reader.revision.commit, desired: await loadDesiredState(reader) };
+  };
+}
+function planRollbackFor(record, target, locator = { locate: () => ({ line: 1, column: 1 }) }) {
+  const { pin: _pin, ...unpinned } = record;
+  const desired = {
+    revision: { ref: target.revision.ref, commit: target.revision.commit },
+    templates: [],
+    services: [target.spec],
+    locator
+  };
+  const plan = buildPlan({
+    desired,
+    recorded: { [record.name]: unpinned },
+    base: { ref: "STATE", commit: "" },
+    services: [record.name]
+  });
+  if (plan.document.services.length === 0) {
+    plan.document.services = [unchangedService(record, target.spec)];
+    plan.desired[record.name] = target.spec;
+  }
+  plan.locator = locator;
+  return plan;
+}
+function describeHistory(record) {
+  return record.history.length === 0 ? "it has no deployments yet" : `its deployments: ${record.history.map((d) => `${d.id} (${d.kind}, ${d.result}, release ${d.revision.release}, ${d.revision.commit.slice(0, 7) || "working tree"})`).join("; ")}`;
+}
+function deploymentTarget(record, to) {
+  const history = record.history;
+  if (to === void 0) {
+    const current = history[history.length - 1];
+    const earlier = history.filter((d2) => d2 !== current && d2.result === "succeeded");
+    const target = earlier[earlier.length - 1];
+    if (!target) {
+      throw new RollbackTargetError(
+        `service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`
+      );
+    }
+    return target;
+  }
+  const id = /^#?(\d+)$/.exec(to.trim());
+  if (!id) return void 0;
+  const d = history.find((x) => x.id === Number(id[1]));
+  if (!d) throw new RollbackTargetError(`service ${record.name} has no deployment ${id[1]}; ${describeHistory(record)}`);
+  if (d.result === "in-progress") {
+    throw new RollbackTargetError(`deployment ${d.id} of ${record.name} never finished; pick a finished one: ${describeHistory(record)}`);
+  }
+  return d;
+}
+function rollback(opts) {
+  const { target, plan, desiredDigest } = opts.rollback;
+  return applyPlan({
+    plan,
+    store: opts.store,
+    driver: opts.driver,
+    owner: opts.owner,
+    runner: opts.runner,
+    onProgress: opts.onProgress,
+    leaseTtlSeconds: opts.leaseTtlSeconds,
+    signal: opts.signal,
+    revision: { commit: target.revision.commit, ref: target.revision.ref },
+    rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release },
+    // Under the lease, the rollback is planned again from the record read there.
+    replan: (service, record) => {
+      if (!record) throw new RollbackTargetError(`nothing is recorded for service ${service} any more, so there is nothing to roll back`);
+      return planRollbackFor(record, target, plan.locator);
+    }
+  });
+}
+async function resolveRollbackTarget(record, to, readRevision) {
+  const deployment = deploymentTarget(record, to);
+  if (deployment) return { kind: "deployment", label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
+  if (to === void 0) throw new Error("unreachable: no target without a deployment");
+  let found;
+  try {
+    found = await readRevision(to);
+  } catch (err) {
+    if (err instanceof InputError) {
+      throw new RollbackTargetError(`the templates at ${to} are not valid, so ${record.name} cannot be rolled back to them:
+${err.message}`);
+    }
+    throw err;
+  }
+  if (!found) {
+    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+  }
+  const { commit, desired } = found;
+  const spec = desired.services.find((s) => s.name === record.name);
+  if (!spec) {
+    throw new RollbackTargetError(
+      `service ${record.name} does not exist at ${to} (${commit.slice(0, 7)}); services there: ${desired.services.map((s) => s.name).sort().join(", ") || "none"}`
+    );
+  }
+  const same2 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
+  return { kind: "ref", label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same2 };
+}
+function unchangedService(record, spec) {
+  const tiers = spec.tiers.map((t) => ({
+    name: t.name,
+    order: t.rollout.order,
+    domains: [
+      {
+        index: 0,
+        instances: record.instances.filter((i2) => i2.tier === t.name).map((i2) => ({ name: i2.name, index: i2.index, action: "none", reasons: [] }))
+      }
+    ]
+  })).filter((t) => t.domains[0].instances.length > 0);
+  return { name: record.name, template: spec.template, ...spec.target.runner ? { runner: spec.target.runner } : {}, tiers };
+}
+function fallbackLocator(locator) {
+  return {
+    locate(file, path8) {
+      try {
+        return locator.locate(file, path8);
+      } catch {
+        return { line: 1, column: 1 };
+      }
+    }
+  };
+}
+var RollbackTargetError;
+var init_rollback = __esm({
+  "src/apply/rollback.ts"() {
+    "use strict";
+    init_git();
+    init_load();
+    init_digest();
+    init_types();
+    init_plan();
+    init_executor();
+    RollbackTargetError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "RollbackTargetError";
+      }
+    };
+  }
+});
+
+// src/apply/index.ts
+var init_apply = __esm({
+  "src/apply/index.ts"() {
+    "use strict";
+    init_executor();
+    init_rollback();
+    init_types2();
   }
 });
 
@@ -41716,7 +44015,7 @@ function canonicalSegments(version) {
   while (release.length > 0 && release[release.length - 1] === 0) release.pop();
   return [...release, ...pre];
 }
-var init_boxes = __esm({
+var init_boxes2 = __esm({
   "src/apply/drivers/vagrant/boxes.ts"() {
     "use strict";
     init_status();
@@ -41752,7 +44051,7 @@ function rubyLiteral(value2) {
     );
     return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
   }
-  throw new Error(`cannot write a ${describe2(value2)} as a Ruby literal`);
+  throw new Error(`cannot write a ${describe3(value2)} as a Ruby literal`);
 }
 function symbolHash(entries) {
   return new Map(Object.entries(entries).map(([k, v]) => [RubySymbol.of(k), v]));
@@ -41768,7 +44067,7 @@ function isPlainObject4(value2) {
   const proto = Object.getPrototypeOf(value2);
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
-function describe2(value2) {
+function describe3(value2) {
   if (typeof value2 === "object" && value2 !== null) return value2.constructor?.name ?? "object";
   return typeof value2;
 }
@@ -42253,7 +44552,7 @@ var init_inspect = __esm({
 // src/apply/drivers/vagrant/calls.ts
 import { existsSync as existsSync4, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join5 } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep3 } from "node:timers/promises";
 function readText(file) {
   try {
     return readFileSync6(file, "utf8").trim();
@@ -42315,7 +44614,7 @@ var init_calls = __esm({
             said = true;
           }
           if (signal?.aborted) return "lost";
-          await sleep(POLL_MS);
+          await sleep3(POLL_MS);
         }
       }
       /** Waits until none of the calls recorded here is still running. */
@@ -42860,9 +45159,9 @@ var init_ssh = __esm({
 
 // src/apply/drivers/vagrant/driver.ts
 import { accessSync, constants as constants6, existsSync as existsSync6, mkdirSync as mkdirSync3, readFileSync as readFileSync9, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir as tmpdir2 } from "node:os";
 import { delimiter, join as join8, resolve as resolve3 } from "node:path";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 function libvirtUri(spec) {
   const uri = spec.target.options.uri;
   return typeof uri === "string" ? uri : process.env.LIBVIRT_DEFAULT_URI ?? "qemu:///system";
@@ -42889,7 +45188,7 @@ function executable(path8) {
 async function pause(ms, signal) {
   if (signal?.aborted) return false;
   try {
-    await sleep2(ms, void 0, { signal });
+    await sleep4(ms, void 0, { signal });
     return true;
   } catch (err) {
     if (signal?.aborted) return false;
@@ -42901,7 +45200,7 @@ var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
     init_bounded();
-    init_boxes();
+    init_boxes2();
     init_inspect();
     init_calls();
     init_machine_data();
@@ -43186,7 +45485,7 @@ var init_driver = __esm({
           this.emit(service, void 0, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, "svcplan");
           return;
         }
-        const dir = this.options.tmpDir ?? tmpdir();
+        const dir = this.options.tmpDir ?? tmpdir2();
         const list = await this.runner.run({ program: "vagrant", args: ["box", "list", "--machine-readable"], cwd: dir });
         if (list.exitCode === 0 && boxListed(parseBoxList(list.stdout), box)) return;
         const command = { program: "vagrant", args: ["box", "add", box.name, "--box-version", box.version, "--provider", box.provider], cwd: dir };
@@ -43300,7 +45599,7 @@ var init_driver = __esm({
         return this.sshProgram = found ?? false;
       }
       socketDir() {
-        if (this.sockets === void 0) this.sockets = controlDir(this.options.tmpDir ?? tmpdir()) ?? false;
+        if (this.sockets === void 0) this.sockets = controlDir(this.options.tmpDir ?? tmpdir2()) ?? false;
         return this.sockets || void 0;
       }
       /** The environment vagrant and the other programs run with. */
@@ -43415,7 +45714,7 @@ var init_driver = __esm({
           }
           if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
           waiting = true;
-          await sleep2((this.options.lockPollSeconds ?? 2) * 1e3);
+          await sleep4((this.options.lockPollSeconds ?? 2) * 1e3);
         }
       }
       async vagrant(service, instance, args, opts = {}) {
@@ -43494,715 +45793,7 @@ var init_vagrant = __esm({
   }
 });
 
-// src/state/record-file.ts
-function serializeRecord(record) {
-  return JSON.stringify(record, null, 2) + "\n";
-}
-function parseRecord(text2, where) {
-  let value2;
-  try {
-    value2 = JSON.parse(text2);
-  } catch (err) {
-    throw new DamagedRecordError(where, `recorded state is not valid JSON (${err.message})`);
-  }
-  const r = value2;
-  if (!isObject2(r)) throw new DamagedRecordError(where, "recorded state is not a JSON object");
-  const missing = ["name", "spec", "instances", "history"].filter((k) => r[k] === void 0);
-  if (missing.length > 0) throw new DamagedRecordError(where, `recorded state lacks ${missing.join(", ")}; it was not written by svcplan`);
-  if (!Array.isArray(r.instances)) throw new DamagedRecordError(where, "`instances` is not a list");
-  if (!Array.isArray(r.history)) throw new DamagedRecordError(where, "`history` is not a list");
-  if (!isObject2(r.spec) || !Array.isArray(r.spec.tiers)) throw new DamagedRecordError(where, "the service spec (`spec`) has no tiers");
-  r.retainedDisks ??= [];
-  r.instances.forEach((inst, i2) => checkInstance(inst, i2, where));
-  for (const inst of r.instances) upgradeLegacy(inst);
-  return r;
-}
-function checkInstance(inst, i2, where) {
-  const label = isObject2(inst) && typeof inst.name === "string" ? `instance ${i2 + 1} (${inst.name})` : `instance ${i2 + 1}`;
-  if (!isObject2(inst)) throw new DamagedRecordError(where, `${label} is not an object`);
-  if (typeof inst.name !== "string" || inst.name === "") throw new DamagedRecordError(where, `${label} has no name`);
-  if (typeof inst.tier !== "string" || inst.tier === "") throw new DamagedRecordError(where, `${label} has no tier`);
-  if (!Number.isInteger(inst.index) || inst.index < 1) throw new DamagedRecordError(where, `${label} has no index (n of <service>-<tier>-<n>)`);
-  if (!isSpec(inst.spec)) throw new DamagedRecordError(where, `${label} has no spec (image, cpus, memory, target)`);
-  if (!STATUSES.has(inst.status)) throw new DamagedRecordError(where, `${label} has status ${JSON.stringify(inst.status)}, not ready, pending or failed`);
-  const step = inst.step;
-  if (step === void 0) return;
-  if (!isObject2(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
-    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject2(step) ? { action: step.action, phase: step.phase } : step)})`);
-  }
-  if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
-  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
-}
-function upgradeLegacy(inst) {
-  if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
-  if (JSON.stringify(inst.pendingSpec) !== JSON.stringify(inst.spec)) return;
-  inst.step = { action: "create", phase: "creating", deployment: 0, domain: 0, to: inst.spec, startedAt: inst.updatedAt };
-  delete inst.pendingSpec;
-}
-function isSpec(spec) {
-  const s = spec;
-  return isObject2(s) && isObject2(s.image) && typeof s.image.box === "string" && typeof s.image.version === "string" && typeof s.cpus === "number" && typeof s.memory === "number" && isObject2(s.target);
-}
-function isObject2(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-var DamagedRecordError, STATUSES, ACTIONS, PHASES;
-var init_record_file = __esm({
-  "src/state/record-file.ts"() {
-    "use strict";
-    DamagedRecordError = class extends Error {
-      constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
-        super(`${where}: ${problem}. ${advice}`);
-        this.where = where;
-        this.name = "DamagedRecordError";
-      }
-      where;
-    };
-    STATUSES = /* @__PURE__ */ new Set(["ready", "pending", "failed"]);
-    ACTIONS = /* @__PURE__ */ new Set(["create", "refresh", "restart", "replace", "destroy"]);
-    PHASES = /* @__PURE__ */ new Set([
-      "saving",
-      "saved",
-      "halting",
-      "halted",
-      "destroying",
-      "destroyed",
-      "creating",
-      "created",
-      "restoring",
-      "restored",
-      "refreshing",
-      "refreshed",
-      "restarting",
-      "restarted",
-      "grown",
-      "booted"
-    ]);
-  }
-});
-
-// src/state/lease.ts
-import { hostname } from "node:os";
-function checkServiceName(name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes("..")) {
-    throw new Error(`invalid service name ${JSON.stringify(name)}: use letters, digits, '.', '_' and '-'`);
-  }
-}
-function newLease(service, owner, ttlSeconds, now = Date.now()) {
-  return {
-    service,
-    owner,
-    expiresAt: new Date(now + ttlSeconds * 1e3).toISOString(),
-    holder: { host: hostname(), pid: process.pid }
-  };
-}
-function sameLease(a2, b) {
-  return a2.service === b.service && a2.owner === b.owner && a2.expiresAt === b.expiresAt && a2.holder?.host === b.holder?.host && a2.holder?.pid === b.holder?.pid;
-}
-function isLeaseStale(lease, now = Date.now()) {
-  return leaseStaleness(lease, now) !== void 0;
-}
-function leaseStaleness(lease, now = Date.now()) {
-  const expires = Date.parse(lease.expiresAt);
-  if (!Number.isFinite(expires) || expires <= now) return `it expired at ${lease.expiresAt}`;
-  if (lease.holder && lease.holder.host === hostname() && !processAlive(lease.holder.pid)) {
-    return `its process (pid ${lease.holder.pid} on this host) is gone`;
-  }
-  return void 0;
-}
-function processAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-function parseLease(text2, where) {
-  let value2;
-  try {
-    value2 = JSON.parse(text2);
-  } catch (err) {
-    throw new DamagedRecordError(where, `lease file is not valid JSON (${err.message})`, "Delete it if no apply is running");
-  }
-  const l = value2;
-  if (!l || typeof l.service !== "string" || typeof l.owner !== "string" || typeof l.expiresAt !== "string") {
-    throw new DamagedRecordError(where, "lease file lacks service, owner or expiresAt", "Delete it if no apply is running");
-  }
-  return l;
-}
-var init_lease = __esm({
-  "src/state/lease.ts"() {
-    "use strict";
-    init_record_file();
-  }
-});
-
-// src/state/store.ts
-var LeaseHeldError, LeaseLostError;
-var init_store = __esm({
-  "src/state/store.ts"() {
-    "use strict";
-    LeaseHeldError = class extends Error {
-      constructor(lease) {
-        super(
-          `service ${lease.service} is being applied by ${lease.owner} (lease until ${lease.expiresAt}); wait for that run to finish, or, if it died, run again after the lease expires`
-        );
-        this.lease = lease;
-        this.name = "LeaseHeldError";
-      }
-      lease;
-    };
-    LeaseLostError = class extends Error {
-      constructor(lease, current) {
-        super(
-          `the lease on service ${lease.service} held by ${lease.owner} expired` + (current ? ` and was taken over by ${current.owner}` : "") + "; this run stops so two applies never work on one service; run again to resume"
-        );
-        this.lease = lease;
-        this.current = current;
-        this.name = "LeaseLostError";
-      }
-      lease;
-      current;
-    };
-  }
-});
-
-// src/state/git-store.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import path6 from "node:path";
-import { setTimeout as sleep3 } from "node:timers/promises";
-function jitteredBackoff(attempt) {
-  const cap = Math.min(2e3, 25 * 2 ** attempt);
-  return cap / 2 + Math.random() * (cap / 2);
-}
-var DEFAULT_STATE_BRANCH, DRIFT_REPORTS_FOLDER, GitStateStore;
-var init_git_store = __esm({
-  "src/state/git-store.ts"() {
-    "use strict";
-    init_git();
-    init_lease();
-    init_record_file();
-    init_store();
-    DEFAULT_STATE_BRANCH = "svcplan-state";
-    DRIFT_REPORTS_FOLDER = "drift";
-    GitStateStore = class {
-      constructor(repoDir, opts = {}) {
-        this.repoDir = repoDir;
-        this.git = new Git(repoDir);
-        this.branch = opts.branch ?? DEFAULT_STATE_BRANCH;
-        this.remote = opts.remote;
-        this.maxAttempts = opts.maxAttempts ?? 12;
-      }
-      repoDir;
-      kind = "git";
-      branch;
-      git;
-      remote;
-      maxAttempts;
-      identityEnv;
-      /** The tip we last saw; writes build on it first and fetch only when the push is refused. */
-      knownTip;
-      /**
-       * Fetches and publishes of this store, one at a time: the services of one run (and a lease
-       * renewal beside them) share the remote-tracking ref, and two git processes updating it at
-       * once fail with "cannot lock ref". Other processes are kept apart by compare-and-swap.
-       */
-      refQueue = Promise.resolve();
-      async read() {
-        const snap = await this.snapshot(await this.fetchTip());
-        const state = {};
-        for (const file of [...snap.files.keys()].sort()) {
-          if (file.includes("/") || !file.endsWith(".json")) continue;
-          const record = parseRecord(await snap.read(file), this.where(file));
-          state[record.name] = record;
-        }
-        return state;
-      }
-      async readService(name) {
-        checkServiceName(name);
-        const snap = await this.snapshot(await this.fetchTip());
-        const text2 = await snap.read(`${name}.json`);
-        return text2 === void 0 ? void 0 : parseRecord(text2, this.where(`${name}.json`));
-      }
-      async writeService(record, message) {
-        checkServiceName(record.name);
-        await this.update(message, async () => /* @__PURE__ */ new Map([[`${record.name}.json`, serializeRecord(record)]]));
-      }
-      async acquireLease(service, owner, ttlSeconds) {
-        checkServiceName(service);
-        const file = `leases/${service}.json`;
-        let lease;
-        await this.update(`${service}: lease taken by ${owner}`, async (snap) => {
-          const text2 = await snap.read(file);
-          if (text2 !== void 0) {
-            const current = parseLease(text2, this.where(file));
-            if (!isLeaseStale(current)) throw new LeaseHeldError(current);
-          }
-          lease = newLease(service, owner, ttlSeconds);
-          return /* @__PURE__ */ new Map([[file, JSON.stringify(lease, null, 2) + "\n"]]);
-        });
-        return lease;
-      }
-      async renewLease(lease, ttlSeconds) {
-        const file = `leases/${lease.service}.json`;
-        let renewed;
-        await this.update(`${lease.service}: lease renewed by ${lease.owner}`, async (snap) => {
-          const text2 = await snap.read(file);
-          const current = text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
-          if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
-          renewed = newLease(lease.service, lease.owner, ttlSeconds);
-          return /* @__PURE__ */ new Map([[file, JSON.stringify(renewed, null, 2) + "\n"]]);
-        });
-        return renewed;
-      }
-      /** The lease on a service, if any (shown by `svcplan status`). */
-      async readLease(service) {
-        checkServiceName(service);
-        const file = `leases/${service}.json`;
-        const text2 = await (await this.snapshot(await this.fetchTip())).read(file);
-        return text2 === void 0 ? void 0 : parseLease(text2, this.where(file));
-      }
-      async releaseLease(lease) {
-        const file = `leases/${lease.service}.json`;
-        await this.update(`${lease.service}: lease released by ${lease.owner}`, async (snap) => {
-          const text2 = await snap.read(file);
-          if (text2 === void 0 || !sameLease(parseLease(text2, this.where(file)), lease)) return /* @__PURE__ */ new Map();
-          return /* @__PURE__ */ new Map([[file, null]]);
-        });
-      }
-      /**
-       * Records the last drift report of each service given (service → its JSON text) as
-       * `drift/<service>.json`, all in one commit, so the app can show them without reaching a
-       * hypervisor. Service records and leases are not touched; `read()` does not see these files.
-       */
-      async writeDriftReports(reports, message) {
-        const files = /* @__PURE__ */ new Map();
-        for (const [service, text2] of Object.entries(reports)) {
-          checkServiceName(service);
-          files.set(`${DRIFT_REPORTS_FOLDER}/${service}.json`, text2);
-        }
-        if (files.size === 0) return;
-        await this.update(message, async () => files);
-      }
-      // -------------------------------------------------------------------------------------------
-      where(file) {
-        return `${this.branch}:${file}`;
-      }
-      async remoteName() {
-        if (this.remote === void 0) {
-          try {
-            await this.git.run(["remote", "get-url", "origin"]);
-            this.remote = "origin";
-          } catch (err) {
-            if (!(err instanceof GitError)) throw err;
-            this.remote = null;
-          }
-        }
-        return this.remote;
-      }
-      trackingRef(remote) {
-        return remote ? `refs/remotes/${remote}/${this.branch}` : `refs/heads/${this.branch}`;
-      }
-      /** Runs `work` once every fetch or publish of this store asked for before it has ended. */
-      exclusive(work) {
-        const result = this.refQueue.then(work, work);
-        this.refQueue = result.catch(() => void 0);
-        return result;
-      }
-      /** The branch's current tip (fetched from the remote first), or undefined before the first write. */
-      fetchTip() {
-        return this.exclusive(() => this.fetchTipNow());
-      }
-      async fetchTipNow() {
-        const remote = await this.remoteName();
-        if (remote) {
-          try {
-            await this.git.run(["fetch", "--quiet", "--no-tags", remote, `+refs/heads/${this.branch}:${this.trackingRef(remote)}`]);
-          } catch (err) {
-            if (!(err instanceof GitError) || !/couldn't find remote ref/i.test(err.stderr)) throw err;
-            this.knownTip = void 0;
-            return void 0;
-          }
-        }
-        this.knownTip = await this.git.tryRevParse(this.trackingRef(remote));
-        return this.knownTip;
-      }
-      async snapshot(tip) {
-        const files = /* @__PURE__ */ new Map();
-        if (tip) for (const e of await this.git.lsTree(tip)) files.set(e.path, e.object);
-        const git = this.git;
-        return {
-          tip,
-          files,
-          async read(file) {
-            const object = files.get(file);
-            return object === void 0 ? void 0 : git.run(["cat-file", "blob", object]);
-          }
-        };
-      }
-      /**
-       * One commit on the state branch, published with compare-and-swap. `change` sees the files at
-       * the tip it builds on and may throw to refuse (a held lease); on a lost race it runs again on
-       * the new tip.
-       */
-      update(message, change) {
-        return this.exclusive(() => this.updateNow(message, change));
-      }
-      async updateNow(message, change) {
-        const remote = await this.remoteName();
-        let tip = this.knownTip ?? await this.fetchTipNow();
-        let lastError;
-        for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-          const snap = await this.snapshot(tip);
-          const edits = await change(snap);
-          if (edits.size === 0) return;
-          const commit = await this.commit(snap, edits, message);
-          try {
-            if (remote) {
-              await this.git.run(["push", "--quiet", "--porcelain", remote, `${commit}:refs/heads/${this.branch}`]);
-              await this.git.run(["update-ref", this.trackingRef(remote), commit]);
-            } else {
-              const ref = this.trackingRef(null);
-              const line = tip ? `update ${ref} ${commit} ${tip}
-` : `create ${ref} ${commit}
-`;
-              await this.git.run(["update-ref", "--stdin"], { input: line });
-            }
-            this.knownTip = commit;
-            return;
-          } catch (err) {
-            if (!(err instanceof GitError)) throw err;
-            lastError = err;
-          }
-          await sleep3(jitteredBackoff(attempt));
-          tip = await this.fetchTipNow();
-        }
-        throw new Error(
-          `could not write the state branch ${this.branch} after ${this.maxAttempts} attempts (other writers kept moving it, or the push fails): ` + lastError.message
-        );
-      }
-      async commit(snap, edits, message) {
-        const tmp = await mkdtemp(path6.join(tmpdir2(), "svcplan-index-"));
-        const env = { ...await this.identity(), GIT_INDEX_FILE: path6.join(tmp, "index") };
-        try {
-          if (snap.tip) await this.git.run(["read-tree", snap.tip], { env });
-          else await this.git.run(["read-tree", "--empty"], { env });
-          for (const [file, content] of edits) {
-            if (content === null) {
-              await this.git.run(["update-index", "--force-remove", "--", file], { env });
-            } else {
-              const blob = (await this.git.run(["hash-object", "-w", "--stdin"], { input: content })).trim();
-              await this.git.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${file}`], { env });
-            }
-          }
-          const tree = (await this.git.run(["write-tree"], { env })).trim();
-          const args = ["commit-tree", tree, "-m", message];
-          if (snap.tip) args.push("-p", snap.tip);
-          return (await this.git.run(args, { env })).trim();
-        } finally {
-          await rm2(tmp, { recursive: true, force: true });
-        }
-      }
-      /** Commits need an author; CI machines often have none configured, so svcplan names itself then. */
-      async identity() {
-        if (!this.identityEnv) {
-          let configured = false;
-          try {
-            configured = (await this.git.run(["config", "user.email"])).trim() !== "";
-          } catch (err) {
-            if (!(err instanceof GitError)) throw err;
-          }
-          this.identityEnv = configured ? {} : { GIT_AUTHOR_NAME: "svcplan", GIT_AUTHOR_EMAIL: "svcplan@localhost", GIT_COMMITTER_NAME: "svcplan", GIT_COMMITTER_EMAIL: "svcplan@localhost" };
-        }
-        return this.identityEnv;
-      }
-    };
-  }
-});
-
-// src/state/local.ts
-import { randomBytes } from "node:crypto";
-import { promises as fs3 } from "node:fs";
-import path7 from "node:path";
-function isInside(child, parent) {
-  const rel = path7.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
-}
-function tempName(file) {
-  return `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-}
-async function writeDurable(file, text2, flag) {
-  const handle = await fs3.open(file, flag);
-  try {
-    await handle.writeFile(text2, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-async function syncDir(dir) {
-  const handle = await fs3.open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-async function writeFileAtomic(file, text2) {
-  const tmp = tempName(file);
-  try {
-    await writeDurable(tmp, text2, "w");
-    await fs3.rename(tmp, file);
-  } catch (err) {
-    await fs3.rm(tmp, { force: true });
-    throw err;
-  }
-  await syncDir(path7.dirname(file));
-}
-async function linkExclusive(file, text2) {
-  const tmp = tempName(file);
-  await writeDurable(tmp, text2, "wx");
-  try {
-    await fs3.link(tmp, file);
-    await syncDir(path7.dirname(file));
-    return true;
-  } catch (err) {
-    if (err.code === "EEXIST") return false;
-    throw err;
-  } finally {
-    await fs3.rm(tmp, { force: true });
-  }
-}
-var DEFAULT_LOCAL_STATE_PATH, LocalStateStore;
-var init_local = __esm({
-  "src/state/local.ts"() {
-    "use strict";
-    init_lease();
-    init_record_file();
-    init_store();
-    DEFAULT_LOCAL_STATE_PATH = ".svcplan/state";
-    LocalStateStore = class {
-      constructor(repoDir, statePath = DEFAULT_LOCAL_STATE_PATH) {
-        this.repoDir = repoDir;
-        this.dir = path7.resolve(repoDir, statePath);
-      }
-      repoDir;
-      kind = "local";
-      dir;
-      async read() {
-        let names;
-        try {
-          names = await fs3.readdir(this.dir);
-        } catch (err) {
-          if (err.code === "ENOENT") return {};
-          throw err;
-        }
-        const state = {};
-        for (const name of names.filter((n2) => n2.endsWith(".json")).sort()) {
-          const record = await this.readService(name.slice(0, -".json".length));
-          if (record) state[record.name] = record;
-        }
-        return state;
-      }
-      async readService(name) {
-        checkServiceName(name);
-        const file = this.serviceFile(name);
-        let text2;
-        try {
-          text2 = await fs3.readFile(file, "utf8");
-        } catch (err) {
-          if (err.code === "ENOENT") return void 0;
-          throw err;
-        }
-        return parseRecord(text2, file);
-      }
-      // The message is for stores with a history (git); a folder keeps only the latest record.
-      async writeService(record, _message) {
-        checkServiceName(record.name);
-        await this.ensureDir();
-        await writeFileAtomic(this.serviceFile(record.name), serializeRecord(record));
-      }
-      async acquireLease(service, owner, ttlSeconds) {
-        checkServiceName(service);
-        await this.ensureDir();
-        await fs3.mkdir(this.leaseDir(), { recursive: true });
-        const file = this.leaseFile(service);
-        for (let attempt = 0; attempt < 5; attempt++) {
-          const lease = newLease(service, owner, ttlSeconds);
-          if (await linkExclusive(file, JSON.stringify(lease, null, 2) + "\n")) return lease;
-          const current2 = await this.readLease(service);
-          if (!current2) continue;
-          if (!isLeaseStale(current2)) throw new LeaseHeldError(current2);
-          await this.removeLeaseIf(service, current2);
-        }
-        const current = await this.readLease(service);
-        if (current) throw new LeaseHeldError(current);
-        throw new Error(`could not take the lease on service ${service} in ${file}: it keeps changing hands`);
-      }
-      async renewLease(lease, ttlSeconds) {
-        const current = await this.readLease(lease.service);
-        if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
-        const renewed = { ...newLease(lease.service, lease.owner, ttlSeconds) };
-        await writeFileAtomic(this.leaseFile(lease.service), JSON.stringify(renewed, null, 2) + "\n");
-        return renewed;
-      }
-      async releaseLease(lease) {
-        await this.removeLeaseIf(lease.service, lease);
-      }
-      /** The lease on a service, if any (shown by `svcplan status`). */
-      async readLease(service) {
-        const file = this.leaseFile(service);
-        try {
-          return parseLease(await fs3.readFile(file, "utf8"), file);
-        } catch (err) {
-          if (err.code === "ENOENT") return void 0;
-          throw err;
-        }
-      }
-      /**
-       * Removes the lease file only while it still holds `expected`: it is moved aside first (an
-       * atomic rename), checked, and put back if another caller had replaced it in the meantime.
-       */
-      async removeLeaseIf(service, expected) {
-        const file = this.leaseFile(service);
-        const aside = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.old`;
-        try {
-          await fs3.rename(file, aside);
-        } catch (err) {
-          if (err.code === "ENOENT") return;
-          throw err;
-        }
-        const moved = parseLease(await fs3.readFile(aside, "utf8"), aside);
-        if (!sameLease(moved, expected)) {
-          try {
-            await fs3.link(aside, file);
-          } catch (err) {
-            if (err.code !== "EEXIST") throw err;
-          }
-        }
-        await fs3.rm(aside, { force: true });
-      }
-      async ensureDir() {
-        await fs3.mkdir(this.dir, { recursive: true });
-        const svcplanDir = path7.resolve(this.repoDir, ".svcplan");
-        const ignoreDir = isInside(this.dir, svcplanDir) ? svcplanDir : this.dir;
-        const ignoreFile = path7.join(ignoreDir, ".gitignore");
-        try {
-          await fs3.writeFile(ignoreFile, "*\n", { flag: "wx" });
-        } catch (err) {
-          if (err.code !== "EEXIST") throw err;
-        }
-      }
-      serviceFile(name) {
-        return path7.join(this.dir, `${name}.json`);
-      }
-      leaseDir() {
-        return path7.join(this.dir, "leases");
-      }
-      leaseFile(service) {
-        return path7.join(this.leaseDir(), `${service}.json`);
-      }
-    };
-  }
-});
-
-// src/state/memory.ts
-var MemoryStateStore;
-var init_memory = __esm({
-  "src/state/memory.ts"() {
-    "use strict";
-    init_lease();
-    init_store();
-    MemoryStateStore = class {
-      kind;
-      records = /* @__PURE__ */ new Map();
-      leases = /* @__PURE__ */ new Map();
-      /** Every write, in order, with its message. */
-      writes = [];
-      constructor(initial = {}, kind = "local") {
-        this.kind = kind;
-        for (const record of Object.values(initial)) this.records.set(record.name, JSON.stringify(record));
-      }
-      async read() {
-        const out = {};
-        for (const name of [...this.records.keys()].sort()) out[name] = JSON.parse(this.records.get(name));
-        return out;
-      }
-      async readService(name) {
-        const text2 = this.records.get(name);
-        return text2 === void 0 ? void 0 : JSON.parse(text2);
-      }
-      async writeService(record, message) {
-        this.records.set(record.name, JSON.stringify(record));
-        this.writes.push({ service: record.name, message });
-      }
-      async acquireLease(service, owner, ttlSeconds) {
-        const current = this.leases.get(service);
-        if (current && !isLeaseStale(current)) throw new LeaseHeldError(current);
-        const lease = newLease(service, owner, ttlSeconds);
-        this.leases.set(service, lease);
-        return lease;
-      }
-      async renewLease(lease, ttlSeconds) {
-        const current = this.leases.get(lease.service);
-        if (!current || !sameLease(current, lease)) throw new LeaseLostError(lease, current);
-        const renewed = newLease(lease.service, lease.owner, ttlSeconds);
-        this.leases.set(lease.service, renewed);
-        return renewed;
-      }
-      async releaseLease(lease) {
-        const current = this.leases.get(lease.service);
-        if (current && sameLease(current, lease)) this.leases.delete(lease.service);
-      }
-      async readLease(service) {
-        return this.leases.get(service);
-      }
-      /** For tests: put a lease in place as if another caller held it. */
-      setLease(lease) {
-        this.leases.set(lease.service, lease);
-      }
-    };
-  }
-});
-
-// src/state/index.ts
-async function openStateStore(opts) {
-  if (opts.kind === "local") return new LocalStateStore(opts.repoDir, opts.path ?? DEFAULT_LOCAL_STATE_PATH);
-  if (opts.kind === "git") return new GitStateStore(opts.repoDir, { branch: opts.branch ?? DEFAULT_STATE_BRANCH, remote: opts.remote });
-  throw new Error(`unknown state store "${String(opts.kind)}": use local or git`);
-}
-var init_state = __esm({
-  "src/state/index.ts"() {
-    "use strict";
-    init_git_store();
-    init_local();
-    init_store();
-    init_local();
-    init_git_store();
-    init_memory();
-  }
-});
-
-// src/core/setup.ts
-import { stat as stat2 } from "node:fs/promises";
-function resolveStateSettings(config, explicit = {}, doorDefault = {}) {
-  const pick = (key) => explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];
-  return { store: pick("store"), path: pick("path"), branch: pick("branch") };
-}
-async function openTemplates(dir) {
-  const info2 = await stat2(dir).catch(() => void 0);
-  if (!info2?.isDirectory()) throw new NotAFolderError(dir);
-  const { git, headCommit } = await Git.locate(dir);
-  const worktree = new WorktreeReader(dir, headCommit);
-  const config = await loadConfig(worktree);
-  return { dir, git, headCommit, config, worktree };
-}
-function openStore(checkout, settings) {
-  return openStateStore({ kind: settings.store, repoDir: checkout.dir, path: settings.path, branch: settings.branch });
-}
+// src/core/apply-machinery.ts
 function applyMachinery(opts) {
   if (opts.dryRun) {
     const { driver, recorder } = createDryRunDriver(opts.checkout.dir);
@@ -44210,1592 +45801,11 @@ function applyMachinery(opts) {
   }
   return { store: opts.store, driver: new VagrantDriver({ repoDir: opts.checkout.dir, onOutput: opts.onOutput }) };
 }
-var NotAFolderError;
-var init_setup2 = __esm({
-  "src/core/setup.ts"() {
+var init_apply_machinery = __esm({
+  "src/core/apply-machinery.ts"() {
     "use strict";
     init_vagrant();
-    init_git();
-    init_load();
     init_state();
-    NotAFolderError = class extends Error {
-      constructor(dir) {
-        super(`${dir}: no such directory`);
-        this.dir = dir;
-        this.name = "NotAFolderError";
-      }
-      dir;
-    };
-  }
-});
-
-// src/action/templates-repo.ts
-import { hostname as hostname2 } from "node:os";
-async function openCheckedOutRepo(settings) {
-  try {
-    return await openTemplates(settings.repoDir);
-  } catch (err) {
-    if (!(err instanceof NotAFolderError)) throw err;
-    throw new ActionInputError(`input repo-path: ${settings.repoDir} is not a folder; check out the templates repository first (actions/checkout)`);
-  }
-}
-async function readerAtCommit(repo, commit) {
-  if (!repo.git || !/^[0-9a-f]{40}$/.test(commit) || /^0+$/.test(commit)) return void 0;
-  let found = await repo.git.tryRevParse(`${commit}^{commit}`);
-  if (!found) {
-    await repo.git.run(["fetch", "--quiet", "--no-tags", "--depth=1", "origin", commit]).catch(() => void 0);
-    found = await repo.git.tryRevParse(`${commit}^{commit}`);
-    if (!found) return void 0;
-  }
-  return GitRevisionReader.open(repo.dir, commit, { git: repo.git, commit: found });
-}
-function openActionStateStore(repo, settings) {
-  const explicit = { ...settings.state ? { store: settings.state } : {}, ...settings.stateBranch ? { branch: settings.stateBranch } : {} };
-  return openStore(repo, resolveStateSettings(repo.config, explicit, ACTION_STATE_DEFAULT));
-}
-function actionOwner(settings) {
-  return `github-actions ${process.env.GITHUB_RUN_ID ?? ""} ${settings.runner ?? ""} ${hostname2()} pid ${process.pid}`.replace(/\s+/g, " ").trim();
-}
-function runnerFilter(settings) {
-  return settings.runner && settings.runner !== DEFAULT_RUNNER_LABEL ? settings.runner : void 0;
-}
-function logDriverOutput(info2) {
-  return (o2) => info2(`[${o2.instance ?? o2.service}] ${o2.line}`);
-}
-var ACTION_STATE_DEFAULT;
-var init_templates_repo = __esm({
-  "src/action/templates-repo.ts"() {
-    "use strict";
-    init_setup2();
-    init_load();
-    init_plan();
-    init_input();
-    ACTION_STATE_DEFAULT = { store: "git", branch: "svcplan-state" };
-  }
-});
-
-// src/action/plan-command.ts
-var plan_command_exports = {};
-__export(plan_command_exports, {
-  planCommand: () => planCommand
-});
-async function planCommand(ctx) {
-  const { settings, reporter } = ctx;
-  const repo = await openCheckedOutRepo(settings);
-  const recorded = await (await openActionStateStore(repo, settings)).read();
-  const pull = settings.event.pull_request;
-  let head = repo.worktree;
-  if (pull) {
-    const headAt = await readerAtCommit(repo, pull.head.sha);
-    if (headAt) head = named(headAt, { ref: pull.head.ref, commit: pull.head.sha });
-    else reporter.warning(`head commit ${pull.head.sha} could not be read; planning the checked-out tree instead`);
-  }
-  const plan = await computePlan({ head, recorded });
-  const doc = plan.document;
-  await publishPlan(ctx, plan);
-  reporter.info(`svcplan plan ${doc.plan_digest}: ${JSON.stringify(doc.summary)}`);
-  if (pull) {
-    const comment = await publishPlanComment(ctx.octokit, { ...ctx.repo, issueNumber: pull.number }, plan);
-    reporter.output("comment-url", comment?.url ?? "");
-    reporter.info(comment ? `plan comment ${comment.created ? "created" : "updated"}: ${comment.url}` : "no changes and no plan comment yet: nothing posted");
-  }
-  if (doc.errors.length > 0) {
-    reporter.fail(`svcplan: plan refused: ${doc.errors.length} problem${doc.errors.length === 1 ? "" : "s"} (see the annotations); nothing was changed`);
-  }
-}
-var init_plan_command = __esm({
-  "src/action/plan-command.ts"() {
-    "use strict";
-    init_compute_plan();
-    init_plan_comment();
-    init_load();
-    init_publish_plan();
-    init_templates_repo();
-  }
-});
-
-// src/apply/boxes.ts
-function boxesFor(specs) {
-  const boxes = /* @__PURE__ */ new Map();
-  for (const spec of specs) {
-    const box = { name: spec.image.box, version: spec.image.version, provider: spec.target.provider };
-    boxes.set(JSON.stringify(box), box);
-  }
-  return [...boxes.values()];
-}
-function planBoxes(plan) {
-  const byService = /* @__PURE__ */ new Map();
-  for (const ps of plan.document.services) {
-    const spec = plan.desired[ps.name];
-    if (!spec) continue;
-    const specs = [];
-    for (const tier of ps.tiers) {
-      const made = tier.domains.some((d) => d.instances.some((i2) => i2.action === "create" || i2.action === "replace"));
-      const desired = spec.tiers.find((t) => t.name === tier.name);
-      if (made && desired) specs.push(desired.instance);
-    }
-    if (specs.length > 0) byService.set(ps.name, boxesFor(specs));
-  }
-  return byService;
-}
-async function prepareBoxes(plan, driver) {
-  const failures = [];
-  await Promise.all(
-    [...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err) => failures.push(err.message)))
-  );
-  return failures.length > 0 ? failures.sort().join("; ") : void 0;
-}
-var init_boxes2 = __esm({
-  "src/apply/boxes.ts"() {
-    "use strict";
-  }
-});
-
-// src/apply/recovery.ts
-function atGate(step) {
-  return step.action !== "destroy" && GATE_PHASE[step.action].includes(step.phase);
-}
-function firstPhase(step) {
-  switch (step.action) {
-    case "create":
-      return "creating";
-    case "replace":
-      return step.save ? "saving" : "saved";
-    case "refresh":
-      return "refreshing";
-    case "restart":
-      return step.growStateDisk ? "halting" : "restarting";
-    case "destroy":
-      return "destroying";
-  }
-}
-function isOldMachine(step, m) {
-  if (m.state === "not_created") return false;
-  const old = step.old;
-  if (old?.id && m.id) return old.id === m.id;
-  if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
-  return true;
-}
-function nextMove(step, m) {
-  const exists2 = m.state !== "not_created";
-  const hasProvisioners = (step.provisioners ?? []).length > 0;
-  const gone = (what) => ({
-    kind: "fail",
-    message: `its machine no longer exists (vagrant status: not created), so it cannot be ${what}; svcplan never recreates a VM it did not destroy itself: find out what removed it, then run svcplan apply again`
-  });
-  switch (step.action) {
-    case "create":
-      switch (step.phase) {
-        case "creating":
-          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
-          return { kind: "run", op: "create", then: "created" };
-        case "created":
-          if (!exists2) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
-          return { kind: "gate" };
-      }
-      break;
-    case "replace":
-      switch (step.phase) {
-        case "saving":
-          if (!exists2) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
-          if (!step.save) return { kind: "advance", phase: "saved" };
-          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
-          if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
-          return { kind: "run", op: "save-state", then: "saved" };
-        case "saved":
-          if (!exists2) return { kind: "advance", phase: "destroyed" };
-          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
-          return { kind: "run", op: "halt", then: "halted" };
-        case "halted":
-          if (!exists2) return { kind: "advance", phase: "destroyed" };
-          return { kind: "run", op: "destroy", then: "destroyed" };
-        case "destroyed":
-          return { kind: "advance", phase: "creating" };
-        case "creating":
-          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
-          return { kind: "run", op: "create", then: "created" };
-        case "created":
-          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
-          if (m.state === "stopped") return { kind: "run", op: "boot", then: "created" };
-          return { kind: "advance", phase: step.to?.state?.restore ? "restoring" : "restored" };
-        case "restoring":
-          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
-          if (m.state === "stopped") return { kind: "run", op: "boot", then: "restoring" };
-          return { kind: "run", op: "restore-state", then: "restored" };
-        case "restored":
-          if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again and restored" };
-          return { kind: "gate" };
-      }
-      break;
-    case "refresh":
-      switch (step.phase) {
-        case "refreshing":
-          if (!exists2) return gone("refreshed");
-          if (m.state === "stopped") return { kind: "run", op: "boot-provision", then: "refreshed" };
-          if (!hasProvisioners) return { kind: "advance", phase: "refreshed" };
-          return { kind: "run", op: "provision", then: "refreshed" };
-        case "refreshed":
-          if (!exists2) return gone("checked");
-          return { kind: "gate" };
-      }
-      break;
-    case "restart":
-      switch (step.phase) {
-        case "restarting":
-          if (!exists2) return gone("restarted");
-          return { kind: "run", op: "reload", then: "restarted" };
-        case "restarted":
-          if (!exists2) return gone("checked");
-          return { kind: "gate" };
-        case "halting":
-          if (!exists2) return gone("restarted");
-          if (m.state === "stopped") return { kind: "advance", phase: "halted" };
-          return { kind: "run", op: "halt", then: "halted" };
-        case "halted":
-          if (!exists2) return gone("restarted");
-          if (m.state === "running") return { kind: "run", op: "halt", then: "halted" };
-          return { kind: "run", op: "grow-disk", then: "grown" };
-        case "grown":
-          if (!exists2) return gone("restarted");
-          if (m.state === "running") return { kind: "run", op: "await-ssh-provision", then: "booted" };
-          return { kind: "run", op: hasProvisioners ? "boot-provision" : "boot", then: "booted" };
-        case "booted":
-          if (!exists2) return gone("checked");
-          return { kind: "gate" };
-      }
-      break;
-    case "destroy":
-      switch (step.phase) {
-        case "destroying":
-          if (!exists2) return { kind: "advance", phase: "destroyed" };
-          return { kind: "run", op: "destroy", then: "destroyed" };
-        case "destroyed":
-          if (step.deleteStateDisk) return { kind: "run", op: "delete-disk", then: "done" };
-          return { kind: "done" };
-      }
-      break;
-  }
-  return { kind: "fail", message: `a ${step.action} step cannot be at phase ${step.phase}; the record is damaged` };
-}
-var GATE_PHASE;
-var init_recovery = __esm({
-  "src/apply/recovery.ts"() {
-    "use strict";
-    GATE_PHASE = {
-      create: ["created"],
-      replace: ["restored"],
-      refresh: ["refreshed"],
-      restart: ["restarted", "booted"]
-    };
-  }
-});
-
-// src/apply/provisioners.ts
-function provisionersFor(reasons) {
-  const names = /* @__PURE__ */ new Set();
-  for (const r of reasons) {
-    if (r.action !== "refresh" && r.action !== "restart") continue;
-    if (r.path === "features") names.add("features");
-    else if (r.path.startsWith("settings.")) names.add("settings");
-    else if (r.path.startsWith("apps.")) {
-      names.add(`app-${r.path.slice("apps.".length).split(".")[0]}`);
-    }
-  }
-  return ordered(names);
-}
-function everyProvisioner(spec) {
-  return ordered(/* @__PURE__ */ new Set(["features", "settings", ...Object.keys(spec.apps).map((app) => `app-${app}`)]));
-}
-function ordered(names) {
-  const rank = (n2) => n2 === "features" ? 0 : n2 === "settings" ? 1 : 2;
-  return [...new Set(names)].sort((a2, b) => rank(a2) - rank(b) || (a2 < b ? -1 : a2 > b ? 1 : 0));
-}
-var init_provisioners = __esm({
-  "src/apply/provisioners.ts"() {
-    "use strict";
-  }
-});
-
-// src/apply/steps.ts
-function sameSpec(a2, b) {
-  if (a2 === b) return true;
-  if (!a2 || !b) return false;
-  return canonicalJson(a2) === canonicalJson(b);
-}
-function newStep(fields, start) {
-  const step = { ...fields, phase: "creating", deployment: start.deployment, domain: start.domain, startedAt: start.now };
-  step.phase = firstPhase(step);
-  return step;
-}
-function identityOf(m) {
-  const old = {};
-  if (m.id) old.id = m.id;
-  if (m.box) old.box = m.box;
-  return old;
-}
-function freshStep(ri, target, start) {
-  if (!ri) return target ? { kind: "step", step: newStep({ action: "create", to: target }, start) } : { kind: "nothing" };
-  if (!target) return { kind: "step", step: newStep({ action: "destroy", from: ri.spec, deleteStateDisk: start.deleteStateDisk && !!ri.spec.state }, start) };
-  return stepBetween(ri.spec, target, start, {
-    unsure: ri.status !== "ready",
-    // An older record's pending replace may have left a new VM that was never restored.
-    live: !(ri.status === "pending" && ri.pendingSpec && !sameSpec(ri.pendingSpec, ri.spec))
-  });
-}
-function stepBetween(from, target, start, opts) {
-  const change = classifyInstanceChange(from, target);
-  let action = change.action;
-  let provisioners = provisionersFor(change.reasons);
-  if (opts.unsure && action !== "replace") {
-    provisioners = everyProvisioner(target);
-    if (action === "none") action = "refresh";
-  }
-  switch (action) {
-    case "none":
-      return sameSpec(from, target) ? { kind: "nothing" } : { kind: "spec", spec: target };
-    case "refresh":
-      return { kind: "step", step: newStep({ action: "refresh", from, to: target, provisioners }, start) };
-    case "restart": {
-      const growStateDisk = !!from.state && !!target.state && target.state.disk > from.state.disk;
-      return { kind: "step", step: newStep({ action: "restart", from, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
-    }
-    case "replace":
-      return {
-        kind: "step",
-        step: newStep({ action: "replace", from, to: target, save: opts.live && !!from.state?.save, old: identityOf(start.machine) }, start)
-      };
-    default:
-      throw new Error(`unexpected classification ${action}`);
-  }
-}
-function headsFor(step, target) {
-  return step.action === "destroy" ? target === void 0 : sameSpec(step.to, target);
-}
-function retarget(step, target, start) {
-  const m = start.machine;
-  const { call: _call, failed: _failed, ...kept } = step;
-  const carried = (fields) => ({ kind: "step", step: { ...kept, ...fields } });
-  const destroyFrom = (spec) => {
-    if (!spec) return { kind: "nothing" };
-    return { kind: "step", step: newStep({ action: "destroy", from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };
-  };
-  if (atGate(step)) {
-    if (!target) return destroyFrom(step.to);
-    return stepBetween(step.to, target, start, { unsure: false, live: true });
-  }
-  switch (step.action) {
-    case "destroy":
-      return { kind: "finish-first" };
-    case "create":
-      return target ? carried({ to: target }) : destroyFrom(step.to);
-    case "replace": {
-      const beforeDestroy = step.phase === "saving" || step.phase === "saved" || step.phase === "halted";
-      if (!target) return destroyFrom(beforeDestroy ? step.from : step.to);
-      if (beforeDestroy && sameSpec(target, step.from) && m.state !== "not_created") {
-        const ensure = newStep({ action: "restart", from: step.from, to: step.from, provisioners: [], growStateDisk: true }, start);
-        return { kind: "step", step: { ...ensure, phase: m.state === "running" ? "booted" : "grown" } };
-      }
-      if (beforeDestroy && m.state === "not_created") return carried({ to: target, phase: "destroyed" });
-      if (step.phase === "restoring") return { kind: "finish-first" };
-      if (step.phase === "created") return carried({ to: target, phase: "creating" });
-      return carried({ to: target });
-    }
-    case "refresh":
-    case "restart": {
-      if (!target) return destroyFrom(step.to);
-      const base = step.from ?? step.to;
-      const fromStart = classifyInstanceChange(base, target);
-      const fromHalfway = classifyInstanceChange(step.to, target);
-      const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
-      if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
-      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
-      const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
-      if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
-        return carried({ to: target, provisioners });
-      }
-      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
-    }
-  }
-}
-var init_steps = __esm({
-  "src/apply/steps.ts"() {
-    "use strict";
-    init_digest();
-    init_classify();
-    init_provisioners();
-    init_recovery();
-  }
-});
-
-// src/apply/types.ts
-var RunInterruptedError, StoppedOnRequest;
-var init_types2 = __esm({
-  "src/apply/types.ts"() {
-    "use strict";
-    RunInterruptedError = class extends Error {
-      constructor(message = "the run was interrupted") {
-        super(message);
-        this.name = "RunInterruptedError";
-      }
-    };
-    StoppedOnRequest = class extends RunInterruptedError {
-      constructor(message) {
-        super(message);
-        this.name = "StoppedOnRequest";
-      }
-    };
-  }
-});
-
-// src/apply/step-runner.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-async function bringToward(ctx, slot, target, opts) {
-  const { journal } = ctx;
-  const settled = /* @__PURE__ */ new Set();
-  let touched = false;
-  for (let moves = 0; moves < 64; moves++) {
-    const ri = journal.instance(slot.name);
-    const machine = ctx.machines.get(slot.name) ?? UNKNOWN;
-    const start = { deployment: ctx.deployment, domain: slot.domain, deleteStateDisk: opts.deleteStateDisk, machine, now: (/* @__PURE__ */ new Date()).toISOString() };
-    const step = ri?.step;
-    if (!step) {
-      const fresh = freshStep(ri, target, start);
-      if (fresh.kind === "nothing") return { kind: "unchanged" };
-      if (fresh.kind === "spec") {
-        journal.takeSpec(slot, fresh.spec);
-        await journal.persist(`${ctx.service}: ${slot.name} takes the new spec (nothing changes on the VM)`);
-        return { kind: "unchanged" };
-      }
-      journal.beginStep(slot, fresh.step);
-      continue;
-    }
-    if (step.call && !settled.has(step.call.id)) {
-      settled.add(step.call.id);
-      const outcome = await ctx.driver.outcome(driverInstance(ctx, slot, specFor(step, step.call.op, step.phase)), step.call.id);
-      if (outcome === "succeeded") {
-        ctx.say(slot.name, `resuming: ${step.call.op} of the interrupted run succeeded (phase ${step.phase} \u2192 ${step.call.then})`);
-        if (step.call.then === "done") return finish(ctx, slot, step, target, opts);
-        journal.setPhase(slot.name, step.call.then);
-        continue;
-      }
-      ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe3(outcome)}`);
-    }
-    if (!headsFor(step, target)) {
-      const next = retarget(step, target, start);
-      if (next.kind === "nothing") {
-        journal.complete(slot.name);
-        await journal.persist(`${ctx.service}: ${slot.name} left as it is`);
-        return { kind: "unchanged" };
-      }
-      if (next.kind === "spec") {
-        journal.complete(slot.name);
-        journal.takeSpec(slot, next.spec);
-        continue;
-      }
-      if (next.kind === "step") {
-        journal.replaceStep(slot.name, next.step);
-        ctx.say(slot.name, `its unfinished ${step.action} (at ${step.phase}) now heads for the new target as a ${next.step.action} at ${next.step.phase}`);
-        continue;
-      }
-    }
-    const move = nextMove(step, machine);
-    switch (move.kind) {
-      case "gate":
-        return { kind: "gate" };
-      case "done":
-        return finish(ctx, slot, step, target, opts);
-      case "fail": {
-        journal.fail(slot.name, move.message);
-        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase}: ${move.message}`);
-        return { kind: "failed", message: move.message };
-      }
-      case "advance":
-        if (move.note) ctx.say(slot.name, move.note);
-        journal.setPhase(slot.name, move.phase);
-        continue;
-      case "run": {
-        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
-        if (move.note) ctx.say(slot.name, move.note);
-        const call = { id: randomBytes2(5).toString("hex"), op: move.op, then: move.then };
-        journal.setPhase(slot.name, step.phase, call);
-        await journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${step.phase}: ${move.op} (deployment ${ctx.deployment})`);
-        settled.add(call.id);
-        if (!touched && ctx.stopRequested?.()) return { kind: "stopped" };
-        touched = true;
-        try {
-          await perform(ctx, slot, step, move.op, call.id);
-        } catch (err) {
-          if (err instanceof RunInterruptedError) throw err;
-          ctx.machines.set(slot.name, UNKNOWN);
-          const message = err.message || String(err);
-          journal.fail(slot.name, message);
-          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine3(message)}`);
-          return { kind: "failed", message };
-        }
-        ctx.machines.set(slot.name, afterOperation(move.op, machine));
-        if (move.then === "done") return finish(ctx, slot, step, target, opts);
-        journal.setPhase(slot.name, move.then);
-        void journal.persist(`${ctx.service}: ${slot.name} ${step.action} ${move.then} (deployment ${ctx.deployment})`).catch(() => void 0);
-        continue;
-      }
-    }
-  }
-  throw new Error(`${slot.name}: its step did not settle after 64 moves; this is a bug in svcplan`);
-}
-async function finish(ctx, slot, step, target, opts) {
-  ctx.journal.remove(slot.name, !!step.deleteStateDisk);
-  ctx.machines.set(slot.name, { state: "not_created" });
-  if (target) return bringToward(ctx, slot, target, opts);
-  void ctx.journal.persist(`${ctx.service}: ${slot.name} destroyed (deployment ${ctx.deployment})`).catch(() => void 0);
-  return { kind: "removed" };
-}
-function specFor(step, op, phase) {
-  const old = step.from ?? step.to;
-  const next = step.to ?? step.from;
-  if (step.action === "destroy") return old;
-  if (step.action === "replace" && (phase === "saving" || phase === "saved" || phase === "halted")) return old;
-  if (op === "delete-disk") return old;
-  return next;
-}
-function driverInstance(ctx, slot, spec) {
-  return { service: ctx.service, tier: slot.tier, index: slot.index, name: slot.name, spec };
-}
-async function perform(ctx, slot, step, op, call) {
-  const d = ctx.driver;
-  const inst = driverInstance(ctx, slot, specFor(step, op, step.phase));
-  const provisioners = step.provisioners ?? [];
-  switch (op) {
-    case "save-state":
-      return d.provision(inst, ["save-state"], { call });
-    case "restore-state":
-      return d.provision(inst, ["restore-state"], { call });
-    case "halt":
-      return d.halt(inst, { call });
-    case "destroy":
-      return d.destroy(inst, { call });
-    case "create":
-      return d.up(inst, { call, provision: "all", ...step.action === "replace" ? { keepOnError: true } : {} });
-    case "boot":
-      return d.up(inst, { call, provision: "none" });
-    case "boot-provision":
-      return d.up(inst, { call, provision: provisioners });
-    case "provision":
-      return d.provision(inst, provisioners, { call });
-    case "await-ssh-provision": {
-      const up = await d.waitForSsh(inst, { timeoutSeconds: ctx.bootTimeoutSeconds });
-      if (!up) throw new Error(`${slot.name} did not answer SSH within ${ctx.bootTimeoutSeconds} s after an interrupted boot`);
-      if (provisioners.length > 0) await d.provision(inst, provisioners, { call });
-      return;
-    }
-    case "reload":
-      return d.reload(inst, provisioners, { call });
-    case "grow-disk":
-      return d.growStateDisk(inst, { call });
-    case "delete-disk":
-      return d.deleteStateDisk(inst, { call });
-  }
-}
-function afterOperation(op, before) {
-  switch (op) {
-    case "halt":
-    case "grow-disk":
-      return { ...before, state: "stopped" };
-    case "destroy":
-      return { state: "not_created" };
-    case "create":
-      return { state: "running" };
-    case "delete-disk":
-      return before;
-    default:
-      return { ...before, state: "running" };
-  }
-}
-function describe3(outcome) {
-  switch (outcome) {
-    case "failed":
-      return "failed; deciding from the machine as it is";
-    case "not-started":
-      return "never started; deciding from the machine as it is";
-    case "lost":
-      return "was cut off with that run (nothing is known of its end); deciding from the machine as it is";
-    case "succeeded":
-      return "succeeded";
-  }
-}
-function firstLine3(text2) {
-  return text2.split("\n")[0];
-}
-var UNKNOWN;
-var init_step_runner = __esm({
-  "src/apply/step-runner.ts"() {
-    "use strict";
-    init_recovery();
-    init_steps();
-    init_types2();
-    UNKNOWN = { state: "unknown" };
-  }
-});
-
-// src/apply/scheduler.ts
-import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { setTimeout as sleep4 } from "node:timers/promises";
-async function runRollout(ctx, groups) {
-  let domainsRun = 0;
-  for (const group of groups) {
-    await ctx.stopIfAsked();
-    const { tier, domain, items } = group;
-    if (domainsRun > 0 && tier.rollout.pauseBetweenDomains > 0) {
-      ctx.emit({ kind: "pause", service: ctx.service, seconds: tier.rollout.pauseBetweenDomains });
-      await sleep4(tier.rollout.pauseBetweenDomains * 1e3);
-    }
-    domainsRun++;
-    ctx.emit({ kind: "domain-started", service: ctx.service, tier: tier.name, domain, instances: items.map((i2) => i2.slot.name) });
-    await ctx.layout(items);
-    await observe(ctx);
-    const probes = new HealthProbes((item, signal) => probe(ctx, item, tier, signal), ctx.signal);
-    let stepFailure;
-    let stepsDone = false;
-    let checked = [];
-    try {
-      ({ failure: stepFailure, checked } = await runSteps(ctx, items, tier, probes));
-      stepsDone = stepFailure === void 0;
-    } finally {
-      if (!stepsDone) await probes.stop();
-    }
-    await ctx.stopIfAsked();
-    if (stepFailure) return { failure: { tier, message: stepFailure } };
-    const gateFailure = await gate(ctx, checked, tier, domain, probes);
-    if (gateFailure) {
-      await ctx.stopIfAsked();
-      return { failure: { tier, message: gateFailure } };
-    }
-  }
-  return {};
-}
-async function observe(ctx) {
-  const seen = await ctx.driver.observe(ctx.service);
-  ctx.machines.clear();
-  for (const [name, machine] of Object.entries(seen)) ctx.machines.set(name, machine);
-}
-async function runSteps(ctx, items, tier, probes) {
-  let failure;
-  let unexpected;
-  const checked = [];
-  await mapBounded(items, Math.max(1, tier.rollout.maxParallel), async (item) => {
-    if (failure !== void 0 || unexpected !== void 0 || ctx.interrupted() || ctx.signal?.aborted) return;
-    const { slot, report } = item;
-    ctx.emit({ kind: "instance-started", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action });
-    const started = Date.now();
-    try {
-      const result = await bringToward(ctx, slot, item.target, { deleteStateDisk: item.deleteStateDisk });
-      const seconds = (Date.now() - started) / 1e3;
-      if (result.kind === "stopped") return;
-      if (result.kind === "failed") {
-        report.outcome = "failed";
-        report.error = result.message;
-        failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
-        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
-        return;
-      }
-      report.outcome = "done";
-      if (result.kind === "gate") {
-        checked.push(item);
-        probes.start(item);
-      }
-      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: true, seconds });
-    } catch (err) {
-      if (err instanceof RunInterruptedError) ctx.interrupt(err);
-      else unexpected ??= err;
-    }
-  });
-  const interrupted = ctx.interrupted();
-  if (interrupted) throw interrupted;
-  if (unexpected !== void 0) throw unexpected;
-  return { failure, checked };
-}
-async function probe(ctx, item, tier, signal) {
-  const check = { command: tier.health.command, timeoutSeconds: tier.health.timeout, minReadySeconds: tier.health.minReady, signal };
-  const limitMs = (check.timeoutSeconds + check.minReadySeconds + ctx.gateGraceSeconds) * 1e3;
-  const inst = { service: ctx.service, tier: item.slot.tier, index: item.slot.index, name: item.slot.name, spec: item.target ?? tier.instance };
-  try {
-    const healthy = await withTimeout(ctx.driver.health(inst, check), limitMs, signal);
-    return healthy === true ? void 0 : healthy === "timeout" ? `no answer from the health check within ${limitMs / 1e3}s` : `not healthy within ${check.timeoutSeconds}s`;
-  } catch (err) {
-    if (err instanceof RunInterruptedError) throw err;
-    return err.message;
-  }
-}
-async function gate(ctx, checked, tier, domain, probes) {
-  if (checked.length === 0) return void 0;
-  const results = await Promise.all(checked.map((item) => probes.start(item)));
-  const interrupted = ctx.interrupted();
-  if (interrupted) throw interrupted;
-  const unhealthy = checked.map((item, i2) => ({ item, reason: results[i2] })).filter((r) => r.reason !== void 0);
-  const names = checked.map((i2) => i2.slot.name);
-  ctx.emit({ kind: "gate", service: ctx.service, tier: tier.name, domain, ok: unhealthy.length === 0, unhealthy: unhealthy.map((u2) => u2.item.slot.name) });
-  const at = (/* @__PURE__ */ new Date()).toISOString();
-  if (unhealthy.length === 0) {
-    for (const item of checked) {
-      ctx.journal.complete(item.slot.name);
-      item.report.outcome = "done";
-    }
-    ctx.journal.recordGate(ctx.deployment, { tier: tier.name, domain, passed: true, instances: names, at });
-    await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} passed: ${names.join(", ")}`);
-    return void 0;
-  }
-  for (const { item, reason: reason3 } of unhealthy) {
-    item.report.outcome = "failed";
-    item.report.error = `health gate: ${reason3}`;
-    ctx.journal.fail(item.slot.name, `health gate: ${reason3}`);
-  }
-  ctx.journal.recordGate(ctx.deployment, {
-    tier: tier.name,
-    domain,
-    passed: false,
-    instances: names,
-    unhealthy: unhealthy.map((u2) => ({ name: u2.item.slot.name, reason: u2.reason })),
-    at
-  });
-  await ctx.journal.persist(`${ctx.service}: health gate of tier ${tier.name} domain ${domain} failed: ${unhealthy.map((u2) => u2.item.slot.name).join(", ")}`);
-  return `health gate of tier ${tier.name}, upgrade domain ${domain} failed: ${unhealthy.map((u2) => `${u2.item.slot.name} (${u2.reason})`).join(", ")}`;
-}
-async function withTimeout(promise, ms, signal) {
-  let timer;
-  let onAbort;
-  const timeout = new Promise((resolve4) => {
-    timer = setTimeout(() => resolve4("timeout"), ms);
-    onAbort = () => resolve4("timeout");
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
-  }
-}
-var HealthProbes;
-var init_scheduler = __esm({
-  "src/apply/scheduler.ts"() {
-    "use strict";
-    init_bounded();
-    init_step_runner();
-    init_types2();
-    HealthProbes = class {
-      constructor(probe2, run2) {
-        this.probe = probe2;
-        this.signal = run2 ? AbortSignal.any([this.controller.signal, run2]) : this.controller.signal;
-        setMaxListeners2(0, this.signal);
-      }
-      probe;
-      controller = new AbortController();
-      signal;
-      started = /* @__PURE__ */ new Map();
-      /** The item's probe, started now unless it already was. */
-      start(item) {
-        let answer = this.started.get(item);
-        if (!answer) {
-          answer = this.probe(item, this.signal);
-          answer.catch(() => void 0);
-          this.started.set(item, answer);
-        }
-        return answer;
-      }
-      /** Asks every probe under way to give up, and waits until they have. */
-      async stop() {
-        this.controller.abort();
-        await Promise.allSettled(this.started.values());
-      }
-    };
-  }
-});
-
-// src/apply/auto-rollback.ts
-async function rollBackChanges(ctx, reports) {
-  const changed = [...ctx.journal.record.rollout?.changed ?? []].reverse();
-  if (changed.length === 0) return void 0;
-  ctx.emit({ kind: "rollback-started", service: ctx.service, instances: changed.map((c3) => c3.name) });
-  await observe(ctx);
-  for (const change of changed) {
-    const before = change.before ?? void 0;
-    const ri = ctx.journal.instance(change.name);
-    const domain = ri?.step?.domain ?? 0;
-    await ctx.layoutOne(change.name, change.tier, change.index, before);
-    const started = Date.now();
-    const action = before ? ri ? "refresh" : "create" : "destroy";
-    ctx.emit({ kind: "instance-started", service: ctx.service, tier: change.tier, instance: change.name, action });
-    const result = await bringToward(ctx, { name: change.name, tier: change.tier, index: change.index, domain }, before, { deleteStateDisk: false });
-    const seconds = (Date.now() - started) / 1e3;
-    if (result.kind === "stopped") throw new StoppedOnRequest("stopped on request during autoRollback: the steps under way finished and were recorded");
-    const report = reports.get(change.name);
-    if (result.kind === "failed") {
-      if (report) {
-        report.outcome = "rollback-failed";
-        report.error = result.message;
-      }
-      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
-      return `${change.name}: ${result.message}`;
-    }
-    if (result.kind === "gate") ctx.journal.complete(change.name);
-    if (report) report.outcome = "rolled-back";
-    await ctx.journal.persist(`${ctx.service}: ${change.name} rolled back (deployment ${ctx.deployment})`);
-    ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: true, seconds });
-  }
-  return void 0;
-}
-var init_auto_rollback = __esm({
-  "src/apply/auto-rollback.ts"() {
-    "use strict";
-    init_scheduler();
-    init_step_runner();
-    init_types2();
-  }
-});
-
-// src/apply/journal.ts
-import { setImmediate as setImmediate3 } from "node:timers/promises";
-function checkRecord(record) {
-  for (const i2 of record.instances) {
-    if (!i2.spec || !i2.name || !i2.tier || !(i2.index >= 1)) {
-      throw new Error(`refusing to record ${record.name}: instance ${i2.name ?? "?"} would have no spec or slot`);
-    }
-  }
-}
-var Journal;
-var init_journal = __esm({
-  "src/apply/journal.ts"() {
-    "use strict";
-    init_types2();
-    Journal = class {
-      constructor(store, record, interrupted, onInterrupt) {
-        this.store = store;
-        this.record = record;
-        this.interrupted = interrupted;
-        this.onInterrupt = onInterrupt;
-      }
-      store;
-      record;
-      interrupted;
-      onInterrupt;
-      lastWrite = Promise.resolve();
-      nextWrite;
-      get name() {
-        return this.record.name;
-      }
-      instance(name) {
-        return this.record.instances.find((i2) => i2.name === name);
-      }
-      // --- steps ---------------------------------------------------------------------------------
-      /** A new step on an instance (a create adds the instance, with the spec it is getting). */
-      beginStep(slot, step) {
-        let ri = this.instance(slot.name);
-        this.noteChange(slot, ri?.spec ?? null);
-        if (!ri) {
-          if (!step.to) throw new Error(`a ${step.action} step of ${slot.name}, which is not recorded, has no target spec`);
-          ri = { name: slot.name, tier: slot.tier, index: slot.index, spec: step.to, status: "pending", updatedAt: step.startedAt };
-          this.record.instances.push(ri);
-          this.sortInstances();
-        }
-        ri.status = "pending";
-        ri.step = step;
-        delete ri.pendingSpec;
-        ri.updatedAt = step.startedAt;
-      }
-      /** The step's phase now, with the call that follows it (if one does). */
-      setPhase(name, phase, call) {
-        const ri = this.required(name);
-        const step = ri.step;
-        step.phase = phase;
-        if (call) step.call = call;
-        else delete step.call;
-        delete step.failed;
-        ri.status = "pending";
-        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-      }
-      fail(name, message) {
-        const ri = this.instance(name);
-        if (!ri) return;
-        ri.status = "failed";
-        if (ri.step) {
-          ri.step.failed = { message, at: (/* @__PURE__ */ new Date()).toISOString() };
-          delete ri.step.call;
-        }
-        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-      }
-      /** The step is over and the instance is what it targeted (its gate passed, or no gate applies). */
-      complete(name) {
-        const ri = this.required(name);
-        if (ri.step?.to) ri.spec = ri.step.to;
-        delete ri.step;
-        delete ri.pendingSpec;
-        ri.status = "ready";
-        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-        this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name || !ri.spec.state);
-      }
-      /** Only what the next rollout reads changed: the record takes the spec, the VM stays. */
-      takeSpec(slot, spec) {
-        const ri = this.required(slot.name);
-        this.noteChange(slot, ri.spec);
-        ri.spec = spec;
-        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-      }
-      /** The instance was destroyed: it leaves the record; its state disk is listed as kept unless deleted. */
-      remove(name, diskDeleted) {
-        const ri = this.instance(name);
-        if (!ri) return;
-        const spec = ri.step?.from ?? ri.spec;
-        this.record.instances = this.record.instances.filter((i2) => i2 !== ri);
-        this.record.retainedDisks = this.record.retainedDisks.filter((d) => d.instance !== name);
-        if (spec.state && !diskDeleted) this.record.retainedDisks.push({ instance: name, sizeGiB: spec.state.disk, retainedAt: (/* @__PURE__ */ new Date()).toISOString() });
-      }
-      /** A step is being replaced by another (carried on toward a new target). */
-      replaceStep(name, step) {
-        const ri = this.required(name);
-        ri.step = step;
-        ri.status = "pending";
-        ri.updatedAt = (/* @__PURE__ */ new Date()).toISOString();
-      }
-      /** What autoRollback needs: the spec an instance had when this rollout first changed it. */
-      noteChange(slot, before) {
-        const rollout = this.record.rollout;
-        if (!rollout || rollout.changed.some((c3) => c3.name === slot.name)) return;
-        rollout.changed.push({ name: slot.name, tier: slot.tier, index: slot.index, before });
-      }
-      recordGate(deploymentId, gate2) {
-        const deployment = this.record.history.find((d) => d.id === deploymentId);
-        if (deployment) (deployment.gates ??= []).push(gate2);
-      }
-      required(name) {
-        const ri = this.instance(name);
-        if (!ri) throw new Error(`${name} is not in the record of ${this.record.name}`);
-        return ri;
-      }
-      sortInstances() {
-        this.record.instances.sort((a2, b) => a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : a2.index - b.index);
-      }
-      // --- writes --------------------------------------------------------------------------------
-      /**
-       * Writes the whole record as it is now, and resolves once a write that includes this moment's
-       * state has landed. Writes of one service never overlap; requests made while one is in flight
-       * are merged into the next (it carries the latest record, so every step's mark is in it), which
-       * keeps parallel steps from queueing behind each other's writes. A batch is written once the
-       * work of this turn of the event loop is done, so marks asked for one right after the other
-       * land in one write. After an interruption nothing is written any more.
-       */
-      persist(message) {
-        if (!this.nextWrite) {
-          const batch = { messages: [], done: void 0 };
-          batch.done = this.lastWrite.then(() => setImmediate3()).then(() => this.writeBatch(batch));
-          this.lastWrite = batch.done.catch(() => void 0);
-          this.nextWrite = batch;
-        }
-        this.nextWrite.messages.push(message);
-        return this.nextWrite.done;
-      }
-      /** Resolves once every write asked for so far has landed (or failed). */
-      settled() {
-        return this.lastWrite;
-      }
-      async writeBatch(batch) {
-        if (this.nextWrite === batch) this.nextWrite = void 0;
-        const stopped = this.interrupted();
-        if (stopped) throw stopped;
-        checkRecord(this.record);
-        const snapshot = JSON.parse(JSON.stringify(this.record));
-        const [first, ...more] = batch.messages;
-        const message = more.length === 0 ? first : `${first}
-
-${more.join("\n")}`;
-        try {
-          await this.store.writeService(snapshot, message);
-        } catch (err) {
-          const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(`could not record the state of ${this.record.name}: ${err.message}; the run stopped, run apply again to resume`);
-          throw this.onInterrupt(interrupted);
-        }
-      }
-    };
-  }
-});
-
-// src/apply/service-run.ts
-function tierOf(spec, name) {
-  return spec?.tiers.find((t) => t.name === name);
-}
-function sortedTiers(ps) {
-  return [...ps.tiers].sort((a2, b) => a2.order - b.order || (a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0));
-}
-function short(commit) {
-  return commit ? commit.slice(0, 7) : "the working tree";
-}
-function firstLine4(text2) {
-  return text2.split("\n")[0];
-}
-var RunState, ServiceRun;
-var init_service_run = __esm({
-  "src/apply/service-run.ts"() {
-    "use strict";
-    init_digest();
-    init_plan();
-    init_store();
-    init_auto_rollback();
-    init_boxes2();
-    init_journal();
-    init_scheduler();
-    init_types2();
-    RunState = class {
-      interrupted;
-      /** A graceful stop: each service records what it finished, then ends as interrupted. */
-      stopped;
-      /** Why no service may start: a box of the plan cannot be had. */
-      unavailableBoxes;
-    };
-    ServiceRun = class {
-      constructor(opts, ps, run2) {
-        this.opts = opts;
-        this.ps = ps;
-        this.run = run2;
-        this.name = ps.name;
-      }
-      opts;
-      ps;
-      run;
-      name;
-      lease;
-      renewal;
-      leaseLost;
-      journal;
-      deployment;
-      reports = [];
-      machines = /* @__PURE__ */ new Map();
-      async execute() {
-        if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
-        if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
-        if (this.run.unavailableBoxes) {
-          const error2 = `${this.name}: not started, nothing was touched: ${this.run.unavailableBoxes}`;
-          const instances = this.reportsOf(this.ps);
-          for (const r of instances) if (r.outcome === "not-started") r.error = error2;
-          return this.finish({ service: this.name, result: "failed", instances, error: error2 });
-        }
-        try {
-          this.lease = await this.opts.store.acquireLease(this.name, this.opts.owner, this.ttl());
-        } catch (err) {
-          if (err instanceof LeaseHeldError) {
-            const instances = this.reportsOf(this.ps);
-            for (const r of instances) if (r.outcome === "not-started") r.error = err.message;
-            return this.finish({ service: this.name, result: "refused", instances, error: err.message });
-          }
-          throw err;
-        }
-        this.keepLease();
-        try {
-          return this.finish(await this.underLease());
-        } catch (err) {
-          if (err instanceof RunInterruptedError || err instanceof LeaseLostError) {
-            const interrupted = err instanceof RunInterruptedError ? err : new RunInterruptedError(err.message);
-            if (interrupted instanceof StoppedOnRequest) this.run.stopped ??= interrupted;
-            else this.run.interrupted ??= interrupted;
-            return this.finish({ service: this.name, result: "interrupted", deployment: this.deployment?.id, instances: this.reports, error: err.message });
-          }
-          const message = `${this.name}: ${err.message}`;
-          return this.finish({ service: this.name, result: "failed", deployment: this.deployment?.id, instances: this.reports, error: message });
-        } finally {
-          await this.dropLease();
-        }
-      }
-      async underLease() {
-        await this.opts.driver.settle(this.name, this.opts.signal);
-        const read = await this.opts.store.readService(this.name);
-        const record = read && this.opts.reconcile ? await this.opts.reconcile(read) : read;
-        const replanned = this.replan(record);
-        if (replanned.document.errors.length > 0) {
-          const error2 = `the record of ${this.name}, read under its lease, no longer allows the plan: ` + replanned.document.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join("; ") + "; nothing was changed: run svcplan plan to see why";
-          this.reports = this.reportsOf(this.ps);
-          for (const r of this.reports) if (r.outcome === "not-started") r.error = error2;
-          return { service: this.name, result: "refused", instances: this.reports, error: error2 };
-        }
-        const ps = replanned.document.services.find((s) => s.name === this.name);
-        if (!ps) {
-          this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
-          this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
-          return { service: this.name, result: "unchanged", instances: this.reports };
-        }
-        if (canonicalJson(ps.tiers) !== canonicalJson(this.ps.tiers)) {
-          this.emit({
-            kind: "replanned",
-            service: this.name,
-            message: `${this.name}: its record changed after the plan was made (another apply?); its steps were planned again from the record read under the lease`
-          });
-        }
-        this.reports = this.reportsOf(ps);
-        const desired = replanned.desired[this.name];
-        const previousSpec = record?.spec;
-        const groups = this.groups(ps, desired, previousSpec);
-        const made = groups.flatMap((g) => g.items).filter((i2) => i2.action === "create" || i2.action === "replace");
-        await this.opts.driver.prepareBoxes(this.name, boxesFor(made.flatMap((i2) => i2.target ? [i2.target] : [])));
-        this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
-        const journal = this.journal;
-        const deployment = this.deployment;
-        await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
-        const steps = groups.reduce((n2, g) => n2 + g.items.length, 0);
-        this.emit({ kind: "service-started", service: this.name, deployment: deployment.id, steps });
-        const ctx = this.rolloutContext(journal, desired, previousSpec);
-        const result = await runRollout(ctx, groups);
-        if (!result.failure) return this.succeed();
-        return this.fail(ctx, result.failure.tier, result.failure.message);
-      }
-      // --- planning ------------------------------------------------------------------------------
-      replan(record) {
-        if (this.opts.replan) return this.opts.replan(this.name, record);
-        const { plan } = this.opts;
-        const desired = plan.desired[this.name];
-        return buildPlan({
-          desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
-          recorded: record ? { [this.name]: record } : {},
-          base: plan.document.base,
-          services: [this.name]
-        });
-      }
-      hasWorkHere(ps) {
-        const all = ps.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.map(() => t.name)));
-        if (all.length === 0) return true;
-        return all.some((tier) => this.opts.runner === void 0 || this.runnerOf(tier, this.opts.plan.desired[this.name], void 0) === this.opts.runner);
-      }
-      runnerOf(tier, desired, previous) {
-        const t = tierOf(desired, tier) ?? tierOf(previous, tier);
-        return t ? t.instance.target.runner : this.ps.runner;
-      }
-      /** Every instance of the plan, in rollout order, with the runner filter applied. */
-      reportsOf(ps) {
-        const reports = [];
-        for (const tier of sortedTiers(ps)) {
-          for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
-            for (const pi of domain.instances) {
-              const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
-              if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
-              reports.push(report);
-            }
-          }
-        }
-        return reports;
-      }
-      /** The upgrade domains with work for this runner, in rollout order; each step carries its slot. */
-      groups(ps, desired, previous) {
-        const byName = new Map(this.reports.map((r) => [r.name, r]));
-        const groups = [];
-        for (const tier of sortedTiers(ps)) {
-          const spec = tierOf(desired, tier.name) ?? tierOf(previous, tier.name);
-          if (!spec) throw new Error(`tier ${tier.name} of service ${this.name} is neither desired nor recorded; plan again`);
-          for (const domain of [...tier.domains].sort((a2, b) => a2.index - b.index)) {
-            const items = [];
-            for (const pi of domain.instances) {
-              const report = byName.get(pi.name);
-              if (pi.action === "none" || report.outcome === "skipped") continue;
-              if (pi.index === void 0) throw new Error(`plan instance ${pi.name} carries no index; plan again`);
-              const desiredTier = tierOf(desired, tier.name);
-              const target = pi.action === "destroy" || !desiredTier ? void 0 : desiredTier.instance;
-              items.push({
-                slot: { name: pi.name, tier: tier.name, index: pi.index, domain: domain.index },
-                action: pi.action,
-                report,
-                target,
-                deleteStateDisk: pi.state === "deleted"
-              });
-            }
-            if (items.length > 0) groups.push({ tier: spec, domain: domain.index, items });
-          }
-        }
-        return groups;
-      }
-      // --- deployment ----------------------------------------------------------------------------
-      /** The record under the lease, with the new deployment recorded as started. */
-      begin(existing, desired) {
-        const spec = desired ?? existing?.spec;
-        if (!spec) throw new Error(`service ${this.name} is neither desired nor recorded; the plan does not match the recorded state, plan again`);
-        const record = existing ?? {
-          name: this.name,
-          template: spec.template,
-          revision: { commit: "", ref: "", release: spec.release, specDigest: "" },
-          spec,
-          instances: [],
-          retainedDisks: [],
-          history: []
-        };
-        const now = (/* @__PURE__ */ new Date()).toISOString();
-        const id = Math.max(0, ...record.history.map((d) => d.id)) + 1;
-        for (const d of record.history) {
-          if (d.result === "in-progress") {
-            d.result = "failed";
-            d.finishedAt ??= now;
-            d.message = `interrupted before it finished; resumed by deployment ${id}`;
-          }
-        }
-        record.rollout ??= {
-          since: id,
-          changed: [],
-          ...existing ? { previous: { spec: existing.spec, template: existing.template, revision: existing.revision } } : {}
-        };
-        const rollback2 = this.rollback();
-        const revision = this.opts.plan.finishing?.[this.name]?.revision ?? this.opts.revision;
-        this.deployment = {
-          id,
-          kind: rollback2 ? "rollback" : "apply",
-          revision: { ...revision, release: rollback2?.release ?? spec.release },
-          planDigest: this.opts.plan.document.plan_digest,
-          startedAt: now,
-          result: "in-progress",
-          spec,
-          ...rollback2?.of !== void 0 ? { rollbackOf: rollback2.of } : {},
-          ...rollback2 ? { pin: { deployment: rollback2.of ?? id, desiredDigest: rollback2.desiredDigest } } : {}
-        };
-        record.history.push(this.deployment);
-        record.spec = spec;
-        record.template = spec.template;
-        return record;
-      }
-      async succeed() {
-        const journal = this.journal;
-        const deployment = this.deployment;
-        const record = journal.record;
-        record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
-        if (deployment.pin) record.pin = { ...deployment.pin, at: (/* @__PURE__ */ new Date()).toISOString() };
-        else delete record.pin;
-        delete record.rollout;
-        deployment.result = "succeeded";
-        deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-        await journal.persist(`${this.name}: deployment ${deployment.id} succeeded`);
-        await this.opts.driver.forgetCalls(this.name);
-        return { service: this.name, result: "succeeded", deployment: deployment.id, instances: this.reports };
-      }
-      async fail(ctx, tier, message) {
-        const journal = this.journal;
-        const deployment = this.deployment;
-        const record = journal.record;
-        let result = "failed";
-        let detail = message;
-        const changed = record.rollout?.changed.length ?? 0;
-        if (tier.rollout.autoRollback && changed > 0) {
-          const byName = new Map(this.reports.map((r) => [r.name, r]));
-          const rollbackError = await rollBackChanges(
-            { ...ctx, layoutOne: (name, t, index, spec) => this.layoutWith(journal.record, /* @__PURE__ */ new Map([[name, { tier: t, index, spec }]])) },
-            byName
-          );
-          if (rollbackError === void 0) {
-            result = "rolled-back";
-            detail = `${message}; the ${changed} instance(s) this rollout changed were returned to their previous spec`;
-            const previous = record.rollout?.previous;
-            if (previous) {
-              record.spec = previous.spec;
-              record.template = previous.template;
-              record.revision = previous.revision;
-            }
-          } else {
-            detail = `${message}; returning the updated instances to their previous spec failed too: ${rollbackError}`;
-          }
-        }
-        delete record.rollout;
-        deployment.result = result;
-        deployment.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
-        deployment.message = detail;
-        await journal.persist(`${this.name}: deployment ${deployment.id} ${result}: ${firstLine4(message)}`);
-        await this.opts.driver.forgetCalls(this.name);
-        return { service: this.name, result, deployment: deployment.id, instances: this.reports, error: detail };
-      }
-      // --- the rollout's surroundings ------------------------------------------------------------
-      rolloutContext(journal, desired, previous) {
-        return {
-          service: this.name,
-          deployment: this.deployment.id,
-          journal,
-          driver: this.opts.driver,
-          machines: this.machines,
-          bootTimeoutSeconds: this.opts.bootTimeoutSeconds ?? 600,
-          gateGraceSeconds: this.opts.gateGraceSeconds ?? 30,
-          signal: this.opts.signal,
-          say: (instance, line) => this.emit({ kind: "note", service: this.name, instance, line }),
-          stopRequested: () => this.opts.signal?.aborted ?? false,
-          emit: (event) => this.emit(event),
-          layout: (items) => {
-            const overrides = /* @__PURE__ */ new Map();
-            for (const item of items) overrides.set(item.slot.name, { tier: item.slot.tier, index: item.slot.index, spec: item.target });
-            return this.layoutWith(journal.record, overrides, desired ?? previous);
-          },
-          stopIfAsked: () => this.stopIfAsked(),
-          interrupted: () => this.interrupted(),
-          interrupt: (err) => {
-            this.run.interrupted ??= err;
-          }
-        };
-      }
-      /** Tells the driver every instance of the service with the spec it has or is being given now. */
-      async layoutWith(record, overrides, order) {
-        const instances = [];
-        for (const ri of record.instances) {
-          const o2 = overrides.get(ri.name);
-          const spec = o2?.spec ?? ri.step?.to ?? ri.spec;
-          instances.push({ service: this.name, tier: ri.tier, index: ri.index, name: ri.name, spec });
-        }
-        for (const [name, o2] of overrides) {
-          if (!o2.spec || instances.some((i2) => i2.name === name)) continue;
-          instances.push({ service: this.name, tier: o2.tier, index: o2.index, name, spec: o2.spec });
-        }
-        const tiers = (order ?? record.spec).tiers;
-        const rank = (tier) => {
-          const i2 = tiers.findIndex((t) => t.name === tier);
-          return i2 < 0 ? tiers.length : i2;
-        };
-        instances.sort((a2, b) => rank(a2.tier) - rank(b.tier) || (a2.tier < b.tier ? -1 : a2.tier > b.tier ? 1 : 0) || a2.index - b.index);
-        await this.opts.driver.layout(record.spec, instances);
-      }
-      /**
-       * After a graceful stop was asked for: once what is under way has been recorded, the run ends
-       * as an interrupted one (the deployment stays in progress; the next apply resumes it).
-       */
-      async stopIfAsked() {
-        if (!this.opts.signal?.aborted) return;
-        await this.journal?.settled();
-        throw new StoppedOnRequest("stopped on request: the steps under way finished and were recorded, no other step was started");
-      }
-      interrupted() {
-        return this.run.interrupted ?? this.leaseLost;
-      }
-      // --- the lease -----------------------------------------------------------------------------
-      /** Renews the lease in the background, a third of its length at a time, for as long as the run goes on. */
-      keepLease() {
-        const every = this.ttl() * 1e3 / 3;
-        const renewal = { timer: void 0, pending: Promise.resolve() };
-        renewal.timer = setInterval(() => {
-          renewal.pending = renewal.pending.then(async () => {
-            if (!this.lease || this.leaseLost) return;
-            try {
-              this.lease = await this.opts.store.renewLease(this.lease, this.ttl());
-            } catch (err) {
-              this.leaseLost = new RunInterruptedError(err.message);
-            }
-          });
-        }, every);
-        renewal.timer.unref();
-        this.renewal = renewal;
-      }
-      async dropLease() {
-        if (this.renewal) {
-          clearInterval(this.renewal.timer);
-          await this.renewal.pending;
-        }
-        if (this.lease && !this.leaseLost) await this.opts.store.releaseLease(this.lease).catch(() => void 0);
-      }
-      /** A rollback: asked for (svcplan rollback), or one an interrupted run left, which the plan finishes. */
-      rollback() {
-        return this.opts.rollback ?? this.opts.plan.finishing?.[this.name]?.rollback;
-      }
-      ttl() {
-        return this.opts.leaseTtlSeconds ?? 900;
-      }
-      finish(report) {
-        this.emit({ kind: "service-finished", service: this.name, result: report.result, deployment: report.deployment });
-        return report;
-      }
-      emit(event) {
-        this.opts.onProgress?.(event);
-      }
-    };
-  }
-});
-
-// src/apply/executor.ts
-async function applyPlan(opts) {
-  const { document } = opts.plan;
-  if (document.errors.length > 0) throw new InputError(document.errors);
-  const run2 = new RunState();
-  run2.unavailableBoxes = opts.plan.document.services.length > 0 ? await prepareBoxes(opts.plan, opts.driver) : void 0;
-  const reports = await mapBounded(document.services, opts.serviceConcurrency ?? 4, (ps) => new ServiceRun(opts, ps, run2).execute());
-  if (run2.interrupted) throw run2.interrupted;
-  if (run2.stopped) throw run2.stopped;
-  const ok = reports.every((r) => r.result === "succeeded" || r.result === "unchanged" || r.result === "skipped");
-  return { ok, services: reports };
-}
-var init_executor = __esm({
-  "src/apply/executor.ts"() {
-    "use strict";
-    init_types();
-    init_boxes2();
-    init_bounded();
-    init_service_run();
-  }
-});
-
-// src/apply/rollback.ts
-function recordToRollBack(recorded, service) {
-  const record = recorded[service];
-  if (record) return record;
-  const names = Object.keys(recorded).sort();
-  throw new RollbackTargetError(
-    `nothing is recorded for service ${service}, so there is nothing to roll back; recorded services: ${names.join(", ") || "none yet"}`
-  );
-}
-async function planRollback(opts) {
-  const record = recordToRollBack(await opts.store.read(), opts.service);
-  const target = await resolveRollbackTarget(record, opts.to, gitRevisions(opts.repoDir));
-  const headState = await loadDesiredState(opts.head);
-  const headSpec = headState.services.find((s) => s.name === opts.service);
-  const desiredDigest = headSpec ? specDigest(headSpec) : "";
-  const plan = planRollbackFor(record, target, fallbackLocator(headState.locator));
-  return { service: opts.service, target, plan, desiredDigest };
-}
-function gitRevisions(repoDir) {
-  return async (ref) => {
-    let reader;
-    try {
-      reader = await GitRevisionReader.open(repoDir, ref);
-    } catch (err) {
-      if (err instanceof GitError) return void 0;
-      throw err;
-    }
-    return { commit: reader.revision.commit, desired: await loadDesiredState(reader) };
-  };
-}
-function planRollbackFor(record, target, locator = { locate: () => ({ line: 1, column: 1 }) }) {
-  const { pin: _pin, ...unpinned } = record;
-  const desired = {
-    revision: { ref: target.revision.ref, commit: target.revision.commit },
-    templates: [],
-    services: [target.spec],
-    locator
-  };
-  const plan = buildPlan({
-    desired,
-    recorded: { [record.name]: unpinned },
-    base: { ref: "STATE", commit: "" },
-    services: [record.name]
-  });
-  if (plan.document.services.length === 0) {
-    plan.document.services = [unchangedService(record, target.spec)];
-    plan.desired[record.name] = target.spec;
-  }
-  plan.locator = locator;
-  return plan;
-}
-function describeHistory(record) {
-  return record.history.length === 0 ? "it has no deployments yet" : `its deployments: ${record.history.map((d) => `${d.id} (${d.kind}, ${d.result}, release ${d.revision.release}, ${d.revision.commit.slice(0, 7) || "working tree"})`).join("; ")}`;
-}
-function deploymentTarget(record, to) {
-  const history = record.history;
-  if (to === void 0) {
-    const current = history[history.length - 1];
-    const earlier = history.filter((d2) => d2 !== current && d2.result === "succeeded");
-    const target = earlier[earlier.length - 1];
-    if (!target) {
-      throw new RollbackTargetError(
-        `service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`
-      );
-    }
-    return target;
-  }
-  const id = /^#?(\d+)$/.exec(to.trim());
-  if (!id) return void 0;
-  const d = history.find((x) => x.id === Number(id[1]));
-  if (!d) throw new RollbackTargetError(`service ${record.name} has no deployment ${id[1]}; ${describeHistory(record)}`);
-  if (d.result === "in-progress") {
-    throw new RollbackTargetError(`deployment ${d.id} of ${record.name} never finished; pick a finished one: ${describeHistory(record)}`);
-  }
-  return d;
-}
-function rollback(opts) {
-  const { target, plan, desiredDigest } = opts.rollback;
-  return applyPlan({
-    plan,
-    store: opts.store,
-    driver: opts.driver,
-    owner: opts.owner,
-    runner: opts.runner,
-    onProgress: opts.onProgress,
-    leaseTtlSeconds: opts.leaseTtlSeconds,
-    signal: opts.signal,
-    revision: { commit: target.revision.commit, ref: target.revision.ref },
-    rollback: { of: target.deployment?.id, desiredDigest, release: target.revision.release },
-    // Under the lease, the rollback is planned again from the record read there.
-    replan: (service, record) => {
-      if (!record) throw new RollbackTargetError(`nothing is recorded for service ${service} any more, so there is nothing to roll back`);
-      return planRollbackFor(record, target, plan.locator);
-    }
-  });
-}
-async function resolveRollbackTarget(record, to, readRevision) {
-  const deployment = deploymentTarget(record, to);
-  if (deployment) return { kind: "deployment", label: `deployment ${deployment.id}`, spec: deployment.spec, revision: deployment.revision, deployment };
-  if (to === void 0) throw new Error("unreachable: no target without a deployment");
-  let found;
-  try {
-    found = await readRevision(to);
-  } catch (err) {
-    if (err instanceof InputError) {
-      throw new RollbackTargetError(`the templates at ${to} are not valid, so ${record.name} cannot be rolled back to them:
-${err.message}`);
-    }
-    throw err;
-  }
-  if (!found) {
-    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
-  }
-  const { commit, desired } = found;
-  const spec = desired.services.find((s) => s.name === record.name);
-  if (!spec) {
-    throw new RollbackTargetError(
-      `service ${record.name} does not exist at ${to} (${commit.slice(0, 7)}); services there: ${desired.services.map((s) => s.name).sort().join(", ") || "none"}`
-    );
-  }
-  const same2 = [...record.history].reverse().find((d) => d.revision.commit === commit && specDigest(d.spec) === specDigest(spec) && d.result === "succeeded");
-  return { kind: "ref", label: `ref ${to} (${commit.slice(0, 7)})`, spec, revision: { commit, ref: to, release: spec.release }, deployment: same2 };
-}
-function unchangedService(record, spec) {
-  const tiers = spec.tiers.map((t) => ({
-    name: t.name,
-    order: t.rollout.order,
-    domains: [
-      {
-        index: 0,
-        instances: record.instances.filter((i2) => i2.tier === t.name).map((i2) => ({ name: i2.name, index: i2.index, action: "none", reasons: [] }))
-      }
-    ]
-  })).filter((t) => t.domains[0].instances.length > 0);
-  return { name: record.name, template: spec.template, ...spec.target.runner ? { runner: spec.target.runner } : {}, tiers };
-}
-function fallbackLocator(locator) {
-  return {
-    locate(file, path8) {
-      try {
-        return locator.locate(file, path8);
-      } catch {
-        return { line: 1, column: 1 };
-      }
-    }
-  };
-}
-var RollbackTargetError;
-var init_rollback = __esm({
-  "src/apply/rollback.ts"() {
-    "use strict";
-    init_git();
-    init_load();
-    init_digest();
-    init_types();
-    init_plan();
-    init_executor();
-    RollbackTargetError = class extends Error {
-      constructor(message) {
-        super(message);
-        this.name = "RollbackTargetError";
-      }
-    };
-  }
-});
-
-// src/apply/index.ts
-var init_apply = __esm({
-  "src/apply/index.ts"() {
-    "use strict";
-    init_executor();
-    init_rollback();
-    init_types2();
   }
 });
 
@@ -46090,7 +46100,7 @@ var init_apply_command = __esm({
   "src/action/apply-command.ts"() {
     "use strict";
     init_apply();
-    init_setup2();
+    init_apply_machinery();
     init_compute_plan();
     init_graceful_stop();
     init_deployments();
@@ -46192,7 +46202,7 @@ var init_rollback_command = __esm({
   "src/action/rollback-command.ts"() {
     "use strict";
     init_apply();
-    init_setup2();
+    init_apply_machinery();
     init_graceful_stop();
     init_deployments();
     init_pull_requests();
@@ -46671,7 +46681,7 @@ async function recordReports(ctx, store, report, by) {
 var init_drift_command = __esm({
   "src/action/drift-command.ts"() {
     "use strict";
-    init_setup2();
+    init_apply_machinery();
     init_check();
     init_drift_issues();
     init_drift_records();

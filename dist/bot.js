@@ -425,11 +425,13 @@ function tierRanks(services) {
       if (tier !== last) names.add(last = tier);
     }
   }
-  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const collate = ![...names].every((name) => SCHEMA_TIER_NAME.test(name));
+  const sorted = collate ? [...names].sort((a, b) => a.localeCompare(b)) : [...names].sort();
   const rank = /* @__PURE__ */ new Map();
-  sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1]) : i));
+  sorted.forEach((name, i) => rank.set(name, collate && i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1]) : i));
   return rank;
 }
+var SCHEMA_TIER_NAME = /^[a-z][a-z0-9]{0,15}$/;
 function inTierOrder(instances, rank) {
   const before = (a, b) => rank.get(a.tier) - rank.get(b.tier) || a.index - b.index;
   for (let i = 1; i < instances.length; i++) {
@@ -5633,136 +5635,6 @@ async function computePlan(opts) {
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
   return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
 }
-
-// src/apply/drivers/vagrant/ruby.ts
-function rubyString(text2) {
-  if (text2.includes("\0")) throw new Error("a NUL character cannot be passed to the guest");
-  return text2.split("\r").map((part) => "'" + part.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'").join(' "\\r" ');
-}
-
-// src/apply/drivers/vagrant/vagrantfile.ts
-var DECODE = [
-  "set -eu",
-  `d() { printf '%s' "$1" | base64 -d; }`,
-  "svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }"
-].join("\n");
-var FEATURES_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-: > /etc/svcplan/features.new
-for item in $SVCPLAN_FEATURES_B64; do d "$item" >> /etc/svcplan/features.new; echo >> /etc/svcplan/features.new; done
-mv /etc/svcplan/features.new /etc/svcplan/features
-if [ -x /usr/local/sbin/svcplan-feature ]; then
-  for item in $SVCPLAN_FEATURES_B64; do /usr/local/sbin/svcplan-feature "$(d "$item")"; done
-fi
-`;
-var SETTINGS_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan
-d "$SVCPLAN_SETTINGS_B64" > /etc/svcplan/settings.env.new
-chmod 0600 /etc/svcplan/settings.env.new
-mv /etc/svcplan/settings.env.new /etc/svcplan/settings.env
-`;
-var APP_SCRIPT = `${DECODE}
-APP_NAME=$(d "$APP_NAME_B64"); APP_VERSION=$(d "$APP_VERSION_B64"); install=$(d "$SVCPLAN_INSTALL_B64")
-export APP_NAME APP_VERSION
-if [ -n "$SVCPLAN_STATE_DEVICE_B64" ]; then
-  SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-  export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-fi
-dir=/etc/svcplan/apps/$APP_NAME
-mkdir -p "$dir"
-if [ -n "$install" ]; then
-  mv "$install" "$dir/install.sh"; chmod 0755 "$dir/install.sh"
-  svcplan_settings
-  "$dir/install.sh"
-fi
-d "$APP_VERSION_B64" > "$dir/version.new"
-mv "$dir/version.new" "$dir/version"
-`;
-var APPS_PRUNE_SCRIPT = `${DECODE}
-mkdir -p /etc/svcplan/apps
-keep=
-for item in $SVCPLAN_APPS_B64; do keep="$keep/$(d "$item")/"; done
-for dir in /etc/svcplan/apps/*/; do
-  [ -d "$dir" ] || continue
-  name=$(basename "$dir")
-  case "$keep" in *"/$name/"*) continue ;; esac
-  if [ -x /usr/local/sbin/svcplan-app-remove ]; then /usr/local/sbin/svcplan-app-remove "$name"; fi
-  rm -rf "$dir"
-done
-`;
-var HOOK_SCRIPT = `${DECODE}
-hook=$(d "$SVCPLAN_HOOK_B64")
-SVCPLAN_STATE_DEVICE=$(d "$SVCPLAN_STATE_DEVICE_B64"); SVCPLAN_STATE_MOUNT=$(d "$SVCPLAN_STATE_MOUNT_B64")
-export SVCPLAN_STATE_DEVICE SVCPLAN_STATE_MOUNT
-svcplan_settings
-chmod 0755 "$hook"
-"$hook"
-`;
-var RUBY_HELPERS = `require 'base64'
-require 'fileutils'
-
-module Svcplan
-  SETTING = /\\A[a-z_][a-z0-9_]*\\z/
-  FEATURES_SCRIPT = ${rubyString(FEATURES_SCRIPT)}
-  SETTINGS_SCRIPT = ${rubyString(SETTINGS_SCRIPT)}
-  APP_SCRIPT = ${rubyString(APP_SCRIPT)}
-  APPS_PRUNE_SCRIPT = ${rubyString(APPS_PRUNE_SCRIPT)}
-  HOOK_SCRIPT = ${rubyString(HOOK_SCRIPT)}
-
-  # Provisioner env: NAME_B64 per value (lists: space-separated items), because Vagrant puts env
-  # values into a shell command line where only base64's alphabet is inert.
-  def self.env(values)
-    values.to_h do |name, value|
-      encoded = value.is_a?(Array) ? value.map { |item| Base64.strict_encode64(item.to_s) }.join(' ') : Base64.strict_encode64(value.to_s)
-      ["#{name}_B64", encoded]
-    end
-  end
-
-  # Provider settings given as data: \`name=\` when the provider has that setter, else the method
-  # \`name\` (a hash becomes keyword options, a list calls it once per item). Only validated names
-  # are sent; nothing is evaluated.
-  def self.configure(provider, settings)
-    settings.each do |name, value|
-      raise ArgumentError, "svcplan: #{name.inspect} is not a provider setting name" unless SETTING.match?(name)
-      if provider.respond_to?("#{name}=")
-        provider.public_send("#{name}=", value)
-      elsif value.is_a?(Array)
-        value.each { |item| provider.public_send(name, *arguments(item)) }
-      else
-        provider.public_send(name, *arguments(value))
-      end
-    end
-  end
-
-  def self.arguments(value)
-    value.is_a?(Hash) ? [symbolize(value)] : [value]
-  end
-
-  def self.symbolize(value)
-    case value
-    when Hash then value.to_h { |k, v| [k.to_s.to_sym, symbolize(v)] }
-    when Array then value.map { |v| symbolize(v) }
-    else value
-    end
-  end
-
-  def self.create_vbox_disk(path, size_mib)
-    return if File.exist?(path)
-    FileUtils.mkdir_p(File.dirname(path))
-    system('VBoxManage', 'createmedium', 'disk', '--filename', path, '--size', size_mib.to_s, exception: true)
-  end
-
-  def self.detach_vbox_disk(machine, controller)
-    return if machine.id.nil?
-    system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
-  end
-end`;
-
-// src/apply/drivers/vagrant/runner.ts
-import { execa as execa2 } from "execa";
-
-// src/apply/drivers/vagrant/ssh.ts
-var CONTROL_PATH_MAX = 107 - 17;
 
 // src/core/setup.ts
 function resolveStateSettings(config, explicit = {}, doorDefault = {}) {

@@ -1,7 +1,8 @@
-// Bundles the three doors into dist/: the CLI, the GitHub Action and the Probot app.
-// One file each, so the Action runs without node_modules and the CLI starts fast.
+// Bundles the three doors into dist/: the CLI (an entry and the chunks it loads on demand, so
+// that each command starts fast), the GitHub Action (one file, so it runs without node_modules)
+// and the Probot app.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +57,8 @@ function generateSchemaValidators() {
 
 generateSchemaValidators();
 
+// Bundled CommonJS packages call require(); ESM output has none, so every output file (each
+// chunk too: a module has its own scope) makes one first.
 const banner = {
   js: [
     "import { createRequire as __svcplanCreateRequire } from 'node:module';",
@@ -72,8 +75,39 @@ const common = {
   logLevel: 'warning',
   conditions: ['node'],
   absWorkingDir: root,
+  metafile: true,
 };
-await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node\n' + banner.js } });
-await build({ ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' });
+const dist = join(root, 'dist');
+const written = new Set();
+const record = (result) => {
+  for (const out of Object.keys(result.metafile.outputs)) written.add(join(root, out));
+};
+
+// The CLI is split at its dynamic imports: a command loads the code only it needs (the apply
+// engine, the Vagrant driver and the process library load for apply, rollback, drift and import,
+// never for plan or validate). dist/cli.js is the entry; it imports its chunks, dist/cli-*.js,
+// which sit next to it and are committed with it.
+record(
+  await build({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'cli-[name]-[hash]',
+  }),
+);
+// The shebang goes on the entry alone (npm links it as the svcplan bin), before the banner.
+const cliPath = join(dist, 'cli.js');
+writeFileSync(cliPath, '#!/usr/bin/env node\n' + readFileSync(cliPath, 'utf8'));
+// The Action stays one file: a workflow runs it from a checkout without node_modules, and a
+// single file is the whole of what it needs.
+record(await build({ ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' }));
 // The bot runs where node_modules is installed (npm start); probot stays external.
-await build({ ...common, entryPoints: { bot: 'src/bot/main.ts' }, outdir: 'dist', packages: 'external' });
+record(await build({ ...common, entryPoints: { bot: 'src/bot/main.ts' }, outdir: 'dist', packages: 'external' }));
+
+// A chunk an earlier build wrote and this one did not is stale: deleted, so that dist/ holds
+// exactly what this build made (.ci/run compares it, untracked and deleted files included).
+for (const name of readdirSync(dist)) {
+  const path = join(dist, name);
+  if (name.endsWith('.js') && !written.has(path)) unlinkSync(path);
+}

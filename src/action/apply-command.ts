@@ -1,5 +1,5 @@
 import { applyPlan } from '../apply/index.js';
-import { applyMachinery } from '../core/setup.js';
+import { applyMachinery } from '../core/apply-machinery.js';
 import type { ApplyReport, ProgressEvent } from '../apply/types.js';
 import { computePlan } from '../core/compute-plan.js';
 import { gracefulStop } from '../core/graceful-stop.js';

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { applyMachinery } from '../core/setup.js';
+import { applyMachinery } from '../core/apply-machinery.js';
 import { checkDrift, driftExitCode } from '../drift/check.js';
 import { syncDriftIssues } from '../github/drift-issues.js';
 import { driftRecordFiles, type DriftChecker } from '../github/drift-records.js';

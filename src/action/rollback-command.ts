@@ -1,5 +1,5 @@
 import { planRollback, rollback, RollbackTargetError, type ApplyReport } from '../apply/index.js';
-import { applyMachinery } from '../core/setup.js';
+import { applyMachinery } from '../core/apply-machinery.js';
 import { gracefulStop } from '../core/graceful-stop.js';
 import { createServiceDeployment, setDeploymentStatus } from '../github/deployments.js';
 import { postIssueComment } from '../github/pull-requests.js';

@@ -2,15 +2,13 @@
 // choice of the door — a flag, an Action input, the app's environment — then svcplan.yaml, then
 // the door's own default), the templates repository checked out on this machine, its state
 // store, and the machinery of an apply (the Vagrant driver, or a dry run against a copy of the
-// recorded state). The CLI, the Action and the app call this; none of them opens these itself.
+// recorded state: core/apply-machinery.ts). The CLI, the Action and the app call this; none of
+// them opens these itself.
 
 import { stat } from 'node:fs/promises';
-import { VagrantDriver, createDryRunDriver, type DriverOutput } from '../apply/drivers/vagrant/index.js';
-import type { Driver } from '../apply/driver.js';
 import { Git } from '../git/git.js';
 import { WorktreeReader, loadConfig, type RepoConfig } from '../load/index.js';
-import type { RecordedState } from '../model/types.js';
-import { MemoryStateStore, openStateStore, type StateStore } from '../state/index.js';
+import { openStateStore, type StateStore } from '../state/index.js';
 
 /** Where recorded state lives, as resolved. */
 export interface StateSettings {
@@ -66,30 +64,4 @@ export async function openTemplates(dir: string): Promise<TemplatesCheckout> {
 
 export function openStore(checkout: Pick<TemplatesCheckout, 'dir'>, settings: StateSettings): Promise<StateStore> {
   return openStateStore({ kind: settings.store, repoDir: checkout.dir, path: settings.path, branch: settings.branch });
-}
-
-/** How an apply touches the world: for real, or as a dry run that lists the commands instead. */
-export interface ApplyMachinery {
-  store: StateStore;
-  driver: Driver;
-  /** A dry run: the commands it would have run, in order. */
-  commands?: () => string[];
-}
-
-/**
- * The driver and the store an apply (or rollback) runs with. A dry run walks the same steps
- * against a copy of the recorded state: no lease, no state write, no file written, no VM touched.
- */
-export function applyMachinery(opts: {
-  checkout: Pick<TemplatesCheckout, 'dir'>;
-  store: StateStore;
-  recorded: RecordedState;
-  dryRun: boolean;
-  onOutput?: (output: DriverOutput) => void;
-}): ApplyMachinery {
-  if (opts.dryRun) {
-    const { driver, recorder } = createDryRunDriver(opts.checkout.dir);
-    return { store: new MemoryStateStore(opts.recorded, opts.store.kind), driver, commands: () => recorder.lines() };
-  }
-  return { store: opts.store, driver: new VagrantDriver({ repoDir: opts.checkout.dir, onOutput: opts.onOutput }) };
 }

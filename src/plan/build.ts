@@ -194,11 +194,19 @@ function tierRanks(services: [string, CurrentService][]): Map<string, number> {
       if (tier !== last) names.add((last = tier));
     }
   }
-  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  // Tier names as the schema allows them (lowercase letters and digits) sort the same by code unit
+  // as by `localeCompare`, and no two of them compare equal. The collator behind `localeCompare`
+  // takes about 6 ms to set up on its first use in a process, so it is only asked about other
+  // names (a recorded state from elsewhere, say).
+  const collate = ![...names].every((name) => SCHEMA_TIER_NAME.test(name));
+  const sorted = collate ? [...names].sort((a, b) => a.localeCompare(b)) : [...names].sort();
   const rank = new Map<string, number>();
-  sorted.forEach((name, i) => rank.set(name, i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1])! : i));
+  sorted.forEach((name, i) => rank.set(name, collate && i > 0 && sorted[i - 1].localeCompare(name) === 0 ? rank.get(sorted[i - 1])! : i));
   return rank;
 }
+
+/** The schema's tierName pattern (schema/svcplan-v1.schema.json). */
+export const SCHEMA_TIER_NAME = /^[a-z][a-z0-9]{0,15}$/;
 
 /** The instances by tier (in `localeCompare` order), then index; usually they already are. */
 function inTierOrder(instances: CurrentInstance[], rank: Map<string, number>): CurrentInstance[] {

@@ -409,3 +409,26 @@ describe('digests', () => {
 function desiredStateText(spec: ServiceSpec): string {
   return templateYaml(spec);
 }
+
+describe('tier order in the state digest', () => {
+  it('sorts names the schema allows by code unit exactly as localeCompare sorts them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { SCHEMA_TIER_NAME } = await import('../../src/plan/build.js');
+    const schema = JSON.parse(readFileSync(new URL('../../schema/svcplan-v1.schema.json', import.meta.url), 'utf8')) as { definitions: { tierName: { pattern: string } } };
+    expect(SCHEMA_TIER_NAME.source).toBe(schema.definitions.tierName.pattern);
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n; // Park–Miller: exact in doubles
+    const names = new Set<string>(['a', 'a0', 'a1', 'a10', 'a9', 'aa', 'ab', 'b', 'db', 'web', 'web2', 'web10']);
+    while (names.size < 2000) {
+      let name = letters[random(26)];
+      const length = random(16);
+      for (let i = 0; i < length; i++) name += letters[random(letters.length)];
+      names.add(name);
+    }
+    for (const name of names) expect(SCHEMA_TIER_NAME.test(name)).toBe(true);
+    const byCodeUnit = [...names].sort();
+    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(byCodeUnit);
+    for (let i = 1; i < byCodeUnit.length; i++) expect(byCodeUnit[i - 1].localeCompare(byCodeUnit[i])).toBe(-1);
+  });
+});

@@ -1,5 +1,4 @@
 import { hostname, userInfo } from 'node:os';
-import { applyPlan } from '../../apply/executor.js';
 import { RunInterruptedError, StoppedOnRequest, type ApplyReport, type ProgressEvent } from '../../apply/types.js';
 import { gracefulStop } from '../../core/graceful-stop.js';
 import { computePlan } from '../../core/compute-plan.js';
@@ -8,8 +7,6 @@ import { REPO_FLAG, booleanFlag, defineCommand, stringFlag, type RawArgs } from 
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_FAILED, EXIT_INPUT, EXIT_OK, UsageError, styler, type Style } from '../io.js';
 import { openRepoStore, openTemplatesRepo } from '../repo.js';
-import { applyMachinery } from '../../core/setup.js';
-import { observedRecord, observedState } from '../../drift/repair.js';
 import type { ServiceRecord } from '../../model/types.js';
 import type { DriverOutput } from '../../apply/drivers/vagrant/index.js';
 
@@ -76,6 +73,9 @@ export const applyCommand = defineCommand<ApplySettings>({
     return { repo: stringFlag(args, 'repo'), services, dryRun: booleanFlag(args, 'dry-run'), repair: booleanFlag(args, 'repair'), runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
+    // The apply engine, the Vagrant driver and the drift observer are loaded when an apply runs,
+    // not with every command (see ../machines.ts).
+    const { applyPlan, applyMachinery, observedRecord, observedState } = await import('../machines.js');
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);

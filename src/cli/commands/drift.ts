@@ -1,6 +1,3 @@
-import { checkDrift, driftExitCode } from '../../drift/check.js';
-import { applyMachinery } from '../../core/setup.js';
-import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../../render/drift.js';
 import { REPO_FLAG, defineCommand, stringFlag } from '../command.js';
 import { UsageError } from '../io.js';
 import { openRepoStore, openTemplatesRepo } from '../repo.js';
@@ -45,6 +42,9 @@ export const driftCommand = defineCommand<DriftSettings>({
     return { repo: stringFlag(args, 'repo'), services: args.positionals, format: format as DriftSettings['format'], runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
+    // The drift check and the Vagrant driver it observes with are loaded when this command runs,
+    // not with every command (see ../machines.ts).
+    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import('../machines.js');
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();

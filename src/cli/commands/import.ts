@@ -1,7 +1,4 @@
-import { applyMachinery } from '../../core/setup.js';
-import { ImportRefused, importService } from '../../drift/import.js';
 import { loadDesiredState } from '../../load/index.js';
-import { vagrantDirOf } from '../../apply/drivers/vagrant/index.js';
 import { REPO_FLAG, defineCommand, stringFlag } from '../command.js';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../io.js';
 import { openRepoStore, openTemplatesRepo } from '../repo.js';
@@ -33,6 +30,9 @@ export const importCommand = defineCommand<ImportSettings>({
     return { repo: stringFlag(args, 'repo'), service, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
+    // The import and the Vagrant driver it observes with are loaded when this command runs, not
+    // with every command (see ../machines.ts).
+    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import('../machines.js');
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
     const spec = desired.services.find((s) => s.name === settings.service);

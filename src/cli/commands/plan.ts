@@ -5,8 +5,6 @@ import { readOnce } from '../../load/tree.js';
 import type { PlanDocument } from '../../model/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
 import { REPO_FLAG, booleanFlag, defineCommand, stringFlag } from '../command.js';
-import { applyMachinery } from '../../core/setup.js';
-import { observedState } from '../../drift/repair.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../io.js';
 import { openRepoStore, openTemplatesRepo, readerAt } from '../repo.js';
@@ -76,6 +74,9 @@ export const planCommand = defineCommand<PlanSettings>({
     const store = await openRepoStore(repo);
     let recorded = await store.read();
     if (settings.repair) {
+      // Only --repair observes machines: the apply engine and the Vagrant driver are loaded for it
+      // alone, not for every plan (see ../machines.ts).
+      const { applyMachinery, observedState } = await import('../machines.js');
       const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
       const observed = await observedState({ recorded, driver });
       recorded = observed.recorded;

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { RollbackTargetError, planRollback, rollback, type RollbackPlan } from '../../apply/rollback.js';
+import type { RollbackPlan } from '../../apply/rollback.js';
 import { RunInterruptedError } from '../../apply/types.js';
 import { gracefulStop } from '../../core/graceful-stop.js';
 import { renderText } from '../../render/index.js';
@@ -8,7 +8,6 @@ import { formatDiagnostics } from '../diagnostics.js';
 import { EXIT_FAILED, EXIT_INPUT, UsageError, styler } from '../io.js';
 import { openRepoStore, openTemplatesRepo } from '../repo.js';
 import { STATE_FLAG, exitCodeOf, interruptedAdvice, leaseOwner, parseStateFlag, progressLine, reportText, svcplanLines, writeRefusals } from './apply.js';
-import { applyMachinery } from '../../core/setup.js';
 
 interface RollbackSettings {
   repo?: string;
@@ -47,6 +46,9 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
     return { repo: stringFlag(args, 'repo'), service, to, yes: booleanFlag(args, 'yes'), state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
+    // The rollback, the apply engine and the Vagrant driver are loaded when this command runs,
+    // not with every command (see ../machines.ts).
+    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import('../machines.js');
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);

@@ -2,7 +2,7 @@
 // full of shell and Ruby metacharacters, a state disk with save/restore hooks, two upgrade domains.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -74,13 +74,18 @@ export const FILES: Record<string, string> = {
   'apps/hello/restore-state.sh': '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\necho restored >> /etc/svcplan-restore.log\n',
 };
 
-/** The freshly built CLI, copied so that a build running elsewhere cannot hand over a half-written file. */
+/**
+ * The freshly built CLI, copied so that a build running elsewhere cannot hand over a half-written
+ * file: dist/cli.js and the chunks it loads (dist/cli-*.js), in a folder marked as ES modules.
+ */
 export function snapshotCli(): { cli: string; work: string } {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const work = mkdtempSync(join(tmpdir(), 'svcplan-e2e-cli-'));
-  const cli = join(work, 'cli.mjs');
-  copyFileSync(resolve('dist/cli.js'), cli);
-  return { cli, work };
+  writeFileSync(join(work, 'package.json'), '{ "type": "module" }\n');
+  for (const name of readdirSync(resolve('dist'))) {
+    if (name === 'cli.js' || name.startsWith('cli-')) copyFileSync(resolve('dist', name), join(work, name));
+  }
+  return { cli: join(work, 'cli.js'), work };
 }
 
 /** `svcplan ARGS --repo DIR` as a user runs it; its exit code must be 0. */
