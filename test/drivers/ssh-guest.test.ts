@@ -22,9 +22,11 @@ const pwnedOnHost = join(work, 'pwned');
 const fakeSsh = fileURLToPath(new URL('./support/fake-ssh.sh', import.meta.url));
 
 beforeAll(() => {
-  const probe = spawnSync('unshare', ['-Urm', 'true'], { encoding: 'utf8' });
+  // As support/fake-ssh.sh does: root needs no user namespace (and cannot have one in a chroot).
+  const ns = process.getuid?.() === 0 ? '-m' : '-Urm';
+  const probe = spawnSync('unshare', [ns, 'true'], { encoding: 'utf8' });
   if (probe.status !== 0) {
-    throw new Error(`this test runs guest scripts in a private mount namespace (unshare -Urm), which failed here: ${probe.error?.message ?? probe.stderr}`);
+    throw new Error(`this test runs guest scripts in a private mount namespace (unshare ${ns}), which failed here: ${probe.error?.message ?? probe.stderr}`);
   }
 });
 
