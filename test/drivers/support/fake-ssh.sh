@@ -9,6 +9,6 @@ printf '%s\n' "$*" >> "${FAKE_SSH_LOG:?}"
 [ "$1" = -F ] && [ -f "$2" ] || { echo "fake ssh: no -F FILE" >&2; exit 255; }
 for last do :; done
 [ "$last" = 'sh -s' ] || { echo "fake ssh: remote command is $last, not sh -s" >&2; exit 255; }
-# root (CI, a chroot) needs no user namespace, and cannot have one inside a chroot anyway.
-if [ "$(id -u)" = 0 ]; then ns=-m; else ns=-Urm; fi
-exec unshare "$ns" sh -c 'mount --bind "$1/etc" /etc && mount --bind "$1/bin" /srv && mount --bind "$1/tmp" /tmp && PATH=/srv:$PATH exec sh -s' fake-ssh "${FAKE_GUEST:?}"
+ns=$(sh "$(dirname "$0")/guest-ns.sh") || exit 255
+# shellcheck disable=SC2086 # ns is a list of options
+exec unshare $ns sh -c 'mount --bind "$1/etc" /etc && mount --bind "$1/bin" /srv && mount --bind "$1/tmp" /tmp && PATH=/srv:$PATH exec sh -s' fake-ssh "${FAKE_GUEST:?}"
