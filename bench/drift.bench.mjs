@@ -26,12 +26,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const CLI = join(root, 'dist/cli.js');
+/** SVCPLAN_BENCH_CLI: another CLI to measure (say, an older dist/cli.js). */
+const CLI = process.env.SVCPLAN_BENCH_CLI ? resolve(process.env.SVCPLAN_BENCH_CLI) : join(root, 'dist/cli.js');
 const SLEEP = Number(process.env.SVCPLAN_BENCH_SLEEP ?? '0.5');
 const SERVICES = 20;
 const PER_SERVICE = 10;
@@ -64,6 +65,7 @@ try {
     DRIFT_STANDIN_SLEEP: String(SLEEP),
     NO_COLOR: '1',
   };
+  console.log(`drift bench: CLI ${CLI}`);
   console.log(`drift bench: ${SERVICES} services × ${PER_SERVICE} instances, ${SLEEP} s per call; parallelism ${serviceConcurrency} services × ${machineConcurrency} machines; ${execFileSync('nproc').toString().trim()} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   // The first drift on this host: nothing kept yet but what Vagrant wrote.
