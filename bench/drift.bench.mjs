@@ -2,7 +2,8 @@
 // `svcplan drift` at scale: 200 recorded instances (20 services × 10), observed by the real CLI
 // (`node dist/cli.js drift --format json`) against stand-ins for every program drift runs
 // (bench/drift-standin.sh on PATH as `vagrant`, `virsh` and `ssh`: each call logged, answered as
-// for a running machine that is as recorded, then a fixed SLEEP). The recorded state is what an
+// for a running machine that is as recorded, then a fixed SLEEP; `git`, which the CLI runs once
+// to find the repository, is the real one behind a logging shim). The recorded state is what an
 // apply leaves: the service records (written by the real engine and state store), the
 // Vagrantfiles, each machine's provider id, index_uuid and key, Vagrant's machine index, and the
 // SSH settings the apply's health probes kept.
@@ -174,6 +175,9 @@ async function setUp(engine, { repo, bin, factsDir, home }) {
     copyFileSync(join(root, 'bench/drift-standin.sh'), join(bin, program));
     chmodSync(join(bin, program), 0o755);
   }
+  // git is real (the CLI asks it where the repository is): logged too, so every process counts.
+  const git = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nprintf 'git %s %s\\n' "$$" "$*" >> "\${DRIFT_STANDIN_LOG:-/dev/null}"\nexec '${git}' "$@"\n`, { mode: 0o755 });
   const instance = {
     image: { box: 'svcplan/debian-12', version: '12.7.1' },
     cpus: 1,
@@ -296,6 +300,11 @@ function countCalls(calls, wall) {
   for (const line of calls) {
     const [program, , ...args] = line.split(' ');
     const text = args.join(' ');
+    if (program === 'git') {
+      // Once per run, and no stand-in: not part of the schedule.
+      kinds.set('git', (kinds.get('git') ?? 0) + 1);
+      continue;
+    }
     const kind = program === 'virsh' ? (/domstate/.test(text) ? `virsh ${/dominfo/.test(text) ? 'domstate+dominfo' : 'domstate'} (one per service)` : `virsh ${args[2]}`) : program === 'vagrant' ? `vagrant ${args[0]}` : program;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     const machine = /svc-\d+-web-\d+/.exec(text)?.[0] ?? (program === 'virsh' && args[2] === 'dominfo' ? args[3] : undefined);
