@@ -111,7 +111,9 @@ function summarize(calls) {
   const kinds = new Map();
   for (const line of calls) {
     const [program, , ...args] = line.split(' ');
-    const kind = program === 'virsh' ? `virsh ${/dominfo/.test(args.join(' ')) ? 'domstate+dominfo' : args[2]}` : program === 'vagrant' ? `vagrant ${args[0]}` : program;
+    const text = args.join(' ');
+    const states = /domstate/.test(text) ? `virsh ${/dominfo/.test(text) ? 'domstate+dominfo' : 'domstate'} (one per service)` : undefined;
+    const kind = program === 'virsh' ? states ?? `virsh ${args[2]}` : program === 'vagrant' ? `vagrant ${args[0]}` : program;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
