@@ -44703,24 +44703,44 @@ var init_machine_data = __esm({
 });
 
 // src/apply/drivers/vagrant/provider-state.ts
-function virshDomstateArgs(uri, ids) {
+function virshDomstateArgs(uri, ids, opts = {}) {
   if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return void 0;
-  return ["-c", uri, ids.map((id) => `echo ${DOMAIN_MARK} ${id}; domstate ${id}`).join("; ")];
+  const each = (id) => `echo ${DOMAIN_MARK} ${id}; domstate ${id}${opts.dominfo ? `; echo ${DOMINFO_MARK} ${id}; dominfo ${id}` : ""}`;
+  return ["-c", uri, ids.map(each).join("; ")];
+}
+function virshSections(output) {
+  const sections = /* @__PURE__ */ new Map([
+    [DOMAIN_MARK, /* @__PURE__ */ new Map()],
+    [DOMINFO_MARK, /* @__PURE__ */ new Map()]
+  ]);
+  let current;
+  for (const raw of output.split(/\r?\n/)) {
+    const mark = new RegExp(`^\\s*(${DOMAIN_MARK}|${DOMINFO_MARK}) (\\S+)\\s*$`).exec(raw);
+    if (mark) {
+      const byId = sections.get(mark[1]);
+      const id = mark[2].toLowerCase();
+      current = byId.get(id) ?? [];
+      byId.set(id, current);
+      continue;
+    }
+    current?.push(raw);
+  }
+  return sections;
 }
 function parseVirshDomstates(output) {
   const states = /* @__PURE__ */ new Map();
-  let current;
-  for (const raw of output.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "") continue;
-    const mark = new RegExp(`^${DOMAIN_MARK} (\\S+)$`).exec(line);
-    if (mark) {
-      current = mark[1].toLowerCase();
-      continue;
-    }
-    if (current !== void 0 && !states.has(current)) states.set(current, line);
+  for (const [id, lines] of virshSections(output).get(DOMAIN_MARK)) {
+    const state = lines.map((l) => l.trim()).find((l) => l !== "");
+    if (state !== void 0) states.set(id, state);
   }
   return states;
+}
+function parseVirshDominfos(output) {
+  const infos = /* @__PURE__ */ new Map();
+  for (const [id, lines] of virshSections(output).get(DOMINFO_MARK)) {
+    if (lines.some((l) => l.trim() !== "")) infos.set(id, lines.join("\n"));
+  }
+  return infos;
 }
 function libvirtStateOf(virshState) {
   switch (virshState.trim()) {
@@ -44770,12 +44790,13 @@ function libvirtUriOf(options, env) {
   if (options.driver !== void 0 && options.driver !== "qemu" && options.driver !== "kvm") return void 0;
   return env.LIBVIRT_DEFAULT_URI || "qemu:///system";
 }
-var UUID, DOMAIN_MARK;
+var UUID, DOMAIN_MARK, DOMINFO_MARK;
 var init_provider_state = __esm({
   "src/apply/drivers/vagrant/provider-state.ts"() {
     "use strict";
     UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     DOMAIN_MARK = "svcplan-domain";
+    DOMINFO_MARK = "svcplan-dominfo";
   }
 });
 
@@ -45195,7 +45216,7 @@ async function pause(ms, signal) {
     throw err;
   }
 }
-var RE_ASK_SECONDS, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, GuestCommandError, BoxUnavailableError, VagrantDriver;
+var RE_ASK_SECONDS, INSPECT_CONCURRENCY, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, GuestCommandError, BoxUnavailableError, VagrantDriver;
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
@@ -45210,6 +45231,7 @@ var init_driver = __esm({
     init_status();
     init_vagrantfile();
     RE_ASK_SECONDS = 30;
+    INSPECT_CONCURRENCY = 8;
     MACHINE_LOCKED = /another process is already executing an action on the machine/;
     STDOUT_TAIL_LINES = 6;
     STDERR_TAIL_LINES = 16;
@@ -45273,9 +45295,13 @@ var init_driver = __esm({
         await this.receipts(service).settle((line) => this.emit(service, void 0, line, "svcplan"), signal);
       }
       async observe(service) {
+        return this.observeMachines(service);
+      }
+      /** observe(); with `hardware`, memory and cpus of the machines the hypervisor answered for go there too. */
+      async observeMachines(service, hardware) {
         const dir = this.vagrantDir(service);
         if (this.writeFiles && !existsSync6(join8(dir, "Vagrantfile"))) return {};
-        const direct = this.direct ? await this.observeDirect(service) : void 0;
+        const direct = this.direct ? await this.observeDirect(service, hardware) : void 0;
         if (direct) return direct;
         const result = await this.vagrant(service, void 0, ["status", "--machine-readable"], { quiet: true });
         const states = parseVagrantStatus(result.stdout);
@@ -45293,9 +45319,11 @@ var init_driver = __esm({
        * without an id (not created, as Vagrant would most likely say; it alone knows for sure where
        * it keeps ids), an id under more than one provider or under another provider than the spec's,
        * an URI svcplan cannot tell, a program missing or failing, a domain the hypervisor does not
-       * know (Vagrant then forgets the id), an unknown provider.
+       * know (Vagrant then forgets the id), an unknown provider. With `hardware`, the same call also
+       * answers memory and cpus (libvirt: each domain's `dominfo` in the one virsh call; VirtualBox:
+       * the same `showvminfo`), put there for the machines it answered for.
        */
-      async observeDirect(service) {
+      async observeDirect(service, hardware) {
         const layout = this.layouts.get(service);
         if (!layout) return void 0;
         const dir = this.vagrantDir(service);
@@ -45319,17 +45347,22 @@ var init_driver = __esm({
             return void 0;
           }
         }
+        const found = /* @__PURE__ */ new Map();
         const answers = await Promise.all([
           ...[...libvirt].map(async ([uri, machines]) => {
-            const args = virshDomstateArgs(uri, machines.map((m) => m.id));
+            const args = virshDomstateArgs(uri, machines.map((m) => m.id), { dominfo: hardware !== void 0 });
             if (!args) return false;
             const result = await this.runner.run({ program: "virsh", args, cwd: dir });
             if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
-            const found = parseVirshDomstates(result.stdout);
+            const domstates = parseVirshDomstates(result.stdout);
+            const dominfos = hardware ? parseVirshDominfos(result.stdout) : void 0;
             for (const m of machines) {
-              const state = found.get(m.id.toLowerCase());
+              const state = domstates.get(m.id.toLowerCase());
               if (state === void 0) return false;
               states.set(m.name, observedStateOf(libvirtStateOf(state)));
+              const info2 = dominfos?.get(m.id.toLowerCase());
+              const parsed = info2 !== void 0 ? parseDominfo(info2) : void 0;
+              if (parsed?.memory !== void 0 && parsed.cpus !== void 0) found.set(m.name, parsed);
             }
             return true;
           }),
@@ -45338,10 +45371,13 @@ var init_driver = __esm({
             const state = result.exitCode === 0 ? virtualboxStateOf(result.stdout) : void 0;
             if (state === void 0) return false;
             states.set(m.name, observedStateOf(state));
+            const { memory, cpus } = parseShowVmInfo(result.stdout);
+            found.set(m.name, { ...memory !== void 0 ? { memory } : {}, ...cpus !== void 0 ? { cpus } : {} });
             return true;
           })
         ]);
         if (answers.includes(false)) return void 0;
+        for (const [name, h2] of found) hardware?.set(name, h2);
         const identities = machineIdentities(dir, providers, vagrantHome(env));
         const out = {};
         for (const [name, state] of states) out[name] = { state, ...identities.get(name) };
@@ -45740,15 +45776,19 @@ var init_driver = __esm({
         return new CallReceipts(join8(this.vagrantDir(service), ".svcplan-calls"));
       }
       async inspect(service, instances) {
-        const machines = await this.observe(service.name);
+        const hardware = /* @__PURE__ */ new Map();
+        const machines = await this.observeMachines(service.name, hardware);
         const out = {};
-        await mapBounded(instances, 8, async (inst) => {
+        await mapBounded(instances, INSPECT_CONCURRENCY, async (inst) => {
           const m = machines[inst.name] ?? { state: "unknown" };
           const o2 = { state: m.state, ...m.box ? { box: m.box } : {} };
           out[inst.name] = o2;
           if (m.state === "not_created" || m.state === "unknown") return;
           const unobserved = [];
-          if (m.id) {
+          const known = hardware.get(inst.name);
+          if (known && m.id) {
+            Object.assign(o2, known);
+          } else if (m.id) {
             const provider = inst.spec.target.provider;
             const uri = libvirtUriOf(inst.spec.target.options, { ...process.env, ...this.options.env }) ?? libvirtUri(inst.spec);
             const command = provider === "libvirt" ? { program: "virsh", args: ["-c", uri, "dominfo", m.id], cwd: this.vagrantDir(service.name) } : { program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: this.vagrantDir(service.name) };

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { boxDirName, boxListed, parseBoxList, sameGemVersion } from '../../src/apply/drivers/vagrant/boxes.js';
-import { libvirtStateOf, libvirtUriOf, parseVBoxMachineReadable, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from '../../src/apply/drivers/vagrant/provider-state.js';
+import { libvirtStateOf, libvirtUriOf, parseVBoxMachineReadable, parseVirshDominfos, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from '../../src/apply/drivers/vagrant/provider-state.js';
+import { parseDominfo } from '../../src/apply/drivers/vagrant/inspect.js';
 import { parseSshConfig, profileKey, profileOf, renderSshConfig, settingsFromProfile, sshSettingsOf } from '../../src/apply/drivers/vagrant/ssh.js';
 import { observedStateOf } from '../../src/apply/drivers/vagrant/status.js';
 
@@ -92,6 +93,21 @@ describe('virsh domain states', () => {
         ['37f5c9e1-b669-4a5a-a162-28546c469be4', 'shut off'],
       ]),
     );
+  });
+
+  test('for drift, each domain\'s dominfo in the same call, after a mark of its own', () => {
+    const [a, b] = ['127e48a7-88ab-4677-915f-4a8d22d10f7c', '37f5c9e1-b669-4a5a-a162-28546c469be4'];
+    expect(virshDomstateArgs('qemu:///system', [a, b], { dominfo: true })![2]).toBe(
+      `echo svcplan-domain ${a}; domstate ${a}; echo svcplan-dominfo ${a}; dominfo ${a}; echo svcplan-domain ${b}; domstate ${b}; echo svcplan-dominfo ${b}; dominfo ${b}`,
+    );
+    // a running, b unknown to virsh (nothing printed for either of its commands).
+    const output = `svcplan-domain ${a}\nrunning\n\nsvcplan-dominfo ${a}\n${fixture('virsh-dominfo-running.txt')}svcplan-domain ${b}\n\nsvcplan-dominfo ${b}\n\n`;
+    expect(parseVirshDomstates(output)).toEqual(new Map([[a, 'running']]));
+    const infos = parseVirshDominfos(output);
+    expect([...infos.keys()]).toEqual([a]);
+    expect(parseDominfo(infos.get(a)!)).toEqual(parseDominfo(fixture('virsh-dominfo-running.txt')));
+    // A domain whose domstate printed nothing has no state, whatever its dominfo printed.
+    expect(parseVirshDomstates(`svcplan-domain ${a}\nsvcplan-dominfo ${a}\n${fixture('virsh-dominfo-running.txt')}`)).toEqual(new Map());
   });
 
   test('only ids of the UUID form reach virsh', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BoxUnavailableError, VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
 import { RecordingRunner, type CommandLine, type CommandResult, type RunOptions } from '../../src/apply/drivers/vagrant/runner.js';
 import { REACH_PAYLOAD } from '../../src/apply/drivers/vagrant/ssh.js';
+import { expectedSettingsDigest } from '../../src/apply/drivers/vagrant/inspect.js';
 import { vagrantDirOf } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import type { DriverInstance } from '../../src/apply/driver.js';
 import { instanceSpec, instancesOf, serviceSpec, tierSpec } from './support/specs.js';
@@ -324,5 +325,102 @@ describe('boxes', () => {
     await driver.prepareBoxes('dryboxes', [box]);
     expect(lines()).toEqual([]);
     expect(notes).toEqual([expect.stringMatching(/^box test\/tiny-v3 1\.0\.0 \(libvirt\) is not on this host: the apply adds it/)]);
+  });
+});
+
+describe('inspect (drift, import, repair)', () => {
+  const dominfo = (cpus: number, kib: number) => `Id:             4\nName:           x\nState:          running\nCPU(s):         ${cpus}\nMax memory:     ${kib} KiB\nUsed memory:    ${kib} KiB\n\n`;
+  const facts = (service: string) =>
+    ['@svcplan-facts 1', '@features', `@settings ${expectedSettingsDigest(spec, service)}`, '@app shop 1', '@disk yes', '@end', ''].join('\n');
+
+  test('memory and cpus come with the states, in the one virsh call: one guest round trip per machine, nothing else', async () => {
+    const w = world('insp');
+    const [first, second] = w.instances;
+    created('insp', first.name, ID(20));
+    created('insp', second.name, ID(21));
+    w.answer = (c) => {
+      if (c.program === 'virsh') {
+        return { exitCode: 0, stdout: `svcplan-domain ${ID(20)}\nrunning\n\nsvcplan-dominfo ${ID(20)}\n${dominfo(2, 524288)}svcplan-domain ${ID(21)}\nshut off\n\nsvcplan-dominfo ${ID(21)}\n${dominfo(1, 262144)}`, stderr: '' };
+      }
+      return c.program === fakeSsh ? { exitCode: 0, stdout: facts('insp'), stderr: '' } : undefined;
+    };
+    const { driver, lines } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    const observed = await driver.inspect(w.service, w.instances);
+    expect(observed).toEqual({
+      [first.name]: { state: 'running', memory: 512, cpus: 2, guest: { features: [], settingsMatch: true, apps: { shop: '1' }, stateDisk: true } },
+      [second.name]: { state: 'stopped', memory: 256, cpus: 1 },
+    });
+    const uri = process.env.LIBVIRT_DEFAULT_URI || 'qemu:///system';
+    expect(lines()).toEqual([
+      `virsh -c ${uri} echo svcplan-domain ${ID(20)}; domstate ${ID(20)}; echo svcplan-dominfo ${ID(20)}; dominfo ${ID(20)}; echo svcplan-domain ${ID(21)}; domstate ${ID(21)}; echo svcplan-dominfo ${ID(21)}; dominfo ${ID(21)}`,
+      'vagrant ssh-config insp-app-1',
+      'ssh insp-app-1',
+    ]);
+  });
+
+  test('a machine whose dominfo did not answer in that call is asked on its own, and its failure reported as before', async () => {
+    const w = world('insp-alone');
+    const [first, second] = w.instances;
+    created('insp-alone', first.name, ID(22));
+    created('insp-alone', second.name, ID(23));
+    w.answer = (c) => {
+      if (c.program !== 'virsh') return undefined;
+      if (c.args[2] === 'dominfo') return c.args[3] === ID(22) ? { exitCode: 0, stdout: dominfo(1, 262144), stderr: '' } : { exitCode: 1, stdout: '', stderr: 'error: failed to get domain' };
+      return { exitCode: 1, stdout: `svcplan-domain ${ID(22)}\nshut off\n\nsvcplan-dominfo ${ID(22)}\n\nsvcplan-domain ${ID(23)}\nshut off\n\nsvcplan-dominfo ${ID(23)}\n\n`, stderr: 'error: failed to get domain' };
+    };
+    const { driver, lines } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    const observed = await driver.inspect(w.service, w.instances);
+    const uri = process.env.LIBVIRT_DEFAULT_URI || 'qemu:///system';
+    expect(observed).toEqual({
+      [first.name]: { state: 'stopped', memory: 256, cpus: 1 },
+      [second.name]: { state: 'stopped', unobserved: [`memory and cpus: \`virsh -c ${uri} dominfo ${ID(23)}\` exited with 1`] },
+    });
+    expect(lines().slice(1).sort()).toEqual([`virsh -c ${uri} dominfo ${ID(22)}`, `virsh -c ${uri} dominfo ${ID(23)}`]);
+  });
+
+  test('when Vagrant tells the states, each machine\'s hardware is asked of the provider, as before', async () => {
+    const w = world('insp-vagrant');
+    const [first, second] = w.instances;
+    created('insp-vagrant', first.name, ID(24));
+    w.answer = (c) => {
+      if (c.program === 'vagrant' && c.args[0] === 'status') return { exitCode: 0, stdout: `1,${first.name},state,shutoff\n1,${second.name},state,not_created\n`, stderr: '' };
+      if (c.program === 'virsh') return { exitCode: 0, stdout: dominfo(1, 262144), stderr: '' };
+      return undefined;
+    };
+    const { driver, lines } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    expect(await driver.inspect(w.service, w.instances)).toEqual({ [first.name]: { state: 'stopped', id: undefined, memory: 256, cpus: 1 }, [second.name]: { state: 'not_created' } });
+    const uri = process.env.LIBVIRT_DEFAULT_URI || 'qemu:///system';
+    expect(lines()).toEqual(['vagrant status --machine-readable', `virsh -c ${uri} dominfo ${ID(24)}`]);
+  });
+
+  test('VirtualBox: the one showvminfo per machine answers state, memory and cpus', async () => {
+    const vbox = instanceSpec({ ...spec, target: { provider: 'virtualbox', options: {} } });
+    const service = serviceSpec('insp-vbox', [tierSpec('app', vbox)]);
+    const w: World = { service, instances: instancesOf(service) };
+    const [first, second] = w.instances;
+    created('insp-vbox', first.name, 'vbox-1', 'virtualbox');
+    created('insp-vbox', second.name, 'vbox-2', 'virtualbox');
+    w.answer = (c) => (c.program === 'VBoxManage' ? { exitCode: 0, stdout: `name="${c.args[1]}"\nmemory=1024\ncpus=2\nVMState="poweroff"\n`, stderr: '' } : undefined);
+    const { driver, lines } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    expect(await driver.inspect(w.service, w.instances)).toEqual({
+      [first.name]: { state: 'stopped', memory: 1024, cpus: 2 },
+      [second.name]: { state: 'stopped', memory: 1024, cpus: 2 },
+    });
+    expect(lines()).toEqual(['VBoxManage showvminfo vbox-1 --machinereadable', 'VBoxManage showvminfo vbox-2 --machinereadable']);
+  });
+
+  test('an apply\'s observation asks for states only', async () => {
+    const w = world('insp-apply');
+    created('insp-apply', w.instances[0].name, ID(25));
+    created('insp-apply', w.instances[1].name, ID(26));
+    w.answer = (c) => (c.program === 'virsh' ? { exitCode: 0, stdout: `svcplan-domain ${ID(25)}\nrunning\nsvcplan-domain ${ID(26)}\nrunning\n`, stderr: '' } : undefined);
+    const { driver, runner } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    await driver.observe('insp-apply');
+    expect(runner.commands[0].args[2]).not.toMatch(/dominfo/);
   });
 });

@@ -16,7 +16,7 @@ import { guestFactsScript, parseDominfo, parseGuestFacts, parseShowVmInfo } from
 import { CallReceipts } from './calls.js';
 import { machineDataDir, machineIdentities, machineIds, vagrantHome } from './machine-data.js';
 import type { ServiceSpec } from '../../../model/types.js';
-import { libvirtStateOf, libvirtUriOf, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from './provider-state.js';
+import { libvirtStateOf, libvirtUriOf, parseVirshDominfos, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from './provider-state.js';
 import { ExecaRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
 import {
   REACH_PAYLOAD,
@@ -90,6 +90,12 @@ interface SshTarget {
   control: string | undefined;
   entry: MachineSettings;
 }
+
+/** Machines of one service observed at once by inspect (drift, import, repair). */
+const INSPECT_CONCURRENCY = 8;
+
+/** Memory and cpus as the provider reported them, by machine name, when the state query gave them too. */
+type Hardware = Map<string, { memory?: number; cpus?: number }>;
 
 /** Vagrant's machine_action_locked error: another process is acting on the machine. */
 const MACHINE_LOCKED = /another process is already executing an action on the machine/;
@@ -181,9 +187,14 @@ export class VagrantDriver implements Driver {
   }
 
   async observe(service: string): Promise<Record<string, Machine>> {
+    return this.observeMachines(service);
+  }
+
+  /** observe(); with `hardware`, memory and cpus of the machines the hypervisor answered for go there too. */
+  private async observeMachines(service: string, hardware?: Hardware): Promise<Record<string, Machine>> {
     const dir = this.vagrantDir(service);
     if (this.writeFiles && !existsSync(join(dir, 'Vagrantfile'))) return {};
-    const direct = this.direct ? await this.observeDirect(service) : undefined;
+    const direct = this.direct ? await this.observeDirect(service, hardware) : undefined;
     if (direct) return direct;
     const result = await this.vagrant(service, undefined, ['status', '--machine-readable'], { quiet: true });
     const states = parseVagrantStatus(result.stdout);
@@ -202,9 +213,11 @@ export class VagrantDriver implements Driver {
    * without an id (not created, as Vagrant would most likely say; it alone knows for sure where
    * it keeps ids), an id under more than one provider or under another provider than the spec's,
    * an URI svcplan cannot tell, a program missing or failing, a domain the hypervisor does not
-   * know (Vagrant then forgets the id), an unknown provider.
+   * know (Vagrant then forgets the id), an unknown provider. With `hardware`, the same call also
+   * answers memory and cpus (libvirt: each domain's `dominfo` in the one virsh call; VirtualBox:
+   * the same `showvminfo`), put there for the machines it answered for.
    */
-  private async observeDirect(service: string): Promise<Record<string, Machine> | undefined> {
+  private async observeDirect(service: string, hardware?: Hardware): Promise<Record<string, Machine> | undefined> {
     const layout = this.layouts.get(service);
     if (!layout) return undefined;
     const dir = this.vagrantDir(service);
@@ -228,17 +241,23 @@ export class VagrantDriver implements Driver {
         return undefined;
       }
     }
+    const found: Hardware = new Map();
     const answers = await Promise.all([
       ...[...libvirt].map(async ([uri, machines]) => {
-        const args = virshDomstateArgs(uri, machines.map((m) => m.id));
+        const args = virshDomstateArgs(uri, machines.map((m) => m.id), { dominfo: hardware !== undefined });
         if (!args) return false;
         const result = await this.runner.run({ program: 'virsh', args, cwd: dir });
         if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
-        const found = parseVirshDomstates(result.stdout);
+        const domstates = parseVirshDomstates(result.stdout);
+        const dominfos = hardware ? parseVirshDominfos(result.stdout) : undefined;
         for (const m of machines) {
-          const state = found.get(m.id.toLowerCase());
+          const state = domstates.get(m.id.toLowerCase());
           if (state === undefined) return false;
           states.set(m.name, observedStateOf(libvirtStateOf(state)));
+          // Only a whole answer counts; anything less is asked again on its own, as before.
+          const info = dominfos?.get(m.id.toLowerCase());
+          const parsed = info !== undefined ? parseDominfo(info) : undefined;
+          if (parsed?.memory !== undefined && parsed.cpus !== undefined) found.set(m.name, parsed);
         }
         return true;
       }),
@@ -247,10 +266,13 @@ export class VagrantDriver implements Driver {
         const state = result.exitCode === 0 ? virtualboxStateOf(result.stdout) : undefined;
         if (state === undefined) return false;
         states.set(m.name, observedStateOf(state));
+        const { memory, cpus } = parseShowVmInfo(result.stdout);
+        found.set(m.name, { ...(memory !== undefined ? { memory } : {}), ...(cpus !== undefined ? { cpus } : {}) });
         return true;
       }),
     ]);
     if (answers.includes(false)) return undefined;
+    for (const [name, h] of found) hardware?.set(name, h);
     const identities = machineIdentities(dir, providers, vagrantHome(env));
     const out: Record<string, Machine> = {};
     for (const [name, state] of states) out[name] = { state, ...identities.get(name) };
@@ -704,16 +726,22 @@ export class VagrantDriver implements Driver {
   }
 
   async inspect(service: ServiceSpec, instances: DriverInstance[]): Promise<Record<string, ObservedInstance>> {
-    const machines = await this.observe(service.name);
+    // Memory and cpus come with the machine states where the hypervisor is asked directly (one
+    // process for the service); else one hardware query per machine. Then one guest round trip per
+    // machine: one process per machine (two where the hardware was not had with the states).
+    const hardware: Hardware = new Map();
+    const machines = await this.observeMachines(service.name, hardware);
     const out: Record<string, ObservedInstance> = {};
-    // One hardware query and one guest round trip per machine: two processes, and no more.
-    await mapBounded(instances, 8, async (inst) => {
+    await mapBounded(instances, INSPECT_CONCURRENCY, async (inst) => {
       const m = machines[inst.name] ?? { state: 'unknown' as const };
       const o: ObservedInstance = { state: m.state, ...(m.box ? { box: m.box } : {}) };
       out[inst.name] = o;
       if (m.state === 'not_created' || m.state === 'unknown') return;
       const unobserved: string[] = [];
-      if (m.id) {
+      const known = hardware.get(inst.name);
+      if (known && m.id) {
+        Object.assign(o, known);
+      } else if (m.id) {
         const provider = inst.spec.target.provider;
         const uri = libvirtUriOf(inst.spec.target.options, { ...process.env, ...this.options.env }) ?? libvirtUri(inst.spec);
         const command: CommandLine =

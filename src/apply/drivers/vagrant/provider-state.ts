@@ -12,15 +12,39 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const DOMAIN_MARK = 'svcplan-domain';
+const DOMINFO_MARK = 'svcplan-dominfo';
 
 /**
  * `virsh -c URI 'echo svcplan-domain ID; domstate ID; …'`: virsh runs the commands of one string
  * one after the other (it goes on after one fails); the echo marks where each answer begins.
+ * `dominfo`: each domain's `dominfo` too (memory and cpus, for drift), after a mark of its own.
  * Only ids of the UUID form are accepted, so nothing else reaches virsh's command parser.
  */
-export function virshDomstateArgs(uri: string, ids: string[]): string[] | undefined {
+export function virshDomstateArgs(uri: string, ids: string[], opts: { dominfo?: boolean } = {}): string[] | undefined {
   if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return undefined;
-  return ['-c', uri, ids.map((id) => `echo ${DOMAIN_MARK} ${id}; domstate ${id}`).join('; ')];
+  const each = (id: string) => `echo ${DOMAIN_MARK} ${id}; domstate ${id}${opts.dominfo ? `; echo ${DOMINFO_MARK} ${id}; dominfo ${id}` : ''}`;
+  return ['-c', uri, ids.map(each).join('; ')];
+}
+
+/** The output of a marked virsh call cut at its marks: per kind of mark, each id's lines (lower case ids). */
+function virshSections(output: string): Map<string, Map<string, string[]>> {
+  const sections = new Map<string, Map<string, string[]>>([
+    [DOMAIN_MARK, new Map()],
+    [DOMINFO_MARK, new Map()],
+  ]);
+  let current: string[] | undefined;
+  for (const raw of output.split(/\r?\n/)) {
+    const mark = new RegExp(`^\\s*(${DOMAIN_MARK}|${DOMINFO_MARK}) (\\S+)\\s*$`).exec(raw);
+    if (mark) {
+      const byId = sections.get(mark[1])!;
+      const id = mark[2].toLowerCase();
+      current = byId.get(id) ?? [];
+      byId.set(id, current);
+      continue;
+    }
+    current?.push(raw);
+  }
+  return sections;
 }
 
 /**
@@ -29,18 +53,20 @@ export function virshDomstateArgs(uri: string, ids: string[]): string[] | undefi
  */
 export function parseVirshDomstates(output: string): Map<string, string> {
   const states = new Map<string, string>();
-  let current: string | undefined;
-  for (const raw of output.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '') continue;
-    const mark = new RegExp(`^${DOMAIN_MARK} (\\S+)$`).exec(line);
-    if (mark) {
-      current = mark[1].toLowerCase();
-      continue;
-    }
-    if (current !== undefined && !states.has(current)) states.set(current, line);
+  for (const [id, lines] of virshSections(output).get(DOMAIN_MARK)!) {
+    const state = lines.map((l) => l.trim()).find((l) => l !== '');
+    if (state !== undefined) states.set(id, state);
   }
   return states;
+}
+
+/** Each id's `dominfo` answer, as the text a `virsh dominfo ID` of its own would print; ids with none are left out. */
+export function parseVirshDominfos(output: string): Map<string, string> {
+  const infos = new Map<string, string>();
+  for (const [id, lines] of virshSections(output).get(DOMINFO_MARK)!) {
+    if (lines.some((l) => l.trim() !== '')) infos.set(id, lines.join('\n'));
+  }
+  return infos;
 }
 
 /** virsh's words for a domain state (virshDomainStateToString) as vagrant-libvirt names them. */
