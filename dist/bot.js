@@ -1352,9 +1352,6 @@ function commandFrom(word, args) {
   return { kind: "invalid", command: "rollback", problem: `unexpected \`${tail.join(" ")}\`; ${usage}` };
 }
 
-// src/git/git.ts
-import { execa } from "execa";
-
 // src/state/record-file.ts
 var DamagedRecordError = class extends Error {
   constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {
@@ -5745,9 +5742,6 @@ module Svcplan
     system('VBoxManage', 'storageattach', machine.id, '--storagectl', controller, '--port', '1', '--device', '0', '--medium', 'none')
   end
 end`;
-
-// src/apply/drivers/vagrant/runner.ts
-import { execa as execa2 } from "execa";
 
 // src/apply/drivers/vagrant/ssh.ts
 var CONTROL_PATH_MAX = 107 - 17;

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallReceipts } from '../../src/apply/drivers/vagrant/calls.js';
 import { VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
-import { ExecaRunner, RecordingRunner } from '../../src/apply/drivers/vagrant/runner.js';
+import { ProcessRunner, RecordingRunner } from '../../src/apply/drivers/vagrant/runner.js';
 import { instancesOf, serviceSpec, tierSpec, instanceSpec } from './support/specs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'svcplan-calls-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const runner = new ExecaRunner();
+const runner = new ProcessRunner();
 const receipts = new CallReceipts(join(dir, 'calls'));
 
 function start(id: string, program: string, args: string[]) {
