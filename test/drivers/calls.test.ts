@@ -67,9 +67,11 @@ test('a call killed together with its starter is lost: nothing is known of its e
   const running = start('cut', 'sleep', ['30']);
   await new Promise((r) => setTimeout(r, 200));
   const pid = Number(readFileSync(join(dir, 'calls', 'cut.pid'), 'utf8'));
-  // The wrapper and its child, as a kill of the whole process group would.
-  for (const child of childrenOf(pid)) process.kill(child, 'SIGKILL');
+  // The wrapper and its child, as a kill of the whole process group would. The wrapper goes
+  // first: killed second, it might see its child end and write the exit code in between.
+  const children = childrenOf(pid);
   process.kill(pid, 'SIGKILL');
+  for (const child of children) process.kill(child, 'SIGKILL');
   await running;
   expect(await receipts.outcome('cut')).toBe('lost');
 });
