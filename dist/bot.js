@@ -1366,9 +1366,6 @@ function commandFrom(word, args) {
   return { kind: "invalid", command: "rollback", problem: `unexpected \`${tail.join(" ")}\`; ${usage}` };
 }
 
-// src/git/git.ts
-import { execa } from "execa";
-
 // src/state/record-file.ts
 var DamagedRecordError = class extends Error {
   constructor(where, problem, advice = "The recorded state is damaged and svcplan will not guess: restore the file from a backup or from the state branch history (git log svcplan-state), or correct that entry by hand; then run svcplan status and svcplan plan to check") {

@@ -30,7 +30,7 @@ import {
   summarySentence,
   valueText,
   withWarnings
-} from "./cli-chunk-B3XLPN4Z.js";
+} from "./cli-chunk-M5RIWL4H.js";
 
 // src/cli/main.ts
 import { setFlagsFromString } from "node:v8";
@@ -373,7 +373,7 @@ var applyCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), services, dryRun: booleanFlag(args, "dry-run"), repair: booleanFlag(args, "repair"), runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-S6VQQLGR.js");
+    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-WHXFLUPR.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
@@ -539,7 +539,7 @@ var driftCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), services: args.positionals, format, runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-S6VQQLGR.js");
+    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-WHXFLUPR.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
@@ -569,7 +569,7 @@ var importCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-S6VQQLGR.js");
+    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-WHXFLUPR.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
     const spec = desired.services.find((s) => s.name === settings.service);
@@ -703,7 +703,7 @@ var planCommand = defineCommand({
     const store = await openRepoStore(repo);
     let recorded = await store.read();
     if (settings.repair) {
-      const { applyMachinery, observedState } = await import("./cli-machines-S6VQQLGR.js");
+      const { applyMachinery, observedState } = await import("./cli-machines-WHXFLUPR.js");
       const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
       const observed = await observedState({ recorded, driver });
       recorded = observed.recorded;
@@ -766,7 +766,7 @@ var rollbackCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, to, yes: booleanFlag(args, "yes"), state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-S6VQQLGR.js");
+    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-WHXFLUPR.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);

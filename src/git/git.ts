@@ -1,6 +1,7 @@
 // The one wrapper around the git CLI. Every call passes an argument array (never a shell string),
 // and every failure carries git's own stderr, because that is what tells a user what went wrong.
-import { execa } from 'execa';
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 
 export class GitError extends Error {
   constructor(
@@ -83,25 +84,13 @@ export class Git {
   }
 
   private async exec(args: string[], opts: GitRunOptions = {}): Promise<{ stdout: string; exitCode: number }> {
-    let result;
-    try {
-      result = await execa('git', args, {
-        cwd: this.dir,
-        input: opts.input,
-        env: { ...GIT_ENV, ...opts.env },
-        stripFinalNewline: false,
-        reject: false,
-        maxBuffer: 512 * 1024 * 1024,
-      });
-    } catch (err) {
-      throw new GitError(`could not run git in ${this.dir}: ${(err as Error).message}`, args, '', undefined);
-    }
+    const result = await runGit(this.dir, args, { input: opts.input, env: opts.env, maxBuffer: 512 * 1024 * 1024 });
     if (result.failed) {
-      const stderr = String(result.stderr ?? '').trim();
-      const why = stderr || (result.cause as Error | undefined)?.message || `exit code ${result.exitCode}`;
+      const stderr = result.stderr.toString('utf8').trim();
+      const why = stderr || result.cause?.message || `exit code ${result.exitCode}`;
       throw new GitError(`git ${args.join(' ')} failed in ${this.dir}: ${why}`, args, stderr, result.exitCode);
     }
-    return { stdout: String(result.stdout), exitCode: result.exitCode ?? 0 };
+    return { stdout: result.stdout.toString('utf8'), exitCode: result.exitCode ?? 0 };
   }
 
   /** The full sha of the commit a ref names. Throws UnknownRevisionError when there is none. */
@@ -238,26 +227,85 @@ export class BlobReader {
     this.scheduled = false;
     const args = ['cat-file', '--batch'];
     try {
-      const result = await execa('git', args, {
-        cwd: this.dir,
-        env: GIT_ENV,
-        input: batch.map((p) => p.object).join('\n') + '\n',
-        encoding: 'buffer',
-        stripFinalNewline: false,
-        reject: false,
-        maxBuffer: 1024 * 1024 * 1024,
-      });
+      const input = batch.map((p) => p.object).join('\n') + '\n';
+      const result = await runGit(this.dir, args, { input, maxBuffer: 1024 * 1024 * 1024 });
       if (result.failed) {
-        const stderr = Buffer.from(result.stderr ?? '').toString('utf8').trim();
+        const stderr = result.stderr.toString('utf8').trim();
         throw new GitError(`git cat-file --batch failed in ${this.dir}: ${stderr || `exit code ${result.exitCode}`}`, args, stderr, result.exitCode);
       }
-      const contents = parseBatchOutput(Buffer.from(result.stdout), batch.length);
+      const contents = parseBatchOutput(result.stdout, batch.length);
       batch.forEach((p, i) => p.resolve(contents[i]));
     } catch (err) {
       const error = err instanceof GitError ? err : new GitError(`could not run git cat-file in ${this.dir}: ${(err as Error).message}`, args, '', undefined);
       for (const p of batch) p.reject(error);
     }
   }
+}
+
+interface GitResult {
+  /** Not started, a non-zero exit, killed by a signal, or more output than `maxBuffer`. */
+  failed: boolean;
+  exitCode?: number;
+  stdout: Buffer;
+  stderr: Buffer;
+  /** Why it failed other than by its exit code: not started, or too much output. */
+  cause?: Error;
+}
+
+/**
+ * Runs git with node:child_process (an argument array, no shell) in `dir`, with the fixed git
+ * settings over the inherited environment, and collects its output. Never throws: a git that
+ * could not start, failed, or wrote more than `maxBuffer` bytes to one stream is a failed result.
+ */
+function runGit(dir: string, args: string[], opts: { input?: string; env?: Record<string, string>; maxBuffer: number }): Promise<GitResult> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn('git', args, {
+        cwd: dir,
+        env: { ...process.env, ...GIT_ENV, ...opts.env },
+        stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      });
+    } catch (err) {
+      resolve({ failed: true, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), cause: err as Error });
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const size = { out: 0, err: 0 };
+    let cause: Error | undefined;
+    let settled = false;
+    const finish = (result: Omit<GitResult, 'stdout' | 'stderr'>) => {
+      if (settled) return;
+      settled = true;
+      resolve({ ...result, stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
+    };
+    const collect = (stream: Readable | null, into: Buffer[], key: 'out' | 'err') => {
+      stream?.on('data', (chunk: Buffer) => {
+        if (cause) return;
+        size[key] += chunk.length;
+        if (size[key] > opts.maxBuffer) {
+          cause = new Error(`Command's std${key} was larger than ${opts.maxBuffer} bytes`);
+          child.kill();
+          return;
+        }
+        into.push(chunk);
+      });
+    };
+    collect(child.stdout, out, 'out');
+    collect(child.stderr, err, 'err');
+    child.on('error', (error) => {
+      if (child.pid === undefined) finish({ failed: true, cause: error });
+    });
+    child.stdin?.on('error', () => {
+      // A git that exits without reading all its input (EPIPE): its exit code tells the rest.
+    });
+    child.once('close', (code) => {
+      if (cause) return finish({ failed: true, cause, exitCode: code ?? undefined });
+      finish(code === 0 ? { failed: false, exitCode: 0 } : { failed: true, exitCode: code ?? undefined });
+    });
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+  });
 }
 
 /** Splits `git cat-file --batch` output into one entry per object asked for (undefined: missing). */

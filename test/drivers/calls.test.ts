@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallReceipts } from '../../src/apply/drivers/vagrant/calls.js';
 import { VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
-import { ExecaRunner, RecordingRunner } from '../../src/apply/drivers/vagrant/runner.js';
+import { ProcessRunner, RecordingRunner } from '../../src/apply/drivers/vagrant/runner.js';
 import { instancesOf, serviceSpec, tierSpec, instanceSpec } from './support/specs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'svcplan-calls-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const runner = new ExecaRunner();
+const runner = new ProcessRunner();
 const receipts = new CallReceipts(join(dir, 'calls'));
 
 function start(id: string, program: string, args: string[]) {
@@ -80,9 +80,11 @@ setTimeout(() => process.kill(process.pid, 'SIGKILL'), 100);`;
 test('a call killed together with its starter is lost: nothing is known of its end', async () => {
   const running = start('cut', 'sleep', ['30']);
   const pid = await startedCall('cut');
-  // The wrapper and its child, as a kill of the whole process group would.
-  for (const child of childrenOf(pid)) process.kill(child, 'SIGKILL');
+  // The wrapper and its child, as a kill of the whole process group would. The wrapper goes
+  // first: killed second, it might see its child end and write the exit code in between.
+  const children = childrenOf(pid);
   process.kill(pid, 'SIGKILL');
+  for (const child of children) process.kill(child, 'SIGKILL');
   await running;
   expect(await receipts.outcome('cut')).toBe('lost');
 });

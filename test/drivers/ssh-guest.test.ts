@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GuestCommandError, VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
-import { ExecaRunner, type CommandLine, type CommandRunner, type RunOptions } from '../../src/apply/drivers/vagrant/runner.js';
+import { ProcessRunner, type CommandLine, type CommandRunner, type RunOptions } from '../../src/apply/drivers/vagrant/runner.js';
 import { settingsFile, STATE_MOUNT, vagrantDirOf } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import { instanceSpec, instancesOf, serviceSpec, tierSpec } from './support/specs.js';
 
@@ -78,7 +78,7 @@ const sshLog = join(work, 'ssh.log');
 
 /** Real programs, but `vagrant ssh-config` answered as vagrant-libvirt answers it. */
 class GuestRunner implements CommandRunner {
-  private readonly real = new ExecaRunner({ FAKE_GUEST: guest, FAKE_SSH_LOG: sshLog });
+  private readonly real = new ProcessRunner({ FAKE_GUEST: guest, FAKE_SSH_LOG: sshLog });
   readonly commands: CommandLine[] = [];
   async run(command: CommandLine, options: RunOptions = {}) {
     this.commands.push(command);

@@ -17,7 +17,7 @@ import { CallReceipts } from './calls.js';
 import { machineDataDir, machineIdentities, machineIds, vagrantHome } from './machine-data.js';
 import type { ServiceSpec } from '../../../model/types.js';
 import { libvirtStateOf, libvirtUriOf, parseVirshDominfos, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from './provider-state.js';
-import { ExecaRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
+import { ProcessRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
 import {
   REACH_PAYLOAD,
   SshSettingsStore,
@@ -164,7 +164,7 @@ export class VagrantDriver implements Driver {
 
   constructor(private readonly options: VagrantDriverOptions) {
     this.repoDir = resolve(options.repoDir);
-    this.runner = options.runner ?? new ExecaRunner(options.env);
+    this.runner = options.runner ?? new ProcessRunner(options.env);
     this.writeFiles = options.writeFiles ?? true;
     this.direct = (options.direct ?? this.writeFiles) && !this.env().VAGRANT_DOTFILE_PATH;
   }
@@ -814,7 +814,7 @@ function executable(path: string): boolean {
 }
 
 /** `vagrant validate` in a Vagrant directory; throws VagrantCommandError with Vagrant's message. */
-export async function validateVagrantfile(dir: string, runner: CommandRunner = new ExecaRunner()): Promise<void> {
+export async function validateVagrantfile(dir: string, runner: CommandRunner = new ProcessRunner()): Promise<void> {
   const command: CommandLine = { program: 'vagrant', args: ['validate'], cwd: dir };
   const result = await runner.run(command);
   if (result.exitCode !== 0) throw new VagrantCommandError(command, result);

@@ -1,6 +1,6 @@
 export { VagrantDriver, VagrantCommandError, createDryRunDriver, validateVagrantfile } from './driver.js';
 export type { DriverOutput, VagrantDriverOptions } from './driver.js';
-export { ExecaRunner, RecordingRunner, formatCommandLine } from './runner.js';
+export { ProcessRunner, RecordingRunner, formatCommandLine } from './runner.js';
 export type { CommandLine, CommandResult, CommandRunner, RunOptions } from './runner.js';
 export { parseVagrantStatus, parseMachineReadable, observedStateOf } from './status.js';
 export {

@@ -3,8 +3,9 @@
 // node:child_process; the recording runner is what `svcplan apply --dry-run` uses: it lists the
 // exact commands, in order, and runs none of them.
 
-import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { execa } from 'execa';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { closeSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { CALL_WRAPPER } from './calls.js';
 
 export interface CommandLine {
@@ -75,8 +76,12 @@ const VAGRANT_ENV: Record<string, string> = {
 /** Milliseconds between the polite stop (SIGTERM) of a timed-out program and SIGKILL. */
 const KILL_GRACE_MS = 5_000;
 
-/** Runs programs through execa with argument arrays (never a shell), streaming output by line. */
-export class ExecaRunner implements CommandRunner {
+/**
+ * Runs programs with node:child_process `spawn` and argument arrays (never a shell), streaming
+ * output by line. Nothing more stands between this process and the program: every call of a run
+ * starts one, and each start should cost the fork and little else.
+ */
+export class ProcessRunner implements CommandRunner {
   /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
   constructor(private readonly env: Record<string, string> = {}) {}
 
@@ -88,37 +93,29 @@ export class ExecaRunner implements CommandRunner {
       : [command.program, command.args];
     // Under a receipt, input and (detached) output go through files next to it.
     const files = options.receipt ? receiptFiles(options.receipt, options) : undefined;
-    let child;
+    const stdio: StdioOptions = [
+      files?.stdin ?? (options.input !== undefined ? 'pipe' : 'ignore'),
+      files?.detached ? files.detached.out.fd : 'pipe',
+      files?.detached ? files.detached.err.fd : 'pipe',
+    ];
+    let child: ChildProcess | undefined;
+    let startError: Error | undefined;
     try {
-      child = execa(program, args, {
+      child = spawn(program, args, {
         cwd: command.cwd,
-        env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-        extendEnv: true,
-        reject: false,
-        ...(files?.stdin !== undefined ? { stdin: fd(files.stdin) } : options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
-        ...(files?.detached ? { stdout: fd(files.detached.out.fd), stderr: fd(files.detached.err.fd) } : {}),
-        buffer: false,
-        stripFinalNewline: false,
-        timeout: options.timeoutSeconds ? options.timeoutSeconds * 1000 : undefined,
-        cancelSignal: options.signal,
-        killSignal: 'SIGTERM',
-        // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-        forceKillAfterDelay: KILL_GRACE_MS,
+        env: { ...process.env, ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+        stdio,
         // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-        // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-        cleanup: false,
+        // killed halfway (a half-created VM is worse): nothing here kills the program when this
+        // process exits; the recorded state says the step is pending.
       });
+    } catch (err) {
+      // Arguments spawn refuses outright (a NUL byte): as good as a program that is not there.
+      startError = err as Error;
     } finally {
       // The child has its own copies of these descriptors now.
       files?.closeChildEnds();
     }
-    // A timed-out program's children (ssh under vagrant) may still hold its output open; what it
-    // wrote until it exited is all there will be.
-    child.once('exit', () => {
-      if (!child.killed) return;
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    });
     const lineSplitter = (into: string[], name: OutputStream) => {
       let rest = '';
       const emit = (line: string) => {
@@ -148,41 +145,111 @@ export class ExecaRunner implements CommandRunner {
       stream.on('end', () => lines.flush());
       stream.on('close', () => lines.flush());
     };
-    collect(child.stdout, stdout, 'stdout');
-    collect(child.stderr, stderr, 'stderr');
+    collect(child?.stdout, stdout, 'stdout');
+    collect(child?.stderr, stderr, 'stderr');
     const tails = files?.detached
       ? [tailFile(files.detached.out.path, lineSplitter(stdout, 'stdout')), tailFile(files.detached.err.path, lineSplitter(stderr, 'stderr'))]
       : [];
     const timer = tails.length > 0 ? setInterval(() => tails.forEach((t) => t.read()), TAIL_MS) : undefined;
-    let result;
+    let ended: Ended;
     try {
-      result = await child;
+      ended = child ? await waitFor(child, options) : { error: startError };
     } finally {
       if (timer) clearInterval(timer);
       for (const t of tails) t.end();
       files?.done();
     }
-    if (result.exitCode !== undefined && !result.timedOut && !result.isTerminated) {
-      return { exitCode: result.exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+    if (ended.code !== undefined && ended.stopped !== 'timeout') {
+      return { exitCode: ended.code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
     }
     // No exit code to report: not started, killed by the timeout, or killed by a signal.
-    const why = result.timedOut
-      ? `timed out after ${options.timeoutSeconds} s`
-      : result.isCanceled
-        ? 'stopped: no longer needed'
-        : result.isTerminated
-        ? `killed by ${result.signal ?? 'a signal'}`
-        : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+    const why =
+      ended.stopped === 'timeout'
+        ? `timed out after ${options.timeoutSeconds} s`
+        : ended.stopped === 'cancel'
+          ? 'stopped: no longer needed'
+          : ended.signal
+            ? `killed by ${ended.signal}`
+            : `could not start ${command.program}: ${startMessage(ended.error, command.cwd)}`;
     return { exitCode: 127, stdout: stdout.join('\n'), stderr: [...stderr, why].join('\n') };
   }
 }
 
+/** How a program ended: its exit code or signal, why this process stopped it, or why it never started. */
+interface Ended {
+  code?: number;
+  signal?: NodeJS.Signals;
+  stopped?: 'timeout' | 'cancel';
+  error?: Error;
+}
+
 /**
- * A file descriptor of this process given to the program as it is (spawn's stdio integers), so
- * that no stream of this process stands between them. execa passes a lone integer through to
- * spawn; its types only list the few numbers it also handles in arrays.
+ * Waits until the program has exited and its output is closed, stopping it at its timeout or
+ * when the signal aborts: SIGTERM, then SIGKILL if it is still there after the grace.
  */
-const fd = (n: number) => n as unknown as 'ignore';
+function waitFor(child: ChildProcess, options: RunOptions): Promise<Ended> {
+  return new Promise((resolve) => {
+    let stopped: Ended['stopped'];
+    let graceTimer: NodeJS.Timeout | undefined;
+    let settled = false;
+    // A stopped program's children (ssh under vagrant) may still hold its output open; what it
+    // wrote until it exited is all there will be.
+    const letGoOfOutput = () => {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    };
+    const stop = (reason: NonNullable<Ended['stopped']>) => {
+      stopped ??= reason;
+      // Exited already, its output still held open by a child of its own: no pid to signal.
+      if (child.exitCode !== null || child.signalCode !== null) return letGoOfOutput();
+      // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
+      if (child.kill('SIGTERM') && !graceTimer) graceTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+    };
+    const timeout = options.timeoutSeconds ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000) : undefined;
+    const onAbort = () => stop('cancel');
+    const signal = options.signal;
+    const finish = (ended: Ended) => {
+      if (settled) return;
+      settled = true;
+      if (timeout) clearTimeout(timeout);
+      if (graceTimer) clearTimeout(graceTimer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(ended);
+    };
+    child.once('exit', () => {
+      // Its pid may be another process's soon: no SIGKILL for it any more.
+      if (graceTimer) clearTimeout(graceTimer);
+      if (child.killed) letGoOfOutput();
+    });
+    child.on('error', (error) => {
+      // Not started (ENOENT, EACCES, a bad cwd); an error of a started program (a failed kill) ends nothing.
+      if (child.pid === undefined) finish({ error });
+    });
+    child.stdin?.on('error', () => {
+      // A program that exits without reading all its input (EPIPE): its exit code tells the rest.
+    });
+    child.once('close', (code, sig) => {
+      finish(code !== null ? { code, stopped } : { signal: sig ?? undefined, stopped });
+    });
+    if (signal) {
+      if (signal.aborted) stop('cancel');
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** Why a program did not start, naming a working directory that is not there (spawn says ENOENT of the program). */
+function startMessage(error: Error | undefined, cwd: string): string {
+  const message = String(error?.message ?? error);
+  if (resolvePath(cwd) === process.cwd()) return message;
+  try {
+    if (!statSync(cwd).isDirectory()) return `The "cwd" option is not a directory: ${cwd}.\n${message}`;
+  } catch (err) {
+    return `The "cwd" option is invalid: ${cwd}.\n${(err as Error).message}\n${message}`;
+  }
+  return message;
+}
 
 /** Milliseconds between reads of a detached program's output files. */
 const TAIL_MS = 100;

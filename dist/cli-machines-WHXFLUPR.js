@@ -15,14 +15,13 @@ import {
   canonicalJson,
   classifyInstanceChange,
   escapeMarkdown,
-  execa,
   instanceName,
   leaseStaleness,
   loadDesiredState,
   mostDisruptive,
   runnerLabelOf,
   specDigest
-} from "./cli-chunk-B3XLPN4Z.js";
+} from "./cli-chunk-M5RIWL4H.js";
 
 // src/apply/boxes.ts
 function boxesFor(specs) {
@@ -2109,7 +2108,9 @@ function libvirtUriOf(options, env) {
 }
 
 // src/apply/drivers/vagrant/runner.ts
-import { closeSync, openSync, readSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { spawn } from "node:child_process";
+import { closeSync, openSync, readSync, rmSync as rmSync2, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { resolve as resolvePath } from "node:path";
 function formatCommandLine(command) {
   return [command.program, ...command.args].map(shellWord).join(" ");
 }
@@ -2122,7 +2123,7 @@ var VAGRANT_ENV = {
   VAGRANT_NO_COLOR: "1"
 };
 var KILL_GRACE_MS = 5e3;
-var ExecaRunner = class {
+var ProcessRunner = class {
   /** `env` adds to (and overrides) the inherited environment, where VAGRANT_* settings pass through. */
   constructor(env = {}) {
     this.env = env;
@@ -2133,34 +2134,27 @@ var ExecaRunner = class {
     const stderr = [];
     const [program, args] = options.receipt ? ["sh", ["-c", CALL_WRAPPER, "sh", options.receipt, command.program, ...command.args]] : [command.program, command.args];
     const files = options.receipt ? receiptFiles(options.receipt, options) : void 0;
+    const stdio = [
+      files?.stdin ?? (options.input !== void 0 ? "pipe" : "ignore"),
+      files?.detached ? files.detached.out.fd : "pipe",
+      files?.detached ? files.detached.err.fd : "pipe"
+    ];
     let child;
+    let startError;
     try {
-      child = execa(program, args, {
+      child = spawn(program, args, {
         cwd: command.cwd,
-        env: { ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
-        extendEnv: true,
-        reject: false,
-        ...files?.stdin !== void 0 ? { stdin: fd(files.stdin) } : options.input !== void 0 ? { input: options.input } : { stdin: "ignore" },
-        ...files?.detached ? { stdout: fd(files.detached.out.fd), stderr: fd(files.detached.err.fd) } : {},
-        buffer: false,
-        stripFinalNewline: false,
-        timeout: options.timeoutSeconds ? options.timeoutSeconds * 1e3 : void 0,
-        cancelSignal: options.signal,
-        killSignal: "SIGTERM",
-        // A program that ignores SIGTERM (vagrant waiting on a provider) is not waited for forever.
-        forceKillAfterDelay: KILL_GRACE_MS,
+        env: { ...process.env, ...VAGRANT_ENV, VAGRANT_CWD: command.cwd, ...this.env },
+        stdio
         // When svcplan itself is stopped, a vagrant step already under way finishes rather than being
-        // killed halfway (a half-created VM is worse); the recorded state says the step is pending.
-        cleanup: false
+        // killed halfway (a half-created VM is worse): nothing here kills the program when this
+        // process exits; the recorded state says the step is pending.
       });
+    } catch (err) {
+      startError = err;
     } finally {
       files?.closeChildEnds();
     }
-    child.once("exit", () => {
-      if (!child.killed) return;
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    });
     const lineSplitter = (into, name) => {
       let rest = "";
       const emit = (line) => {
@@ -2190,26 +2184,82 @@ var ExecaRunner = class {
       stream.on("end", () => lines.flush());
       stream.on("close", () => lines.flush());
     };
-    collect(child.stdout, stdout, "stdout");
-    collect(child.stderr, stderr, "stderr");
+    collect(child?.stdout, stdout, "stdout");
+    collect(child?.stderr, stderr, "stderr");
     const tails = files?.detached ? [tailFile(files.detached.out.path, lineSplitter(stdout, "stdout")), tailFile(files.detached.err.path, lineSplitter(stderr, "stderr"))] : [];
     const timer = tails.length > 0 ? setInterval(() => tails.forEach((t) => t.read()), TAIL_MS) : void 0;
-    let result;
+    let ended;
     try {
-      result = await child;
+      ended = child ? await waitFor(child, options) : { error: startError };
     } finally {
       if (timer) clearInterval(timer);
       for (const t of tails) t.end();
       files?.done();
     }
-    if (result.exitCode !== void 0 && !result.timedOut && !result.isTerminated) {
-      return { exitCode: result.exitCode, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+    if (ended.code !== void 0 && ended.stopped !== "timeout") {
+      return { exitCode: ended.code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
     }
-    const why = result.timedOut ? `timed out after ${options.timeoutSeconds} s` : result.isCanceled ? "stopped: no longer needed" : result.isTerminated ? `killed by ${result.signal ?? "a signal"}` : `could not start ${command.program}: ${result.originalMessage ?? result.shortMessage}`;
+    const why = ended.stopped === "timeout" ? `timed out after ${options.timeoutSeconds} s` : ended.stopped === "cancel" ? "stopped: no longer needed" : ended.signal ? `killed by ${ended.signal}` : `could not start ${command.program}: ${startMessage(ended.error, command.cwd)}`;
     return { exitCode: 127, stdout: stdout.join("\n"), stderr: [...stderr, why].join("\n") };
   }
 };
-var fd = (n) => n;
+function waitFor(child, options) {
+  return new Promise((resolve3) => {
+    let stopped;
+    let graceTimer;
+    let settled = false;
+    const letGoOfOutput = () => {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    };
+    const stop = (reason) => {
+      stopped ??= reason;
+      if (child.exitCode !== null || child.signalCode !== null) return letGoOfOutput();
+      if (child.kill("SIGTERM") && !graceTimer) graceTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    };
+    const timeout = options.timeoutSeconds ? setTimeout(() => stop("timeout"), options.timeoutSeconds * 1e3) : void 0;
+    const onAbort = () => stop("cancel");
+    const signal = options.signal;
+    const finish2 = (ended) => {
+      if (settled) return;
+      settled = true;
+      if (timeout) clearTimeout(timeout);
+      if (graceTimer) clearTimeout(graceTimer);
+      signal?.removeEventListener("abort", onAbort);
+      resolve3(ended);
+    };
+    child.once("exit", () => {
+      if (graceTimer) clearTimeout(graceTimer);
+      if (child.killed) letGoOfOutput();
+    });
+    child.on("error", (error) => {
+      if (child.pid === void 0) finish2({ error });
+    });
+    child.stdin?.on("error", () => {
+    });
+    child.once("close", (code, sig) => {
+      finish2(code !== null ? { code, stopped } : { signal: sig ?? void 0, stopped });
+    });
+    if (signal) {
+      if (signal.aborted) stop("cancel");
+      else signal.addEventListener("abort", onAbort, { once: true });
+    }
+    if (options.input !== void 0) child.stdin?.end(options.input);
+  });
+}
+function startMessage(error, cwd) {
+  const message = String(error?.message ?? error);
+  if (resolvePath(cwd) === process.cwd()) return message;
+  try {
+    if (!statSync(cwd).isDirectory()) return `The "cwd" option is not a directory: ${cwd}.
+${message}`;
+  } catch (err) {
+    return `The "cwd" option is invalid: ${cwd}.
+${err.message}
+${message}`;
+  }
+  return message;
+}
 var TAIL_MS = 100;
 function receiptFiles(receipt, options) {
   let stdin;
@@ -2228,7 +2278,7 @@ function receiptFiles(receipt, options) {
     closeChildEnds() {
       if (closed) return;
       closed = true;
-      for (const fd2 of [stdin, detached?.out.fd, detached?.err.fd]) if (fd2 !== void 0) closeSync(fd2);
+      for (const fd of [stdin, detached?.out.fd, detached?.err.fd]) if (fd !== void 0) closeSync(fd);
     },
     done() {
       this.closeChildEnds();
@@ -2237,13 +2287,13 @@ function receiptFiles(receipt, options) {
   };
 }
 function tailFile(path, lines) {
-  const fd2 = openSync(path, "r");
+  const fd = openSync(path, "r");
   const decoder = new TextDecoder("utf-8");
   const buffer = Buffer.alloc(64 * 1024);
   let position = 0;
   const read = () => {
     for (; ; ) {
-      const n = readSync(fd2, buffer, 0, buffer.length, position);
+      const n = readSync(fd, buffer, 0, buffer.length, position);
       if (n <= 0) return;
       position += n;
       lines.push(decoder.decode(buffer.subarray(0, n), { stream: true }));
@@ -2255,7 +2305,7 @@ function tailFile(path, lines) {
       read();
       lines.push(decoder.decode());
       lines.flush();
-      closeSync(fd2);
+      closeSync(fd);
     }
   };
 }
@@ -2506,7 +2556,7 @@ var VagrantDriver = class {
   constructor(options) {
     this.options = options;
     this.repoDir = resolve2(options.repoDir);
-    this.runner = options.runner ?? new ExecaRunner(options.env);
+    this.runner = options.runner ?? new ProcessRunner(options.env);
     this.writeFiles = options.writeFiles ?? true;
     this.direct = (options.direct ?? this.writeFiles) && !this.env().VAGRANT_DOTFILE_PATH;
   }
