@@ -29,7 +29,11 @@ export default tseslint.config(
     },
   },
   boundary(['src/model/**'], [...CORE.filter((n) => n !== 'model'), ...DOORS, 'github'], 'model/ is types and pure helpers: it imports nothing of svcplan'),
-  boundary(CORE.filter((n) => n !== 'model').map((n) => `src/${n}/**`), [...DOORS, 'github'], 'the core never imports a door or github/'),
+  boundary(
+    CORE.filter((n) => n !== 'model').map((n) => `src/${n}/**`),
+    [...DOORS, 'github'],
+    'the core never imports a door or github/',
+  ),
   boundary(['src/plan/**'], ['apply', 'load', 'state', 'core'], 'plan/ is pure: it imports model/ only (never apply/ or load/)'),
   boundary(['src/load/**'], ['plan', 'apply', 'state', 'render', 'core'], 'load/ turns files into the model: it never imports plan/ or what comes after'),
   boundary(['src/render/**'], ['load', 'apply', 'state', 'core'], 'render/ reads a plan and computes nothing'),

@@ -1,5 +1,8 @@
 // Unit and integration tests. Real VMs live in test/e2e and run with `npm run test:e2e`.
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' }, experimental: { keepImportAttributes: true } }, module: { type: 'es6' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'typescript' }, experimental: { keepImportAttributes: true } }, module: { type: 'es6' } },
+];
 export default {
   testEnvironment: 'node',
   // signal-exit (under execa) keeps one emitter on the global object for the whole process; Jest's

@@ -23,7 +23,8 @@ if (built.status !== 0) process.exit(1);
 const supportFile = join(root, 'node_modules/.cache/svcplan-bench/action-support.mjs');
 await build({
   stdin: {
-    contents: "export { startGitHubApi, webhookExample } from './test/support/github-api/index.ts';\nexport { createTempRepo } from './test/support/git-repo.ts';\nexport { repoFiles, template } from './test/action/fixtures.ts';",
+    contents:
+      "export { startGitHubApi, webhookExample } from './test/support/github-api/index.ts';\nexport { createTempRepo } from './test/support/git-repo.ts';\nexport { repoFiles, template } from './test/action/fixtures.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -58,7 +59,7 @@ function envFor(run) {
     PATH: process.env.PATH,
     HOME: process.env.HOME ?? work,
     GIT_CONFIG_GLOBAL: '/dev/null',
-    'INPUT_COMMAND': 'plan',
+    INPUT_COMMAND: 'plan',
     'INPUT_GITHUB-TOKEN': 'ghs_bench',
     'INPUT_REPO-PATH': '.',
     INPUT_STATE: 'git',

@@ -97,12 +97,27 @@ api.requests.push = function (...items) {
   return push.apply(this, items);
 };
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 const secret = randomUUID();
 const port = 30000 + Math.floor(Math.random() * 20000);
 const bot = spawn(process.execPath, [...(process.env.SVCPLAN_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(root, 'dist/bot.js')], {
   cwd: work,
-  env: { ...process.env, APP_ID: '12345', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, GITHUB_API_URL: api.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'production', SVCPLAN_WRITE_SPACING_MS: '0' },
+  env: {
+    ...process.env,
+    APP_ID: '12345',
+    PRIVATE_KEY: privateKey,
+    WEBHOOK_SECRET: secret,
+    GITHUB_API_URL: api.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    NODE_ENV: 'production',
+    SVCPLAN_WRITE_SPACING_MS: '0',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const cleanup = async () => {
@@ -124,7 +139,14 @@ try {
     action: 'synchronize',
     number: 1,
     installation: { id: 1 },
-    repository: { id: 1296269, name: 'infra', full_name: 'acme/infra', owner: { login: 'acme', id: 1, type: 'Organization' }, default_branch: 'main', private: false },
+    repository: {
+      id: 1296269,
+      name: 'infra',
+      full_name: 'acme/infra',
+      owner: { login: 'acme', id: 1, type: 'Organization' },
+      default_branch: 'main',
+      private: false,
+    },
     sender: { login: 'alice', id: 2, type: 'User' },
     pull_request: { number: 1, id: 1, state: 'open', base: { ref: 'main', sha: base }, head: { ref: 'new-image', sha: head }, title: `bench ${n}` },
   });
@@ -149,7 +171,11 @@ try {
     const answered = performance.now();
     if (res.status !== 200) throw new Error(`delivery ${n} answered ${res.status}`);
     const mine = api.requests.slice(first);
-    const commentWrite = mine.find((r) => r.route?.startsWith('/repos/{owner}/{repo}/issues/') && (r.method === 'POST' || r.method === 'PATCH') && r.route.endsWith('comments') || r.route === '/repos/{owner}/{repo}/issues/comments/{comment_id}');
+    const commentWrite = mine.find(
+      (r) =>
+        (r.route?.startsWith('/repos/{owner}/{repo}/issues/') && (r.method === 'POST' || r.method === 'PATCH') && r.route.endsWith('comments')) ||
+        r.route === '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+    );
     if (!commentWrite) throw new Error(`delivery ${n} wrote no plan comment`);
     return { commentMs: arrivals.get(commentWrite) - sent, answeredMs: answered - sent, requests: mine.length };
   }

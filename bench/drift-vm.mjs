@@ -42,7 +42,10 @@ export async function vmMode({ cli }) {
     }
     if (existsSync(join(vagrantDir, 'Vagrantfile'))) {
       const r = spawnSync('vagrant', ['destroy', '-f'], { cwd: vagrantDir, env: { ...process.env, ...env, VAGRANT_CWD: vagrantDir }, stdio: 'inherit' });
-      if (r.status !== 0) console.error(`drift vm bench: vagrant destroy -f in ${vagrantDir} exited ${r.status ?? r.signal}: check \`virsh -c qemu:///system list --all\` for ${SERVICE}_*`);
+      if (r.status !== 0)
+        console.error(
+          `drift vm bench: vagrant destroy -f in ${vagrantDir} exited ${r.status ?? r.signal}: check \`virsh -c qemu:///system list --all\` for ${SERVICE}_*`,
+        );
     }
     for (const name of NAMES) deleteVolume(`${name}-state.qcow2`);
     rmSync(work, { recursive: true, force: true });
@@ -56,7 +59,11 @@ export async function vmMode({ cli }) {
   process.on('SIGTERM', onSignal);
   try {
     setUp({ repo, bin, env });
-    console.log(`drift vm bench: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start; ${execFileSync('nproc').toString().trim()} CPUs; CLI ${cli}`);
+    console.log(
+      `drift vm bench: load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at the start; ${execFileSync('nproc').toString().trim()} CPUs; CLI ${cli}`,
+    );
     const created = await timed(process.execPath, [cli, 'apply', '--repo', repo], { env: runEnv }, (code) => code === 0);
     console.log(`create (svcplan apply, not measured): ${created.wall.toFixed(1)} s`);
 
@@ -73,12 +80,19 @@ export async function vmMode({ cli }) {
       drifts.push({ wall: d.wall, calls });
       const s = await timed('vagrant', ['ssh', NAMES[i % 2], '-c', 'true'], { env: { ...process.env, ...env }, cwd: vagrantDir }, (code) => code === 0);
       sshs.push(s.wall);
-      console.log(`run ${i}: drift ${d.wall.toFixed(2)} s for 2 instances (${calls.length} processes: ${summarize(calls)}); vagrant ssh ${NAMES[i % 2]} -c true ${s.wall.toFixed(2)} s`);
+      console.log(
+        `run ${i}: drift ${d.wall.toFixed(2)} s for 2 instances (${calls.length} processes: ${summarize(calls)}); vagrant ssh ${NAMES[i % 2]} -c true ${s.wall.toFixed(2)} s`,
+      );
     }
     // Fresh connections: a socket folder of its own, so no SSH connection is shared with the runs before.
     const freshTmp = join(work, 'fresh-tmp');
     mkdirSync(freshTmp, { mode: 0o700 });
-    const fresh = await timed(process.execPath, [cli, 'drift', '--format', 'json', '--repo', repo], { env: { ...runEnv, TMPDIR: freshTmp } }, (code) => code === 0);
+    const fresh = await timed(
+      process.execPath,
+      [cli, 'drift', '--format', 'json', '--repo', repo],
+      { env: { ...runEnv, TMPDIR: freshTmp } },
+      (code) => code === 0,
+    );
     console.log(`drift on fresh SSH connections: ${fresh.wall.toFixed(2)} s`);
 
     const walls = drifts.map((d) => d.wall).sort((a, b) => a - b);
@@ -88,7 +102,15 @@ export async function vmMode({ cli }) {
     const summary = {
       runs: RUNS,
       instances: 2,
-      drift: { medianWall: round(med(walls)), min: round(walls[0]), max: round(walls[walls.length - 1]), medianPerInstance: round(med(walls) / 2), processes, processesPerInstance: round(processes / 2), calls: summarize(drifts[0].calls) },
+      drift: {
+        medianWall: round(med(walls)),
+        min: round(walls[0]),
+        max: round(walls[walls.length - 1]),
+        medianPerInstance: round(med(walls) / 2),
+        processes,
+        processesPerInstance: round(processes / 2),
+        calls: summarize(drifts[0].calls),
+      },
       driftFreshConnections: round(fresh.wall),
       vagrantSshTrue: { median: round(med(sshSorted)), min: round(sshSorted[0]), max: round(sshSorted[sshSorted.length - 1]) },
       perInstanceOverVagrantSsh: round(med(walls) / 2 / med(sshSorted)),
@@ -113,7 +135,7 @@ function summarize(calls) {
     const [program, , ...args] = line.split(' ');
     const text = args.join(' ');
     const states = /domstate/.test(text) ? `virsh ${/dominfo/.test(text) ? 'domstate+dominfo' : 'domstate'} (one per service)` : undefined;
-    const kind = program === 'virsh' ? states ?? `virsh ${args[2]}` : program === 'vagrant' ? `vagrant ${args[0]}` : program;
+    const kind = program === 'virsh' ? (states ?? `virsh ${args[2]}`) : program === 'vagrant' ? `vagrant ${args[0]}` : program;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
@@ -214,7 +236,17 @@ tiers:
   chmodSync(join(repo, 'apps/hello/install.sh'), 0o755);
   writeFileSync(join(repo, '.gitignore'), '.svcplan/\n');
   const git = (...args) =>
-    execFileSync('git', args, { cwd: repo, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@localhost', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@localhost' } });
+    execFileSync('git', args, {
+      cwd: repo,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@localhost',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@localhost',
+      },
+    });
   git('init', '--quiet', '--initial-branch=main');
   git('add', '-A');
   git('commit', '--quiet', '-m', 'tiny');
@@ -224,7 +256,10 @@ tiers:
   mkdirSync(bin);
   for (const program of ['vagrant', 'virsh', 'ssh']) {
     const real = execFileSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8', env: { ...process.env, ...env } }).trim();
-    writeFileSync(join(bin, program), `#!/bin/sh\nprintf '%s %s %s\\n' '${program}' "$$" "$*" >> "\${DRIFT_CALL_LOG:-/dev/null}"\nexec '${real.replace(/'/g, "'\\''")}' "$@"\n`);
+    writeFileSync(
+      join(bin, program),
+      `#!/bin/sh\nprintf '%s %s %s\\n' '${program}' "$$" "$*" >> "\${DRIFT_CALL_LOG:-/dev/null}"\nexec '${real.replace(/'/g, "'\\''")}' "$@"\n`,
+    );
     chmodSync(join(bin, program), 0o755);
   }
 }

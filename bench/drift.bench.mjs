@@ -67,7 +67,11 @@ try {
     NO_COLOR: '1',
   };
   console.log(`drift bench: CLI ${CLI}`);
-  console.log(`drift bench: ${SERVICES} services × ${PER_SERVICE} instances, ${SLEEP} s per call; parallelism ${serviceConcurrency} services × ${machineConcurrency} machines; ${execFileSync('nproc').toString().trim()} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `drift bench: ${SERVICES} services × ${PER_SERVICE} instances, ${SLEEP} s per call; parallelism ${serviceConcurrency} services × ${machineConcurrency} machines; ${execFileSync('nproc').toString().trim()} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   // The first drift on this host: nothing kept yet but what Vagrant wrote.
   const first = await runDrift(env, join(work, 'first.log'));
@@ -77,7 +81,9 @@ try {
   for (let run = 1; run <= RUNS; run++) {
     const r = await runDrift(env, join(work, `run-${run}.log`));
     runs.push(r);
-    console.log(`run ${run}: wall ${r.wall} s, ideal ${r.ideal} s, ${r.ratio}×, ${r.processes} processes (${r.perInstance} per instance: ${r.byKind}), load ${r.load}`);
+    console.log(
+      `run ${run}: wall ${r.wall} s, ideal ${r.ideal} s, ${r.ratio}×, ${r.processes} processes (${r.perInstance} per instance: ${r.byKind}), load ${r.load}`,
+    );
   }
   const ratios = runs.map((r) => r.ratio).sort((a, b) => a - b);
   const walls = runs.map((r) => r.wall).sort((a, b) => a - b);
@@ -110,7 +116,10 @@ try {
     console.error(`drift bench: ${perInstance} external processes per instance (target ≤ ${MAX_PROCESSES_PER_INSTANCE})`);
     failed = true;
   }
-  if (!failed) console.log(`drift bench: median ${medianRatio}× the ideal schedule (target ≤ ${TARGET}×), ${perInstance} processes per instance (target ≤ ${MAX_PROCESSES_PER_INSTANCE}): ok`);
+  if (!failed)
+    console.log(
+      `drift bench: median ${medianRatio}× the ideal schedule (target ≤ ${TARGET}×), ${perInstance} processes per instance (target ≤ ${MAX_PROCESSES_PER_INSTANCE}): ok`,
+    );
 } finally {
   if (process.env.SVCPLAN_BENCH_KEEP) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
@@ -127,7 +136,7 @@ function configuredParallelism() {
   const inspect = driver.slice(driver.indexOf('async inspect('));
   const machines = /mapBounded\(instances, (\d+)|INSPECT_CONCURRENCY = (\d+)/.exec(inspect) ?? /INSPECT_CONCURRENCY = (\d+)/.exec(driver);
   const m = machines ? Number(machines[1] ?? machines[2]) : NaN;
-  if (!services || !Number.isInteger(m)) throw new Error('drift bench: cannot find the configured parallelism in src/drift/check.ts and the driver\'s inspect');
+  if (!services || !Number.isInteger(m)) throw new Error("drift bench: cannot find the configured parallelism in src/drift/check.ts and the driver's inspect");
   return { serviceConcurrency: Number(services), machineConcurrency: m };
 }
 
@@ -223,7 +232,10 @@ async function setUp(engine, { repo, bin, factsDir, home }) {
   for (const spec of specs) {
     const dir = join(repo, '.svcplan', 'vagrant', spec.name);
     const digest = expectedSettingsDigest(instance, spec.name);
-    writeFileSync(join(factsDir, spec.name), ['@svcplan-facts 1', '@features', 'base', `@settings ${digest}`, '@app hello 1.4.2', '@disk yes', '@end', ''].join('\n'));
+    writeFileSync(
+      join(factsDir, spec.name),
+      ['@svcplan-facts 1', '@features', 'base', `@settings ${digest}`, '@app hello 1.4.2', '@disk yes', '@end', ''].join('\n'),
+    );
     for (let i = 1; i <= PER_SERVICE; i++) {
       const name = `${spec.name}-web-${i}`;
       const data = join(dir, '.vagrant', 'machines', name, 'libvirt');
@@ -233,7 +245,13 @@ async function setUp(engine, { repo, bin, factsDir, home }) {
       writeFileSync(join(data, 'id'), id);
       writeFileSync(join(data, 'index_uuid'), indexUuid);
       writeFileSync(join(data, 'private_key'), `key of ${id}\n`, { mode: 0o600 });
-      index.machines[indexUuid] = { name, provider: 'libvirt', state: 'running', vagrantfile_path: dir, extra_data: { box: { name: instance.image.box, provider: 'libvirt', version: instance.image.version } } };
+      index.machines[indexUuid] = {
+        name,
+        provider: 'libvirt',
+        state: 'running',
+        vagrantfile_path: dir,
+        extra_data: { box: { name: instance.image.box, provider: 'libvirt', version: instance.image.version } },
+      };
     }
   }
   mkdirSync(join(home, 'data', 'machine-index'), { recursive: true });
@@ -276,7 +294,8 @@ function runDrift(env, log) {
     child.stderr.on('data', (c) => (stderr += c));
     child.on('close', (code) => {
       const wall = (performance.now() - started) / 1000;
-      if (code !== 0) return reject(new Error(`svcplan drift exited ${code} (0: nothing drifted, as the stand-ins answer):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`));
+      if (code !== 0)
+        return reject(new Error(`svcplan drift exited ${code} (0: nothing drifted, as the stand-ins answer):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`));
       const report = JSON.parse(stdout);
       if (report.summary.instances !== INSTANCES || report.summary.drifted_instances !== 0 || report.errors.length !== 0) {
         return reject(new Error(`drift bench: unexpected report ${JSON.stringify(report.summary)} ${JSON.stringify(report.errors.slice(0, 3))}`));
@@ -305,7 +324,14 @@ function countCalls(calls, wall) {
       kinds.set('git', (kinds.get('git') ?? 0) + 1);
       continue;
     }
-    const kind = program === 'virsh' ? (/domstate/.test(text) ? `virsh ${/dominfo/.test(text) ? 'domstate+dominfo' : 'domstate'} (one per service)` : `virsh ${args[2]}`) : program === 'vagrant' ? `vagrant ${args[0]}` : program;
+    const kind =
+      program === 'virsh'
+        ? /domstate/.test(text)
+          ? `virsh ${/dominfo/.test(text) ? 'domstate+dominfo' : 'domstate'} (one per service)`
+          : `virsh ${args[2]}`
+        : program === 'vagrant'
+          ? `vagrant ${args[0]}`
+          : program;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     const machine = /svc-\d+-web-\d+/.exec(text)?.[0] ?? (program === 'virsh' && args[2] === 'dominfo' ? args[3] : undefined);
     if (machine && !/domstate/.test(text)) {
@@ -334,4 +360,3 @@ function round(x, digits = 2) {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
-

@@ -9,7 +9,7 @@
 //     also times another build of the CLI (an older commit's dist/cli.js), run by run in turn with
 //     this one on the same repository, and checks that both write the same plan.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,9 +30,12 @@ if (!existsSync(cli)) {
 const repo = mkdtempSync(join(tmpdir(), 'svcplan-bench-plan-'));
 const gitEnv = {
   ...process.env,
-  GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@svcplan.invalid',
-  GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@svcplan.invalid',
-  GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@svcplan.invalid',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@svcplan.invalid',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
 };
 const git = (...args) => {
   const r = spawnSync('git', args, { cwd: repo, env: gitEnv, encoding: 'utf8' });
@@ -124,7 +127,11 @@ function measure(cmd, args) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Median, min and max of one figure over the runs. */
-const spread = (runs, key) => ({ median: median(runs.map((r) => r[key])), min: Math.min(...runs.map((r) => r[key])), max: Math.max(...runs.map((r) => r[key])) });
+const spread = (runs, key) => ({
+  median: median(runs.map((r) => r[key])),
+  min: Math.min(...runs.map((r) => r[key])),
+  max: Math.max(...runs.map((r) => r[key])),
+});
 
 try {
   const t0 = Date.now();
@@ -144,7 +151,10 @@ try {
     if (other.status !== 0) throw new Error(`baseline ${BASELINE} exited ${other.status}: ${other.stderr.slice(0, 2000)}`);
     if (other.stdout !== check.stdout) throw new Error(`baseline ${BASELINE} writes another plan than ${cli}`);
   }
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   const loadBefore = load();
   const runs = [];
   const baselines = [];
@@ -165,14 +175,22 @@ try {
   const figures = (m) => `${ms(m.median)} (${ms(m.min)}–${ms(m.max)})`;
   const row = (name, rs, extra = '') =>
     `| ${name.padEnd(46)} | ${figures(spread(rs, 'wallMs')).padStart(17)} | ${figures(spread(rs, 'cpuMs')).padStart(17)} | ${figures(spread(rs, 'rssMiB')).padStart(13)} | ${extra}`;
-  console.log(`\nmedian (min–max) of ${RUNS} runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+  console.log(
+    `\nmedian (min–max) of ${RUNS} runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
+  );
   console.log(`load average before: ${loadBefore}; after: ${load()}`);
   console.log('| process                                        | wall ms           | CPU ms            | RSS MiB       |');
   console.log('|------------------------------------------------|-------------------|-------------------|---------------|');
   console.log(row('svcplan plan --format json --base HEAD~1', runs, `${ratio.toFixed(1)}x floor, peak RSS ${peakRss.toFixed(0)} MiB`));
   if (baselineArgs) {
     const pairs = baselines.map((b, i) => runs[i].wallMs / b.wallMs);
-    console.log(row(`baseline ${BASELINE.length > 37 ? '…' + BASELINE.slice(-36) : BASELINE}`, baselines, `${(median(baselines.map((r) => r.wallMs)) / floor50.wallMs).toFixed(1)}x floor; this/baseline wall, run by run: median ${median(pairs).toFixed(2)}`));
+    console.log(
+      row(
+        `baseline ${BASELINE.length > 37 ? '…' + BASELINE.slice(-36) : BASELINE}`,
+        baselines,
+        `${(median(baselines.map((r) => r.wallMs)) / floor50.wallMs).toFixed(1)}x floor; this/baseline wall, run by run: median ${median(pairs).toFixed(2)}`,
+      ),
+    );
   }
   console.log(row('floor: node -e 0 + git diff --stat HEAD~1', floors));
   const plan_bytes = check.stdout.length;

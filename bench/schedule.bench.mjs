@@ -67,7 +67,9 @@ try {
   for (let run = 1; run <= RUNS; run++) {
     const result = await runOnce(run);
     runs.push(result);
-    console.log(`run ${run}: wall ${result.wallSeconds} s, ideal ${result.idealSeconds} s, ${result.ratio}×, svcplan CPU ${result.svcplanCpuMsPerInstance} ms/instance`);
+    console.log(
+      `run ${run}: wall ${result.wallSeconds} s, ideal ${result.idealSeconds} s, ${result.ratio}×, svcplan CPU ${result.svcplanCpuMsPerInstance} ms/instance`,
+    );
   }
   const ratios = runs.map((r) => r.ratio).sort((a, b) => a - b);
   const median = ratios[Math.floor(ratios.length / 2)];
@@ -121,7 +123,9 @@ try {
     const useDouble = process.env.SVCPLAN_BENCH_DRIVER === 'double';
     // The stand-in world has no guests to reach over SSH: health probes go through `vagrant ssh -c`
     // (the driver's way on a host without OpenSSH), one stand-in call each, as the ideal counts them.
-    const driver = useDouble ? sleepingDriver(SLEEP, process.env.VAGRANT_STANDIN_LOG) : new VagrantDriver({ repoDir: repo, healthPollSeconds: SLEEP, ssh: false });
+    const driver = useDouble
+      ? sleepingDriver(SLEEP, process.env.VAGRANT_STANDIN_LOG)
+      : new VagrantDriver({ repoDir: repo, healthPollSeconds: SLEEP, ssh: false });
 
     const childTicksBefore = childCpuTicks();
     const cpuBefore = process.cpuUsage();

@@ -43,7 +43,11 @@ let failed = false;
 
 try {
   setUp();
-  console.log(`vm bench: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start; ${execFileSync('nproc').toString().trim()} CPUs; CLI ${CLI}`);
+  console.log(
+    `vm bench: load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the start; ${execFileSync('nproc').toString().trim()} CPUs; CLI ${CLI}`,
+  );
   const created = await apply('create');
   console.log(`create (not measured against a target): ${created.wall.toFixed(1)} s`);
 
@@ -58,26 +62,52 @@ try {
       return { name, halt: of('halt'), destroy: of('destroy'), up: of('up') };
     });
     const unavoidable = Math.max(...perInstance.map((p) => p.halt + p.destroy + p.up));
-    const other = r.vagrant.filter((c) => !['halt', 'destroy', 'up'].includes(c.args[0])).map((c) => `${c.args.slice(0, 2).join(' ')} ${c.seconds.toFixed(1)} s`);
+    const other = r.vagrant
+      .filter((c) => !['halt', 'destroy', 'up'].includes(c.args[0]))
+      .map((c) => `${c.args.slice(0, 2).join(' ')} ${c.seconds.toFixed(1)} s`);
     const calls = r.vagrant.map((c) => `${c.at.toFixed(1)}+${c.seconds.toFixed(1)} ${c.args.slice(0, 2).join(' ')}`);
-    replaces.push({ run: i, box, wall: round(r.wall), unavoidable: round(unavoidable), ratio: round(r.wall / unavoidable), perInstance: perInstance.map(roundAll), otherVagrantCalls: other, calls, phases: r.phases });
-    console.log(`replace ${i} (→ ${box}): wall ${r.wall.toFixed(1)} s, halt+destroy+up of the slower instance ${unavoidable.toFixed(1)} s, ${(r.wall / unavoidable).toFixed(2)}×; other vagrant calls: ${other.join(', ') || 'none'}`);
+    replaces.push({
+      run: i,
+      box,
+      wall: round(r.wall),
+      unavoidable: round(unavoidable),
+      ratio: round(r.wall / unavoidable),
+      perInstance: perInstance.map(roundAll),
+      otherVagrantCalls: other,
+      calls,
+      phases: r.phases,
+    });
+    console.log(
+      `replace ${i} (→ ${box}): wall ${r.wall.toFixed(1)} s, halt+destroy+up of the slower instance ${unavoidable.toFixed(1)} s, ${(r.wall / unavoidable).toFixed(2)}×; other vagrant calls: ${other.join(', ') || 'none'}`,
+    );
   }
 
   const refreshes = [];
   for (let i = 1; i <= RUNS; i++) {
     commit({ box, version: String(i + 1) }, `refresh ${i}`);
     const r = await apply(`refresh ${i}`);
-    refreshes.push({ run: i, wall: round(r.wall), vagrantCalls: r.vagrant.map((c) => `${c.args.slice(0, 2).join(' ')} ${c.seconds.toFixed(1)} s`), phases: r.phases });
+    refreshes.push({
+      run: i,
+      wall: round(r.wall),
+      vagrantCalls: r.vagrant.map((c) => `${c.args.slice(0, 2).join(' ')} ${c.seconds.toFixed(1)} s`),
+      phases: r.phases,
+    });
     console.log(`refresh ${i}: wall ${r.wall.toFixed(1)} s; vagrant calls: ${r.vagrant.map((c) => c.args.slice(0, 2).join(' ')).join(', ') || 'none'}`);
   }
 
   const probes = process.env.SVCPLAN_BENCH_PROBES === '0' ? { fresh: [0], shared: [0] } : await healthProbes();
-  console.log(`health probe: fresh connection ${probes.fresh.map((s) => s.toFixed(3)).join(' ')} s; shared connection ${probes.shared.map((s) => s.toFixed(3)).join(' ')} s`);
+  console.log(
+    `health probe: fresh connection ${probes.fresh.map((s) => s.toFixed(3)).join(' ')} s; shared connection ${probes.shared.map((s) => s.toFixed(3)).join(' ')} s`,
+  );
 
   const summary = {
     runs: RUNS,
-    replace: { medianWall: median(replaces.map((r) => r.wall)), medianUnavoidable: median(replaces.map((r) => r.unavoidable)), medianRatio: median(replaces.map((r) => r.ratio)), target: REPLACE_TARGET },
+    replace: {
+      medianWall: median(replaces.map((r) => r.wall)),
+      medianUnavoidable: median(replaces.map((r) => r.unavoidable)),
+      medianRatio: median(replaces.map((r) => r.ratio)),
+      target: REPLACE_TARGET,
+    },
     refresh: { medianWall: median(refreshes.map((r) => r.wall)) },
     healthProbe: { medianFresh: round(median(probes.fresh), 3), medianShared: round(median(probes.shared), 3), target: PROBE_TARGET },
     loadAverageAtEnd: loadavg().map((l) => round(l)),
@@ -89,10 +119,15 @@ try {
     failed = true;
   }
   if (Math.max(summary.healthProbe.medianFresh, summary.healthProbe.medianShared) >= PROBE_TARGET) {
-    console.error(`vm bench: a health probe takes ${Math.max(summary.healthProbe.medianFresh, summary.healthProbe.medianShared)} s (target < ${PROBE_TARGET} s)`);
+    console.error(
+      `vm bench: a health probe takes ${Math.max(summary.healthProbe.medianFresh, summary.healthProbe.medianShared)} s (target < ${PROBE_TARGET} s)`,
+    );
     failed = true;
   }
-  if (!failed) console.log(`vm bench: replace ${summary.replace.medianRatio}× (target ≤ ${REPLACE_TARGET}×), health probe ${summary.healthProbe.medianShared}–${summary.healthProbe.medianFresh} s (target < ${PROBE_TARGET} s): ok`);
+  if (!failed)
+    console.log(
+      `vm bench: replace ${summary.replace.medianRatio}× (target ≤ ${REPLACE_TARGET}×), health probe ${summary.healthProbe.medianShared}–${summary.healthProbe.medianFresh} s (target < ${PROBE_TARGET} s): ok`,
+    );
 } finally {
   if (process.env.SVCPLAN_BENCH_KEEP) console.log(`kept ${work}`);
   else tearDown();
@@ -172,8 +207,14 @@ function setUp() {
   );
   // As the e2e service's: the install script writes the version; the hooks use the state disk.
   writeFileSync(join(repo, 'apps/hello/install.sh'), '#!/bin/sh\nset -eu\nmkdir -p /opt/hello\nprintf "%s\\n" "$APP_VERSION" > /opt/hello/version\n');
-  writeFileSync(join(repo, 'apps/hello/save-state.sh'), '#!/bin/sh\nset -eu\nprintf "saved-from-%s\\n" "$(cat /etc/tiny-release)" | dd of="$SVCPLAN_STATE_DEVICE" bs=512 seek=16 conv=notrunc 2>/dev/null\nsync\n');
-  writeFileSync(join(repo, 'apps/hello/restore-state.sh'), '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\n');
+  writeFileSync(
+    join(repo, 'apps/hello/save-state.sh'),
+    '#!/bin/sh\nset -eu\nprintf "saved-from-%s\\n" "$(cat /etc/tiny-release)" | dd of="$SVCPLAN_STATE_DEVICE" bs=512 seek=16 conv=notrunc 2>/dev/null\nsync\n',
+  );
+  writeFileSync(
+    join(repo, 'apps/hello/restore-state.sh'),
+    '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\n',
+  );
   for (const f of ['install.sh', 'save-state.sh', 'restore-state.sh']) chmodSync(join(repo, 'apps/hello', f), 0o755);
   writeFileSync(join(repo, '.gitignore'), '.svcplan/\n');
   git('init', '--quiet', '--initial-branch=main');
@@ -203,7 +244,11 @@ function deleteVolume(name) {
 }
 
 function git(...args) {
-  execFileSync('git', args, { cwd: repo, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@localhost', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@localhost' } });
+  execFileSync('git', args, {
+    cwd: repo,
+    stdio: 'ignore',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@localhost', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@localhost' },
+  });
 }
 
 function commit(change, message) {

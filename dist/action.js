@@ -20179,7 +20179,10 @@ var init_git = __esm({
         } catch (err) {
           if (!(err instanceof GitError)) throw err;
         }
-        const inside = await git.run(["rev-parse", "--is-inside-work-tree"]).then((o) => o.trim() === "true", () => false);
+        const inside = await git.run(["rev-parse", "--is-inside-work-tree"]).then(
+          (o) => o.trim() === "true",
+          () => false
+        );
         if (!inside) return {};
         return { git, headCommit: await git.tryRevParse("HEAD") };
       }
@@ -20465,7 +20468,14 @@ var init_git_revision = __esm({
             wanted.push([path3, entry]);
           }
           const alike = this.alike;
-          const found = alike ? Promise.all(wanted.map(([path3, entry]) => alike.read(path3).then((t) => t !== void 0 && gitBlobId(t, entry.object) === entry.object ? t : void 0, () => void 0))) : void 0;
+          const found = alike ? Promise.all(
+            wanted.map(
+              ([path3, entry]) => alike.read(path3).then(
+                (t) => t !== void 0 && gitBlobId(t, entry.object) === entry.object ? t : void 0,
+                () => void 0
+              )
+            )
+          ) : void 0;
           wanted.forEach(([, entry], i) => {
             const read2 = found ? found.then((f) => f[i] ?? this.fromGit(entry.object)) : this.fromGit(entry.object);
             read2.catch(() => void 0);
@@ -23451,7 +23461,11 @@ function describe(error2, root, sourceOf) {
       const known = Object.keys(parent.properties ?? {});
       const suggestion = closest(field, known);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known fields: ${known.join(", ")}` : "";
-      return { path: [...path3, field], atKey: true, message: `${where === "the document" ? "unknown field" : `${where} has an unknown field`} "${field}"${hint}` };
+      return {
+        path: [...path3, field],
+        atKey: true,
+        message: `${where === "the document" ? "unknown field" : `${where} has an unknown field`} "${field}"${hint}`
+      };
     }
     case "propertyNames":
       return void 0;
@@ -31457,7 +31471,11 @@ async function loadConfig(reader) {
   const documents = source.documents.filter((d) => d.value !== null || d.doc.errors.length > 0);
   if (diagnostics.length === 0 && documents.length !== 1) {
     const at = documents[1] ?? source.documents[0];
-    report(at?.index ?? 0, [], documents.length === 0 ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults` : `${CONFIG_FILE} must hold one document; found ${documents.length}`);
+    report(
+      at?.index ?? 0,
+      [],
+      documents.length === 0 ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults` : `${CONFIG_FILE} must hold one document; found ${documents.length}`
+    );
   }
   const document = documents[0];
   if (diagnostics.length === 0 && document) {
@@ -31489,7 +31507,9 @@ async function loadConfig(reader) {
   };
 }
 function sortDiagnostics(diagnostics) {
-  return [...diagnostics].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return [...diagnostics].sort(
+    (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 var CONFIG_FILE;
 var init_config = __esm({
@@ -31682,9 +31702,7 @@ var init_tree = __esm({
 // src/load/desired-state.ts
 async function loadDesiredState(reader) {
   const config = await loadConfig(reader);
-  const paths = (await reader.list([...config.templates, ...config.services])).filter(
-    (path3) => /\.ya?ml$/i.test(path3) && path3 !== CONFIG_FILE
-  );
+  const paths = (await reader.list([...config.templates, ...config.services])).filter((path3) => /\.ya?ml$/i.test(path3) && path3 !== CONFIG_FILE);
   const texts = await Promise.all(paths.map((path3) => reader.read(path3)));
   const locator = new YamlLocator();
   const diagnostics = [];
@@ -31738,7 +31756,13 @@ async function loadDesiredState(reader) {
     const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
       const first = named2.get(doc.value.name);
-      if (first) report(doc.file, doc.document, ["name"], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`);
+      if (first)
+        report(
+          doc.file,
+          doc.document,
+          ["name"],
+          `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`
+        );
       else named2.set(doc.value.name, doc);
     }
     return named2;
@@ -31751,7 +31775,12 @@ async function loadDesiredState(reader) {
     if (!template) {
       if (!brokenTemplates.has(service.value.template) && unreadableFiles === 0) {
         const known = [...templatesByName.keys()].sort();
-        report(service.file, service.document, ["template"], `template "${service.value.template}" does not exist` + (known.length ? `; templates found: ${known.join(", ")}` : `; no templates were found under ${config.templates.join(", ")}`));
+        report(
+          service.file,
+          service.document,
+          ["template"],
+          `template "${service.value.template}" does not exist` + (known.length ? `; templates found: ${known.join(", ")}` : `; no templates were found under ${config.templates.join(", ")}`)
+        );
       }
       continue;
     }
@@ -31788,7 +31817,12 @@ function resolvedSpec(service, template) {
 function checkKind(file, document, report) {
   const value2 = document.value;
   if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
-    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value2) ? "a list" : JSON.stringify(value2)?.slice(0, 40) ?? String(value2)}`);
+    report(
+      file,
+      document,
+      [],
+      `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value2) ? "a list" : JSON.stringify(value2)?.slice(0, 40) ?? String(value2)}`
+    );
     return void 0;
   }
   const { apiVersion, kind } = value2;
@@ -31803,7 +31837,12 @@ function checkKind(file, document, report) {
     return void 0;
   }
   if (apiVersion !== API_VERSION) {
-    report(file, document, apiVersion === void 0 ? [] : ["apiVersion"], apiVersion === void 0 ? `the document is missing "apiVersion: ${API_VERSION}"` : typeof apiVersion === "string" ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}` : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`);
+    report(
+      file,
+      document,
+      apiVersion === void 0 ? [] : ["apiVersion"],
+      apiVersion === void 0 ? `the document is missing "apiVersion: ${API_VERSION}"` : typeof apiVersion === "string" ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}` : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`
+    );
     return void 0;
   }
   if (kind === "Config") {
@@ -31811,7 +31850,12 @@ function checkKind(file, document, report) {
     return void 0;
   }
   if (!DOCUMENT_KINDS.includes(kind)) {
-    report(file, document, kind === void 0 ? [] : ["kind"], kind === void 0 ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"' : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`);
+    report(
+      file,
+      document,
+      kind === void 0 ? [] : ["kind"],
+      kind === void 0 ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"' : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`
+    );
     return void 0;
   }
   return kind;
@@ -31821,14 +31865,24 @@ function checkTemplate({ value: template, raw, file, document }, report) {
   for (const [name, tier] of Object.entries(template.tiers)) {
     const at = (...rest) => ["tiers", name, ...rest];
     if (!template.images[tier.image]) {
-      report(file, document, at("image"), `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(", ")}); add it under images or fix the name`);
+      report(
+        file,
+        document,
+        at("image"),
+        `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(", ")}); add it under images or fix the name`
+      );
     }
     const { min, max } = tier.scale;
     if (min > max) {
       report(file, document, at("scale", "min"), `tiers.${name}.scale.min ${min} is greater than scale.max ${max}`);
     } else if (tier.count < min || tier.count > max) {
       const given = raw.tiers[name].count !== void 0;
-      report(file, document, at("count"), `tiers.${name}.count ${tier.count}${given ? "" : " (the default)"} is outside scale ${min}..${max}; choose a count from ${min} to ${max}${given ? "" : " and write it"}, or change scale`);
+      report(
+        file,
+        document,
+        at("count"),
+        `tiers.${name}.count ${tier.count}${given ? "" : " (the default)"} is outside scale ${min}..${max}; choose a count from ${min} to ${max}${given ? "" : " and write it"}, or change scale`
+      );
     }
   }
 }
@@ -31842,7 +31896,12 @@ function checkService({ value: service, raw, file, document }, template, report)
     }
     const { min, max } = tier.scale;
     if (override.count !== void 0 && min <= max && (override.count < min || override.count > max)) {
-      report(file, document, ["tiers", name, "count"], `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`);
+      report(
+        file,
+        document,
+        ["tiers", name, "count"],
+        `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`
+      );
     }
   }
   const ssh = service.target.ssh;
@@ -31852,14 +31911,24 @@ function checkService({ value: service, raw, file, document }, template, report)
     for (const tier of tiers) {
       const last = first.get(tier.name) + tier.count - 1;
       if (last > 65535) {
-        report(file, document, ["target", "ssh", "portBase"], `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`);
+        report(
+          file,
+          document,
+          ["target", "ssh", "portBase"],
+          `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`
+        );
         break;
       }
     }
   }
   for (const key of Object.keys(service.target.options)) {
     if (depthOf(raw.target.options[key]) > MAX_OPTION_DEPTH) {
-      report(file, document, ["target", "options", key], `${dottedPath(["target", "options", key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`);
+      report(
+        file,
+        document,
+        ["target", "options", key],
+        `${dottedPath(["target", "options", key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`
+      );
     }
   }
 }
@@ -31892,7 +31961,12 @@ async function checkScriptsExist(reader, templates, report) {
   const found = await Promise.all(references.map((r) => check(r.script)));
   references.forEach(({ file, document, path: path3, script }, i) => {
     if (!found[i]) {
-      report(file, document, path3, `${dottedPath(path3)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`);
+      report(
+        file,
+        document,
+        path3,
+        `${dottedPath(path3)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`
+      );
     }
   });
 }
@@ -32467,14 +32541,9 @@ function refuse2(service, tierName, existing, desired, desiredTier, planned, f) 
     );
   }
   const cap = desiredTier.rollout.maxDisruption;
-  const over = planned.filter(
-    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
-  );
+  const over = planned.filter((p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]);
   if (over.length === 0) return;
-  const worst = over.reduce(
-    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
-    cap
-  );
+  const worst = over.reduce((w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w, cap);
   const paths = [
     ...new Set(
       over.flatMap(
@@ -32546,14 +32615,19 @@ function planDigestOf(doc, desired = {}, specs = /* @__PURE__ */ new WeakMap()) 
       }
     }
   }
-  return canonicalDigest({
-    state_digest: doc.state_digest,
-    summary: doc.summary,
-    services: doc.services,
-    warnings: doc.warnings,
-    errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null]))
-  }, memo);
+  return canonicalDigest(
+    {
+      state_digest: doc.state_digest,
+      summary: doc.summary,
+      services: doc.services,
+      warnings: doc.warnings,
+      errors: doc.errors,
+      desired: Object.fromEntries(
+        Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null])
+      )
+    },
+    memo
+  );
 }
 function instanceText(instance, memo) {
   const { name, action, state, reasons } = instance;
@@ -32597,8 +32671,11 @@ function servicesText(services, memo) {
     const service = services[s];
     if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return void 0;
     const { name, template, runner, tiers } = service;
-    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers)) return void 0;
-    parts.push(`${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers))
+      return void 0;
+    parts.push(
+      `${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`
+    );
     for (let t = 0; t < tiers.length; t++) {
       const tier = tiers[t];
       if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return void 0;
@@ -32615,7 +32692,8 @@ function servicesText(services, memo) {
           const instance = instances[i];
           if (!plainObject(instance) || !instanceKeys(instance)) return void 0;
           const { name: instanceName2, action, state, reasons } = instance;
-          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons))
+            return void 0;
           let shell = shells.get(reasons);
           if (shell === void 0 || shell.action !== action || shell.state !== state) {
             shell = {
@@ -32686,10 +32764,16 @@ function buildPlan(input) {
     const pin = now?.pin;
     const rollback2 = now?.rollingBack;
     if (rollback2 && spec && specDigest(spec) === rollback2.pin.desiredDigest) {
-      f.warnings.push(`service ${name}: its rollback (deployment ${rollback2.id}) ${rollback2.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`);
+      f.warnings.push(
+        `service ${name}: its rollback (deployment ${rollback2.id}) ${rollback2.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`
+      );
       spec = rollback2.spec;
       finishing[name] = {
-        rollback: { ...rollback2.rollbackOf !== void 0 ? { of: rollback2.rollbackOf } : {}, desiredDigest: rollback2.pin.desiredDigest, release: rollback2.revision.release },
+        rollback: {
+          ...rollback2.rollbackOf !== void 0 ? { of: rollback2.rollbackOf } : {},
+          desiredDigest: rollback2.pin.desiredDigest,
+          release: rollback2.revision.release
+        },
         revision: { commit: rollback2.revision.commit, ref: rollback2.revision.ref }
       };
     } else if (pin && spec) {
@@ -32728,7 +32812,10 @@ function buildPlan(input) {
     }
   }
   const specs = /* @__PURE__ */ new WeakMap();
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]), specs);
+  const states = stateDigests(
+    names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]),
+    specs
+  );
   const state_digest = states.total;
   const plan_digest = planDigestOf({ state_digest, summary: summary2, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
@@ -32835,7 +32922,15 @@ async function computePlan(opts) {
     desired = headResult.state;
   } catch (error2) {
     if (!(error2 instanceof InputError)) throw error2;
-    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error2.diagnostics, warnings: baseWarnings });
+    return refusedPlan({
+      recorded: opts.recorded,
+      standIn,
+      services: opts.services,
+      base,
+      head: opts.head.revision,
+      errors: error2.diagnostics,
+      warnings: baseWarnings
+    });
   }
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
   return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
@@ -33084,7 +33179,10 @@ function messages(plan, limit) {
 function renderMarkdown(plan, opts = {}) {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
-  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`] : [];
+  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? (
+    // JSON of labels and digests; `--` cannot end the comment early (labels are escaped).
+    [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`]
+  ) : [];
   const header = [
     PLAN_COMMENT_MARKER,
     ...digests,
@@ -33163,7 +33261,7 @@ var init_markdown = __esm({
       "`": "&#96;",
       "\\": "&#92;",
       "*": "&#42;",
-      "_": "&#95;",
+      _: "&#95;",
       "[": "&#91;",
       "]": "&#93;",
       "~": "&#126;",
@@ -33404,10 +33502,14 @@ function checkInstance(inst, i, where) {
   const step = inst.step;
   if (step === void 0) return;
   if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
-    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
+    throw new DamagedRecordError(
+      where,
+      `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`
+    );
   }
   if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
-  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from))
+    throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
 }
 function upgradeLegacy(inst) {
   if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
@@ -34208,9 +34310,7 @@ function planBoxes(plan) {
 }
 async function prepareBoxes(plan, driver) {
   const failures = [];
-  await Promise.all(
-    [...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err) => failures.push(err.message)))
-  );
+  await Promise.all([...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err) => failures.push(err.message))));
   return failures.length > 0 ? failures.sort().join("; ") : void 0;
 }
 var init_boxes = __esm({
@@ -34274,7 +34374,13 @@ function nextMove(step, m) {
     case "create":
       switch (step.phase) {
         case "creating":
-          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
+          if (exists2 && m.state !== "unknown")
+            return {
+              kind: "run",
+              op: "destroy",
+              then: "creating",
+              note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)"
+            };
           return { kind: "run", op: "create", then: "created" };
         case "created":
           if (!exists2) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
@@ -34286,7 +34392,12 @@ function nextMove(step, m) {
         case "saving":
           if (!exists2) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
           if (!step.save) return { kind: "advance", phase: "saved" };
-          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
+          if (!isOldMachine(step, m))
+            return {
+              kind: "advance",
+              phase: "saved",
+              note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is"
+            };
           if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
           return { kind: "run", op: "save-state", then: "saved" };
         case "saved":
@@ -34299,7 +34410,13 @@ function nextMove(step, m) {
         case "destroyed":
           return { kind: "advance", phase: "creating" };
         case "creating":
-          if (exists2 && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
+          if (exists2 && m.state !== "unknown")
+            return {
+              kind: "run",
+              op: "destroy",
+              then: "creating",
+              note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays"
+            };
           return { kind: "run", op: "create", then: "created" };
         case "created":
           if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
@@ -34495,12 +34612,19 @@ function retarget(step, target, start) {
       const fromHalfway = classifyInstanceChange(step.to, target);
       const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
       if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
-      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
+      const provisioners = ordered([
+        ...step.provisioners ?? [],
+        ...provisionersFor(fromStart.reasons),
+        ...provisionersFor(fromHalfway.reasons)
+      ]);
       const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
       if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
         return carried({ to: target, provisioners });
       }
-      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+      return {
+        kind: "step",
+        step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start)
+      };
     }
   }
 }
@@ -34616,7 +34740,9 @@ async function bringToward(ctx, slot, target, opts) {
           ctx.machines.set(slot.name, UNKNOWN);
           const message = err.message || String(err);
           journal.fail(slot.name, message);
-          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine3(message)}`);
+          await journal.persist(
+            `${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine3(message)}`
+          );
           return { kind: "failed", message };
         }
         ctx.machines.set(slot.name, afterOperation(move.op, machine));
@@ -34781,7 +34907,16 @@ async function runSteps(ctx, items, tier, probes) {
         report.outcome = "failed";
         report.error = result.message;
         failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
-        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
+        ctx.emit({
+          kind: "instance-finished",
+          service: ctx.service,
+          tier: slot.tier,
+          instance: slot.name,
+          action: item.action,
+          ok: false,
+          seconds,
+          error: result.message
+        });
         return;
       }
       report.outcome = "done";
@@ -34920,7 +35055,16 @@ async function rollBackChanges(ctx, reports) {
         report.outcome = "rollback-failed";
         report.error = result.message;
       }
-      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
+      ctx.emit({
+        kind: "instance-finished",
+        service: ctx.service,
+        tier: change.tier,
+        instance: change.name,
+        action,
+        ok: false,
+        seconds,
+        error: result.message
+      });
       return `${change.name}: ${result.message}`;
     }
     if (result.kind === "gate") ctx.journal.complete(change.name);
@@ -35156,7 +35300,8 @@ var init_service_run = __esm({
       machines = /* @__PURE__ */ new Map();
       async execute() {
         if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
-        if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
+        if (this.run.interrupted || this.opts.signal?.aborted)
+          return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
         if (this.run.unavailableBoxes) {
           const error2 = `${this.name}: not started, nothing was touched: ${this.run.unavailableBoxes}`;
           const instances = this.reportsOf(this.ps);
@@ -35202,7 +35347,11 @@ var init_service_run = __esm({
         }
         const ps = replanned.document.services.find((s) => s.name === this.name);
         if (!ps) {
-          this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
+          this.emit({
+            kind: "replanned",
+            service: this.name,
+            message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)`
+          });
           this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
           return { service: this.name, result: "unchanged", instances: this.reports };
         }
@@ -35219,7 +35368,12 @@ var init_service_run = __esm({
         const groups = this.groups(ps, desired, previousSpec);
         const made = groups.flatMap((g) => g.items).filter((i) => i.action === "create" || i.action === "replace");
         await this.opts.driver.prepareBoxes(this.name, boxesFor(made.flatMap((i) => i.target ? [i.target] : [])));
-        this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
+        this.journal = new Journal(
+          this.opts.store,
+          this.begin(record, desired),
+          () => this.interrupted(),
+          (err) => this.run.interrupted ??= err
+        );
         const journal = this.journal;
         const deployment = this.deployment;
         await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
@@ -35236,7 +35390,12 @@ var init_service_run = __esm({
         const { plan } = this.opts;
         const desired = plan.desired[this.name];
         return buildPlan({
-          desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
+          desired: {
+            revision: plan.document.head,
+            templates: [],
+            services: desired ? [desired] : [],
+            locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) }
+          },
           recorded: record ? { [this.name]: record } : {},
           base: plan.document.base,
           services: [this.name]
@@ -35258,7 +35417,8 @@ var init_service_run = __esm({
           for (const domain of [...tier.domains].sort((a, b) => a.index - b.index)) {
             for (const pi of domain.instances) {
               const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
-              if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
+              if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner)
+                report.outcome = "skipped";
               reports.push(report);
             }
           }
@@ -35343,7 +35503,12 @@ var init_service_run = __esm({
         const journal = this.journal;
         const deployment = this.deployment;
         const record = journal.record;
-        record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+        record.revision = {
+          commit: deployment.revision.commit,
+          ref: deployment.revision.ref,
+          release: deployment.revision.release,
+          specDigest: specDigest(record.spec)
+        };
         if (deployment.pin) record.pin = { ...deployment.pin, at: (/* @__PURE__ */ new Date()).toISOString() };
         else delete record.pin;
         delete record.rollout;
@@ -35571,9 +35736,7 @@ function deploymentTarget(record, to) {
     const earlier = history.filter((d2) => d2 !== current && d2.result === "succeeded");
     const target = earlier[earlier.length - 1];
     if (!target) {
-      throw new RollbackTargetError(
-        `service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`
-      );
+      throw new RollbackTargetError(`service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`);
     }
     return target;
   }
@@ -35621,7 +35784,9 @@ ${err.message}`);
     throw err;
   }
   if (!found) {
-    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+    throw new RollbackTargetError(
+      `"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`
+    );
   }
   const { commit, desired } = found;
   const spec = desired.services.find((s) => s.name === record.name);
@@ -35825,9 +35990,7 @@ function rubyLiteral(value2) {
     return "{ " + entries.join(", ") + " }";
   }
   if (typeof value2 === "object" && isPlainObject3(value2)) {
-    const entries = Object.entries(value2).map(
-      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
-    );
+    const entries = Object.entries(value2).map(([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`);
     return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
   }
   throw new Error(`cannot write a ${describe3(value2)} as a Ruby literal`);
@@ -35888,7 +36051,8 @@ function sshEndpointOf(service, inst) {
   const ssh = inst.spec.target.ssh;
   if (!ssh) return void 0;
   const port = ssh.portBase + inst.index - 1;
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
+  if (port > 65535)
+    throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
   return { host: ssh.host, port };
 }
 function renderVagrantfile(input, cache) {
@@ -35984,9 +36148,7 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
       for (const arg of ["-netdev", netdev, "-device", device]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
     }
     if (spec.state) {
-      L.push(
-        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
-      );
+      L.push(`    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`);
     }
   }
   L.push("  end");
@@ -36029,9 +36191,7 @@ function provisionersOf(inst, service, repoDir) {
   ];
   for (const [app, def] of sortedEntries(spec.apps)) {
     if (!APP_NAME.test(app)) {
-      throw new VagrantfileError(
-        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
-      );
+      throw new VagrantfileError(`service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`);
     }
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
     if (def.install) out.push({ name: `app-${app}-script`, type: "file", source: repoFile(repoDir, def.install, service.name), destination: upload });
@@ -36077,7 +36237,9 @@ function base64Env(env) {
 function settingsFile(settings, service) {
   return sortedEntries(settings).map(([key, value2]) => {
     if (!ENV_NAME.test(key)) {
-      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
+      throw new VagrantfileError(
+        `service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`
+      );
     }
     return `${key}=${shellQuote(String(value2))}
 `;
@@ -36864,7 +37026,10 @@ function profileOf(settings, endpoint2, ownKey) {
   return { entries };
 }
 function settingsFromProfile(profile, endpoint2, ownKey) {
-  const entries = profile.entries.map(({ key, value: value2 }) => ({ key, value: value2 === HOST ? endpoint2.host : value2 === PORT ? String(endpoint2.port) : value2 === KEY ? ownKey : value2 }));
+  const entries = profile.entries.map(({ key, value: value2 }) => ({
+    key,
+    value: value2 === HOST ? endpoint2.host : value2 === PORT ? String(endpoint2.port) : value2 === KEY ? ownKey : value2
+  }));
   return sshSettingsOf({ host: "", entries });
 }
 function profileKey(parts) {
@@ -37179,7 +37344,11 @@ var init_driver = __esm({
         const found = /* @__PURE__ */ new Map();
         const answers = await Promise.all([
           ...[...libvirt].map(async ([uri, machines]) => {
-            const args = virshDomstateArgs(uri, machines.map((m) => m.id), { dominfo: hardware !== void 0 });
+            const args = virshDomstateArgs(
+              uri,
+              machines.map((m) => m.id),
+              { dominfo: hardware !== void 0 }
+            );
             if (!args) return false;
             const result = await this.runner.run({ program: "virsh", args, cwd: dir });
             if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
@@ -37347,7 +37516,12 @@ var init_driver = __esm({
         const home = vagrantHome(this.env());
         if (boxOnDisk(home, box)) return;
         if (!this.writeFiles) {
-          this.emit(service, void 0, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, "svcplan");
+          this.emit(
+            service,
+            void 0,
+            `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`,
+            "svcplan"
+          );
           return;
         }
         const dir = this.options.tmpDir ?? tmpdir2();
@@ -37622,7 +37796,8 @@ var init_driver = __esm({
             const uri = libvirtUriOf(inst.spec.target.options, { ...process.env, ...this.options.env }) ?? libvirtUri(inst.spec);
             const command = provider === "libvirt" ? { program: "virsh", args: ["-c", uri, "dominfo", m.id], cwd: this.vagrantDir(service.name) } : { program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: this.vagrantDir(service.name) };
             const result = await this.runner.run(command, { timeoutSeconds: 60 });
-            if (result.exitCode === 0) Object.assign(o, provider === "libvirt" ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
+            if (result.exitCode === 0)
+              Object.assign(o, provider === "libvirt" ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
             else unobserved.push(`memory and cpus: \`${formatCommandLine(command)}\` exited with ${result.exitCode}`);
           } else {
             unobserved.push("memory and cpus: Vagrant has no provider id for the machine");
@@ -37631,10 +37806,12 @@ var init_driver = __esm({
             const script = guestFactsScript(inst.spec.target.provider);
             const target = await this.sshTarget(inst);
             let result = target ? await this.sshRun(inst, target, commandPayload(script), 120) : void 0;
-            if (!result || result.exitCode === 255) result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", script], { quiet: true, timeoutSeconds: 120 });
+            if (!result || result.exitCode === 255)
+              result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", script], { quiet: true, timeoutSeconds: 120 });
             const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : void 0;
             if (guest) o.guest = guest;
-            else unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
+            else
+              unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
           }
           if (unobserved.length > 0) o.unobserved = unobserved;
         });
@@ -37821,7 +37998,15 @@ function renderApplyResult(view) {
   ]);
   if (problems.length > 0) lines.push("", "**Problems**", "", ...problems.slice(0, 50));
   if (view.commands && view.commands.length > 0) {
-    lines.push("", "<details><summary>Commands a real run would execute</summary>", "", "```", ...view.commands.slice(0, 400).map((c) => c.replace(/```/g, "'''")), "```", "</details>");
+    lines.push(
+      "",
+      "<details><summary>Commands a real run would execute</summary>",
+      "",
+      "```",
+      ...view.commands.slice(0, 400).map((c) => c.replace(/```/g, "'''")),
+      "```",
+      "</details>"
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -37880,10 +38065,21 @@ async function applyCommand(ctx) {
   }
   const scoped = { document: { ...doc, services }, desired: plan.desired };
   const deployments = /* @__PURE__ */ new Map();
-  const { store, driver, commands } = applyMachinery({ checkout: repo, store: realStore, recorded, dryRun: settings.dryRun, onOutput: logDriverOutput((l) => reporter.info(l)) });
+  const { store, driver, commands } = applyMachinery({
+    checkout: repo,
+    store: realStore,
+    recorded,
+    dryRun: settings.dryRun,
+    onOutput: logDriverOutput((l) => reporter.info(l))
+  });
   if (!settings.dryRun) {
     for (const s of services) {
-      const d = await createServiceDeployment(octokit, ctx.repo, { service: s.name, commit, description: `svcplan apply ${doc.plan_digest.slice(0, 19)}`, planDigest: doc.plan_digest });
+      const d = await createServiceDeployment(octokit, ctx.repo, {
+        service: s.name,
+        commit,
+        description: `svcplan apply ${doc.plan_digest.slice(0, 19)}`,
+        planDigest: doc.plan_digest
+      });
       deployments.set(s.name, d);
       await setDeploymentStatus(octokit, ctx.repo, d, "in_progress", { logUrl: settings.runUrl, description: "applying" });
     }
@@ -38023,7 +38219,8 @@ async function rollbackCommand(ctx) {
     description: `svcplan rollback to ${target.label}`,
     planDigest: doc.plan_digest
   });
-  if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, "in_progress", { logUrl: settings.runUrl, description: `rolling back to ${target.label}` });
+  if (deployment)
+    await setDeploymentStatus(octokit, ctx.repo, deployment, "in_progress", { logUrl: settings.runUrl, description: `rolling back to ${target.label}` });
   const machinery = applyMachinery({
     checkout: repo,
     store,
@@ -38050,7 +38247,11 @@ async function rollbackCommand(ctx) {
     stop.dispose();
   }
   const result = report.services.find((s) => s.service === service);
-  if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, deploymentStateOf(result?.result ?? "failed"), { logUrl: settings.runUrl, description: result?.error ?? result?.result });
+  if (deployment)
+    await setDeploymentStatus(octokit, ctx.repo, deployment, deploymentStateOf(result?.result ?? "failed"), {
+      logUrl: settings.runUrl,
+      description: result?.error ?? result?.result
+    });
   const markdown = renderApplyResult({
     kind: "rollback",
     report,
@@ -38166,7 +38367,12 @@ async function checkDrift(opts) {
   return {
     format_version: 1,
     checked_at: (opts.now?.() ?? /* @__PURE__ */ new Date()).toISOString(),
-    summary: { services: services.length, drifted_services: services.filter((s) => s.status === "drifted").length, instances, drifted_instances: driftedInstances },
+    summary: {
+      services: services.length,
+      drifted_services: services.filter((s) => s.status === "drifted").length,
+      instances,
+      drifted_instances: driftedInstances
+    },
     services,
     errors
   };
@@ -38185,12 +38391,23 @@ async function checkService2(record, opts, errors) {
     for (const ri of record.instances) {
       const seen = observed[ri.name];
       if (!seen || seen.state === "unknown") {
-        errors.push({ service: record.name, instance: ri.name, message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join("; ")}` : ""}` });
+        errors.push({
+          service: record.name,
+          instance: ri.name,
+          message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join("; ")}` : ""}`
+        });
         continue;
       }
       for (const why of seen.unobserved ?? []) errors.push({ service: record.name, instance: ri.name, message: `${ri.name}: ${why}` });
       const d = instanceDrift(ri, seen);
-      const unfinished = ri.step ? [{ path: "step", recorded: "finished", observed: `${ri.step.action} ${ri.step.failed ? "failed" : "stopped"} at ${ri.step.phase}`, action: ri.step.action }] : [];
+      const unfinished = ri.step ? [
+        {
+          path: "step",
+          recorded: "finished",
+          observed: `${ri.step.action} ${ri.step.failed ? "failed" : "stopped"} at ${ri.step.phase}`,
+          action: ri.step.action
+        }
+      ] : [];
       if (d || unfinished.length > 0) {
         const differences = [...unfinished, ...d?.differences ?? []];
         drifted.push({ name: ri.name, tier: ri.tier, action: d?.action ?? ri.step.action, differences });
@@ -38259,10 +38476,13 @@ function renderDriftMarkdown(report, opts = {}) {
   const errors = report.errors.filter((e) => !opts.service || e.service === opts.service);
   if (errors.length > 0) out.push("**Not observed**", "", ...errors.map((e) => `- ${escapeMarkdown(`${e.instance ?? e.service}: ${e.message}`)}`), "");
   if (services.some((s) => s.status === "drifted")) {
-    out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
+    out.push(
+      "`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history)."
+    );
   }
   let text2 = out.join("\n") + "\n";
-  if (text2.length > limit) text2 = text2.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  if (text2.length > limit)
+    text2 = text2.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
   return text2;
 }
 function renderDriftJson(report) {
@@ -38391,7 +38611,13 @@ async function ensureDriftLabel(octokit, repo) {
     if (error2.status !== 404) throw error2;
   }
   try {
-    await octokit.request("POST /repos/{owner}/{repo}/labels", { owner: repo.owner, repo: repo.repo, name: DRIFT_LABEL, color: DRIFT_LABEL_COLOR, description: DRIFT_LABEL_DESCRIPTION });
+    await octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: repo.owner,
+      repo: repo.repo,
+      name: DRIFT_LABEL,
+      color: DRIFT_LABEL_COLOR,
+      description: DRIFT_LABEL_DESCRIPTION
+    });
   } catch (error2) {
     if (error2.status !== 422) throw error2;
   }
@@ -38497,7 +38723,11 @@ async function driftCommand(ctx) {
   if (settings.dryRun) {
     reporter.info("dry run: no issue, comment or state branch was written");
   } else {
-    const by = { ...settings.runner ? { runner: settings.runner } : {}, host: process.env.RUNNER_NAME || hostname3(), ...settings.runUrl ? { run_url: settings.runUrl } : {} };
+    const by = {
+      ...settings.runner ? { runner: settings.runner } : {},
+      host: process.env.RUNNER_NAME || hostname3(),
+      ...settings.runUrl ? { run_url: settings.runUrl } : {}
+    };
     await recordReports(ctx, store, report, by);
     const outcomes = await syncDriftIssues(ctx.octokit, ctx.repo, report, { runner: settings.runner, runUrl: settings.runUrl });
     for (const o of outcomes) if (o.issue) reporter.info(`${o.service}: drift issue #${o.issue.number} ${o.change} (${o.issue.url})`);
@@ -38524,7 +38754,9 @@ function driftRunnerLabels(recorded, settings) {
   const labelOf = (name) => runnerLabelOf({ runner: recorded[name]?.spec.target.runner });
   if (settings.service) {
     if (!recorded[settings.service]) {
-      throw new ActionInputError(`drift of ${settings.service}: nothing is recorded for it; recorded services: ${Object.keys(recorded).sort().join(", ") || "none yet"}`);
+      throw new ActionInputError(
+        `drift of ${settings.service}: nothing is recorded for it; recorded services: ${Object.keys(recorded).sort().join(", ") || "none yet"}`
+      );
     }
     const label = labelOf(settings.service);
     if (settings.runner !== void 0 && settings.runner !== label) {

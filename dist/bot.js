@@ -587,14 +587,9 @@ function refuse(service, tierName, existing, desired, desiredTier, planned, f) {
     );
   }
   const cap = desiredTier.rollout.maxDisruption;
-  const over = planned.filter(
-    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
-  );
+  const over = planned.filter((p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]);
   if (over.length === 0) return;
-  const worst = over.reduce(
-    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
-    cap
-  );
+  const worst = over.reduce((w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w, cap);
   const paths = [
     ...new Set(
       over.flatMap(
@@ -666,14 +661,19 @@ function planDigestOf(doc, desired = {}, specs = /* @__PURE__ */ new WeakMap()) 
       }
     }
   }
-  return canonicalDigest({
-    state_digest: doc.state_digest,
-    summary: doc.summary,
-    services: doc.services,
-    warnings: doc.warnings,
-    errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null]))
-  }, memo);
+  return canonicalDigest(
+    {
+      state_digest: doc.state_digest,
+      summary: doc.summary,
+      services: doc.services,
+      warnings: doc.warnings,
+      errors: doc.errors,
+      desired: Object.fromEntries(
+        Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null])
+      )
+    },
+    memo
+  );
 }
 var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
 function instanceText(instance, memo) {
@@ -722,8 +722,11 @@ function servicesText(services, memo) {
     const service = services[s];
     if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return void 0;
     const { name, template, runner, tiers } = service;
-    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers)) return void 0;
-    parts.push(`${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers))
+      return void 0;
+    parts.push(
+      `${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`
+    );
     for (let t = 0; t < tiers.length; t++) {
       const tier = tiers[t];
       if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return void 0;
@@ -740,7 +743,8 @@ function servicesText(services, memo) {
           const instance = instances[i];
           if (!plainObject(instance) || !instanceKeys(instance)) return void 0;
           const { name: instanceName2, action, state, reasons } = instance;
-          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons))
+            return void 0;
           let shell = shells.get(reasons);
           if (shell === void 0 || shell.action !== action || shell.state !== state) {
             shell = {
@@ -811,10 +815,16 @@ function buildPlan(input) {
     const pin = now?.pin;
     const rollback = now?.rollingBack;
     if (rollback && spec && specDigest(spec) === rollback.pin.desiredDigest) {
-      f.warnings.push(`service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`);
+      f.warnings.push(
+        `service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`
+      );
       spec = rollback.spec;
       finishing[name] = {
-        rollback: { ...rollback.rollbackOf !== void 0 ? { of: rollback.rollbackOf } : {}, desiredDigest: rollback.pin.desiredDigest, release: rollback.revision.release },
+        rollback: {
+          ...rollback.rollbackOf !== void 0 ? { of: rollback.rollbackOf } : {},
+          desiredDigest: rollback.pin.desiredDigest,
+          release: rollback.revision.release
+        },
         revision: { commit: rollback.revision.commit, ref: rollback.revision.ref }
       };
     } else if (pin && spec) {
@@ -853,7 +863,10 @@ function buildPlan(input) {
     }
   }
   const specs = /* @__PURE__ */ new WeakMap();
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]), specs);
+  const states = stateDigests(
+    names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]),
+    specs
+  );
   const state_digest = states.total;
   const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
@@ -1117,7 +1130,7 @@ var ENTITIES = {
   "`": "&#96;",
   "\\": "&#92;",
   "*": "&#42;",
-  "_": "&#95;",
+  _: "&#95;",
   "[": "&#91;",
   "]": "&#93;",
   "~": "&#126;",
@@ -1241,7 +1254,10 @@ var RUNNER_DIGESTS_MARKER = "<!-- svcplan:runner-digests ";
 function renderMarkdown(plan, opts = {}) {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
-  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`] : [];
+  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? (
+    // JSON of labels and digests; `--` cannot end the comment early (labels are escaped).
+    [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`]
+  ) : [];
   const header = [
     PLAN_COMMENT_MARKER,
     ...digests,
@@ -1425,10 +1441,14 @@ function checkInstance(inst, i, where) {
   const step = inst.step;
   if (step === void 0) return;
   if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
-    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
+    throw new DamagedRecordError(
+      where,
+      `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`
+    );
   }
   if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
-  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from))
+    throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
 }
 function upgradeLegacy(inst) {
   if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
@@ -1631,10 +1651,13 @@ function renderDriftMarkdown(report, opts = {}) {
   const errors = report.errors.filter((e) => !opts.service || e.service === opts.service);
   if (errors.length > 0) out.push("**Not observed**", "", ...errors.map((e) => `- ${escapeMarkdown(`${e.instance ?? e.service}: ${e.message}`)}`), "");
   if (services.some((s) => s.status === "drifted")) {
-    out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
+    out.push(
+      "`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history)."
+    );
   }
   let text2 = out.join("\n") + "\n";
-  if (text2.length > limit) text2 = text2.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  if (text2.length > limit)
+    text2 = text2.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
   return text2;
 }
 
@@ -4516,7 +4539,11 @@ function describe(error, root, sourceOf) {
       const known = Object.keys(parent.properties ?? {});
       const suggestion = closest(field, known);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known fields: ${known.join(", ")}` : "";
-      return { path: [...path, field], atKey: true, message: `${where === "the document" ? "unknown field" : `${where} has an unknown field`} "${field}"${hint}` };
+      return {
+        path: [...path, field],
+        atKey: true,
+        message: `${where === "the document" ? "unknown field" : `${where} has an unknown field`} "${field}"${hint}`
+      };
     }
     case "propertyNames":
       return void 0;
@@ -5165,7 +5192,11 @@ async function loadConfig(reader) {
   const documents = source.documents.filter((d) => d.value !== null || d.doc.errors.length > 0);
   if (diagnostics.length === 0 && documents.length !== 1) {
     const at = documents[1] ?? source.documents[0];
-    report(at?.index ?? 0, [], documents.length === 0 ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults` : `${CONFIG_FILE} must hold one document; found ${documents.length}`);
+    report(
+      at?.index ?? 0,
+      [],
+      documents.length === 0 ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults` : `${CONFIG_FILE} must hold one document; found ${documents.length}`
+    );
   }
   const document = documents[0];
   if (diagnostics.length === 0 && document) {
@@ -5197,7 +5228,9 @@ async function loadConfig(reader) {
   };
 }
 function sortDiagnostics(diagnostics) {
-  return [...diagnostics].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return [...diagnostics].sort(
+    (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 // src/load/resolve.ts
@@ -5369,9 +5402,7 @@ var MAX_OPTION_DEPTH = 8;
 var YIELD_AFTER_MS = 4;
 async function loadDesiredState(reader) {
   const config = await loadConfig(reader);
-  const paths = (await reader.list([...config.templates, ...config.services])).filter(
-    (path) => /\.ya?ml$/i.test(path) && path !== CONFIG_FILE
-  );
+  const paths = (await reader.list([...config.templates, ...config.services])).filter((path) => /\.ya?ml$/i.test(path) && path !== CONFIG_FILE);
   const texts = await Promise.all(paths.map((path) => reader.read(path)));
   const locator = new YamlLocator();
   const diagnostics = [];
@@ -5425,7 +5456,13 @@ async function loadDesiredState(reader) {
     const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
       const first = named2.get(doc.value.name);
-      if (first) report(doc.file, doc.document, ["name"], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`);
+      if (first)
+        report(
+          doc.file,
+          doc.document,
+          ["name"],
+          `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`
+        );
       else named2.set(doc.value.name, doc);
     }
     return named2;
@@ -5438,7 +5475,12 @@ async function loadDesiredState(reader) {
     if (!template) {
       if (!brokenTemplates.has(service.value.template) && unreadableFiles === 0) {
         const known = [...templatesByName.keys()].sort();
-        report(service.file, service.document, ["template"], `template "${service.value.template}" does not exist` + (known.length ? `; templates found: ${known.join(", ")}` : `; no templates were found under ${config.templates.join(", ")}`));
+        report(
+          service.file,
+          service.document,
+          ["template"],
+          `template "${service.value.template}" does not exist` + (known.length ? `; templates found: ${known.join(", ")}` : `; no templates were found under ${config.templates.join(", ")}`)
+        );
       }
       continue;
     }
@@ -5477,7 +5519,12 @@ function resolvedSpec(service, template) {
 function checkKind(file, document, report) {
   const value2 = document.value;
   if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
-    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value2) ? "a list" : JSON.stringify(value2)?.slice(0, 40) ?? String(value2)}`);
+    report(
+      file,
+      document,
+      [],
+      `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value2) ? "a list" : JSON.stringify(value2)?.slice(0, 40) ?? String(value2)}`
+    );
     return void 0;
   }
   const { apiVersion, kind } = value2;
@@ -5492,7 +5539,12 @@ function checkKind(file, document, report) {
     return void 0;
   }
   if (apiVersion !== API_VERSION) {
-    report(file, document, apiVersion === void 0 ? [] : ["apiVersion"], apiVersion === void 0 ? `the document is missing "apiVersion: ${API_VERSION}"` : typeof apiVersion === "string" ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}` : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`);
+    report(
+      file,
+      document,
+      apiVersion === void 0 ? [] : ["apiVersion"],
+      apiVersion === void 0 ? `the document is missing "apiVersion: ${API_VERSION}"` : typeof apiVersion === "string" ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}` : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`
+    );
     return void 0;
   }
   if (kind === "Config") {
@@ -5500,7 +5552,12 @@ function checkKind(file, document, report) {
     return void 0;
   }
   if (!DOCUMENT_KINDS.includes(kind)) {
-    report(file, document, kind === void 0 ? [] : ["kind"], kind === void 0 ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"' : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`);
+    report(
+      file,
+      document,
+      kind === void 0 ? [] : ["kind"],
+      kind === void 0 ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"' : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`
+    );
     return void 0;
   }
   return kind;
@@ -5510,14 +5567,24 @@ function checkTemplate({ value: template, raw, file, document }, report) {
   for (const [name, tier] of Object.entries(template.tiers)) {
     const at = (...rest) => ["tiers", name, ...rest];
     if (!template.images[tier.image]) {
-      report(file, document, at("image"), `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(", ")}); add it under images or fix the name`);
+      report(
+        file,
+        document,
+        at("image"),
+        `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(", ")}); add it under images or fix the name`
+      );
     }
     const { min, max } = tier.scale;
     if (min > max) {
       report(file, document, at("scale", "min"), `tiers.${name}.scale.min ${min} is greater than scale.max ${max}`);
     } else if (tier.count < min || tier.count > max) {
       const given = raw.tiers[name].count !== void 0;
-      report(file, document, at("count"), `tiers.${name}.count ${tier.count}${given ? "" : " (the default)"} is outside scale ${min}..${max}; choose a count from ${min} to ${max}${given ? "" : " and write it"}, or change scale`);
+      report(
+        file,
+        document,
+        at("count"),
+        `tiers.${name}.count ${tier.count}${given ? "" : " (the default)"} is outside scale ${min}..${max}; choose a count from ${min} to ${max}${given ? "" : " and write it"}, or change scale`
+      );
     }
   }
 }
@@ -5531,7 +5598,12 @@ function checkService({ value: service, raw, file, document }, template, report)
     }
     const { min, max } = tier.scale;
     if (override.count !== void 0 && min <= max && (override.count < min || override.count > max)) {
-      report(file, document, ["tiers", name, "count"], `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`);
+      report(
+        file,
+        document,
+        ["tiers", name, "count"],
+        `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`
+      );
     }
   }
   const ssh = service.target.ssh;
@@ -5541,14 +5613,24 @@ function checkService({ value: service, raw, file, document }, template, report)
     for (const tier of tiers) {
       const last = first.get(tier.name) + tier.count - 1;
       if (last > 65535) {
-        report(file, document, ["target", "ssh", "portBase"], `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`);
+        report(
+          file,
+          document,
+          ["target", "ssh", "portBase"],
+          `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`
+        );
         break;
       }
     }
   }
   for (const key of Object.keys(service.target.options)) {
     if (depthOf(raw.target.options[key]) > MAX_OPTION_DEPTH) {
-      report(file, document, ["target", "options", key], `${dottedPath(["target", "options", key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`);
+      report(
+        file,
+        document,
+        ["target", "options", key],
+        `${dottedPath(["target", "options", key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`
+      );
     }
   }
 }
@@ -5581,7 +5663,12 @@ async function checkScriptsExist(reader, templates, report) {
   const found = await Promise.all(references.map((r) => check(r.script)));
   references.forEach(({ file, document, path, script }, i) => {
     if (!found[i]) {
-      report(file, document, path, `${dottedPath(path)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`);
+      report(
+        file,
+        document,
+        path,
+        `${dottedPath(path)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`
+      );
     }
   });
 }
@@ -5627,7 +5714,15 @@ async function computePlan(opts) {
     desired = headResult.state;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error.diagnostics, warnings: baseWarnings });
+    return refusedPlan({
+      recorded: opts.recorded,
+      standIn,
+      services: opts.services,
+      base,
+      head: opts.head.revision,
+      errors: error.diagnostics,
+      warnings: baseWarnings
+    });
   }
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
   return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
@@ -5860,7 +5955,8 @@ async function driftReply(deps, event, service) {
   const branch = await stateBranchAt(deps, event.defaultBranch);
   const recorded = await readRecordedStateFromBranch(deps, branch);
   const names = Object.keys(recorded).sort();
-  if (names.length === 0) return `Nothing is recorded on \`${escapeMarkdown(branch)}\` yet: svcplan has applied nothing, so there is nothing to check for drift.`;
+  if (names.length === 0)
+    return `Nothing is recorded on \`${escapeMarkdown(branch)}\` yet: svcplan has applied nothing, so there is nothing to check for drift.`;
   if (service && !recorded[service]) {
     return `Nothing is recorded for ${escapeMarkdown(service)}, so there is nothing to check. Recorded services: ${names.map(escapeMarkdown).join(", ")}.`;
   }
@@ -5920,7 +6016,11 @@ function rowOf(name, label, report) {
   if (!report) return `| ${cells.join(" | ")} | never | \u2014 |`;
   const s = report.services[0];
   const by = report.checked_by;
-  const where = [by.runner ? `on runner \`${escapeMarkdown(by.runner)}\`` : "", by.host ? `host \`${escapeMarkdown(by.host)}\`` : "", by.run_url && /^https?:\/\/[^\s()<>]+$/.test(by.run_url) ? `[workflow run](${by.run_url})` : ""].filter(Boolean).join(", ");
+  const where = [
+    by.runner ? `on runner \`${escapeMarkdown(by.runner)}\`` : "",
+    by.host ? `host \`${escapeMarkdown(by.host)}\`` : "",
+    by.run_url && /^https?:\/\/[^\s()<>]+$/.test(by.run_url) ? `[workflow run](${by.run_url})` : ""
+  ].filter(Boolean).join(", ");
   const result = s.status === "drifted" ? `**drifted**: ${s.instances.length} of ${s.checked} instance${s.checked === 1 ? "" : "s"}` : `clean: ${s.checked} instance${s.checked === 1 ? "" : "s"} as recorded`;
   const unobserved = report.errors.length > 0 ? `; ${report.errors.length} not observed` : "";
   return `| ${cells.join(" | ")} | ${report.checked_at}${where ? ` ${where}` : ""} | ${result}${unobserved} |`;
@@ -5972,9 +6072,7 @@ function deploymentTarget(record, to) {
     const earlier = history.filter((d2) => d2 !== current && d2.result === "succeeded");
     const target = earlier[earlier.length - 1];
     if (!target) {
-      throw new RollbackTargetError(
-        `service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`
-      );
+      throw new RollbackTargetError(`service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`);
     }
     return target;
   }
@@ -6002,7 +6100,9 @@ ${err.message}`);
     throw err;
   }
   if (!found) {
-    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+    throw new RollbackTargetError(
+      `"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`
+    );
   }
   const { commit, desired } = found;
   const spec = desired.services.find((s) => s.name === record.name);
@@ -6077,11 +6177,7 @@ async function dispatchCommand(deps, event) {
   if (!command) return { kind: "ignored" };
   await react(deps, event.commentId);
   if (!await hasWritePermission(deps.octokit, deps.repo, event.author)) {
-    await reply(
-      deps,
-      event,
-      `Sorry @${event.author}, svcplan only acts on commands from people with write access to this repository. Nothing was done.`
-    );
+    await reply(deps, event, `Sorry @${event.author}, svcplan only acts on commands from people with write access to this repository. Nothing was done.`);
     return { kind: "refused", command: command.kind };
   }
   try {
@@ -6245,7 +6341,8 @@ function botOptionsFromEnv(env = process.env) {
   const port = env.PORT === void 0 || env.PORT === "" ? 3e3 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT ${env.PORT} is not a port number`);
   const writeSpacingMs = env.SVCPLAN_WRITE_SPACING_MS === void 0 || env.SVCPLAN_WRITE_SPACING_MS === "" ? 1e3 : Number(env.SVCPLAN_WRITE_SPACING_MS);
-  if (!Number.isFinite(writeSpacingMs) || writeSpacingMs < 0) problems.push(`SVCPLAN_WRITE_SPACING_MS ${env.SVCPLAN_WRITE_SPACING_MS} is not a number of milliseconds`);
+  if (!Number.isFinite(writeSpacingMs) || writeSpacingMs < 0)
+    problems.push(`SVCPLAN_WRITE_SPACING_MS ${env.SVCPLAN_WRITE_SPACING_MS} is not a number of milliseconds`);
   const logLevel = env.LOG_LEVEL ?? "info";
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL ${env.LOG_LEVEL} is not one of ${LOG_LEVELS.join(", ")}`);
   if (problems.length > 0) throw new Error(`svcplan bot cannot start:

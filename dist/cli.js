@@ -30,7 +30,7 @@ import {
   summarySentence,
   valueText,
   withWarnings
-} from "./cli-chunk-M5RIWL4H.js";
+} from "./cli-chunk-FSX3QQMQ.js";
 
 // src/cli/main.ts
 import { setFlagsFromString } from "node:v8";
@@ -98,7 +98,15 @@ async function computePlan(opts) {
     desired = headResult.state;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error.diagnostics, warnings: baseWarnings });
+    return refusedPlan({
+      recorded: opts.recorded,
+      standIn,
+      services: opts.services,
+      base,
+      head: opts.head.revision,
+      errors: error.diagnostics,
+      warnings: baseWarnings
+    });
   }
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });
   return baseWarnings.length > 0 ? withWarnings(plan, baseWarnings) : plan;
@@ -139,12 +147,7 @@ function reasonLine(r) {
 function renderText(plan, opts = {}) {
   const paint = (colour, text) => opts.color ? `${colour}${text}${ANSI.reset}` : text;
   const out = [];
-  out.push(
-    paint(
-      ANSI.bold,
-      `svcplan: ${printable(revisionLabel(plan.base))} \u2192 ${printable(revisionLabel(plan.head))}`
-    )
-  );
+  out.push(paint(ANSI.bold, `svcplan: ${printable(revisionLabel(plan.base))} \u2192 ${printable(revisionLabel(plan.head))}`));
   out.push("");
   for (const service of plan.services) {
     const runner = service.runner ? `, runner ${printable(service.runner)}` : "";
@@ -174,7 +177,12 @@ function renderText(plan, opts = {}) {
   if (plan.warnings.length) out.push("");
   for (const e of plan.errors) out.push(paint(ANSI.red, `Error: ${printable(formatDiagnostic(e))}`));
   if (plan.errors.length) {
-    out.push(paint(ANSI.red + ANSI.bold, `Plan refused: ${plan.errors.length} error${plan.errors.length === 1 ? "" : "s"}; nothing will be applied until ${plan.errors.length === 1 ? "it is" : "they are"} fixed.`));
+    out.push(
+      paint(
+        ANSI.red + ANSI.bold,
+        `Plan refused: ${plan.errors.length} error${plan.errors.length === 1 ? "" : "s"}; nothing will be applied until ${plan.errors.length === 1 ? "it is" : "they are"} fixed.`
+      )
+    );
     out.push("");
   }
   out.push(paint(ANSI.bold, summarySentence(plan.summary, anyReplaceKeepsState(plan))));
@@ -267,9 +275,7 @@ function styler(color) {
 // src/cli/diagnostics.ts
 function formatDiagnostics(diagnostics, color = false) {
   const style = styler(color);
-  const sorted = [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column
-  );
+  const sorted = [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return sorted.map((d) => {
     const text = formatDiagnostic(d);
     const at = `${d.file}:${d.line}:${d.column}:`;
@@ -370,17 +376,29 @@ var applyCommand = defineCommand({
     for (const s of services ?? []) if (!s) throw new UsageError("--service needs a value");
     const runner = stringFlag(args, "runner");
     if (runner === "") throw new UsageError("--runner needs a value");
-    return { repo: stringFlag(args, "repo"), services, dryRun: booleanFlag(args, "dry-run"), repair: booleanFlag(args, "repair"), runner, state: parseStateFlag(args) };
+    return {
+      repo: stringFlag(args, "repo"),
+      services,
+      dryRun: booleanFlag(args, "dry-run"),
+      repair: booleanFlag(args, "repair"),
+      runner,
+      state: parseStateFlag(args)
+    };
   },
   async run(settings, ctx) {
-    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-WHXFLUPR.js");
+    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-IYRYXKHC.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
     const machinery = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });
     let recorded = await store.read();
     if (settings.repair) {
-      const observed = await observedState({ recorded, driver: machinery.driver, ...settings.services ? { services: settings.services } : {}, ...settings.runner ? { runner: settings.runner } : {} });
+      const observed = await observedState({
+        recorded,
+        driver: machinery.driver,
+        ...settings.services ? { services: settings.services } : {},
+        ...settings.runner ? { runner: settings.runner } : {}
+      });
       recorded = observed.recorded;
       for (const line of observed.unrepaired) ctx.io.stderr.write(`svcplan: not repaired: ${line}
 `);
@@ -395,7 +413,10 @@ var applyCommand = defineCommand({
     }
     const unknown = (settings.services ?? []).filter((s) => document.warnings.some((w) => w.startsWith(`service ${s} is neither`)));
     if (unknown.length > 0) {
-      throw new UsageError(`--service ${unknown.join(", ")}: no such service in the templates repository or the recorded state`, "svcplan plan lists every service");
+      throw new UsageError(
+        `--service ${unknown.join(", ")}: no such service in the templates repository or the recorded state`,
+        "svcplan plan lists every service"
+      );
     }
     ctx.io.stdout.write(withNewline(renderText(document, { color: ctx.color })));
     if (document.services.length === 0) {
@@ -510,7 +531,9 @@ function reportText(report, style) {
     }
   }
   const ok = report.services.filter((s) => s.result === "succeeded").length;
-  lines.push(report.ok ? style("green", `apply complete: ${ok} service(s) updated`) : style("red", "apply did not complete; see above. Run svcplan apply again to resume once the cause is fixed."));
+  lines.push(
+    report.ok ? style("green", `apply complete: ${ok} service(s) updated`) : style("red", "apply did not complete; see above. Run svcplan apply again to resume once the cause is fixed.")
+  );
   return lines.join("\n") + "\n";
 }
 function withNewline(text) {
@@ -539,7 +562,7 @@ var driftCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), services: args.positionals, format, runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-WHXFLUPR.js");
+    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-IYRYXKHC.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
@@ -548,7 +571,13 @@ var driftCommand = defineCommand({
       throw new UsageError(`nothing is recorded for ${unknown.join(", ")}`, `recorded services: ${Object.keys(recorded).sort().join(", ") || "none yet"}`);
     }
     const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false, onOutput: svcplanLines(ctx) });
-    const report = await checkDrift({ recorded, store, driver, ...settings.services.length > 0 ? { services: settings.services } : {}, ...settings.runner ? { runner: settings.runner } : {} });
+    const report = await checkDrift({
+      recorded,
+      store,
+      driver,
+      ...settings.services.length > 0 ? { services: settings.services } : {},
+      ...settings.runner ? { runner: settings.runner } : {}
+    });
     const text = settings.format === "json" ? renderDriftJson(report) : settings.format === "markdown" ? renderDriftMarkdown(report) : renderDriftText(report);
     ctx.io.stdout.write(text);
     return driftExitCode(report);
@@ -569,12 +598,15 @@ var importCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-WHXFLUPR.js");
+    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-IYRYXKHC.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
     const spec = desired.services.find((s) => s.name === settings.service);
     if (!spec) {
-      throw new UsageError(`no service ${settings.service} in the templates repository`, `services: ${desired.services.map((s) => s.name).sort().join(", ") || "none"}`);
+      throw new UsageError(
+        `no service ${settings.service} in the templates repository`,
+        `services: ${desired.services.map((s) => s.name).sort().join(", ") || "none"}`
+      );
     }
     const store = await openRepoStore(repo, settings.state);
     const { driver } = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });
@@ -632,7 +664,13 @@ var historyCommand = defineCommand({
       );
     }
     if (settings.format === "json") {
-      ctx.io.stdout.write(JSON.stringify(record.history.map(({ spec: _spec, ...d }) => d), null, 2) + "\n");
+      ctx.io.stdout.write(
+        JSON.stringify(
+          record.history.map(({ spec: _spec, ...d }) => d),
+          null,
+          2
+        ) + "\n"
+      );
       return EXIT_OK;
     }
     ctx.io.stdout.write(renderHistory(record.history, styler(ctx.color)));
@@ -703,7 +741,7 @@ var planCommand = defineCommand({
     const store = await openRepoStore(repo);
     let recorded = await store.read();
     if (settings.repair) {
-      const { applyMachinery, observedState } = await import("./cli-machines-WHXFLUPR.js");
+      const { applyMachinery, observedState } = await import("./cli-machines-IYRYXKHC.js");
       const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
       const observed = await observedState({ recorded, driver });
       recorded = observed.recorded;
@@ -766,7 +804,7 @@ var rollbackCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, to, yes: booleanFlag(args, "yes"), state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-WHXFLUPR.js");
+    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-IYRYXKHC.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
@@ -934,10 +972,7 @@ var validateCommand = defineCommand({
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
-    const instances = desired.services.reduce(
-      (sum, s) => sum + s.tiers.reduce((n, t) => n + t.count, 0),
-      0
-    );
+    const instances = desired.services.reduce((sum, s) => sum + s.tiers.reduce((n, t) => n + t.count, 0), 0);
     const style = styler(ctx.color);
     ctx.io.stdout.write(
       `${style("green", "valid:")} ${count2(desired.templates.length, "template")}, ${count2(desired.services.length, "service")}, ${count2(instances, "instance")}
@@ -984,10 +1019,7 @@ function overallHelp(commands, version) {
   ].join("\n");
 }
 function commandHelp(command) {
-  const flags = [
-    ...Object.entries(command.flags),
-    ["help", { type: "boolean", short: "h", description: "show this help" }]
-  ];
+  const flags = [...Object.entries(command.flags), ["help", { type: "boolean", short: "h", description: "show this help" }]];
   const labels = flags.map(([name, f]) => (f.short ? `-${f.short}, ` : "    ") + `--${name}` + (f.value ? ` ${f.value}` : ""));
   const width = Math.max(...labels.map((l) => l.length));
   return [
@@ -1077,10 +1109,7 @@ function findCommand(name, commands) {
   const command = commands.find((c) => c.name === name);
   if (command) return command;
   const near = commands.find((c) => editDistance(c.name, name) <= 2);
-  throw new UsageError(
-    `unknown command '${name}'`,
-    (near ? `did you mean '${near.name}'? ` : "") + `commands: ${commands.map((c) => c.name).join(", ")}`
-  );
+  throw new UsageError(`unknown command '${name}'`, (near ? `did you mean '${near.name}'? ` : "") + `commands: ${commands.map((c) => c.name).join(", ")}`);
 }
 function parseCommandArgs(command, args) {
   const options = {};
@@ -1096,10 +1125,7 @@ function parseCommandArgs(command, args) {
   const values = parsed.values;
   const maxPositionals = command.maxPositionals ?? 0;
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(
-      `unexpected argument '${parsed.positionals[maxPositionals]}'`,
-      `usage: svcplan ${command.usage}`
-    );
+    throw new UsageError(`unexpected argument '${parsed.positionals[maxPositionals]}'`, `usage: svcplan ${command.usage}`);
   }
   return { values, positionals: parsed.positionals };
 }

@@ -34,10 +34,12 @@ export async function applyCommand(ctx: ActionContext): Promise<void> {
   }
 
   const commit = settings.sha || repo.headCommit || '';
-  const pull = commit ? await findPullRequestForCommit(octokit, ctx.repo, commit).catch((error: unknown) => {
-    reporter.warning(`could not look up the pull request of ${commit}: ${(error as Error).message}`);
-    return undefined;
-  }) : undefined;
+  const pull = commit
+    ? await findPullRequestForCommit(octokit, ctx.repo, commit).catch((error: unknown) => {
+        reporter.warning(`could not look up the pull request of ${commit}: ${(error as Error).message}`);
+        return undefined;
+      })
+    : undefined;
   let stale: { reviewed: string; pullRequest: number } | undefined;
   if (pull) {
     const comment = await findPlanComment(octokit, { ...ctx.repo, issueNumber: pull.number });
@@ -64,10 +66,21 @@ export async function applyCommand(ctx: ActionContext): Promise<void> {
 
   const deployments = new Map<string, ServiceDeployment>();
   // A dry run walks the same steps against a copy of the recorded state: nothing written, no VM touched.
-  const { store, driver, commands } = applyMachinery({ checkout: repo, store: realStore, recorded, dryRun: settings.dryRun, onOutput: logDriverOutput((l) => reporter.info(l)) });
+  const { store, driver, commands } = applyMachinery({
+    checkout: repo,
+    store: realStore,
+    recorded,
+    dryRun: settings.dryRun,
+    onOutput: logDriverOutput((l) => reporter.info(l)),
+  });
   if (!settings.dryRun) {
     for (const s of services) {
-      const d = await createServiceDeployment(octokit, ctx.repo, { service: s.name, commit, description: `svcplan apply ${doc.plan_digest.slice(0, 19)}`, planDigest: doc.plan_digest });
+      const d = await createServiceDeployment(octokit, ctx.repo, {
+        service: s.name,
+        commit,
+        description: `svcplan apply ${doc.plan_digest.slice(0, 19)}`,
+        planDigest: doc.plan_digest,
+      });
       deployments.set(s.name, d);
       await setDeploymentStatus(octokit, ctx.repo, d, 'in_progress', { logUrl: settings.runUrl, description: 'applying' });
     }

@@ -59,7 +59,8 @@ export function renderApplyResult(view: ApplyResultView): string {
     for (const i of s.instances) counts.set(i.outcome, (counts.get(i.outcome) ?? 0) + 1);
     const instances = [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || '—';
     const ghDeployment = view.deployments[s.service];
-    const deployment = [s.deployment !== undefined ? `#${s.deployment}` : '', ghDeployment !== undefined ? `(GitHub ${ghDeployment})` : ''].filter(Boolean).join(' ') || '—';
+    const deployment =
+      [s.deployment !== undefined ? `#${s.deployment}` : '', ghDeployment !== undefined ? `(GitHub ${ghDeployment})` : ''].filter(Boolean).join(' ') || '—';
     lines.push(`| ${escapeMarkdown(s.service)} | ${escapeMarkdown(s.result)} | ${deployment} | ${escapeMarkdown(instances)} |`);
   }
   const problems = view.report.services.flatMap((s) => [
@@ -68,7 +69,15 @@ export function renderApplyResult(view: ApplyResultView): string {
   ]);
   if (problems.length > 0) lines.push('', '**Problems**', '', ...problems.slice(0, 50));
   if (view.commands && view.commands.length > 0) {
-    lines.push('', '<details><summary>Commands a real run would execute</summary>', '', '```', ...view.commands.slice(0, 400).map((c) => c.replace(/```/g, "'''")), '```', '</details>');
+    lines.push(
+      '',
+      '<details><summary>Commands a real run would execute</summary>',
+      '',
+      '```',
+      ...view.commands.slice(0, 400).map((c) => c.replace(/```/g, "'''")),
+      '```',
+      '</details>',
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -54,7 +54,11 @@ export async function driftCommand(ctx: ActionContext): Promise<void> {
   if (settings.dryRun) {
     reporter.info('dry run: no issue, comment or state branch was written');
   } else {
-    const by: DriftChecker = { ...(settings.runner ? { runner: settings.runner } : {}), host: process.env.RUNNER_NAME || hostname(), ...(settings.runUrl ? { run_url: settings.runUrl } : {}) };
+    const by: DriftChecker = {
+      ...(settings.runner ? { runner: settings.runner } : {}),
+      host: process.env.RUNNER_NAME || hostname(),
+      ...(settings.runUrl ? { run_url: settings.runUrl } : {}),
+    };
     await recordReports(ctx, store, report, by);
     const outcomes = await syncDriftIssues(ctx.octokit, ctx.repo, report, { runner: settings.runner, runUrl: settings.runUrl });
     for (const o of outcomes) if (o.issue) reporter.info(`${o.service}: drift issue #${o.issue.number} ${o.change} (${o.issue.url})`);
@@ -62,7 +66,7 @@ export async function driftCommand(ctx: ActionContext): Promise<void> {
     if (byPerson) {
       reporter.warning(
         `drift issues are written as ${byPerson.authoredBy}, not by a bot, so the next check cannot tell them from anyone's and opens new ones: ` +
-          'give github-token the workflow\'s own token (${{ github.token }}) or a GitHub App\'s',
+          "give github-token the workflow's own token (${{ github.token }}) or a GitHub App's",
       );
     }
     if (settings.issue !== undefined) {
@@ -86,7 +90,9 @@ export function driftRunnerLabels(recorded: RecordedState, settings: Pick<Action
   const labelOf = (name: string) => runnerLabelOf({ runner: recorded[name]?.spec.target.runner });
   if (settings.service) {
     if (!recorded[settings.service]) {
-      throw new ActionInputError(`drift of ${settings.service}: nothing is recorded for it; recorded services: ${Object.keys(recorded).sort().join(', ') || 'none yet'}`);
+      throw new ActionInputError(
+        `drift of ${settings.service}: nothing is recorded for it; recorded services: ${Object.keys(recorded).sort().join(', ') || 'none yet'}`,
+      );
     }
     const label = labelOf(settings.service);
     if (settings.runner !== undefined && settings.runner !== label) {

@@ -59,7 +59,8 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
         description: `svcplan rollback to ${target.label}`,
         planDigest: doc.plan_digest,
       });
-  if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, 'in_progress', { logUrl: settings.runUrl, description: `rolling back to ${target.label}` });
+  if (deployment)
+    await setDeploymentStatus(octokit, ctx.repo, deployment, 'in_progress', { logUrl: settings.runUrl, description: `rolling back to ${target.label}` });
 
   const machinery = applyMachinery({
     checkout: repo,
@@ -87,7 +88,11 @@ export async function rollbackCommand(ctx: ActionContext): Promise<void> {
     stop.dispose();
   }
   const result = report.services.find((s) => s.service === service);
-  if (deployment) await setDeploymentStatus(octokit, ctx.repo, deployment, deploymentStateOf(result?.result ?? 'failed'), { logUrl: settings.runUrl, description: result?.error ?? result?.result });
+  if (deployment)
+    await setDeploymentStatus(octokit, ctx.repo, deployment, deploymentStateOf(result?.result ?? 'failed'), {
+      logUrl: settings.runUrl,
+      description: result?.error ?? result?.result,
+    });
   const markdown = renderApplyResult({
     kind: 'rollback',
     report,

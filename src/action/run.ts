@@ -27,7 +27,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
       reporter.fail(`svcplan: ${error.message}`);
     } else {
       const status = (error as { status?: number }).status;
-      const hint = status === 403 || status === 404 ? ' (check the workflow\'s permissions: contents, pull-requests, issues and deployments need write)' : '';
+      const hint = status === 403 || status === 404 ? " (check the workflow's permissions: contents, pull-requests, issues and deployments need write)" : '';
       reporter.fail(`svcplan: ${(error as Error).message ?? String(error)}${hint}`);
     }
   }

@@ -40,7 +40,16 @@ export async function rollBackChanges(ctx: RollbackContext, reports: Map<string,
         report.outcome = 'rollback-failed';
         report.error = result.message;
       }
-      ctx.emit({ kind: 'instance-finished', service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
+      ctx.emit({
+        kind: 'instance-finished',
+        service: ctx.service,
+        tier: change.tier,
+        instance: change.name,
+        action,
+        ok: false,
+        seconds,
+        error: result.message,
+      });
       return `${change.name}: ${result.message}`;
     }
     if (result.kind === 'gate') ctx.journal.complete(change.name);

@@ -38,8 +38,6 @@ function planBoxes(plan: Plan): Map<string, BoxRef[]> {
  */
 export async function prepareBoxes(plan: Plan, driver: Driver): Promise<string | undefined> {
   const failures: string[] = [];
-  await Promise.all(
-    [...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err: Error) => failures.push(err.message))),
-  );
+  await Promise.all([...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err: Error) => failures.push(err.message))));
   return failures.length > 0 ? failures.sort().join('; ') : undefined;
 }

@@ -91,7 +91,13 @@ export function nextMove(step: InstanceStep, m: Machine): Move {
       switch (step.phase) {
         case 'creating':
           // Half made by a run that stopped: no app state is on it yet, so it is made again whole.
-          if (exists && m.state !== 'unknown') return { kind: 'run', op: 'destroy', then: 'creating', note: 'an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)' };
+          if (exists && m.state !== 'unknown')
+            return {
+              kind: 'run',
+              op: 'destroy',
+              then: 'creating',
+              note: 'an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)',
+            };
           return { kind: 'run', op: 'create', then: 'created' };
         case 'created':
           if (!exists) return { kind: 'advance', phase: 'creating', note: 'the machine is gone: it is created again' };
@@ -104,7 +110,12 @@ export function nextMove(step: InstanceStep, m: Machine): Move {
         case 'saving':
           if (!exists) return { kind: 'advance', phase: 'destroyed', note: 'the old machine is already gone: nothing to save, halt or destroy' };
           if (!step.save) return { kind: 'advance', phase: 'saved' };
-          if (!isOldMachine(step, m)) return { kind: 'advance', phase: 'saved', note: 'the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is' };
+          if (!isOldMachine(step, m))
+            return {
+              kind: 'advance',
+              phase: 'saved',
+              note: 'the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is',
+            };
           if (m.state === 'stopped') return { kind: 'advance', phase: 'saved', note: 'not running: save-state hook skipped, the state disk is kept as it is' };
           return { kind: 'run', op: 'save-state', then: 'saved' };
         case 'saved':
@@ -118,7 +129,13 @@ export function nextMove(step: InstanceStep, m: Machine): Move {
           return { kind: 'advance', phase: 'creating' };
         case 'creating':
           // A new VM an interrupted run left half made: never restored, no app state on it.
-          if (exists && m.state !== 'unknown') return { kind: 'run', op: 'destroy', then: 'creating', note: 'an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays' };
+          if (exists && m.state !== 'unknown')
+            return {
+              kind: 'run',
+              op: 'destroy',
+              then: 'creating',
+              note: 'an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays',
+            };
           return { kind: 'run', op: 'create', then: 'created' };
         case 'created':
           if (!exists) return { kind: 'advance', phase: 'creating', note: 'the new machine is gone: it is created again' };

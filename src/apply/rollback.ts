@@ -68,13 +68,7 @@ export function recordToRollBack(recorded: RecordedState, service: string): Serv
  * the last succeeded deployment before the current one. `head` is the desired state the pin is
  * taken against (the working tree for the CLI, the pushed commit for the Action).
  */
-export async function planRollback(opts: {
-  service: string;
-  to?: string;
-  store: StateStore;
-  repoDir: string;
-  head: TreeReader;
-}): Promise<RollbackPlan> {
+export async function planRollback(opts: { service: string; to?: string; store: StateStore; repoDir: string; head: TreeReader }): Promise<RollbackPlan> {
   const record = recordToRollBack(await opts.store.read(), opts.service);
   const target = await resolveRollbackTarget(record, opts.to, gitRevisions(opts.repoDir));
   const headState = await loadDesiredState(opts.head);
@@ -150,9 +144,7 @@ export function deploymentTarget(record: ServiceRecord, to: string | undefined):
     const earlier = history.filter((d) => d !== current && d.result === 'succeeded');
     const target = earlier[earlier.length - 1];
     if (!target) {
-      throw new RollbackTargetError(
-        `service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`,
-      );
+      throw new RollbackTargetError(`service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`);
     }
     return target;
   }
@@ -218,14 +210,21 @@ export async function resolveRollbackTarget(record: ServiceRecord, to: string | 
     throw err;
   }
   if (!found) {
-    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+    throw new RollbackTargetError(
+      `"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`,
+    );
   }
   const { commit, desired } = found;
   const spec = desired.services.find((s) => s.name === record.name);
   if (!spec) {
     throw new RollbackTargetError(
       `service ${record.name} does not exist at ${to} (${commit.slice(0, 7)}); ` +
-        `services there: ${desired.services.map((s) => s.name).sort().join(', ') || 'none'}`,
+        `services there: ${
+          desired.services
+            .map((s) => s.name)
+            .sort()
+            .join(', ') || 'none'
+        }`,
     );
   }
   // A ref some deployment came from is that deployment: the history says which one was redeployed.

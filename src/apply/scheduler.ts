@@ -116,7 +116,16 @@ async function runSteps(ctx: RolloutContext, items: WorkItem[], tier: TierSpec, 
         report.outcome = 'failed';
         report.error = result.message;
         failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
-        ctx.emit({ kind: 'instance-finished', service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
+        ctx.emit({
+          kind: 'instance-finished',
+          service: ctx.service,
+          tier: slot.tier,
+          instance: slot.name,
+          action: item.action,
+          ok: false,
+          seconds,
+          error: result.message,
+        });
         return;
       }
       // Its step is done; an unhealthy answer at the gate makes it failed.
@@ -144,7 +153,11 @@ async function probe(ctx: RolloutContext, item: WorkItem, tier: TierSpec, signal
   const inst: DriverInstance = { service: ctx.service, tier: item.slot.tier, index: item.slot.index, name: item.slot.name, spec: item.target ?? tier.instance };
   try {
     const healthy = await withTimeout(ctx.driver.health(inst, check), limitMs, signal);
-    return healthy === true ? undefined : healthy === 'timeout' ? `no answer from the health check within ${limitMs / 1000}s` : `not healthy within ${check.timeoutSeconds}s`;
+    return healthy === true
+      ? undefined
+      : healthy === 'timeout'
+        ? `no answer from the health check within ${limitMs / 1000}s`
+        : `not healthy within ${check.timeoutSeconds}s`;
   } catch (err) {
     if (err instanceof RunInterruptedError) throw err;
     return (err as Error).message;
@@ -242,4 +255,3 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSig
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
-

@@ -4,15 +4,7 @@
 // autoRollback when a step or gate failed).
 
 import { canonicalJson, specDigest } from '../model/digest.js';
-import {
-  type Deployment,
-  type InstanceSpec,
-  type Plan,
-  type PlanService,
-  type ServiceRecord,
-  type ServiceSpec,
-  type TierSpec,
-} from '../model/types.js';
+import { type Deployment, type InstanceSpec, type Plan, type PlanService, type ServiceRecord, type ServiceSpec, type TierSpec } from '../model/types.js';
 import { buildPlan } from '../plan/index.js';
 import { LeaseHeldError, LeaseLostError, type Lease } from '../state/store.js';
 import { rollBackChanges } from './auto-rollback.js';
@@ -52,7 +44,8 @@ export class ServiceRun {
   async execute(): Promise<ServiceReport> {
     // The plan made before the lease decides only whether this run has work here at all.
     if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: 'skipped', instances: this.reportsOf(this.ps) });
-    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: 'interrupted', instances: this.reportsOf(this.ps) });
+    if (this.run.interrupted || this.opts.signal?.aborted)
+      return this.finish({ service: this.name, result: 'interrupted', instances: this.reportsOf(this.ps) });
     if (this.run.unavailableBoxes) {
       const error = `${this.name}: not started, nothing was touched: ${this.run.unavailableBoxes}`;
       const instances = this.reportsOf(this.ps);
@@ -106,7 +99,11 @@ export class ServiceRun {
     }
     const ps = replanned.document.services.find((s) => s.name === this.name);
     if (!ps) {
-      this.emit({ kind: 'replanned', service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
+      this.emit({
+        kind: 'replanned',
+        service: this.name,
+        message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)`,
+      });
       this.reports = this.reportsOf(this.ps).map((r) => (r.outcome === 'skipped' ? r : { ...r, outcome: 'done' as const }));
       return { service: this.name, result: 'unchanged', instances: this.reports };
     }
@@ -127,7 +124,12 @@ export class ServiceRun {
     const made = groups.flatMap((g) => g.items).filter((i) => i.action === 'create' || i.action === 'replace');
     await this.opts.driver.prepareBoxes(this.name, boxesFor(made.flatMap((i) => (i.target ? [i.target] : []))));
 
-    this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => (this.run.interrupted ??= err));
+    this.journal = new Journal(
+      this.opts.store,
+      this.begin(record, desired),
+      () => this.interrupted(),
+      (err) => (this.run.interrupted ??= err),
+    );
     const journal = this.journal;
     const deployment = this.deployment!;
     await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
@@ -147,7 +149,12 @@ export class ServiceRun {
     const { plan } = this.opts;
     const desired = plan.desired[this.name];
     return buildPlan({
-      desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
+      desired: {
+        revision: plan.document.head,
+        templates: [],
+        services: desired ? [desired] : [],
+        locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) },
+      },
       recorded: record ? { [this.name]: record } : {},
       base: plan.document.base,
       services: [this.name],
@@ -172,7 +179,8 @@ export class ServiceRun {
       for (const domain of [...tier.domains].sort((a, b) => a.index - b.index)) {
         for (const pi of domain.instances) {
           const report: InstanceReport = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === 'none' ? 'done' : 'not-started' };
-          if (this.opts.runner !== undefined && this.runnerOf(tier.name, this.opts.plan.desired[this.name], undefined) !== this.opts.runner) report.outcome = 'skipped';
+          if (this.opts.runner !== undefined && this.runnerOf(tier.name, this.opts.plan.desired[this.name], undefined) !== this.opts.runner)
+            report.outcome = 'skipped';
           reports.push(report);
         }
       }
@@ -263,7 +271,12 @@ export class ServiceRun {
     const journal = this.journal!;
     const deployment = this.deployment!;
     const record = journal.record;
-    record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+    record.revision = {
+      commit: deployment.revision.commit,
+      ref: deployment.revision.ref,
+      release: deployment.revision.release,
+      specDigest: specDigest(record.spec),
+    };
     if (deployment.pin) record.pin = { ...deployment.pin, at: new Date().toISOString() };
     else delete record.pin; // the plan applied this service, so any pin no longer holds
     delete record.rollout;
@@ -339,7 +352,11 @@ export class ServiceRun {
   }
 
   /** Tells the driver every instance of the service with the spec it has or is being given now. */
-  private async layoutWith(record: ServiceRecord, overrides: Map<string, { tier: string; index: number; spec: InstanceSpec | undefined }>, order?: ServiceSpec): Promise<void> {
+  private async layoutWith(
+    record: ServiceRecord,
+    overrides: Map<string, { tier: string; index: number; spec: InstanceSpec | undefined }>,
+    order?: ServiceSpec,
+  ): Promise<void> {
     const instances: DriverInstance[] = [];
     for (const ri of record.instances) {
       const o = overrides.get(ri.name);

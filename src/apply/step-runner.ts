@@ -37,12 +37,7 @@ export type WorkResult =
 const UNKNOWN: Machine = { state: 'unknown' };
 
 /** Brings an instance to `target` (undefined: destroyed), up to its health gate. */
-export async function bringToward(
-  ctx: StepContext,
-  slot: Slot,
-  target: InstanceSpec | undefined,
-  opts: { deleteStateDisk: boolean },
-): Promise<WorkResult> {
+export async function bringToward(ctx: StepContext, slot: Slot, target: InstanceSpec | undefined, opts: { deleteStateDisk: boolean }): Promise<WorkResult> {
   const { journal } = ctx;
   const settled = new Set<string>();
   let touched = false;
@@ -131,7 +126,9 @@ export async function bringToward(
           ctx.machines.set(slot.name, UNKNOWN);
           const message = (err as Error).message || String(err);
           journal.fail(slot.name, message);
-          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine(message)}`);
+          await journal.persist(
+            `${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine(message)}`,
+          );
           return { kind: 'failed', message };
         }
         ctx.machines.set(slot.name, afterOperation(move.op, machine));
@@ -148,7 +145,13 @@ export async function bringToward(
 }
 
 /** A destroy is over: the instance leaves the record, and comes back if the target still wants it. */
-async function finish(ctx: StepContext, slot: Slot, step: InstanceStep, target: InstanceSpec | undefined, opts: { deleteStateDisk: boolean }): Promise<WorkResult> {
+async function finish(
+  ctx: StepContext,
+  slot: Slot,
+  step: InstanceStep,
+  target: InstanceSpec | undefined,
+  opts: { deleteStateDisk: boolean },
+): Promise<WorkResult> {
   ctx.journal.remove(slot.name, !!step.deleteStateDisk);
   ctx.machines.set(slot.name, { state: 'not_created' });
   if (target) return bringToward(ctx, slot, target, opts);

@@ -99,7 +99,11 @@ export function headsFor(step: InstanceStep, target: InstanceSpec | undefined): 
  * autoRollback returns the instance to its earlier spec). Returns the step to run now, or
  * `finish-first` when the step must end before anything else starts (a destroy under way).
  */
-export function retarget(step: InstanceStep, target: InstanceSpec | undefined, start: StepStart): { kind: 'step'; step: InstanceStep } | Fresh | { kind: 'finish-first' } {
+export function retarget(
+  step: InstanceStep,
+  target: InstanceSpec | undefined,
+  start: StepStart,
+): { kind: 'step'; step: InstanceStep } | Fresh | { kind: 'finish-first' } {
   const m = start.machine;
   const { call: _call, failed: _failed, ...kept } = step;
   const carried = (fields: Partial<InstanceStep>): { kind: 'step'; step: InstanceStep } => ({ kind: 'step', step: { ...kept, ...fields } });
@@ -149,12 +153,19 @@ export function retarget(step: InstanceStep, target: InstanceSpec | undefined, s
       const fromHalfway = classifyInstanceChange(step.to!, target);
       const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
       if (worst === 'replace') return stepBetween(step.to!, target, start, { unsure: false, live: true });
-      const provisioners = ordered([...((step.provisioners ?? []) as ProvisionerName[]), ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
+      const provisioners = ordered([
+        ...((step.provisioners ?? []) as ProvisionerName[]),
+        ...provisionersFor(fromStart.reasons),
+        ...provisionersFor(fromHalfway.reasons),
+      ]);
       const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
       if (worst === step.action && (worst === 'refresh' || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
         return carried({ to: target, provisioners });
       }
-      return { kind: 'step', step: newStep({ action: worst as 'refresh' | 'restart', from: base, to: target, provisioners, ...(growStateDisk ? { growStateDisk } : {}) }, start) };
+      return {
+        kind: 'step',
+        step: newStep({ action: worst as 'refresh' | 'restart', from: base, to: target, provisioners, ...(growStateDisk ? { growStateDisk } : {}) }, start),
+      };
     }
   }
 }

@@ -36,11 +36,7 @@ export async function dispatchCommand(deps: BotDeps, event: CommentEvent): Promi
   if (!command) return { kind: 'ignored' };
   await react(deps, event.commentId);
   if (!(await hasWritePermission(deps.octokit, deps.repo, event.author))) {
-    await reply(
-      deps,
-      event,
-      `Sorry @${event.author}, svcplan only acts on commands from people with write access to this repository. Nothing was done.`,
-    );
+    await reply(deps, event, `Sorry @${event.author}, svcplan only acts on commands from people with write access to this repository. Nothing was done.`);
     return { kind: 'refused', command: command.kind };
   }
   try {
@@ -113,13 +109,17 @@ async function runRollback(deps: BotDeps, event: CommentEvent, service: string, 
     `it runs on the self-hosted runner labelled \`${inputs.runner}\` and comments the result here.`;
   // The reply must not carry the plan marker, or it would be taken for the pull request's plan
   // comment; the plan leaves room for the sentence after it within GitHub's comment limit.
-  const body = renderMarkdown(plan.document, { title, maxLength: GITHUB_COMMENT_LIMIT - started.length - 2 }).split(PLAN_COMMENT_MARKER).join('');
+  const body = renderMarkdown(plan.document, { title, maxLength: GITHUB_COMMENT_LIMIT - started.length - 2 })
+    .split(PLAN_COMMENT_MARKER)
+    .join('');
   await reply(deps, event, `${body}\n\n${started}`);
 }
 
 function describeTarget(target: RollbackTarget): string {
   const { release, commit, ref } = target.revision;
-  return target.kind === 'deployment' ? `deployment ${target.deployment!.id} (release ${release}, ${commit.slice(0, 7)})` : `${ref} (release ${release}, ${commit.slice(0, 7)})`;
+  return target.kind === 'deployment'
+    ? `deployment ${target.deployment!.id} (release ${release}, ${commit.slice(0, 7)})`
+    : `${ref} (release ${release}, ${commit.slice(0, 7)})`;
 }
 
 async function react(deps: BotDeps, commentId: number): Promise<void> {

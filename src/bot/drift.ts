@@ -19,7 +19,8 @@ export async function driftReply(deps: BotDeps, event: { issueNumber: number; de
   const branch = await stateBranchAt(deps, event.defaultBranch);
   const recorded = await readRecordedStateFromBranch(deps, branch);
   const names = Object.keys(recorded).sort();
-  if (names.length === 0) return `Nothing is recorded on \`${escapeMarkdown(branch)}\` yet: svcplan has applied nothing, so there is nothing to check for drift.`;
+  if (names.length === 0)
+    return `Nothing is recorded on \`${escapeMarkdown(branch)}\` yet: svcplan has applied nothing, so there is nothing to check for drift.`;
   if (service && !recorded[service]) {
     return `Nothing is recorded for ${escapeMarkdown(service)}, so there is nothing to check. Recorded services: ${names.map(escapeMarkdown).join(', ')}.`;
   }
@@ -63,7 +64,12 @@ export function renderDriftReply(services: string[], recorded: RecordedState, re
   for (const name of sections) {
     const room = limit - length - 2;
     // The reply must not carry the issue marker, or it would read as the service's drift issue.
-    const section = room > 400 ? renderDriftMarkdown(reports.get(name)!, { service: name, maxLength: room }).split(driftIssueMarker(name) + '\n').join('') : '';
+    const section =
+      room > 400
+        ? renderDriftMarkdown(reports.get(name)!, { service: name, maxLength: room })
+            .split(driftIssueMarker(name) + '\n')
+            .join('')
+        : '';
     if (!section || length + section.length + 1 > limit) {
       omitted++;
       continue;
@@ -83,11 +89,17 @@ function rowOf(name: string, label: string, report: RecordedDrift | undefined): 
   if (!report) return `| ${cells.join(' | ')} | never | — |`;
   const s = report.services[0];
   const by = report.checked_by;
-  const where = [by.runner ? `on runner \`${escapeMarkdown(by.runner)}\`` : '', by.host ? `host \`${escapeMarkdown(by.host)}\`` : '', by.run_url && /^https?:\/\/[^\s()<>]+$/.test(by.run_url) ? `[workflow run](${by.run_url})` : '']
+  const where = [
+    by.runner ? `on runner \`${escapeMarkdown(by.runner)}\`` : '',
+    by.host ? `host \`${escapeMarkdown(by.host)}\`` : '',
+    by.run_url && /^https?:\/\/[^\s()<>]+$/.test(by.run_url) ? `[workflow run](${by.run_url})` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const result =
-    s.status === 'drifted' ? `**drifted**: ${s.instances.length} of ${s.checked} instance${s.checked === 1 ? '' : 's'}` : `clean: ${s.checked} instance${s.checked === 1 ? '' : 's'} as recorded`;
+    s.status === 'drifted'
+      ? `**drifted**: ${s.instances.length} of ${s.checked} instance${s.checked === 1 ? '' : 's'}`
+      : `clean: ${s.checked} instance${s.checked === 1 ? '' : 's'} as recorded`;
   const unobserved = report.errors.length > 0 ? `; ${report.errors.length} not observed` : '';
   return `| ${cells.join(' | ')} | ${report.checked_at}${where ? ` ${where}` : ''} | ${result}${unobserved} |`;
 }

@@ -21,11 +21,7 @@ export interface PullRequestPlanResult {
  * along the way finishes the check as failure with the reason, so a PR never keeps a spinning
  * check.
  */
-export async function planPullRequest(
-  deps: BotDeps,
-  pr: PullRequestRef,
-  options: { alwaysComment?: boolean } = {},
-): Promise<PullRequestPlanResult> {
+export async function planPullRequest(deps: BotDeps, pr: PullRequestRef, options: { alwaysComment?: boolean } = {}): Promise<PullRequestPlanResult> {
   const check = await startCheckRun(deps.octokit, deps.repo, { name: deps.settings.checkName, headSha: pr.head.sha });
   try {
     const plan = await computePullRequestPlan(deps, pr);

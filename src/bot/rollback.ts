@@ -18,7 +18,12 @@ export class RollbackRefused extends Error {
  * (apply/rollback.ts), with refs read through the API: the reply shows the plan, and the digest,
  * that the dispatched apply computes.
  */
-export async function planRollbackThroughApi(deps: BotDeps, recorded: RecordedState, service: string, to: string | undefined): Promise<{ record: ServiceRecord; target: RollbackTarget; plan: Plan }> {
+export async function planRollbackThroughApi(
+  deps: BotDeps,
+  recorded: RecordedState,
+  service: string,
+  to: string | undefined,
+): Promise<{ record: ServiceRecord; target: RollbackTarget; plan: Plan }> {
   try {
     const record = recordToRollBack(recorded, service);
     const target = await resolveRollbackTarget(record, to, (ref) => apiRevision(deps, ref));

@@ -50,13 +50,13 @@ export function botOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BotServ
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT ${env.PORT} is not a port number`);
   const writeSpacingMs = env.SVCPLAN_WRITE_SPACING_MS === undefined || env.SVCPLAN_WRITE_SPACING_MS === '' ? 1000 : Number(env.SVCPLAN_WRITE_SPACING_MS);
-  if (!Number.isFinite(writeSpacingMs) || writeSpacingMs < 0) problems.push(`SVCPLAN_WRITE_SPACING_MS ${env.SVCPLAN_WRITE_SPACING_MS} is not a number of milliseconds`);
+  if (!Number.isFinite(writeSpacingMs) || writeSpacingMs < 0)
+    problems.push(`SVCPLAN_WRITE_SPACING_MS ${env.SVCPLAN_WRITE_SPACING_MS} is not a number of milliseconds`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as BotServerOptions['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL ${env.LOG_LEVEL} is not one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new Error(`svcplan bot cannot start:\n  - ${problems.join('\n  - ')}`);
   const baseUrl =
-    env.GITHUB_API_URL?.replace(/\/+$/, '') ||
-    (env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}/api/v3` : 'https://api.github.com');
+    env.GITHUB_API_URL?.replace(/\/+$/, '') || (env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}/api/v3` : 'https://api.github.com');
   return {
     appId,
     privateKey: privateKey!,

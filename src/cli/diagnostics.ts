@@ -4,9 +4,7 @@ import { styler } from './io.js';
 /** Every diagnostic as `file:line:column: message`, one a line, in file order. */
 export function formatDiagnostics(diagnostics: Diagnostic[], color = false): string {
   const style = styler(color);
-  const sorted = [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
+  const sorted = [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return sorted
     .map((d) => {
       const text = formatDiagnostic(d);

@@ -23,10 +23,7 @@ export function overallHelp(commands: CommandDefinition<unknown>[], version: str
 }
 
 export function commandHelp(command: CommandDefinition<unknown>): string {
-  const flags: [string, FlagSpec][] = [
-    ...Object.entries(command.flags),
-    ['help', { type: 'boolean', short: 'h', description: 'show this help' }],
-  ];
+  const flags: [string, FlagSpec][] = [...Object.entries(command.flags), ['help', { type: 'boolean', short: 'h', description: 'show this help' }]];
   const labels = flags.map(([name, f]) => (f.short ? `-${f.short}, ` : '    ') + `--${name}` + (f.value ? ` ${f.value}` : ''));
   const width = Math.max(...labels.map((l) => l.length));
   return [

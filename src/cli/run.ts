@@ -61,10 +61,7 @@ function findCommand(name: string, commands: CommandDefinition<unknown>[]): Comm
   const command = commands.find((c) => c.name === name);
   if (command) return command;
   const near = commands.find((c) => editDistance(c.name, name) <= 2);
-  throw new UsageError(
-    `unknown command '${name}'`,
-    (near ? `did you mean '${near.name}'? ` : '') + `commands: ${commands.map((c) => c.name).join(', ')}`,
-  );
+  throw new UsageError(`unknown command '${name}'`, (near ? `did you mean '${near.name}'? ` : '') + `commands: ${commands.map((c) => c.name).join(', ')}`);
 }
 
 function parseCommandArgs(command: CommandDefinition<unknown>, args: string[]): RawArgs {
@@ -81,10 +78,7 @@ function parseCommandArgs(command: CommandDefinition<unknown>, args: string[]): 
   const values = parsed.values as RawArgs['values'];
   const maxPositionals = command.maxPositionals ?? 0;
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(
-      `unexpected argument '${parsed.positionals[maxPositionals]}'`,
-      `usage: svcplan ${command.usage}`,
-    );
+    throw new UsageError(`unexpected argument '${parsed.positionals[maxPositionals]}'`, `usage: svcplan ${command.usage}`);
   }
   return { values, positionals: parsed.positionals };
 }

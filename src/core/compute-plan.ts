@@ -58,7 +58,15 @@ export async function computePlan(opts: {
     desired = headResult.state;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return refusedPlan({ recorded: opts.recorded, standIn, services: opts.services, base, head: opts.head.revision, errors: error.diagnostics, warnings: baseWarnings });
+    return refusedPlan({
+      recorded: opts.recorded,
+      standIn,
+      services: opts.services,
+      base,
+      head: opts.head.revision,
+      errors: error.diagnostics,
+      warnings: baseWarnings,
+    });
   }
 
   const plan = buildPlan({ desired, recorded: opts.recorded, standIn, base, services: opts.services });

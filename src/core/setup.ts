@@ -27,8 +27,7 @@ export function resolveStateSettings(
   explicit: Partial<StateSettings> = {},
   doorDefault: Partial<StateSettings> = {},
 ): StateSettings {
-  const pick = <K extends keyof StateSettings>(key: K): StateSettings[K] =>
-    explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];
+  const pick = <K extends keyof StateSettings>(key: K): StateSettings[K] => explicit[key] ?? config.declaredState[key] ?? doorDefault[key] ?? config.state[key];
   return { store: pick('store'), path: pick('path'), branch: pick('branch') };
 }
 

@@ -25,7 +25,9 @@ export interface DriftOptions {
 
 export async function checkDrift(opts: DriftOptions): Promise<DriftReport> {
   const names = (opts.services ?? Object.keys(opts.recorded)).filter((n) => opts.recorded[n]).sort();
-  const records = names.map((n) => opts.recorded[n]).filter((r) => opts.runner === undefined || runnerLabelOf({ runner: r.spec.target.runner }) === opts.runner);
+  const records = names
+    .map((n) => opts.recorded[n])
+    .filter((r) => opts.runner === undefined || runnerLabelOf({ runner: r.spec.target.runner }) === opts.runner);
   const errors: DriftReport['errors'] = [];
   const services = await mapBounded(records, opts.concurrency ?? 4, (record) => checkService(record, opts, errors));
   const instances = services.reduce((n, s) => n + s.checked, 0);
@@ -33,7 +35,12 @@ export async function checkDrift(opts: DriftOptions): Promise<DriftReport> {
   return {
     format_version: 1,
     checked_at: (opts.now?.() ?? new Date()).toISOString(),
-    summary: { services: services.length, drifted_services: services.filter((s) => s.status === 'drifted').length, instances, drifted_instances: driftedInstances },
+    summary: {
+      services: services.length,
+      drifted_services: services.filter((s) => s.status === 'drifted').length,
+      instances,
+      drifted_instances: driftedInstances,
+    },
     services,
     errors,
   };
@@ -53,14 +60,25 @@ async function checkService(record: ServiceRecord, opts: DriftOptions, errors: D
     for (const ri of record.instances) {
       const seen = observed[ri.name];
       if (!seen || seen.state === 'unknown') {
-        errors.push({ service: record.name, instance: ri.name, message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join('; ')}` : ''}` });
+        errors.push({
+          service: record.name,
+          instance: ri.name,
+          message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join('; ')}` : ''}`,
+        });
         continue;
       }
       for (const why of seen.unobserved ?? []) errors.push({ service: record.name, instance: ri.name, message: `${ri.name}: ${why}` });
       // A step an earlier run left unfinished is the apply's to finish: it is drift of its own kind.
       const d = instanceDrift(ri, seen);
       const unfinished = ri.step
-        ? [{ path: 'step', recorded: 'finished', observed: `${ri.step.action} ${ri.step.failed ? 'failed' : 'stopped'} at ${ri.step.phase}`, action: ri.step.action }]
+        ? [
+            {
+              path: 'step',
+              recorded: 'finished',
+              observed: `${ri.step.action} ${ri.step.failed ? 'failed' : 'stopped'} at ${ri.step.phase}`,
+              action: ri.step.action,
+            },
+          ]
         : [];
       if (d || unfinished.length > 0) {
         const differences = [...unfinished, ...(d?.differences ?? [])];

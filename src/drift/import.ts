@@ -37,7 +37,9 @@ export async function importService(opts: {
 }): Promise<ImportResult> {
   const { desired, store, driver } = opts;
   if (await store.readService(desired.name)) {
-    throw new ImportRefused(`service ${desired.name} is recorded already, so there is nothing to import; svcplan drift shows how its machines differ from the record`);
+    throw new ImportRefused(
+      `service ${desired.name} is recorded already, so there is nothing to import; svcplan drift shows how its machines differ from the record`,
+    );
   }
   let lease;
   try {
@@ -49,7 +51,13 @@ export async function importService(opts: {
   try {
     await driver.settle(desired.name);
     const instances: DriverInstance[] = desired.tiers.flatMap((tier) =>
-      Array.from({ length: tier.count }, (_, i) => ({ service: desired.name, tier: tier.name, index: i + 1, name: instanceName(desired.name, tier.name, i + 1), spec: tier.instance })),
+      Array.from({ length: tier.count }, (_, i) => ({
+        service: desired.name,
+        tier: tier.name,
+        index: i + 1,
+        name: instanceName(desired.name, tier.name, i + 1),
+        spec: tier.instance,
+      })),
     );
     await driver.layout(desired, instances);
     const observed = await driver.inspect(desired, instances);
@@ -72,7 +80,7 @@ export async function importService(opts: {
       for (const d of differences) {
         problems.push(`${inst.name}: ${d.path}: the templates say ${show(d.recorded)}, the machine has ${show(d.observed)}`);
       }
-      if (differences.length === 0 && !(o.unobserved?.length)) imported.push(inst.name);
+      if (differences.length === 0 && !o.unobserved?.length) imported.push(inst.name);
     }
     if (problems.length === 0 && imported.length === 0) {
       throw new ImportRefused(

@@ -53,7 +53,12 @@ export async function observedRecord(driver: Driver, record: ServiceRecord): Pro
 }
 
 /** Every recorded service of the runner (all without one), corrected by observation. */
-export async function observedState(opts: { recorded: RecordedState; driver: Driver; services?: string[]; runner?: string }): Promise<{ recorded: RecordedState; unrepaired: string[] }> {
+export async function observedState(opts: {
+  recorded: RecordedState;
+  driver: Driver;
+  services?: string[];
+  runner?: string;
+}): Promise<{ recorded: RecordedState; unrepaired: string[] }> {
   const recorded: RecordedState = { ...opts.recorded };
   const unrepaired: string[] = [];
   for (const [name, record] of Object.entries(opts.recorded)) {

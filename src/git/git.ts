@@ -23,8 +23,7 @@ export class UnknownRevisionError extends GitError {
     stderr: string,
   ) {
     super(
-      `unknown revision "${ref}" in ${dir}: no branch, tag or commit has that name` +
-        ' (check the spelling, or fetch it first: git fetch origin ' + ref + ')',
+      `unknown revision "${ref}" in ${dir}: no branch, tag or commit has that name` + ' (check the spelling, or fetch it first: git fetch origin ' + ref + ')',
       ['rev-parse', ref],
       stderr,
       128,
@@ -72,7 +71,10 @@ export class Git {
       if (!(err instanceof GitError)) throw err;
     }
     // Outside a work tree, or before the first commit: asked one at a time.
-    const inside = await git.run(['rev-parse', '--is-inside-work-tree']).then((o) => o.trim() === 'true', () => false);
+    const inside = await git.run(['rev-parse', '--is-inside-work-tree']).then(
+      (o) => o.trim() === 'true',
+      () => false,
+    );
     if (!inside) return {};
     return { git, headCommit: await git.tryRevParse('HEAD') };
   }

@@ -51,12 +51,7 @@ export class GitHubTreeReader implements TreeReader {
    * Lists the tree of `revision.commit` (a commit sha, or any tree-ish the API accepts, such as
    * a branch name). Throws the API's error when the commit does not exist.
    */
-  static async open(
-    octokit: Octokit,
-    repo: RepoCoordinates,
-    revision: Revision,
-    cache: BlobCache = new BlobCache(),
-  ): Promise<GitHubTreeReader> {
+  static async open(octokit: Octokit, repo: RepoCoordinates, revision: Revision, cache: BlobCache = new BlobCache()): Promise<GitHubTreeReader> {
     const files = new Map<string, TreeEntry>();
     const counter = { requests: 0 };
     await collectTree(octokit, repo, revision.commit, '', files, counter);
@@ -99,8 +94,7 @@ export class GitHubTreeReader implements TreeReader {
         repo: this.repo.repo,
         file_sha: sha,
       });
-      const text =
-        data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : String(data.content);
+      const text = data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : String(data.content);
       this.cache.set(sha, text);
       return text;
     } finally {

@@ -49,7 +49,11 @@ export const APPLY_WORKFLOW_CONTRACT: WorkflowContract = {
 };
 
 /** Starts the apply workflow on `ref` with `workflow_dispatch`; throws GitHub's error as is. */
-export function dispatchApplyWorkflow(octokit: Octokit, repo: RepoCoordinates, dispatch: { workflow: string; ref: string; inputs: DispatchInputs }): Promise<void> {
+export function dispatchApplyWorkflow(
+  octokit: Octokit,
+  repo: RepoCoordinates,
+  dispatch: { workflow: string; ref: string; inputs: DispatchInputs },
+): Promise<void> {
   return dispatchWorkflow(octokit, repo, dispatch);
 }
 

@@ -187,7 +187,13 @@ async function ensureDriftLabel(octokit: Octokit, repo: RepoCoordinates): Promis
     if ((error as { status?: number }).status !== 404) throw error;
   }
   try {
-    await octokit.request('POST /repos/{owner}/{repo}/labels', { owner: repo.owner, repo: repo.repo, name: DRIFT_LABEL, color: DRIFT_LABEL_COLOR, description: DRIFT_LABEL_DESCRIPTION });
+    await octokit.request('POST /repos/{owner}/{repo}/labels', {
+      owner: repo.owner,
+      repo: repo.repo,
+      name: DRIFT_LABEL,
+      color: DRIFT_LABEL_COLOR,
+      description: DRIFT_LABEL_DESCRIPTION,
+    });
   } catch (error) {
     // Made meanwhile by another runner's job: what was wanted.
     if ((error as { status?: number }).status !== 422) throw error;

@@ -45,9 +45,13 @@ export async function loadConfig(reader: TreeReader): Promise<RepoConfig> {
   const documents = source.documents.filter((d) => d.value !== null || d.doc.errors.length > 0);
   if (diagnostics.length === 0 && documents.length !== 1) {
     const at = documents[1] ?? source.documents[0];
-    report(at?.index ?? 0, [], documents.length === 0
-      ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults`
-      : `${CONFIG_FILE} must hold one document; found ${documents.length}`);
+    report(
+      at?.index ?? 0,
+      [],
+      documents.length === 0
+        ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults`
+        : `${CONFIG_FILE} must hold one document; found ${documents.length}`,
+    );
   }
   const document = documents[0];
   if (diagnostics.length === 0 && document) {
@@ -81,5 +85,7 @@ export async function loadConfig(reader: TreeReader): Promise<RepoConfig> {
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+  return [...diagnostics].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }

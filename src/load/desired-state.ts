@@ -26,9 +26,7 @@ interface Loaded<T> {
 
 export async function loadDesiredState(reader: TreeReader): Promise<DesiredState> {
   const config = await loadConfig(reader);
-  const paths = (await reader.list([...config.templates, ...config.services])).filter(
-    (path) => /\.ya?ml$/i.test(path) && path !== CONFIG_FILE,
-  );
+  const paths = (await reader.list([...config.templates, ...config.services])).filter((path) => /\.ya?ml$/i.test(path) && path !== CONFIG_FILE);
   const texts = await Promise.all(paths.map((path) => reader.read(path)));
 
   const locator = new YamlLocator();
@@ -76,9 +74,9 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
     for (const document of documents) {
       const kind = checkKind(file, document, report);
       if (!kind) continue;
-       
+
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- schema-checked YAML
-  const raw = document.value as Record<string, any>;
+      const raw = document.value as Record<string, any>;
       if (kind === 'ServiceTemplate') templateDocuments.push({ file, document, raw });
       const { problems, value } = checkedDocument(kind, file, document);
       for (const problem of problems) report(file, document, problem.path, problem.message, problem.atKey);
@@ -96,7 +94,13 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
     const named = new Map<string, Loaded<T>>();
     for (const doc of loaded) {
       const first = named.get(doc.value.name);
-      if (first) report(doc.file, doc.document, ['name'], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ['name'])}; ${what} names must be unique`);
+      if (first)
+        report(
+          doc.file,
+          doc.document,
+          ['name'],
+          `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ['name'])}; ${what} names must be unique`,
+        );
       else named.set(doc.value.name, doc);
     }
     return named;
@@ -111,8 +115,13 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
     if (!template) {
       if (!brokenTemplates.has(service.value.template) && unreadableFiles === 0) {
         const known = [...templatesByName.keys()].sort();
-        report(service.file, service.document, ['template'], `template "${service.value.template}" does not exist` +
-          (known.length ? `; templates found: ${known.join(', ')}` : `; no templates were found under ${config.templates.join(', ')}`));
+        report(
+          service.file,
+          service.document,
+          ['template'],
+          `template "${service.value.template}" does not exist` +
+            (known.length ? `; templates found: ${known.join(', ')}` : `; no templates were found under ${config.templates.join(', ')}`),
+        );
       }
       continue;
     }
@@ -137,9 +146,16 @@ export async function loadDesiredState(reader: TreeReader): Promise<DesiredState
  * document for the same text: its schema check and model object are made once per file path.
  * Models and resolved specs are only ever read after the load, so both revisions may share them.
  */
-const checkedDocuments = new WeakMap<ParsedDocument, { kind: DocumentKind; file: string; problems: SchemaProblem[]; value?: ServiceTemplate | ServiceDefinition }>();
+const checkedDocuments = new WeakMap<
+  ParsedDocument,
+  { kind: DocumentKind; file: string; problems: SchemaProblem[]; value?: ServiceTemplate | ServiceDefinition }
+>();
 
-function checkedDocument(kind: DocumentKind, file: string, document: ParsedDocument): { problems: SchemaProblem[]; value?: ServiceTemplate | ServiceDefinition } {
+function checkedDocument(
+  kind: DocumentKind,
+  file: string,
+  document: ParsedDocument,
+): { problems: SchemaProblem[]; value?: ServiceTemplate | ServiceDefinition } {
   const known = checkedDocuments.get(document);
   if (known && known.kind === kind && known.file === file) return known;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked against the schema just below
@@ -170,24 +186,39 @@ type Report = (file: string, document: ParsedDocument | undefined, path: YamlPat
 function checkKind(file: string, document: ParsedDocument, report: Report): DocumentKind | undefined {
   const value = document.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value) ? 'a list' : JSON.stringify(value)?.slice(0, 40) ?? String(value)}`);
+    report(
+      file,
+      document,
+      [],
+      `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value) ? 'a list' : (JSON.stringify(value)?.slice(0, 40) ?? String(value))}`,
+    );
     return undefined;
   }
   const { apiVersion, kind } = value as Record<string, unknown>;
   const foreign = apiVersion === undefined ? kind === undefined : typeof apiVersion === 'string' && !apiVersion.startsWith('svcplan/');
   if (foreign) {
-    report(file, document, apiVersion === undefined ? [] : ['apiVersion'],
-      'not a svcplan file' + (apiVersion === undefined ? '' : ` (apiVersion ${JSON.stringify(apiVersion)})`) +
+    report(
+      file,
+      document,
+      apiVersion === undefined ? [] : ['apiVersion'],
+      'not a svcplan file' +
+        (apiVersion === undefined ? '' : ` (apiVersion ${JSON.stringify(apiVersion)})`) +
         `: YAML files under the template and service folders must start with "apiVersion: ${API_VERSION}" and ` +
-        '"kind: ServiceTemplate" or "kind: Service"; add them, or move the file out of these folders (or change the folders in svcplan.yaml)');
+        '"kind: ServiceTemplate" or "kind: Service"; add them, or move the file out of these folders (or change the folders in svcplan.yaml)',
+    );
     return undefined;
   }
   if (apiVersion !== API_VERSION) {
-    report(file, document, apiVersion === undefined ? [] : ['apiVersion'], apiVersion === undefined
-      ? `the document is missing "apiVersion: ${API_VERSION}"`
-      : typeof apiVersion === 'string'
-        ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}`
-        : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`);
+    report(
+      file,
+      document,
+      apiVersion === undefined ? [] : ['apiVersion'],
+      apiVersion === undefined
+        ? `the document is missing "apiVersion: ${API_VERSION}"`
+        : typeof apiVersion === 'string'
+          ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}`
+          : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`,
+    );
     return undefined;
   }
   if (kind === 'Config') {
@@ -195,9 +226,14 @@ function checkKind(file: string, document: ParsedDocument, report: Report): Docu
     return undefined;
   }
   if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
-    report(file, document, kind === undefined ? [] : ['kind'], kind === undefined
-      ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"'
-      : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`);
+    report(
+      file,
+      document,
+      kind === undefined ? [] : ['kind'],
+      kind === undefined
+        ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"'
+        : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`,
+    );
     return undefined;
   }
   return kind as DocumentKind;
@@ -208,15 +244,25 @@ function checkTemplate({ value: template, raw, file, document }: Loaded<ServiceT
   for (const [name, tier] of Object.entries(template.tiers)) {
     const at = (...rest: YamlPath) => ['tiers', name, ...rest];
     if (!template.images[tier.image]) {
-      report(file, document, at('image'), `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(', ')}); add it under images or fix the name`);
+      report(
+        file,
+        document,
+        at('image'),
+        `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(', ')}); add it under images or fix the name`,
+      );
     }
     const { min, max } = tier.scale;
     if (min > max) {
       report(file, document, at('scale', 'min'), `tiers.${name}.scale.min ${min} is greater than scale.max ${max}`);
     } else if (tier.count < min || tier.count > max) {
       const given = raw.tiers[name].count !== undefined;
-      report(file, document, at('count'), `tiers.${name}.count ${tier.count}${given ? '' : ' (the default)'} is outside scale ${min}..${max}; ` +
-        `choose a count from ${min} to ${max}${given ? '' : ' and write it'}, or change scale`);
+      report(
+        file,
+        document,
+        at('count'),
+        `tiers.${name}.count ${tier.count}${given ? '' : ' (the default)'} is outside scale ${min}..${max}; ` +
+          `choose a count from ${min} to ${max}${given ? '' : ' and write it'}, or change scale`,
+      );
     }
   }
 }
@@ -231,7 +277,12 @@ function checkService({ value: service, raw, file, document }: Loaded<ServiceDef
     }
     const { min, max } = tier.scale;
     if (override.count !== undefined && min <= max && (override.count < min || override.count > max)) {
-      report(file, document, ['tiers', name, 'count'], `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`);
+      report(
+        file,
+        document,
+        ['tiers', name, 'count'],
+        `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`,
+      );
     }
   }
   const ssh = service.target.ssh;
@@ -241,15 +292,25 @@ function checkService({ value: service, raw, file, document }: Loaded<ServiceDef
     for (const tier of tiers) {
       const last = first.get(tier.name)! + tier.count - 1;
       if (last > 65535) {
-        report(file, document, ['target', 'ssh', 'portBase'], `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} ` +
-          '(each tier, in rollout order, reserves scale.max ports); choose a lower portBase');
+        report(
+          file,
+          document,
+          ['target', 'ssh', 'portBase'],
+          `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} ` +
+            '(each tier, in rollout order, reserves scale.max ports); choose a lower portBase',
+        );
         break;
       }
     }
   }
   for (const key of Object.keys(service.target.options)) {
     if (depthOf(raw.target.options[key]) > MAX_OPTION_DEPTH) {
-      report(file, document, ['target', 'options', key], `${dottedPath(['target', 'options', key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`);
+      report(
+        file,
+        document,
+        ['target', 'options', key],
+        `${dottedPath(['target', 'options', key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`,
+      );
     }
   }
 }
@@ -290,7 +351,12 @@ async function checkScriptsExist(
   const found = await Promise.all(references.map((r) => check(r.script)));
   references.forEach(({ file, document, path, script }, i) => {
     if (!found[i]) {
-      report(file, document, path, `${dottedPath(path)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`);
+      report(
+        file,
+        document,
+        path,
+        `${dottedPath(path)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`,
+      );
     }
   });
 }

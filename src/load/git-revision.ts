@@ -75,7 +75,14 @@ export class GitRevisionReader implements TreeReader {
       }
       const alike = this.alike;
       const found = alike
-        ? Promise.all(wanted.map(([path, entry]) => alike.read(path).then((t) => (t !== undefined && gitBlobId(t, entry.object) === entry.object ? t : undefined), () => undefined)))
+        ? Promise.all(
+            wanted.map(([path, entry]) =>
+              alike.read(path).then(
+                (t) => (t !== undefined && gitBlobId(t, entry.object) === entry.object ? t : undefined),
+                () => undefined,
+              ),
+            ),
+          )
         : undefined;
       wanted.forEach(([, entry], i) => {
         // The reads left for Git are asked for in one turn of the event loop: one cat-file.

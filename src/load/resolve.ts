@@ -213,4 +213,3 @@ export function firstSshPorts(tiers: TierLayout[], portBase: number): Map<string
   }
   return first;
 }
-

@@ -141,7 +141,11 @@ function describe(error: ErrorObject, root: unknown, sourceOf: (path: YamlPath) 
       const known = Object.keys((parent.properties as object | undefined) ?? {});
       const suggestion = closest(field, known);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known fields: ${known.join(', ')}` : '';
-      return { path: [...path, field], atKey: true, message: `${where === 'the document' ? 'unknown field' : `${where} has an unknown field`} "${field}"${hint}` };
+      return {
+        path: [...path, field],
+        atKey: true,
+        message: `${where === 'the document' ? 'unknown field' : `${where} has an unknown field`} "${field}"${hint}`,
+      };
     }
     case 'propertyNames':
       return undefined; // the pattern error on the name itself says it better

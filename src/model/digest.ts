@@ -4,7 +4,7 @@
 // spec object, so ten thousand instances cost a few hundred specs. A digest streams the text into
 // the hash in chunks instead of building one string of megabytes. Spec, state and plan digests
 // are all made here; only plan/ sets a plan's digest.
-import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { ServiceSpec } from './types.js';
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */

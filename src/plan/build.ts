@@ -436,14 +436,9 @@ function refuse(
   }
 
   const cap: Disruption = desiredTier.rollout.maxDisruption;
-  const over = planned.filter(
-    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action as Disruption] > DISRUPTION_ORDER[cap],
-  );
+  const over = planned.filter((p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action as Disruption] > DISRUPTION_ORDER[cap]);
   if (over.length === 0) return;
-  const worst = over.reduce<Disruption>(
-    (w, p) => (DISRUPTION_ORDER[p.action as Disruption] > DISRUPTION_ORDER[w] ? (p.action as Disruption) : w),
-    cap,
-  );
+  const worst = over.reduce<Disruption>((w, p) => (DISRUPTION_ORDER[p.action as Disruption] > DISRUPTION_ORDER[w] ? (p.action as Disruption) : w), cap);
   const paths = [
     ...new Set(
       over.flatMap((p) =>
@@ -463,12 +458,7 @@ function refuse(
   );
 }
 
-function planService(
-  name: string,
-  current: CurrentService | undefined,
-  desired: ServiceSpec | undefined,
-  f: Findings,
-): PlanService | undefined {
+function planService(name: string, current: CurrentService | undefined, desired: ServiceSpec | undefined, f: Findings): PlanService | undefined {
   const desiredTiers = tiersByName(desired);
   const currentTiers = tiersByName(current?.spec);
   // The current instances of each tier, by index.
@@ -545,14 +535,21 @@ export function planDigestOf(
     }
   }
   // Specs of one template share parts: each is written once.
-  return canonicalDigest({
-    state_digest: doc.state_digest,
-    summary: doc.summary,
-    services: doc.services,
-    warnings: doc.warnings,
-    errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name]!, specs) : null])),
-  }, memo);
+  return canonicalDigest(
+    {
+      state_digest: doc.state_digest,
+      summary: doc.summary,
+      services: doc.services,
+      warnings: doc.warnings,
+      errors: doc.errors,
+      desired: Object.fromEntries(
+        Object.keys(desired)
+          .sort()
+          .map((name) => [name, desired[name] ? specDigest(desired[name]!, specs) : null]),
+      ),
+    },
+    memo,
+  );
 }
 
 // `index` is the instance's identity for the executor, derived from its name: not written.
@@ -624,8 +621,11 @@ function servicesText(services: PlanService[], memo: CanonicalMemo): string | un
     const service = services[s];
     if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return undefined;
     const { name, template, runner, tiers } = service;
-    if (typeof name !== 'string' || typeof template !== 'string' || (runner !== undefined && typeof runner !== 'string') || !Array.isArray(tiers)) return undefined;
-    parts.push(`${s ? ',' : ''}{"name":${JSON.stringify(name)},${runner === undefined ? '' : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    if (typeof name !== 'string' || typeof template !== 'string' || (runner !== undefined && typeof runner !== 'string') || !Array.isArray(tiers))
+      return undefined;
+    parts.push(
+      `${s ? ',' : ''}{"name":${JSON.stringify(name)},${runner === undefined ? '' : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`,
+    );
     for (let t = 0; t < tiers.length; t++) {
       const tier = tiers[t];
       if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return undefined;
@@ -642,7 +642,8 @@ function servicesText(services: PlanService[], memo: CanonicalMemo): string | un
           const instance = instances[i];
           if (!plainObject(instance) || !instanceKeys(instance)) return undefined;
           const { name: instanceName, action, state, reasons } = instance;
-          if (typeof instanceName !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons)) return undefined;
+          if (typeof instanceName !== 'string' || typeof action !== 'string' || (state !== undefined && typeof state !== 'string') || !Array.isArray(reasons))
+            return undefined;
           let shell = shells.get(reasons);
           if (shell === undefined || shell.action !== action || shell.state !== state) {
             shell = {
@@ -674,7 +675,9 @@ export function currentStateDigest(input: Pick<PlanInput, 'recorded' | 'standIn'
 }
 
 /** The plan of a head whose files are invalid: no services, every problem in `errors`. */
-export function refusedPlan(input: Pick<PlanInput, 'recorded' | 'standIn' | 'services' | 'base'> & { head: Revision; errors: Diagnostic[]; warnings: string[] }): Plan {
+export function refusedPlan(
+  input: Pick<PlanInput, 'recorded' | 'standIn' | 'services' | 'base'> & { head: Revision; errors: Diagnostic[]; warnings: string[] },
+): Plan {
   const state_digest = currentStateDigest(input);
   const summary = emptySummary();
   const document: PlanDocument = {
@@ -724,10 +727,16 @@ export function buildPlan(input: PlanInput): Plan {
     const rollback = now?.rollingBack;
     if (rollback && spec && specDigest(spec) === rollback.pin!.desiredDigest) {
       // Interrupted, a rollback is finished, not undone by the spec it rolled the service back from.
-      f.warnings.push(`service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === 'failed' ? 'failed' : 'stopped before it finished'}; this plan finishes it, and pins the service there`);
+      f.warnings.push(
+        `service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === 'failed' ? 'failed' : 'stopped before it finished'}; this plan finishes it, and pins the service there`,
+      );
       spec = rollback.spec;
       finishing[name] = {
-        rollback: { ...(rollback.rollbackOf !== undefined ? { of: rollback.rollbackOf } : {}), desiredDigest: rollback.pin!.desiredDigest, release: rollback.revision.release },
+        rollback: {
+          ...(rollback.rollbackOf !== undefined ? { of: rollback.rollbackOf } : {}),
+          desiredDigest: rollback.pin!.desiredDigest,
+          release: rollback.revision.release,
+        },
         revision: { commit: rollback.revision.commit, ref: rollback.revision.ref },
       };
     } else if (pin && spec) {
@@ -772,7 +781,10 @@ export function buildPlan(input: PlanInput): Plan {
   // The specs standing in at the base and the desired specs share parts (those of a template or
   // service file the change left alone): written once for both digests.
   const specs: CanonicalMemo = new WeakMap();
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]), specs);
+  const states = stateDigests(
+    names.filter((n) => current.has(n)).map((n) => [n, current.get(n)!]),
+    specs,
+  );
   const state_digest = states.total;
   const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));

@@ -1,15 +1,7 @@
 // What a change to one instance's spec does to the VM (SPEC section 3). Pure functions.
 
 import { canonicalText } from '../model/digest.js';
-import {
-  DISRUPTION_ORDER,
-  type Disruption,
-  type InstanceSpec,
-  type PlanAction,
-  type PlanReason,
-  type ServiceSpec,
-  type TierSpec,
-} from '../model/types.js';
+import { DISRUPTION_ORDER, type Disruption, type InstanceSpec, type PlanAction, type PlanReason, type ServiceSpec, type TierSpec } from '../model/types.js';
 
 /**
  * Absent values are reported as null, never undefined: the plan is JSON, and a reason whose
@@ -95,10 +87,7 @@ function stateDiskReasons(from: InstanceSpec, to: InstanceSpec, reasons: PlanRea
  * Classifies the change of one instance from `from` to `to`: one action, the most disruptive
  * its changes need, and one reason per changed path (relative to the tier).
  */
-export function classifyInstanceChange(
-  from: InstanceSpec,
-  to: InstanceSpec,
-): { action: PlanAction; reasons: PlanReason[] } {
+export function classifyInstanceChange(from: InstanceSpec, to: InstanceSpec): { action: PlanAction; reasons: PlanReason[] } {
   const reasons: PlanReason[] = [];
 
   // A new OS image, or any setting the provider only reads when it creates the VM, means a new VM.
@@ -162,10 +151,7 @@ function moreDisruptive(worst: Disruption, action: PlanAction): Disruption {
  * Tier policy and template label changes: they change how the next rollout runs, not the VMs,
  * so every instance of the tier carries them with action none.
  */
-export function classifyTierPolicyChange(
-  from: { release: string; tier: TierSpec | undefined },
-  to: { release: string; tier: TierSpec },
-): PlanReason[] {
+export function classifyTierPolicyChange(from: { release: string; tier: TierSpec | undefined }, to: { release: string; tier: TierSpec }): PlanReason[] {
   const reasons: PlanReason[] = [];
   if (from.release !== to.release) reasons.push(reason('release', from.release, to.release, 'none'));
   const a = from.tier;

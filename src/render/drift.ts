@@ -69,10 +69,13 @@ export function renderDriftMarkdown(report: DriftReport, opts: { service?: strin
   const errors = report.errors.filter((e) => !opts.service || e.service === opts.service);
   if (errors.length > 0) out.push('**Not observed**', '', ...errors.map((e) => `- ${escapeMarkdown(`${e.instance ?? e.service}: ${e.message}`)}`), '');
   if (services.some((s) => s.status === 'drifted')) {
-    out.push('`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).');
+    out.push(
+      '`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).',
+    );
   }
   let text = out.join('\n') + '\n';
-  if (text.length > limit) text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, '') + '\n\n… the report is longer than GitHub allows; `svcplan drift` shows all of it.\n';
+  if (text.length > limit)
+    text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, '') + '\n\n… the report is longer than GitHub allows; `svcplan drift` shows all of it.\n';
   return text;
 }
 

@@ -1,26 +1,8 @@
 // The plan as a GitHub comment. GitHub refuses comments over 65,536 characters, so the comment is
 // summarised step by step until it fits; it is never cut, so no table is ever left half written.
 
-import {
-  formatDiagnostic,
-  type Diagnostic,
-  type PlanDocument,
-  type PlanInstance,
-  type PlanReason,
-  type PlanService,
-  type PlanTier,
-} from '../model/types.js';
-import {
-  actionLabel,
-  anyReplaceKeepsState,
-  countsPhrase,
-  reasonNote,
-  serviceSummary,
-  revisionLabel,
-  summarySentence,
-  SYMBOL,
-  valueText,
-} from './words.js';
+import { formatDiagnostic, type Diagnostic, type PlanDocument, type PlanInstance, type PlanReason, type PlanService, type PlanTier } from '../model/types.js';
+import { actionLabel, anyReplaceKeepsState, countsPhrase, reasonNote, serviceSummary, revisionLabel, summarySentence, SYMBOL, valueText } from './words.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- svcplan:plan -->';
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -35,7 +17,7 @@ const ENTITIES: Record<string, string> = {
   '`': '&#96;',
   '\\': '&#92;',
   '*': '&#42;',
-  '_': '&#95;',
+  _: '&#95;',
   '[': '&#91;',
   ']': '&#93;',
   '~': '&#126;',
@@ -83,7 +65,7 @@ function actionCell(i: PlanInstance): string {
 function domainList(indexes: number[]): string {
   const sorted = [...new Set(indexes)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(j > i + 1 ? `${sorted[i]}–${sorted[j]}` : j === i + 1 ? `${sorted[i]}, ${sorted[j]}` : `${sorted[i]}`);
@@ -204,17 +186,15 @@ function messages(plan: PlanDocument, limit: number): string[] {
 /** Hidden in a plan comment: each runner label's share of the plan, by digest, for stale-plan checks per runner. */
 export const RUNNER_DIGESTS_MARKER = '<!-- svcplan:runner-digests ';
 
-export function renderMarkdown(
-  plan: PlanDocument,
-  opts: { title?: string; maxLength?: number; runnerDigests?: Record<string, string> } = {},
-): string {
+export function renderMarkdown(plan: PlanDocument, opts: { title?: string; maxLength?: number; runnerDigests?: Record<string, string> } = {}): string {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
 
-  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0
-    // JSON of labels and digests; `--` cannot end the comment early (labels are escaped).
-    ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, '--\\u003e')} -->`]
-    : [];
+  const digests =
+    opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0
+      ? // JSON of labels and digests; `--` cannot end the comment early (labels are escaped).
+        [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, '--\\u003e')} -->`]
+      : [];
   const header = [
     PLAN_COMMENT_MARKER,
     ...digests,

@@ -46,12 +46,7 @@ function reasonLine(r: PlanReason): string {
 export function renderText(plan: PlanDocument, opts: { color?: boolean } = {}): string {
   const paint = (colour: string, text: string) => (opts.color ? `${colour}${text}${ANSI.reset}` : text);
   const out: string[] = [];
-  out.push(
-    paint(
-      ANSI.bold,
-      `svcplan: ${printable(revisionLabel(plan.base))} → ${printable(revisionLabel(plan.head))}`,
-    ),
-  );
+  out.push(paint(ANSI.bold, `svcplan: ${printable(revisionLabel(plan.base))} → ${printable(revisionLabel(plan.head))}`));
   out.push('');
 
   for (const service of plan.services) {
@@ -83,7 +78,12 @@ export function renderText(plan: PlanDocument, opts: { color?: boolean } = {}): 
   if (plan.warnings.length) out.push('');
   for (const e of plan.errors) out.push(paint(ANSI.red, `Error: ${printable(formatDiagnostic(e))}`));
   if (plan.errors.length) {
-    out.push(paint(ANSI.red + ANSI.bold, `Plan refused: ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'}; nothing will be applied until ${plan.errors.length === 1 ? 'it is' : 'they are'} fixed.`));
+    out.push(
+      paint(
+        ANSI.red + ANSI.bold,
+        `Plan refused: ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'}; nothing will be applied until ${plan.errors.length === 1 ? 'it is' : 'they are'} fixed.`,
+      ),
+    );
     out.push('');
   }
 

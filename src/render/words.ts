@@ -61,8 +61,7 @@ export function summarySentence(summary: PlanSummary, stateKept: boolean): strin
   const restart = summary.restart > 0 ? ` (${summary.restart} with restart)` : '';
   const kept = stateKept ? ' (state kept)' : '';
   return (
-    `Plan: ${summary.create} to create, ${inPlace} to update in place${restart}, ` +
-    `${summary.replace} to replace${kept}, ${summary.destroy} to destroy.`
+    `Plan: ${summary.create} to create, ${inPlace} to update in place${restart}, ` + `${summary.replace} to replace${kept}, ${summary.destroy} to destroy.`
   );
 }
 

@@ -20,13 +20,7 @@ export function newLease(service: string, owner: string, ttlSeconds: number, now
 
 /** Two leases are the same grant when owner, holder and expiry match. */
 export function sameLease(a: Lease, b: Lease): boolean {
-  return (
-    a.service === b.service &&
-    a.owner === b.owner &&
-    a.expiresAt === b.expiresAt &&
-    a.holder?.host === b.holder?.host &&
-    a.holder?.pid === b.holder?.pid
-  );
+  return a.service === b.service && a.owner === b.owner && a.expiresAt === b.expiresAt && a.holder?.host === b.holder?.host && a.holder?.pid === b.holder?.pid;
 }
 
 /**

@@ -21,8 +21,22 @@ export class DamagedRecordError extends Error {
 const STATUSES = new Set(['ready', 'pending', 'failed']);
 const ACTIONS = new Set<StepAction>(['create', 'refresh', 'restart', 'replace', 'destroy']);
 const PHASES = new Set<StepPhase>([
-  'saving', 'saved', 'halting', 'halted', 'destroying', 'destroyed', 'creating', 'created',
-  'restoring', 'restored', 'refreshing', 'refreshed', 'restarting', 'restarted', 'grown', 'booted',
+  'saving',
+  'saved',
+  'halting',
+  'halted',
+  'destroying',
+  'destroyed',
+  'creating',
+  'created',
+  'restoring',
+  'restored',
+  'refreshing',
+  'refreshed',
+  'restarting',
+  'restarted',
+  'grown',
+  'booted',
 ]);
 
 export function parseRecord(text: string, where: string): ServiceRecord {
@@ -57,10 +71,14 @@ function checkInstance(inst: RecordedInstance, i: number, where: string): void {
   const step = inst.step;
   if (step === undefined) return;
   if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
-    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
+    throw new DamagedRecordError(
+      where,
+      `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`,
+    );
   }
   if (step.action !== 'destroy' && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
-  if (step.action !== 'create' && step.from !== undefined && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+  if (step.action !== 'create' && step.from !== undefined && !isSpec(step.from))
+    throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
 }
 
 /**
@@ -77,8 +95,15 @@ function upgradeLegacy(inst: RecordedInstance): void {
 
 function isSpec(spec: unknown): spec is InstanceSpec {
   const s = spec as InstanceSpec;
-  return isObject(s) && isObject(s.image) && typeof s.image.box === 'string' && typeof s.image.version === 'string' &&
-    typeof s.cpus === 'number' && typeof s.memory === 'number' && isObject(s.target);
+  return (
+    isObject(s) &&
+    isObject(s.image) &&
+    typeof s.image.box === 'string' &&
+    typeof s.image.version === 'string' &&
+    typeof s.cpus === 'number' &&
+    typeof s.memory === 'number' &&
+    isObject(s.target)
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -23,7 +23,10 @@ export class LeaseHeldError extends Error {
 
 /** Raised when a lease that was held has been taken over by another caller (it had expired). */
 export class LeaseLostError extends Error {
-  constructor(readonly lease: Lease, readonly current: Lease | undefined) {
+  constructor(
+    readonly lease: Lease,
+    readonly current: Lease | undefined,
+  ) {
     super(
       `the lease on service ${lease.service} held by ${lease.owner} expired` +
         (current ? ` and was taken over by ${current.owner}` : '') +

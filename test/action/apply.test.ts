@@ -229,7 +229,9 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     expect({ code: run.code, stdout: run.stdout }).toMatchObject({ code: 0 });
     expect(run.outputs['stale-plan']).toBe('true');
     expect(run.outputs['reviewed-digest']).toBe(reviewed);
-    expect(run.stdout).toMatch(new RegExp(`::warning::stale plan: #11 was reviewed with plan ${reviewed}, but the plan applied now is ${planned.outputs['plan-digest']}`));
+    expect(run.stdout).toMatch(
+      new RegExp(`::warning::stale plan: #11 was reviewed with plan ${reviewed}, but the plan applied now is ${planned.outputs['plan-digest']}`),
+    );
     const result = api.state.commentsOn(11).find((c) => c.body.startsWith('### svcplan apply'))!;
     expect(result.body).toContain('Stale plan');
     const state = await recorded();
@@ -272,7 +274,9 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     const [job] = await dispatchRollback({ service: 'shop-a', to: '1', issue: 21, runner: 'default' });
     expect(job.runsOn).toEqual(['self-hosted', 'default']);
     expect(job.result).toBe('failure');
-    expect(job.runs[0].stdout).toMatch(/::error::svcplan: rollback of shop-a: this job runs for runner default, but shop-a is applied by runner hv-01 .*Start the workflow again with runner: hv-01/);
+    expect(job.runs[0].stdout).toMatch(
+      /::error::svcplan: rollback of shop-a: this job runs for runner default, but shop-a is applied by runner hv-01 .*Start the workflow again with runner: hv-01/,
+    );
     expect((await new Git(origin).run(['rev-parse', 'svcplan-state'])).trim()).toBe(stateBefore);
     expect(api.state.deployments.length).toBe(deploymentsBefore);
     expect(await readFile(vagrantLog, 'utf8')).toBe(logBefore);
@@ -333,7 +337,10 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
       response: { data: { message: 'Unexpected inputs provided: ["command"]' } },
     });
     // The shipped workflow refuses what it does not declare, too.
-    await expect(dispatch(APPLY_WORKFLOW, { service: 'shop-a', reason: 'slow' })).rejects.toMatchObject({ status: 422, response: { data: { message: 'Unexpected inputs provided: ["reason"]' } } });
+    await expect(dispatch(APPLY_WORKFLOW, { service: 'shop-a', reason: 'slow' })).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'Unexpected inputs provided: ["reason"]' } },
+    });
     expect(api.violations.splice(0).map((v) => v.problem)).toEqual([
       expect.stringContaining('Unexpected inputs provided: ["command"]'),
       expect.stringContaining('Unexpected inputs provided: ["reason"]'),
@@ -372,7 +379,7 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
     await rm(dir, { recursive: true, force: true });
   }
 
-  test('a merge\'s plan is judged per runner: a later runner is stale only when its own services changed since review', async () => {
+  test("a merge's plan is judged per runner: a later runner is stale only when its own services changed since review", async () => {
     const { head, merged, before } = await merge(14, { 'templates/web.yaml': template({ memory: 6144 }) });
     api.state.addPull({ number: 14, head: { ref: 'pr-14', sha: head }, base: { ref: 'main', sha: before }, merged: true, merge_commit_sha: merged });
     expect((await plan(14, head, await checkout(head, 'plan-14'))).code).toBe(0);
@@ -387,7 +394,13 @@ describe('svcplan Action, command apply, on push to the default branch', () => {
 
     // After review, shop-b (runner hv-02) changed: only hv-02's share of the plan is stale.
     const next = await merge(15, { 'templates/web.yaml': template({ memory: 7168 }) });
-    api.state.addPull({ number: 15, head: { ref: 'pr-15', sha: next.head }, base: { ref: 'main', sha: next.before }, merged: true, merge_commit_sha: next.merged });
+    api.state.addPull({
+      number: 15,
+      head: { ref: 'pr-15', sha: next.head },
+      base: { ref: 'main', sha: next.before },
+      merged: true,
+      merge_commit_sha: next.merged,
+    });
     expect((await plan(15, next.head, await checkout(next.head, 'plan-15'))).code).toBe(0);
     await editRecord('shop-b', (r) => {
       r.instances[1].status = 'failed';

@@ -112,7 +112,11 @@ describe('svcplan Action, command drift', () => {
     workflowText = await readFile(join(ROOT, DRIFT_WORKFLOW_EXAMPLE), 'utf8');
     // shop-a lives on hv-01, shop-b on hv-02; the shipped drift workflow is copied in unchanged.
     author = await createTempRepo({
-      files: { ...repoFiles({ services: { 'shop-a': 'hv-01', 'shop-b': 'hv-02' } }), 'README.md': '# infra\n', [`.github/workflows/${DRIFT_WORKFLOW}`]: workflowText },
+      files: {
+        ...repoFiles({ services: { 'shop-a': 'hv-01', 'shop-b': 'hv-02' } }),
+        'README.md': '# infra\n',
+        [`.github/workflows/${DRIFT_WORKFLOW}`]: workflowText,
+      },
     });
     await author.runGit(['remote', 'add', 'origin', origin]);
     await author.runGit(['push', '--quiet', 'origin', 'main']);
@@ -137,7 +141,11 @@ describe('svcplan Action, command drift', () => {
     for (const record of Object.values(records)) {
       for (const inst of record.instances) {
         uuids.set(inst.name, randomUUID());
-        index[`idx-${inst.name}`] = { name: inst.name, provider: 'libvirt', extra_data: { box: { name: inst.spec.image.box, provider: 'libvirt', version: inst.spec.image.version } } };
+        index[`idx-${inst.name}`] = {
+          name: inst.name,
+          provider: 'libvirt',
+          extra_data: { box: { name: inst.spec.image.box, provider: 'libvirt', version: inst.spec.image.version } },
+        };
         await setMachine(inst.name, {});
       }
     }
@@ -157,7 +165,13 @@ describe('svcplan Action, command drift', () => {
   });
 
   function runnerEnv(): Record<string, string> {
-    return { PATH: `${binDir}:${process.env.PATH}`, SVCPLAN_FAKE_VAGRANT_LOG: vagrantLog, SVCPLAN_FAKE_WORLD: world, VAGRANT_HOME: vagrantHome, RUNNER_NAME: 'rack-7' };
+    return {
+      PATH: `${binDir}:${process.env.PATH}`,
+      SVCPLAN_FAKE_VAGRANT_LOG: vagrantLog,
+      SVCPLAN_FAKE_WORLD: world,
+      VAGRANT_HOME: vagrantHome,
+      RUNNER_NAME: 'rack-7',
+    };
   }
 
   /** A runner's checkout of main, with Vagrant's record of each machine it created beside the Vagrantfile. */
@@ -186,7 +200,9 @@ describe('svcplan Action, command drift', () => {
     const kib = (m.memory ?? spec.memory) * 1024;
     await writeFile(
       join(dir, 'dominfo'),
-      dominfo.replace(/^CPU\(s\):.*$/m, `CPU(s):         ${m.cpus ?? spec.cpus}`).replace(/^(Max|Used) memory:.*$/gm, (_, which: string) => `${which} memory:${which === 'Max' ? '     ' : '    '}${kib} KiB`),
+      dominfo
+        .replace(/^CPU\(s\):.*$/m, `CPU(s):         ${m.cpus ?? spec.cpus}`)
+        .replace(/^(Max|Used) memory:.*$/gm, (_, which: string) => `${which} memory:${which === 'Max' ? '     ' : '    '}${kib} KiB`),
     );
     const apps = m.apps ?? Object.fromEntries(Object.entries(spec.apps).map(([app, a]) => [app, a.version]));
     const facts = [
@@ -237,11 +253,12 @@ describe('svcplan Action, command drift', () => {
     return { ...run, report: text === undefined ? undefined : (JSON.parse(text) as DriftReport) };
   }
 
-  const issueWrites = () => [
-    ...api.requestsTo('/repos/{owner}/{repo}/issues', 'POST'),
-    ...api.requestsTo('/repos/{owner}/{repo}/issues/{issue_number}', 'PATCH'),
-    ...api.requestsTo('/repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST'),
-  ].length;
+  const issueWrites = () =>
+    [
+      ...api.requestsTo('/repos/{owner}/{repo}/issues', 'POST'),
+      ...api.requestsTo('/repos/{owner}/{repo}/issues/{issue_number}', 'PATCH'),
+      ...api.requestsTo('/repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST'),
+    ].length;
 
   function driftIssues(state: 'open' | 'closed' | 'all' = 'open'): IssueRecord[] {
     return [...api.state.issues.values()].filter((i) => (state === 'all' || i.state === state) && (i.body ?? '').includes(driftIssueMarker('shop-a')));
@@ -257,7 +274,15 @@ describe('svcplan Action, command drift', () => {
     expect(run.report).toMatchObject({
       format_version: 1,
       summary: { services: 1, drifted_services: 1, instances: 2, drifted_instances: 1 },
-      services: [{ name: 'shop-a', runner: 'hv-01', status: 'drifted', checked: 2, groups: [{ path: 'memory', recorded: 1024, observed: 2048, action: 'restart', instances: ['shop-a-web-1'] }] }],
+      services: [
+        {
+          name: 'shop-a',
+          runner: 'hv-01',
+          status: 'drifted',
+          checked: 2,
+          groups: [{ path: 'memory', recorded: 1024, observed: 2048, action: 'restart', instances: ['shop-a-web-1'] }],
+        },
+      ],
       errors: [],
     });
     expect(run.summary).toContain('### svcplan drift');
@@ -276,7 +301,10 @@ describe('svcplan Action, command drift', () => {
 
     // The report the app reads, with when and where it was checked.
     const kept = await recordedDrift('shop-a');
-    expect(kept).toMatchObject({ checked_at: run.report!.checked_at, checked_by: { runner: 'hv-01', host: 'rack-7', run_url: 'https://github.com/acme/infra/actions/runs/4242' } });
+    expect(kept).toMatchObject({
+      checked_at: run.report!.checked_at,
+      checked_by: { runner: 'hv-01', host: 'rack-7', run_url: 'https://github.com/acme/infra/actions/runs/4242' },
+    });
     expect(kept!.services).toEqual(run.report!.services);
     expect(await recordedDrift('shop-b')).toBeUndefined();
     // Only hv-01's machines were observed.
@@ -314,7 +342,12 @@ describe('svcplan Action, command drift', () => {
     const body = issue.body;
     const before = issueWrites();
     await setMachine('shop-a-web-2', {}); // its drift goes; an apply holds the service meanwhile
-    await writeLease('shop-a', { service: 'shop-a', owner: 'github-actions 99 hv-01 rack-9 pid 7', expiresAt: new Date(Date.now() + 600_000).toISOString(), holder: { host: 'rack-9', pid: 7 } });
+    await writeLease('shop-a', {
+      service: 'shop-a',
+      owner: 'github-actions 99 hv-01 rack-9 pid 7',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      holder: { host: 'rack-9', pid: 7 },
+    });
     const busy = await drift('hv-01');
     expect(busy.code).toBe(0);
     expect(busy.outputs.drifted).toBe('false');
@@ -418,7 +451,8 @@ describe('svcplan Action, command drift', () => {
     expect(jobs[0].outputs['has-services']).toBe('true');
     // The listing job only read the state branch: no machine was asked about.
     expect(jobs[0].runs[0].stdout).toMatch(/runners with recorded services: hv-01, hv-02/);
-    for (const job of jobs.slice(1)) expect(job.svcplanInputs[0]).toMatchObject({ command: 'drift', runner: job.matrix!.runner, service: '', issue: '', state: 'git' });
+    for (const job of jobs.slice(1))
+      expect(job.svcplanInputs[0]).toMatchObject({ command: 'drift', runner: job.matrix!.runner, service: '', issue: '', state: 'git' });
     expect(jobs.map((j) => j.runs[0].outputs.drifted)).toEqual([undefined, 'false', 'true']);
 
     const shopB = [...api.state.issues.values()].filter((i) => i.state === 'open' && (i.body ?? '').includes(driftIssueMarker('shop-b')));

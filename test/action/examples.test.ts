@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { APPLY_WORKFLOW, DISPATCH_INPUTS, rollbackDispatchInputs } from '../../src/github/apply-workflow.js';
 import { DRIFT_DISPATCH_INPUTS, DRIFT_WORKFLOW, driftDispatchInputs } from '../../src/github/drift-workflow.js';
-import { checkDispatch, condition, dispatchInputsContext, dispatchInputsOf, interpolate, interpolateDeep, parseWorkflow, type ExpressionContext } from '../support/github-api/index.js';
+import {
+  checkDispatch,
+  condition,
+  dispatchInputsContext,
+  dispatchInputsOf,
+  interpolate,
+  interpolateDeep,
+  parseWorkflow,
+  type ExpressionContext,
+} from '../support/github-api/index.js';
 import { ROOT } from './run-action.js';
 
 interface Step {
@@ -26,7 +35,8 @@ describe('action.yml and the example workflows agree', () => {
     for (const input of ['command', 'github-token', 'repo-path', 'state', 'state-branch', 'service', 'to', 'issue', 'runner', 'dry-run', 'list-runners']) {
       expect(action.inputs).toHaveProperty([input]);
     }
-    for (const output of ['plan-digest', 'has-changes', 'summary', 'matrix', 'plan-json', 'drifted', 'drift-json', 'has-services']) expect(action.outputs).toHaveProperty([output]);
+    for (const output of ['plan-digest', 'has-changes', 'summary', 'matrix', 'plan-json', 'drifted', 'drift-json', 'has-services'])
+      expect(action.outputs).toHaveProperty([output]);
   });
 
   test('the examples are the plan workflow and the apply and drift workflows the app starts, nothing else', async () => {
@@ -84,8 +94,16 @@ describe(`the contract between the app and ${APPLY_WORKFLOW}`, () => {
 
   test('a push runs the plan job and, needing it, the apply matrix; never the rollback job', async () => {
     const workflow = await load();
-    const context: ExpressionContext = { github: { event_name: 'push' }, inputs: {}, needs: { plan: { result: 'success', outputs: { 'has-changes': 'true', matrix: '{"runner":["default","hv-01"]}' } } } };
-    expect(Object.entries(workflow.jobs).filter(([, job]) => condition(job.if, context)).map(([id]) => id)).toEqual(['plan', 'apply']);
+    const context: ExpressionContext = {
+      github: { event_name: 'push' },
+      inputs: {},
+      needs: { plan: { result: 'success', outputs: { 'has-changes': 'true', matrix: '{"runner":["default","hv-01"]}' } } },
+    };
+    expect(
+      Object.entries(workflow.jobs)
+        .filter(([, job]) => condition(job.if, context))
+        .map(([id]) => id),
+    ).toEqual(['plan', 'apply']);
     expect(interpolateDeep(workflow.jobs.apply.strategy!.matrix, context)).toEqual({ runner: ['default', 'hv-01'] });
   });
 });
@@ -118,7 +136,12 @@ describe(`the contract between the app and ${DRIFT_WORKFLOW}`, () => {
     expect(condition(workflow.jobs.drift.if, context)).toBe(true);
     expect(interpolateDeep(workflow.jobs.drift.strategy!.matrix, context)).toEqual({ runner: ['default', 'hv-01'] });
     // Nothing recorded yet: no drift job (GitHub refuses a matrix with no values).
-    expect(condition(workflow.jobs.drift.if, { ...context, needs: { runners: { result: 'success', outputs: { 'has-services': 'false', matrix: '{"runner":[]}' } } } })).toBe(false);
+    expect(
+      condition(workflow.jobs.drift.if, {
+        ...context,
+        needs: { runners: { result: 'success', outputs: { 'has-services': 'false', matrix: '{"runner":[]}' } } },
+      }),
+    ).toBe(false);
     // The runner's workspace keeps Vagrant's record of the machines between runs.
     const checkout = workflow.jobs.drift.steps!.find((s) => s.uses?.startsWith('actions/checkout@'))!;
     expect(checkout.with).toEqual({ clean: false });
@@ -126,16 +149,19 @@ describe(`the contract between the app and ${DRIFT_WORKFLOW}`, () => {
 });
 
 describe('every shipped workflow keeps what the hypervisor runners hold between runs', () => {
-  test.each(['svcplan-apply.yml', 'svcplan-drift.yml', 'plan.yml'])('%s: a job on a self-hosted runner checks out without cleaning the workspace', async (file) => {
-    const workflow = parse(await readFile(join(ROOT, 'docs/examples', file), 'utf8')) as {
-      jobs: Record<string, { 'runs-on': unknown; steps?: { uses?: string; with?: Record<string, unknown> }[] }>;
-    };
-    for (const [name, job] of Object.entries(workflow.jobs)) {
-      if (!JSON.stringify(job['runs-on']).includes('self-hosted')) continue;
-      const checkout = job.steps?.find((s) => s.uses?.startsWith('actions/checkout@'));
-      // actions/checkout cleans by default (git clean -ffdx): .svcplan/vagrant, Vagrant's own record
-      // of the machines, would be gone, and every VM the runner made forgotten.
-      expect({ job: name, clean: checkout?.with?.clean }).toEqual({ job: name, clean: false });
-    }
-  });
+  test.each(['svcplan-apply.yml', 'svcplan-drift.yml', 'plan.yml'])(
+    '%s: a job on a self-hosted runner checks out without cleaning the workspace',
+    async (file) => {
+      const workflow = parse(await readFile(join(ROOT, 'docs/examples', file), 'utf8')) as {
+        jobs: Record<string, { 'runs-on': unknown; steps?: { uses?: string; with?: Record<string, unknown> }[] }>;
+      };
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        if (!JSON.stringify(job['runs-on']).includes('self-hosted')) continue;
+        const checkout = job.steps?.find((s) => s.uses?.startsWith('actions/checkout@'));
+        // actions/checkout cleans by default (git clean -ffdx): .svcplan/vagrant, Vagrant's own record
+        // of the machines, would be gone, and every VM the runner made forgotten.
+        expect({ job: name, clean: checkout?.with?.clean }).toEqual({ job: name, clean: false });
+      }
+    },
+  );
 });

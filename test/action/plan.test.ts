@@ -98,7 +98,12 @@ describe('svcplan Action, command plan, on pull requests', () => {
     expect(api.requestsTo('/repos/{owner}/{repo}/issues/comments/{comment_id}', 'PATCH')).toHaveLength(1);
 
     // A push that takes every change back edits the comment to say so.
-    const reverted = await commitOn(moreMemory, 'revert', { 'services/shop-a.yaml': null, 'services/shop-b.yaml': null, 'services/shop-c.yaml': null, 'services/shop-d.yaml': null });
+    const reverted = await commitOn(moreMemory, 'revert', {
+      'services/shop-a.yaml': null,
+      'services/shop-b.yaml': null,
+      'services/shop-c.yaml': null,
+      'services/shop-d.yaml': null,
+    });
     const none = await planPullRequest(1, 'synchronize', reverted);
     expect(none.code).toBe(0);
     expect(none.outputs['has-changes']).toBe('false');
@@ -107,7 +112,7 @@ describe('svcplan Action, command plan, on pull requests', () => {
     expect(comments()[0].body).toMatch(/No changes/);
   });
 
-  test('the first plan is the first apply\'s: services on main but never applied are planned as created, not as changed', async () => {
+  test("the first plan is the first apply's: services on main but never applied are planned as created, not as changed", async () => {
     const onMain = await commitOn(initial, 'services, never applied', repoFiles());
     const head = await commitOn(onMain, 'more memory', repoFiles({ memory: 2048 }));
     const opened = await planPullRequest(5, 'opened', head, onMain);
@@ -141,7 +146,10 @@ describe('svcplan Action, command plan, on pull requests', () => {
     const broken = await commitOn(initial, 'broken', { ...repoFiles(), 'templates/web.yaml': template().replace('memory: 1024', 'memory: lots') });
     const result = await planPullRequest(3, 'opened', broken);
     expect(result.code).toBe(1);
-    const line = template().split('\n').findIndex((l) => l.includes('memory:')) + 1;
+    const line =
+      template()
+        .split('\n')
+        .findIndex((l) => l.includes('memory:')) + 1;
     expect(result.stdout).toMatch(new RegExp(`::error title=svcplan,file=templates/web\\.yaml,line=${line},col=\\d+::.*memory`));
     expect(result.stdout).toMatch(/::error::svcplan: plan refused: \d+ problem/);
     const comments = api.state.commentsOn(3);

@@ -166,7 +166,8 @@ async function playJob(
   const name = matrix ? `${id} (${Object.values(matrix).map(toText).join(', ')})` : id;
   const runsOnValue = interpolateDeep(job['runs-on'], context);
   const runsOn = (Array.isArray(runsOnValue) ? runsOnValue : [runsOnValue]).map(toText);
-  const concurrency = job.concurrency === undefined ? undefined : toText(interpolate(typeof job.concurrency === 'string' ? job.concurrency : job.concurrency.group, context));
+  const concurrency =
+    job.concurrency === undefined ? undefined : toText(interpolate(typeof job.concurrency === 'string' ? job.concurrency : job.concurrency.group, context));
   const steps: Record<string, ExpressionValue> = {};
   const played: PlayedJob = { name, job: id, ...(matrix ? { matrix } : {}), runsOn, concurrency, svcplanInputs: [], runs: [], outputs: {}, result: 'success' };
   let workspace: string | undefined;

@@ -62,7 +62,7 @@ describe('the Action resolves state settings as every door does', () => {
 
   const branches = async () => (await new Git(origin).run(['branch', '--format=%(refname:short)'])).split('\n').filter(Boolean).sort();
 
-  test('without inputs, svcplan.yaml\'s state branch is the one read and written', async () => {
+  test("without inputs, svcplan.yaml's state branch is the one read and written", async () => {
     const run = await applyWith({});
     expect(run.stdout).not.toContain('::error');
     expect(run.code).toBe(0);

@@ -18,7 +18,13 @@ function boxesAsked(driver: DriverDouble): { service: string; boxes: unknown[] }
 test('the boxes of created and replaced machines are asked for before the first call', async () => {
   const store = new MemoryStateStore();
   const driver = new DriverDouble();
-  await applyPlan({ plan: await planFrom(store, [service('shop', [tier('db', { count: 2, instance: v1 }), tier('web', { count: 1, order: 2, instance: v1 })])]), store, driver, owner, revision: REV });
+  await applyPlan({
+    plan: await planFrom(store, [service('shop', [tier('db', { count: 2, instance: v1 }), tier('web', { count: 1, order: 2, instance: v1 })])]),
+    store,
+    driver,
+    owner,
+    revision: REV,
+  });
   expect(boxesAsked(driver)).toEqual([{ service: 'shop', boxes: [{ name: 'svcplan/debian-12', version: '12.7.1', provider: 'libvirt' }] }]);
 
   // An image change replaces db; web only gets more memory (a restart needs no box).
@@ -36,9 +42,19 @@ test('a box that cannot be had fails the service before any machine is touched',
   const before = JSON.stringify(await store.readService('shop'));
 
   const next = new DriverDouble({ world: driver.world, missingBoxes: ['svcplan/debian-13'] });
-  const report = await applyPlan({ plan: await planFrom(store, [service('shop', [tier('db', { count: 2, instance: v2 })])], 'b'.repeat(40)), store, driver: next, owner, revision: REV });
+  const report = await applyPlan({
+    plan: await planFrom(store, [service('shop', [tier('db', { count: 2, instance: v2 })])], 'b'.repeat(40)),
+    store,
+    driver: next,
+    owner,
+    revision: REV,
+  });
   expect(report.ok).toBe(false);
-  expect(report.services[0]).toMatchObject({ service: 'shop', result: 'failed', error: expect.stringContaining('box svcplan/debian-13 13.0.0 (libvirt) cannot be had') });
+  expect(report.services[0]).toMatchObject({
+    service: 'shop',
+    result: 'failed',
+    error: expect.stringContaining('box svcplan/debian-13 13.0.0 (libvirt) cannot be had'),
+  });
   expect(report.services[0].instances.map((i) => i.outcome)).toEqual(['not-started', 'not-started']);
   expect(next.calls).toEqual([]);
   // Nothing recorded: the next apply plans the same replace.

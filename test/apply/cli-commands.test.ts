@@ -12,7 +12,13 @@ import { DriverDouble } from './support.js';
 async function cli(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, isTTY: false, env: {}, cwd });
+  const code = await runCli(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    isTTY: false,
+    env: {},
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -30,7 +36,10 @@ describe('svcplan apply, rollback and history', () => {
         'tiers:\n  web:\n    image: deb\n    cpus: 1\n    memory: 512\n    count: 2\n    scale: { min: 1, max: 5 }\n' +
         '    health: { timeout: 5, minReady: 0 }\n    rollout: { upgradeDomains: 2, maxParallel: 1, pauseBetweenDomains: 0, order: 1, maxDisruption: replace }\n',
     );
-    writeFileSync(path.join(dir, 'services/shop.yaml'), 'apiVersion: svcplan/v1\nkind: Service\nname: shop\ntemplate: web\ntarget: { driver: vagrant, provider: libvirt }\n');
+    writeFileSync(
+      path.join(dir, 'services/shop.yaml'),
+      'apiVersion: svcplan/v1\nkind: Service\nname: shop\ntemplate: web\ntarget: { driver: vagrant, provider: libvirt }\n',
+    );
     writeFileSync(path.join(dir, '.gitignore'), '.svcplan/\n');
     git(dir, 'add', '-A');
     git(dir, 'commit', '--quiet', '-m', 'shop');
@@ -40,12 +49,18 @@ describe('svcplan apply, rollback and history', () => {
   it('apply --dry-run prints the vagrant commands in order and records nothing', async () => {
     const run = await cli(['apply', '--dry-run'], dir);
     expect(run.code).toBe(0);
-    const commands = run.stdout.split('these commands would run')[1].split('\n').map((l) => l.trim()).filter((l) => l.startsWith('vagrant'));
+    const commands = run.stdout
+      .split('these commands would run')[1]
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('vagrant'));
     expect(commands.filter((c) => c.startsWith('vagrant up'))).toEqual([
       'vagrant up shop-web-1 --provider=libvirt --provision',
       'vagrant up shop-web-2 --provider=libvirt --provision',
     ]);
-    expect(commands.indexOf('vagrant up shop-web-1 --provider=libvirt --provision')).toBeLessThan(commands.findIndex((c) => c.startsWith('vagrant ssh shop-web-1')));
+    expect(commands.indexOf('vagrant up shop-web-1 --provider=libvirt --provision')).toBeLessThan(
+      commands.findIndex((c) => c.startsWith('vagrant ssh shop-web-1')),
+    );
     expect(existsSync(path.join(dir, '.svcplan/state'))).toBe(false);
   });
 
@@ -53,13 +68,21 @@ describe('svcplan apply, rollback and history', () => {
     const store = new LocalStateStore(dir);
     const driver = new DriverDouble();
     for (const memory of [512, 1024]) {
-      writeFileSync(path.join(dir, 'templates/web.yaml'), (await import('node:fs')).readFileSync(path.join(dir, 'templates/web.yaml'), 'utf8').replace(/memory: \d+/, `memory: ${memory}`));
+      writeFileSync(
+        path.join(dir, 'templates/web.yaml'),
+        (await import('node:fs')).readFileSync(path.join(dir, 'templates/web.yaml'), 'utf8').replace(/memory: \d+/, `memory: ${memory}`),
+      );
       const plan = await computePlan({ head: new WorktreeReader(dir), recorded: await store.read() });
       await applyPlan({ plan, store, driver, owner: 't', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
     }
     const history = await cli(['history', 'shop'], dir);
     expect(history.code).toBe(0);
-    expect(history.stdout.split('\n').filter((l) => /^\d/.test(l)).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['1 apply', '2 apply']);
+    expect(
+      history.stdout
+        .split('\n')
+        .filter((l) => /^\d/.test(l))
+        .map((l) => l.split(/\s+/).slice(0, 2).join(' ')),
+    ).toEqual(['1 apply', '2 apply']);
 
     const refused = await cli(['rollback', 'shop', '--to', '1'], dir);
     expect(refused.code).toBe(2);
@@ -98,7 +121,12 @@ describe('svcplan apply, rollback and history', () => {
     await applyPlan({ plan, store, driver: new DriverDouble(), owner: 't', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
     mkdirSync(path.join(dir, '.svcplan/state/leases'), { recursive: true });
     // A pid no process has: the run that held it was killed.
-    const lease = { service: 'shop', owner: 'alice@here pid 4194303', expiresAt: new Date(Date.now() + 600_000).toISOString(), holder: { host: hostname(), pid: 4194303 } };
+    const lease = {
+      service: 'shop',
+      owner: 'alice@here pid 4194303',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      holder: { host: hostname(), pid: 4194303 },
+    };
     writeFileSync(path.join(dir, '.svcplan/state/leases/shop.json'), JSON.stringify(lease));
     const text = await cli(['status'], dir);
     expect(text.code).toBe(0);

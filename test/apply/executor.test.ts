@@ -62,7 +62,7 @@ describe('applying a plan', () => {
     expect(kinds[kinds.length - 1]).toBe('service-finished');
   });
 
-  it('writes each step\'s phase before the call that follows it, and the gate\'s result', async () => {
+  it("writes each step's phase before the call that follows it, and the gate's result", async () => {
     const store = new MemoryStateStore();
     const svc = service('shop', [tier('web', { count: 2 })]);
     await applyPlan({ plan: await planFrom(store, [svc]), store, driver: new DriverDouble(), owner, revision: REV });
@@ -83,19 +83,32 @@ describe('applying a plan', () => {
     const first = new DriverDouble();
     await applyPlan({ plan: await planFrom(store, [v1]), store, driver: first, owner, revision: REV });
     const v2 = service('shop', [tier('web', { count: 4, domains: 2, instance: { settings: { MODE: 'eu' } } })]);
-    const driver = new DriverDouble({ world: first.world, failOn: (op, name) => (op === 'provision' && name === 'shop-web-3' ? 'vagrant provision exited with 1' : undefined) });
+    const driver = new DriverDouble({
+      world: first.world,
+      failOn: (op, name) => (op === 'provision' && name === 'shop-web-3' ? 'vagrant provision exited with 1' : undefined),
+    });
     const report = await applyPlan({ plan: await planFrom(store, [v2]), store, driver, owner, revision: REV });
     expect(report.ok).toBe(false);
     const s = report.services[0];
     expect(s.result).toBe('failed');
     expect(s.error).toMatch(/shop-web-3: refresh failed: vagrant provision exited with 1/);
-    expect(s.instances.map((i) => `${i.name} ${i.outcome}`)).toEqual(['shop-web-1 done', 'shop-web-3 failed', 'shop-web-2 not-started', 'shop-web-4 not-started']);
+    expect(s.instances.map((i) => `${i.name} ${i.outcome}`)).toEqual([
+      'shop-web-1 done',
+      'shop-web-3 failed',
+      'shop-web-2 not-started',
+      'shop-web-4 not-started',
+    ]);
     const recorded = (await store.readService('shop'))!;
     expect(recorded.history.map((d) => d.result)).toEqual(['succeeded', 'failed']);
     const web3 = recorded.instances.find((i) => i.name === 'shop-web-3')!;
     expect(web3.status).toBe('failed');
     expect(web3.spec.settings).toEqual({});
-    expect(web3.step).toMatchObject({ action: 'refresh', phase: 'refreshing', to: { settings: { MODE: 'eu' } }, failed: { message: 'vagrant provision exited with 1' } });
+    expect(web3.step).toMatchObject({
+      action: 'refresh',
+      phase: 'refreshing',
+      to: { settings: { MODE: 'eu' } },
+      failed: { message: 'vagrant provision exited with 1' },
+    });
     // shop-web-1 was refreshed, but its domain's gate never ran: it is not ready until one passes.
     const web1 = recorded.instances.find((i) => i.name === 'shop-web-1')!;
     expect(web1.status).toBe('pending');
@@ -168,7 +181,15 @@ describe('applying a plan', () => {
     const onProgress = (e: ProgressEvent) => {
       if (e.kind === 'gate') controller.abort();
     };
-    const report = await applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count: 2 })])]), store, driver: new DriverDouble(), owner, revision: REV, signal: controller.signal, onProgress });
+    const report = await applyPlan({
+      plan: await planFrom(store, [service('shop', [tier('web', { count: 2 })])]),
+      store,
+      driver: new DriverDouble(),
+      owner,
+      revision: REV,
+      signal: controller.signal,
+      onProgress,
+    });
     expect(report.ok).toBe(true);
     expect((await store.readService('shop'))!.history.map((d) => d.result)).toEqual(['succeeded']);
   });
@@ -190,7 +211,9 @@ describe('applying a plan', () => {
     const v1 = service('shop', [tier('web', opts)]);
     const world = new DriverDouble();
     await applyPlan({ plan: await planFrom(store, [v1]), store, driver: world, owner, revision: REV });
-    const v2 = service('shop', [tier('web', { ...opts, instance: { ...opts.instance, image: { box: 'svcplan/debian-12', version: '12.8.0' } } })], { release: '2' });
+    const v2 = service('shop', [tier('web', { ...opts, instance: { ...opts.instance, image: { box: 'svcplan/debian-12', version: '12.8.0' } } })], {
+      release: '2',
+    });
     const driver = new DriverDouble({ world: world.world, healthy: (name) => name !== 'shop-web-2' });
     const report = await applyPlan({ plan: await planFrom(store, [v2]), store, driver, owner, revision: { commit: 'b'.repeat(40), ref: 'main' } });
     const s = report.services[0];
@@ -202,7 +225,12 @@ describe('applying a plan', () => {
       ...replaced(['shop-web-1', 'shop-web-3', 'shop-web-2', 'shop-web-4']),
       ...replaced(['shop-web-4', 'shop-web-2', 'shop-web-3', 'shop-web-1']),
     ]);
-    expect(driver.calls.filter((c) => c.op === 'up').slice(4).map((c) => c.image)).toEqual(['12.7.1', '12.7.1', '12.7.1', '12.7.1']);
+    expect(
+      driver.calls
+        .filter((c) => c.op === 'up')
+        .slice(4)
+        .map((c) => c.image),
+    ).toEqual(['12.7.1', '12.7.1', '12.7.1', '12.7.1']);
     expect(s.instances.map((i) => i.outcome)).toEqual(['rolled-back', 'rolled-back', 'rolled-back', 'rolled-back']);
     expect([...driver.world.vms.values()].map((v) => v.image)).toEqual(['12.7.1', '12.7.1', '12.7.1', '12.7.1']);
     expect(driver.world.disks.size).toBe(4);
@@ -319,7 +347,17 @@ describe('applying a plan', () => {
     expect(driver.ops()).toEqual([]);
     // Whatever was recorded, the next apply does the work once.
     const next = new DriverDouble({ world: driver.world });
-    expect((await applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count: 2, maxParallel: 2 })])]), store, driver: next, owner, revision: REV })).ok).toBe(true);
+    expect(
+      (
+        await applyPlan({
+          plan: await planFrom(store, [service('shop', [tier('web', { count: 2, maxParallel: 2 })])]),
+          store,
+          driver: next,
+          owner,
+          revision: REV,
+        })
+      ).ok,
+    ).toBe(true);
     expect(next.ops().sort()).toEqual(['up shop-web-1 all', 'up shop-web-2 all']);
   });
 });

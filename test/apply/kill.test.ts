@@ -33,7 +33,10 @@ tiers:
     rollout: { upgradeDomains: 2, maxParallel: 1, pauseBetweenDomains: 0, order: 1, maxDisruption: replace }
 `,
   );
-  writeFileSync(path.join(dir, 'services/shop.yaml'), 'apiVersion: svcplan/v1\nkind: Service\nname: shop\ntemplate: web\ntarget: { driver: vagrant, provider: libvirt }\n');
+  writeFileSync(
+    path.join(dir, 'services/shop.yaml'),
+    'apiVersion: svcplan/v1\nkind: Service\nname: shop\ntemplate: web\ntarget: { driver: vagrant, provider: libvirt }\n',
+  );
   writeFileSync(path.join(dir, '.gitignore'), '.svcplan/\n');
 }
 
@@ -77,7 +80,13 @@ describe('svcplan apply stopped half way', () => {
     git(repo, 'add', '-A');
     git(repo, 'commit', '--quiet', '-m', 'shop');
     const log = path.join(root, `${name}-vagrant.log`);
-    const env = { ...process.env, PATH: `${path.join(root, 'bin')}:${process.env.PATH}`, VAGRANT_STANDIN_LOG: log, VAGRANT_STANDIN_SLEEP: '0.25', NO_COLOR: '1' };
+    const env = {
+      ...process.env,
+      PATH: `${path.join(root, 'bin')}:${process.env.PATH}`,
+      VAGRANT_STANDIN_LOG: log,
+      VAGRANT_STANDIN_SLEEP: '0.25',
+      NO_COLOR: '1',
+    };
     const start = (args: string[]) => {
       const child = spawn(process.execPath, [cli, ...args], { cwd: repo, env });
       let stdout = '';
@@ -87,7 +96,12 @@ describe('svcplan apply stopped half way', () => {
       const done = new Promise<Run>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
       return { child, done };
     };
-    const ups = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => / up /.test(l)) : []);
+    const ups = () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter((l) => / up /.test(l))
+        : [];
     const untilUps = async (n: number) => {
       const deadline = Date.now() + 30_000;
       while (ups().length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -121,7 +135,9 @@ describe('svcplan apply stopped half way', () => {
     const upsBefore = ups().length;
     const second = await start(['apply']).done;
     expect({ code: second.code, stderr: second.stderr.split('\n').filter((l) => l.startsWith('svcplan:')) }).toEqual({ code: 0, stderr: [] });
-    const resumedUps = ups().slice(upsBefore).map((l) => l.split(' ')[2]);
+    const resumedUps = ups()
+      .slice(upsBefore)
+      .map((l) => l.split(' ')[2]);
     // Nothing recorded as ready is brought up again.
     for (const name of readyAfterKill) expect(resumedUps).not.toContain(name);
     // Each VM brought up exactly once over both runs.
@@ -167,7 +183,9 @@ describe('svcplan apply stopped half way', () => {
 
     const second = await start(['apply']).done;
     expect(second.code).toBe(0);
-    const resumed = ups().slice(2).map((l) => l.split(' ')[2]);
+    const resumed = ups()
+      .slice(2)
+      .map((l) => l.split(' ')[2]);
     for (const name of upped) expect(resumed).not.toContain(name);
     expect(new Set([...upped, ...resumed]).size).toBe(6);
     expect(record().history.map((d: { result: string; message?: string }) => d.result)).toEqual(['failed', 'succeeded']);

@@ -13,7 +13,13 @@ const disk = { state: { disk: 10, onScaleIn: 'retain' as const } };
 async function deployed(count: number, memory = 512) {
   const store = new MemoryStateStore();
   const driver = new DriverDouble();
-  const report = await applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count, instance: { ...disk, memory } })])]), store, driver, owner, revision: REV });
+  const report = await applyPlan({
+    plan: await planFrom(store, [service('shop', [tier('web', { count, instance: { ...disk, memory } })])]),
+    store,
+    driver,
+    owner,
+    revision: REV,
+  });
   expect(report.ok).toBe(true);
   return { store, world: driver.world };
 }
@@ -67,7 +73,13 @@ describe('under the lease', () => {
     const v2 = [service('shop', [tier('web', { count: 2, instance: { state: { disk: 20, onScaleIn: 'retain' } } })])];
     const stale = await planFrom(store, v2);
     // Meanwhile the disk grew to 30 GiB: 20 would now shrink it.
-    await applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count: 2, instance: { state: { disk: 30, onScaleIn: 'retain' } } })])]), store, driver: new DriverDouble({ world }), owner: 'other', revision: REV });
+    await applyPlan({
+      plan: await planFrom(store, [service('shop', [tier('web', { count: 2, instance: { state: { disk: 30, onScaleIn: 'retain' } } })])]),
+      store,
+      driver: new DriverDouble({ world }),
+      owner: 'other',
+      revision: REV,
+    });
     const writes = store.writes.length;
     const driver = new DriverDouble({ world });
     const report = await applyPlan({ plan: stale, store, driver, owner, revision: REV });
@@ -87,7 +99,14 @@ describe('under the lease', () => {
       return renew(lease, ttl);
     };
     const driver = new DriverDouble({ delayMs: 250 });
-    const report = await applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count: 2 })])]), store, driver, owner, revision: REV, leaseTtlSeconds: 0.3 });
+    const report = await applyPlan({
+      plan: await planFrom(store, [service('shop', [tier('web', { count: 2 })])]),
+      store,
+      driver,
+      owner,
+      revision: REV,
+      leaseTtlSeconds: 0.3,
+    });
     expect(report.ok).toBe(true);
     expect(renewals).toBeGreaterThanOrEqual(3);
   });
@@ -105,7 +124,14 @@ describe('under the lease', () => {
         return undefined;
       },
     });
-    const run = applyPlan({ plan: await planFrom(store, [service('shop', [tier('web', { count: 3, maxParallel: 1 })])]), store, driver, owner, revision: REV, leaseTtlSeconds: 0.15 });
+    const run = applyPlan({
+      plan: await planFrom(store, [service('shop', [tier('web', { count: 3, maxParallel: 1 })])]),
+      store,
+      driver,
+      owner,
+      revision: REV,
+      leaseTtlSeconds: 0.15,
+    });
     await expect(run).rejects.toThrow(RunInterruptedError);
     await expect(run).rejects.toThrow(/lease on service shop .* taken over by intruder/);
     // Found out at the next renewal (a third of the lease): a call already under way ends, no other starts.

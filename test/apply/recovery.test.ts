@@ -27,7 +27,10 @@ function tableRows(): Row[] {
   expect(section).toBeDefined();
   const rows: Row[] = [];
   for (const line of section.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length !== 4 || cells[0] === 'step' || cells[0].startsWith('---')) continue;
     const m = /^(\w+)(?: \((.+)\))?$/.exec(cells[0])!;
     rows.push({ line, action: m[1] as StepAction, qualifier: m[2], phase: cells[1] as StepPhase, machine: cells[2], next: cells[3] });
@@ -113,11 +116,24 @@ describe('the decision table in docs/architecture.md', () => {
 describe('carrying an unfinished step toward a new target', () => {
   const newer = instance({ image: { box: 'svcplan/debian-12', version: '12.9.0' }, state: { disk: 10, save: 'apps/save.sh', onScaleIn: 'retain' } });
   const start = (machine: Machine) => ({ deployment: 7, domain: 0, deleteStateDisk: false, machine, now: 'now' });
-  const replace = (phase: StepPhase): InstanceStep => ({ action: 'replace', phase, deployment: 3, domain: 0, from, to, save: true, old: { id: OLD_ID }, startedAt: '' });
+  const replace = (phase: StepPhase): InstanceStep => ({
+    action: 'replace',
+    phase,
+    deployment: 3,
+    domain: 0,
+    from,
+    to,
+    save: true,
+    old: { id: OLD_ID },
+    startedAt: '',
+  });
 
   it('a step at its gate is done: the new step starts from its target, whose app state it saves', () => {
     const next = retarget(replace('restored'), newer, start({ state: 'running', id: 'new-vm' }));
-    expect(next).toMatchObject({ kind: 'step', step: { action: 'replace', phase: 'saving', from: to, to: newer, save: true, old: { id: 'new-vm' }, deployment: 7 } });
+    expect(next).toMatchObject({
+      kind: 'step',
+      step: { action: 'replace', phase: 'saving', from: to, to: newer, save: true, old: { id: 'new-vm' }, deployment: 7 },
+    });
   });
 
   it('a replacement not yet restored is made again for the new target, and save-state is not repeated', () => {
@@ -131,30 +147,57 @@ describe('carrying an unfinished step toward a new target', () => {
     expect(retarget(replace('restoring'), newer, start({ state: 'running', id: 'new-vm' }))).toEqual({ kind: 'finish-first' });
   });
 
-  it('a replace before its destroy, sent back to the VM\'s own spec, only makes sure that VM runs', () => {
+  it("a replace before its destroy, sent back to the VM's own spec, only makes sure that VM runs", () => {
     const next = retarget(replace('saved'), from, start({ state: 'stopped', id: OLD_ID }));
     expect(next).toMatchObject({ kind: 'step', step: { action: 'restart', phase: 'grown', from, to: from, provisioners: [] } });
     // Still running: nothing to do on it but its gate.
-    expect(retarget(replace('saving'), from, start({ state: 'running', id: OLD_ID }))).toMatchObject({ kind: 'step', step: { action: 'restart', phase: 'booted', to: from } });
+    expect(retarget(replace('saving'), from, start({ state: 'running', id: OLD_ID }))).toMatchObject({
+      kind: 'step',
+      step: { action: 'restart', phase: 'booted', to: from },
+    });
     // Already destroyed: the old spec comes back up and is restored.
-    expect(retarget(replace('halted'), from, start({ state: 'not_created' }))).toMatchObject({ kind: 'step', step: { action: 'replace', phase: 'destroyed', to: from } });
+    expect(retarget(replace('halted'), from, start({ state: 'not_created' }))).toMatchObject({
+      kind: 'step',
+      step: { action: 'replace', phase: 'destroyed', to: from },
+    });
   });
 
   it('a replace before its destroy keeps going toward a newer target, its save kept', () => {
-    expect(retarget(replace('saving'), newer, start({ state: 'running', id: OLD_ID }))).toMatchObject({ kind: 'step', step: { action: 'replace', phase: 'saving', to: newer, save: true } });
+    expect(retarget(replace('saving'), newer, start({ state: 'running', id: OLD_ID }))).toMatchObject({
+      kind: 'step',
+      step: { action: 'replace', phase: 'saving', to: newer, save: true },
+    });
   });
 
   it('an instance no longer wanted: a create or an unrestored replacement is destroyed, its disk kept', () => {
     const create: InstanceStep = { action: 'create', phase: 'creating', deployment: 3, domain: 0, to, startedAt: '' };
-    expect(retarget(create, undefined, start({ state: 'running' }))).toMatchObject({ kind: 'step', step: { action: 'destroy', phase: 'destroying', from: to } });
+    expect(retarget(create, undefined, start({ state: 'running' }))).toMatchObject({
+      kind: 'step',
+      step: { action: 'destroy', phase: 'destroying', from: to },
+    });
     expect(retarget(replace('saved'), undefined, start({ state: 'running', id: OLD_ID }))).toMatchObject({ kind: 'step', step: { action: 'destroy', from } });
   });
 
   it('a refresh cut short goes on with what both changes need; one that now needs a new image becomes a replace', () => {
-    const refresh: InstanceStep = { action: 'refresh', phase: 'refreshing', deployment: 3, domain: 0, from, to: { ...from, settings: { A: '1' } }, provisioners: ['settings'], startedAt: '' };
+    const refresh: InstanceStep = {
+      action: 'refresh',
+      phase: 'refreshing',
+      deployment: 3,
+      domain: 0,
+      from,
+      to: { ...from, settings: { A: '1' } },
+      provisioners: ['settings'],
+      startedAt: '',
+    };
     const target = { ...from, settings: { A: '2' }, apps: { shop: { version: '2' } } };
-    expect(retarget(refresh, target, start({ state: 'running' }))).toMatchObject({ kind: 'step', step: { action: 'refresh', phase: 'refreshing', to: target, provisioners: ['settings', 'app-shop'] } });
-    expect(retarget(refresh, newer, start({ state: 'running', id: 'x' }))).toMatchObject({ kind: 'step', step: { action: 'replace', from: refresh.to, to: newer, save: true } });
+    expect(retarget(refresh, target, start({ state: 'running' }))).toMatchObject({
+      kind: 'step',
+      step: { action: 'refresh', phase: 'refreshing', to: target, provisioners: ['settings', 'app-shop'] },
+    });
+    expect(retarget(refresh, newer, start({ state: 'running', id: 'x' }))).toMatchObject({
+      kind: 'step',
+      step: { action: 'replace', from: refresh.to, to: newer, save: true },
+    });
   });
 
   it('a destroy under way finishes first', () => {
@@ -162,14 +205,17 @@ describe('carrying an unfinished step toward a new target', () => {
     expect(retarget(destroy, to, start({ state: 'running' }))).toEqual({ kind: 'finish-first' });
   });
 
-  it('fresh steps: a replace remembers the VM it starts from; an older record\'s unsure instance reruns everything', () => {
+  it("fresh steps: a replace remembers the VM it starts from; an older record's unsure instance reruns everything", () => {
     const ready = { name: 'x', tier: 'web', index: 1, spec: from, status: 'ready' as const, updatedAt: '' };
     expect(freshStep(ready, to, start({ state: 'running', id: OLD_ID, box: { name: 'svcplan/debian-12', version: '12.7.1' } }))).toMatchObject({
       kind: 'step',
       step: { action: 'replace', phase: 'saving', save: true, old: { id: OLD_ID, box: { name: 'svcplan/debian-12', version: '12.7.1' } } },
     });
     const failed = { ...ready, status: 'failed' as const };
-    expect(freshStep(failed, from, start({ state: 'running' }))).toMatchObject({ kind: 'step', step: { action: 'refresh', provisioners: ['features', 'settings'] } });
+    expect(freshStep(failed, from, start({ state: 'running' }))).toMatchObject({
+      kind: 'step',
+      step: { action: 'refresh', provisioners: ['features', 'settings'] },
+    });
     // Only a hook path changed: nothing happens on the VM, the record takes the spec.
     const hooks = { ...from, state: { ...from.state!, save: 'apps/other.sh' } };
     expect(freshStep(ready, hooks, start({ state: 'running' }))).toEqual({ kind: 'spec', spec: hooks });

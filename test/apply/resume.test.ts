@@ -17,15 +17,23 @@ const v1 = service('shop', [
 ]);
 // db: restart ×2; web: replace ×3 with save/restore and destroy web-4 (disk kept); cache: refresh ×2, create cache-3.
 const newImage = { box: 'svcplan/debian-12', version: '12.8.0' };
-const v2 = service('shop', [
-  tier('db', { order: 1, count: 2, instance: { ...disk, memory: 2048 } }),
-  tier('web', { order: 2, count: 3, domains: 2, instance: { ...hooks, image: newImage } }),
-  tier('cache', { order: 3, count: 3, instance: { settings: { TTL: '60' } } }),
-], { release: '2' });
+const v2 = service(
+  'shop',
+  [
+    tier('db', { order: 1, count: 2, instance: { ...disk, memory: 2048 } }),
+    tier('web', { order: 2, count: 3, domains: 2, instance: { ...hooks, image: newImage } }),
+    tier('cache', { order: 3, count: 3, instance: { settings: { TTL: '60' } } }),
+  ],
+  { release: '2' },
+);
 
 /** A store that dies before its k-th write, like a process killed between two steps. */
 class DyingStore extends MemoryStateStore {
-  constructor(base: MemoryStateStore, private readonly dieAt: number, private seen = 0) {
+  constructor(
+    base: MemoryStateStore,
+    private readonly dieAt: number,
+    private seen = 0,
+  ) {
     super({});
     Object.assign(this, { records: (base as unknown as { records: Map<string, string> }).records });
   }
@@ -59,7 +67,9 @@ function essence(record: ServiceRecord) {
 }
 
 function worldEssence(world: World) {
-  const vms = [...world.vms].sort().map(([name, vm]) => [name, { image: vm.image, memory: vm.memory, settings: vm.settings, apps: vm.apps, running: vm.running }]);
+  const vms = [...world.vms]
+    .sort()
+    .map(([name, vm]) => [name, { image: vm.image, memory: vm.memory, settings: vm.settings, apps: vm.apps, running: vm.running }]);
   return { vms: Object.fromEntries(vms), disks: Object.fromEntries([...world.disks].sort()) };
 }
 
@@ -85,9 +95,15 @@ describe('resuming a killed apply', () => {
     reference = { record: (await store.readService('shop'))!, world: driver.world, ops: driver.ops(), writes: store.writes.length };
     const replace = (n: string) => [`provision ${n} save-state`, `halt ${n}`, `destroy ${n}`, `up ${n} all`, `provision ${n} restore-state`];
     expect(reference.ops).toEqual([
-      'reload shop-db-1', 'reload shop-db-2',
-      ...replace('shop-web-1'), ...replace('shop-web-3'), ...replace('shop-web-2'), 'destroy shop-web-4',
-      'provision shop-cache-1 settings', 'provision shop-cache-2 settings', 'up shop-cache-3 all',
+      'reload shop-db-1',
+      'reload shop-db-2',
+      ...replace('shop-web-1'),
+      ...replace('shop-web-3'),
+      ...replace('shop-web-2'),
+      'destroy shop-web-4',
+      'provision shop-cache-1 settings',
+      'provision shop-cache-2 settings',
+      'up shop-cache-3 all',
     ]);
     appStateSafe(reference.world);
   });
@@ -111,7 +127,9 @@ describe('resuming a killed apply', () => {
         const store = await copyOf(start.store);
         const world = cloneWorld(start.world);
         const dying = new DriverDouble({ world, killAt: { step: k, when } });
-        await expect(applyPlan({ plan: await planFrom(store, [v2]), store, driver: dying, owner: 'killed', revision: REV })).rejects.toBeInstanceOf(RunInterruptedError);
+        await expect(applyPlan({ plan: await planFrom(store, [v2]), store, driver: dying, owner: 'killed', revision: REV })).rejects.toBeInstanceOf(
+          RunInterruptedError,
+        );
         const recorded = (await store.readService('shop'))!;
         expect(recorded.history.at(-1)!.result).toBe('in-progress');
         const resumed = await resume(store, world);
@@ -130,7 +148,9 @@ describe('resuming a killed apply', () => {
       const world = cloneWorld(start.world);
       const dying = new DyingStore(store, k);
       const driver = new DriverDouble({ world });
-      await expect(applyPlan({ plan: await planFrom(dying, [v2]), store: dying, driver, owner: 'killed', revision: REV })).rejects.toBeInstanceOf(RunInterruptedError);
+      await expect(applyPlan({ plan: await planFrom(dying, [v2]), store: dying, driver, owner: 'killed', revision: REV })).rejects.toBeInstanceOf(
+        RunInterruptedError,
+      );
       const done = driver.ops();
       const resumed = await resume(store, world);
       // A call starts only once its phase is written; one whose end was not written has a receipt.
@@ -145,11 +165,21 @@ describe('resuming a killed apply', () => {
       const store = await copyOf(start.store);
       const world = cloneWorld(start.world);
       await expect(
-        applyPlan({ plan: await planFrom(store, [v2]), store, driver: new DriverDouble({ world, killAt: { step: k, when: 'after' } }), owner: 'killed', revision: REV }),
+        applyPlan({
+          plan: await planFrom(store, [v2]),
+          store,
+          driver: new DriverDouble({ world, killAt: { step: k, when: 'after' } }),
+          owner: 'killed',
+          revision: REV,
+        }),
       ).rejects.toBeInstanceOf(RunInterruptedError);
       const sick = new DriverDouble({ world, healthy: (name) => name !== 'shop-web-1' });
       const report = await applyPlan({ plan: await planFrom(store, [v2]), store, driver: sick, owner: 'resumer', revision: REV });
-      expect({ k, ok: report.ok, error: report.services[0].error }).toMatchObject({ k, ok: false, error: expect.stringMatching(/health gate of tier web, upgrade domain 0 failed: shop-web-1/) });
+      expect({ k, ok: report.ok, error: report.services[0].error }).toMatchObject({
+        k,
+        ok: false,
+        error: expect.stringMatching(/health gate of tier web, upgrade domain 0 failed: shop-web-1/),
+      });
       // Nothing after the interrupted domain moved.
       expect(sick.ops().some((o) => /shop-web-2|shop-web-4|shop-cache/.test(o))).toBe(false);
       const web1 = (await store.readService('shop'))!.instances.find((i) => i.name === 'shop-web-1')!;
@@ -160,18 +190,31 @@ describe('resuming a killed apply', () => {
   });
 
   it('a replace left at any phase and then pointed at a newer image never saves from the unrestored VM', async () => {
-    const v3 = service('shop', [
-      tier('db', { order: 1, count: 2, instance: { ...disk, memory: 2048 } }),
-      tier('web', { order: 2, count: 3, domains: 2, instance: { ...hooks, image: { box: 'svcplan/debian-12', version: '12.9.0' } } }),
-      tier('cache', { order: 3, count: 3, instance: { settings: { TTL: '60' } } }),
-    ], { release: '3' });
-    const webCalls = reference.ops.map((o, i) => [o, i + 1] as const).filter(([o]) => o.includes('shop-web-1')).map(([, k]) => k);
+    const v3 = service(
+      'shop',
+      [
+        tier('db', { order: 1, count: 2, instance: { ...disk, memory: 2048 } }),
+        tier('web', { order: 2, count: 3, domains: 2, instance: { ...hooks, image: { box: 'svcplan/debian-12', version: '12.9.0' } } }),
+        tier('cache', { order: 3, count: 3, instance: { settings: { TTL: '60' } } }),
+      ],
+      { release: '3' },
+    );
+    const webCalls = reference.ops
+      .map((o, i) => [o, i + 1] as const)
+      .filter(([o]) => o.includes('shop-web-1'))
+      .map(([, k]) => k);
     for (const k of webCalls) {
       for (const when of ['before', 'after'] as const) {
         const store = await copyOf(start.store);
         const world = cloneWorld(start.world);
         await expect(
-          applyPlan({ plan: await planFrom(store, [v2]), store, driver: new DriverDouble({ world, killAt: { step: k, when } }), owner: 'killed', revision: REV }),
+          applyPlan({
+            plan: await planFrom(store, [v2]),
+            store,
+            driver: new DriverDouble({ world, killAt: { step: k, when } }),
+            owner: 'killed',
+            revision: REV,
+          }),
         ).rejects.toBeInstanceOf(RunInterruptedError);
         const driver = new DriverDouble({ world });
         const report = await applyPlan({ plan: await planFrom(store, [v3]), store, driver, owner: 'resumer', revision: REV });

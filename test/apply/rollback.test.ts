@@ -140,7 +140,13 @@ describe('rolling back a service', () => {
     const resumed = await computePlan({ head: head(), recorded: await store.read() });
     expect(resumed.document.warnings.join('\n')).toMatch(/its rollback \(deployment 3\) stopped before it finished; this plan finishes it/);
     expect(resumed.desired.shop?.tiers[0].instance.memory).toBe(512);
-    const report = await applyPlan({ plan: resumed, store, driver: new DriverDouble({ world: driver.world }), owner: 'test', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
+    const report = await applyPlan({
+      plan: resumed,
+      store,
+      driver: new DriverDouble({ world: driver.world }),
+      owner: 'test',
+      revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' },
+    });
     expect(report.ok).toBe(true);
     const rec = (await store.readService('shop'))!;
     expect(rec.instances.map((i) => `${i.spec.memory}:${i.status}`)).toEqual(['512:ready', '512:ready']);
@@ -160,7 +166,13 @@ describe('rolling back a service', () => {
 
     const next = await computePlan({ head: head(), recorded: await store.read() });
     expect(next.document.warnings.join('\n')).toMatch(/its rollback \(deployment 3\) failed; this plan finishes it/);
-    const report = await applyPlan({ plan: next, store, driver: new DriverDouble({ world: driver.world }), owner: 'test', revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' } });
+    const report = await applyPlan({
+      plan: next,
+      store,
+      driver: new DriverDouble({ world: driver.world }),
+      owner: 'test',
+      revision: { commit: git(dir, 'rev-parse', 'HEAD'), ref: 'main' },
+    });
     expect(report.ok).toBe(true);
     const rec = (await store.readService('shop'))!;
     expect(rec.instances.map((i) => i.spec.memory)).toEqual([512, 512]);

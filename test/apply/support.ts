@@ -104,7 +104,9 @@ export class DriverDouble implements Driver {
     const out: Record<string, Machine> = {};
     for (const name of new Set([...this.names, ...this.world.vms.keys()])) {
       const vm = this.world.vms.get(name);
-      out[name] = vm ? { state: vm.running ? 'running' : 'stopped', id: vm.id, box: { name: 'svcplan/debian-12', version: vm.image } } : { state: 'not_created' };
+      out[name] = vm
+        ? { state: vm.running ? 'running' : 'stopped', id: vm.id, box: { name: 'svcplan/debian-12', version: vm.image } }
+        : { state: 'not_created' };
     }
     return out;
   }
@@ -143,7 +145,8 @@ export class DriverDouble implements Driver {
         if (inst.spec.state && !this.world.disks.has(inst.name)) this.world.disks.set(inst.name, inst.spec.state.disk);
       }
       vm.running = true;
-      if (opts.provision === 'all' || fresh) this.runProvisioners(vm, inst, opts.provision === 'none' ? [] : ['features', 'settings', ...Object.keys(inst.spec.apps).map((a) => `app-${a}`)]);
+      if (opts.provision === 'all' || fresh)
+        this.runProvisioners(vm, inst, opts.provision === 'none' ? [] : ['features', 'settings', ...Object.keys(inst.spec.apps).map((a) => `app-${a}`)]);
       else this.runProvisioners(vm, inst, provisioners);
     });
   }
@@ -225,7 +228,9 @@ export class DriverDouble implements Driver {
 
   /** The mutating calls as `op name[ provisioners]`, in the order they started. */
   ops(): string[] {
-    return this.calls.filter((c) => c.op !== 'health').map((c) => `${c.op} ${c.name}${c.provisioners && c.provisioners.length > 0 ? ' ' + c.provisioners.join(',') : ''}`);
+    return this.calls
+      .filter((c) => c.op !== 'health')
+      .map((c) => `${c.op} ${c.name}${c.provisioners && c.provisioners.length > 0 ? ' ' + c.provisioners.join(',') : ''}`);
   }
 
   private runProvisioners(vm: Vm, inst: DriverInstance, names: string[]): void {
@@ -285,7 +290,19 @@ export function instance(over: Partial<InstanceSpec> = {}): InstanceSpec {
   return { ...instanceSpec(), ...over };
 }
 
-export function tier(name: string, over: { count?: number; order?: number; domains?: number; maxParallel?: number; autoRollback?: boolean; pause?: number; health?: Partial<TierSpec['health']>; instance?: Partial<InstanceSpec> } = {}): TierSpec {
+export function tier(
+  name: string,
+  over: {
+    count?: number;
+    order?: number;
+    domains?: number;
+    maxParallel?: number;
+    autoRollback?: boolean;
+    pause?: number;
+    health?: Partial<TierSpec['health']>;
+    instance?: Partial<InstanceSpec>;
+  } = {},
+): TierSpec {
   return {
     name,
     count: over.count ?? 2,

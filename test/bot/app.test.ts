@@ -21,7 +21,10 @@ function comment(number: number, body: string, login: string, opts: { isPull?: b
 }
 
 function botReplies(number: number): string[] {
-  return h.api.state.commentsOn(number).filter((c) => c.user.login === BOT_LOGIN).map((c) => c.body);
+  return h.api.state
+    .commentsOn(number)
+    .filter((c) => c.user.login === BOT_LOGIN)
+    .map((c) => c.body);
 }
 
 beforeAll(async () => {
@@ -64,7 +67,10 @@ afterEach(() => {
 describe('pull requests', () => {
   test('opened: an in-progress check at once, one plan comment, the check finished as success with the digest', async () => {
     const before = h.api.requests.length;
-    const status = await h.deliver('pull_request', pullRequestEvent('opened', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image } }));
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('opened', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image } }),
+    );
     expect(status).toBe(200);
 
     const runs = h.api.state.checkRuns.filter((r) => r.head_sha === sha.image);
@@ -93,7 +99,10 @@ describe('pull requests', () => {
   test('synchronize: the same comment is updated, never a second one', async () => {
     const first = botReplies(1)[0];
     h.api.state.pulls.get(1)!.head.sha = sha.image2;
-    const status = await h.deliver('pull_request', pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image2 } }));
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image2 } }),
+    );
     expect(status).toBe(200);
     const replies = botReplies(1);
     expect(replies).toHaveLength(1);
@@ -105,7 +114,10 @@ describe('pull requests', () => {
   });
 
   test('an invalid file fails the check with an annotation at its line', async () => {
-    const status = await h.deliver('pull_request', pullRequestEvent('opened', { number: 2, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'broken', sha: sha.broken } }));
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('opened', { number: 2, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'broken', sha: sha.broken } }),
+    );
     expect(status).toBe(200);
     const run = h.api.state.checkRuns.find((r) => r.head_sha === sha.broken)!;
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
@@ -118,7 +130,10 @@ describe('pull requests', () => {
   });
 
   test('nothing to change: a neutral check and no comment', async () => {
-    const status = await h.deliver('pull_request', pullRequestEvent('opened', { number: 3, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'docs', sha: sha.docs } }));
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('opened', { number: 3, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'docs', sha: sha.docs } }),
+    );
     expect(status).toBe(200);
     expect(h.api.state.checkRuns.find((r) => r.head_sha === sha.docs)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(botReplies(3)).toEqual([]);
@@ -126,7 +141,10 @@ describe('pull requests', () => {
 
   test('a warm blob cache: a re-plan reads no file contents it has seen', async () => {
     const before = h.api.requests.length;
-    const status = await h.deliver('pull_request', pullRequestEvent('reopened', { number: 3, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'docs', sha: sha.docs } }));
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('reopened', { number: 3, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'docs', sha: sha.docs } }),
+    );
     expect(status).toBe(200);
     const mine = h.api.requests.slice(before);
     expect(mine.filter((r) => r.route === '/repos/{owner}/{repo}/git/blobs/{file_sha}')).toEqual([]);
@@ -135,7 +153,10 @@ describe('pull requests', () => {
 
   test('a server error is retried; a failed read fails the check with the reason', async () => {
     h.api.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 502, 1);
-    const ok = await h.deliver('pull_request', pullRequestEvent('reopened', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image2 } }));
+    const ok = await h.deliver(
+      'pull_request',
+      pullRequestEvent('reopened', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image2 } }),
+    );
     expect(ok).toBe(200);
     expect(h.api.state.checkRuns.filter((r) => r.head_sha === sha.image2).map((r) => r.conclusion)).toEqual(['success', 'success']);
     expect(botReplies(1)).toHaveLength(1);
@@ -143,7 +164,10 @@ describe('pull requests', () => {
     // A read that fails once the check run is open (here the head's tree) fails the check with the reason.
     h.api.failNext('GET', '/repos/{owner}/{repo}/git/trees/{tree_sha}', 404, 1, { message: 'Not Found' });
     const before = h.api.state.checkRuns.length;
-    const status = await h.deliver('pull_request', pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image } }));
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('synchronize', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image } }),
+    );
     expect(status).toBe(200);
     const run = h.api.state.checkRuns[before];
     expect(run).toMatchObject({ head_sha: sha.image, status: 'completed', conclusion: 'failure' });
@@ -154,11 +178,16 @@ describe('pull requests', () => {
     // GitHub's primary rate limit: retry once the window resets (here: in a second).
     const reset = String(Math.floor(Date.now() / 1000) + 1);
     h.api.failNext('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', 403, 1, { headers: { 'x-ratelimit-reset': reset } });
-    const status = await h.deliver('pull_request', pullRequestEvent('reopened', { number: 3, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'docs', sha: sha.docs } }));
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('reopened', { number: 3, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'docs', sha: sha.docs } }),
+    );
     expect(status).toBe(200);
     const runs = h.api.state.checkRuns.filter((r) => r.head_sha === sha.docs);
     expect(runs[runs.length - 1]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    const patches = h.api.requestsTo('/repos/{owner}/{repo}/check-runs/{check_run_id}', 'PATCH').filter((r) => r.params.check_run_id === String(runs[runs.length - 1].id));
+    const patches = h.api
+      .requestsTo('/repos/{owner}/{repo}/check-runs/{check_run_id}', 'PATCH')
+      .filter((r) => r.params.check_run_id === String(runs[runs.length - 1].id));
     expect(patches.map((r) => r.status)).toEqual([403, 200]);
   });
 });
@@ -169,7 +198,11 @@ describe('webhook signatures', () => {
     ['no signature', null],
   ])('%s is rejected with 400 and nothing is called', async (_, signature) => {
     const before = h.api.requests.length;
-    const status = await h.deliver('pull_request', pullRequestEvent('opened', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image } }), { signature });
+    const status = await h.deliver(
+      'pull_request',
+      pullRequestEvent('opened', { number: 1, base: { ref: 'main', sha: sha.main1 }, head: { ref: 'new-image', sha: sha.image } }),
+      { signature },
+    );
     expect(status).toBe(400);
     expect(h.api.requests.length).toBe(before);
   });
@@ -217,7 +250,11 @@ describe('comment commands', () => {
     });
     expect(reply).toContain(applied.plan.document.plan_digest);
     expect(h.api.state.dispatches).toEqual([
-      expect.objectContaining({ workflow_id: 'svcplan-apply.yml', ref: 'main', inputs: { command: 'rollback', service: 'shop-prod', to: '1', issue: '10', runner: 'default' } }),
+      expect.objectContaining({
+        workflow_id: 'svcplan-apply.yml',
+        ref: 'main',
+        inputs: { command: 'rollback', service: 'shop-prod', to: '1', issue: '10', runner: 'default' },
+      }),
     ]);
   });
 
@@ -225,7 +262,9 @@ describe('comment commands', () => {
     h.api.state.dispatches.length = 0;
     const event = comment(10, '/rollback shop-prod to v1', 'morgan');
     expect(await h.deliver('issue_comment', event)).toBe(200);
-    expect(h.api.state.dispatches).toEqual([expect.objectContaining({ inputs: { command: 'rollback', service: 'shop-prod', to: sha.main0, issue: '10', runner: 'default' } })]);
+    expect(h.api.state.dispatches).toEqual([
+      expect.objectContaining({ inputs: { command: 'rollback', service: 'shop-prod', to: sha.main0, issue: '10', runner: 'default' } }),
+    ]);
     expect(botReplies(10).pop()).toContain('Rollback of shop-prod to v1');
   });
 

@@ -48,7 +48,13 @@ function comment(number: number, body: string, login: string) {
 }
 
 function lastReply(number: number): string {
-  return h.api.state.commentsOn(number).filter((c) => c.user.login === BOT_LOGIN).map((c) => c.body).pop() ?? '';
+  return (
+    h.api.state
+      .commentsOn(number)
+      .filter((c) => c.user.login === BOT_LOGIN)
+      .map((c) => c.body)
+      .pop() ?? ''
+  );
 }
 
 beforeAll(async () => {
@@ -94,9 +100,13 @@ test('/drift: the last recorded report of every service, when and where it was c
   // The drifted service's differences, without the marker that makes a drift issue.
   expect(reply).toContain('| restart | memory: 3072 → 4096 | shop-edge-web-1 |');
   expect(reply).not.toContain('<!-- svcplan:drift');
-  expect(reply).toMatch(/Started a fresh check: the `svcplan-drift\.yml` workflow on `main` \(every service, on each runner\); each runner comments its report here/);
+  expect(reply).toMatch(
+    /Started a fresh check: the `svcplan-drift\.yml` workflow on `main` \(every service, on each runner\); each runner comments its report here/,
+  );
   // Accepted by GitHub (the local API) against the shipped workflow file.
-  expect(h.api.state.dispatches).toEqual([expect.objectContaining({ workflow_id: DRIFT_WORKFLOW, ref: 'main', inputs: { service: '', runner: '', issue: '10' } })]);
+  expect(h.api.state.dispatches).toEqual([
+    expect.objectContaining({ workflow_id: DRIFT_WORKFLOW, ref: 'main', inputs: { service: '', runner: '', issue: '10' } }),
+  ]);
   expect(h.api.state.reactions.some((r) => r.content === 'eyes')).toBe(true);
 });
 
@@ -139,14 +149,18 @@ test('a drift workflow GitHub will not start: the recorded reports still, and wh
   await h.deliver('issue_comment', comment(10, '/drift', 'alice'));
   let reply = lastReply(10);
   expect(reply).toContain('| shop-edge | `hv-01` |');
-  expect(reply).toMatch(/The drift workflow `svcplan-drift\.yml` on `main` could not be started: GitHub has no such workflow there .*Copy `docs\/examples\/svcplan-drift\.yml` from svcplan to `\.github\/workflows\/svcplan-drift\.yml` on `main`, or set `SVCPLAN_DRIFT_WORKFLOW`.* No fresh check was started\.$/m);
+  expect(reply).toMatch(
+    /The drift workflow `svcplan-drift\.yml` on `main` could not be started: GitHub has no such workflow there .*Copy `docs\/examples\/svcplan-drift\.yml` from svcplan to `\.github\/workflows\/svcplan-drift\.yml` on `main`, or set `SVCPLAN_DRIFT_WORKFLOW`.* No fresh check was started\.$/m,
+  );
 
   // An older file that does not take these inputs: GitHub answers 422 and says which.
   const older = SHIPPED_DRIFT_WORKFLOW.toString('utf8').replace(/\n {6}issue:\n(?: {8}.*\n)+/, '\n');
   await h.repo.commit('an older drift workflow', { [`.github/workflows/${DRIFT_WORKFLOW}`]: older, '.github/workflows/drift.yml': null });
   await h.deliver('issue_comment', comment(10, '/drift', 'alice'));
   reply = lastReply(10);
-  expect(reply).toMatch(/GitHub refused the dispatch \(Unexpected inputs provided: \["issue"\]\)\. Its `workflow_dispatch` trigger must take exactly the inputs `service`, `runner`, `issue`: update it from `docs\/examples\/svcplan-drift\.yml`\. No fresh check was started\./);
+  expect(reply).toMatch(
+    /GitHub refused the dispatch \(Unexpected inputs provided: \["issue"\]\)\. Its `workflow_dispatch` trigger must take exactly the inputs `service`, `runner`, `issue`: update it from `docs\/examples\/svcplan-drift\.yml`\. No fresh check was started\./,
+  );
   expect(h.api.violations.splice(0).map((v) => v.problem)).toEqual([expect.stringContaining('Unexpected inputs provided: ["issue"]')]);
   expect(h.api.state.dispatches).toEqual([]);
   const dispatches = h.api.requestsTo(DISPATCHES, 'POST');

@@ -88,7 +88,10 @@ export function sign(secret: string, body: string): string {
 }
 
 /** A published pull_request example, pointed at the test repository and the given commits. */
-export function pullRequestEvent(action: 'opened' | 'synchronize' | 'reopened', pr: { number: number; base: { ref: string; sha: string }; head: { ref: string; sha: string } }) {
+export function pullRequestEvent(
+  action: 'opened' | 'synchronize' | 'reopened',
+  pr: { number: number; base: { ref: string; sha: string }; head: { ref: string; sha: string } },
+) {
   const payload = webhookExample('pull_request', action, { owner: OWNER, repo: REPO });
   payload.installation = { id: INSTALLATION_ID, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==' };
   payload.number = pr.number;
@@ -102,7 +105,15 @@ export function pullRequestEvent(action: 'opened' | 'synchronize' | 'reopened', 
 }
 
 /** A published issue_comment example: `login` commented `body` on issue (or PR) `number`. */
-export function commentEvent(opts: { number: number; body: string; login: string; isPull?: boolean; action?: 'created' | 'edited'; senderType?: 'User' | 'Bot'; commentId: number }) {
+export function commentEvent(opts: {
+  number: number;
+  body: string;
+  login: string;
+  isPull?: boolean;
+  action?: 'created' | 'edited';
+  senderType?: 'User' | 'Bot';
+  commentId: number;
+}) {
   const payload = webhookExample('issue_comment', opts.action ?? 'created', { owner: OWNER, repo: REPO });
   payload.installation = { id: INSTALLATION_ID, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==' };
   payload.issue.number = opts.number;

@@ -54,7 +54,10 @@ function comment(number: number, body: string, login: string) {
 }
 
 function botReplies(number: number): string[] {
-  return h.api.state.commentsOn(number).filter((c) => c.user.login === BOT_LOGIN).map((c) => c.body);
+  return h.api.state
+    .commentsOn(number)
+    .filter((c) => c.user.login === BOT_LOGIN)
+    .map((c) => c.body);
 }
 
 /** State as the state branch holds it now. */
@@ -127,7 +130,11 @@ test("/rollback of a service on hv-01 starts the shipped workflow's rollback job
   await writeFile(vagrantLog, '');
   expect(await h.deliver('issue_comment', comment(10, '/rollback shop-edge to 1', 'alice'))).toBe(200);
   expect(h.api.state.dispatches).toEqual([
-    expect.objectContaining({ workflow_id: APPLY_WORKFLOW, ref: 'main', inputs: { command: 'rollback', service: 'shop-edge', to: '1', issue: '10', runner: 'hv-01' } }),
+    expect.objectContaining({
+      workflow_id: APPLY_WORKFLOW,
+      ref: 'main',
+      inputs: { command: 'rollback', service: 'shop-edge', to: '1', issue: '10', runner: 'hv-01' },
+    }),
   ]);
   const reply = botReplies(10).pop()!;
   expect(reply).toContain('Rollback of shop-edge to deployment 1');
@@ -139,7 +146,15 @@ test("/rollback of a service on hv-01 starts the shipped workflow's rollback job
   const [job] = jobs;
   expect(job.runsOn).toEqual(['self-hosted', 'hv-01']);
   expect(job.concurrency).toBe('svcplan-service-shop-edge');
-  expect(job.svcplanInputs[0]).toMatchObject({ command: 'rollback', service: 'shop-edge', to: '1', issue: '10', runner: 'hv-01', state: 'git', 'github-token': h.token });
+  expect(job.svcplanInputs[0]).toMatchObject({
+    command: 'rollback',
+    service: 'shop-edge',
+    to: '1',
+    issue: '10',
+    runner: 'hv-01',
+    state: 'git',
+    'github-token': h.token,
+  });
   const run = job.runs[0];
   expect({ code: run.code, errors: run.stdout.split('\n').filter((l) => l.startsWith('::error')) }).toEqual({ code: 0, errors: [] });
   expect(job.result).toBe('success');
@@ -158,7 +173,12 @@ test("/rollback of a service on hv-01 starts the shipped workflow's rollback job
   expect(state['shop-edge'].instances.map((i) => i.spec.memory)).toEqual([2048, 2048]);
   expect(state['shop-prod'].history).toHaveLength(2);
   // The Action answers on the issue the rollback was asked for in.
-  expect(h.api.state.commentsOn(10).map((c) => c.body).pop()).toMatch(/svcplan rollback: succeeded on runner `hv-01`/);
+  expect(
+    h.api.state
+      .commentsOn(10)
+      .map((c) => c.body)
+      .pop(),
+  ).toMatch(/svcplan rollback: succeeded on runner `hv-01`/);
   const deployment = h.api.state.deployments.find((d) => d.environment === 'shop-edge')!;
   expect(deployment.task).toBe('rollback');
   expect(h.api.state.statusesOf(deployment.id).map((s) => s.state)).toEqual(['in_progress', 'success']);
@@ -223,6 +243,8 @@ describe('an apply workflow that does not take what the bot sends', () => {
     await h.repo.commit('no apply workflow', { [WORKFLOW_PATH]: null });
     await h.deliver('issue_comment', comment(10, '/rollback shop-edge to 1', 'alice'));
     expect(h.api.state.dispatches).toEqual([]);
-    expect(botReplies(10).pop()).toMatch(/Copy `docs\/examples\/svcplan-apply\.yml` from svcplan to `\.github\/workflows\/svcplan-apply\.yml` on `main`.*Nothing was applied\./s);
+    expect(botReplies(10).pop()).toMatch(
+      /Copy `docs\/examples\/svcplan-apply\.yml` from svcplan to `\.github\/workflows\/svcplan-apply\.yml` on `main`.*Nothing was applied\./s,
+    );
   });
 });

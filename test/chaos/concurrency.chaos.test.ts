@@ -84,7 +84,10 @@ describe('chaos: concurrent and interrupted applies', () => {
     } else {
       // It waited for the lease: it must have planned again under it, so nothing A did is redone.
       expect(rb.code).toBe(0);
-      const redone = w.model.calls('second').filter((c) => isMutating(c)).map(describeCall);
+      const redone = w.model
+        .calls('second')
+        .filter((c) => isMutating(c))
+        .map(describeCall);
       expect(redone).toEqual([]);
     }
     expect(messages(await convergesAfter(w, 'after'))).toEqual([]);

@@ -257,7 +257,11 @@ export class World {
   /** `svcplan plan --format json`: whether it shows nothing to change (and what it shows if not). */
   async planIsEmpty(): Promise<{ empty: boolean; detail: string }> {
     const r = await this.run(['plan', '--format', 'json', '--repo', this.repo], { label: 'plan' });
-    let doc: { summary?: Record<string, number>; services?: { name: string; tiers: { domains: { instances: { name: string; action: string }[] }[] }[] }[]; errors?: unknown[] };
+    let doc: {
+      summary?: Record<string, number>;
+      services?: { name: string; tiers: { domains: { instances: { name: string; action: string }[] }[] }[] }[];
+      errors?: unknown[];
+    };
     try {
       doc = JSON.parse(r.stdout);
     } catch {
@@ -265,8 +269,13 @@ export class World {
     }
     const changes = Object.entries(doc.summary ?? {}).filter(([k, v]) => k !== 'none' && v !== 0);
     if (r.code === 0 && (changes.length === 0 || (doc.services ?? []).length === 0) && (doc.errors ?? []).length === 0) return { empty: true, detail: '' };
-    const actions = (doc.services ?? []).flatMap((s) => s.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.filter((i) => i.action !== 'none').map((i) => `${i.name}:${i.action}`))));
-    return { empty: false, detail: `plan exited ${r.code}: ${changes.map(([k, v]) => `${k} ${v}`).join(', ')} (${actions.join(' ')})${(doc.errors ?? []).length ? ` errors: ${JSON.stringify(doc.errors)}` : ''}` };
+    const actions = (doc.services ?? []).flatMap((s) =>
+      s.tiers.flatMap((t) => t.domains.flatMap((d) => d.instances.filter((i) => i.action !== 'none').map((i) => `${i.name}:${i.action}`))),
+    );
+    return {
+      empty: false,
+      detail: `plan exited ${r.code}: ${changes.map(([k, v]) => `${k} ${v}`).join(', ')} (${actions.join(' ')})${(doc.errors ?? []).length ? ` errors: ${JSON.stringify(doc.errors)}` : ''}`,
+    };
   }
 
   // --- snapshots ------------------------------------------------------------------------------
@@ -366,7 +375,9 @@ export function lastLines(text: string, n: number): string {
 /** Why a run failed, in a line: its error lines if it printed any, else its last lines. */
 export function reasonOf(r: Pick<RunResult, 'stdout' | 'stderr'>, n = 3): string {
   const lines = (r.stderr + '\n' + r.stdout).split('\n').map((l) => l.trim());
-  const errors = lines.filter((l) => /^svcplan:|FAILED|failed|error|refused|another process|not yet ready|exited with|Killed|lease/i.test(l) && !/^\$ /.test(l));
+  const errors = lines.filter(
+    (l) => /^svcplan:|FAILED|failed|error|refused|another process|not yet ready|exited with|Killed|lease/i.test(l) && !/^\$ /.test(l),
+  );
   return (errors.length > 0 ? [...new Set(errors)].slice(-n).join(' | ') : lastLines(r.stderr || r.stdout, n)).slice(0, 600);
 }
 

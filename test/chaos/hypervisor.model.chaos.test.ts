@@ -120,15 +120,22 @@ describe('the chaos stand-in hypervisor', () => {
     expect(d).toMatchObject({ box: 'svcplan/debian-12', boxVersion: '= 12.7.1', memory: 512, cpus: 1 });
     expect(d.storage).toEqual([expect.objectContaining({ path: 'shop-web-1-state.qcow2', sizeGiB: 1, allowExisting: true })]);
     expect(d.provisioners.map((p) => `${p.name}${p.run ? ':' + p.run : ''}`)).toEqual([
-      'features', 'settings', 'app-web-script', 'app-web', 'apps-prune',
-      'save-state-script:never', 'save-state:never', 'restore-state-script:never', 'restore-state:never',
+      'features',
+      'settings',
+      'app-web-script',
+      'app-web',
+      'apps-prune',
+      'save-state-script:never',
+      'save-state:never',
+      'restore-state-script:never',
+      'restore-state:never',
     ]);
     expect(d.provisioners.find((p) => p.name === 'app-web')!.env).toMatchObject({ APP_NAME: 'web', APP_VERSION: '1.0' });
     expect(defs[2].storage).toEqual([]);
     // Values that are hard to quote survive the round trip through Ruby literals.
-    layout({ 'shop-web-1': spec({ apps: { web: { version: "1'\\\r\n#{x}\"" } }, settings: { A: "x\ny 'z'" } }) });
+    layout({ 'shop-web-1': spec({ apps: { web: { version: '1\'\\\r\n#{x}"' } }, settings: { A: "x\ny 'z'" } }) });
     const again = parseVagrantfile(readFileSync(path.join(dir, 'Vagrantfile'), 'utf8'))[0];
-    expect(again.provisioners.find((p) => p.name === 'app-web')!.env.APP_VERSION).toBe("1'\\\r\n#{x}\"");
+    expect(again.provisioners.find((p) => p.name === 'app-web')!.env.APP_VERSION).toBe('1\'\\\r\n#{x}"');
   });
 
   it('answers status --machine-readable in the real format, every defined machine included', async () => {
@@ -138,7 +145,10 @@ describe('the chaos stand-in hypervisor', () => {
     const r = await vagrant('status', '--machine-readable');
     expect(r.code).toBe(0);
     // Timestamps and the names' padding in the human table differ; everything else is the fixture.
-    const normalized = r.stdout.replace(/^\d+,/gm, 'T,').replace(/shop-web-/g, 'e2e-life-app-').replace(/ {2,}/g, ' ');
+    const normalized = r.stdout
+      .replace(/^\d+,/gm, 'T,')
+      .replace(/shop-web-/g, 'e2e-life-app-')
+      .replace(/ {2,}/g, ' ');
     const fixture = readFileSync(path.join(ROOT, 'test/drivers/fixtures/status-libvirt-mixed.txt'), 'utf8').replace(/^\d+,/gm, 'T,').replace(/ {2,}/g, ' ');
     expect(normalized.trim()).toBe(fixture.trim());
     expect(parseVagrantStatus(r.stdout)).toEqual({ 'shop-web-1': 'running', 'shop-web-2': 'stopped', 'shop-web-3': 'not_created' });
@@ -189,8 +199,18 @@ describe('the chaos stand-in hypervisor', () => {
     expect(model.disk('shop-web-1-state.qcow2')).toBeDefined();
     await vagrant('up', 'shop-web-1');
     expect(machine('shop-web-1')!.replacement).toBe(true);
-    expect(model.effects().filter((e) => e.kind === 'disk-created').map((e) => e.disk)).toEqual(['default/shop-web-1-state.qcow2']);
-    expect(model.effects().filter((e) => e.kind === 'disk-attached').map((e) => e.disk)).toEqual(['default/shop-web-1-state.qcow2']);
+    expect(
+      model
+        .effects()
+        .filter((e) => e.kind === 'disk-created')
+        .map((e) => e.disk),
+    ).toEqual(['default/shop-web-1-state.qcow2']);
+    expect(
+      model
+        .effects()
+        .filter((e) => e.kind === 'disk-attached')
+        .map((e) => e.disk),
+    ).toEqual(['default/shop-web-1-state.qcow2']);
   });
 
   it('grows a state disk only while its VM is off, never shrinks it, and records a deletion', async () => {
@@ -209,7 +229,12 @@ describe('the chaos stand-in hypervisor', () => {
     expect(missing.stderr).toMatch(/Storage volume not found/);
     expect((await call('virsh', ['-c', 'qemu:///system', 'vol-delete', '--pool', 'default', 'shop-web-1-state.qcow2'])).code).toBe(0);
     expect(model.disk('shop-web-1-state.qcow2')).toBeUndefined();
-    expect(model.effects().filter((e) => e.kind.startsWith('disk-')).map((e) => e.kind)).toEqual(['disk-created', 'disk-resized', 'disk-deleted']);
+    expect(
+      model
+        .effects()
+        .filter((e) => e.kind.startsWith('disk-'))
+        .map((e) => e.kind),
+    ).toEqual(['disk-created', 'disk-resized', 'disk-deleted']);
   });
 
   it('locks a machine while an action runs on it: a second action fails at once, status and ssh do not wait', async () => {
@@ -220,7 +245,9 @@ describe('the chaos stand-in hypervisor', () => {
     while (!model.lockedBy('shop-web-1') || !booting()) await new Promise((r) => setTimeout(r, 20));
     const second = await vagrant('provision', 'shop-web-1', '--provision-with', 'app-web');
     expect(second.code).toBe(1);
-    expect(second.stderr).toContain("An action 'provision' was attempted on the machine 'shop-web-1',\nbut another process is already executing an action on the machine.");
+    expect(second.stderr).toContain(
+      "An action 'provision' was attempted on the machine 'shop-web-1',\nbut another process is already executing an action on the machine.",
+    );
     expect((await vagrant('destroy', '-f', 'shop-web-1')).stderr).toContain("An action 'destroy' was attempted on the machine 'shop-web-1'");
     expect((await vagrant('status', '--machine-readable')).code).toBe(0);
     // Booting, not answering SSH yet.
@@ -253,7 +280,12 @@ describe('the chaos stand-in hypervisor', () => {
     // Named in any order: run in Vagrantfile order, never-ones included when named.
     const before = model.effects().length;
     await vagrant('provision', 'shop-web-1', '--provision-with', 'restore-state,app-web,features');
-    expect(model.effects().slice(before).map((e) => e.detail)).toEqual(['features', 'app-web', 'restore-state']);
+    expect(
+      model
+        .effects()
+        .slice(before)
+        .map((e) => e.detail),
+    ).toEqual(['features', 'app-web', 'restore-state']);
     // `provision` does not check names; up and reload refuse a list with no known name.
     expect((await vagrant('provision', 'shop-web-1', '--provision-with', 'nope')).code).toBe(0);
     expect(model.effects().some((e) => e.kind === 'unknown-provisioner' && e.detail === 'nope')).toBe(true);
@@ -262,7 +294,11 @@ describe('the chaos stand-in hypervisor', () => {
     expect(bad.stderr).toContain("'nope' is not a known provisioner.");
 
     // A new app version reaches the VM only through its provisioner.
-    layout({ 'shop-web-1': spec({ apps: { web: { version: '2.0', install: 'apps/web/install.sh' } } }), 'shop-web-2': spec(), 'shop-web-3': spec({ state: undefined }) });
+    layout({
+      'shop-web-1': spec({ apps: { web: { version: '2.0', install: 'apps/web/install.sh' } } }),
+      'shop-web-2': spec(),
+      'shop-web-3': spec({ state: undefined }),
+    });
     expect(machine('shop-web-1')!.apps).toEqual({ web: '1.0' });
     await vagrant('provision', 'shop-web-1', '--provision-with', 'app-web-script,app-web');
     expect(machine('shop-web-1')!.apps).toEqual({ web: '2.0' });
@@ -277,7 +313,11 @@ describe('the chaos stand-in hypervisor', () => {
     expect((await vagrant('reload', 'shop-web-1', '--no-provision')).code).toBe(0);
     expect(machine('shop-web-1')).toMatchObject({ memory: 1024, cpus: 2, state: 'running', sshReady: true });
     expect(machine('shop-web-1')!.provisionerRuns.features).toBe(1);
-    for (const args of [['halt', 'shop-web-3'], ['destroy', '-f', 'shop-web-3'], ['reload', 'shop-web-3']]) {
+    for (const args of [
+      ['halt', 'shop-web-3'],
+      ['destroy', '-f', 'shop-web-3'],
+      ['reload', 'shop-web-3'],
+    ]) {
       const r = await vagrant(...args);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('==> shop-web-3: Domain is not created. Please run `vagrant up` first.');
@@ -380,10 +420,16 @@ describe('the chaos stand-in hypervisor', () => {
     // The captured vagrant-libvirt answer, but for the machine's own name, port and key.
     const captured = readFileSync(path.join(ROOT, 'test/drivers/fixtures/ssh-config-libvirt.txt'), 'utf8').split('\n\n')[0] + '\n\n';
     expect(answer.stdout).toBe(
-      captured.replace(/lab-app-1/g, 'shop-web-1').replace('2922', '2800').replace('/tmp/vmlab/repo/.svcplan/vagrant/lab', dir),
+      captured
+        .replace(/lab-app-1/g, 'shop-web-1')
+        .replace('2922', '2800')
+        .replace('/tmp/vmlab/repo/.svcplan/vagrant/lab', dir),
     );
     // No endpoint in the Vagrantfile: an address of its own, port 22.
-    expect(sshSettingsOf(parseSshConfig((await vagrant('ssh-config', 'shop-web-3')).stdout)[0])).toMatchObject({ hostName: expect.stringMatching(/^192\.0\.2\.\d+$/), port: 22 });
+    expect(sshSettingsOf(parseSshConfig((await vagrant('ssh-config', 'shop-web-3')).stdout)[0])).toMatchObject({
+      hostName: expect.stringMatching(/^192\.0\.2\.\d+$/),
+      port: 22,
+    });
 
     const conf = path.join(dir, 'shop-web-1.conf');
     const block = parseSshConfig(answer.stdout)[0];
@@ -392,12 +438,23 @@ describe('the chaos stand-in hypervisor', () => {
     expect(await ssh(REACH_PAYLOAD)).toEqual({ code: 0, stdout: '', stderr: '' });
     // Another key: refused. A machine that is down: no connection.
     const wrong = path.join(dir, 'wrong.conf');
-    writeFileSync(wrong, renderSshConfig('shop-web-1', block.entries.map((e) => (e.key === 'IdentityFile' ? { ...e, value: conf } : e)))!);
+    writeFileSync(
+      wrong,
+      renderSshConfig(
+        'shop-web-1',
+        block.entries.map((e) => (e.key === 'IdentityFile' ? { ...e, value: conf } : e)),
+      )!,
+    );
     expect(await ssh(REACH_PAYLOAD, wrong)).toMatchObject({ code: 255, stderr: 'vagrant@127.0.0.1: Permission denied (publickey).\r\n' });
     model.setUnhealthy('shop-web-1', 1);
     expect((await ssh(commandPayload('systemctl is-active shop'))).code).toBe(1);
     expect((await ssh(commandPayload('systemctl is-active shop'))).code).toBe(0);
-    expect(model.calls().filter((c) => c.program === 'ssh').map((c) => [c.target, c.guest])).toEqual([
+    expect(
+      model
+        .calls()
+        .filter((c) => c.program === 'ssh')
+        .map((c) => [c.target, c.guest]),
+    ).toEqual([
       ['shop-web-1', { reach: true }],
       ['shop-web-1', undefined],
       ['shop-web-1', { command: 'systemctl is-active shop' }],
@@ -407,12 +464,16 @@ describe('the chaos stand-in hypervisor', () => {
     expect(await ssh(REACH_PAYLOAD)).toMatchObject({ code: 255, stderr: 'ssh: connect to host 127.0.0.1 port 2800: Connection refused\r\n' });
   });
 
-  it('runs provisioners sent over SSH only when they are the machine\'s own, with the effects Vagrant\'s have', async () => {
+  it("runs provisioners sent over SSH only when they are the machine's own, with the effects Vagrant's have", async () => {
     await vagrant('up', 'shop-web-1');
     const conf = path.join(dir, 'shop-web-1.conf');
     writeFileSync(conf, renderSshConfig('shop-web-1', parseSshConfig((await vagrant('ssh-config', 'shop-web-1')).stdout)[0].entries)!);
     const ssh = (input: string) => call('ssh', ['-F', conf, 'shop-web-1', 'sh -s'], { input });
-    layout({ 'shop-web-1': spec({ apps: { web: { version: '2.0', install: 'apps/web/install.sh' } } }), 'shop-web-2': spec(), 'shop-web-3': spec({ state: undefined }) });
+    layout({
+      'shop-web-1': spec({ apps: { web: { version: '2.0', install: 'apps/web/install.sh' } } }),
+      'shop-web-2': spec(),
+      'shop-web-3': spec({ state: undefined }),
+    });
     const defs = (s: InstanceSpec, names: string[]) => provisionersOf({ spec: s }, serviceSpec, root).filter((p) => names.includes(p.name));
     const v2 = spec({ apps: { web: { version: '2.0', install: 'apps/web/install.sh' } } });
     const payload = provisionPayload(defs(v2, ['app-web-script', 'app-web']), (f) => readFileSync(f));
@@ -425,7 +486,12 @@ describe('the chaos stand-in hypervisor', () => {
     expect(model.effects().some((e) => e.kind === 'unknown-provisioner')).toBe(true);
     expect((await ssh(payload)).code).toBe(0);
     expect(machine('shop-web-1')!.apps).toEqual({ web: '2.0' });
-    expect(model.calls().filter((c) => c.program === 'ssh').map((c) => c.guest?.provisioners)).toEqual([undefined, undefined, ['app-web-script', 'app-web']]);
+    expect(
+      model
+        .calls()
+        .filter((c) => c.program === 'ssh')
+        .map((c) => c.guest?.provisioners),
+    ).toEqual([undefined, undefined, ['app-web-script', 'app-web']]);
     // The hooks move app state as over Vagrant.
     const disk = model.disk('shop-web-1-state.qcow2')!;
     expect((await ssh(provisionPayload(defs(v2, ['save-state-script', 'save-state']), (f) => readFileSync(f)))).code).toBe(0);
@@ -442,8 +508,17 @@ describe('the chaos stand-in hypervisor', () => {
     const r = await call('virsh', virshDomstateArgs('qemu:///system', [one.id, gone, two.id])!);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`error: failed to get domain '${gone}'\n`);
-    expect(r.stdout).toBe(readFileSync(path.join(ROOT, 'test/drivers/fixtures/virsh-domstates.txt'), 'utf8').replace('127e48a7-88ab-4677-915f-4a8d22d10f7c', one.id).replace('37f5c9e1-b669-4a5a-a162-28546c469be4', two.id));
-    expect(parseVirshDomstates(r.stdout)).toEqual(new Map([[one.id, 'running'], [two.id, 'shut off']]));
+    expect(r.stdout).toBe(
+      readFileSync(path.join(ROOT, 'test/drivers/fixtures/virsh-domstates.txt'), 'utf8')
+        .replace('127e48a7-88ab-4677-915f-4a8d22d10f7c', one.id)
+        .replace('37f5c9e1-b669-4a5a-a162-28546c469be4', two.id),
+    );
+    expect(parseVirshDomstates(r.stdout)).toEqual(
+      new Map([
+        [one.id, 'running'],
+        [two.id, 'shut off'],
+      ]),
+    );
     const uuids = await call('virsh', ['-c', 'qemu:///system', 'list', '--all', '--uuid']);
     expect(uuids.stdout).toBe(`${one.id}\n${two.id}\n\n`);
     const table = await call('virsh', ['list', '--all']);
@@ -457,12 +532,21 @@ describe('the chaos stand-in hypervisor', () => {
     expect(added.code).toBe(0);
     expect(existsSync(path.join(home, 'boxes/test-VAGRANTSLASH-tiny-v1/1.0.0/libvirt/metadata.json'))).toBe(true);
     const list = await vagrant('box', 'list', '--machine-readable');
-    expect(list.stdout.replace(/^\d+,/gm, 'T,')).toBe(readFileSync(path.join(ROOT, 'test/drivers/fixtures/box-list.txt'), 'utf8').replace(/^\d+,/gm, 'T,').split('\n').slice(0, 4).join('\n') + '\n');
-    expect((await vagrant('box', 'add', 'test/tiny-v1', '--box-version', '1.0.0', '--provider', 'libvirt')).stderr).toContain("The box you're attempting to add already exists.");
+    expect(list.stdout.replace(/^\d+,/gm, 'T,')).toBe(
+      readFileSync(path.join(ROOT, 'test/drivers/fixtures/box-list.txt'), 'utf8').replace(/^\d+,/gm, 'T,').split('\n').slice(0, 4).join('\n') + '\n',
+    );
+    expect((await vagrant('box', 'add', 'test/tiny-v1', '--box-version', '1.0.0', '--provider', 'libvirt')).stderr).toContain(
+      "The box you're attempting to add already exists.",
+    );
     const missing = await vagrant('box', 'add', 'missing/box', '--box-version', '1.0.0', '--provider', 'libvirt');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("The box 'missing/box' could not be found or\ncould not be accessed in the remote catalog.");
-    expect(model.effects().filter((e) => e.kind === 'box-added').map((e) => e.detail)).toEqual(['test/tiny-v1@1.0.0']);
+    expect(
+      model
+        .effects()
+        .filter((e) => e.kind === 'box-added')
+        .map((e) => e.detail),
+    ).toEqual(['test/tiny-v1@1.0.0']);
   });
 
   it('restores a snapshot of its state', async () => {

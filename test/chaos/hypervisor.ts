@@ -270,7 +270,7 @@ const T = {
     'command. Run `vagrant init` to create a new Vagrant environment. Or,\n' +
     'get an ID of a target machine from `vagrant global-status` to run\n' +
     'this command on. A final option is to change to a directory with a\n' +
-    "Vagrantfile and to try again.\n",
+    'Vagrantfile and to try again.\n',
   provisionerFlagInvalid: (name: string) => `'${name}' is not a known provisioner. Please specify a valid\nprovisioner.\n`,
   multiVmTarget: 'This command requires a specific VM name to target in a multi-VM environment.\n',
   needsTty:
@@ -616,7 +616,9 @@ export class Hypervisor {
         try {
           machines = parseVagrantfile(readFileSync(file, 'utf8'));
         } catch (err) {
-          throw new VagrantError(`There is a syntax error in the following Vagrantfile. The syntax error\nmessage is reproduced below for convenience:\n\n${file}: ${(err as Error).message}\n`);
+          throw new VagrantError(
+            `There is a syntax error in the following Vagrantfile. The syntax error\nmessage is reproduced below for convenience:\n\n${file}: ${(err as Error).message}\n`,
+          );
         }
         return { dir, machines, home };
       }
@@ -743,20 +745,16 @@ export class Hypervisor {
     ctx.out.push(`==> ${m.name}: Waiting for domain to get an IP address...\n==> ${m.name}: Machine booted and ready!\n`);
   }
 
-  private async provisionAfterBoot(
-    ctx: CallContext,
-    env: Env,
-    m: Machine,
-    def: MachineDef,
-    opts: StartOptions & { sentinel: boolean },
-  ): Promise<void> {
+  private async provisionAfterBoot(ctx: CallContext, env: Env, m: Machine, def: MachineDef, opts: StartOptions & { sentinel: boolean }): Promise<void> {
     if (opts.enabled === false) {
       ctx.out.push(`==> ${m.name}: Machine not provisioned because \`--no-provision\` is specified.\n`);
       return;
     }
     const names = selectProvisioners(def.provisioners, opts);
     if (!opts.types && opts.sentinel && !opts.ignoreSentinel) {
-      ctx.out.push(`==> ${m.name}: Machine already provisioned. Run \`vagrant provision\` or use the \`--provision\`\n==> ${m.name}: flag to force provisioning. Provisioners marked to run always will still run.\n`);
+      ctx.out.push(
+        `==> ${m.name}: Machine already provisioned. Run \`vagrant provision\` or use the \`--provision\`\n==> ${m.name}: flag to force provisioning. Provisioners marked to run always will still run.\n`,
+      );
     }
     this.writeSentinel(env, m);
     this.runProvisioners(ctx, env, m, def, names);
@@ -782,7 +780,8 @@ export class Hypervisor {
         const names = selectProvisioners(def.provisioners, { types, enabled: true, ignoreSentinel: true, sentinel: false });
         if (types) {
           for (const t of types) {
-            if (!def.provisioners.some((p) => p.name === t || p.type === t)) this.effect(ctx.call, { kind: 'unknown-provisioner', machine: def.name, dir: env.dir, detail: t });
+            if (!def.provisioners.some((p) => p.name === t || p.type === t))
+              this.effect(ctx.call, { kind: 'unknown-provisioner', machine: def.name, dir: env.dir, detail: t });
           }
         }
         if (names.length > 0 && !m.sshReady) throw new VagrantError(T.sshNotReady, 1, ctx.out.join(''));
@@ -915,7 +914,9 @@ export class Hypervisor {
         return;
       }
       for (const b of boxes) {
-        ctx.out.push(`${ts},,ui,info,${esc(`${b.name} (libvirt, ${b.version})`)}\n${ts},,box-name,${b.name}\n${ts},,box-provider,libvirt\n${ts},,box-version,${b.version}\n`);
+        ctx.out.push(
+          `${ts},,ui,info,${esc(`${b.name} (libvirt, ${b.version})`)}\n${ts},,box-name,${b.name}\n${ts},,box-provider,libvirt\n${ts},,box-version,${b.version}\n`,
+        );
       }
       return;
     }
@@ -926,9 +927,13 @@ export class Hypervisor {
       if (!name) throw new VagrantError('Usage: vagrant box add [options] <name, url, or path>\n');
       if (name.startsWith(MISSING_BOX_PREFIX) || provider !== 'libvirt') throw new VagrantError(T.boxNotFound(name));
       if (this.s.boxes.includes(`${name}@${version}`)) {
-        throw new VagrantError(`The box you're attempting to add already exists. Remove it before\nadding it again or add it with the \`--force\` flag.\n\nName: ${name}\nProvider: ${provider}\nVersion: ${version}\n`);
+        throw new VagrantError(
+          `The box you're attempting to add already exists. Remove it before\nadding it again or add it with the \`--force\` flag.\n\nName: ${name}\nProvider: ${provider}\nVersion: ${version}\n`,
+        );
       }
-      ctx.out.push(`==> box: Loading metadata for box '${name}'\n    box: URL: https://vagrantcloud.com/${name}\n==> box: Adding box '${name}' (v${version}) for provider: ${provider}\n`);
+      ctx.out.push(
+        `==> box: Loading metadata for box '${name}'\n    box: URL: https://vagrantcloud.com/${name}\n==> box: Adding box '${name}' (v${version}) for provider: ${provider}\n`,
+      );
       this.addBox(ctx.call, home, name, version);
       ctx.out.push(`==> box: Successfully added box '${name}' (v${version}) for '${provider}'!\n`);
       return;
@@ -978,7 +983,8 @@ export class Hypervisor {
       const ep = x.endpoint ?? { host: x.address, port: 22 };
       return x.state === 'running' && ep.host === settings.hostName && ep.port === settings.port;
     });
-    if (!m || !m.sshReady) return { stdout: '', stderr: `ssh: connect to host ${settings.hostName} port ${settings.port}: Connection refused\r\n`, exitCode: 255 };
+    if (!m || !m.sshReady)
+      return { stdout: '', stderr: `ssh: connect to host ${settings.hostName} port ${settings.port}: Connection refused\r\n`, exitCode: 255 };
     const keys = settings.identityFiles.map((f) => {
       try {
         return readFileSync(resolve(ctx.input.cwd, f), 'utf8');
@@ -1009,7 +1015,7 @@ export class Hypervisor {
       ctx.call.guest = { command };
       return { stdout: '', stderr: '', exitCode: this.probeFails(m.name) ? 1 : 0 };
     }
-    if (!payload.startsWith(PROVISION_PRELUDE)) return fail('the guest command is none of svcplan\'s payloads', 127);
+    if (!payload.startsWith(PROVISION_PRELUDE)) return fail("the guest command is none of svcplan's payloads", 127);
     const lines = payload.slice(PROVISION_PRELUDE.length).split('\n');
     if (lines.slice(-3).join('\n') !== 'exit 0\n}\n') return fail('a provisioner payload that does not end as svcplan ends one');
     const env: Env = { dir: m.dir, machines: parseVagrantfile(readFileSync(join(m.dir, 'Vagrantfile'), 'utf8')), home: m.home };
@@ -1064,7 +1070,9 @@ export class Hypervisor {
     if (!this.s.boxes.includes(boxId)) {
       if (def.box.startsWith(MISSING_BOX_PREFIX)) throw new VagrantError(T.boxNotFound(def.box), 1, ctx.out.join(''));
       this.addBox(ctx.call, env.home, def.box, version, { dir: env.dir, machine: def.name });
-      ctx.out.push(`==> ${def.name}: Box '${def.box}' could not be found. Attempting to find and install...\n==> ${def.name}: Successfully added box '${def.box}' (v${version}) for 'libvirt'!\n`);
+      ctx.out.push(
+        `==> ${def.name}: Box '${def.box}' could not be found. Attempting to find and install...\n==> ${def.name}: Successfully added box '${def.box}' (v${version}) for 'libvirt'!\n`,
+      );
     }
     const m: Machine = {
       dir: env.dir,
@@ -1119,7 +1127,13 @@ export class Hypervisor {
   /** Starts a halted domain with the Vagrantfile's current memory and cpus (StartDomain updates them). */
   private boot(ctx: CallContext, m: Machine, def: MachineDef): void {
     if (m.memory !== def.memory || m.cpus !== def.cpus) {
-      this.effect(ctx.call, { kind: 'reconfigured', machine: m.name, dir: m.dir, id: m.id, detail: `memory ${m.memory}→${def.memory}, cpus ${m.cpus}→${def.cpus}` });
+      this.effect(ctx.call, {
+        kind: 'reconfigured',
+        machine: m.name,
+        dir: m.dir,
+        id: m.id,
+        detail: `memory ${m.memory}→${def.memory}, cpus ${m.cpus}→${def.cpus}`,
+      });
       m.memory = def.memory;
       m.cpus = def.cpus;
     }
@@ -1261,7 +1275,10 @@ export class Hypervisor {
     let stdout = '';
     let stderr = '';
     let exitCode = 0;
-    for (const command of args[0].split(';').map((c) => c.trim().split(/\s+/).filter(Boolean)).filter((c) => c.length > 0)) {
+    for (const command of args[0]
+      .split(';')
+      .map((c) => c.trim().split(/\s+/).filter(Boolean))
+      .filter((c) => c.length > 0)) {
       try {
         stdout += await one(command);
         exitCode = 0;
@@ -1292,9 +1309,16 @@ export class Hypervisor {
     const all = v.argv.includes('--all');
     const domains = this.machines()
       .filter((m) => all || m.state === 'running')
-      .map((m, i) => ({ id: m.state === 'running' ? String(i + 1) : '-', uuid: m.id, name: `${basename(m.dir)}_${m.name}`, state: m.state === 'running' ? 'running' : 'shut off' }));
+      .map((m, i) => ({
+        id: m.state === 'running' ? String(i + 1) : '-',
+        uuid: m.id,
+        name: `${basename(m.dir)}_${m.name}`,
+        state: m.state === 'running' ? 'running' : 'shut off',
+      }));
     if (v.argv.includes('--uuid') || v.argv.includes('--name')) {
-      return domains.map((d) => [v.argv.includes('--uuid') ? d.uuid : '', v.argv.includes('--name') ? d.name : ''].filter(Boolean).join(' ')).join('\n') + '\n\n';
+      return (
+        domains.map((d) => [v.argv.includes('--uuid') ? d.uuid : '', v.argv.includes('--name') ? d.name : ''].filter(Boolean).join(' ')).join('\n') + '\n\n'
+      );
     }
     const width = Math.max(4, ...domains.map((d) => d.name.length));
     const rows = domains.map((d) => ` ${d.id.padEnd(4)} ${d.name.padEnd(width)}   ${d.state}`);
@@ -1313,7 +1337,8 @@ export class Hypervisor {
     const disk = this.volume(v);
     const [volume, sizeArg = ''] = v.positionals;
     const size = /^(\d+)(G|GiB)?$/.exec(sizeArg);
-    if (!size) throw new VagrantError(`error: Failed to change size of volume '${volume}' to ${sizeArg}\nerror: invalid argument: unsupported size in this model\n`);
+    if (!size)
+      throw new VagrantError(`error: Failed to change size of volume '${volume}' to ${sizeArg}\nerror: invalid argument: unsupported size in this model\n`);
     const want = Number(size[1]);
     const holder = this.holderOf(disk.key);
     if (holder && holder.state === 'running') {
@@ -1322,7 +1347,9 @@ export class Hypervisor {
       );
     }
     if (want < disk.sizeGiB && !v.argv.includes('--shrink')) {
-      throw new VagrantError(`error: Failed to change size of volume '${volume}' to ${sizeArg}\nerror: invalid argument: Can't shrink capacity below current capacity unless shrink flag explicitly specified\n`);
+      throw new VagrantError(
+        `error: Failed to change size of volume '${volume}' to ${sizeArg}\nerror: invalid argument: Can't shrink capacity below current capacity unless shrink flag explicitly specified\n`,
+      );
     }
     this.effect(ctx.call, { kind: 'disk-resized', disk: disk.key, detail: `${disk.sizeGiB}G→${want}G` });
     disk.sizeGiB = want;
@@ -1413,7 +1440,11 @@ function readSshConfig(file: string, alias: string): { hostName: string; port: n
 const PROVISION_PRELUDE = provisionPayload([], () => Buffer.alloc(0)).replace(/exit 0\n\}\n$/, '');
 
 function canonicalJson(value: Record<string, string>): string {
-  return JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+  return JSON.stringify(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, value[k]]),
+  );
 }
 
 function virshCommand(args: string[]): string | undefined {

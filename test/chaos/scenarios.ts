@@ -47,7 +47,18 @@ const mixedBase: ServiceDef = {
   tiers: [
     { name: 'db', order: 1, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { pg: '15' }, state: { disk: 1, hooks: true }, domains: 2, maxParallel: 1 },
     { name: 'web', order: 2, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { web: '1.0' }, domains: 2, maxParallel: 1 },
-    { name: 'worker', order: 3, count: 3, version: '1.0', memory: 512, cpus: 1, apps: { job: '1.0' }, state: { disk: 1, onScaleIn: 'retain' }, domains: 1, maxParallel: 2 },
+    {
+      name: 'worker',
+      order: 3,
+      count: 3,
+      version: '1.0',
+      memory: 512,
+      cpus: 1,
+      apps: { job: '1.0' },
+      state: { disk: 1, onScaleIn: 'retain' },
+      domains: 1,
+      maxParallel: 2,
+    },
   ],
 };
 const mixedUpdate = withTiers(mixedBase, { db: { version: '1.1' }, web: { memory: 768 }, worker: { apps: { job: '1.1' }, count: 2 } }, '2');
@@ -69,7 +80,9 @@ const diskBase: ServiceDef = {
   template: 'vault',
   release: '1',
   sshPortBase: 2300,
-  tiers: [{ name: 'kv', order: 1, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { kv: '1.0' }, state: { disk: 1, hooks: true }, domains: 2, maxParallel: 1 }],
+  tiers: [
+    { name: 'kv', order: 1, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { kv: '1.0' }, state: { disk: 1, hooks: true }, domains: 2, maxParallel: 1 },
+  ],
 };
 const diskGrown = withTiers(diskBase, { kv: { state: { disk: 2, hooks: true } } }, '2');
 
@@ -115,7 +128,19 @@ const arV1: ServiceDef = {
   template: 'ledger',
   release: '1',
   tiers: [
-    { name: 'db', order: 1, count: 2, version: '1.0', memory: 512, cpus: 1, apps: { pg: '15' }, state: { disk: 1, hooks: true }, domains: 2, maxParallel: 1, autoRollback: true },
+    {
+      name: 'db',
+      order: 1,
+      count: 2,
+      version: '1.0',
+      memory: 512,
+      cpus: 1,
+      apps: { pg: '15' },
+      state: { disk: 1, hooks: true },
+      domains: 2,
+      maxParallel: 1,
+      autoRollback: true,
+    },
   ],
 };
 const arV2 = withTiers(arV1, { db: { version: '2.0' } }, '2');

@@ -292,17 +292,24 @@ export function checkWorld(w: World, def: ServiceDef, sc: Pick<Scenario, 'diskDe
   for (const e of m.effects()) {
     if (e.kind === 'save-on-new-vm') v.push({ category: 'saveOnNew', message: `save-state ran on ${e.machine} (${e.id}), a new VM not restored yet` });
     if (e.kind === 'restore-again') v.push({ category: 'restore', message: `restore-state ran again on ${e.machine} (${e.id})` });
-    if (e.kind === 'unsaved-state-destroyed') v.push({ category: 'appState', message: `${e.machine} (${e.id}) was destroyed with app state its disk did not have` });
+    if (e.kind === 'unsaved-state-destroyed')
+      v.push({ category: 'appState', message: `${e.machine} (${e.id}) was destroyed with app state its disk did not have` });
   }
   for (const e of expected) {
     const vm = m.machine(dir, e.name);
     if (!vm) continue;
-    if (vm.replacement && e.hooks && vm.restoreRuns !== 1) v.push({ category: 'restore', message: `${e.name} (${vm.id}) replaced a VM and was restored ${vm.restoreRuns} times, not once` });
+    if (vm.replacement && e.hooks && vm.restoreRuns !== 1)
+      v.push({ category: 'restore', message: `${e.name} (${vm.id}) replaced a VM and was restored ${vm.restoreRuns} times, not once` });
     if (!e.hooks || !vm.disk) continue;
     const disk = m.state.disks[vm.disk];
     if (!disk) continue;
-    if (vm.appState !== disk.lineage) v.push({ category: 'appState', message: `${e.name} holds app state ${JSON.stringify(vm.appState)}, not ${JSON.stringify(disk.lineage)}: app state was lost` });
-    else if (vm.replacement && disk.token !== disk.lineage) v.push({ category: 'appState', message: `${e.name}'s state disk holds ${JSON.stringify(disk.token)}, not the saved ${JSON.stringify(disk.lineage)}` });
+    if (vm.appState !== disk.lineage)
+      v.push({
+        category: 'appState',
+        message: `${e.name} holds app state ${JSON.stringify(vm.appState)}, not ${JSON.stringify(disk.lineage)}: app state was lost`,
+      });
+    else if (vm.replacement && disk.token !== disk.lineage)
+      v.push({ category: 'appState', message: `${e.name}'s state disk holds ${JSON.stringify(disk.token)}, not the saved ${JSON.stringify(disk.lineage)}` });
   }
   return v;
 }
@@ -354,7 +361,14 @@ function specIs(spec: InstanceSpec, e: ExpectedInstance): boolean {
 export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
-  return '{' + Object.keys(value as object).sort().map((k) => JSON.stringify(k) + ':' + canonical((value as Record<string, unknown>)[k])).join(',') + '}';
+  return (
+    '{' +
+    Object.keys(value as object)
+      .sort()
+      .map((k) => JSON.stringify(k) + ':' + canonical((value as Record<string, unknown>)[k]))
+      .join(',') +
+    '}'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +396,8 @@ export function failureLines(r: ScenarioReport, max = 40): string[] {
   const lines: string[] = r.baseline.map((x) => `uninterrupted run: [${x.category}] ${x.message}`);
   if (r.aborted) lines.push(r.aborted);
   for (const p of r.points) {
-    for (const x of p.violations) lines.push(`kill ${p.mode} call ${p.k} (${p.hit ?? 'not reached'})${p.variant === 'gate' ? ' [unhealthy resume]' : ''}: [${x.category}] ${x.message}`);
+    for (const x of p.violations)
+      lines.push(`kill ${p.mode} call ${p.k} (${p.hit ?? 'not reached'})${p.variant === 'gate' ? ' [unhealthy resume]' : ''}: [${x.category}] ${x.message}`);
   }
   return lines.length > max ? [...lines.slice(0, max), `… and ${lines.length - max} more`] : lines;
 }

@@ -174,15 +174,7 @@ function isValueEnd(out: Token[]): boolean {
 // Values
 
 export type RubyData =
-  | string
-  | number
-  | boolean
-  | null
-  | RubyData[]
-  | { [key: string]: RubyData }
-  | { sym: string }
-  | { const: string }
-  | { call: string; args: RubyData[] };
+  string | number | boolean | null | RubyData[] | { [key: string]: RubyData } | { sym: string } | { const: string } | { call: string; args: RubyData[] };
 
 class Parser {
   i = 0;
@@ -553,6 +545,7 @@ function provisioner(machine: string, args: RubyData[]): ProvisionerDef {
     if ('call' in e && (e as { call: string }).call === 'Svcplan.env') env = ((e as { args: RubyData[] }).args[0] ?? {}) as Record<string, unknown>;
     else if (!('call' in e) && !('const' in e) && !('sym' in e)) env = e as Record<string, unknown>;
   }
-  const run = typeof kw.run === 'string' ? kw.run : kw.run && typeof kw.run === 'object' && 'sym' in (kw.run as object) ? (kw.run as { sym: string }).sym : undefined;
+  const run =
+    typeof kw.run === 'string' ? kw.run : kw.run && typeof kw.run === 'object' && 'sym' in (kw.run as object) ? (kw.run as { sym: string }).sym : undefined;
   return { name, type, run, env, options: kw };
 }

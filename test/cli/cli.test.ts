@@ -42,7 +42,12 @@ describe('help, version and usage errors', () => {
   });
 
   it.each(['validate', 'plan', 'status'])('explains %s with --help, wherever the flag is', async (name) => {
-    for (const argv of [[name, '--help'], [name, '-h'], [name, '--format', 'nonsense', '--help'], ['help', name]]) {
+    for (const argv of [
+      [name, '--help'],
+      [name, '-h'],
+      [name, '--format', 'nonsense', '--help'],
+      ['help', name],
+    ]) {
       const r = await svcplan(argv);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: svcplan ${name}`);
@@ -211,7 +216,11 @@ describe('plan', () => {
     const whatIf = planJson((await svcplan(['plan', '--format', 'json', '--base', 'main', '--head', 'HEAD', '--repo', repo.dir])).stdout);
     expect(whatIf.summary).toEqual(REALISTIC_SUMMARY);
     expect(whatIf.base).toEqual({ ref: 'main', commit: repo.shas[0] });
-    expect(whatIf.warnings).toContainEqual(expect.stringMatching(/^service shop-prod has nothing recorded: planned as if the base revision were deployed \(a what-if\); an apply creates its instances instead$/));
+    expect(whatIf.warnings).toContainEqual(
+      expect.stringMatching(
+        /^service shop-prod has nothing recorded: planned as if the base revision were deployed \(a what-if\); an apply creates its instances instead$/,
+      ),
+    );
   });
 
   it('creates everything when no commit exists to stand in', async () => {
@@ -269,7 +278,11 @@ describe('plan', () => {
 
   it('names an unknown ref and exits 2', async () => {
     const repo = await newExampleRepo();
-    for (const argv of [['--base', 'no-such-branch'], ['--head', 'v9.9.9'], ['--base', '--head']]) {
+    for (const argv of [
+      ['--base', 'no-such-branch'],
+      ['--head', 'v9.9.9'],
+      ['--base', '--head'],
+    ]) {
       const r = await svcplan(['plan', ...argv, '--repo', repo.dir]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
@@ -391,7 +404,16 @@ function recordOf(spec: ServiceSpec, commit: string): ServiceRecord {
     instances,
     retainedDisks: [],
     history: [
-      { id: 1, kind: 'apply', revision: { commit, ref: 'main', release: spec.release }, planDigest: 'sha256:' + '2'.repeat(64), startedAt: at, finishedAt: at, result: 'succeeded', spec },
+      {
+        id: 1,
+        kind: 'apply',
+        revision: { commit, ref: 'main', release: spec.release },
+        planDigest: 'sha256:' + '2'.repeat(64),
+        startedAt: at,
+        finishedAt: at,
+        result: 'succeeded',
+        spec,
+      },
     ],
   };
 }

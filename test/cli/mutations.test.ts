@@ -18,7 +18,11 @@ const MUTATIONS: Mutation[] = [
   ['missing template', 'services/shop-staging.yaml', (t) => t.replace('template: web-shop', 'template: webshop')],
   ['override of a tier the template lacks', 'services/shop-prod.yaml', (t) => t.replace('  web: { count: 4', '  front: { count: 4')],
   ['count above scale', 'services/shop-prod.yaml', (t) => t.replace('count: 4', 'count: 40')],
-  ['image not declared', 'templates/job-worker.yaml', (t) => t.replace('    image: debian12\n    cpus: 1\n    memory: 1024\n    count: 2', '    image: debian13\n    cpus: 1\n    memory: 1024\n    count: 2')],
+  [
+    'image not declared',
+    'templates/job-worker.yaml',
+    (t) => t.replace('    image: debian12\n    cpus: 1\n    memory: 1024\n    count: 2', '    image: debian13\n    cpus: 1\n    memory: 1024\n    count: 2'),
+  ],
   ['install script missing', 'templates/job-worker.yaml', (t) => t.replace('apps/worker/install.sh', 'apps/worker/setup.sh')],
   ['duplicate service name', 'services/shop-staging.yaml', (t) => t.replace('name: shop-staging', 'name: shop-prod')],
   ['bad provider', 'services/jobs-prod.yaml', (t) => t.replace('provider: libvirt', 'provider: hyperv')],

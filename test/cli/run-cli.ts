@@ -18,10 +18,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function svcplan(
-  argv: string[],
-  opts: { cwd?: string; isTTY?: boolean; env?: Record<string, string | undefined> } = {},
-): Promise<CliResult> {
+export async function svcplan(argv: string[], opts: { cwd?: string; isTTY?: boolean; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {

@@ -46,7 +46,13 @@ describe('svcplan drift', () => {
     // A machine destroyed behind svcplan's back is one to create again.
     world.vms.delete('shop-web-3');
     const again = await checkDrift({ recorded: await store.read(), store, driver: new DriverDouble({ world }) });
-    expect(again.services[0].groups.find((g) => g.path === 'machine')).toEqual({ path: 'machine', recorded: 'created', observed: 'not created', action: 'create', instances: ['shop-web-3'] });
+    expect(again.services[0].groups.find((g) => g.path === 'machine')).toEqual({
+      path: 'machine',
+      recorded: 'created',
+      observed: 'not created',
+      action: 'create',
+      instances: ['shop-web-3'],
+    });
   });
 
   it('is clean, exit 0, when the machines are as recorded; a service being applied is not drift', async () => {
@@ -103,7 +109,9 @@ describe('svcplan import', () => {
     const store = new MemoryStateStore();
     const run = importService({ desired: shop, store, driver: new DriverDouble({ world }), owner, revision: REV, machineDir: '/repo/.svcplan/vagrant/shop' });
     await expect(run).rejects.toBeInstanceOf(ImportRefused);
-    await expect(run).rejects.toThrow(/shop-web-2: memory: the templates say 512, the machine has 1024[\s\S]*Nothing was recorded\. Make the template and service files say what the machines are/);
+    await expect(run).rejects.toThrow(
+      /shop-web-2: memory: the templates say 512, the machine has 1024[\s\S]*Nothing was recorded\. Make the template and service files say what the machines are/,
+    );
     expect(await store.readService('shop')).toBeUndefined();
   });
 });

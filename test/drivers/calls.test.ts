@@ -101,7 +101,7 @@ test('settle waits for every call still running; forget removes the receipts', a
   expect(await receipts.outcome('settle')).toBe('not-started');
 });
 
-test('a call that meets Vagrant\'s machine lock waits for it and tries again', async () => {
+test("a call that meets Vagrant's machine lock waits for it and tries again", async () => {
   const repo = join(dir, 'repo');
   mkdirSync(repo, { recursive: true });
   let tries = 0;
@@ -109,7 +109,11 @@ test('a call that meets Vagrant\'s machine lock waits for it and tries again', a
     if (c.args[0] !== 'halt') return undefined;
     tries++;
     return tries < 3
-      ? { exitCode: 1, stdout: '', stderr: "An action 'halt' was attempted on the machine 'lk-app-1',\nbut another process is already executing an action on the machine." }
+      ? {
+          exitCode: 1,
+          stdout: '',
+          stderr: "An action 'halt' was attempted on the machine 'lk-app-1',\nbut another process is already executing an action on the machine.",
+        }
       : undefined;
   });
   const notes: string[] = [];

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { boxDirName, boxListed, parseBoxList, sameGemVersion } from '../../src/apply/drivers/vagrant/boxes.js';
-import { libvirtStateOf, libvirtUriOf, parseVBoxMachineReadable, parseVirshDominfos, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from '../../src/apply/drivers/vagrant/provider-state.js';
+import {
+  libvirtStateOf,
+  libvirtUriOf,
+  parseVBoxMachineReadable,
+  parseVirshDominfos,
+  parseVirshDomstates,
+  virshDomstateArgs,
+  virtualboxStateOf,
+} from '../../src/apply/drivers/vagrant/provider-state.js';
 import { parseDominfo } from '../../src/apply/drivers/vagrant/inspect.js';
 import { parseSshConfig, profileKey, profileOf, renderSshConfig, settingsFromProfile, sshSettingsOf } from '../../src/apply/drivers/vagrant/ssh.js';
 import { observedStateOf } from '../../src/apply/drivers/vagrant/status.js';
@@ -45,7 +53,8 @@ describe('vagrant ssh-config', () => {
   });
 
   test('quoted paths (Vagrant quotes one with a space), several keys, a proxy command kept as it is', () => {
-    const text = 'Host web-1\n  HostName 10.0.2.15\n  User vagrant\n  Port 22\n  IdentityFile "/home/a b/.vagrant.d/insecure_private_key"\n  IdentityFile /k2\n  ProxyCommand ssh "gw" -W %h:%p\n';
+    const text =
+      'Host web-1\n  HostName 10.0.2.15\n  User vagrant\n  Port 22\n  IdentityFile "/home/a b/.vagrant.d/insecure_private_key"\n  IdentityFile /k2\n  ProxyCommand ssh "gw" -W %h:%p\n';
     const s = sshSettingsOf(parseSshConfig(text)[0])!;
     expect(s.identityFiles).toEqual(['/home/a b/.vagrant.d/insecure_private_key', '/k2']);
     const rendered = renderSshConfig('web-1', s.entries)!;
@@ -95,7 +104,7 @@ describe('virsh domain states', () => {
     );
   });
 
-  test('for drift, each domain\'s dominfo in the same call, after a mark of its own', () => {
+  test("for drift, each domain's dominfo in the same call, after a mark of its own", () => {
     const [a, b] = ['127e48a7-88ab-4677-915f-4a8d22d10f7c', '37f5c9e1-b669-4a5a-a162-28546c469be4'];
     expect(virshDomstateArgs('qemu:///system', [a, b], { dominfo: true })![2]).toBe(
       `echo svcplan-domain ${a}; domstate ${a}; echo svcplan-dominfo ${a}; dominfo ${a}; echo svcplan-domain ${b}; domstate ${b}; echo svcplan-dominfo ${b}; dominfo ${b}`,
@@ -118,7 +127,9 @@ describe('virsh domain states', () => {
 
   test('states are named as vagrant-libvirt names them, then seen as `vagrant status` would be', () => {
     const seen = (s: string) => observedStateOf(libvirtStateOf(s));
-    expect(['running', 'shut off', 'paused', 'crashed', 'in shutdown', 'idle', 'pmsuspended', 'no state', 'what'].map((s) => [s, libvirtStateOf(s), seen(s)])).toEqual([
+    expect(
+      ['running', 'shut off', 'paused', 'crashed', 'in shutdown', 'idle', 'pmsuspended', 'no state', 'what'].map((s) => [s, libvirtStateOf(s), seen(s)]),
+    ).toEqual([
       ['running', 'running', 'running'],
       ['shut off', 'shutoff', 'stopped'],
       ['paused', 'paused', 'stopped'],
@@ -158,7 +169,13 @@ describe('VBoxManage showvminfo --machinereadable', () => {
     expect(virtualboxStateOf(fixture('vbox-showvminfo-inaccessible.txt'))).toBe('inaccessible');
     expect(virtualboxStateOf('')).toBeUndefined();
     expect(['running', 'poweroff', 'saved', 'aborted', 'paused', 'inaccessible', 'stuck'].map(observedStateOf)).toEqual([
-      'running', 'stopped', 'stopped', 'stopped', 'stopped', 'unknown', 'unknown',
+      'running',
+      'stopped',
+      'stopped',
+      'stopped',
+      'stopped',
+      'unknown',
+      'unknown',
     ]);
   });
 });

@@ -58,14 +58,23 @@ function driverFor(w: World, extra: Partial<ConstructorParameters<typeof Vagrant
     const custom = w.answer?.(command, options);
     if (custom) return custom;
     if (command.program === 'vagrant' && command.args[0] === 'ssh-config') {
-      if (w.sshConfig === 'not-ready') return { exitCode: 1, stdout: '', stderr: 'The provider for this Vagrant-managed machine is reporting that it\nis not yet ready for SSH.' };
+      if (w.sshConfig === 'not-ready')
+        return { exitCode: 1, stdout: '', stderr: 'The provider for this Vagrant-managed machine is reporting that it\nis not yet ready for SSH.' };
       const inst = w.instances.find((i) => i.name === command.args[1])!;
       return { exitCode: 0, stdout: sshConfigOf(w.service.name, inst), stderr: '' };
     }
     return undefined;
   });
   const notes: string[] = [];
-  const driver = new VagrantDriver({ repoDir: repo, runner, ssh: fakeSsh, env: { VAGRANT_HOME: home }, tmpDir: work, onOutput: (o) => notes.push(o.line), ...extra });
+  const driver = new VagrantDriver({
+    repoDir: repo,
+    runner,
+    ssh: fakeSsh,
+    env: { VAGRANT_HOME: home },
+    tmpDir: work,
+    onOutput: (o) => notes.push(o.line),
+    ...extra,
+  });
   const lines = () => runner.commands.map((c) => (c.program === fakeSsh ? `ssh ${c.args[c.args.length - 2]}` : [c.program, ...c.args].join(' ')));
   return { driver, runner, lines, notes };
 }
@@ -128,7 +137,11 @@ describe('guest commands over SSH', () => {
     expect(lines()).toEqual(['vagrant ssh-config derive-app-1', 'ssh derive-app-1', 'ssh derive-app-2']);
     const conf = runner.commands[2].args[1];
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(conf, 'utf8')).toBe(sshConfigOf('derive', second).replace(/^Host .*\n/, 'Host derive-app-2\n').trimEnd() + '\n');
+    expect(readFileSync(conf, 'utf8')).toBe(
+      sshConfigOf('derive', second)
+        .replace(/^Host .*\n/, 'Host derive-app-2\n')
+        .trimEnd() + '\n',
+    );
   });
 
   test('derived settings that fail to connect are asked of Vagrant, which has the last word', async () => {
@@ -137,7 +150,10 @@ describe('guest commands over SSH', () => {
     created('stale', first.name, ID(6));
     created('stale', second.name, ID(7));
     let refused = true;
-    w.answer = (c) => (c.program === fakeSsh && c.args.includes('stale-app-2') && refused ? { exitCode: 255, stdout: '', stderr: 'ssh: connect to host 127.0.0.1 port 2601: Connection refused' } : undefined);
+    w.answer = (c) =>
+      c.program === fakeSsh && c.args.includes('stale-app-2') && refused
+        ? { exitCode: 255, stdout: '', stderr: 'ssh: connect to host 127.0.0.1 port 2601: Connection refused' }
+        : undefined;
     const { driver, lines } = driverFor(w);
     await driver.layout(w.service, w.instances);
     await driver.health(first, { command: 'true', timeoutSeconds: 5, minReadySeconds: 0 });
@@ -166,7 +182,10 @@ describe('guest commands over SSH', () => {
     const w = world('fails');
     const [first] = w.instances;
     created('fails', first.name, ID(9));
-    w.answer = (c, o) => (c.program === fakeSsh && o.input?.includes('svcplan_sudo') ? { exitCode: 3, stdout: 'Running provisioner: save-state (shell)...', stderr: 'tar: /var/lib/app: Cannot open' } : undefined);
+    w.answer = (c, o) =>
+      c.program === fakeSsh && o.input?.includes('svcplan_sudo')
+        ? { exitCode: 3, stdout: 'Running provisioner: save-state (shell)...', stderr: 'tar: /var/lib/app: Cannot open' }
+        : undefined;
     const { driver } = driverFor(w);
     await driver.layout(w.service, w.instances);
     await expect(driver.provision(first, ['save-state'], { call: 'f1' })).rejects.toThrow(
@@ -236,8 +255,12 @@ describe('observation', () => {
     created('obs', second.name, ID(16));
     mkdirSync(join(home, 'data', 'machine-index'), { recursive: true });
     writeFileSync(join(vagrantDirOf(repo, 'obs'), '.vagrant', 'machines', first.name, 'libvirt', 'index_uuid'), 'idx14');
-    writeFileSync(join(home, 'data', 'machine-index', 'index'), JSON.stringify({ version: 1, machines: { idx14: { extra_data: { box: { name: 'test/tiny-v1', version: '1.0.0' } } } } }));
-    w.answer = (c) => (c.program === 'virsh' ? { exitCode: 0, stdout: `svcplan-domain ${ID(14)}\nshut off\n\nsvcplan-domain ${ID(16)}\nrunning\n\n`, stderr: '' } : undefined);
+    writeFileSync(
+      join(home, 'data', 'machine-index', 'index'),
+      JSON.stringify({ version: 1, machines: { idx14: { extra_data: { box: { name: 'test/tiny-v1', version: '1.0.0' } } } } }),
+    );
+    w.answer = (c) =>
+      c.program === 'virsh' ? { exitCode: 0, stdout: `svcplan-domain ${ID(14)}\nshut off\n\nsvcplan-domain ${ID(16)}\nrunning\n\n`, stderr: '' } : undefined;
     const { driver, runner } = driverFor(w);
     await driver.layout(w.service, w.instances);
     expect(await driver.observe('obs')).toEqual({
@@ -250,7 +273,7 @@ describe('observation', () => {
     ]);
   });
 
-  test('a machine without an id, a domain virsh does not know, virsh missing, an id not of libvirt\'s form: `vagrant status` decides', async () => {
+  test("a machine without an id, a domain virsh does not know, virsh missing, an id not of libvirt's form: `vagrant status` decides", async () => {
     for (const [label, answer] of [
       ['unknown domain', { exitCode: 0, stdout: `svcplan-domain ${ID(15)}\n\n`, stderr: `error: failed to get domain '${ID(15)}'` }],
       ['no virsh', { exitCode: 127, stdout: '', stderr: 'could not start virsh: spawn virsh ENOENT' }],
@@ -258,13 +281,21 @@ describe('observation', () => {
       const w = world(`obs-${label.replace(/ /g, '-')}`);
       created(w.service.name, w.instances[0].name, ID(15));
       created(w.service.name, w.instances[1].name, ID(18));
-      w.answer = (c) => (c.program === 'virsh' ? answer : c.args[0] === 'status' ? { exitCode: 0, stdout: `1,${w.instances[0].name},state,running\n1,${w.instances[1].name},state,shutoff\n`, stderr: '' } : undefined);
+      w.answer = (c) =>
+        c.program === 'virsh'
+          ? answer
+          : c.args[0] === 'status'
+            ? { exitCode: 0, stdout: `1,${w.instances[0].name},state,running\n1,${w.instances[1].name},state,shutoff\n`, stderr: '' }
+            : undefined;
       const { driver, runner } = driverFor(w);
       await driver.layout(w.service, w.instances);
       expect((await driver.observe(w.service.name))[w.instances[0].name].state).toBe('running');
       expect(runner.commands.map((c) => c.program + ' ' + c.args[0])).toEqual(['virsh -c', 'vagrant status']);
     }
-    for (const [label, id] of [['standin', 'standin-obs-1'], ['no-id', undefined]] as const) {
+    for (const [label, id] of [
+      ['standin', 'standin-obs-1'],
+      ['no-id', undefined],
+    ] as const) {
       const w = world(`obs-${label}`);
       created(w.service.name, w.instances[0].name, ID(17));
       if (id) created(w.service.name, w.instances[1].name, id);
@@ -293,9 +324,12 @@ describe('boxes', () => {
     expect(lines()).toEqual(['vagrant box list --machine-readable', 'vagrant box add test/tiny-v3 --box-version 1.0.0 --provider libvirt']);
   });
 
-  test('a box that cannot be added fails with the box and Vagrant\'s reason', async () => {
+  test("a box that cannot be added fails with the box and Vagrant's reason", async () => {
     const w = world('noboxes');
-    w.answer = (c) => (c.args[0] === 'box' && c.args[1] === 'add' ? { exitCode: 1, stdout: '', stderr: "The box 'test/tiny-v3' could not be found or\ncould not be accessed in the remote catalog." } : undefined);
+    w.answer = (c) =>
+      c.args[0] === 'box' && c.args[1] === 'add'
+        ? { exitCode: 1, stdout: '', stderr: "The box 'test/tiny-v3' could not be found or\ncould not be accessed in the remote catalog." }
+        : undefined;
     const { driver } = driverFor(w);
     const failure = driver.prepareBoxes('noboxes', [box]);
     await expect(failure).rejects.toBeInstanceOf(BoxUnavailableError);
@@ -313,7 +347,11 @@ describe('boxes', () => {
       const dir = join(h, 'boxes', 'test-VAGRANTSLASH-tiny-v3', '1.0.0', 'libvirt');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'metadata.json'), '{}');
-      return { exitCode: 1, stdout: '', stderr: "The box you're attempting to add already exists. Remove it before\nadding it again or add it with the `--force` flag." };
+      return {
+        exitCode: 1,
+        stdout: '',
+        stderr: "The box you're attempting to add already exists. Remove it before\nadding it again or add it with the `--force` flag.",
+      };
     };
     const { driver } = driverFor(w, { env: { VAGRANT_HOME: h } });
     await expect(driver.prepareBoxes('raceboxes', [box])).resolves.toBeUndefined();
@@ -329,7 +367,8 @@ describe('boxes', () => {
 });
 
 describe('inspect (drift, import, repair)', () => {
-  const dominfo = (cpus: number, kib: number) => `Id:             4\nName:           x\nState:          running\nCPU(s):         ${cpus}\nMax memory:     ${kib} KiB\nUsed memory:    ${kib} KiB\n\n`;
+  const dominfo = (cpus: number, kib: number) =>
+    `Id:             4\nName:           x\nState:          running\nCPU(s):         ${cpus}\nMax memory:     ${kib} KiB\nUsed memory:    ${kib} KiB\n\n`;
   const facts = (service: string) =>
     ['@svcplan-facts 1', '@features', `@settings ${expectedSettingsDigest(spec, service)}`, '@app shop 1', '@disk yes', '@end', ''].join('\n');
 
@@ -340,7 +379,11 @@ describe('inspect (drift, import, repair)', () => {
     created('insp', second.name, ID(21));
     w.answer = (c) => {
       if (c.program === 'virsh') {
-        return { exitCode: 0, stdout: `svcplan-domain ${ID(20)}\nrunning\n\nsvcplan-dominfo ${ID(20)}\n${dominfo(2, 524288)}svcplan-domain ${ID(21)}\nshut off\n\nsvcplan-dominfo ${ID(21)}\n${dominfo(1, 262144)}`, stderr: '' };
+        return {
+          exitCode: 0,
+          stdout: `svcplan-domain ${ID(20)}\nrunning\n\nsvcplan-dominfo ${ID(20)}\n${dominfo(2, 524288)}svcplan-domain ${ID(21)}\nshut off\n\nsvcplan-dominfo ${ID(21)}\n${dominfo(1, 262144)}`,
+          stderr: '',
+        };
       }
       return c.program === fakeSsh ? { exitCode: 0, stdout: facts('insp'), stderr: '' } : undefined;
     };
@@ -366,8 +409,15 @@ describe('inspect (drift, import, repair)', () => {
     created('insp-alone', second.name, ID(23));
     w.answer = (c) => {
       if (c.program !== 'virsh') return undefined;
-      if (c.args[2] === 'dominfo') return c.args[3] === ID(22) ? { exitCode: 0, stdout: dominfo(1, 262144), stderr: '' } : { exitCode: 1, stdout: '', stderr: 'error: failed to get domain' };
-      return { exitCode: 1, stdout: `svcplan-domain ${ID(22)}\nshut off\n\nsvcplan-dominfo ${ID(22)}\n\nsvcplan-domain ${ID(23)}\nshut off\n\nsvcplan-dominfo ${ID(23)}\n\n`, stderr: 'error: failed to get domain' };
+      if (c.args[2] === 'dominfo')
+        return c.args[3] === ID(22)
+          ? { exitCode: 0, stdout: dominfo(1, 262144), stderr: '' }
+          : { exitCode: 1, stdout: '', stderr: 'error: failed to get domain' };
+      return {
+        exitCode: 1,
+        stdout: `svcplan-domain ${ID(22)}\nshut off\n\nsvcplan-dominfo ${ID(22)}\n\nsvcplan-domain ${ID(23)}\nshut off\n\nsvcplan-dominfo ${ID(23)}\n\n`,
+        stderr: 'error: failed to get domain',
+      };
     };
     const { driver, lines } = driverFor(w);
     await driver.layout(w.service, w.instances);
@@ -380,18 +430,22 @@ describe('inspect (drift, import, repair)', () => {
     expect(lines().slice(1).sort()).toEqual([`virsh -c ${uri} dominfo ${ID(22)}`, `virsh -c ${uri} dominfo ${ID(23)}`]);
   });
 
-  test('when Vagrant tells the states, each machine\'s hardware is asked of the provider, as before', async () => {
+  test("when Vagrant tells the states, each machine's hardware is asked of the provider, as before", async () => {
     const w = world('insp-vagrant');
     const [first, second] = w.instances;
     created('insp-vagrant', first.name, ID(24));
     w.answer = (c) => {
-      if (c.program === 'vagrant' && c.args[0] === 'status') return { exitCode: 0, stdout: `1,${first.name},state,shutoff\n1,${second.name},state,not_created\n`, stderr: '' };
+      if (c.program === 'vagrant' && c.args[0] === 'status')
+        return { exitCode: 0, stdout: `1,${first.name},state,shutoff\n1,${second.name},state,not_created\n`, stderr: '' };
       if (c.program === 'virsh') return { exitCode: 0, stdout: dominfo(1, 262144), stderr: '' };
       return undefined;
     };
     const { driver, lines } = driverFor(w);
     await driver.layout(w.service, w.instances);
-    expect(await driver.inspect(w.service, w.instances)).toEqual({ [first.name]: { state: 'stopped', id: undefined, memory: 256, cpus: 1 }, [second.name]: { state: 'not_created' } });
+    expect(await driver.inspect(w.service, w.instances)).toEqual({
+      [first.name]: { state: 'stopped', id: undefined, memory: 256, cpus: 1 },
+      [second.name]: { state: 'not_created' },
+    });
     const uri = process.env.LIBVIRT_DEFAULT_URI || 'qemu:///system';
     expect(lines()).toEqual(['vagrant status --machine-readable', `virsh -c ${uri} dominfo ${ID(24)}`]);
   });
@@ -403,7 +457,8 @@ describe('inspect (drift, import, repair)', () => {
     const [first, second] = w.instances;
     created('insp-vbox', first.name, 'vbox-1', 'virtualbox');
     created('insp-vbox', second.name, 'vbox-2', 'virtualbox');
-    w.answer = (c) => (c.program === 'VBoxManage' ? { exitCode: 0, stdout: `name="${c.args[1]}"\nmemory=1024\ncpus=2\nVMState="poweroff"\n`, stderr: '' } : undefined);
+    w.answer = (c) =>
+      c.program === 'VBoxManage' ? { exitCode: 0, stdout: `name="${c.args[1]}"\nmemory=1024\ncpus=2\nVMState="poweroff"\n`, stderr: '' } : undefined;
     const { driver, lines } = driverFor(w);
     await driver.layout(w.service, w.instances);
     expect(await driver.inspect(w.service, w.instances)).toEqual({
@@ -413,11 +468,12 @@ describe('inspect (drift, import, repair)', () => {
     expect(lines()).toEqual(['VBoxManage showvminfo vbox-1 --machinereadable', 'VBoxManage showvminfo vbox-2 --machinereadable']);
   });
 
-  test('an apply\'s observation asks for states only', async () => {
+  test("an apply's observation asks for states only", async () => {
     const w = world('insp-apply');
     created('insp-apply', w.instances[0].name, ID(25));
     created('insp-apply', w.instances[1].name, ID(26));
-    w.answer = (c) => (c.program === 'virsh' ? { exitCode: 0, stdout: `svcplan-domain ${ID(25)}\nrunning\nsvcplan-domain ${ID(26)}\nrunning\n`, stderr: '' } : undefined);
+    w.answer = (c) =>
+      c.program === 'virsh' ? { exitCode: 0, stdout: `svcplan-domain ${ID(25)}\nrunning\nsvcplan-domain ${ID(26)}\nrunning\n`, stderr: '' } : undefined;
     const { driver, runner } = driverFor(w);
     await driver.layout(w.service, w.instances);
     await driver.observe('insp-apply');

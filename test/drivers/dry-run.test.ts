@@ -69,7 +69,7 @@ test('the state disk grows and is deleted with virsh', async () => {
   expect(await recorded((d) => d.deleteStateDisk(first, { call: 'c' }))).toEqual([`virsh -c ${uri} vol-delete --pool default web-app-1-state.qcow2`]);
 });
 
-test('observe reads the machines\' states, and Vagrant\'s own record of their ids and boxes', async () => {
+test("observe reads the machines' states, and Vagrant's own record of their ids and boxes", async () => {
   const home = mkdtempSync(join(tmpdir(), 'svcplan-vagrant-home-'));
   const dir = join(repo, 'observe');
   mkdirSync(join(dir, 'apps'), { recursive: true });
@@ -90,7 +90,10 @@ test('observe reads the machines\' states, and Vagrant\'s own record of their id
   mkdirSync(join(home, 'data', 'machine-index'), { recursive: true });
   writeFileSync(
     join(home, 'data', 'machine-index', 'index'),
-    JSON.stringify({ version: 1, machines: { abc123: { name: 'obs-app-1', provider: 'libvirt', extra_data: { box: { name: 'test/tiny-v1', provider: 'libvirt', version: '1.0.0' } } } } }),
+    JSON.stringify({
+      version: 1,
+      machines: { abc123: { name: 'obs-app-1', provider: 'libvirt', extra_data: { box: { name: 'test/tiny-v1', provider: 'libvirt', version: '1.0.0' } } } },
+    }),
   );
   expect(await driver.observe('obs')).toEqual({
     'obs-app-1': { state: 'running', id: 'd7f1c2b0-0000-4000-8000-000000000001', box: { name: 'test/tiny-v1', version: '1.0.0' } },
@@ -120,11 +123,20 @@ test('a replace in a dry run lists every call a real one makes, in order', async
   const locator = { locate: () => ({ line: 1, column: 1 }) };
   const store = new MemoryStateStore();
   const record = {
-    name: 'web', template: service.template, revision: { commit: '', ref: '', release: '1', specDigest: '' }, spec: service,
-    instances: [{ name: 'web-app-1', tier: 'app', index: 1, spec, status: 'ready' as const, updatedAt: '' }], retainedDisks: [], history: [],
+    name: 'web',
+    template: service.template,
+    revision: { commit: '', ref: '', release: '1', specDigest: '' },
+    spec: service,
+    instances: [{ name: 'web-app-1', tier: 'app', index: 1, spec, status: 'ready' as const, updatedAt: '' }],
+    retainedDisks: [],
+    history: [],
   };
   await store.writeService(record, 'setup');
-  const plan = buildPlan({ desired: { revision: { ref: 'HEAD', commit: '' }, templates: [], services: [nextService], locator }, recorded: await store.read(), base: { ref: 'STATE', commit: '' } });
+  const plan = buildPlan({
+    desired: { revision: { ref: 'HEAD', commit: '' }, templates: [], services: [nextService], locator },
+    recorded: await store.read(),
+    base: { ref: 'STATE', commit: '' },
+  });
   const report = await applyPlan({ plan, store, driver, owner: 'dry', revision: { commit: '', ref: 'HEAD' } });
   expect(report.ok).toBe(true);
   expect(recorder.lines()).toEqual([

@@ -22,10 +22,10 @@ const HOSTILE = [
   'say "hi"',
   '#{system("touch ' + pwned + '")}',
   '#{`touch ' + pwned + '`}',
-  'back\\slash \\\\ and \\\' and \\n',
+  "back\\slash \\\\ and \\' and \\n",
   'line one\nline two\r\n',
   'EOF\nSHELL\nRUBY\n',
-  "<<-SHELL\ntouch " + pwned + "\nSHELL",
+  '<<-SHELL\ntouch ' + pwned + '\nSHELL',
   '$(touch ' + pwned + ')',
   '`touch ' + pwned + '`',
   "'; touch " + pwned + "; echo '",
@@ -83,9 +83,7 @@ describe('a Vagrantfile built from hostile values', () => {
   writeFileSync(file, renderVagrantfile({ repoDir: repo, service, instances: instancesOf(service) }));
 
   type Rec = { set?: string; value?: unknown; call?: string; args?: unknown[]; options?: Record<string, unknown> };
-  const records: Rec[] = JSON.parse(
-    execFileSync('ruby', [fileURLToPath(new URL('./support/fake-vagrant.rb', import.meta.url)), file], { encoding: 'utf8' }),
-  );
+  const records: Rec[] = JSON.parse(execFileSync('ruby', [fileURLToPath(new URL('./support/fake-vagrant.rb', import.meta.url)), file], { encoding: 'utf8' }));
   const machine = 'config.vm.define[web-app-1]';
   const provision = (name: string) => {
     const rec = records.find((r) => r.call === `${machine}.vm.provision` && r.args?.[0] === name);

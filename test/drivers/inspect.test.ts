@@ -21,8 +21,25 @@ test('VBoxManage showvminfo --machinereadable: memory, cpus, state', () => {
 test('guest facts: features, apps, the state disk, and whether the settings file is the recorded one', () => {
   const spec = instanceSpec({ settings: { MODE: "it's $(x)" }, features: ['nginx', 'redis'] });
   const digest = expectedSettingsDigest(spec, 'shop');
-  const output = ['some banner', '@svcplan-facts 1', '@features', 'nginx', 'redis', '', `@settings ${digest}`, '@app shop 4.2.0', '@app cache 1', '@disk yes', '@end'].join('\r\n');
-  expect(parseGuestFacts(output, spec, 'shop')).toEqual({ features: ['nginx', 'redis'], settingsMatch: true, apps: { shop: '4.2.0', cache: '1' }, stateDisk: true });
+  const output = [
+    'some banner',
+    '@svcplan-facts 1',
+    '@features',
+    'nginx',
+    'redis',
+    '',
+    `@settings ${digest}`,
+    '@app shop 4.2.0',
+    '@app cache 1',
+    '@disk yes',
+    '@end',
+  ].join('\r\n');
+  expect(parseGuestFacts(output, spec, 'shop')).toEqual({
+    features: ['nginx', 'redis'],
+    settingsMatch: true,
+    apps: { shop: '4.2.0', cache: '1' },
+    stateDisk: true,
+  });
   const changed = output.replace(digest, 'f'.repeat(64)).replace('@disk yes', '@disk no');
   expect(parseGuestFacts(changed, spec, 'shop')).toMatchObject({ settingsMatch: false, stateDisk: false });
   expect(parseGuestFacts('sh: not found', spec, 'shop')).toBeUndefined();

@@ -53,7 +53,10 @@ test('a program past its timeout is stopped, and killed if it ignores the stop',
   expect(polite).toEqual({ exitCode: 127, stdout: 'started', stderr: 'timed out after 1 s' });
   expect(Date.now() - started).toBeLessThan(5_000);
 
-  const stubborn = await new ProcessRunner().run({ program: 'sh', args: ['-c', 'trap "" TERM; echo started; sleep 15 & wait; sleep 15'], cwd: dir }, { timeoutSeconds: 1 });
+  const stubborn = await new ProcessRunner().run(
+    { program: 'sh', args: ['-c', 'trap "" TERM; echo started; sleep 15 & wait; sleep 15'], cwd: dir },
+    { timeoutSeconds: 1 },
+  );
   expect(stubborn.exitCode).toBe(127);
   expect(stubborn.stderr).toBe('timed out after 1 s');
   expect(Date.now() - started).toBeLessThan(20_000);

@@ -35,7 +35,7 @@ const HOSTILE = [
   `\`touch ${PWNED}\``,
   `'; touch ${PWNED}; echo '`,
   `"; touch ${PWNED}; echo "`,
-  'back\\slash \\\\ and \\\' and \\n',
+  "back\\slash \\\\ and \\' and \\n",
   'line one\nline two\r\n',
   '${HOME} $HOME %s %n',
   'ünïcödé ✓ 日本語 🚀',
@@ -84,7 +84,11 @@ class GuestRunner implements CommandRunner {
     this.commands.push(command);
     if (command.program === 'vagrant' && command.args[0] === 'ssh-config') {
       const key = join(vagrantDir, '.vagrant', 'machines', inst.name, 'libvirt', 'private_key');
-      return { exitCode: 0, stdout: `Host ${inst.name}\n  HostName 127.0.0.1\n  User vagrant\n  Port 2650\n  IdentityFile ${key}\n  IdentitiesOnly yes\n  LogLevel FATAL\n\n`, stderr: '' };
+      return {
+        exitCode: 0,
+        stdout: `Host ${inst.name}\n  HostName 127.0.0.1\n  User vagrant\n  Port 2650\n  IdentityFile ${key}\n  IdentitiesOnly yes\n  LogLevel FATAL\n\n`,
+        stderr: '',
+      };
     }
     if (command.program === 'vagrant') throw new Error(`unexpected vagrant call: ${command.args.join(' ')}`);
     return this.real.run(command, options);
@@ -137,12 +141,20 @@ test('save-state: the hook from a hostile path gets the state disk, the mount po
 test('a failing restore-state: its exit code and stderr in the error, and a failed receipt', async () => {
   const failure = driver.provision(inst, ['restore-state'], { call: 'restore1' });
   await expect(failure).rejects.toBeInstanceOf(GuestCommandError);
-  await expect(failure).rejects.toThrow(/provisioners restore-state-script,restore-state on guest-app-1 \(over SSH\): .* exited with 7 .*\n[\s\S]*restore fails$/);
+  await expect(failure).rejects.toThrow(
+    /provisioners restore-state-script,restore-state on guest-app-1 \(over SSH\): .* exited with 7 .*\n[\s\S]*restore fails$/,
+  );
   expect(await driver.outcome(inst, 'restore1')).toBe('failed');
 });
 
 test('health over SSH: the command runs in a login shell as the SSH user, its exit code is the answer', async () => {
-  expect(await driver.health(inst, { command: `test "$(cat /etc/svcplan/apps/shop/version)" = '${spec.apps.shop.version.replace(/'/g, "'\\''")}'`, timeoutSeconds: 5, minReadySeconds: 0 })).toBe(true);
+  expect(
+    await driver.health(inst, {
+      command: `test "$(cat /etc/svcplan/apps/shop/version)" = '${spec.apps.shop.version.replace(/'/g, "'\\''")}'`,
+      timeoutSeconds: 5,
+      minReadySeconds: 0,
+    }),
+  ).toBe(true);
   expect(await driver.health(inst, { command: 'exit 3', timeoutSeconds: 0, minReadySeconds: 0 })).toBe(false);
   expect(pwnedInGuest()).toBe(false);
   expect(await driver.health(inst, { command: `touch ${PWNED}; false`, timeoutSeconds: 0, minReadySeconds: 0 })).toBe(false);

@@ -47,7 +47,15 @@ test('steps on machines as laid out leave the file as layout() wrote it', async 
   for (const inst of instances) await driver.up({ ...inst, spec: { ...inst.spec } }, { call: `c${inst.index}`, provision: 'all' }); // equal, not the same object
   for (const inst of instances) await driver.health(inst, { command: 'true', timeoutSeconds: 5, minReadySeconds: 0 });
   await driver.reload(instances[0], [], { call: 'r1' });
-  expect(seen.map((s) => s.command)).toEqual(['up steady-app-1', 'up steady-app-2', 'up steady-app-3', 'ssh steady-app-1', 'ssh steady-app-2', 'ssh steady-app-3', 'reload steady-app-1']);
+  expect(seen.map((s) => s.command)).toEqual([
+    'up steady-app-1',
+    'up steady-app-2',
+    'up steady-app-3',
+    'ssh steady-app-1',
+    'ssh steady-app-2',
+    'ssh steady-app-3',
+    'reload steady-app-1',
+  ]);
   // Not rewritten: the same file (a rewrite renames a new one into place).
   for (const s of seen) expect(s.inode).toBe(written.ino);
   expect(statSync(fileOf('steady')).mtimeMs).toBe(written.mtimeMs);

@@ -46,7 +46,10 @@ test('every example service validates on both providers', async () => {
 
 test('a provider option that does not exist is reported by vagrant validate', async () => {
   const desired = await loadDesiredState(new WorktreeReader(examples));
-  const service = onProvider(desired.services.find((s) => s.target.provider === 'libvirt')!, 'libvirt');
+  const service = onProvider(
+    desired.services.find((s) => s.target.provider === 'libvirt')!,
+    'libvirt',
+  );
   const broken: ServiceSpec = {
     ...service,
     tiers: service.tiers.map((t) => ({ ...t, instance: { ...t.instance, target: { ...t.instance.target, options: { no_such_setting: 1 } } } })),

@@ -58,7 +58,10 @@ beforeAll(async () => {
   repo = await createTempRepo({
     files: {
       ...FILES,
-      'templates/tiny.yaml': template({ box: 'test/tiny-v1', memory: 256, version: '1', count: 4 }).replace('upgradeDomains: 2, maxParallel: 1', 'upgradeDomains: 1, maxParallel: 2'),
+      'templates/tiny.yaml': template({ box: 'test/tiny-v1', memory: 256, version: '1', count: 4 }).replace(
+        'upgradeDomains: 2, maxParallel: 1',
+        'upgradeDomains: 1, maxParallel: 2',
+      ),
       [`services/${SERVICE}.yaml`]: serviceFile(domainType, SERVICE, 2922),
       [`services/${ADOPTED}.yaml`]: serviceFile(domainType, ADOPTED, 2942).replace(`name: ${ADOPTED}`, `name: ${ADOPTED}\ntiers: { ${TIER}: { count: 1 } }`),
     },
@@ -82,7 +85,7 @@ afterAll(async () => {
   }
 });
 
-test('drift sees what changed behind svcplan\'s back, apply --repair brings it back, import adopts machines', async () => {
+test("drift sees what changed behind svcplan's back, apply --repair brings it back, import adopts machines", async () => {
   const t0 = Date.now();
   const step = (what: string) => console.log(`e2e drift: ${what} at ${Math.round((Date.now() - t0) / 1000)} s`);
   ok('apply', '--service', SERVICE);
@@ -93,14 +96,17 @@ test('drift sees what changed behind svcplan\'s back, apply --repair brings it b
   // Behind svcplan's back.
   const [memory, app, halted, destroyed] = names;
   vagrant(SERVICE, 'halt', memory);
-  const domain = virsh('list', '--all', '--name').split('\n').map((l) => l.trim()).find((d) => d.endsWith(`_${memory}`))!;
+  const domain = virsh('list', '--all', '--name')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((d) => d.endsWith(`_${memory}`))!;
   virsh('setmaxmem', domain, '400M', '--config');
   virsh('setmem', domain, '400M', '--config');
   virsh('start', domain);
   guest(SERVICE, app, 'echo 9 > /etc/svcplan/apps/hello/version');
   vagrant(SERVICE, 'halt', halted);
   vagrant(SERVICE, 'destroy', '-f', destroyed);
-  step('changed behind svcplan\'s back');
+  step("changed behind svcplan's back");
 
   const drift = svcplan('drift', SERVICE, '--format', 'json');
   expect({ status: drift.status, out: drift.status === 2 ? '' : drift.out }).toEqual({ status: 2, out: '' });
@@ -129,7 +135,14 @@ test('drift sees what changed behind svcplan\'s back, apply --repair brings it b
   const spec = desired.services.find((s) => s.name === ADOPTED)!;
   const dir = vagrantDirOf(repo.dir, ADOPTED);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}/Vagrantfile`, renderVagrantfile({ repoDir: repo.dir, service: spec, instances: [{ service: ADOPTED, tier: TIER, index: 1, name: adopted[0], spec: spec.tiers[0].instance }] }));
+  writeFileSync(
+    `${dir}/Vagrantfile`,
+    renderVagrantfile({
+      repoDir: repo.dir,
+      service: spec,
+      instances: [{ service: ADOPTED, tier: TIER, index: 1, name: adopted[0], spec: spec.tiers[0].instance }],
+    }),
+  );
   vagrant(ADOPTED, 'up', adopted[0], '--provider=libvirt');
   ok('import', ADOPTED);
   expect(ok('plan')).toMatch(/No changes to any VM/);

@@ -96,7 +96,11 @@ test('an apply killed in any phase of a replace, or while a new VM boots, is fin
     { phase: 'after destroy (vagrant up of the new box just started)', when: /\$ vagrant up e2e-kill-app-1 /, delayMs: 0 },
     { phase: 'during vagrant up of the new box', when: /\$ vagrant up e2e-kill-app-1 /, delayMs: 12_000 },
     // restore-state goes over the direct SSH channel (a Vagrant call where it cannot): killed as it starts.
-    { phase: 'during restore-state', when: /(vagrant provision e2e-kill-app-1 --provision-with |# provisioners )restore-state-script,restore-state/, delayMs: 0 },
+    {
+      phase: 'during restore-state',
+      when: /(vagrant provision e2e-kill-app-1 --provision-with |# provisioners )restore-state-script,restore-state/,
+      delayMs: 0,
+    },
   ];
   let replaces = 0;
   for (const [i, { phase, when, delayMs }] of phases.entries()) {
@@ -125,5 +129,5 @@ test('an apply killed in any phase of a replace, or while a new VM boots, is fin
   expect(guest(second, 'cat /opt/hello/version')).toBe('1');
   expect(guest(second, 'hostname')).toBe(second);
   expect(svcplan('plan')).toMatch(/No changes to any VM/);
-  step('killed during a create\'s boot, resumed');
+  step("killed during a create's boot, resumed");
 });

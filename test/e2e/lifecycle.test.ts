@@ -8,13 +8,10 @@ import { rmSync } from 'node:fs';
 import { stateDiskName, vagrantDirOf } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import { instanceName } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
-import {
-  deleteVolume, e2eEnv, ensureLibvirt, inGuest, libvirtDomainType, requireBoxes, stopLibvirt, volumeExists,
-} from './support/vms.js';
+import { deleteVolume, e2eEnv, ensureLibvirt, inGuest, libvirtDomainType, requireBoxes, stopLibvirt, volumeExists } from './support/vms.js';
 import { FILES, GREETING, SERVICE, serviceFile, snapshotCli, svcplanAt, template, TIER } from './support/service.js';
 
 const names = [1, 2, 3].map((n) => instanceName(SERVICE, TIER, n));
-
 
 let repo: TempRepo;
 let env: Record<string, string>;
@@ -140,7 +137,9 @@ test('svcplan apply and rollback take a service through every kind of update on 
   // 7. an apply killed (SIGKILL) while `vagrant up` boots a new VM is finished by the next apply.
   await commitTemplate({ box: 'test/tiny-v1', memory: 256, version: '3', count: 3 });
   const killed = spawn(process.execPath, [cli, 'apply', '--repo', repo.dir], {
-    env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   await new Promise<void>((resolveKill, reject) => {
     let seen = '';

@@ -47,7 +47,9 @@ test('a bigger state disk is grown in a restart, its data kept', async () => {
   const guest = (command: string) => inGuest(dir, env, machine, command).trim();
   const deviceBytes = () => Number(guest('cat /sys/class/block/vdb/size')) * 512;
 
-  await repo.commit('one VM with a 1 GiB state disk', { 'templates/tiny.yaml': template({ box: 'test/tiny-v1', memory: 256, version: '1', count: 1, disk: 1 }) });
+  await repo.commit('one VM with a 1 GiB state disk', {
+    'templates/tiny.yaml': template({ box: 'test/tiny-v1', memory: 256, version: '1', count: 1, disk: 1 }),
+  });
   svcplan('apply');
   expect(deviceBytes()).toBe(1024 ** 3);
   guest('printf "KEEP-ME\\n" | dd of=/dev/vdb bs=512 seek=100 conv=notrunc 2>/dev/null; sync');

@@ -8,7 +8,9 @@ import { mutatedYamlCorpus } from '../support/fuzz-corpus.js';
 
 const SEED = 7_340_033;
 // Only mutations that cannot leave the files valid: each must be refused.
-const cases = mutatedYamlCorpus(SEED, 4000).filter((c) => c.expectInvalid).slice(0, 2000);
+const cases = mutatedYamlCorpus(SEED, 4000)
+  .filter((c) => c.expectInvalid)
+  .slice(0, 2000);
 const LOCATED = /^[^\s:][^:\n]*:\d+:\d+: \S.*$/m;
 const STACK = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
 
@@ -39,7 +41,8 @@ it(`refuses ${cases.length} broken repositories with exit 2 and a located error`
         STACK.test(result.stderr) && 'a stack trace',
         argv[0] === 'validate' && result.stdout !== '' && 'output on stdout',
       ].filter(Boolean);
-      if (problems.length > 0) failures.push(`case ${fuzzCase.id} (${fuzzCase.description}) ${argv[0]}: ${problems.join(', ')}\n${result.stderr.slice(0, 400)}`);
+      if (problems.length > 0)
+        failures.push(`case ${fuzzCase.id} (${fuzzCase.description}) ${argv[0]}: ${problems.join(', ')}\n${result.stderr.slice(0, 400)}`);
     }
     await rm(dir, { recursive: true, force: true });
   }

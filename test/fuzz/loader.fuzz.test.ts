@@ -41,14 +41,19 @@ function checkDiagnostics(fuzzCase: FuzzCase, error: InputError): void {
   const context = `case ${fuzzCase.id} (${fuzzCase.description}) in ${fuzzCase.target}`;
   if (error.diagnostics.length === 0) throw new Error(`${context}: an InputError without diagnostics`);
   for (const d of error.diagnostics) {
-    const problem =
-      !(d.file in fuzzCase.files) ? `names a file that does not exist: ${d.file}` :
-      !Number.isInteger(d.line) || d.line < 1 ? `has line ${d.line}` :
-      !Number.isInteger(d.column) || d.column < 1 ? `has column ${d.column}` :
-      d.line > Buffer.from(fuzzCase.files[d.file]).toString('utf8').split('\n').length ? `has line ${d.line}, past the end of the file` :
-      typeof d.message !== 'string' || d.message.trim() === '' ? 'has no message' :
-      /undefined|\[object Object\]|NaN/.test(d.message) && !/NaN|undefined/i.test(Buffer.from(fuzzCase.files[d.file]).toString('utf8')) ? `has a broken message: ${d.message}` :
-      undefined;
+    const problem = !(d.file in fuzzCase.files)
+      ? `names a file that does not exist: ${d.file}`
+      : !Number.isInteger(d.line) || d.line < 1
+        ? `has line ${d.line}`
+        : !Number.isInteger(d.column) || d.column < 1
+          ? `has column ${d.column}`
+          : d.line > Buffer.from(fuzzCase.files[d.file]).toString('utf8').split('\n').length
+            ? `has line ${d.line}, past the end of the file`
+            : typeof d.message !== 'string' || d.message.trim() === ''
+              ? 'has no message'
+              : /undefined|\[object Object\]|NaN/.test(d.message) && !/NaN|undefined/i.test(Buffer.from(fuzzCase.files[d.file]).toString('utf8'))
+                ? `has a broken message: ${d.message}`
+                : undefined;
     if (problem) throw new Error(`${context}: a diagnostic ${problem}\n${JSON.stringify(d)}`);
   }
   const sorted = [...error.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -100,7 +105,11 @@ describe('the loader under thousands of broken repositories', () => {
       const shas: string[] = [];
       let previous: Record<string, string | Buffer> = {};
       for (const fuzzCase of corpus) {
-        const removed = Object.fromEntries(Object.keys(previous).filter((p) => !(p in fuzzCase.files)).map((p) => [p, null]));
+        const removed = Object.fromEntries(
+          Object.keys(previous)
+            .filter((p) => !(p in fuzzCase.files))
+            .map((p) => [p, null]),
+        );
         shas.push(await repo.commit(`case ${fuzzCase.id}`, { ...removed, ...fuzzCase.files }));
         previous = fuzzCase.files;
       }
@@ -110,7 +119,9 @@ describe('the loader under thousands of broken repositories', () => {
         expect(viaGit.kind).toBe(viaFiles.kind);
         if (viaGit.kind === 'invalid' && viaFiles.kind === 'invalid') {
           checkDiagnostics(fuzzCase, viaGit.error);
-          expect(viaGit.error.diagnostics).toEqual(viaFiles.error.diagnostics.map((d) => ({ ...d, message: d.message.replace('the working tree', `${shas[i]}`) })));
+          expect(viaGit.error.diagnostics).toEqual(
+            viaFiles.error.diagnostics.map((d) => ({ ...d, message: d.message.replace('the working tree', `${shas[i]}`) })),
+          );
         }
       }
     } finally {

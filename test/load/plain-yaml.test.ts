@@ -29,12 +29,91 @@ function agree(text: string): boolean {
 }
 
 const SCALARS = [
-  'a', 'web-1', 'debian/bookworm64', '12.20240905.1', '12.10', '0', '-3', '+7', '007', '0o17', '0x1F', '1e3', '-1.5E-2', '.5', '5.',
-  '.inf', '-.Inf', '.NaN', 'null', 'Null', '~', 'true', 'False', 'TRUE', 'yes', 'no', 'on', 'y', 'n', '"quoted"', "'single'", "'it''s'",
-  '""', "''", '"a # b"', 'a # comment', 'a#b', 'pg_isready -q', 'a: b', 'a:b', 'a:', '-', '- x', '-x', '--x', '?x', ':x', '@x', '`x', '%x',
-  '&anchor x', '*alias', '!tag x', '|', '>', '[a, b]', '[a, b,]', '[]', '{}', '{ k: v }', '{ k: [1, 2], m: { n: o } }', '{k: v}', '{ k:v }',
-  '[a: b]', '{ a }', '[a#b]', '[ "x", \'y\' ]', '{ "k": v }', '[a, [b, [c]]]', '"unclosed', "'unclosed", '[unclosed', '{ k: }', '"a"b', '1_000',
-  '2001-12-14', '0b101', '3.14.15', 'über', '日本', 'a b  c', 'a  ', '"trailing"  ', '[a] # c', '#not a value',
+  'a',
+  'web-1',
+  'debian/bookworm64',
+  '12.20240905.1',
+  '12.10',
+  '0',
+  '-3',
+  '+7',
+  '007',
+  '0o17',
+  '0x1F',
+  '1e3',
+  '-1.5E-2',
+  '.5',
+  '5.',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  'null',
+  'Null',
+  '~',
+  'true',
+  'False',
+  'TRUE',
+  'yes',
+  'no',
+  'on',
+  'y',
+  'n',
+  '"quoted"',
+  "'single'",
+  "'it''s'",
+  '""',
+  "''",
+  '"a # b"',
+  'a # comment',
+  'a#b',
+  'pg_isready -q',
+  'a: b',
+  'a:b',
+  'a:',
+  '-',
+  '- x',
+  '-x',
+  '--x',
+  '?x',
+  ':x',
+  '@x',
+  '`x',
+  '%x',
+  '&anchor x',
+  '*alias',
+  '!tag x',
+  '|',
+  '>',
+  '[a, b]',
+  '[a, b,]',
+  '[]',
+  '{}',
+  '{ k: v }',
+  '{ k: [1, 2], m: { n: o } }',
+  '{k: v}',
+  '{ k:v }',
+  '[a: b]',
+  '{ a }',
+  '[a#b]',
+  '[ "x", \'y\' ]',
+  '{ "k": v }',
+  '[a, [b, [c]]]',
+  '"unclosed',
+  "'unclosed",
+  '[unclosed',
+  '{ k: }',
+  '"a"b',
+  '1_000',
+  '2001-12-14',
+  '0b101',
+  '3.14.15',
+  'über',
+  '日本',
+  'a b  c',
+  'a  ',
+  '"trailing"  ',
+  '[a] # c',
+  '#not a value',
 ];
 const KEYS = ['a', 'name', 'tiers', 'web', 'PG_MAX', 'app-1', 'x.y', 'p/q', '_u', 'true', 'null', 'Null', '__proto__', '"quoted"', '1', 'a b', '<<', 'a', 'a'];
 
@@ -72,8 +151,15 @@ describe('the fast YAML reader', () => {
   });
 
   it('resolves scalars by the YAML 1.2 core schema', () => {
-    expect([coreScalar('12.10'), coreScalar('0x1F'), coreScalar('0o17'), coreScalar('+7'), coreScalar('yes'), coreScalar('~'), coreScalar('.inf')])
-      .toEqual([12.1, 31, 15, 7, 'yes', null, Infinity]);
+    expect([coreScalar('12.10'), coreScalar('0x1F'), coreScalar('0o17'), coreScalar('+7'), coreScalar('yes'), coreScalar('~'), coreScalar('.inf')]).toEqual([
+      12.1,
+      31,
+      15,
+      7,
+      'yes',
+      null,
+      Infinity,
+    ]);
   });
 
   it('keeps the text of numbers, so 12.10 can be quoted back as written', () => {
@@ -84,7 +170,16 @@ describe('the fast YAML reader', () => {
   });
 
   it('refuses what it cannot read exactly: anchors, block scalars, several documents, duplicates', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: |\n  text\n', 'a: 1\n---\nb: 2\n', 'a: 1\na: 2\n', 'a: "x\\ty"\n', 'a:\n\tb: 1\n', 'a: b\n  c\n', '<<: { a: 1 }\n']) {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: |\n  text\n',
+      'a: 1\n---\nb: 2\n',
+      'a: 1\na: 2\n',
+      'a: "x\\ty"\n',
+      'a:\n\tb: 1\n',
+      'a: b\n  c\n',
+      '<<: { a: 1 }\n',
+    ]) {
       expect(parsePlainYaml(text)).toBeUndefined();
     }
   });

@@ -25,8 +25,7 @@ describe('reading at a Git revision versus the working tree', () => {
     const second = await repo.commit('bigger web tier', { 'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', 'memory: 4096') });
     await repo.write({ 'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', 'memory: 8192') }); // uncommitted
 
-    const memoryAt = async (state: Promise<DesiredState>) =>
-      (await state).services[0].tiers.find((t) => t.name === 'web')!.instance.memory;
+    const memoryAt = async (state: Promise<DesiredState>) => (await state).services[0].tiers.find((t) => t.name === 'web')!.instance.memory;
     expect(await memoryAt(GitRevisionReader.open(repo.dir, first).then(loadDesiredState))).toBe(2048);
     expect(await memoryAt(GitRevisionReader.open(repo.dir, 'HEAD~1').then(loadDesiredState))).toBe(2048);
     expect(await memoryAt(GitRevisionReader.open(repo.dir, 'main').then(loadDesiredState))).toBe(4096);
@@ -95,8 +94,19 @@ describe('reading at a Git revision versus the working tree', () => {
 
 describe('a revision read alongside the working tree', () => {
   it('takes the files the working tree has unchanged from it, and the rest from Git', async () => {
-    const repo = await repoWith({ ...validRepoFiles(), 'data/same.yaml': 'a: 1\n', 'data/changed.yaml': 'b: 1\n', 'data/crlf.yaml': 'c: 1\n', 'data/latin1.yaml': 'd: é\n' });
-    await repo.write({ 'data/changed.yaml': 'b: 2\n', 'data/crlf.yaml': 'c: 1\r\n', 'data/gone.yaml': null, 'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', 'memory: 4096') });
+    const repo = await repoWith({
+      ...validRepoFiles(),
+      'data/same.yaml': 'a: 1\n',
+      'data/changed.yaml': 'b: 1\n',
+      'data/crlf.yaml': 'c: 1\n',
+      'data/latin1.yaml': 'd: é\n',
+    });
+    await repo.write({
+      'data/changed.yaml': 'b: 2\n',
+      'data/crlf.yaml': 'c: 1\r\n',
+      'data/gone.yaml': null,
+      'templates/web-shop.yaml': WEB_SHOP.replace('memory: 2048', 'memory: 4096'),
+    });
     await writeFile(join(repo.dir, 'data/latin1.yaml'), Buffer.from('d: \xe9\n', 'latin1')); // not UTF-8: never the blob
     await repo.commit('one more', { 'data/gone.yaml': 'e: 1\n' });
     await repo.write({ 'data/gone.yaml': null });
@@ -105,7 +115,15 @@ describe('a revision read alongside the working tree', () => {
     const alike = { revision: worktree.revision, list: (f: string[]) => worktree.list(f), read: (p: string) => (asked.push(p), worktree.read(p)) };
     const plain = await GitRevisionReader.open(repo.dir, 'HEAD~1');
     const reader = await GitRevisionReader.open(repo.dir, 'HEAD~1', { alike });
-    for (const path of ['data/same.yaml', 'data/changed.yaml', 'data/crlf.yaml', 'data/latin1.yaml', 'templates/web-shop.yaml', 'data/gone.yaml', 'apps/shop/install.sh']) {
+    for (const path of [
+      'data/same.yaml',
+      'data/changed.yaml',
+      'data/crlf.yaml',
+      'data/latin1.yaml',
+      'templates/web-shop.yaml',
+      'data/gone.yaml',
+      'apps/shop/install.sh',
+    ]) {
       expect(await reader.read(path)).toBe(await plain.read(path));
     }
     expect(await reader.read('data/changed.yaml')).toBe('b: 1\n');
@@ -122,7 +140,14 @@ describe('a revision read alongside the working tree', () => {
     await symlink('../shared/missing.sh', join(repo.dir, 'apps/dangling.sh'));
     await repo.commit('links', { 'shared/install.sh': 'echo linked\n' });
     const reader = await GitRevisionReader.open(repo.dir, 'HEAD');
-    for (const [path, there] of [['apps/shop/install.sh', true], ['apps/install-link.sh', true], ['apps/dangling.sh', false], ['apps/none.sh', false], ['apps', false], ['../x', false]] as const) {
+    for (const [path, there] of [
+      ['apps/shop/install.sh', true],
+      ['apps/install-link.sh', true],
+      ['apps/dangling.sh', false],
+      ['apps/none.sh', false],
+      ['apps', false],
+      ['../x', false],
+    ] as const) {
       expect([path, await reader.exists(path)]).toEqual([path, there]);
       expect([path, (await reader.read(path)) !== undefined]).toEqual([path, there]);
     }
@@ -150,7 +175,9 @@ describe('an invalid revision is reported like an invalid working tree', () => {
     delete (files as Record<string, string>)['apps/shop/install.sh'];
     const repo = await repoWith(files);
     await repo.write({ 'apps/shop/install.sh': 'echo only on disk\n' });
-    const error = await GitRevisionReader.open(repo.dir, 'main').then(loadDesiredState).catch((e: unknown) => e);
+    const error = await GitRevisionReader.open(repo.dir, 'main')
+      .then(loadDesiredState)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe(
       `templates/web-shop.yaml:16:42: tiers.web.apps.shop.install: "apps/shop/install.sh" does not exist at this revision (main, ${repo.shas[0].slice(0, 12)}); paths are relative to the repository root`,

@@ -30,9 +30,7 @@ describe('the generated schema validators', () => {
     // Every field of the valid documents in turn given a wrong value, or removed.
     const wrong = [undefined, null, 'x', 'UPPER case', '', -1, 0, 1.5, 1e9, true, [], ['a', 'a'], {}, { unknown: 1 }];
     const paths = (value: unknown, path: string[] = []): string[][] =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? [path, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...path, k]))]
-        : [path];
+      value && typeof value === 'object' && !Array.isArray(value) ? [path, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...path, k]))] : [path];
     for (const document of valid) {
       for (const path of paths(document).filter((p) => p.length > 0)) {
         for (const replacement of wrong) {

@@ -197,20 +197,32 @@ describe('schema rules, each reported at its line and column', () => {
     const service = SHOP_PROD.replace('runner: hv-01 }', 'runner: hv-01, ssh: { portBase: 65000 } }').replace('count: 4', 'count: 10');
     await expect(load(withService(service))).resolves.toBeDefined();
     // db comes first in rollout order and reserves its scale.max (600) ports: web would start at 65600.
-    const crowded = WEB_SHOP.replace('    image: debian12\n    rollout: { order: 1 }', '    image: debian12\n    scale: { min: 0, max: 600 }\n    rollout: { order: 1 }');
+    const crowded = WEB_SHOP.replace(
+      '    image: debian12\n    rollout: { order: 1 }',
+      '    image: debian12\n    scale: { min: 0, max: 600 }\n    rollout: { order: 1 }',
+    );
     expect(await errorsOf({ ...withService(service), 'templates/web-shop.yaml': crowded })).toEqual([
       `${at(SERVICE, service, 5, '65000')}: target.ssh.portBase 65000 leaves no port for tier web: its last instance would get 65609 (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`,
     ]);
     const tooMany = service.replace('count: 10', 'count: 10, x: 1');
-    expect(await errorsOf(withService(tooMany))).toEqual([`${at(SERVICE, tooMany, 6, 'x: 1')}: tiers.web has an unknown field "x"; known fields: count, settings`]);
+    expect(await errorsOf(withService(tooMany))).toEqual([
+      `${at(SERVICE, tooMany, 6, 'x: 1')}: tiers.web has an unknown field "x"; known fields: count, settings`,
+    ]);
   });
 
   it('provider options may be scalars, lists or mappings, but not absurdly deep', async () => {
     const deep = 'a: '.repeat(10) + '1';
-    const nested = `{ ${deep.split(' ').slice(0, -1).map((k) => k).join(' { ')} 1${' }'.repeat(9)} }`;
-    const service = SHOP_PROD.replace('runner: hv-01 }', `runner: hv-01, options: { cpu_mode: host-passthrough, disks: [1, 2], graphics: { type: vnc }, too_deep: ${nested} } }`);
+    const nested = `{ ${deep
+      .split(' ')
+      .slice(0, -1)
+      .map((k) => k)
+      .join(' { ')} 1${' }'.repeat(9)} }`;
+    const service = SHOP_PROD.replace(
+      'runner: hv-01 }',
+      `runner: hv-01, options: { cpu_mode: host-passthrough, disks: [1, 2], graphics: { type: vnc }, too_deep: ${nested} } }`,
+    );
     expect(await errorsOf(withService(service))).toEqual([
-      `${at(SERVICE, service, 5, 'too_deep: {') .replace(/:(\d+)$/, (_, c) => `:${Number(c) + 10}`)}: target.options.too_deep is nested more than 8 levels deep; provider settings are never this deep`,
+      `${at(SERVICE, service, 5, 'too_deep: {').replace(/:(\d+)$/, (_, c) => `:${Number(c) + 10}`)}: target.options.too_deep is nested more than 8 levels deep; provider settings are never this deep`,
     ]);
   });
 });
@@ -218,7 +230,9 @@ describe('schema rules, each reported at its line and column', () => {
 describe('rules across files', () => {
   it('a service names an existing template', async () => {
     const service = SHOP_PROD.replace('template: web-shop', 'template: web-shoq');
-    expect(await errorsOf(withService(service))).toEqual([`${at(SERVICE, service, 4, 'web-shoq')}: template "web-shoq" does not exist; templates found: web-shop`]);
+    expect(await errorsOf(withService(service))).toEqual([
+      `${at(SERVICE, service, 4, 'web-shoq')}: template "web-shoq" does not exist; templates found: web-shop`,
+    ]);
   });
 
   it('a service whose template is itself invalid gets no second error', async () => {
@@ -228,7 +242,9 @@ describe('rules across files', () => {
 
   it('tier overrides name tiers of the template', async () => {
     const service = SHOP_PROD.replace('tiers: { web:', 'tiers: { wbe:');
-    expect(await errorsOf(withService(service))).toEqual([`${at(SERVICE, service, 6, 'wbe')}: tiers.wbe: template web-shop has no tier "wbe" (its tiers: web, db)`]);
+    expect(await errorsOf(withService(service))).toEqual([
+      `${at(SERVICE, service, 6, 'wbe')}: tiers.wbe: template web-shop has no tier "wbe" (its tiers: web, db)`,
+    ]);
   });
 
   it("a tier's image names an entry of images", async () => {
@@ -313,11 +329,15 @@ describe('what is and is not a svcplan file', () => {
   it('refuses input that would make the parser slow or exhaust memory, at the place it starts', async () => {
     const nesting = 'nested more than 64 levels deep; no svcplan file needs this, and parsing it would be slow';
     const flow = WEB_SHOP.replace('features: [nginx]', `features: ${'['.repeat(100)}${']'.repeat(100)}`);
-    expect(await errorsOf(withTemplate(flow))).toEqual([`${at(TEMPLATE, flow, 14, '['.repeat(36))}`.replace(/:(\d+)$/, (_, c) => `:${Number(c) + 64}`) + `: ${nesting}`]);
+    expect(await errorsOf(withTemplate(flow))).toEqual([
+      `${at(TEMPLATE, flow, 14, '['.repeat(36))}`.replace(/:(\d+)$/, (_, c) => `:${Number(c) + 64}`) + `: ${nesting}`,
+    ]);
     const compact = WEB_SHOP.replace('    features: [nginx]', `    features:\n      ${'- '.repeat(5000)}x`);
     expect(await errorsOf(withTemplate(compact))).toEqual([`${TEMPLATE}:15:7: ${nesting}`]);
     const complexKey = WEB_SHOP.replace('    cpus: 2', '    ? [a, b]\n    : 2');
-    expect(await errorsOf(withTemplate(complexKey))).toEqual([`${at(TEMPLATE, complexKey, 10, '[a, b]')}: a key must be a plain name, not a list or a mapping`]);
+    expect(await errorsOf(withTemplate(complexKey))).toEqual([
+      `${at(TEMPLATE, complexKey, 10, '[a, b]')}: a key must be a plain name, not a list or a mapping`,
+    ]);
     const bomb = ['a0: &a0 [x, x]', ...Array.from({ length: 30 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`)].join('\n');
     expect(await errorsOf(withTemplate(`${WEB_SHOP}${bomb}\n`))).toEqual([
       `${TEMPLATE}:1:1: cannot read this document: too many aliases are expanded (an alias bomb?); write the values out`,

@@ -143,7 +143,11 @@ describe('scaling, tiers and services added or removed', () => {
       reasons: [{ path: 'count', from: 1, to: 0, action: 'destroy' }],
     });
     const added = buildPlan({ desired: desiredState([shop({}, { count: 2 })]), recorded: recorded(recordOf(after)), base: BASE });
-    expect(instances(added).filter((i) => i.action === 'create').map((i) => i.name)).toEqual(['shop-prod-db-1', 'shop-prod-db-2']);
+    expect(
+      instances(added)
+        .filter((i) => i.action === 'create')
+        .map((i) => i.name),
+    ).toEqual(['shop-prod-db-1', 'shop-prod-db-2']);
   });
 
   it('a service added creates everything; a service removed destroys everything and has no desired spec', () => {
@@ -298,7 +302,9 @@ describe('pins and the services filter', () => {
 
     const whatIf = buildPlan({ desired: desiredState([a]), recorded: {}, standIn: desiredState([a]), base: BASE });
     expect(whatIf.document.summary).toMatchObject({ create: 0, none: 0 });
-    expect(whatIf.document.warnings).toEqual([expect.stringMatching(/^service a has nothing recorded: planned as if the base revision were deployed \(a what-if\)/)]);
+    expect(whatIf.document.warnings).toEqual([
+      expect.stringMatching(/^service a has nothing recorded: planned as if the base revision were deployed \(a what-if\)/),
+    ]);
     expect(whatIf.document.plan_digest).not.toBe(first.document.plan_digest);
   });
 });
@@ -335,7 +341,13 @@ describe('digests', () => {
     const variants = [
       digest([headA, service('b', [tier('web', { instance: { settings: { X: '1', Y: '4' } } })])]),
       digest([service('a', [tier('web', { count: 4, instance: { memory: 4096 } }), tier('db', { count: 1, rollout: { order: 0 } })]), headB]),
-      digest([headA, headB], recorded(recordOf(specA), recordOf(specB, (r) => (r.instances[0].status = 'failed')))),
+      digest(
+        [headA, headB],
+        recorded(
+          recordOf(specA),
+          recordOf(specB, (r) => (r.instances[0].status = 'failed')),
+        ),
+      ),
       digest([headA]),
     ];
     const digests = new Set([reference.plan_digest, ...variants.map((v) => v.plan_digest)]);
@@ -343,11 +355,14 @@ describe('digests', () => {
     expect(variants[2].state_digest).not.toBe(reference.state_digest);
   });
 
-  it('is the digest of the plan\'s content written plainly, whatever the shape of its parts', () => {
+  it("is the digest of the plan's content written plainly, whatever the shape of its parts", () => {
     // The plan digest as defined: the document's content, instances (of the usual shape) without
     // their index, and each desired spec's digest.
     const usual = (i: PlanInstance) =>
-      typeof i.name === 'string' && typeof i.action === 'string' && (i.state === undefined || typeof i.state === 'string') && Array.isArray(i.reasons) &&
+      typeof i.name === 'string' &&
+      typeof i.action === 'string' &&
+      (i.state === undefined || typeof i.state === 'string') &&
+      Array.isArray(i.reasons) &&
       Object.keys(i).every((k) => ['name', 'index', 'action', 'state', 'reasons'].includes(k));
     const plain = (doc: PlanDocument, desired: Record<string, ServiceSpec | undefined>) =>
       digestOf({
@@ -355,18 +370,30 @@ describe('digests', () => {
         summary: doc.summary,
         services: doc.services.map((s) => ({
           ...s,
-          tiers: s.tiers.map((t) => ({ ...t, domains: t.domains.map((d) => ({ ...d, instances: d.instances.map(({ index, ...i }) => (usual({ index, ...i }) ? i : { index, ...i })) })) })),
+          tiers: s.tiers.map((t) => ({
+            ...t,
+            domains: t.domains.map((d) => ({ ...d, instances: d.instances.map(({ index, ...i }) => (usual({ index, ...i }) ? i : { index, ...i })) })),
+          })),
         })),
         warnings: doc.warnings,
         errors: doc.errors,
         desired: Object.fromEntries(Object.entries(desired).map(([name, spec]) => [name, spec ? specDigest(spec) : null])),
       });
-    const plan = buildPlan({ desired: desiredState([headA, headB, service('c', [tier('web', { count: 5 })])]), recorded: recorded(recordOf(specA), recordOf(specB)), base: BASE });
+    const plan = buildPlan({
+      desired: desiredState([headA, headB, service('c', [tier('web', { count: 5 })])]),
+      recorded: recorded(recordOf(specA), recordOf(specB)),
+      base: BASE,
+    });
     expect(plan.document.plan_digest).toBe(plain(plan.document, plan.desired));
     // Standing in at the base with the very spec objects that are desired (files unchanged there).
     const same = service('d', [tier('web', { count: 2 })]);
     const grown = service('e', [tier('web', { count: 3 })]);
-    const shared = buildPlan({ desired: desiredState([same, grown, headA]), recorded: {}, standIn: desiredState([same, service('e', [tier('web', { count: 2 })]), specA]), base: BASE });
+    const shared = buildPlan({
+      desired: desiredState([same, grown, headA]),
+      recorded: {},
+      standIn: desiredState([same, service('e', [tier('web', { count: 2 })]), specA]),
+      base: BASE,
+    });
     expect(shared.document.services.map((s) => s.name)).toEqual(['a', 'e']);
     expect(shared.document.plan_digest).toBe(plain(shared.document, shared.desired));
     const doc = structuredClone(plan.document);
@@ -414,7 +441,9 @@ describe('tier order in the state digest', () => {
   it('sorts names the schema allows by code unit exactly as localeCompare sorts them', async () => {
     const { readFileSync } = await import('node:fs');
     const { SCHEMA_TIER_NAME } = await import('../../src/plan/build.js');
-    const schema = JSON.parse(readFileSync(new URL('../../schema/svcplan-v1.schema.json', import.meta.url), 'utf8')) as { definitions: { tierName: { pattern: string } } };
+    const schema = JSON.parse(readFileSync(new URL('../../schema/svcplan-v1.schema.json', import.meta.url), 'utf8')) as {
+      definitions: { tierName: { pattern: string } };
+    };
     expect(SCHEMA_TIER_NAME.source).toBe(schema.definitions.tierName.pattern);
     const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
     let seed = 7;

@@ -67,8 +67,15 @@ describe('canonical JSON, against a sorted copy', () => {
     }
   });
 
-  it('leaves out a spec\'s files, and nothing else', () => {
-    const spec = { name: 's', template: 't', release: '1', target: { provider: 'libvirt', options: {} }, tiers: [{ name: 'web', files: 'kept in a tier' }], files: { template: 'a', service: 'b' } };
+  it("leaves out a spec's files, and nothing else", () => {
+    const spec = {
+      name: 's',
+      template: 't',
+      release: '1',
+      target: { provider: 'libvirt', options: {} },
+      tiers: [{ name: 'web', files: 'kept in a tier' }],
+      files: { template: 'a', service: 'b' },
+    };
     const { files: _files, ...content } = spec;
     expect(specText(spec as never)).toBe(referenceCanonical(content));
     expect(specDigest(spec as never)).toBe(digestOf(content));
@@ -89,7 +96,11 @@ describe('specs that share parts', () => {
       files: { template: 't.yaml', service: `${name}.yaml` },
     });
     const memo: CanonicalMemo = new WeakMap();
-    for (const [name, settings] of [['a', { A: '1' }], ['b', { B: '2' }], ['a', { A: '1' }]] as const) {
+    for (const [name, settings] of [
+      ['a', { A: '1' }],
+      ['b', { B: '2' }],
+      ['a', { A: '1' }],
+    ] as const) {
       const s = spec(name, settings);
       const { files: _files, ...content } = s;
       expect(specDigest(s as never, memo)).toBe(digestOf(content));

@@ -67,7 +67,10 @@ describe('classifyInstanceChange: every row of the classification table', () => 
       'state.save:none',
       'settings.SHOP_MODE:refresh',
     ]);
-    const restartAndRefresh = classifyInstanceChange(base, changed((s) => ((s.cpus = 8), (s.features = []))));
+    const restartAndRefresh = classifyInstanceChange(
+      base,
+      changed((s) => ((s.cpus = 8), (s.features = []))),
+    );
     expect(restartAndRefresh.action).toBe('restart');
     expect(restartAndRefresh.reasons).toHaveLength(2);
   });
@@ -105,11 +108,32 @@ describe('provisionersFor', () => {
       s.state!.save = 'x.sh';
     });
     expect(provisionersFor(classifyInstanceChange(base, to).reasons)).toEqual(['features', 'settings', 'app-cache', 'app-shop']);
-    expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.settings.A = 'b'))).reasons)).toEqual(['settings']);
-    expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.cpus = 9))).reasons)).toEqual([]);
+    expect(
+      provisionersFor(
+        classifyInstanceChange(
+          base,
+          changed((s) => (s.settings.A = 'b')),
+        ).reasons,
+      ),
+    ).toEqual(['settings']);
+    expect(
+      provisionersFor(
+        classifyInstanceChange(
+          base,
+          changed((s) => (s.cpus = 9)),
+        ).reasons,
+      ),
+    ).toEqual([]);
   });
   it('a removed app is named, so the driver removes it from the VM', () => {
-    expect(provisionersFor(classifyInstanceChange(base, changed((s) => (s.apps = {}))).reasons)).toEqual(['app-shop']);
+    expect(
+      provisionersFor(
+        classifyInstanceChange(
+          base,
+          changed((s) => (s.apps = {})),
+        ).reasons,
+      ),
+    ).toEqual(['app-shop']);
   });
   it('an instance whose condition is unknown reruns every provisioner it has', () => {
     expect(everyProvisioner(base)).toEqual(['features', 'settings', 'app-shop']);

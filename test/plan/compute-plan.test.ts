@@ -34,9 +34,7 @@ describe('computePlan on a real repository', () => {
     expect(plan.document.head).toEqual({ ref: 'WORKTREE', commit: baseSha });
     expect(plan.document.summary).toMatchObject({ restart: 4, none: 1, create: 0 });
     expect(actionsOf(allInstances(plan))['shop-prod-web-4']).toBe('restart');
-    expect(allInstances(plan).find((i) => i.name === 'shop-prod-web-1')!.reasons).toEqual([
-      { path: 'memory', from: 2048, to: 4096, action: 'restart' },
-    ]);
+    expect(allInstances(plan).find((i) => i.name === 'shop-prod-web-1')!.reasons).toEqual([{ path: 'memory', from: 2048, to: 4096, action: 'restart' }]);
     expect(plan.desired['shop-prod']?.tiers.find((t) => t.name === 'web')?.instance.memory).toBe(4096);
   });
 
@@ -44,7 +42,12 @@ describe('computePlan on a real repository', () => {
     const withSsh = SHOP_PROD.replace('runner: hv-01 }', 'runner: hv-01, ssh: { host: 127.0.0.1, portBase: 2600 } }');
     const repo = await repoWith({ ...validRepoFiles(), 'services/shop-prod.yaml': withSsh });
     // db (rollout order 1) reserves its scale.max ports (default 100) before web.
-    await repo.write({ 'templates/web-shop.yaml': WEB_SHOP.replace('    image: debian12\n    rollout: { order: 1 }', '    image: debian12\n    scale: { min: 0, max: 120 }\n    rollout: { order: 1 }') });
+    await repo.write({
+      'templates/web-shop.yaml': WEB_SHOP.replace(
+        '    image: debian12\n    rollout: { order: 1 }',
+        '    image: debian12\n    scale: { min: 0, max: 120 }\n    rollout: { order: 1 }',
+      ),
+    });
     const plan = await computePlan({ head: await WorktreeReader.open(repo.dir), base: await GitRevisionReader.open(repo.dir, repo.shas[0]), recorded: {} });
     expect(plan.document.errors).toEqual([]);
     expect(actionsOf(allInstances(plan))).toMatchObject({ 'shop-prod-db-1': 'none', 'shop-prod-web-1': 'restart', 'shop-prod-web-4': 'restart' });
@@ -52,7 +55,10 @@ describe('computePlan on a real repository', () => {
       { path: 'target.ssh', from: { host: '127.0.0.1', portBase: 2700 }, to: { host: '127.0.0.1', portBase: 2720 }, action: 'restart' },
     ]);
     const tiers = plan.desired['shop-prod']!.tiers;
-    expect(tiers.map((t) => [t.name, t.instance.target.ssh?.portBase])).toEqual([['db', 2600], ['web', 2720]]);
+    expect(tiers.map((t) => [t.name, t.instance.target.ssh?.portBase])).toEqual([
+      ['db', 2600],
+      ['web', 2720],
+    ]);
   });
 
   it('without a base, plans against the recorded state, under the STATE revision', async () => {

@@ -2,15 +2,7 @@
 // write them, and a locator that finds nodes in real YAML written from the same specs.
 
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import type {
-  DesiredState,
-  InstanceSpec,
-  RecordedState,
-  ServiceRecord,
-  ServiceSpec,
-  SourceLocator,
-  TierSpec,
-} from '../../src/model/types.js';
+import type { DesiredState, InstanceSpec, RecordedState, ServiceRecord, ServiceSpec, SourceLocator, TierSpec } from '../../src/model/types.js';
 
 export interface TierOptions extends Partial<Omit<TierSpec, 'instance' | 'rollout'>> {
   instance?: Partial<InstanceSpec>;

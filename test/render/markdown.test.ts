@@ -55,7 +55,11 @@ describe('renderMarkdown', () => {
     const before = service('shop-prod', [tier('web', { count: 4, instance: { state } })]);
     const after = service('shop-prod', [tier('web', { count: 5, instance: { state, image: newImage } })]);
     const other = service('api', [tier('app', { count: 2 })]);
-    const plan = buildPlan({ desired: desiredState([after, service('api', [tier('app', { count: 1 })])]), recorded: recorded(recordOf(before), recordOf(other)), base: BASE });
+    const plan = buildPlan({
+      desired: desiredState([after, service('api', [tier('app', { count: 1 })])]),
+      recorded: recorded(recordOf(before), recordOf(other)),
+      base: BASE,
+    });
     const md = renderMarkdown(plan.document, { title: 'Plan for #12' });
     expectEssentials(md, plan.document);
     expect(md).toContain('### Plan for &#35;12');
@@ -126,7 +130,9 @@ describe('renderMarkdown on 10,000-instance plans', () => {
 
   it('all replace: groups identical instances into one row per tier', () => {
     const before = service('big', [tier('web', { count: 10_000, scale: { min: 1, max: 10_000 }, rollout: { upgradeDomains: 5 }, instance: { state } })]);
-    const after = service('big', [tier('web', { count: 10_000, scale: { min: 1, max: 10_000 }, rollout: { upgradeDomains: 5 }, instance: { state, image: newImage } })]);
+    const after = service('big', [
+      tier('web', { count: 10_000, scale: { min: 1, max: 10_000 }, rollout: { upgradeDomains: 5 }, instance: { state, image: newImage } }),
+    ]);
     const plan = buildPlan({ desired: desiredState([after]), recorded: recorded(recordOf(before)), base: BASE });
     expect(plan.document.summary.replace).toBe(10_000);
     const md = expectFits(plan.document);

@@ -58,7 +58,11 @@ describe('renderText', () => {
 
     const grown = service('shop-prod', [tier('web', { count: 4, rollout: { upgradeDomains: 1 } })]);
     const text = renderText(
-      buildPlan({ desired: desiredState([grown]), recorded: recorded(recordOf(service('shop-prod', [tier('web', { rollout: { upgradeDomains: 1 } })]))), base: BASE }).document,
+      buildPlan({
+        desired: desiredState([grown]),
+        recorded: recorded(recordOf(service('shop-prod', [tier('web', { rollout: { upgradeDomains: 1 } })]))),
+        base: BASE,
+      }).document,
     );
     expect(text).toContain('          3 instances unchanged');
     const nothing = renderText(buildPlan({ desired: desiredState([grown]), recorded: recorded(recordOf(grown)), base: BASE }).document);
@@ -83,7 +87,15 @@ describe('renderJson', () => {
     for (const s of contract.services) for (const t of s.tiers) for (const d of t.domains) for (const i of d.instances) delete i.index;
     expect(JSON.parse(json)).toEqual(contract);
     expect(Object.keys(JSON.parse(json))).toEqual([
-      'format_version', 'base', 'head', 'state_digest', 'plan_digest', 'summary', 'services', 'warnings', 'errors',
+      'format_version',
+      'base',
+      'head',
+      'state_digest',
+      'plan_digest',
+      'summary',
+      'services',
+      'warnings',
+      'errors',
     ]);
     expect(json).toContain('\n  "format_version": 1,\n  "base": {\n    "ref": "main",');
     expect(json).toContain(

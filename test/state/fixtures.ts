@@ -46,9 +46,7 @@ export function record(name: string, marker = 0): ServiceRecord {
     template: 'web-shop',
     revision: { commit: 'c'.repeat(40), ref: 'main', release: String(marker), specDigest: 'sha256:x' },
     spec: serviceSpec(name),
-    instances: [
-      { name: `${name}-web-1`, tier: 'web', index: 1, spec: instanceSpec(), status: 'ready', updatedAt: new Date(0).toISOString() },
-    ],
+    instances: [{ name: `${name}-web-1`, tier: 'web', index: 1, spec: instanceSpec(), status: 'ready', updatedAt: new Date(0).toISOString() }],
     retainedDisks: [],
     history: [],
   };

@@ -57,7 +57,11 @@ describe('git state store', () => {
     await store.writeService(record('shop-prod', 1), 'shop-prod: deployment 1 succeeded');
     await store.writeDriftReports({ 'shop-prod': '{"a":1}\n', 'shop-edge': '{"b":2}\n' }, 'drift checked on runner hv-01');
     expect(git(origin, 'log', '-1', '--format=%s', 'svcplan-state')).toBe('drift checked on runner hv-01');
-    expect(git(origin, 'ls-tree', '-r', '--name-only', 'svcplan-state').split('\n')).toEqual(['drift/shop-edge.json', 'drift/shop-prod.json', 'shop-prod.json']);
+    expect(git(origin, 'ls-tree', '-r', '--name-only', 'svcplan-state').split('\n')).toEqual([
+      'drift/shop-edge.json',
+      'drift/shop-prod.json',
+      'shop-prod.json',
+    ]);
     expect(git(origin, 'show', 'svcplan-state:drift/shop-prod.json')).toBe('{"a":1}');
     expect(Object.keys(await store.read())).toEqual(['shop-prod']);
     await expect(store.writeDriftReports({ '../x': '{}' }, 'bad')).rejects.toThrow(/invalid service name/);

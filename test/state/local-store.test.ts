@@ -52,9 +52,7 @@ describe('local state store', () => {
   it('gives the lease to one caller at a time and tells the second who holds it', async () => {
     const store = new LocalStateStore(dir);
     const other = new LocalStateStore(dir);
-    const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? store : other).acquireLease('shop-prod', `runner-${i}`, 60)),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => (i % 2 ? store : other).acquireLease('shop-prod', `runner-${i}`, 60)));
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
@@ -89,7 +87,12 @@ describe('local state store', () => {
     const { hostname } = await import('node:os');
     writeFileSync(
       path.join(leaseDir, 'shop-prod.json'),
-      JSON.stringify({ service: 'shop-prod', owner: 'killed-run', expiresAt: new Date(Date.now() + 3600_000).toISOString(), holder: { host: hostname(), pid } }),
+      JSON.stringify({
+        service: 'shop-prod',
+        owner: 'killed-run',
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        holder: { host: hostname(), pid },
+      }),
     );
     const lease = await new LocalStateStore(dir).acquireLease('shop-prod', 'resumer', 60);
     expect(lease.owner).toBe('resumer');

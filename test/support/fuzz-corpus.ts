@@ -62,7 +62,29 @@ const TYPED_FIELDS: Record<string, string[]> = {
   image: ['7', 'true', '[debian12]', 'nosuchimage'],
 };
 
-const SCHEMA_FIELDS = ['name', 'release', 'images', 'tiers', 'image', 'cpus', 'memory', 'count', 'scale', 'features', 'apps', 'settings', 'state', 'disk', 'save', 'restore', 'onScaleIn', 'health', 'rollout', 'template', 'target'];
+const SCHEMA_FIELDS = [
+  'name',
+  'release',
+  'images',
+  'tiers',
+  'image',
+  'cpus',
+  'memory',
+  'count',
+  'scale',
+  'features',
+  'apps',
+  'settings',
+  'state',
+  'disk',
+  'save',
+  'restore',
+  'onScaleIn',
+  'health',
+  'rollout',
+  'template',
+  'target',
+];
 
 const MUTATIONS: Mutation[] = [
   {
@@ -111,7 +133,11 @@ const MUTATIONS: Mutation[] = [
     name: 'wrong type on a typed field',
     certain: true,
     apply: (text, rnd, file) => {
-      const fields = Object.keys(TYPED_FIELDS).filter((f) => new RegExp(`(^|[ {,])${f}: `, 'm').test(text) && (file === TEMPLATE ? f !== 'template' && f !== 'provider' : !['memory', 'cpus', 'release', 'image'].includes(f)));
+      const fields = Object.keys(TYPED_FIELDS).filter(
+        (f) =>
+          new RegExp(`(^|[ {,])${f}: `, 'm').test(text) &&
+          (file === TEMPLATE ? f !== 'template' && f !== 'provider' : !['memory', 'cpus', 'release', 'image'].includes(f)),
+      );
       if (fields.length === 0) return text;
       const field = pick(rnd, fields);
       const value = pick(rnd, TYPED_FIELDS[field]);
@@ -186,10 +212,12 @@ const MUTATIONS: Mutation[] = [
       const depth = pick(rnd, [50, 500, 5000, 20000]);
       const form = int(rnd, 4);
       const nested =
-        form === 0 ? '['.repeat(depth) + ']'.repeat(depth) :
-        form === 1 ? '{a: '.repeat(depth) + '1' + '}'.repeat(depth) :
-        // Compact block nesting on one line: `- - - x`, and complex keys `? ? ? x`.
-        `\n  ${(form === 2 ? '- ' : '? ').repeat(depth)}x`;
+        form === 0
+          ? '['.repeat(depth) + ']'.repeat(depth)
+          : form === 1
+            ? '{a: '.repeat(depth) + '1' + '}'.repeat(depth)
+            : // Compact block nesting on one line: `- - - x`, and complex keys `? ? ? x`.
+              `\n  ${(form === 2 ? '- ' : '? ').repeat(depth)}x`;
       return text.replace(/^tiers:.*$/m, `tiers: ${nested}`).replace(/^name: .*$/m, (l) => (text.includes('tiers:') ? l : `${l}\ntiers: ${nested}`));
     },
   },
@@ -246,7 +274,10 @@ function garbageFile(rnd: Random): string | Buffer {
     case 2:
       return Array.from({ length }, () => String.fromCharCode(32 + int(rnd, 95))).join('');
     default:
-      return Array.from({ length: 1 + int(rnd, 20) }, () => `${'  '.repeat(int(rnd, 4))}${pick(rnd, ['- ', '', '? ', ''])}k${int(rnd, 9)}: ${pick(rnd, FLIPPED_VALUES)}`).join('\n');
+      return Array.from(
+        { length: 1 + int(rnd, 20) },
+        () => `${'  '.repeat(int(rnd, 4))}${pick(rnd, ['- ', '', '? ', ''])}k${int(rnd, 9)}: ${pick(rnd, FLIPPED_VALUES)}`,
+      ).join('\n');
   }
 }
 

@@ -31,7 +31,6 @@ export function parseStateFlag(args: RawArgs): 'local' | 'git' | undefined {
   return state;
 }
 
-
 /** Who holds the lease while this process applies: shown to a second caller. */
 export function leaseOwner(): string {
   let user = 'unknown';
@@ -70,7 +69,14 @@ export const applyCommand = defineCommand<ApplySettings>({
     for (const s of services ?? []) if (!s) throw new UsageError('--service needs a value');
     const runner = stringFlag(args, 'runner');
     if (runner === '') throw new UsageError('--runner needs a value');
-    return { repo: stringFlag(args, 'repo'), services, dryRun: booleanFlag(args, 'dry-run'), repair: booleanFlag(args, 'repair'), runner, state: parseStateFlag(args) };
+    return {
+      repo: stringFlag(args, 'repo'),
+      services,
+      dryRun: booleanFlag(args, 'dry-run'),
+      repair: booleanFlag(args, 'repair'),
+      runner,
+      state: parseStateFlag(args),
+    };
   },
   async run(settings, ctx) {
     // The apply engine, the Vagrant driver and the drift observer are loaded when an apply runs,
@@ -83,7 +89,12 @@ export const applyCommand = defineCommand<ApplySettings>({
     let recorded = await store.read();
     if (settings.repair) {
       // The machines as they are stand in for the record: drift becomes ordinary steps.
-      const observed = await observedState({ recorded, driver: machinery.driver, ...(settings.services ? { services: settings.services } : {}), ...(settings.runner ? { runner: settings.runner } : {}) });
+      const observed = await observedState({
+        recorded,
+        driver: machinery.driver,
+        ...(settings.services ? { services: settings.services } : {}),
+        ...(settings.runner ? { runner: settings.runner } : {}),
+      });
       recorded = observed.recorded;
       for (const line of observed.unrepaired) ctx.io.stderr.write(`svcplan: not repaired: ${line}\n`);
     }
@@ -96,7 +107,10 @@ export const applyCommand = defineCommand<ApplySettings>({
     }
     const unknown = (settings.services ?? []).filter((s) => document.warnings.some((w) => w.startsWith(`service ${s} is neither`)));
     if (unknown.length > 0) {
-      throw new UsageError(`--service ${unknown.join(', ')}: no such service in the templates repository or the recorded state`, 'svcplan plan lists every service');
+      throw new UsageError(
+        `--service ${unknown.join(', ')}: no such service in the templates repository or the recorded state`,
+        'svcplan plan lists every service',
+      );
     }
     ctx.io.stdout.write(withNewline(renderText(document, { color: ctx.color })));
     if (document.services.length === 0) {
@@ -210,7 +224,11 @@ export function reportText(report: ApplyReport, style: (s: Style, t: string) => 
     }
   }
   const ok = report.services.filter((s) => s.result === 'succeeded').length;
-  lines.push(report.ok ? style('green', `apply complete: ${ok} service(s) updated`) : style('red', 'apply did not complete; see above. Run svcplan apply again to resume once the cause is fixed.'));
+  lines.push(
+    report.ok
+      ? style('green', `apply complete: ${ok} service(s) updated`)
+      : style('red', 'apply did not complete; see above. Run svcplan apply again to resume once the cause is fixed.'),
+  );
   return lines.join('\n') + '\n';
 }
 

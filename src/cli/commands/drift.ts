@@ -53,7 +53,13 @@ export const driftCommand = defineCommand<DriftSettings>({
       throw new UsageError(`nothing is recorded for ${unknown.join(', ')}`, `recorded services: ${Object.keys(recorded).sort().join(', ') || 'none yet'}`);
     }
     const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false, onOutput: svcplanLines(ctx) });
-    const report = await checkDrift({ recorded, store, driver, ...(settings.services.length > 0 ? { services: settings.services } : {}), ...(settings.runner ? { runner: settings.runner } : {}) });
+    const report = await checkDrift({
+      recorded,
+      store,
+      driver,
+      ...(settings.services.length > 0 ? { services: settings.services } : {}),
+      ...(settings.runner ? { runner: settings.runner } : {}),
+    });
     const text = settings.format === 'json' ? renderDriftJson(report) : settings.format === 'markdown' ? renderDriftMarkdown(report) : renderDriftText(report);
     ctx.io.stdout.write(text);
     return driftExitCode(report);

@@ -46,7 +46,13 @@ export const historyCommand = defineCommand<HistorySettings>({
       );
     }
     if (settings.format === 'json') {
-      ctx.io.stdout.write(JSON.stringify(record.history.map(({ spec: _spec, ...d }) => d), null, 2) + '\n');
+      ctx.io.stdout.write(
+        JSON.stringify(
+          record.history.map(({ spec: _spec, ...d }) => d),
+          null,
+          2,
+        ) + '\n',
+      );
       return EXIT_OK;
     }
     ctx.io.stdout.write(renderHistory(record.history, styler(ctx.color)));

@@ -37,7 +37,15 @@ export const importCommand = defineCommand<ImportSettings>({
     const desired = await loadDesiredState(repo.worktree);
     const spec = desired.services.find((s) => s.name === settings.service);
     if (!spec) {
-      throw new UsageError(`no service ${settings.service} in the templates repository`, `services: ${desired.services.map((s) => s.name).sort().join(', ') || 'none'}`);
+      throw new UsageError(
+        `no service ${settings.service} in the templates repository`,
+        `services: ${
+          desired.services
+            .map((s) => s.name)
+            .sort()
+            .join(', ') || 'none'
+        }`,
+      );
     }
     const store = await openRepoStore(repo, settings.state);
     const { driver } = applyMachinery({ checkout: repo, store, recorded: {}, dryRun: false, onOutput: svcplanLines(ctx) });

@@ -32,7 +32,7 @@ export const planCommand = defineCommand<PlanSettings>({
     'disk kept), destroy or none, with the reason for each.\n\n' +
     'Where a service has nothing recorded yet its instances are created, as the apply will create ' +
     'them (svcplan import records VMs that already run a service). --base REF is a what-if: the ' +
-    "desired state at REF stands in for services with nothing recorded, as if REF were deployed.\n\n" +
+    'desired state at REF stands in for services with nothing recorded, as if REF were deployed.\n\n' +
     'Exits 2, with every problem as file:line:column: message on stderr, when a file is invalid or ' +
     'the plan is refused (a shrinking state disk, a count outside scale, more disruption than ' +
     'maxDisruption allows). The markdown and json forms are still written then, since they carry ' +
@@ -105,7 +105,11 @@ function render(document: PlanDocument, format: PlanFormat, color: boolean): str
   return text.endsWith('\n') ? text : text + '\n';
 }
 
-async function emit(text: string, out: string | undefined, ctx: { io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } } }): Promise<void> {
+async function emit(
+  text: string,
+  out: string | undefined,
+  ctx: { io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } } },
+): Promise<void> {
   if (out === undefined) {
     ctx.io.stdout.write(text);
     return;

@@ -106,8 +106,7 @@ function renderService(record: ServiceRecord, lease: Lease | undefined, style: (
   const width = Math.max(0, ...instances.map((i) => i.name.length));
   for (const inst of instances) {
     const spec = inst.spec;
-    const detail = `${spec.image.box}@${spec.image.version}, ${spec.cpus} cpu, ${spec.memory} MiB` +
-      (spec.state ? `, state disk ${spec.state.disk} GiB` : '');
+    const detail = `${spec.image.box}@${spec.image.version}, ${spec.cpus} cpu, ${spec.memory} MiB` + (spec.state ? `, state disk ${spec.state.disk} GiB` : '');
     const target = inst.step?.to ?? inst.pendingSpec;
     const pending = inst.step
       ? ` (${inst.step.action}${target ? ` to ${target.image.box}@${target.image.version}` : ''} at ${inst.step.phase}${inst.step.failed ? `, failed: ${inst.step.failed.message.split('\n')[0]}` : ''})`

@@ -21,10 +21,7 @@ export const validateCommand = defineCommand<ValidateSettings>({
   async run(settings, ctx) {
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
-    const instances = desired.services.reduce(
-      (sum, s) => sum + s.tiers.reduce((n, t) => n + t.count, 0),
-      0,
-    );
+    const instances = desired.services.reduce((sum, s) => sum + s.tiers.reduce((n, t) => n + t.count, 0), 0);
     const style = styler(ctx.color);
     ctx.io.stdout.write(
       `${style('green', 'valid:')} ${count(desired.templates.length, 'template')}, ` +

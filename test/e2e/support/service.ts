@@ -58,7 +58,8 @@ target:
 /** The app's install script and state hooks: the version and setting land in /opt/hello, the hooks use the state disk. */
 export const FILES: Record<string, string> = {
   '.gitignore': '.svcplan/\n',
-  'apps/hello/install.sh': '#!/bin/sh\nset -eu\nmkdir -p /opt/hello\nprintf "%s\\n" "$APP_VERSION" > /opt/hello/version\nprintf "%s\\n" "$GREETING" > /opt/hello/greeting\n',
+  'apps/hello/install.sh':
+    '#!/bin/sh\nset -eu\nmkdir -p /opt/hello\nprintf "%s\\n" "$APP_VERSION" > /opt/hello/version\nprintf "%s\\n" "$GREETING" > /opt/hello/greeting\n',
   // Saves the release it ran on, and counts its own runs, on the state disk.
   'apps/hello/save-state.sh': [
     '#!/bin/sh',
@@ -71,7 +72,8 @@ export const FILES: Record<string, string> = {
     '',
   ].join('\n'),
   // Restores what was saved, and logs each run on the new VM's own disk.
-  'apps/hello/restore-state.sh': '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\necho restored >> /etc/svcplan-restore.log\n',
+  'apps/hello/restore-state.sh':
+    '#!/bin/sh\nset -eu\ndd if="$SVCPLAN_STATE_DEVICE" bs=512 skip=16 count=1 2>/dev/null | head -n 1 > /etc/svcplan-restored\necho restored >> /etc/svcplan-restore.log\n',
 };
 
 /**
@@ -92,7 +94,9 @@ export function snapshotCli(): { cli: string; work: string } {
 export function svcplanAt(cli: string, repoDir: string, env: Record<string, string>) {
   return (...args: string[]): string => {
     const out = spawnSync(process.execPath, [cli, ...args, '--repo', repoDir], {
-      env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15 * 60_000,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 15 * 60_000,
     });
     if (out.status !== 0) {
       throw new Error(`svcplan ${args.join(' ')} exited ${out.status}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}`);

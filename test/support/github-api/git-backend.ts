@@ -38,7 +38,11 @@ export class GitBackend {
   run(args: string[], opts: { input?: Buffer | string; env?: Record<string, string> } = {}): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const input = opts.input;
-      const child = spawn('git', args, { cwd: this.dir, env: { ...process.env, ...opts.env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      const child = spawn('git', args, {
+        cwd: this.dir,
+        env: { ...process.env, ...opts.env },
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout!.on('data', (d: Buffer) => out.push(d));

@@ -28,10 +28,20 @@ describe('local GitHub API checked against the OpenAPI description', () => {
     for (let i = 0; i < 3; i++) {
       await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 7, body: `c${i}` });
     }
-    const first = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 7, per_page: 2 });
+    const first = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: 'acme',
+      repo: 'infra',
+      issue_number: 7,
+      per_page: 2,
+    });
     expect(first.data.map((c) => c.body)).toEqual(['c0', 'c1']);
     expect(first.headers.link).toContain('rel="next"');
-    const edited = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'infra', comment_id: first.data[0].id, body: 'edited' });
+    const edited = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner: 'acme',
+      repo: 'infra',
+      comment_id: first.data[0].id,
+      body: 'edited',
+    });
     expect(edited.data.body).toBe('edited');
     expect(edited.data.user?.login).toBe('github-actions[bot]');
     expect(api.state.commentsOn(7).map((c) => c.body)).toEqual(['edited', 'c1', 'c2']);
@@ -61,7 +71,13 @@ describe('local GitHub API checked against the OpenAPI description', () => {
     expect(bad.status).toBe(422);
     expect(api.violations[0].problem).toMatch(/status/);
     api.violations.length = 0;
-    const run = await octokit.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'acme', repo: 'infra', name: 'svcplan', head_sha: repo.shas[0], status: 'in_progress' });
+    const run = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+      owner: 'acme',
+      repo: 'infra',
+      name: 'svcplan',
+      head_sha: repo.shas[0],
+      status: 'in_progress',
+    });
     await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
       owner: 'acme',
       repo: 'infra',
@@ -96,7 +112,12 @@ describe('local GitHub API checked against the OpenAPI description', () => {
     const raw = await fetch(`${api.url}/repos/acme/infra/git/ref/heads/main`, { headers: { authorization: 'token secret' } });
     expect(((await raw.json()) as { object: { sha: string } }).object.sha).toBe(head);
     const commit = await octokit.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner: 'acme', repo: 'infra', commit_sha: head });
-    const tree = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: 'acme', repo: 'infra', tree_sha: commit.data.tree.sha, recursive: '1' });
+    const tree = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      owner: 'acme',
+      repo: 'infra',
+      tree_sha: commit.data.tree.sha,
+      recursive: '1',
+    });
     const file = tree.data.tree.find((e) => e.path === 'templates/web.yaml');
     expect(file?.type).toBe('blob');
     const blob = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: 'acme', repo: 'infra', file_sha: file!.sha! });
@@ -111,7 +132,13 @@ describe('local GitHub API checked against the OpenAPI description', () => {
       base_tree: commit.data.tree.sha,
       tree: [{ path: 'templates/db.yaml', mode: '100644', type: 'blob', content: 'name: db\n' }],
     });
-    const newCommit = await octokit.request('POST /repos/{owner}/{repo}/git/commits', { owner: 'acme', repo: 'infra', message: 'add db', tree: newTree.data.sha, parents: [head] });
+    const newCommit = await octokit.request('POST /repos/{owner}/{repo}/git/commits', {
+      owner: 'acme',
+      repo: 'infra',
+      message: 'add db',
+      tree: newTree.data.sha,
+      parents: [head],
+    });
     await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner: 'acme', repo: 'infra', ref: 'heads/main', sha: newCommit.data.sha });
     expect((await repo.runGit(['show', 'main:templates/db.yaml'])).trim()).toBe('name: db');
     await expect(
@@ -130,7 +157,9 @@ describe('local GitHub API checked against the OpenAPI description', () => {
     const ok = await octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'infra' });
     expect(ok.data.default_branch).toBe('main');
     api.failNext('POST', /\/deployments$/, 502);
-    await expect(octokit.request('POST /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'infra', ref: 'main', environment: 'web' })).rejects.toMatchObject({ status: 502 });
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'infra', ref: 'main', environment: 'web' }),
+    ).rejects.toMatchObject({ status: 502 });
     expect(api.violations).toEqual([]);
   });
 
@@ -145,8 +174,18 @@ describe('local GitHub API checked against the OpenAPI description', () => {
     });
     expect(d.status).toBe(201);
     const id = (d.data as { id: number }).id;
-    await octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { owner: 'acme', repo: 'infra', deployment_id: id, state: 'in_progress' });
-    await octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { owner: 'acme', repo: 'infra', deployment_id: id, state: 'success' });
+    await octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      owner: 'acme',
+      repo: 'infra',
+      deployment_id: id,
+      state: 'in_progress',
+    });
+    await octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      owner: 'acme',
+      repo: 'infra',
+      deployment_id: id,
+      state: 'success',
+    });
     expect(api.state.statusesOf(id).map((s) => s.state)).toEqual(['in_progress', 'success']);
 
     api.state.setPermission('alice', 'maintain');
@@ -202,7 +241,14 @@ describe('the local GitHub API refuses what github.com refuses', () => {
   });
 
   const dispatch = (workflow_id: string, inputs?: Record<string, unknown>, ref = 'main', extra: Record<string, unknown> = {}) =>
-    octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { owner: 'acme', repo: 'infra', workflow_id, ref, ...(inputs ? { inputs } : {}), ...extra } as never);
+    octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
+      owner: 'acme',
+      repo: 'infra',
+      workflow_id,
+      ref,
+      ...(inputs ? { inputs } : {}),
+      ...extra,
+    } as never);
   const refusal = (status: number, message: string) => ({ status, response: { data: expect.objectContaining({ message }) } });
 
   test('a dispatch the workflow takes starts a run on the commit of its ref', async () => {
@@ -236,7 +282,12 @@ describe('the local GitHub API refuses what github.com refuses', () => {
     ['no workflow_dispatch trigger', 'push.yml', {}, "Workflow does not have 'workflow_dispatch' trigger"],
     ['an input the workflow does not declare', 'deploy.yml', { service: 'shop', command: 'x', zone: 'b' }, 'Unexpected inputs provided: ["command","zone"]'],
     ['a required input left out, with no default', 'deploy.yml', { level: 'info' }, "Required input 'service' not provided"],
-    ['a value not among a choice input\'s options', 'deploy.yml', { service: 'shop', level: 'trace' }, "Provided value 'trace' for input 'level' not in the list of allowed values"],
+    [
+      "a value not among a choice input's options",
+      'deploy.yml',
+      { service: 'shop', level: 'trace' },
+      "Provided value 'trace' for input 'level' not in the list of allowed values",
+    ],
     ['a value that is not a string', 'deploy.yml', { service: 'shop', note: 3 }, "Invalid request.\n\nFor 'properties/note', 3 is not a string."],
     ['any input to a workflow that declares none', 'manual.yml', { service: 'shop' }, 'Unexpected inputs provided: ["service"]'],
   ])('%s: 422, recorded as a violation, no run', async (_, workflow, inputs, message) => {
@@ -253,13 +304,23 @@ describe('the local GitHub API refuses what github.com refuses', () => {
 
   test('a comment of 65,536 characters is taken, one more is refused, on create and on edit; characters, not UTF-16 units', async () => {
     api.state.addIssue({ number: 5 });
-    const post = (body: string) => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 5, body });
-    const edit = (comment_id: number, body: string) => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'infra', comment_id, body });
+    const post = (body: string) =>
+      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 5, body });
+    const edit = (comment_id: number, body: string) =>
+      octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'infra', comment_id, body });
     const created = await post('x'.repeat(65_536));
     // 65,536 emoji are 131,072 UTF-16 units, and still 65,536 characters to GitHub.
     await edit(Number(created.data.id), '🚀'.repeat(65_536));
     expect(api.violations).toEqual([]);
-    const tooLong = { status: 422, response: { data: expect.objectContaining({ message: 'Validation Failed', errors: [expect.objectContaining({ field: 'body', message: 'body is too long (maximum is 65536 characters)' })] }) } };
+    const tooLong = {
+      status: 422,
+      response: {
+        data: expect.objectContaining({
+          message: 'Validation Failed',
+          errors: [expect.objectContaining({ field: 'body', message: 'body is too long (maximum is 65536 characters)' })],
+        }),
+      },
+    };
     await expect(post('x'.repeat(65_537))).rejects.toMatchObject(tooLong);
     await expect(edit(Number(created.data.id), 'x'.repeat(65_537))).rejects.toMatchObject(tooLong);
     expect(api.violations).toHaveLength(2);
@@ -267,11 +328,23 @@ describe('the local GitHub API refuses what github.com refuses', () => {
   });
 
   test('a check run takes 50 annotations per request, and a head_sha the repository has', async () => {
-    const annotations = (n: number) => Array.from({ length: n }, (_, i) => ({ path: 'README.md', start_line: i + 1, end_line: i + 1, annotation_level: 'failure' as const, message: `m${i}` }));
+    const annotations = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ path: 'README.md', start_line: i + 1, end_line: i + 1, annotation_level: 'failure' as const, message: `m${i}` }));
     const create = (head_sha: string, n: number) =>
-      octokit.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'acme', repo: 'infra', name: 'svcplan', head_sha, output: { title: 't', summary: 's', annotations: annotations(n) } });
+      octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner: 'acme',
+        repo: 'infra',
+        name: 'svcplan',
+        head_sha,
+        output: { title: 't', summary: 's', annotations: annotations(n) },
+      });
     const run = await create(repo.shas[0], 50);
-    await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: 'acme', repo: 'infra', check_run_id: run.data.id, output: { title: 't', summary: 's', annotations: annotations(50) } });
+    await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      owner: 'acme',
+      repo: 'infra',
+      check_run_id: run.data.id,
+      output: { title: 't', summary: 's', annotations: annotations(50) },
+    });
     expect(api.state.checkRuns[0].output.annotations).toHaveLength(100);
     expect(api.violations).toEqual([]);
 
@@ -279,10 +352,20 @@ describe('the local GitHub API refuses what github.com refuses', () => {
     const tooMany = { status: 422 };
     await expect(create(repo.shas[0], 51)).rejects.toMatchObject(tooMany);
     await expect(
-      octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: 'acme', repo: 'infra', check_run_id: run.data.id, output: { title: 't', summary: 's', annotations: annotations(51) } }),
+      octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner: 'acme',
+        repo: 'infra',
+        check_run_id: run.data.id,
+        output: { title: 't', summary: 's', annotations: annotations(51) },
+      }),
     ).rejects.toMatchObject(tooMany);
     await expect(
-      octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: 'acme', repo: 'infra', check_run_id: run.data.id, output: { title: 't', summary: 's'.repeat(65_536) } }),
+      octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner: 'acme',
+        repo: 'infra',
+        check_run_id: run.data.id,
+        output: { title: 't', summary: 's'.repeat(65_536) },
+      }),
     ).rejects.toMatchObject({ status: 422 });
     expect(api.violations.map((v) => v.problem)).toEqual([
       expect.stringMatching(/annotations must NOT have more than 50 items/),
@@ -293,19 +376,25 @@ describe('the local GitHub API refuses what github.com refuses', () => {
     api.violations.length = 0;
 
     await expect(create('f'.repeat(40), 0)).rejects.toMatchObject(refusal(422, `No commit found for SHA: ${'f'.repeat(40)}`));
-    await expect(octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'infra', ref: 'no-such-branch' })).rejects.toMatchObject(
-      refusal(422, 'No commit found for SHA: no-such-branch'),
-    );
+    await expect(
+      octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'infra', ref: 'no-such-branch' }),
+    ).rejects.toMatchObject(refusal(422, 'No commit found for SHA: no-such-branch'));
     const listed = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'infra', ref: 'main' });
     expect(listed.data.total_count).toBe(1);
     expect(api.violations).toEqual([]);
   });
 
   test("deployments need a ref the repository has; a status's state is one of GitHub's", async () => {
-    await expect(octokit.request('POST /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'infra', ref: 'no-such-branch', environment: 'shop' })).rejects.toMatchObject(
-      refusal(422, 'No ref found for: no-such-branch'),
-    );
-    const d = await octokit.request('POST /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'infra', ref: 'v1', environment: 'shop', required_contexts: [] });
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/deployments', { owner: 'acme', repo: 'infra', ref: 'no-such-branch', environment: 'shop' }),
+    ).rejects.toMatchObject(refusal(422, 'No ref found for: no-such-branch'));
+    const d = await octokit.request('POST /repos/{owner}/{repo}/deployments', {
+      owner: 'acme',
+      repo: 'infra',
+      ref: 'v1',
+      environment: 'shop',
+      required_contexts: [],
+    });
     const id = (d.data as { id: number }).id;
     for (const state of ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'] as const) {
       await octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { owner: 'acme', repo: 'infra', deployment_id: id, state });
@@ -323,11 +412,23 @@ describe('the local GitHub API refuses what github.com refuses', () => {
 
   test('issues: created with labels (a new label is made), listed by state and label with pull requests among them, edited and closed', async () => {
     await octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'infra', name: 'svcplan-drift', color: 'd93f0b', description: 'drift' });
-    await expect(octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'infra', name: 'SVCPLAN-drift' })).rejects.toMatchObject({ status: 422 });
-    expect((await octokit.request('GET /repos/{owner}/{repo}/labels/{name}', { owner: 'acme', repo: 'infra', name: 'svcplan-drift' })).data.color).toBe('d93f0b');
-    await expect(octokit.request('GET /repos/{owner}/{repo}/labels/{name}', { owner: 'acme', repo: 'infra', name: 'nope' })).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'infra', name: 'SVCPLAN-drift' })).rejects.toMatchObject({
+      status: 422,
+    });
+    expect((await octokit.request('GET /repos/{owner}/{repo}/labels/{name}', { owner: 'acme', repo: 'infra', name: 'svcplan-drift' })).data.color).toBe(
+      'd93f0b',
+    );
+    await expect(octokit.request('GET /repos/{owner}/{repo}/labels/{name}', { owner: 'acme', repo: 'infra', name: 'nope' })).rejects.toMatchObject({
+      status: 404,
+    });
 
-    const created = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', title: 'drift', body: 'b', labels: ['svcplan-drift', 'brand-new'] });
+    const created = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+      owner: 'acme',
+      repo: 'infra',
+      title: 'drift',
+      body: 'b',
+      labels: ['svcplan-drift', 'brand-new'],
+    });
     expect(created.status).toBe(201);
     expect(created.data.user?.login).toBe('github-actions[bot]');
     expect(created.data.labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(['svcplan-drift', 'brand-new']);
@@ -344,16 +445,31 @@ describe('the local GitHub API refuses what github.com refuses', () => {
     const labelled = await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', labels: 'svcplan-drift' });
     expect(labelled.data.map((i) => i.number)).toEqual([created.data.number]);
 
-    const edited = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'infra', issue_number: created.data.number, body: 'new' });
+    const edited = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner: 'acme',
+      repo: 'infra',
+      issue_number: created.data.number,
+      body: 'new',
+    });
     expect(edited.data.body).toBe('new');
-    const closed = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'infra', issue_number: created.data.number, state: 'closed', state_reason: 'completed' });
+    const closed = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner: 'acme',
+      repo: 'infra',
+      issue_number: created.data.number,
+      state: 'closed',
+      state_reason: 'completed',
+    });
     expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'completed' });
     expect(closed.data.closed_at).not.toBeNull();
     expect((await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', labels: 'svcplan-drift' })).data).toEqual([]);
-    expect((await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', labels: 'svcplan-drift', state: 'closed' })).data).toHaveLength(1);
+    expect(
+      (await octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', labels: 'svcplan-drift', state: 'closed' })).data,
+    ).toHaveLength(1);
     expect(api.violations).toEqual([]);
 
-    await expect(octokit.request('POST /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', title: 'long', body: 'x'.repeat(65_537) })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'infra', title: 'long', body: 'x'.repeat(65_537) }),
+    ).rejects.toMatchObject({ status: 422 });
     expect(api.violations.splice(0).map((v) => v.problem)).toEqual([expect.stringContaining('body is too long')]);
   });
 });

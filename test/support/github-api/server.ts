@@ -10,7 +10,17 @@ import type { AddressInfo } from 'node:net';
 import { GitBackend } from './git-backend.js';
 import { loadOpenApiSpec, type OpenApiSpec, type RouteMatch } from './openapi.js';
 import { checkDispatch, parseWorkflow, type Workflow } from './workflow.js';
-import { GitHubApiState, now, type CheckRunRecord, type CommentRecord, type DeploymentRecord, type DeploymentStatusRecord, type GitHubUser, type LabelRecord, type PullRecord } from './state.js';
+import {
+  GitHubApiState,
+  now,
+  type CheckRunRecord,
+  type CommentRecord,
+  type DeploymentRecord,
+  type DeploymentStatusRecord,
+  type GitHubUser,
+  type LabelRecord,
+  type PullRecord,
+} from './state.js';
 
 export interface RecordedRequest {
   method: string;
@@ -131,7 +141,14 @@ export async function startGitHubApi(options: StartGitHubApiOptions): Promise<Gi
     send(res, reply);
   }
 
-  async function answer(method: string, path: string, query: Record<string, string>, raw: Buffer, req: IncomingMessage, record: RecordedRequest): Promise<Reply> {
+  async function answer(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    raw: Buffer,
+    req: IncomingMessage,
+    record: RecordedRequest,
+  ): Promise<Reply> {
     const violation = (status: number, problem: string): Reply => {
       violations.push({ method, path, problem });
       return { status, body: { message: problem, documentation_url: DOCS } };
@@ -166,11 +183,18 @@ export async function startGitHubApi(options: StartGitHubApiOptions): Promise<Gi
     const injected = takeFailure(method, route.template, path);
     if (injected) return injected;
 
-    if (route.params.owner !== undefined && (route.params.owner.toLowerCase() !== options.owner.toLowerCase() || route.params.repo?.toLowerCase() !== options.repo.toLowerCase())) {
+    if (
+      route.params.owner !== undefined &&
+      (route.params.owner.toLowerCase() !== options.owner.toLowerCase() || route.params.repo?.toLowerCase() !== options.repo.toLowerCase())
+    ) {
       return notFound();
     }
     const handler = HANDLERS[`${route.method} ${route.template}`];
-    if (!handler) return violation(501, `${route.operationId} (${route.method} ${route.template}) is described by GitHub but not served by the local GitHub API; add it to test/support/github-api/server.ts`);
+    if (!handler)
+      return violation(
+        501,
+        `${route.operationId} (${route.method} ${route.template}) is described by GitHub but not served by the local GitHub API; add it to test/support/github-api/server.ts`,
+      );
     const reply = await handler({ route, params: route.params, query, body: (body ?? {}) as Record<string, unknown>, base, state, git });
     if (reply.violation) violations.push({ method, path, problem: `${route.operationId}: ${reply.violation}` });
     if (route.template === '/app/installations/{installation_id}/access_tokens' && reply.status === 201) {
@@ -419,7 +443,9 @@ function issueJson(ctx: Context, number: number): Record<string, unknown> | unde
     updated_at: issue.updated_at,
     closed_at: issue.closed_at,
     author_association: issue.user.type === 'Bot' ? 'NONE' : 'MEMBER',
-    ...(issue.isPull ? { pull_request: { url: `${repoUrl(ctx)}/pulls/${issue.number}`, html_url: `${htmlRepo(ctx)}/pull/${issue.number}`, diff_url: null, patch_url: null } } : {}),
+    ...(issue.isPull
+      ? { pull_request: { url: `${repoUrl(ctx)}/pulls/${issue.number}`, html_url: `${htmlRepo(ctx)}/pull/${issue.number}`, diff_url: null, patch_url: null } }
+      : {}),
   };
 }
 
@@ -455,7 +481,13 @@ function checkRunJson(ctx: Context, c: CheckRunRecord): Record<string, unknown> 
     external_id: c.external_id,
     url: `${repoUrl(ctx)}/check-runs/${c.id}`,
     html_url: `${htmlRepo(ctx)}/runs/${c.id}`,
-    output: { title: c.output.title, summary: c.output.summary, text: c.output.text, annotations_count: c.output.annotations.length, annotations_url: `${repoUrl(ctx)}/check-runs/${c.id}/annotations` },
+    output: {
+      title: c.output.title,
+      summary: c.output.summary,
+      text: c.output.text,
+      annotations_count: c.output.annotations.length,
+      annotations_url: `${repoUrl(ctx)}/check-runs/${c.id}/annotations`,
+    },
     app: { id: 1, slug: 'svcplan', name: 'svcplan' },
     pull_requests: [],
   };
@@ -572,7 +604,10 @@ const HANDLERS: Record<string, Handler> = {
   [`GET ${R}/issues`]: (ctx) => {
     const q = ctx.query;
     const wanted = q.state ?? 'open';
-    const labels = (q.labels ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+    const labels = (q.labels ?? '')
+      .split(',')
+      .map((l) => l.trim().toLowerCase())
+      .filter(Boolean);
     const list = [...ctx.state.issues.values()]
       .filter((i) => wanted === 'all' || i.state === wanted)
       .filter((i) => labels.every((l) => i.labels.some((x) => x.toLowerCase() === l)))
@@ -624,9 +659,15 @@ const HANDLERS: Record<string, Handler> = {
   [`POST ${R}/labels`]: (ctx) => {
     const name = String(ctx.body.name);
     if (ctx.state.findLabel(name)) {
-      return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }], documentation_url: DOCS } };
+      return {
+        status: 422,
+        body: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }], documentation_url: DOCS },
+      };
     }
-    const label = ctx.state.label(name, { color: ctx.body.color === undefined ? undefined : String(ctx.body.color).replace(/^#/, ''), description: (ctx.body.description as string | undefined) ?? null });
+    const label = ctx.state.label(name, {
+      color: ctx.body.color === undefined ? undefined : String(ctx.body.color).replace(/^#/, ''),
+      description: (ctx.body.description as string | undefined) ?? null,
+    });
     return { status: 201, body: labelJson(ctx, label) };
   },
   [`GET ${R}/issues/{issue_number}/comments`]: (ctx) => {
@@ -676,7 +717,10 @@ const HANDLERS: Record<string, Handler> = {
     const existing = ctx.state.reactions.find((r) => r.comment_id === id && r.content === content && r.user.login === ctx.state.actor.login);
     const r = existing ?? { id: ctx.state.id(), comment_id: id, content, user: ctx.state.actor, created_at: now() };
     if (!existing) ctx.state.reactions.push(r);
-    return { status: existing ? 200 : 201, body: { id: r.id, node_id: `REA_${r.id}`, content: r.content, user: userJson(ctx, r.user), created_at: r.created_at } };
+    return {
+      status: existing ? 200 : 201,
+      body: { id: r.id, node_id: `REA_${r.id}`, content: r.content, user: userJson(ctx, r.user), created_at: r.created_at },
+    };
   },
   [`POST ${R}/issues/{issue_number}/reactions`]: (ctx) => {
     const n = Number(ctx.params.issue_number);
@@ -694,7 +738,10 @@ const HANDLERS: Record<string, Handler> = {
   [`GET ${R}/pulls`]: (ctx) => {
     const wanted = ctx.query.state ?? 'open';
     const list = [...ctx.state.pulls.values()].filter(
-      (p) => (wanted === 'all' || p.state === wanted) && (!ctx.query.base || p.base.ref === ctx.query.base) && (!ctx.query.head || `${ctx.state.owner}:${p.head.ref}` === ctx.query.head),
+      (p) =>
+        (wanted === 'all' || p.state === wanted) &&
+        (!ctx.query.base || p.base.ref === ctx.query.base) &&
+        (!ctx.query.head || `${ctx.state.owner}:${p.head.ref}` === ctx.query.head),
     );
     return page(ctx, list, (p) => pullJson(ctx, p));
   },
@@ -773,7 +820,12 @@ const HANDLERS: Record<string, Handler> = {
     if (!resolved) return unprocessable(`No commit found for SHA: ${ctx.params.ref}`);
     const sha = resolved;
     const list = ctx.state.checkRuns.filter((c) => c.head_sha === sha && (!ctx.query.check_name || c.name === ctx.query.check_name));
-    return page(ctx, list, (c) => checkRunJson(ctx, c), (items) => ({ total_count: list.length, check_runs: items }));
+    return page(
+      ctx,
+      list,
+      (c) => checkRunJson(ctx, c),
+      (items) => ({ total_count: list.length, check_runs: items }),
+    );
   },
 
   // --- deployments
@@ -805,7 +857,10 @@ const HANDLERS: Record<string, Handler> = {
   [`GET ${R}/deployments`]: (ctx) => {
     const q = ctx.query;
     const list = ctx.state.deployments
-      .filter((d) => (!q.sha || d.sha === q.sha) && (!q.ref || d.ref === q.ref) && (!q.task || d.task === q.task) && (!q.environment || d.environment === q.environment))
+      .filter(
+        (d) =>
+          (!q.sha || d.sha === q.sha) && (!q.ref || d.ref === q.ref) && (!q.task || d.task === q.task) && (!q.environment || d.environment === q.environment),
+      )
       .reverse();
     return page(ctx, list, (d) => deploymentJson(ctx, d));
   },
@@ -873,7 +928,11 @@ const HANDLERS: Record<string, Handler> = {
     if (ctx.body.return_run_details !== true) return { status: 204 };
     return {
       status: 200,
-      body: { workflow_run_id: record.run_id, run_url: `${repoUrl(ctx)}/actions/runs/${record.run_id}`, html_url: `${htmlRepo(ctx)}/actions/runs/${record.run_id}` },
+      body: {
+        workflow_run_id: record.run_id,
+        run_url: `${repoUrl(ctx)}/actions/runs/${record.run_id}`,
+        html_url: `${htmlRepo(ctx)}/actions/runs/${record.run_id}`,
+      },
     };
   },
   [`GET ${R}/installation`]: (ctx) => ({
@@ -882,7 +941,12 @@ const HANDLERS: Record<string, Handler> = {
   }),
   ['POST /app/installations/{installation_id}/access_tokens']: () => ({
     status: 201,
-    body: { token: `ghs_local${Math.random().toString(36).slice(2)}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' },
+    body: {
+      token: `ghs_local${Math.random().toString(36).slice(2)}`,
+      expires_at: new Date(Date.now() + 3600_000).toISOString(),
+      permissions: {},
+      repository_selection: 'all',
+    },
   }),
 
   // --- Git database and contents, from the repository on disk
@@ -913,7 +977,8 @@ const HANDLERS: Record<string, Handler> = {
     if (result === 'not-fast-forward') return unprocessable('Update is not a fast forward');
     return { status: 200, body: await refJson(ctx, ref, sha) };
   },
-  [`DELETE ${R}/git/refs/{ref}`]: async (ctx) => ((await needGit(ctx).deleteRef(fullRef(ctx.params.ref))) ? { status: 204 } : unprocessable('Reference does not exist')),
+  [`DELETE ${R}/git/refs/{ref}`]: async (ctx) =>
+    (await needGit(ctx).deleteRef(fullRef(ctx.params.ref))) ? { status: 204 } : unprocessable('Reference does not exist'),
   [`GET ${R}/git/commits/{commit_sha}`]: async (ctx) => {
     const c = await commitJson(ctx, ctx.params.commit_sha);
     return c ? { status: 200, body: c } : notFound();
@@ -962,7 +1027,14 @@ const HANDLERS: Record<string, Handler> = {
     if (!content) return notFound();
     return {
       status: 200,
-      body: { sha: ctx.params.file_sha, node_id: `B_${ctx.params.file_sha}`, size: content.length, url: `${repoUrl(ctx)}/git/blobs/${ctx.params.file_sha}`, content: content.toString('base64'), encoding: 'base64' },
+      body: {
+        sha: ctx.params.file_sha,
+        node_id: `B_${ctx.params.file_sha}`,
+        size: content.length,
+        url: `${repoUrl(ctx)}/git/blobs/${ctx.params.file_sha}`,
+        content: content.toString('base64'),
+        encoding: 'base64',
+      },
     };
   },
   [`POST ${R}/git/blobs`]: async (ctx) => {
@@ -975,7 +1047,17 @@ const HANDLERS: Record<string, Handler> = {
     const sha = await resolveCommitish(ctx, ctx.params.ref);
     if (!sha) return unprocessable(`No commit found for SHA: ${ctx.params.ref}`);
     const c = await commitJson(ctx, sha);
-    return { status: 200, body: { sha, node_id: `C_${sha}`, url: `${repoUrl(ctx)}/commits/${sha}`, html_url: `${htmlRepo(ctx)}/commit/${sha}`, commit: c, parents: (c?.parents as unknown[]) ?? [] } };
+    return {
+      status: 200,
+      body: {
+        sha,
+        node_id: `C_${sha}`,
+        url: `${repoUrl(ctx)}/commits/${sha}`,
+        html_url: `${htmlRepo(ctx)}/commit/${sha}`,
+        commit: c,
+        parents: (c?.parents as unknown[]) ?? [],
+      },
+    };
   },
   [`GET ${R}/contents/{path}`]: async (ctx) => {
     const git = needGit(ctx);

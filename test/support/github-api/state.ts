@@ -205,7 +205,12 @@ export class GitHubApiState {
     state?: 'open' | 'closed';
     user?: string;
   }): PullRecord {
-    const issue = this.addIssue({ number: opts.number, title: opts.title ?? 'Change service templates', user: opts.user, state: opts.state ?? (opts.merged ? 'closed' : 'open') });
+    const issue = this.addIssue({
+      number: opts.number,
+      title: opts.title ?? 'Change service templates',
+      user: opts.user,
+      state: opts.state ?? (opts.merged ? 'closed' : 'open'),
+    });
     issue.isPull = true;
     const pull: PullRecord = {
       number: issue.number,

@@ -36,15 +36,7 @@ import {
   type SshSettings,
 } from './ssh.js';
 import { observedStateOf, parseVagrantStatus } from './status.js';
-import {
-  MachineBlockCache,
-  VagrantfileError,
-  provisionersOf,
-  renderVagrantfile,
-  stateDiskName,
-  vagrantDirOf,
-  virtualboxStateDiskPath,
-} from './vagrantfile.js';
+import { MachineBlockCache, VagrantfileError, provisionersOf, renderVagrantfile, stateDiskName, vagrantDirOf, virtualboxStateDiskPath } from './vagrantfile.js';
 
 export interface DriverOutput {
   service: string;
@@ -100,13 +92,15 @@ type Hardware = Map<string, { memory?: number; cpus?: number }>;
 /** Vagrant's machine_action_locked error: another process is acting on the machine. */
 const MACHINE_LOCKED = /another process is already executing an action on the machine/;
 
-
 /** Lines of a stream's end that go into a failure report: Vagrant writes its reason to stderr. */
 const STDOUT_TAIL_LINES = 6;
 const STDERR_TAIL_LINES = 16;
 
 const lastLines = (text: string, count: number): string[] =>
-  text.split('\n').filter((l) => l.trim() !== '').slice(-count);
+  text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-count);
 
 /**
  * A command that exited non-zero: the command line, its exit code and the end of its output:
@@ -244,7 +238,11 @@ export class VagrantDriver implements Driver {
     const found: Hardware = new Map();
     const answers = await Promise.all([
       ...[...libvirt].map(async ([uri, machines]) => {
-        const args = virshDomstateArgs(uri, machines.map((m) => m.id), { dominfo: hardware !== undefined });
+        const args = virshDomstateArgs(
+          uri,
+          machines.map((m) => m.id),
+          { dominfo: hardware !== undefined },
+        );
         if (!args) return false;
         const result = await this.runner.run({ program: 'virsh', args, cwd: dir });
         if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
@@ -428,7 +426,12 @@ export class VagrantDriver implements Driver {
     if (boxOnDisk(home, box)) return;
     if (!this.writeFiles) {
       // A dry run fetches nothing: it says what the real run would fetch.
-      this.emit(service, undefined, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, 'svcplan');
+      this.emit(
+        service,
+        undefined,
+        `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`,
+        'svcplan',
+      );
       return;
     }
     // Out of any Vagrant directory: no Vagrantfile is loaded for a box command.
@@ -555,7 +558,11 @@ export class VagrantDriver implements Driver {
     const wanted = this.options.ssh ?? 'ssh';
     if (wanted === false) return (this.sshProgram = false);
     if (wanted.includes('/')) return (this.sshProgram = executable(wanted) ? wanted : false);
-    const found = (this.env().PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, wanted)).find(executable);
+    const found = (this.env().PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, wanted))
+      .find(executable);
     return (this.sshProgram = found ?? false);
   }
 
@@ -593,7 +600,6 @@ export class VagrantDriver implements Driver {
     });
     if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
   }
-
 
   /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
   private provisionWith(inst: DriverInstance, provisioners: ProvisionerName[]): string[] {
@@ -688,7 +694,7 @@ export class VagrantDriver implements Driver {
       if (!MACHINE_LOCKED.test(result.stderr + result.stdout) || Date.now() >= deadline) {
         throw new VagrantCommandError({ program: 'vagrant', args, cwd: this.vagrantDir(inst.service) }, result);
       }
-      if (!waiting) this.say(inst, 'another vagrant process holds this machine (Vagrant\'s machine lock): waiting for it to finish');
+      if (!waiting) this.say(inst, "another vagrant process holds this machine (Vagrant's machine lock): waiting for it to finish");
       waiting = true;
       await sleep((this.options.lockPollSeconds ?? 2) * 1000);
     }
@@ -749,7 +755,8 @@ export class VagrantDriver implements Driver {
             ? { program: 'virsh', args: ['-c', uri, 'dominfo', m.id], cwd: this.vagrantDir(service.name) }
             : { program: 'VBoxManage', args: ['showvminfo', m.id, '--machinereadable'], cwd: this.vagrantDir(service.name) };
         const result = await this.runner.run(command, { timeoutSeconds: 60 });
-        if (result.exitCode === 0) Object.assign(o, provider === 'libvirt' ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
+        if (result.exitCode === 0)
+          Object.assign(o, provider === 'libvirt' ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
         else unobserved.push(`memory and cpus: \`${formatCommandLine(command)}\` exited with ${result.exitCode}`);
       } else {
         unobserved.push('memory and cpus: Vagrant has no provider id for the machine');
@@ -759,10 +766,12 @@ export class VagrantDriver implements Driver {
         const script = guestFactsScript(inst.spec.target.provider);
         const target = await this.sshTarget(inst);
         let result = target ? await this.sshRun(inst, target, commandPayload(script), 120) : undefined;
-        if (!result || result.exitCode === 255) result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', script], { quiet: true, timeoutSeconds: 120 });
+        if (!result || result.exitCode === 255)
+          result = await this.run(inst.service, inst.name, ['ssh', inst.name, '-c', script], { quiet: true, timeoutSeconds: 120 });
         const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : undefined;
         if (guest) o.guest = guest;
-        else unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split('\n').filter(Boolean).at(-1)}` : ''}`);
+        else
+          unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split('\n').filter(Boolean).at(-1)}` : ''}`);
       }
       if (unobserved.length > 0) o.unobserved = unobserved;
     });
@@ -781,7 +790,7 @@ export class VagrantDriver implements Driver {
 /** The libvirt connection of a machine: its `uri` provider option, else libvirt's default. */
 function libvirtUri(spec: DriverInstance['spec']): string {
   const uri = spec.target.options.uri;
-  return typeof uri === 'string' ? uri : process.env.LIBVIRT_DEFAULT_URI ?? 'qemu:///system';
+  return typeof uri === 'string' ? uri : (process.env.LIBVIRT_DEFAULT_URI ?? 'qemu:///system');
 }
 
 /** Whether two entries of one machine render the same: same slot and an equal spec. */

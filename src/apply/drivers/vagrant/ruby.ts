@@ -21,16 +21,7 @@ export function isRubyIdentifier(name: string): boolean {
   return RUBY_IDENTIFIER.test(name);
 }
 
-export type RubyValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | RubySymbol
-  | RubyValue[]
-  | { [key: string]: RubyValue }
-  | Map<RubySymbol, RubyValue>;
+export type RubyValue = string | number | boolean | null | undefined | RubySymbol | RubyValue[] | { [key: string]: RubyValue } | Map<RubySymbol, RubyValue>;
 
 /**
  * A single-quoted Ruby string: backslash and quote are escaped; everything else is literal.
@@ -65,9 +56,7 @@ export function rubyLiteral(value: unknown): string {
     return '{ ' + entries.join(', ') + ' }';
   }
   if (typeof value === 'object' && isPlainObject(value)) {
-    const entries = Object.entries(value as Record<string, unknown>).map(
-      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`,
-    );
+    const entries = Object.entries(value as Record<string, unknown>).map(([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`);
     return entries.length === 0 ? '{}' : '{ ' + entries.join(', ') + ' }';
   }
   throw new Error(`cannot write a ${describe(value)} as a Ruby literal`);

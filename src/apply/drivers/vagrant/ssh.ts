@@ -133,13 +133,19 @@ export function profileOf(settings: SshSettings, endpoint: { host: string; port:
 }
 
 export function settingsFromProfile(profile: SshProfile, endpoint: { host: string; port: number }, ownKey: string): SshSettings | undefined {
-  const entries = profile.entries.map(({ key, value }) => ({ key, value: value === HOST ? endpoint.host : value === PORT ? String(endpoint.port) : value === KEY ? ownKey : value }));
+  const entries = profile.entries.map(({ key, value }) => ({
+    key,
+    value: value === HOST ? endpoint.host : value === PORT ? String(endpoint.port) : value === KEY ? ownKey : value,
+  }));
   return sshSettingsOf({ host: '', entries });
 }
 
 /** What must be the same for two machines to share a profile. */
 export function profileKey(parts: { box: string; version: string; provider: string; options: unknown; host: string }): string {
-  return createHash('sha256').update(JSON.stringify([parts.box, parts.version, parts.provider, parts.options, parts.host])).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(JSON.stringify([parts.box, parts.version, parts.provider, parts.options, parts.host]))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,21 +257,30 @@ export function controlDir(tmp: string): string | undefined {
 
 /** One master connection per machine (its provider id) and settings: a replacement VM at the same port gets its own. */
 export function controlPath(dir: string, id: string, settings: SshSettings): string {
-  const hash = createHash('sha256').update(JSON.stringify([id, settings.entries])).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([id, settings.entries]))
+    .digest('hex')
+    .slice(0, 16);
   return join(dir, hash);
 }
 
 /** ssh's arguments: the machine's settings file, no terminal, no prompt, the connection shared. */
 export function sshArgs(configFile: string, alias: string, control: string | undefined): string[] {
   return [
-    '-F', configFile,
+    '-F',
+    configFile,
     '-T',
-    '-o', 'BatchMode=yes',
-    '-o', 'ConnectTimeout=10',
-    '-o', 'ServerAliveInterval=15',
-    '-o', 'ServerAliveCountMax=4',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ConnectTimeout=10',
+    '-o',
+    'ServerAliveInterval=15',
+    '-o',
+    'ServerAliveCountMax=4',
     // Vagrant's LogLevel FATAL would hide why a connection failed.
-    '-o', 'LogLevel=ERROR',
+    '-o',
+    'LogLevel=ERROR',
     ...(control ? ['-o', 'ControlMaster=auto', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=60'] : []),
     alias,
     REMOTE_COMMAND,
@@ -301,10 +316,10 @@ export function commandPayload(command: string): string {
 export function provisionPayload(defs: ProvisionerDef[], readSource: (path: string) => Buffer): string {
   const out = [
     '{',
-    "svcplan_put() { printf '%s' \"$2\" | base64 -d > \"$1\"; }",
+    'svcplan_put() { printf \'%s\' "$2" | base64 -d > "$1"; }',
     'svcplan_sudo() {',
     '  f=$(mktemp /tmp/svcplan-shell.XXXXXX) || return',
-    "  printf '%s' \"$1\" | base64 -d > \"$f\" && chmod 0755 \"$f\" && sudo -n -E -H sh -l \"$f\" </dev/null",
+    '  printf \'%s\' "$1" | base64 -d > "$f" && chmod 0755 "$f" && sudo -n -E -H sh -l "$f" </dev/null',
     '  c=$?; rm -f "$f"; return $c',
     '}',
   ];
@@ -313,7 +328,9 @@ export function provisionPayload(defs: ProvisionerDef[], readSource: (path: stri
     if (p.type === 'file') {
       out.push(`svcplan_put ${shellQuote(p.destination)} '${b64(readSource(p.source))}' || exit`);
     } else {
-      const exports = Object.entries(base64Env(p.env)).map(([name, value]) => `export ${name}='${value}'\n`).join('');
+      const exports = Object.entries(base64Env(p.env))
+        .map(([name, value]) => `export ${name}='${value}'\n`)
+        .join('');
       out.push(`svcplan_sudo '${b64(exports + GUEST_SCRIPTS[p.script])}' || exit`);
     }
   }

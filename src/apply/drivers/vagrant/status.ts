@@ -26,7 +26,10 @@ export function parseMachineReadable(output: string): MachineReadableLine[] {
 }
 
 function unescape(field: string): string {
-  return field.replace(/%!\(VAGRANT_COMMA\)/g, ',').replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+  return field
+    .replace(/%!\(VAGRANT_COMMA\)/g, ',')
+    .replace(/\\n/g, '\n')
+    .replace(/\\r/g, '\r');
 }
 
 /** Provider states (libvirt, VirtualBox) as svcplan sees them. */

@@ -58,7 +58,8 @@ export function sshEndpointOf(service: ServiceSpec, inst: Pick<DriverInstance, '
   const ssh: SshEndpoint | undefined = inst.spec.target.ssh;
   if (!ssh) return undefined;
   const port = ssh.portBase + inst.index - 1;
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
+  if (port > 65535)
+    throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
   return { host: ssh.host, port };
 }
 
@@ -223,9 +224,7 @@ function renderMachine(inst: DriverInstance, service: ServiceSpec, repoDir: stri
       for (const arg of ['-netdev', netdev, '-device', device]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
     }
     if (spec.state) {
-      L.push(
-        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: 'qcow2', allow_existing: true })})`,
-      );
+      L.push(`    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: 'qcow2', allow_existing: true })})`);
     }
   }
   L.push('  end');
@@ -288,9 +287,7 @@ export function provisionersOf(inst: Pick<DriverInstance, 'spec'>, service: Serv
   ];
   for (const [app, def] of sortedEntries(spec.apps)) {
     if (!APP_NAME.test(app)) {
-      throw new VagrantfileError(
-        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`,
-      );
+      throw new VagrantfileError(`service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`);
     }
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
     if (def.install) out.push({ name: `app-${app}-script`, type: 'file', source: repoFile(repoDir, def.install, service.name), destination: upload });
@@ -345,7 +342,9 @@ export function settingsFile(settings: Record<string, string>, service: string):
   return sortedEntries(settings)
     .map(([key, value]) => {
       if (!ENV_NAME.test(key)) {
-        throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
+        throw new VagrantfileError(
+          `service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`,
+        );
       }
       return `${key}=${shellQuote(String(value))}\n`;
     })
@@ -385,7 +384,7 @@ function oneLine(text: string): string {
 // variables; a list is a space-separated run of base64 items.
 const DECODE = [
   'set -eu',
-  "d() { printf '%s' \"$1\" | base64 -d; }",
+  'd() { printf \'%s\' "$1" | base64 -d; }',
   'svcplan_settings() { if [ -f /etc/svcplan/settings.env ]; then set -a; . /etc/svcplan/settings.env; set +a; fi; }',
 ].join('\n');
 

@@ -7493,7 +7493,10 @@ var Git = class _Git {
     } catch (err) {
       if (!(err instanceof GitError)) throw err;
     }
-    const inside = await git.run(["rev-parse", "--is-inside-work-tree"]).then((o) => o.trim() === "true", () => false);
+    const inside = await git.run(["rev-parse", "--is-inside-work-tree"]).then(
+      (o) => o.trim() === "true",
+      () => false
+    );
     if (!inside) return {};
     return { git, headCommit: await git.tryRevParse("HEAD") };
   }
@@ -7793,10 +7796,14 @@ function checkInstance(inst, i, where) {
   const step = inst.step;
   if (step === void 0) return;
   if (!isObject(step) || !ACTIONS.has(step.action) || !PHASES.has(step.phase)) {
-    throw new DamagedRecordError(where, `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`);
+    throw new DamagedRecordError(
+      where,
+      `${label} has a step svcplan does not know (${JSON.stringify(isObject(step) ? { action: step.action, phase: step.phase } : step)})`
+    );
   }
   if (step.action !== "destroy" && !isSpec(step.to)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has no target spec`);
-  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from)) throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
+  if (step.action !== "create" && step.from !== void 0 && !isSpec(step.from))
+    throw new DamagedRecordError(where, `${label}: its ${step.action} step has a broken previous spec`);
 }
 function upgradeLegacy(inst) {
   if (inst.step || inst.status !== "pending" || !inst.pendingSpec) return;
@@ -7907,7 +7914,14 @@ var GitRevisionReader = class _GitRevisionReader {
         wanted.push([path3, entry]);
       }
       const alike = this.alike;
-      const found = alike ? Promise.all(wanted.map(([path3, entry]) => alike.read(path3).then((t) => t !== void 0 && gitBlobId(t, entry.object) === entry.object ? t : void 0, () => void 0))) : void 0;
+      const found = alike ? Promise.all(
+        wanted.map(
+          ([path3, entry]) => alike.read(path3).then(
+            (t) => t !== void 0 && gitBlobId(t, entry.object) === entry.object ? t : void 0,
+            () => void 0
+          )
+        )
+      ) : void 0;
       wanted.forEach(([, entry], i) => {
         const read2 = found ? found.then((f) => f[i] ?? this.fromGit(entry.object)) : this.fromGit(entry.object);
         read2.catch(() => void 0);
@@ -10823,7 +10837,11 @@ function describe(error, root, sourceOf) {
       const known = Object.keys(parent.properties ?? {});
       const suggestion = closest(field, known);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known fields: ${known.join(", ")}` : "";
-      return { path: [...path3, field], atKey: true, message: `${where === "the document" ? "unknown field" : `${where} has an unknown field`} "${field}"${hint}` };
+      return {
+        path: [...path3, field],
+        atKey: true,
+        message: `${where === "the document" ? "unknown field" : `${where} has an unknown field`} "${field}"${hint}`
+      };
     }
     case "propertyNames":
       return void 0;
@@ -11472,7 +11490,11 @@ async function loadConfig(reader) {
   const documents = source.documents.filter((d) => d.value !== null || d.doc.errors.length > 0);
   if (diagnostics.length === 0 && documents.length !== 1) {
     const at = documents[1] ?? source.documents[0];
-    report(at?.index ?? 0, [], documents.length === 0 ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults` : `${CONFIG_FILE} must hold one document; found ${documents.length}`);
+    report(
+      at?.index ?? 0,
+      [],
+      documents.length === 0 ? `${CONFIG_FILE} is empty; write "apiVersion: ${API_VERSION}" and "kind: Config", or delete it to use the defaults` : `${CONFIG_FILE} must hold one document; found ${documents.length}`
+    );
   }
   const document = documents[0];
   if (diagnostics.length === 0 && document) {
@@ -11504,7 +11526,9 @@ async function loadConfig(reader) {
   };
 }
 function sortDiagnostics(diagnostics) {
-  return [...diagnostics].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return [...diagnostics].sort(
+    (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 // src/load/resolve.ts
@@ -11692,9 +11716,7 @@ var MAX_OPTION_DEPTH = 8;
 var YIELD_AFTER_MS = 4;
 async function loadDesiredState(reader) {
   const config = await loadConfig(reader);
-  const paths = (await reader.list([...config.templates, ...config.services])).filter(
-    (path3) => /\.ya?ml$/i.test(path3) && path3 !== CONFIG_FILE
-  );
+  const paths = (await reader.list([...config.templates, ...config.services])).filter((path3) => /\.ya?ml$/i.test(path3) && path3 !== CONFIG_FILE);
   const texts = await Promise.all(paths.map((path3) => reader.read(path3)));
   const locator = new YamlLocator();
   const diagnostics = [];
@@ -11748,7 +11770,13 @@ async function loadDesiredState(reader) {
     const named2 = /* @__PURE__ */ new Map();
     for (const doc of loaded) {
       const first = named2.get(doc.value.name);
-      if (first) report(doc.file, doc.document, ["name"], `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`);
+      if (first)
+        report(
+          doc.file,
+          doc.document,
+          ["name"],
+          `${what} name "${doc.value.name}" is already used by ${positionText(first.file, first.document, ["name"])}; ${what} names must be unique`
+        );
       else named2.set(doc.value.name, doc);
     }
     return named2;
@@ -11761,7 +11789,12 @@ async function loadDesiredState(reader) {
     if (!template) {
       if (!brokenTemplates.has(service.value.template) && unreadableFiles === 0) {
         const known = [...templatesByName.keys()].sort();
-        report(service.file, service.document, ["template"], `template "${service.value.template}" does not exist` + (known.length ? `; templates found: ${known.join(", ")}` : `; no templates were found under ${config.templates.join(", ")}`));
+        report(
+          service.file,
+          service.document,
+          ["template"],
+          `template "${service.value.template}" does not exist` + (known.length ? `; templates found: ${known.join(", ")}` : `; no templates were found under ${config.templates.join(", ")}`)
+        );
       }
       continue;
     }
@@ -11800,7 +11833,12 @@ function resolvedSpec(service, template) {
 function checkKind(file, document, report) {
   const value = document.value;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    report(file, document, [], `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value) ? "a list" : JSON.stringify(value)?.slice(0, 40) ?? String(value)}`);
+    report(
+      file,
+      document,
+      [],
+      `a ${API_VERSION} document is a mapping starting with "apiVersion: ${API_VERSION}" and "kind: ServiceTemplate" or "kind: Service", got ${Array.isArray(value) ? "a list" : JSON.stringify(value)?.slice(0, 40) ?? String(value)}`
+    );
     return void 0;
   }
   const { apiVersion, kind } = value;
@@ -11815,7 +11853,12 @@ function checkKind(file, document, report) {
     return void 0;
   }
   if (apiVersion !== API_VERSION) {
-    report(file, document, apiVersion === void 0 ? [] : ["apiVersion"], apiVersion === void 0 ? `the document is missing "apiVersion: ${API_VERSION}"` : typeof apiVersion === "string" ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}` : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`);
+    report(
+      file,
+      document,
+      apiVersion === void 0 ? [] : ["apiVersion"],
+      apiVersion === void 0 ? `the document is missing "apiVersion: ${API_VERSION}"` : typeof apiVersion === "string" ? `apiVersion "${apiVersion}" is not supported; this svcplan reads ${API_VERSION}` : `apiVersion must be "${API_VERSION}", got ${JSON.stringify(apiVersion) ?? String(apiVersion)}`
+    );
     return void 0;
   }
   if (kind === "Config") {
@@ -11823,7 +11866,12 @@ function checkKind(file, document, report) {
     return void 0;
   }
   if (!DOCUMENT_KINDS.includes(kind)) {
-    report(file, document, kind === void 0 ? [] : ["kind"], kind === void 0 ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"' : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`);
+    report(
+      file,
+      document,
+      kind === void 0 ? [] : ["kind"],
+      kind === void 0 ? 'the document has no "kind"; add "kind: ServiceTemplate" or "kind: Service"' : `unknown kind ${JSON.stringify(kind)}; ${API_VERSION} files are of kind ServiceTemplate or Service`
+    );
     return void 0;
   }
   return kind;
@@ -11833,14 +11881,24 @@ function checkTemplate({ value: template, raw, file, document }, report) {
   for (const [name, tier] of Object.entries(template.tiers)) {
     const at = (...rest) => ["tiers", name, ...rest];
     if (!template.images[tier.image]) {
-      report(file, document, at("image"), `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(", ")}); add it under images or fix the name`);
+      report(
+        file,
+        document,
+        at("image"),
+        `tiers.${name}.image "${tier.image}" is not one of the template's images (${imageNames.join(", ")}); add it under images or fix the name`
+      );
     }
     const { min, max } = tier.scale;
     if (min > max) {
       report(file, document, at("scale", "min"), `tiers.${name}.scale.min ${min} is greater than scale.max ${max}`);
     } else if (tier.count < min || tier.count > max) {
       const given = raw.tiers[name].count !== void 0;
-      report(file, document, at("count"), `tiers.${name}.count ${tier.count}${given ? "" : " (the default)"} is outside scale ${min}..${max}; choose a count from ${min} to ${max}${given ? "" : " and write it"}, or change scale`);
+      report(
+        file,
+        document,
+        at("count"),
+        `tiers.${name}.count ${tier.count}${given ? "" : " (the default)"} is outside scale ${min}..${max}; choose a count from ${min} to ${max}${given ? "" : " and write it"}, or change scale`
+      );
     }
   }
 }
@@ -11854,7 +11912,12 @@ function checkService({ value: service, raw, file, document }, template, report)
     }
     const { min, max } = tier.scale;
     if (override.count !== void 0 && min <= max && (override.count < min || override.count > max)) {
-      report(file, document, ["tiers", name, "count"], `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`);
+      report(
+        file,
+        document,
+        ["tiers", name, "count"],
+        `tiers.${name}.count ${override.count} is outside the scale ${min}..${max} of tier ${name} in template ${template.name} (${template.file})`
+      );
     }
   }
   const ssh = service.target.ssh;
@@ -11864,14 +11927,24 @@ function checkService({ value: service, raw, file, document }, template, report)
     for (const tier of tiers) {
       const last = first.get(tier.name) + tier.count - 1;
       if (last > 65535) {
-        report(file, document, ["target", "ssh", "portBase"], `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`);
+        report(
+          file,
+          document,
+          ["target", "ssh", "portBase"],
+          `target.ssh.portBase ${ssh.portBase} leaves no port for tier ${tier.name}: its last instance would get ${last} (each tier, in rollout order, reserves scale.max ports); choose a lower portBase`
+        );
         break;
       }
     }
   }
   for (const key of Object.keys(service.target.options)) {
     if (depthOf(raw.target.options[key]) > MAX_OPTION_DEPTH) {
-      report(file, document, ["target", "options", key], `${dottedPath(["target", "options", key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`);
+      report(
+        file,
+        document,
+        ["target", "options", key],
+        `${dottedPath(["target", "options", key])} is nested more than ${MAX_OPTION_DEPTH} levels deep; provider settings are never this deep`
+      );
     }
   }
 }
@@ -11904,7 +11977,12 @@ async function checkScriptsExist(reader, templates, report) {
   const found = await Promise.all(references.map((r) => check(r.script)));
   references.forEach(({ file, document, path: path3, script }, i) => {
     if (!found[i]) {
-      report(file, document, path3, `${dottedPath(path3)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`);
+      report(
+        file,
+        document,
+        path3,
+        `${dottedPath(path3)}: "${script}" does not exist at this revision (${revisionName(reader)}); paths are relative to the repository root`
+      );
     }
   });
 }
@@ -12484,14 +12562,9 @@ function refuse2(service, tierName, existing, desired, desiredTier, planned, f) 
     );
   }
   const cap = desiredTier.rollout.maxDisruption;
-  const over = planned.filter(
-    (p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]
-  );
+  const over = planned.filter((p) => p.action in DISRUPTION_ORDER && DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[cap]);
   if (over.length === 0) return;
-  const worst = over.reduce(
-    (w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w,
-    cap
-  );
+  const worst = over.reduce((w, p) => DISRUPTION_ORDER[p.action] > DISRUPTION_ORDER[w] ? p.action : w, cap);
   const paths = [
     ...new Set(
       over.flatMap(
@@ -12563,14 +12636,19 @@ function planDigestOf(doc, desired = {}, specs = /* @__PURE__ */ new WeakMap()) 
       }
     }
   }
-  return canonicalDigest({
-    state_digest: doc.state_digest,
-    summary: doc.summary,
-    services: doc.services,
-    warnings: doc.warnings,
-    errors: doc.errors,
-    desired: Object.fromEntries(Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null]))
-  }, memo);
+  return canonicalDigest(
+    {
+      state_digest: doc.state_digest,
+      summary: doc.summary,
+      services: doc.services,
+      warnings: doc.warnings,
+      errors: doc.errors,
+      desired: Object.fromEntries(
+        Object.keys(desired).sort().map((name) => [name, desired[name] ? specDigest(desired[name], specs) : null])
+      )
+    },
+    memo
+  );
 }
 var INSTANCE_KEYS = /* @__PURE__ */ new Set(["name", "index", "action", "state", "reasons"]);
 function instanceText(instance, memo) {
@@ -12619,8 +12697,11 @@ function servicesText(services, memo) {
     const service = services[s];
     if (!plainObject(service) || !hasOnly(service, SERVICE_KEYS)) return void 0;
     const { name, template, runner, tiers } = service;
-    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers)) return void 0;
-    parts.push(`${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`);
+    if (typeof name !== "string" || typeof template !== "string" || runner !== void 0 && typeof runner !== "string" || !Array.isArray(tiers))
+      return void 0;
+    parts.push(
+      `${s ? "," : ""}{"name":${JSON.stringify(name)},${runner === void 0 ? "" : `"runner":${JSON.stringify(runner)},`}"template":${JSON.stringify(template)},"tiers":[`
+    );
     for (let t = 0; t < tiers.length; t++) {
       const tier = tiers[t];
       if (!plainObject(tier) || !hasOnly(tier, TIER_KEYS)) return void 0;
@@ -12637,7 +12718,8 @@ function servicesText(services, memo) {
           const instance = instances[i];
           if (!plainObject(instance) || !instanceKeys(instance)) return void 0;
           const { name: instanceName2, action, state, reasons } = instance;
-          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons)) return void 0;
+          if (typeof instanceName2 !== "string" || typeof action !== "string" || state !== void 0 && typeof state !== "string" || !Array.isArray(reasons))
+            return void 0;
           let shell = shells.get(reasons);
           if (shell === void 0 || shell.action !== action || shell.state !== state) {
             shell = {
@@ -12708,10 +12790,16 @@ function buildPlan(input) {
     const pin = now?.pin;
     const rollback = now?.rollingBack;
     if (rollback && spec && specDigest(spec) === rollback.pin.desiredDigest) {
-      f.warnings.push(`service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`);
+      f.warnings.push(
+        `service ${name}: its rollback (deployment ${rollback.id}) ${rollback.result === "failed" ? "failed" : "stopped before it finished"}; this plan finishes it, and pins the service there`
+      );
       spec = rollback.spec;
       finishing[name] = {
-        rollback: { ...rollback.rollbackOf !== void 0 ? { of: rollback.rollbackOf } : {}, desiredDigest: rollback.pin.desiredDigest, release: rollback.revision.release },
+        rollback: {
+          ...rollback.rollbackOf !== void 0 ? { of: rollback.rollbackOf } : {},
+          desiredDigest: rollback.pin.desiredDigest,
+          release: rollback.revision.release
+        },
         revision: { commit: rollback.revision.commit, ref: rollback.revision.ref }
       };
     } else if (pin && spec) {
@@ -12750,7 +12838,10 @@ function buildPlan(input) {
     }
   }
   const specs = /* @__PURE__ */ new WeakMap();
-  const states = stateDigests(names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]), specs);
+  const states = stateDigests(
+    names.filter((n) => current.has(n)).map((n) => [n, current.get(n)]),
+    specs
+  );
   const state_digest = states.total;
   const plan_digest = planDigestOf({ state_digest, summary, services, warnings: f.warnings, errors: f.errors }, desired, specs);
   const serviceStates = Object.fromEntries(services.map((s) => [s.name, states.byService[s.name] ?? null]));
@@ -12874,7 +12965,7 @@ var ENTITIES = {
   "`": "&#96;",
   "\\": "&#92;",
   "*": "&#42;",
-  "_": "&#95;",
+  _: "&#95;",
   "[": "&#91;",
   "]": "&#93;",
   "~": "&#126;",
@@ -12998,7 +13089,10 @@ var RUNNER_DIGESTS_MARKER = "<!-- svcplan:runner-digests ";
 function renderMarkdown(plan, opts = {}) {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
   if (maxLength < SMALLEST_LIMIT) throw new RangeError(`maxLength must be at least ${SMALLEST_LIMIT} characters, got ${maxLength}`);
-  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`] : [];
+  const digests = opts.runnerDigests && Object.keys(opts.runnerDigests).length > 0 ? (
+    // JSON of labels and digests; `--` cannot end the comment early (labels are escaped).
+    [`${RUNNER_DIGESTS_MARKER}${JSON.stringify(opts.runnerDigests).replace(/-->/g, "--\\u003e")} -->`]
+  ) : [];
   const header = [
     PLAN_COMMENT_MARKER,
     ...digests,

@@ -21,7 +21,7 @@ import {
   mostDisruptive,
   runnerLabelOf,
   specDigest
-} from "./cli-chunk-M5RIWL4H.js";
+} from "./cli-chunk-FSX3QQMQ.js";
 
 // src/apply/boxes.ts
 function boxesFor(specs) {
@@ -49,9 +49,7 @@ function planBoxes(plan) {
 }
 async function prepareBoxes(plan, driver) {
   const failures = [];
-  await Promise.all(
-    [...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err) => failures.push(err.message)))
-  );
+  await Promise.all([...planBoxes(plan)].map(([service, boxes]) => driver.prepareBoxes(service, boxes).catch((err) => failures.push(err.message))));
   return failures.length > 0 ? failures.sort().join("; ") : void 0;
 }
 
@@ -118,7 +116,13 @@ function nextMove(step, m) {
     case "create":
       switch (step.phase) {
         case "creating":
-          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)" };
+          if (exists && m.state !== "unknown")
+            return {
+              kind: "run",
+              op: "destroy",
+              then: "creating",
+              note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)"
+            };
           return { kind: "run", op: "create", then: "created" };
         case "created":
           if (!exists) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
@@ -130,7 +134,12 @@ function nextMove(step, m) {
         case "saving":
           if (!exists) return { kind: "advance", phase: "destroyed", note: "the old machine is already gone: nothing to save, halt or destroy" };
           if (!step.save) return { kind: "advance", phase: "saved" };
-          if (!isOldMachine(step, m)) return { kind: "advance", phase: "saved", note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is" };
+          if (!isOldMachine(step, m))
+            return {
+              kind: "advance",
+              phase: "saved",
+              note: "the machine is not the VM being replaced: save-state is not run on it, the state disk is kept as it is"
+            };
           if (m.state === "stopped") return { kind: "advance", phase: "saved", note: "not running: save-state hook skipped, the state disk is kept as it is" };
           return { kind: "run", op: "save-state", then: "saved" };
         case "saved":
@@ -143,7 +152,13 @@ function nextMove(step, m) {
         case "destroyed":
           return { kind: "advance", phase: "creating" };
         case "creating":
-          if (exists && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays" };
+          if (exists && m.state !== "unknown")
+            return {
+              kind: "run",
+              op: "destroy",
+              then: "creating",
+              note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays"
+            };
           return { kind: "run", op: "create", then: "created" };
         case "created":
           if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
@@ -322,12 +337,19 @@ function retarget(step, target, start) {
       const fromHalfway = classifyInstanceChange(step.to, target);
       const worst = mostDisruptive([step.action, fromStart.action, fromHalfway.action]);
       if (worst === "replace") return stepBetween(step.to, target, start, { unsure: false, live: true });
-      const provisioners = ordered([...step.provisioners ?? [], ...provisionersFor(fromStart.reasons), ...provisionersFor(fromHalfway.reasons)]);
+      const provisioners = ordered([
+        ...step.provisioners ?? [],
+        ...provisionersFor(fromStart.reasons),
+        ...provisionersFor(fromHalfway.reasons)
+      ]);
       const growStateDisk = !!base.state && !!target.state && target.state.disk > base.state.disk;
       if (worst === step.action && (worst === "refresh" || !!step.growStateDisk === growStateDisk || step.growStateDisk)) {
         return carried({ to: target, provisioners });
       }
-      return { kind: "step", step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start) };
+      return {
+        kind: "step",
+        step: newStep({ action: worst, from: base, to: target, provisioners, ...growStateDisk ? { growStateDisk } : {} }, start)
+      };
     }
   }
 }
@@ -414,7 +436,9 @@ async function bringToward(ctx, slot, target, opts) {
           ctx.machines.set(slot.name, UNKNOWN);
           const message = err.message || String(err);
           journal.fail(slot.name, message);
-          await journal.persist(`${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine(message)}`);
+          await journal.persist(
+            `${ctx.service}: ${slot.name} ${step.action} failed at ${step.phase} (${move.op}, deployment ${ctx.deployment}): ${firstLine(message)}`
+          );
           return { kind: "failed", message };
         }
         ctx.machines.set(slot.name, afterOperation(move.op, machine));
@@ -567,7 +591,16 @@ async function runSteps(ctx, items, tier, probes) {
         report.outcome = "failed";
         report.error = result.message;
         failure ??= `${slot.name}: ${item.action} failed: ${result.message}`;
-        ctx.emit({ kind: "instance-finished", service: ctx.service, tier: slot.tier, instance: slot.name, action: item.action, ok: false, seconds, error: result.message });
+        ctx.emit({
+          kind: "instance-finished",
+          service: ctx.service,
+          tier: slot.tier,
+          instance: slot.name,
+          action: item.action,
+          ok: false,
+          seconds,
+          error: result.message
+        });
         return;
       }
       report.outcome = "done";
@@ -697,7 +730,16 @@ async function rollBackChanges(ctx, reports) {
         report.outcome = "rollback-failed";
         report.error = result.message;
       }
-      ctx.emit({ kind: "instance-finished", service: ctx.service, tier: change.tier, instance: change.name, action, ok: false, seconds, error: result.message });
+      ctx.emit({
+        kind: "instance-finished",
+        service: ctx.service,
+        tier: change.tier,
+        instance: change.name,
+        action,
+        ok: false,
+        seconds,
+        error: result.message
+      });
       return `${change.name}: ${result.message}`;
     }
     if (result.kind === "gate") ctx.journal.complete(change.name);
@@ -894,7 +936,8 @@ var ServiceRun = class {
   machines = /* @__PURE__ */ new Map();
   async execute() {
     if (!this.hasWorkHere(this.ps)) return this.finish({ service: this.name, result: "skipped", instances: this.reportsOf(this.ps) });
-    if (this.run.interrupted || this.opts.signal?.aborted) return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
+    if (this.run.interrupted || this.opts.signal?.aborted)
+      return this.finish({ service: this.name, result: "interrupted", instances: this.reportsOf(this.ps) });
     if (this.run.unavailableBoxes) {
       const error = `${this.name}: not started, nothing was touched: ${this.run.unavailableBoxes}`;
       const instances = this.reportsOf(this.ps);
@@ -940,7 +983,11 @@ var ServiceRun = class {
     }
     const ps = replanned.document.services.find((s) => s.name === this.name);
     if (!ps) {
-      this.emit({ kind: "replanned", service: this.name, message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)` });
+      this.emit({
+        kind: "replanned",
+        service: this.name,
+        message: `${this.name}: nothing left to do: its record, read under the lease, already matches the desired state (another apply got there first)`
+      });
       this.reports = this.reportsOf(this.ps).map((r) => r.outcome === "skipped" ? r : { ...r, outcome: "done" });
       return { service: this.name, result: "unchanged", instances: this.reports };
     }
@@ -957,7 +1004,12 @@ var ServiceRun = class {
     const groups = this.groups(ps, desired, previousSpec);
     const made = groups.flatMap((g) => g.items).filter((i) => i.action === "create" || i.action === "replace");
     await this.opts.driver.prepareBoxes(this.name, boxesFor(made.flatMap((i) => i.target ? [i.target] : [])));
-    this.journal = new Journal(this.opts.store, this.begin(record, desired), () => this.interrupted(), (err) => this.run.interrupted ??= err);
+    this.journal = new Journal(
+      this.opts.store,
+      this.begin(record, desired),
+      () => this.interrupted(),
+      (err) => this.run.interrupted ??= err
+    );
     const journal = this.journal;
     const deployment = this.deployment;
     await journal.persist(`${this.name}: deployment ${deployment.id} started (${deployment.kind} of ${short(this.opts.revision.commit)})`);
@@ -974,7 +1026,12 @@ var ServiceRun = class {
     const { plan } = this.opts;
     const desired = plan.desired[this.name];
     return buildPlan({
-      desired: { revision: plan.document.head, templates: [], services: desired ? [desired] : [], locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) } },
+      desired: {
+        revision: plan.document.head,
+        templates: [],
+        services: desired ? [desired] : [],
+        locator: plan.locator ?? { locate: () => ({ line: 1, column: 1 }) }
+      },
       recorded: record ? { [this.name]: record } : {},
       base: plan.document.base,
       services: [this.name]
@@ -996,7 +1053,8 @@ var ServiceRun = class {
       for (const domain of [...tier.domains].sort((a, b) => a.index - b.index)) {
         for (const pi of domain.instances) {
           const report = { name: pi.name, tier: tier.name, action: pi.action, outcome: pi.action === "none" ? "done" : "not-started" };
-          if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner) report.outcome = "skipped";
+          if (this.opts.runner !== void 0 && this.runnerOf(tier.name, this.opts.plan.desired[this.name], void 0) !== this.opts.runner)
+            report.outcome = "skipped";
           reports.push(report);
         }
       }
@@ -1081,7 +1139,12 @@ var ServiceRun = class {
     const journal = this.journal;
     const deployment = this.deployment;
     const record = journal.record;
-    record.revision = { commit: deployment.revision.commit, ref: deployment.revision.ref, release: deployment.revision.release, specDigest: specDigest(record.spec) };
+    record.revision = {
+      commit: deployment.revision.commit,
+      ref: deployment.revision.ref,
+      release: deployment.revision.release,
+      specDigest: specDigest(record.spec)
+    };
     if (deployment.pin) record.pin = { ...deployment.pin, at: (/* @__PURE__ */ new Date()).toISOString() };
     else delete record.pin;
     delete record.rollout;
@@ -1404,9 +1467,7 @@ function rubyLiteral(value2) {
     return "{ " + entries.join(", ") + " }";
   }
   if (typeof value2 === "object" && isPlainObject(value2)) {
-    const entries = Object.entries(value2).map(
-      ([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`
-    );
+    const entries = Object.entries(value2).map(([key, v]) => `${rubyString(key)} => ${rubyLiteral(v)}`);
     return entries.length === 0 ? "{}" : "{ " + entries.join(", ") + " }";
   }
   throw new Error(`cannot write a ${describe2(value2)} as a Ruby literal`);
@@ -1451,7 +1512,8 @@ function sshEndpointOf(service, inst) {
   const ssh = inst.spec.target.ssh;
   if (!ssh) return void 0;
   const port = ssh.portBase + inst.index - 1;
-  if (port > 65535) throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
+  if (port > 65535)
+    throw new VagrantfileError(`service ${service.name}: SSH port ${port} of ${inst.tier}-${inst.index} is above 65535; lower target.ssh.portBase`);
   return { host: ssh.host, port };
 }
 var VagrantfileError = class extends Error {
@@ -1575,9 +1637,7 @@ function renderMachine(inst, service, repoDir, vagrantDir) {
       for (const arg of ["-netdev", netdev, "-device", device]) L.push(`    lv.qemuargs(${rubyKeywords({ value: arg })})`);
     }
     if (spec.state) {
-      L.push(
-        `    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`
-      );
+      L.push(`    lv.storage(:file, ${rubyKeywords({ path: stateDiskName(inst.name), size: `${spec.state.disk}G`, type: "qcow2", allow_existing: true })})`);
     }
   }
   L.push("  end");
@@ -1620,9 +1680,7 @@ function provisionersOf(inst, service, repoDir) {
   ];
   for (const [app, def] of sortedEntries(spec.apps)) {
     if (!APP_NAME.test(app)) {
-      throw new VagrantfileError(
-        `service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`
-      );
+      throw new VagrantfileError(`service ${service.name}: app name ${JSON.stringify(app)} cannot name a provisioner; use letters, digits, '.', '_' and '-'`);
     }
     const upload = `${GUEST_UPLOAD_DIR}/svcplan-app-${app}-install`;
     if (def.install) out.push({ name: `app-${app}-script`, type: "file", source: repoFile(repoDir, def.install, service.name), destination: upload });
@@ -1668,7 +1726,9 @@ function base64Env(env) {
 function settingsFile(settings, service) {
   return sortedEntries(settings).map(([key, value2]) => {
     if (!ENV_NAME.test(key)) {
-      throw new VagrantfileError(`service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`);
+      throw new VagrantfileError(
+        `service ${service}: setting ${JSON.stringify(key)} is not a valid environment variable name (letters, digits, _; not starting with a digit)`
+      );
     }
     return `${key}=${shellQuote(String(value2))}
 `;
@@ -2390,7 +2450,10 @@ function profileOf(settings, endpoint, ownKey) {
   return { entries };
 }
 function settingsFromProfile(profile, endpoint, ownKey) {
-  const entries = profile.entries.map(({ key, value: value2 }) => ({ key, value: value2 === HOST ? endpoint.host : value2 === PORT ? String(endpoint.port) : value2 === KEY ? ownKey : value2 }));
+  const entries = profile.entries.map(({ key, value: value2 }) => ({
+    key,
+    value: value2 === HOST ? endpoint.host : value2 === PORT ? String(endpoint.port) : value2 === KEY ? ownKey : value2
+  }));
   return sshSettingsOf({ host: "", entries });
 }
 function profileKey(parts) {
@@ -2642,7 +2705,11 @@ var VagrantDriver = class {
     const found = /* @__PURE__ */ new Map();
     const answers = await Promise.all([
       ...[...libvirt].map(async ([uri, machines]) => {
-        const args = virshDomstateArgs(uri, machines.map((m) => m.id), { dominfo: hardware !== void 0 });
+        const args = virshDomstateArgs(
+          uri,
+          machines.map((m) => m.id),
+          { dominfo: hardware !== void 0 }
+        );
         if (!args) return false;
         const result = await this.runner.run({ program: "virsh", args, cwd: dir });
         if (result.exitCode === 127 && /could not start/.test(result.stderr)) return false;
@@ -2810,7 +2877,12 @@ var VagrantDriver = class {
     const home = vagrantHome(this.env());
     if (boxOnDisk(home, box)) return;
     if (!this.writeFiles) {
-      this.emit(service, void 0, `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`, "svcplan");
+      this.emit(
+        service,
+        void 0,
+        `box ${boxLabel(box)} is not on this host: the apply adds it before any machine is touched (vagrant box add ${box.name} --box-version ${box.version} --provider ${box.provider})`,
+        "svcplan"
+      );
       return;
     }
     const dir = this.options.tmpDir ?? tmpdir();
@@ -3085,7 +3157,8 @@ var VagrantDriver = class {
         const uri = libvirtUriOf(inst.spec.target.options, { ...process.env, ...this.options.env }) ?? libvirtUri(inst.spec);
         const command = provider === "libvirt" ? { program: "virsh", args: ["-c", uri, "dominfo", m.id], cwd: this.vagrantDir(service.name) } : { program: "VBoxManage", args: ["showvminfo", m.id, "--machinereadable"], cwd: this.vagrantDir(service.name) };
         const result = await this.runner.run(command, { timeoutSeconds: 60 });
-        if (result.exitCode === 0) Object.assign(o, provider === "libvirt" ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
+        if (result.exitCode === 0)
+          Object.assign(o, provider === "libvirt" ? parseDominfo(result.stdout) : { ...parseShowVmInfo(result.stdout), state: o.state });
         else unobserved.push(`memory and cpus: \`${formatCommandLine(command)}\` exited with ${result.exitCode}`);
       } else {
         unobserved.push("memory and cpus: Vagrant has no provider id for the machine");
@@ -3094,10 +3167,12 @@ var VagrantDriver = class {
         const script = guestFactsScript(inst.spec.target.provider);
         const target = await this.sshTarget(inst);
         let result = target ? await this.sshRun(inst, target, commandPayload(script), 120) : void 0;
-        if (!result || result.exitCode === 255) result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", script], { quiet: true, timeoutSeconds: 120 });
+        if (!result || result.exitCode === 255)
+          result = await this.run(inst.service, inst.name, ["ssh", inst.name, "-c", script], { quiet: true, timeoutSeconds: 120 });
         const guest = result.exitCode === 0 ? parseGuestFacts(result.stdout, inst.spec, service.name) : void 0;
         if (guest) o.guest = guest;
-        else unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
+        else
+          unobserved.push(`the guest did not answer (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.split("\n").filter(Boolean).at(-1)}` : ""}`);
       }
       if (unobserved.length > 0) o.unobserved = unobserved;
     });
@@ -3211,9 +3286,7 @@ function deploymentTarget(record, to) {
     const earlier = history.filter((d2) => d2 !== current && d2.result === "succeeded");
     const target = earlier[earlier.length - 1];
     if (!target) {
-      throw new RollbackTargetError(
-        `service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`
-      );
+      throw new RollbackTargetError(`service ${record.name} has no succeeded deployment before the current one to roll back to; ${describeHistory(record)}`);
     }
     return target;
   }
@@ -3261,7 +3334,9 @@ ${err.message}`);
     throw err;
   }
   if (!found) {
-    throw new RollbackTargetError(`"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`);
+    throw new RollbackTargetError(
+      `"${to}" is neither a deployment id of ${record.name} nor a commit, branch or tag of the templates repository; ${describeHistory(record)}`
+    );
   }
   const { commit, desired } = found;
   const spec = desired.services.find((s) => s.name === record.name);
@@ -3381,7 +3456,12 @@ async function checkDrift(opts) {
   return {
     format_version: 1,
     checked_at: (opts.now?.() ?? /* @__PURE__ */ new Date()).toISOString(),
-    summary: { services: services.length, drifted_services: services.filter((s) => s.status === "drifted").length, instances, drifted_instances: driftedInstances },
+    summary: {
+      services: services.length,
+      drifted_services: services.filter((s) => s.status === "drifted").length,
+      instances,
+      drifted_instances: driftedInstances
+    },
     services,
     errors
   };
@@ -3400,12 +3480,23 @@ async function checkService(record, opts, errors) {
     for (const ri of record.instances) {
       const seen = observed[ri.name];
       if (!seen || seen.state === "unknown") {
-        errors.push({ service: record.name, instance: ri.name, message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join("; ")}` : ""}` });
+        errors.push({
+          service: record.name,
+          instance: ri.name,
+          message: `${ri.name} could not be observed${seen?.unobserved?.length ? `: ${seen.unobserved.join("; ")}` : ""}`
+        });
         continue;
       }
       for (const why of seen.unobserved ?? []) errors.push({ service: record.name, instance: ri.name, message: `${ri.name}: ${why}` });
       const d = instanceDrift(ri, seen);
-      const unfinished = ri.step ? [{ path: "step", recorded: "finished", observed: `${ri.step.action} ${ri.step.failed ? "failed" : "stopped"} at ${ri.step.phase}`, action: ri.step.action }] : [];
+      const unfinished = ri.step ? [
+        {
+          path: "step",
+          recorded: "finished",
+          observed: `${ri.step.action} ${ri.step.failed ? "failed" : "stopped"} at ${ri.step.phase}`,
+          action: ri.step.action
+        }
+      ] : [];
       if (d || unfinished.length > 0) {
         const differences = [...unfinished, ...d?.differences ?? []];
         drifted.push({ name: ri.name, tier: ri.tier, action: d?.action ?? ri.step.action, differences });
@@ -3433,7 +3524,9 @@ var ImportRefused = class extends Error {
 async function importService(opts) {
   const { desired, store, driver } = opts;
   if (await store.readService(desired.name)) {
-    throw new ImportRefused(`service ${desired.name} is recorded already, so there is nothing to import; svcplan drift shows how its machines differ from the record`);
+    throw new ImportRefused(
+      `service ${desired.name} is recorded already, so there is nothing to import; svcplan drift shows how its machines differ from the record`
+    );
   }
   let lease;
   try {
@@ -3445,7 +3538,13 @@ async function importService(opts) {
   try {
     await driver.settle(desired.name);
     const instances = desired.tiers.flatMap(
-      (tier) => Array.from({ length: tier.count }, (_, i) => ({ service: desired.name, tier: tier.name, index: i + 1, name: instanceName(desired.name, tier.name, i + 1), spec: tier.instance }))
+      (tier) => Array.from({ length: tier.count }, (_, i) => ({
+        service: desired.name,
+        tier: tier.name,
+        index: i + 1,
+        name: instanceName(desired.name, tier.name, i + 1),
+        spec: tier.instance
+      }))
     );
     await driver.layout(desired, instances);
     const observed = await driver.inspect(desired, instances);
@@ -3615,10 +3714,13 @@ function renderDriftMarkdown(report, opts = {}) {
   const errors = report.errors.filter((e) => !opts.service || e.service === opts.service);
   if (errors.length > 0) out.push("**Not observed**", "", ...errors.map((e) => `- ${escapeMarkdown(`${e.instance ?? e.service}: ${e.message}`)}`), "");
   if (services.some((s) => s.status === "drifted")) {
-    out.push("`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history).");
+    out.push(
+      "`svcplan plan --repair` shows the repair as a plan; `svcplan apply --repair` makes it through the normal rollout (domains, health gates, history)."
+    );
   }
   let text = out.join("\n") + "\n";
-  if (text.length > limit) text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
+  if (text.length > limit)
+    text = text.slice(0, limit - 80).replace(/\n[^\n]*$/, "") + "\n\n\u2026 the report is longer than GitHub allows; `svcplan drift` shows all of it.\n";
   return text;
 }
 function renderDriftJson(report) {
