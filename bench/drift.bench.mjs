@@ -28,8 +28,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importSources } from './sources.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 /** SVCPLAN_BENCH_CLI: another CLI to measure (say, an older dist/cli.js). */
@@ -140,29 +140,13 @@ function configuredParallelism() {
   return { serviceConcurrency: Number(services), machineConcurrency: m };
 }
 
-async function bundleEngine(dir) {
-  const entry = join(dir, 'entry.ts');
-  writeFileSync(
-    entry,
-    [
-      `export { applyPlan } from ${JSON.stringify(join(root, 'src/apply/executor.ts'))};`,
-      `export { LocalStateStore } from ${JSON.stringify(join(root, 'src/state/index.ts'))};`,
-      `export { buildPlan } from ${JSON.stringify(join(root, 'src/plan/index.ts'))};`,
-      `export { guestFactsScript, expectedSettingsDigest } from ${JSON.stringify(join(root, 'src/apply/drivers/vagrant/inspect.ts'))};`,
-    ].join('\n'),
-  );
-  const bundle = join(dir, 'engine.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+function bundleEngine(dir) {
+  return importSources(dir, {
+    'src/apply/executor.ts': ['applyPlan'],
+    'src/state/index.ts': ['LocalStateStore'],
+    'src/plan/index.ts': ['buildPlan'],
+    'src/apply/drivers/vagrant/inspect.ts': ['guestFactsScript', 'expectedSettingsDigest'],
   });
-  return import(pathToFileURL(bundle).href);
 }
 
 function serviceName(s) {

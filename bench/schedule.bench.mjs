@@ -12,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importSources } from './sources.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const SLEEP = Number(process.env.SVCPLAN_BENCH_SLEEP ?? '0.5');
@@ -27,28 +27,12 @@ const RUNS = Number(process.env.SVCPLAN_BENCH_RUNS ?? '5');
 const work = mkdtempSync(join(tmpdir(), 'svcplan-schedule-bench-'));
 try {
   // The executor, driver and store as one module, straight from the sources.
-  const entry = join(work, 'entry.ts');
-  writeFileSync(
-    entry,
-    [
-      `export { applyPlan } from ${JSON.stringify(join(root, 'src/apply/executor.ts'))};`,
-      `export { VagrantDriver } from ${JSON.stringify(join(root, 'src/apply/drivers/vagrant/index.ts'))};`,
-      `export { LocalStateStore } from ${JSON.stringify(join(root, 'src/state/index.ts'))};`,
-      `export { buildPlan } from ${JSON.stringify(join(root, 'src/plan/index.ts'))};`,
-    ].join('\n'),
-  );
-  const bundle = join(work, 'engine.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  const { applyPlan, VagrantDriver, LocalStateStore, buildPlan } = await importSources(work, {
+    'src/apply/executor.ts': ['applyPlan'],
+    'src/apply/drivers/vagrant/index.ts': ['VagrantDriver'],
+    'src/state/index.ts': ['LocalStateStore'],
+    'src/plan/index.ts': ['buildPlan'],
   });
-  const { applyPlan, VagrantDriver, LocalStateStore, buildPlan } = await import(pathToFileURL(bundle).href);
 
   const bin = join(work, 'bin');
   mkdirSync(bin);

@@ -19,8 +19,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importSources } from './sources.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const RUNS = Number(process.env.SVCPLAN_BENCH_RUNS ?? '3');
@@ -305,20 +305,7 @@ function apply(label) {
  * fresh connection (a driver with its own socket folder) and on the shared one, 5 of each.
  */
 async function healthProbes() {
-  const entry = join(work, 'probe-entry.ts');
-  writeFileSync(entry, `export { VagrantDriver } from ${JSON.stringify(join(root, 'src/apply/drivers/vagrant/index.ts'))};\n`);
-  const bundle = join(work, 'driver.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
-  const { VagrantDriver } = await import(pathToFileURL(bundle).href);
+  const { VagrantDriver } = await importSources(work, { 'src/apply/drivers/vagrant/index.ts': ['VagrantDriver'] }, 'driver');
   const record = JSON.parse(readFileSync(join(repo, '.svcplan/state', `${SERVICE}.json`), 'utf8'));
   const instances = record.instances.map((i) => ({ service: SERVICE, tier: i.tier, index: i.index, name: i.name, spec: i.spec }));
   const check = { command: record.spec.tiers[0].health.command, timeoutSeconds: 30, minReadySeconds: 0 };
