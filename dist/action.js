@@ -37210,7 +37210,7 @@ async function pause(ms, signal) {
     throw err;
   }
 }
-var RE_ASK_SECONDS, INSPECT_CONCURRENCY, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, lastLines, VagrantCommandError, GuestCommandError, BoxUnavailableError, VagrantDriver;
+var RE_ASK_SECONDS, INSPECT_CONCURRENCY, MACHINE_LOCKED, STDOUT_TAIL_LINES, STDERR_TAIL_LINES, BACKTRACE_FRAME, lastLines, VagrantCommandError, GuestCommandError, BoxUnavailableError, VagrantDriver;
 var init_driver = __esm({
   "src/apply/drivers/vagrant/driver.ts"() {
     "use strict";
@@ -37229,7 +37229,8 @@ var init_driver = __esm({
     MACHINE_LOCKED = /another process is already executing an action on the machine/;
     STDOUT_TAIL_LINES = 6;
     STDERR_TAIL_LINES = 16;
-    lastLines = (text2, count) => text2.split("\n").filter((l) => l.trim() !== "").slice(-count);
+    BACKTRACE_FRAME = /^\s+from \S+:\d+:in /;
+    lastLines = (text2, count) => text2.split("\n").filter((l) => l.trim() !== "" && !BACKTRACE_FRAME.test(l)).slice(-count);
     VagrantCommandError = class extends Error {
       constructor(command, result) {
         const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");

@@ -74,6 +74,21 @@ test('a failed command is reported with its reason from stderr, even after pages
   expect(error.message.split('\n').length).toBeLessThan(25);
 });
 
+test('a Ruby backtrace does not crowd out the error above it', async () => {
+  // Vagrant's crash report: the reason, then dozens of frames.
+  const frames = Array.from(
+    { length: 30 },
+    (_, i) => `\tfrom /usr/share/rubygems-integration/all/gems/vagrant-2.3.4/lib/vagrant/action/warden.rb:${i}:in \`call'`,
+  );
+  const stderr = ["/usr/share/vagrant-libvirt/lib/start_domain.rb:12:in `call': Call to virDomainCreateWithFlags failed (Libvirt::Error)", ...frames].join(
+    '\n',
+  );
+  const command = { program: 'vagrant', args: ['up', 'vm'], cwd: dir };
+  const error = new VagrantCommandError(command, { exitCode: 1, stdout: '==> vm: Starting domain.\n', stderr });
+  expect(error.message).toContain('Call to virDomainCreateWithFlags failed (Libvirt::Error)');
+  expect(error.message).not.toContain('warden.rb');
+});
+
 test('a program whose signal is aborted is stopped at once', async () => {
   const controller = new AbortController();
   const started = Date.now();

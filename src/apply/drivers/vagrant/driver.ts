@@ -96,10 +96,13 @@ const MACHINE_LOCKED = /another process is already executing an action on the ma
 const STDOUT_TAIL_LINES = 6;
 const STDERR_TAIL_LINES = 16;
 
+/** A frame of a Ruby backtrace (`\tfrom /usr/share/…/call.rb:53:in 'call'`): it would crowd out the reason above it. */
+const BACKTRACE_FRAME = /^\s+from \S+:\d+:in /;
+
 const lastLines = (text: string, count: number): string[] =>
   text
     .split('\n')
-    .filter((l) => l.trim() !== '')
+    .filter((l) => l.trim() !== '' && !BACKTRACE_FRAME.test(l))
     .slice(-count);
 
 /**

@@ -2590,7 +2590,8 @@ var INSPECT_CONCURRENCY = 8;
 var MACHINE_LOCKED = /another process is already executing an action on the machine/;
 var STDOUT_TAIL_LINES = 6;
 var STDERR_TAIL_LINES = 16;
-var lastLines = (text, count) => text.split("\n").filter((l) => l.trim() !== "").slice(-count);
+var BACKTRACE_FRAME = /^\s+from \S+:\d+:in /;
+var lastLines = (text, count) => text.split("\n").filter((l) => l.trim() !== "" && !BACKTRACE_FRAME.test(l)).slice(-count);
 var VagrantCommandError = class extends Error {
   constructor(command, result) {
     const tail = [...lastLines(result.stdout, STDOUT_TAIL_LINES), ...lastLines(result.stderr, STDERR_TAIL_LINES)].join("\n");
