@@ -20230,34 +20230,6 @@ var init_git = __esm({
         this.knownPrefix ??= this.run(["rev-parse", "--show-prefix"]).then((out) => out.trim());
         return this.knownPrefix;
       }
-      /** The best common ancestor of two commits, or undefined when they share no history. */
-      async mergeBase(a, b) {
-        checkRefSyntax(a);
-        checkRefSyntax(b);
-        try {
-          return (await this.run(["merge-base", a, b])).trim() || void 0;
-        } catch (err) {
-          if (err instanceof GitError && err.exitCode === 1 && err.stderr === "") return void 0;
-          throw err;
-        }
-      }
-      /**
-       * A ref naming the default branch that resolves here: `origin/<branch>` from origin/HEAD, else
-       * a local `main` or `master`, else `origin/main` or `origin/master`; undefined when none exists.
-       */
-      async defaultBranch() {
-        try {
-          const symbolic = (await this.run(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"])).trim();
-          if (symbolic && await this.tryRevParse(symbolic)) return symbolic;
-        } catch (err) {
-          if (!(err instanceof GitError)) throw err;
-        }
-        for (const candidate of ["main", "master", "origin/main", "origin/master"]) {
-          const ref = candidate.startsWith("origin/") ? `refs/remotes/${candidate}` : `refs/heads/${candidate}`;
-          if (await this.tryRevParse(ref)) return candidate;
-        }
-        return void 0;
-      }
       /**
        * Every blob (file or symlink) of a commit, recursively, paths relative to the top of the work
        * tree; with `under`, only the ones under that folder (a path relative to the top).

@@ -129,37 +129,6 @@ export class Git {
     return this.knownPrefix;
   }
 
-  /** The best common ancestor of two commits, or undefined when they share no history. */
-  async mergeBase(a: string, b: string): Promise<string | undefined> {
-    checkRefSyntax(a);
-    checkRefSyntax(b);
-    try {
-      return (await this.run(['merge-base', a, b])).trim() || undefined;
-    } catch (err) {
-      // Exit 1 with no output means "no common ancestor"; anything else is a real failure.
-      if (err instanceof GitError && err.exitCode === 1 && err.stderr === '') return undefined;
-      throw err;
-    }
-  }
-
-  /**
-   * A ref naming the default branch that resolves here: `origin/<branch>` from origin/HEAD, else
-   * a local `main` or `master`, else `origin/main` or `origin/master`; undefined when none exists.
-   */
-  async defaultBranch(): Promise<string | undefined> {
-    try {
-      const symbolic = (await this.run(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])).trim();
-      if (symbolic && (await this.tryRevParse(symbolic))) return symbolic;
-    } catch (err) {
-      if (!(err instanceof GitError)) throw err;
-    }
-    for (const candidate of ['main', 'master', 'origin/main', 'origin/master']) {
-      const ref = candidate.startsWith('origin/') ? `refs/remotes/${candidate}` : `refs/heads/${candidate}`;
-      if (await this.tryRevParse(ref)) return candidate;
-    }
-    return undefined;
-  }
-
   /**
    * Every blob (file or symlink) of a commit, recursively, paths relative to the top of the work
    * tree; with `under`, only the ones under that folder (a path relative to the top).

@@ -49,33 +49,6 @@ describe('Git', () => {
     expect(await new Git(r.dir).prefix()).toBe('');
   });
 
-  it('finds merge bases, and none between unrelated histories', async () => {
-    const r = await repo({ 'a.txt': '1' });
-    await r.runGit(['checkout', '-q', '-b', 'feature']);
-    const feature = await r.commit('feature', { 'b.txt': '2' });
-    await r.runGit(['checkout', '-q', 'main']);
-    await r.commit('main moves on', { 'c.txt': '3' });
-    const git = new Git(r.dir);
-    expect(await git.mergeBase('main', feature)).toBe(r.shas[0]);
-    await r.runGit(['checkout', '-q', '--orphan', 'unrelated']);
-    await r.commit('unrelated root', { 'd.txt': '4' });
-    expect(await git.mergeBase('main', 'unrelated')).toBeUndefined();
-    await expect(git.mergeBase('main', 'nope')).rejects.toBeInstanceOf(GitError);
-  });
-
-  it('finds the default branch: origin/HEAD first, then main or master', async () => {
-    const origin = await repo({ 'a.txt': '1' }, 'trunk');
-    const clone = await repo();
-    await clone.runGit(['remote', 'add', 'origin', origin.dir]);
-    await clone.runGit(['fetch', '-q', 'origin']);
-    await clone.runGit(['remote', 'set-head', 'origin', 'trunk']);
-    expect(await new Git(clone.dir).defaultBranch()).toBe('origin/trunk');
-
-    expect(await new Git((await repo({ 'a.txt': '1' }, 'master')).dir).defaultBranch()).toBe('master');
-    expect(await new Git((await repo({ 'a.txt': '1' }, 'main')).dir).defaultBranch()).toBe('main');
-    expect(await new Git((await repo({ 'a.txt': '1' }, 'other')).dir).defaultBranch()).toBeUndefined();
-  });
-
   it('reads many blobs through one cat-file, missing ones as undefined', async () => {
     const r = await repo({ 'a.txt': 'A\n', 'b.bin': '\u0000\u0001\n\n' });
     const git = new Git(r.dir);

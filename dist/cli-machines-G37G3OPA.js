@@ -21,7 +21,7 @@ import {
   mostDisruptive,
   runnerLabelOf,
   specDigest
-} from "./cli-chunk-FSX3QQMQ.js";
+} from "./cli-chunk-3H6HU5GJ.js";
 
 // src/apply/boxes.ts
 function boxesFor(specs) {
