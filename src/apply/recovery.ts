@@ -75,6 +75,29 @@ export function isOldMachine(step: InstanceStep, m: Machine): boolean {
 }
 
 /**
+ * A call an earlier run began at this creating phase (a create, or the destroy before one) that
+ * did not succeed, with no machine to show for it: one cut off (`call`: the step runner settled
+ * it first, and one that succeeded has moved the step on, one that never began is dropped) or one
+ * that failed (`failed`). A create may have ended after the provider made part of the machine:
+ * vagrant-libvirt makes the domain's disk image before the domain, and refuses to make it again
+ * ("Volume for domain is already created").
+ */
+function createCutOff(step: InstanceStep, m: Machine): boolean {
+  return (step.call !== undefined || step.failed !== undefined) && m.state === 'not_created';
+}
+
+/**
+ * `vagrant destroy` of a machine not created removes what an unfinished create left (the stale
+ * disk image: vagrant-libvirt's RemoveStaleVolume), never the state disk.
+ */
+const clearCutOffCreate: Move = {
+  kind: 'run',
+  op: 'destroy',
+  then: 'creating',
+  note: 'a create the interrupted run began left no machine: `vagrant destroy` clears what it may have left (its disk image; the state disk stays), then it is created again',
+};
+
+/**
  * The next move of `step` at its recorded phase, for the machine as observed. `unknown` (no
  * observation could be had, as in a dry run) is taken to be what the phase expects.
  */
@@ -98,6 +121,7 @@ export function nextMove(step: InstanceStep, m: Machine): Move {
               then: 'creating',
               note: 'an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)',
             };
+          if (createCutOff(step, m)) return clearCutOffCreate;
           return { kind: 'run', op: 'create', then: 'created' };
         case 'created':
           if (!exists) return { kind: 'advance', phase: 'creating', note: 'the machine is gone: it is created again' };
@@ -136,6 +160,7 @@ export function nextMove(step: InstanceStep, m: Machine): Move {
               then: 'creating',
               note: 'an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays',
             };
+          if (createCutOff(step, m)) return clearCutOffCreate;
           return { kind: 'run', op: 'create', then: 'created' };
         case 'created':
           if (!exists) return { kind: 'advance', phase: 'creating', note: 'the new machine is gone: it is created again' };

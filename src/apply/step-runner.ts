@@ -70,6 +70,8 @@ export async function bringToward(ctx: StepContext, slot: Slot, target: Instance
         continue;
       }
       ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe(outcome)}`);
+      // No trace of it: it left nothing to clear up, as if it had never been recorded.
+      if (outcome === 'not-started') journal.setPhase(slot.name, step.phase);
     }
 
     if (!headsFor(step, target)) {

@@ -105,8 +105,17 @@ export function retarget(
   start: StepStart,
 ): { kind: 'step'; step: InstanceStep } | Fresh | { kind: 'finish-first' } {
   const m = start.machine;
-  const { call: _call, failed: _failed, ...kept } = step;
-  const carried = (fields: Partial<InstanceStep>): { kind: 'step'; step: InstanceStep } => ({ kind: 'step', step: { ...kept, ...fields } });
+  const { call, failed, ...kept } = step;
+  // A step carried on at `creating` keeps the word of its last call: a create cut off or failed
+  // may have left part of a machine behind, which is cleared before the next create.
+  const carried = (fields: Partial<InstanceStep>): { kind: 'step'; step: InstanceStep } => {
+    const next: InstanceStep = { ...kept, ...fields };
+    if (next.phase === 'creating' && step.phase === 'creating') {
+      if (call) next.call = call;
+      if (failed) next.failed = failed;
+    }
+    return { kind: 'step', step: next };
+  };
   const destroyFrom = (spec: InstanceSpec | undefined): Fresh => {
     if (!spec) return { kind: 'nothing' };
     return { kind: 'step', step: newStep({ action: 'destroy', from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };

@@ -44,7 +44,16 @@ const to = instance({ image: { box: 'svcplan/debian-12', version: '12.8.0' }, st
 
 function stepOf(row: Row): InstanceStep {
   const q = row.qualifier ?? '';
-  const base = { phase: row.phase, deployment: 1, domain: 0, startedAt: '' };
+  const base = {
+    phase: row.phase,
+    deployment: 1,
+    domain: 0,
+    startedAt: '',
+    // A call an earlier run made at this phase and that did not succeed.
+    ...(q === 'create cut off' ? { call: { id: 'c1', op: 'create', then: 'created' as const } } : {}),
+    ...(q === 'destroy cut off' ? { call: { id: 'c1', op: 'destroy', then: 'creating' as const } } : {}),
+    ...(q === 'create failed' ? { failed: { message: 'vagrant up failed', at: '' } } : {}),
+  };
   switch (row.action) {
     case 'create':
       return { ...base, action: 'create', to };
@@ -166,6 +175,21 @@ describe('carrying an unfinished step toward a new target', () => {
     expect(retarget(replace('saving'), newer, start({ state: 'running', id: OLD_ID }))).toMatchObject({
       kind: 'step',
       step: { action: 'replace', phase: 'saving', to: newer, save: true },
+    });
+  });
+
+  it('a create cut off at creating, carried toward a new target, still clears what it left before creating', () => {
+    const call = { id: 'c1', op: 'create', then: 'created' as const };
+    const cut: InstanceStep = { ...replace('creating'), call };
+    const carried = retarget(cut, newer, start({ state: 'not_created' }));
+    expect(carried).toMatchObject({ kind: 'step', step: { action: 'replace', phase: 'creating', to: newer, call } });
+    expect(nextMove((carried as { step: InstanceStep }).step, { state: 'not_created' })).toMatchObject({ kind: 'run', op: 'destroy', then: 'creating' });
+    const failed: InstanceStep = { action: 'create', phase: 'creating', deployment: 3, domain: 0, to, startedAt: '', failed: { message: 'up failed', at: '' } };
+    const again = retarget(failed, newer, start({ state: 'not_created' }));
+    expect(nextMove((again as { step: InstanceStep }).step, { state: 'not_created' })).toMatchObject({ kind: 'run', op: 'destroy', then: 'creating' });
+    // A step that had not reached creating has no create to clear up after.
+    expect(retarget({ ...replace('saving'), call: { id: 'c2', op: 'save-state', then: 'saved' } }, newer, start({ state: 'not_created' }))).not.toMatchObject({
+      step: { call: expect.anything() },
     });
   });
 

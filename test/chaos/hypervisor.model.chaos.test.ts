@@ -407,6 +407,34 @@ describe('the chaos stand-in hypervisor', () => {
     expect((await vagrant('up', 'shop-web-3')).code).toBe(0);
   });
 
+  it('leaves the disk image of a create killed before its domain exists; vagrant destroy clears it, not the state disk', async () => {
+    const signals: string[] = [];
+    model.startRun('cut', { at: 1, mode: 'during-create', kill: (s) => signals.push(s) });
+    const cut = await vagrant('up', 'shop-web-1');
+    expect(cut.code).toBe(137);
+    expect(signals).toEqual(['SIGKILL']);
+    expect(machine('shop-web-1')).toBeUndefined();
+    expect(model.state.rootVolumes).toEqual([expect.stringMatching(/_shop-web-1\.img$/)]);
+
+    model.startRun('again');
+    const again = await vagrant('up', 'shop-web-1');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("Volume for domain is already created. Please run 'vagrant destroy' first.");
+    expect(machine('shop-web-1')).toBeUndefined();
+
+    const disksBefore = Object.keys(model.state.disks);
+    const cleared = await vagrant('destroy', '-f', 'shop-web-1');
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toContain('Remove stale volume...');
+    expect(model.state.rootVolumes).toEqual([]);
+    expect(Object.keys(model.state.disks)).toEqual(disksBefore);
+
+    expect((await vagrant('up', 'shop-web-1')).code).toBe(0);
+    expect(model.state.rootVolumes).toHaveLength(1);
+    await vagrant('destroy', '-f', 'shop-web-1');
+    expect(model.state.rootVolumes).toEqual([]);
+  });
+
   it('answers ssh-config as vagrant-libvirt does, once the guest is up; its guests answer ssh with those settings', async () => {
     const ported = (n: number) => spec({ target: { provider: 'libvirt', options: {}, ssh: { host: '127.0.0.1', portBase: 2800 + n - 1 } } });
     layout({ 'shop-web-1': ported(1), 'shop-web-2': ported(2), 'shop-web-3': spec({ state: undefined }) });

@@ -21,6 +21,11 @@
 //   once with Vagrant's machine_action_locked error.
 // - state disks (`lv.storage :file, allow_existing: true`) are attached if they exist, created
 //   otherwise, and never removed by destroy; `virsh vol-resize` / `vol-delete` change them.
+// - `up` of a machine not created first makes its root volume (`<dir>_<name>.img`, a snapshot of
+//   the box) and refuses when one is already there ("Volume for domain is already created");
+//   `destroy` removes it with the domain, and `destroy` of a machine not created removes a stale
+//   one (RemoveStaleVolume). A kill "during-create" kills the `up` (and svcplan) right after the
+//   volume is made, before the domain exists: what a group kill in CreateDomainVolume leaves.
 //
 // Guests answer SSH (the `ssh` program, with the machine's settings from `vagrant ssh-config`)
 // once booted: at the endpoint the Vagrantfile gives (`node.ssh.host/port`) or, without one, an
@@ -116,7 +121,9 @@ export type EffectKind =
   | 'restore-again'
   | 'unsaved-state-destroyed'
   | 'unknown-provisioner'
-  | 'box-added';
+  | 'box-added'
+  | 'root-volume-created'
+  | 'root-volume-removed';
 
 export interface Effect {
   seq: number;
@@ -172,7 +179,7 @@ export interface CallResult {
   exitCode: number;
 }
 
-export type KillMode = 'before' | 'after' | 'during';
+export type KillMode = 'before' | 'after' | 'during' | 'during-create';
 
 /** What the harness wants done to the run under test. */
 export interface RunControl {
@@ -228,6 +235,8 @@ export interface ModelState {
   boxes: string[];
   /** Addresses handed out to machines without an SSH endpoint (see Machine.address). */
   addresses?: number;
+  /** Root volumes (`pool/<dir>_<name>.img`) of domains being made or made. */
+  rootVolumes?: string[];
 }
 
 const DEFAULT_DELAYS: Record<string, number> = { default: 5, up: 25, reload: 25, destroy: 10, halt: 10, ssh: 2 };
@@ -555,7 +564,7 @@ export class Hypervisor {
       result = { stdout: ctx.out.join('') + err.stdout, stderr: ctx.err.join('') + err.stderr, exitCode: err.exitCode };
     }
     // A kill "after" follows the call's end, whatever its outcome.
-    if (control?.mode === 'after' || (control?.mode === 'during' && call.control !== 'kill-during')) {
+    if (control?.mode === 'after' || ((control?.mode === 'during' || control?.mode === 'during-create') && call.control !== 'kill-during')) {
       call.control = 'kill-after';
       control.kill?.('SIGKILL');
     }
@@ -699,6 +708,13 @@ export class Hypervisor {
         let m = this.machine(env.dir, def.name);
         if (!m) {
           await this.pause(ctx.call, 0.25);
+          this.createRootVolume(ctx, env, def);
+          if (ctx.control?.mode === 'during-create') {
+            // The whole process group goes: vagrant dies with svcplan, the volume stays.
+            ctx.call.control = 'kill-during';
+            ctx.control.kill?.('SIGKILL');
+            throw new VagrantError('Killed\n', 137);
+          }
           m = this.create(ctx, env, def);
           await this.pause(ctx.call, 0.5);
           await this.finishBoot(ctx, m, def, 'up');
@@ -845,6 +861,8 @@ export class Hypervisor {
         await this.pause(ctx.call);
         const m = this.machine(env.dir, def.name);
         if (!m) {
+          // action_destroy of a machine not created: SetNameOfDomain, RemoveStaleVolume.
+          if (this.removeRootVolume(ctx, env, def.name)) ctx.out.push(`==> ${def.name}: Remove stale volume...\n`);
           ctx.out.push(T.notCreated(def.name));
           return;
         }
@@ -1063,6 +1081,30 @@ export class Hypervisor {
 
   // --- effects --------------------------------------------------------------------------------
 
+  /** The root volume of a domain (CreateDomainVolume), in the pool of state disks' default. */
+  private rootVolumeKey(env: Env, name: string): string {
+    return `default/${basename(env.dir)}_${name}.img`;
+  }
+
+  /** CreateDomainVolume: refuses a volume left by a create that never finished. */
+  private createRootVolume(ctx: CallContext, env: Env, def: MachineDef): void {
+    const key = this.rootVolumeKey(env, def.name);
+    const volumes = (this.s.rootVolumes ??= []);
+    ctx.out.push(`==> ${def.name}: Creating image (snapshot of base box volume).\n`);
+    if (volumes.includes(key)) throw new VagrantError("Volume for domain is already created. Please run 'vagrant destroy' first.\n");
+    volumes.push(key);
+    this.effect(ctx.call, { kind: 'root-volume-created', machine: def.name, dir: env.dir, disk: key });
+  }
+
+  private removeRootVolume(ctx: CallContext, env: Env, name: string): boolean {
+    const key = this.rootVolumeKey(env, name);
+    const volumes = this.s.rootVolumes ?? [];
+    if (!volumes.includes(key)) return false;
+    this.s.rootVolumes = volumes.filter((v) => v !== key);
+    this.effect(ctx.call, { kind: 'root-volume-removed', machine: name, dir: env.dir, disk: key });
+    return true;
+  }
+
   private create(ctx: CallContext, env: Env, def: MachineDef): Machine {
     if (!def.box) throw new VagrantError(`==> ${def.name}: No box configured.\n`);
     const version = pinnedVersion(def.boxVersion) ?? '0';
@@ -1160,6 +1202,7 @@ export class Hypervisor {
       this.effect(ctx.call, { kind: 'unsaved-state-destroyed', machine: m.name, dir: m.dir, id: m.id, disk: disk.key });
     }
     delete this.s.machines[machineKey(env.dir, m.name)];
+    this.removeRootVolume(ctx, env, m.name);
     this.effect(ctx.call, { kind: 'machine-destroyed', machine: m.name, dir: m.dir, id: m.id, detail: m.appState });
     this.removeMachineFiles(env, m);
   }

@@ -140,11 +140,14 @@ export async function runScenario(w: World, sc: Scenario): Promise<ScenarioRepor
   }
   baseline.push(...(await resumeAndCheck(w, sc, { recordAtKill: undefined, resumeLabel: 'resume', expectExit: 0 })));
 
+  const createdMachine = new Set(w.model.effects().flatMap((e) => (e.kind === 'machine-created' && e.call !== undefined ? [e.call] : [])));
   const points: { k: number; mode: KillMode }[] = [];
   for (let k = 1; k <= countCalls.length; k += stride()) {
     points.push({ k, mode: 'before' }, { k, mode: 'after' });
     const c = countCalls[k - 1];
     if (c.program === 'vagrant' && ['up', 'reload'].includes(subcommand(c))) points.push({ k, mode: 'during' });
+    // An `up` that made a machine can also die (with its whole group) before the domain exists.
+    if (createdMachine.has(c.seq)) points.push({ k, mode: 'during-create' });
   }
 
   let aborted: string | undefined;
@@ -271,6 +274,12 @@ export function checkWorld(w: World, def: ServiceDef, sc: Pick<Scenario, 'diskDe
   }
   const names = new Set(expected.map((e) => e.name));
   for (const vm of m.machines(dir)) if (!names.has(vm.name)) v.push({ category: 'converged', message: `${vm.name} still exists (${vm.state})` });
+  // A root volume without its domain is what an unfinished create leaves: a resume clears it.
+  const prefix = `default/${dir.split('/').pop()}_`;
+  for (const vol of m.state.rootVolumes ?? []) {
+    const name = vol.startsWith(prefix) ? vol.slice(prefix.length, -'.img'.length) : undefined;
+    if (name !== undefined && !m.machine(dir, name)) v.push({ category: 'converged', message: `root volume ${vol} is left without its domain` });
+  }
 
   // State disks: never created twice, never deleted unless asked, grown as asked.
   const created = new Map<string, number>();

@@ -1,6 +1,7 @@
 // `svcplan apply` killed with -9 (its pid only, as an operator would) during each phase of an
-// image replacement, and during a new VM's boot, on real QEMU VMs: the next apply finishes the
-// work, the app state on the state disk is intact, save-state ran once on the old VM and
+// image replacement, and during a new VM's boot, on real QEMU VMs; and killed with its whole
+// process group (vagrant too, as a cancelled CI job is) while vagrant-libvirt makes a new VM's
+// disk image, before the domain exists. The next apply finishes the work, the app state on the state disk is intact, save-state ran once on the old VM and
 // restore-state once on the new one, and nothing is left to plan. Needs .ci/setup-vagrant.
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -11,8 +12,8 @@ import { deleteVolume, e2eEnv, ensureLibvirt, inGuest, libvirtDomainType, requir
 import { FILES, serviceFile, snapshotCli, svcplanAt, template, TIER } from './support/service.js';
 
 const SERVICE = 'e2e-kill';
-const names = [1, 2].map((n) => instanceName(SERVICE, TIER, n));
-const [first, second] = names;
+const names = [1, 2, 3].map((n) => instanceName(SERVICE, TIER, n));
+const [first, second, third] = names;
 
 let repo: TempRepo;
 let env: Record<string, string>;
@@ -29,6 +30,32 @@ const restores = (machine: string) => guest(machine, 'cat /etc/svcplan-restore.l
 
 async function commitTemplate(change: Parameters<typeof template>[0]): Promise<void> {
   await repo.commit(`kill ${JSON.stringify(change)}`, { 'templates/tiny.yaml': template(change) });
+}
+
+/**
+ * Runs `svcplan apply` in a process group of its own and kills the group (svcplan and vagrant,
+ * SIGKILL) as soon as the storage pool holds `volume`; resolves once svcplan is dead.
+ */
+async function applyGroupKilledAtVolume(volume: string): Promise<void> {
+  const child = spawn(process.execPath, [cli, 'apply', '--repo', repo.dir], { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let done = false;
+  void exited.then(() => (done = true));
+  const deadline = Date.now() + 12 * 60_000;
+  while (!done) {
+    const vols = spawnSync('virsh', ['-c', 'qemu:///system', 'vol-list', '--pool', 'default'], { encoding: 'utf8' }).stdout ?? '';
+    if (vols.split('\n').some((l) => l.trim().split(/\s+/)[0] === volume)) {
+      process.kill(-child.pid!, 'SIGKILL');
+      break;
+    }
+    if (Date.now() > deadline) {
+      process.kill(-child.pid!, 'SIGKILL');
+      throw new Error(`the storage pool never held ${volume}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  if (done) throw new Error(`the apply ended before the storage pool held ${volume}`);
+  await exited;
 }
 
 /**
@@ -130,4 +157,14 @@ test('an apply killed in any phase of a replace, or while a new VM boots, is fin
   expect(guest(second, 'hostname')).toBe(second);
   expect(svcplan('plan')).toMatch(/No changes to any VM/);
   step("killed during a create's boot, resumed");
+
+  // The whole group killed as vagrant-libvirt makes the new VM's disk image (the domain comes
+  // after it): the image is left without a domain, and vagrant-libvirt refuses to make it again.
+  await commitTemplate({ box: 'test/tiny-v1', memory: 256, version: '1', count: 3 });
+  await applyGroupKilledAtVolume(`${SERVICE}_${third}.img`);
+  svcplan('apply');
+  expect(guest(third, 'cat /etc/tiny-release')).toBe('tiny-v1');
+  expect(guest(third, 'hostname')).toBe(third);
+  expect(svcplan('plan')).toMatch(/No changes to any VM/);
+  step("killed with its group while a create's disk image was made, resumed");
 });

@@ -105,6 +105,15 @@ function isOldMachine(step, m) {
   if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
   return true;
 }
+function createCutOff(step, m) {
+  return (step.call !== void 0 || step.failed !== void 0) && m.state === "not_created";
+}
+var clearCutOffCreate = {
+  kind: "run",
+  op: "destroy",
+  then: "creating",
+  note: "a create the interrupted run began left no machine: `vagrant destroy` clears what it may have left (its disk image; the state disk stays), then it is created again"
+};
 function nextMove(step, m) {
   const exists = m.state !== "not_created";
   const hasProvisioners = (step.provisioners ?? []).length > 0;
@@ -123,6 +132,7 @@ function nextMove(step, m) {
               then: "creating",
               note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)"
             };
+          if (createCutOff(step, m)) return clearCutOffCreate;
           return { kind: "run", op: "create", then: "created" };
         case "created":
           if (!exists) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
@@ -159,6 +169,7 @@ function nextMove(step, m) {
               then: "creating",
               note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays"
             };
+          if (createCutOff(step, m)) return clearCutOffCreate;
           return { kind: "run", op: "create", then: "created" };
         case "created":
           if (!exists) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
@@ -302,8 +313,15 @@ function headsFor(step, target) {
 }
 function retarget(step, target, start) {
   const m = start.machine;
-  const { call: _call, failed: _failed, ...kept } = step;
-  const carried = (fields) => ({ kind: "step", step: { ...kept, ...fields } });
+  const { call, failed, ...kept } = step;
+  const carried = (fields) => {
+    const next = { ...kept, ...fields };
+    if (next.phase === "creating" && step.phase === "creating") {
+      if (call) next.call = call;
+      if (failed) next.failed = failed;
+    }
+    return { kind: "step", step: next };
+  };
   const destroyFrom = (spec) => {
     if (!spec) return { kind: "nothing" };
     return { kind: "step", step: newStep({ action: "destroy", from: spec, deleteStateDisk: start.deleteStateDisk && !!spec.state }, start) };
@@ -386,6 +404,7 @@ async function bringToward(ctx, slot, target, opts) {
         continue;
       }
       ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe(outcome)}`);
+      if (outcome === "not-started") journal.setPhase(slot.name, step.phase);
     }
     if (!headsFor(step, target)) {
       const next = retarget(step, target, start);
