@@ -23537,6 +23537,272 @@ var init_schema = __esm({
   }
 });
 
+// src/load/plain-yaml.ts
+function parsePlainYaml(text2) {
+  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text2)) return void 0;
+  try {
+    return new PlainReader(text2).document();
+  } catch (err) {
+    if (err === NOT_PLAIN) return void 0;
+    throw err;
+  }
+}
+function refuse() {
+  throw NOT_PLAIN;
+}
+function isListItem(content) {
+  return content[0] === "-" && (content.length === 1 || content[1] === " ");
+}
+function skipSpaces(s) {
+  while (s.text.charCodeAt(s.at) === 32) s.at++;
+}
+function checkKey(key) {
+  if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse();
+}
+function flowKey(s) {
+  const c = s.text[s.at];
+  let key;
+  if (c === '"' || c === "'") {
+    key = quoted(s);
+  } else {
+    FLOW_KEY.lastIndex = s.at;
+    const match = FLOW_KEY.exec(s.text);
+    if (!match) refuse();
+    key = match[0];
+    s.at += key.length;
+    if (typeof coreScalar(key) !== "string") refuse();
+  }
+  if (key.length > MAX_KEY_LENGTH || key === "__proto__") refuse();
+  return key;
+}
+function quoted(s) {
+  const q = s.text[s.at];
+  let out = "";
+  let i = s.at + 1;
+  for (; ; ) {
+    const end = s.text.indexOf(q, i);
+    if (end < 0) refuse();
+    out += s.text.slice(i, end);
+    if (q === "'" && s.text[end + 1] === "'") {
+      out += "'";
+      i = end + 2;
+      continue;
+    }
+    s.at = end + 1;
+    break;
+  }
+  const next = s.text[s.at];
+  if (next !== void 0 && !" ,]}:".includes(next)) refuse();
+  return out;
+}
+function plainStart(plain) {
+  if (plain === "") return false;
+  const c = plain[0];
+  if ("?:,[]{}#&*!|>'\"%@`".includes(c)) return false;
+  if (c === "-") return plain.length > 1 && plain[1] !== " " && plain[1] !== "-";
+  return true;
+}
+function coreScalar(plain) {
+  const c = plain.charCodeAt(0);
+  if (c >= 65 && c <= 90 || c >= 97 && c <= 122) {
+    if (plain.length !== 4 && plain.length !== 5) return plain;
+    if (NULL.test(plain)) return null;
+    if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
+    return plain;
+  }
+  if (NULL.test(plain)) return null;
+  if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
+  if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
+  if (INT.test(plain)) return parseInt(plain, 10);
+  if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);
+  if (FLOAT_NAN.test(plain)) return plain.slice(-3).toLowerCase() === "nan" ? NaN : plain[0] === "-" ? -Infinity : Infinity;
+  if (FLOAT_EXP.test(plain)) return parseFloat(plain);
+  if (FLOAT.test(plain)) return parseFloat(plain);
+  return plain;
+}
+var NOT_PLAIN, MAX_DEPTH, MAX_KEY_LENGTH, BLOCK_KEY, FLOW_KEY, PlainReader, NULL, BOOL, INT_OCT, INT, INT_HEX, FLOAT_NAN, FLOAT_EXP, FLOAT;
+var init_plain_yaml = __esm({
+  "src/load/plain-yaml.ts"() {
+    "use strict";
+    NOT_PLAIN = /* @__PURE__ */ Symbol("not plain");
+    MAX_DEPTH = 48;
+    MAX_KEY_LENGTH = 1e3;
+    BLOCK_KEY = /^([A-Za-z_][\w.\/-]*):(?: |$)/;
+    FLOW_KEY = /[A-Za-z_][\w.\/-]*/y;
+    PlainReader = class {
+      lines = [];
+      pos = 0;
+      depth = 0;
+      path = [];
+      sources = /* @__PURE__ */ new Map();
+      constructor(text2) {
+        let start = true;
+        const raws = text2.split("\n");
+        for (let i = 0; i < raws.length; i++) {
+          const raw = raws[i];
+          let indent = 0;
+          while (raw.charCodeAt(indent) === 32) indent++;
+          const content = raw.slice(indent).trimEnd();
+          if (content === "" || content[0] === "#") continue;
+          if (indent === 0 && (content.startsWith("---") || content.startsWith("...") || content[0] === "%")) {
+            if (start && (content === "---" || /^--- +#/.test(content))) {
+              start = false;
+              continue;
+            }
+            refuse();
+          }
+          start = false;
+          this.lines.push({ indent, content });
+        }
+      }
+      document() {
+        if (this.lines.length === 0) refuse();
+        const value2 = this.blockNode(this.lines[0].indent);
+        if (this.pos !== this.lines.length) refuse();
+        return { value: value2, scalarSources: this.sources };
+      }
+      blockNode(indent) {
+        if (++this.depth > MAX_DEPTH) refuse();
+        const value2 = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
+        this.depth--;
+        return value2;
+      }
+      mapping(indent) {
+        const out = {};
+        while (this.pos < this.lines.length) {
+          const line = this.lines[this.pos];
+          if (line.indent < indent) break;
+          if (line.indent > indent || isListItem(line.content)) refuse();
+          const match = BLOCK_KEY.exec(line.content);
+          if (!match) refuse();
+          const key = match[1];
+          checkKey(key);
+          if (Object.prototype.hasOwnProperty.call(out, key)) refuse();
+          this.pos++;
+          this.path.push(key);
+          out[key] = this.valueAfter(line.content.slice(match[0].length), indent, true);
+          this.path.pop();
+        }
+        return out;
+      }
+      list(indent) {
+        const out = [];
+        while (this.pos < this.lines.length) {
+          const line = this.lines[this.pos];
+          if (line.indent < indent) break;
+          if (line.indent > indent) refuse();
+          if (!isListItem(line.content)) break;
+          const rest = line.content.slice(1);
+          const item = rest.trimStart();
+          if (isListItem(item) || /^[^'"[{#]*:(?: |$)/.test(item)) refuse();
+          this.pos++;
+          this.path.push(String(out.length));
+          out.push(this.valueAfter(rest, indent, false));
+          this.path.pop();
+        }
+        return out;
+      }
+      /** The value after `key:` or `-` (`rest` starts with a space or is empty), at the parent's indent. */
+      valueAfter(rest, indent, ofKey) {
+        const text2 = rest.trimStart();
+        const next = this.lines[this.pos];
+        if (text2 === "" || text2[0] === "#") {
+          if (next && next.indent > indent) return this.blockNode(next.indent);
+          if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
+          return null;
+        }
+        if (next && next.indent > indent) refuse();
+        const scanner = { text: text2, at: 0 };
+        const value2 = this.inlineValue(scanner);
+        const after = text2.slice(scanner.at);
+        if (after !== "" && !/^ +#/.test(after)) refuse();
+        return value2;
+      }
+      inlineValue(s) {
+        const c = s.text[s.at];
+        if (c === "[" || c === "{") return this.flow(s);
+        if (c === '"' || c === "'") return quoted(s);
+        const start = s.at;
+        let end = s.text.length;
+        const comment = s.text.indexOf(" #", start);
+        if (comment >= 0) end = comment;
+        const plain = s.text.slice(start, end).trimEnd();
+        if (!plainStart(plain) || plain.includes(": ") || plain.endsWith(":")) refuse();
+        s.at = start + plain.length;
+        return this.scalar(plain);
+      }
+      flow(s) {
+        if (++this.depth > MAX_DEPTH) refuse();
+        const open2 = s.text[s.at++];
+        const close = open2 === "[" ? "]" : "}";
+        const list = [];
+        const map = {};
+        skipSpaces(s);
+        if (s.text[s.at] === close) {
+          s.at++;
+        } else {
+          for (; ; ) {
+            if (open2 === "[") {
+              this.path.push(String(list.length));
+              list.push(this.flowValue(s));
+              this.path.pop();
+              skipSpaces(s);
+              if (s.text[s.at] === ":") refuse();
+            } else {
+              const key = flowKey(s);
+              if (Object.prototype.hasOwnProperty.call(map, key)) refuse();
+              if (s.text[s.at] !== ":" || s.text[s.at + 1] !== " ") refuse();
+              s.at += 2;
+              skipSpaces(s);
+              this.path.push(key);
+              map[key] = this.flowValue(s);
+              this.path.pop();
+              skipSpaces(s);
+            }
+            const c = s.text[s.at++];
+            if (c === close) break;
+            if (c !== ",") refuse();
+            skipSpaces(s);
+            if (s.text[s.at] === close || s.text[s.at] === ",") refuse();
+          }
+        }
+        this.depth--;
+        return open2 === "[" ? list : map;
+      }
+      flowValue(s) {
+        const c = s.text[s.at];
+        if (c === "[" || c === "{") return this.flow(s);
+        if (c === '"' || c === "'") return quoted(s);
+        const start = s.at;
+        const text2 = s.text;
+        let end = start;
+        for (; end < text2.length; end++) {
+          const code = text2.charCodeAt(end);
+          if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125 || code === 58 || code === 35) break;
+        }
+        const plain = text2.slice(start, end).trimEnd();
+        const stop = text2.charCodeAt(end);
+        if (!plainStart(plain) || end < text2.length && stop !== 44 && stop !== 93 && stop !== 125) refuse();
+        s.at = start + plain.length;
+        return this.scalar(plain);
+      }
+      scalar(plain) {
+        const value2 = coreScalar(plain);
+        if (typeof value2 !== "string") this.sources.set(this.path.join("\0"), plain);
+        return value2;
+      }
+    };
+    NULL = /^(?:~|[Nn]ull|NULL)?$/;
+    BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+    INT_OCT = /^0o[0-7]+$/;
+    INT = /^[-+]?[0-9]+$/;
+    INT_HEX = /^0x[0-9a-fA-F]+$/;
+    FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+    FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+    FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -23548,12 +23814,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -23574,7 +23840,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -23583,14 +23849,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
   }
 });
 
@@ -23602,7 +23868,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -23611,9 +23877,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path3) {
       const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -23747,7 +24013,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit;
     exports.visitAsync = visitAsync;
   }
 });
@@ -23757,7 +24023,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -23768,10 +24034,10 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml2, tags) {
         this.docStart = null;
         this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml2);
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
@@ -23901,7 +24167,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -23928,7 +24194,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -23939,7 +24205,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -24119,7 +24385,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -24145,7 +24411,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -27698,9 +27964,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -27736,7 +28002,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -27776,7 +28042,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap && !sep3 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -27799,7 +28065,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -27831,7 +28097,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -27847,7 +28113,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -29067,15 +29333,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path3) => {
       let item = cst;
       for (const [field, index] of path3) {
         const tok = item?.[field];
@@ -29086,8 +29352,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
+    visit.parentCollection = (cst, path3) => {
+      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
       const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -29118,7 +29384,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit;
   }
 });
 
@@ -29134,7 +29400,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -29218,7 +29484,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -29817,7 +30083,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -29840,7 +30106,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter;
   }
 });
 
@@ -30734,7 +31000,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -30809,7 +31075,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -30834,7 +31100,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -30862,274 +31128,20 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
-// src/load/plain-yaml.ts
-function parsePlainYaml(text2) {
-  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\\\u2028\u2029\uFEFF]/.test(text2)) return void 0;
-  try {
-    return new PlainReader(text2).document();
-  } catch (err) {
-    if (err === NOT_PLAIN) return void 0;
-    throw err;
-  }
+// src/load/yaml-lib.ts
+function yamlLib() {
+  return yaml;
 }
-function refuse() {
-  throw NOT_PLAIN;
-}
-function isListItem(content) {
-  return content[0] === "-" && (content.length === 1 || content[1] === " ");
-}
-function skipSpaces(s) {
-  while (s.text.charCodeAt(s.at) === 32) s.at++;
-}
-function checkKey(key) {
-  if (key.length > MAX_KEY_LENGTH || key === "__proto__" || typeof coreScalar(key) !== "string") refuse();
-}
-function flowKey(s) {
-  const c = s.text[s.at];
-  let key;
-  if (c === '"' || c === "'") {
-    key = quoted(s);
-  } else {
-    FLOW_KEY.lastIndex = s.at;
-    const match = FLOW_KEY.exec(s.text);
-    if (!match) refuse();
-    key = match[0];
-    s.at += key.length;
-    if (typeof coreScalar(key) !== "string") refuse();
-  }
-  if (key.length > MAX_KEY_LENGTH || key === "__proto__") refuse();
-  return key;
-}
-function quoted(s) {
-  const q = s.text[s.at];
-  let out = "";
-  let i = s.at + 1;
-  for (; ; ) {
-    const end = s.text.indexOf(q, i);
-    if (end < 0) refuse();
-    out += s.text.slice(i, end);
-    if (q === "'" && s.text[end + 1] === "'") {
-      out += "'";
-      i = end + 2;
-      continue;
-    }
-    s.at = end + 1;
-    break;
-  }
-  const next = s.text[s.at];
-  if (next !== void 0 && !" ,]}:".includes(next)) refuse();
-  return out;
-}
-function plainStart(plain) {
-  if (plain === "") return false;
-  const c = plain[0];
-  if ("?:,[]{}#&*!|>'\"%@`".includes(c)) return false;
-  if (c === "-") return plain.length > 1 && plain[1] !== " " && plain[1] !== "-";
-  return true;
-}
-function coreScalar(plain) {
-  const c = plain.charCodeAt(0);
-  if (c >= 65 && c <= 90 || c >= 97 && c <= 122) {
-    if (plain.length !== 4 && plain.length !== 5) return plain;
-    if (NULL.test(plain)) return null;
-    if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
-    return plain;
-  }
-  if (NULL.test(plain)) return null;
-  if (BOOL.test(plain)) return plain[0] === "t" || plain[0] === "T";
-  if (INT_OCT.test(plain)) return parseInt(plain.substring(2), 8);
-  if (INT.test(plain)) return parseInt(plain, 10);
-  if (INT_HEX.test(plain)) return parseInt(plain.substring(2), 16);
-  if (FLOAT_NAN.test(plain)) return plain.slice(-3).toLowerCase() === "nan" ? NaN : plain[0] === "-" ? -Infinity : Infinity;
-  if (FLOAT_EXP.test(plain)) return parseFloat(plain);
-  if (FLOAT.test(plain)) return parseFloat(plain);
-  return plain;
-}
-var NOT_PLAIN, MAX_DEPTH, MAX_KEY_LENGTH, BLOCK_KEY, FLOW_KEY, PlainReader, NULL, BOOL, INT_OCT, INT, INT_HEX, FLOAT_NAN, FLOAT_EXP, FLOAT;
-var init_plain_yaml = __esm({
-  "src/load/plain-yaml.ts"() {
+var yaml;
+var init_yaml_lib = __esm({
+  "src/load/yaml-lib.ts"() {
     "use strict";
-    NOT_PLAIN = /* @__PURE__ */ Symbol("not plain");
-    MAX_DEPTH = 48;
-    MAX_KEY_LENGTH = 1e3;
-    BLOCK_KEY = /^([A-Za-z_][\w.\/-]*):(?: |$)/;
-    FLOW_KEY = /[A-Za-z_][\w.\/-]*/y;
-    PlainReader = class {
-      lines = [];
-      pos = 0;
-      depth = 0;
-      path = [];
-      sources = /* @__PURE__ */ new Map();
-      constructor(text2) {
-        let start = true;
-        const raws = text2.split("\n");
-        for (let i = 0; i < raws.length; i++) {
-          const raw = raws[i];
-          let indent = 0;
-          while (raw.charCodeAt(indent) === 32) indent++;
-          const content = raw.slice(indent).trimEnd();
-          if (content === "" || content[0] === "#") continue;
-          if (indent === 0 && (content.startsWith("---") || content.startsWith("...") || content[0] === "%")) {
-            if (start && (content === "---" || /^--- +#/.test(content))) {
-              start = false;
-              continue;
-            }
-            refuse();
-          }
-          start = false;
-          this.lines.push({ indent, content });
-        }
-      }
-      document() {
-        if (this.lines.length === 0) refuse();
-        const value2 = this.blockNode(this.lines[0].indent);
-        if (this.pos !== this.lines.length) refuse();
-        return { value: value2, scalarSources: this.sources };
-      }
-      blockNode(indent) {
-        if (++this.depth > MAX_DEPTH) refuse();
-        const value2 = isListItem(this.lines[this.pos].content) ? this.list(indent) : this.mapping(indent);
-        this.depth--;
-        return value2;
-      }
-      mapping(indent) {
-        const out = {};
-        while (this.pos < this.lines.length) {
-          const line = this.lines[this.pos];
-          if (line.indent < indent) break;
-          if (line.indent > indent || isListItem(line.content)) refuse();
-          const match = BLOCK_KEY.exec(line.content);
-          if (!match) refuse();
-          const key = match[1];
-          checkKey(key);
-          if (Object.prototype.hasOwnProperty.call(out, key)) refuse();
-          this.pos++;
-          this.path.push(key);
-          out[key] = this.valueAfter(line.content.slice(match[0].length), indent, true);
-          this.path.pop();
-        }
-        return out;
-      }
-      list(indent) {
-        const out = [];
-        while (this.pos < this.lines.length) {
-          const line = this.lines[this.pos];
-          if (line.indent < indent) break;
-          if (line.indent > indent) refuse();
-          if (!isListItem(line.content)) break;
-          const rest = line.content.slice(1);
-          const item = rest.trimStart();
-          if (isListItem(item) || /^[^'"[{#]*:(?: |$)/.test(item)) refuse();
-          this.pos++;
-          this.path.push(String(out.length));
-          out.push(this.valueAfter(rest, indent, false));
-          this.path.pop();
-        }
-        return out;
-      }
-      /** The value after `key:` or `-` (`rest` starts with a space or is empty), at the parent's indent. */
-      valueAfter(rest, indent, ofKey) {
-        const text2 = rest.trimStart();
-        const next = this.lines[this.pos];
-        if (text2 === "" || text2[0] === "#") {
-          if (next && next.indent > indent) return this.blockNode(next.indent);
-          if (ofKey && next && next.indent === indent && isListItem(next.content)) return this.blockNode(indent);
-          return null;
-        }
-        if (next && next.indent > indent) refuse();
-        const scanner = { text: text2, at: 0 };
-        const value2 = this.inlineValue(scanner);
-        const after = text2.slice(scanner.at);
-        if (after !== "" && !/^ +#/.test(after)) refuse();
-        return value2;
-      }
-      inlineValue(s) {
-        const c = s.text[s.at];
-        if (c === "[" || c === "{") return this.flow(s);
-        if (c === '"' || c === "'") return quoted(s);
-        const start = s.at;
-        let end = s.text.length;
-        const comment = s.text.indexOf(" #", start);
-        if (comment >= 0) end = comment;
-        const plain = s.text.slice(start, end).trimEnd();
-        if (!plainStart(plain) || plain.includes(": ") || plain.endsWith(":")) refuse();
-        s.at = start + plain.length;
-        return this.scalar(plain);
-      }
-      flow(s) {
-        if (++this.depth > MAX_DEPTH) refuse();
-        const open2 = s.text[s.at++];
-        const close = open2 === "[" ? "]" : "}";
-        const list = [];
-        const map = {};
-        skipSpaces(s);
-        if (s.text[s.at] === close) {
-          s.at++;
-        } else {
-          for (; ; ) {
-            if (open2 === "[") {
-              this.path.push(String(list.length));
-              list.push(this.flowValue(s));
-              this.path.pop();
-              skipSpaces(s);
-              if (s.text[s.at] === ":") refuse();
-            } else {
-              const key = flowKey(s);
-              if (Object.prototype.hasOwnProperty.call(map, key)) refuse();
-              if (s.text[s.at] !== ":" || s.text[s.at + 1] !== " ") refuse();
-              s.at += 2;
-              skipSpaces(s);
-              this.path.push(key);
-              map[key] = this.flowValue(s);
-              this.path.pop();
-              skipSpaces(s);
-            }
-            const c = s.text[s.at++];
-            if (c === close) break;
-            if (c !== ",") refuse();
-            skipSpaces(s);
-            if (s.text[s.at] === close || s.text[s.at] === ",") refuse();
-          }
-        }
-        this.depth--;
-        return open2 === "[" ? list : map;
-      }
-      flowValue(s) {
-        const c = s.text[s.at];
-        if (c === "[" || c === "{") return this.flow(s);
-        if (c === '"' || c === "'") return quoted(s);
-        const start = s.at;
-        const text2 = s.text;
-        let end = start;
-        for (; end < text2.length; end++) {
-          const code = text2.charCodeAt(end);
-          if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125 || code === 58 || code === 35) break;
-        }
-        const plain = text2.slice(start, end).trimEnd();
-        const stop = text2.charCodeAt(end);
-        if (!plainStart(plain) || end < text2.length && stop !== 44 && stop !== 93 && stop !== 125) refuse();
-        s.at = start + plain.length;
-        return this.scalar(plain);
-      }
-      scalar(plain) {
-        const value2 = coreScalar(plain);
-        if (typeof value2 !== "string") this.sources.set(this.path.join("\0"), plain);
-        return value2;
-      }
-    };
-    NULL = /^(?:~|[Nn]ull|NULL)?$/;
-    BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-    INT_OCT = /^0o[0-7]+$/;
-    INT = /^[-+]?[0-9]+$/;
-    INT_HEX = /^0x[0-9a-fA-F]+$/;
-    FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-    FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-    FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+    yaml = __toESM(require_dist(), 1);
   }
 });
 
@@ -31172,7 +31184,8 @@ function valueAt2(root, path3) {
   return value2;
 }
 function parseFully(text2) {
-  const lineCounter = new import_yaml.LineCounter();
+  const { LineCounter, parseAllDocuments } = yamlLib();
+  const lineCounter = new LineCounter();
   const documentsOut = [];
   const diagnostics = [];
   const at = (offset, message) => {
@@ -31195,7 +31208,7 @@ function parseFully(text2) {
   }
   let documents;
   try {
-    documents = (0, import_yaml.parseAllDocuments)(text2, {
+    documents = parseAllDocuments(text2, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
@@ -31228,13 +31241,14 @@ function parseFully(text2) {
   return { lineCounter, documents: documentsOut, problems: diagnostics };
 }
 function firstComplexKey(doc) {
+  const { isAlias, isScalar, visit } = yamlLib();
   let found;
-  (0, import_yaml.visit)(doc, {
+  visit(doc, {
     Pair(_, pair) {
-      const key = (0, import_yaml.isAlias)(pair.key) ? pair.key.resolve(doc) : pair.key;
-      if (key && !(0, import_yaml.isScalar)(key)) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (key && !isScalar(key)) {
         found = pair.key ?? void 0;
-        return import_yaml.visit.BREAK;
+        return visit.BREAK;
       }
       return void 0;
     }
@@ -31286,36 +31300,37 @@ function positionOf(text2, offset) {
   return { line, col: end - lineStart + 1 };
 }
 function findNode(doc, path3, opts = {}) {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
   let node = doc.contents;
   let found = node;
   for (let i = 0; i < path3.length; i++) {
-    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+    if (isAlias(node)) node = node.resolve(doc);
     const segment = path3[i];
     const last = i === path3.length - 1;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((p) => (0, import_yaml.isPair)(p) && keyText(p.key) === String(segment));
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
       if (!pair) break;
       if (last && opts.key && pair.key) return pair.key;
       node = pair.value;
       if (!node) return pair.key ?? found;
-    } else if ((0, import_yaml.isSeq)(node)) {
+    } else if (isSeq(node)) {
       const index = typeof segment === "number" ? segment : Number(segment);
       node = Number.isInteger(index) ? node.items[index] : void 0;
       if (!node) break;
     } else {
       break;
     }
-    if ((0, import_yaml.isAlias)(node) || (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node) || (0, import_yaml.isScalar)(node)) found = node;
+    if (isAlias(node) || isMap(node) || isSeq(node) || isScalar(node)) found = node;
   }
   return found;
 }
 function keyText(key) {
-  if ((0, import_yaml.isScalar)(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return void 0;
 }
 function sourceText(doc, path3) {
   const node = findNode(doc, path3);
-  if (!(0, import_yaml.isScalar)(node)) return void 0;
+  if (!yamlLib().isScalar(node)) return void 0;
   return typeof node.source === "string" ? node.source : void 0;
 }
 function matchedDepth(doc, path3) {
@@ -31328,12 +31343,12 @@ function matchedDepth(doc, path3) {
   }
   return depth;
 }
-var import_yaml, MAX_FILE_BYTES, ParsedFile, PARSE_CACHE_ENTRIES, PARSE_CACHE_CHARS, parsedByText, cachedChars, PlainText, PlainParsedDocument, MAX_FLOW_DEPTH, YamlLocator;
+var MAX_FILE_BYTES, ParsedFile, PARSE_CACHE_ENTRIES, PARSE_CACHE_CHARS, parsedByText, cachedChars, PlainText, PlainParsedDocument, MAX_FLOW_DEPTH, YamlLocator;
 var init_source = __esm({
   "src/load/source.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
     init_plain_yaml();
+    init_yaml_lib();
     MAX_FILE_BYTES = 1024 * 1024;
     ParsedFile = class {
       constructor(file, parsed) {
@@ -31688,11 +31703,11 @@ async function loadDesiredState(reader) {
   const brokenTemplates = /* @__PURE__ */ new Set();
   let unreadableFiles = 0;
   const templateDocuments = [];
-  let busySince = performance.now();
+  let busySince = Date.now();
   for (let i = 0; i < paths.length; i++) {
-    if (i % 16 === 15 && performance.now() - busySince > YIELD_AFTER_MS) {
+    if (i % 16 === 15 && Date.now() - busySince > YIELD_AFTER_MS) {
       await new Promise((resolve4) => setImmediate(resolve4));
-      busySince = performance.now();
+      busySince = Date.now();
     }
     const file = paths[i];
     const text2 = texts[i];

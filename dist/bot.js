@@ -4626,9 +4626,6 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 
-// src/load/source.ts
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from "yaml";
-
 // src/load/plain-yaml.ts
 var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain");
 var MAX_DEPTH = 48;
@@ -4889,6 +4886,12 @@ function coreScalar(plain) {
   return plain;
 }
 
+// src/load/yaml-lib.ts
+import * as yaml from "yaml";
+function yamlLib() {
+  return yaml;
+}
+
 // src/load/source.ts
 var MAX_FILE_BYTES = 1024 * 1024;
 function parseYamlFile(file, text2) {
@@ -4982,6 +4985,7 @@ function valueAt2(root, path) {
   return value2;
 }
 function parseFully(text2) {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lineCounter = new LineCounter();
   const documentsOut = [];
   const diagnostics = [];
@@ -5038,6 +5042,7 @@ function parseFully(text2) {
   return { lineCounter, documents: documentsOut, problems: diagnostics };
 }
 function firstComplexKey(doc) {
+  const { isAlias, isScalar, visit } = yamlLib();
   let found;
   visit(doc, {
     Pair(_, pair) {
@@ -5097,6 +5102,7 @@ function positionOf(text2, offset) {
   return { line, col: end - lineStart + 1 };
 }
 function findNode(doc, path, opts = {}) {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
   let node = doc.contents;
   let found = node;
   for (let i = 0; i < path.length; i++) {
@@ -5121,12 +5127,12 @@ function findNode(doc, path, opts = {}) {
   return found;
 }
 function keyText(key) {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return void 0;
 }
 function sourceText(doc, path) {
   const node = findNode(doc, path);
-  if (!isScalar(node)) return void 0;
+  if (!yamlLib().isScalar(node)) return void 0;
   return typeof node.source === "string" ? node.source : void 0;
 }
 var YamlLocator = class {
@@ -5416,11 +5422,11 @@ async function loadDesiredState(reader) {
   const brokenTemplates = /* @__PURE__ */ new Set();
   let unreadableFiles = 0;
   const templateDocuments = [];
-  let busySince = performance.now();
+  let busySince = Date.now();
   for (let i = 0; i < paths.length; i++) {
-    if (i % 16 === 15 && performance.now() - busySince > YIELD_AFTER_MS) {
+    if (i % 16 === 15 && Date.now() - busySince > YIELD_AFTER_MS) {
       await new Promise((resolve) => setImmediate(resolve));
-      busySince = performance.now();
+      busySince = Date.now();
     }
     const file = paths[i];
     const text2 = texts[i];

@@ -30,7 +30,7 @@ import {
   summarySentence,
   valueText,
   withWarnings
-} from "./cli-chunk-3H6HU5GJ.js";
+} from "./cli-chunk-WV6V3AUA.js";
 
 // src/cli/main.ts
 import { setFlagsFromString } from "node:v8";
@@ -386,7 +386,7 @@ var applyCommand = defineCommand({
     };
   },
   async run(settings, ctx) {
-    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-43TZ23JS.js");
+    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-X4GWXCXQ.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
@@ -562,7 +562,7 @@ var driftCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), services: args.positionals, format, runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-43TZ23JS.js");
+    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-X4GWXCXQ.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
@@ -598,7 +598,7 @@ var importCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-43TZ23JS.js");
+    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-X4GWXCXQ.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
     const spec = desired.services.find((s) => s.name === settings.service);
@@ -741,7 +741,7 @@ var planCommand = defineCommand({
     const store = await openRepoStore(repo);
     let recorded = await store.read();
     if (settings.repair) {
-      const { applyMachinery, observedState } = await import("./cli-machines-43TZ23JS.js");
+      const { applyMachinery, observedState } = await import("./cli-machines-X4GWXCXQ.js");
       const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
       const observed = await observedState({ recorded, driver });
       recorded = observed.recorded;
@@ -783,7 +783,6 @@ function count(n, noun) {
 }
 
 // src/cli/commands/rollback.ts
-import { createInterface } from "node:readline/promises";
 var rollbackCommand = defineCommand({
   name: "rollback",
   summary: "redeploy an earlier deployment of a service, and pin it there",
@@ -804,7 +803,7 @@ var rollbackCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, to, yes: booleanFlag(args, "yes"), state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-43TZ23JS.js");
+    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-X4GWXCXQ.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
@@ -830,6 +829,7 @@ var rollbackCommand = defineCommand({
         ctx.io.stderr.write("svcplan: rollback not confirmed: not on a terminal; pass --yes to roll back without asking\n");
         return EXIT_INPUT;
       }
+      const { createInterface } = await import("node:readline/promises");
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       const answer = (await rl.question(`Roll ${settings.service} back to ${planned.target.label}? Type yes to go on: `)).trim();
       rl.close();

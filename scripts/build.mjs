@@ -88,6 +88,15 @@ const record = (result) => {
 // engine, the Vagrant driver and the process library load for apply, rollback, drift and import,
 // never for plan or validate). dist/cli.js is the entry; it imports its chunks, dist/cli-*.js,
 // which sit next to it and are committed with it.
+// The `yaml` package is loaded apart (src/load/yaml-lib-lazy.ts): most commands never need the
+// full parser, and its 250 KB would otherwise be compiled by every start. It is one CommonJS file,
+// so that the CLI can load it synchronously the moment a position or an unusual file asks for it.
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    b.onResolve({ filter: /[/\\]yaml-lib\.js$/ }, (args) => ({ path: join(dirname(args.importer), 'yaml-lib-lazy.ts') }));
+  },
+};
 record(
   await build({
     ...common,
@@ -95,6 +104,17 @@ record(
     outdir: 'dist',
     splitting: true,
     chunkNames: 'cli-[name]-[hash]',
+    plugins: [lazyYaml],
+  }),
+);
+record(
+  await build({
+    ...common,
+    banner: undefined,
+    format: 'cjs',
+    entryPoints: { 'cli-yaml': join(root, 'node_modules/yaml/dist/index.js') },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
   }),
 );
 // The shebang goes on the entry alone (npm links it as the svcplan bin), before the banner.

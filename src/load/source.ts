@@ -1,8 +1,9 @@
 // YAML files as parsed documents that remember where every node came from, so that any error,
 // found now or later (a refused plan), points at a file, line and column.
-import { type Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourceLocator } from '../model/types.js';
 import { parsePlainYaml, type PlainDocument } from './plain-yaml.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** Larger files are refused before parsing: no real template is this big. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -152,6 +153,7 @@ function valueAt(root: unknown, path: YamlPath): unknown {
 }
 
 function parseFully(text: string): ParsedText {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lineCounter = new LineCounter();
   const documentsOut: ParsedDocument[] = [];
   const diagnostics: Omit<Diagnostic, 'file'>[] = [];
@@ -217,6 +219,7 @@ function parseFully(text: string): ParsedText {
  * object (it becomes a string) takes time that grows steeply with its nesting.
  */
 function firstComplexKey(doc: Document.Parsed): Node | undefined {
+  const { isAlias, isScalar, visit } = yamlLib();
   let found: Node | undefined;
   visit(doc, {
     Pair(_, pair) {
@@ -297,6 +300,7 @@ function positionOf(text: string, offset: number): { line: number; col: number }
  * last path element (where an unknown or misspelled field is). Aliases are followed.
  */
 export function findNode(doc: Document, path: YamlPath, opts: { key?: boolean } = {}): Node | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let found = node as Node | undefined;
   for (let i = 0; i < path.length; i++) {
@@ -323,14 +327,14 @@ export function findNode(doc: Document, path: YamlPath, opts: { key?: boolean } 
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return undefined;
 }
 
 /** The text a scalar was written as (e.g. `12.10` for a number read as 12.1). */
 export function sourceText(doc: Document, path: YamlPath): string | undefined {
   const node = findNode(doc, path);
-  if (!isScalar(node)) return undefined;
+  if (!yamlLib().isScalar(node)) return undefined;
   return typeof node.source === 'string' ? node.source : undefined;
 }
 

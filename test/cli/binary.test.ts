@@ -1,6 +1,7 @@
 // The built binary, as users run it: `node dist/cli.js` and `npx svcplan` in this project.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PlanDocument } from '../../src/model/types.js';
@@ -44,6 +45,34 @@ describe('dist/cli.js', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     } finally {
       await broken.cleanup();
+    }
+  });
+
+  it('runs from a copy of its files alone (no node_modules), the YAML parser loaded only when a file needs it', async () => {
+    const alone = await mkdtemp(join(tmpdir(), 'svcplan-cli-alone-'));
+    const broken = await exampleRepo();
+    try {
+      const dist = join(PROJECT_ROOT, 'dist');
+      for (const name of await readdir(dist)) if (name === 'cli.js' || name.startsWith('cli-')) await copyFile(join(dist, name), join(alone, name));
+      await writeFile(join(alone, 'package.json'), '{ "type": "module" }\n');
+      const run = (args: string[]) =>
+        execFileAsync(process.execPath, [join(alone, 'cli.js'), ...args]).then(
+          (r) => ({ code: 0, ...r }),
+          (e: { code: number; stdout: string; stderr: string }) => e,
+        );
+      expect(await run(['validate', '--repo', repo.dir])).toMatchObject({ code: 0, stdout: 'valid: 2 templates, 3 services, 13 instances\n' });
+      // An anchor is beyond the fast reader, and a flow list left open needs the full parser's position.
+      await broken.write({
+        'templates/anchors.yaml': 'apiVersion: svcplan/v1\nkind: ServiceTemplate\nname: &n anchors\nrelease: *n\n',
+        'templates/bad.yaml': 'apiVersion: svcplan/v1\nkind: ServiceTemplate\nname: [oops\n',
+      });
+      const r = await run(['validate', '--repo', broken.dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^templates\/bad\.yaml:\d+:\d+: .*\(YAML /m);
+      expect(r.stderr).toMatch(/^templates\/anchors\.yaml:1:1: the document is missing the required field "images"/m);
+    } finally {
+      await broken.cleanup();
+      await rm(alone, { recursive: true, force: true });
     }
   });
 

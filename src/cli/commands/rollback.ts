@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import type { RollbackPlan } from '../../apply/rollback.js';
 import { RunInterruptedError } from '../../apply/types.js';
 import { gracefulStop } from '../../core/graceful-stop.js';
@@ -73,6 +72,8 @@ export const rollbackCommand = defineCommand<RollbackSettings>({
         ctx.io.stderr.write('svcplan: rollback not confirmed: not on a terminal; pass --yes to roll back without asking\n');
         return EXIT_INPUT;
       }
+      // Loaded only to ask: every other command starts without readline.
+      const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       const answer = (await rl.question(`Roll ${settings.service} back to ${planned.target.label}? Type yes to go on: `)).trim();
       rl.close();

@@ -21,7 +21,7 @@ import {
   mostDisruptive,
   runnerLabelOf,
   specDigest
-} from "./cli-chunk-3H6HU5GJ.js";
+} from "./cli-chunk-WV6V3AUA.js";
 
 // src/apply/boxes.ts
 function boxesFor(specs) {
