@@ -34350,8 +34350,17 @@ function isOldMachine(step, m) {
   if (old?.box && m.box) return old.box.name === m.box.name && old.box.version === m.box.version;
   return true;
 }
-function createCutOff(step, m) {
-  return (step.call !== void 0 || step.failed !== void 0) && m.state === "not_created";
+function atCreating(step, m, unfinished) {
+  if (m.state !== "not_created" && m.state !== "unknown") return { kind: "run", op: "destroy", then: "creating", note: unfinished };
+  if (m.state === "not_created" && (step.call !== void 0 || step.failed !== void 0)) {
+    return {
+      kind: "run",
+      op: "destroy",
+      then: "creating",
+      note: "a create the interrupted run began left no machine: `vagrant destroy` clears what it may have left (its disk image; the state disk stays), then it is created again"
+    };
+  }
+  return { kind: "run", op: "create", then: "created" };
 }
 function nextMove(step, m) {
   const exists2 = m.state !== "not_created";
@@ -34364,15 +34373,7 @@ function nextMove(step, m) {
     case "create":
       switch (step.phase) {
         case "creating":
-          if (exists2 && m.state !== "unknown")
-            return {
-              kind: "run",
-              op: "destroy",
-              then: "creating",
-              note: "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)"
-            };
-          if (createCutOff(step, m)) return clearCutOffCreate;
-          return { kind: "run", op: "create", then: "created" };
+          return atCreating(step, m, "an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)");
         case "created":
           if (!exists2) return { kind: "advance", phase: "creating", note: "the machine is gone: it is created again" };
           return { kind: "gate" };
@@ -34401,15 +34402,7 @@ function nextMove(step, m) {
         case "destroyed":
           return { kind: "advance", phase: "creating" };
         case "creating":
-          if (exists2 && m.state !== "unknown")
-            return {
-              kind: "run",
-              op: "destroy",
-              then: "creating",
-              note: "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays"
-            };
-          if (createCutOff(step, m)) return clearCutOffCreate;
-          return { kind: "run", op: "create", then: "created" };
+          return atCreating(step, m, "an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays");
         case "created":
           if (!exists2) return { kind: "advance", phase: "creating", note: "the new machine is gone: it is created again" };
           if (m.state === "stopped") return { kind: "run", op: "boot", then: "created" };
@@ -34473,7 +34466,7 @@ function nextMove(step, m) {
   }
   return { kind: "fail", message: `a ${step.action} step cannot be at phase ${step.phase}; the record is damaged` };
 }
-var GATE_PHASE, clearCutOffCreate;
+var GATE_PHASE;
 var init_recovery = __esm({
   "src/apply/recovery.ts"() {
     "use strict";
@@ -34482,12 +34475,6 @@ var init_recovery = __esm({
       replace: ["restored"],
       refresh: ["refreshed"],
       restart: ["restarted", "booted"]
-    };
-    clearCutOffCreate = {
-      kind: "run",
-      op: "destroy",
-      then: "creating",
-      note: "a create the interrupted run began left no machine: `vagrant destroy` clears what it may have left (its disk image; the state disk stays), then it is created again"
     };
   }
 });

@@ -75,27 +75,27 @@ export function isOldMachine(step: InstanceStep, m: Machine): boolean {
 }
 
 /**
- * A call an earlier run began at this creating phase (a create, or the destroy before one) that
- * did not succeed, with no machine to show for it: one cut off (`call`: the step runner settled
- * it first, and one that succeeded has moved the step on, one that never began is dropped) or one
- * that failed (`failed`). A create may have ended after the provider made part of the machine:
- * vagrant-libvirt makes the domain's disk image before the domain, and refuses to make it again
- * ("Volume for domain is already created").
+ * The move of a create or a replace at `creating`. A machine an interrupted run left half made
+ * holds no app state yet (never restored): it is destroyed and made again whole, its state disk
+ * kept. With no machine, a call an earlier run began here and that did not succeed may still have
+ * left part of one: cut off (`call`: the step runner settled it first; one that succeeded has
+ * moved the step on, one that never began is dropped) or failed (`failed`). vagrant-libvirt makes
+ * the domain's disk image before the domain and refuses to make it again ("Volume for domain is
+ * already created"); `vagrant destroy` of a machine not created removes that stale image
+ * (RemoveStaleVolume), never the state disk.
  */
-function createCutOff(step: InstanceStep, m: Machine): boolean {
-  return (step.call !== undefined || step.failed !== undefined) && m.state === 'not_created';
+function atCreating(step: InstanceStep, m: Machine, unfinished: string): Move {
+  if (m.state !== 'not_created' && m.state !== 'unknown') return { kind: 'run', op: 'destroy', then: 'creating', note: unfinished };
+  if (m.state === 'not_created' && (step.call !== undefined || step.failed !== undefined)) {
+    return {
+      kind: 'run',
+      op: 'destroy',
+      then: 'creating',
+      note: 'a create the interrupted run began left no machine: `vagrant destroy` clears what it may have left (its disk image; the state disk stays), then it is created again',
+    };
+  }
+  return { kind: 'run', op: 'create', then: 'created' };
 }
-
-/**
- * `vagrant destroy` of a machine not created removes what an unfinished create left (the stale
- * disk image: vagrant-libvirt's RemoveStaleVolume), never the state disk.
- */
-const clearCutOffCreate: Move = {
-  kind: 'run',
-  op: 'destroy',
-  then: 'creating',
-  note: 'a create the interrupted run began left no machine: `vagrant destroy` clears what it may have left (its disk image; the state disk stays), then it is created again',
-};
 
 /**
  * The next move of `step` at its recorded phase, for the machine as observed. `unknown` (no
@@ -113,16 +113,7 @@ export function nextMove(step: InstanceStep, m: Machine): Move {
     case 'create':
       switch (step.phase) {
         case 'creating':
-          // Half made by a run that stopped: no app state is on it yet, so it is made again whole.
-          if (exists && m.state !== 'unknown')
-            return {
-              kind: 'run',
-              op: 'destroy',
-              then: 'creating',
-              note: 'an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)',
-            };
-          if (createCutOff(step, m)) return clearCutOffCreate;
-          return { kind: 'run', op: 'create', then: 'created' };
+          return atCreating(step, m, 'an unfinished machine from an interrupted run: destroyed and created again (its state disk stays)');
         case 'created':
           if (!exists) return { kind: 'advance', phase: 'creating', note: 'the machine is gone: it is created again' };
           return { kind: 'gate' };
@@ -152,16 +143,7 @@ export function nextMove(step: InstanceStep, m: Machine): Move {
         case 'destroyed':
           return { kind: 'advance', phase: 'creating' };
         case 'creating':
-          // A new VM an interrupted run left half made: never restored, no app state on it.
-          if (exists && m.state !== 'unknown')
-            return {
-              kind: 'run',
-              op: 'destroy',
-              then: 'creating',
-              note: 'an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays',
-            };
-          if (createCutOff(step, m)) return clearCutOffCreate;
-          return { kind: 'run', op: 'create', then: 'created' };
+          return atCreating(step, m, 'an unfinished new machine from an interrupted run (never restored): destroyed and created again; the state disk stays');
         case 'created':
           if (!exists) return { kind: 'advance', phase: 'creating', note: 'the new machine is gone: it is created again' };
           if (m.state === 'stopped') return { kind: 'run', op: 'boot', then: 'created' };

@@ -241,6 +241,9 @@ export interface ModelState {
 
 const DEFAULT_DELAYS: Record<string, number> = { default: 5, up: 25, reload: 25, destroy: 10, halt: 10, ssh: 2 };
 
+/** The root volume of a machine's domain (CreateDomainVolume: `<dir>_<name>.img`), as a pool key. */
+export const rootVolumeKey = (dir: string, name: string) => `default/${basename(dir)}_${name}.img`;
+
 /** Boxes whose name starts so cannot be found in any catalog (a box that cannot be had). */
 export const MISSING_BOX_PREFIX = 'missing/';
 
@@ -1081,14 +1084,9 @@ export class Hypervisor {
 
   // --- effects --------------------------------------------------------------------------------
 
-  /** The root volume of a domain (CreateDomainVolume), in the pool of state disks' default. */
-  private rootVolumeKey(env: Env, name: string): string {
-    return `default/${basename(env.dir)}_${name}.img`;
-  }
-
   /** CreateDomainVolume: refuses a volume left by a create that never finished. */
   private createRootVolume(ctx: CallContext, env: Env, def: MachineDef): void {
-    const key = this.rootVolumeKey(env, def.name);
+    const key = rootVolumeKey(env.dir, def.name);
     const volumes = (this.s.rootVolumes ??= []);
     ctx.out.push(`==> ${def.name}: Creating image (snapshot of base box volume).\n`);
     if (volumes.includes(key)) throw new VagrantError("Volume for domain is already created. Please run 'vagrant destroy' first.\n");
@@ -1097,7 +1095,7 @@ export class Hypervisor {
   }
 
   private removeRootVolume(ctx: CallContext, env: Env, name: string): boolean {
-    const key = this.rootVolumeKey(env, name);
+    const key = rootVolumeKey(env.dir, name);
     const volumes = this.s.rootVolumes ?? [];
     if (!volumes.includes(key)) return false;
     this.s.rootVolumes = volumes.filter((v) => v !== key);

@@ -11,7 +11,7 @@
 import { appendFileSync } from 'node:fs';
 import type { InstanceSpec, RecordedInstance, ServiceRecord, StepPhase } from '../../src/model/types.js';
 import { describeCall, reasonOf, type RunResult, type Snapshot, type World } from './harness.js';
-import type { CallRecord, KillMode } from './hypervisor.js';
+import { rootVolumeKey, type CallRecord, type KillMode } from './hypervisor.js';
 import { expectedInstances, type ExpectedInstance, type ServiceDef } from './repo.js';
 
 export type Category = 'exit' | 'plan' | 'converged' | 'disk' | 'saveOnNew' | 'restore' | 'appState' | 'gate' | 'redone';
@@ -275,10 +275,10 @@ export function checkWorld(w: World, def: ServiceDef, sc: Pick<Scenario, 'diskDe
   const names = new Set(expected.map((e) => e.name));
   for (const vm of m.machines(dir)) if (!names.has(vm.name)) v.push({ category: 'converged', message: `${vm.name} still exists (${vm.state})` });
   // A root volume without its domain is what an unfinished create leaves: a resume clears it.
-  const prefix = `default/${dir.split('/').pop()}_`;
+  const ours = rootVolumeKey(dir, '').slice(0, -'.img'.length);
+  const withDomain = new Set(m.machines(dir).map((vm) => rootVolumeKey(dir, vm.name)));
   for (const vol of m.state.rootVolumes ?? []) {
-    const name = vol.startsWith(prefix) ? vol.slice(prefix.length, -'.img'.length) : undefined;
-    if (name !== undefined && !m.machine(dir, name)) v.push({ category: 'converged', message: `root volume ${vol} is left without its domain` });
+    if (vol.startsWith(ours) && !withDomain.has(vol)) v.push({ category: 'converged', message: `root volume ${vol} is left without its domain` });
   }
 
   // State disks: never created twice, never deleted unless asked, grown as asked.

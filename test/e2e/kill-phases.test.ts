@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { stateDiskName, vagrantDirOf } from '../../src/apply/drivers/vagrant/vagrantfile.js';
 import { instanceName } from '../../src/model/types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
-import { deleteVolume, e2eEnv, ensureLibvirt, inGuest, libvirtDomainType, requireBoxes, stopLibvirt } from './support/vms.js';
+import { deleteVolume, e2eEnv, ensureLibvirt, inGuest, libvirtDomainType, poolHolds, requireBoxes, stopLibvirt } from './support/vms.js';
 import { FILES, serviceFile, snapshotCli, svcplanAt, template, TIER } from './support/service.js';
 
 const SERVICE = 'e2e-kill';
@@ -43,8 +43,7 @@ async function applyGroupKilledAtVolume(volume: string): Promise<void> {
   void exited.then(() => (done = true));
   const deadline = Date.now() + 12 * 60_000;
   while (!done) {
-    const vols = spawnSync('virsh', ['-c', 'qemu:///system', 'vol-list', '--pool', 'default'], { encoding: 'utf8' }).stdout ?? '';
-    if (vols.split('\n').some((l) => l.trim().split(/\s+/)[0] === volume)) {
+    if (poolHolds(volume)) {
       process.kill(-child.pid!, 'SIGKILL');
       break;
     }

@@ -63,6 +63,12 @@ export function deleteVolume(name: string): void {
   spawnSync('virsh', ['-c', 'qemu:///system', 'vol-delete', '--pool', 'default', name], { stdio: 'ignore' });
 }
 
+/** Whether the default storage pool holds a volume of this name. */
+export function poolHolds(name: string): boolean {
+  const list = spawnSync('virsh', ['-c', 'qemu:///system', 'vol-list', '--pool', 'default'], { encoding: 'utf8' }).stdout ?? '';
+  return list.split('\n').some((line) => line.trim().split(/\s+/)[0] === name);
+}
+
 /** Runs a command in the guest with `vagrant ssh NAME -c`; returns stdout without CRs. */
 export function inGuest(vagrantDir: string, env: Record<string, string>, machine: string, command: string): string {
   const out = spawnSync('vagrant', ['ssh', machine, '-c', command, '--', '-q'], {
