@@ -34362,6 +34362,9 @@ function atCreating(step, m, unfinished) {
   }
   return { kind: "run", op: "create", then: "created" };
 }
+function forgetsUnstarted(step) {
+  return !(step.phase === "creating" && step.call?.op === "destroy");
+}
 function nextMove(step, m) {
   const exists2 = m.state !== "not_created";
   const hasProvisioners = (step.provisioners ?? []).length > 0;
@@ -34682,7 +34685,7 @@ async function bringToward(ctx, slot, target, opts) {
         continue;
       }
       ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe2(outcome)}`);
-      if (outcome === "not-started") journal.setPhase(slot.name, step.phase);
+      if (outcome === "not-started" && forgetsUnstarted(step)) journal.setPhase(slot.name, step.phase);
     }
     if (!headsFor(step, target)) {
       const next = retarget(step, target, start);
@@ -36637,6 +36640,7 @@ var init_machine_data = __esm({
 });
 
 // src/apply/drivers/vagrant/provider-state.ts
+import { basename } from "node:path";
 function virshDomstateArgs(uri, ids, opts = {}) {
   if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return void 0;
   const each = (id) => `echo ${DOMAIN_MARK} ${id}; domstate ${id}${opts.dominfo ? `; echo ${DOMINFO_MARK} ${id}; dominfo ${id}` : ""}`;
@@ -36723,6 +36727,11 @@ function libvirtUriOf(options, env) {
   if (connection.some((key) => options[key] !== void 0 && options[key] !== null)) return void 0;
   if (options.driver !== void 0 && options.driver !== "qemu" && options.driver !== "kvm") return void 0;
   return env.LIBVIRT_DEFAULT_URI || "qemu:///system";
+}
+function libvirtDomainName(vagrantDir, machine, options) {
+  if (options.random_hostname === true) return void 0;
+  const prefix = typeof options.default_prefix === "string" ? options.default_prefix : `${basename(vagrantDir)}_`;
+  return `${prefix}${machine}`.replace(/[^-a-z0-9_.]/gi, "");
 }
 var UUID, DOMAIN_MARK, DOMINFO_MARK;
 var init_provider_state = __esm({
@@ -37431,7 +37440,41 @@ var init_driver = __esm({
       }
       async destroy(inst, opts) {
         this.place(inst);
+        await this.clearUnrecordedDomain(inst);
         await this.act(inst, ["destroy", "-f", inst.name], opts.call);
+      }
+      /**
+       * A `vagrant up` cut off between defining its domain and writing the machine's id leaves a
+       * domain Vagrant does not know of, under the very name it gives the machine: every later `up`
+       * and `destroy` then fails ("Name `…` of domain about to create is already taken"). Such a
+       * domain is shut off (vagrant-libvirt records the id before it starts the domain) and never
+       * held app state: it is undefined with its volumes kept (the state disk stays; the stale disk
+       * image goes with the `vagrant destroy` that follows). A domain that runs is not svcplan's to
+       * remove. Only where svcplan reads the machine's id itself (no VAGRANT_DOTFILE_PATH).
+       */
+      async clearUnrecordedDomain(inst) {
+        if (inst.spec.target.provider !== "libvirt" || !this.writeFiles || this.env().VAGRANT_DOTFILE_PATH) return;
+        const dir = this.vagrantDir(inst.service);
+        if (machineIds(dir, inst.name).some((m) => m.provider === "libvirt")) return;
+        const domain = libvirtDomainName(dir, inst.name, inst.spec.target.options);
+        const uri = libvirtUriOf(inst.spec.target.options, this.env());
+        if (!domain || !uri) return;
+        const state = await this.runner.run({ program: "virsh", args: ["-c", uri, "domstate", domain], cwd: dir }, { timeoutSeconds: 60 });
+        const now = state.stdout.trim().split(/\r?\n/)[0]?.trim() ?? "";
+        if (state.exitCode !== 0 || now === "") return;
+        if (now !== "shut off") {
+          throw new Error(
+            `libvirt domain ${domain} is ${now} but Vagrant has no record of it (no machine id for ${inst.name}): svcplan does not remove a VM it cannot identify. Look at it with \`virsh -c ${uri} dominfo ${domain}\`; if it is a leftover, stop and undefine it (\`virsh -c ${uri} destroy ${domain}\`, then \`virsh -c ${uri} undefine ${domain}\`; its volumes stay), then run svcplan apply again`
+          );
+        }
+        this.say(
+          inst,
+          `domain ${domain} was defined by an interrupted \`vagrant up\` that never recorded it (shut off, never booted): undefining it, its volumes kept`
+        );
+        const command = { program: "virsh", args: ["-c", uri, "undefine", domain], cwd: dir };
+        this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+        const result = await this.runner.run(command, { timeoutSeconds: 60, onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+        if (result.exitCode !== 0) throw new VagrantCommandError(command, result);
       }
       async growStateDisk(inst, opts) {
         if (!inst.spec.state) return;

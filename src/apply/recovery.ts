@@ -98,6 +98,15 @@ function atCreating(step: InstanceStep, m: Machine, unfinished: string): Move {
 }
 
 /**
+ * Whether a recorded call that never began is forgotten, as if never recorded. Not a destroy at
+ * `creating`: it stands for the cut-off create it was to clear up after, whose word it replaced,
+ * so it is still owed.
+ */
+export function forgetsUnstarted(step: InstanceStep): boolean {
+  return !(step.phase === 'creating' && step.call?.op === 'destroy');
+}
+
+/**
  * The next move of `step` at its recorded phase, for the machine as observed. `unknown` (no
  * observation could be had, as in a dry run) is taken to be what the phase expects.
  */

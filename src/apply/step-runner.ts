@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { InstanceSpec, InstanceStep } from '../model/types.js';
 import type { CallOutcome, Driver, DriverInstance, Machine, ProvisionerName } from './driver.js';
 import type { Journal, Slot } from './journal.js';
-import { nextMove, type Operation } from './recovery.js';
+import { forgetsUnstarted, nextMove, type Operation } from './recovery.js';
 import { freshStep, headsFor, retarget } from './steps.js';
 import { RunInterruptedError } from './types.js';
 
@@ -71,7 +71,7 @@ export async function bringToward(ctx: StepContext, slot: Slot, target: Instance
       }
       ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe(outcome)}`);
       // No trace of it: it left nothing to clear up, as if it had never been recorded.
-      if (outcome === 'not-started') journal.setPhase(slot.name, step.phase);
+      if (outcome === 'not-started' && forgetsUnstarted(step)) journal.setPhase(slot.name, step.phase);
     }
 
     if (!headsFor(step, target)) {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Machine } from '../../src/apply/driver.js';
-import { nextMove, type Move } from '../../src/apply/recovery.js';
+import { forgetsUnstarted, nextMove, type Move } from '../../src/apply/recovery.js';
 import { freshStep, retarget } from '../../src/apply/steps.js';
 import type { InstanceSpec, InstanceStep, StepAction, StepPhase } from '../../src/model/types.js';
 import { instance } from './support.js';
@@ -243,5 +243,15 @@ describe('carrying an unfinished step toward a new target', () => {
     // Only a hook path changed: nothing happens on the VM, the record takes the spec.
     const hooks = { ...from, state: { ...from.state!, save: 'apps/other.sh' } };
     expect(freshStep(ready, hooks, start({ state: 'running' }))).toEqual({ kind: 'spec', spec: hooks });
+  });
+
+  it('a call that never began is forgotten, except a destroy owed at creating', () => {
+    const base = { deployment: 1, domain: 0, startedAt: '', to };
+    expect(forgetsUnstarted({ ...base, action: 'create', phase: 'creating', call: { id: 'c', op: 'create', then: 'created' } })).toBe(true);
+    expect(forgetsUnstarted({ ...base, action: 'create', phase: 'creating', call: { id: 'c', op: 'destroy', then: 'creating' } })).toBe(false);
+    expect(forgetsUnstarted({ ...base, action: 'replace', phase: 'creating', from, save: true, call: { id: 'c', op: 'destroy', then: 'creating' } })).toBe(
+      false,
+    );
+    expect(forgetsUnstarted({ ...base, action: 'replace', phase: 'halted', from, save: true, call: { id: 'c', op: 'destroy', then: 'destroyed' } })).toBe(true);
   });
 });

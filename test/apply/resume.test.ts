@@ -225,4 +225,24 @@ describe('resuming a killed apply', () => {
       }
     }
   });
+
+  it('a destroy owed after a cut-off create is still run when the run that recorded it stopped before it began', async () => {
+    // The run stops right before `up shop-cache-3`: its step is at creating, its call never began.
+    const k = reference.ops.indexOf('up shop-cache-3 all') + 1;
+    const store = await copyOf(start.store);
+    const world = cloneWorld(start.world);
+    const dying = new DriverDouble({ world, killAt: { step: k, when: 'before' } });
+    await expect(applyPlan({ plan: await planFrom(store, [v2]), store, driver: dying, owner: 'killed', revision: REV })).rejects.toBeInstanceOf(
+      RunInterruptedError,
+    );
+    // As a run leaves it that found that create cut off and recorded the destroy that clears up
+    // after it, then stopped before the destroy began (no receipt).
+    const record = (await store.readService('shop'))!;
+    const cache3 = record.instances.find((i) => i.name === 'shop-cache-3')!;
+    expect(cache3.step).toMatchObject({ action: 'create', phase: 'creating' });
+    cache3.step!.call = { id: 'owed', op: 'destroy', then: 'creating' };
+    await store.writeService(record, 'a destroy recorded, never begun');
+    const resumed = await resume(store, world);
+    expect(resumed.ops()).toEqual(['destroy shop-cache-3', 'up shop-cache-3 all']);
+  });
 });

@@ -101,6 +101,7 @@ describe('the chaos stand-in hypervisor', () => {
   }
   const vagrant = (...args: string[]) => call('vagrant', args);
   const machine = (name: string) => model.machine(dir, name);
+  const virsh = (...args: string[]) => call('virsh', ['-c', 'qemu:///system', ...args]);
 
   it('passes every argument byte for byte, with cwd, VAGRANT_CWD and separate stdout and stderr', async () => {
     model.programs['chaos-echo'] = async (ctx: CallContext) => ({ stdout: JSON.stringify(ctx.input) + '\n', stderr: "it's on stderr\n", exitCode: 42 });
@@ -433,6 +434,37 @@ describe('the chaos stand-in hypervisor', () => {
     expect(model.state.rootVolumes).toHaveLength(1);
     await vagrant('destroy', '-f', 'shop-web-1');
     expect(model.state.rootVolumes).toEqual([]);
+  });
+
+  it('leaves a domain with no record of a create killed after CreateDomain; only virsh undefine lets up and destroy go on', async () => {
+    model.startRun('cut', { at: 1, mode: 'during-define', kill: () => undefined });
+    const cut = await vagrant('up', 'shop-web-1');
+    expect(cut.code).toBe(137);
+    expect(machine('shop-web-1')).toBeUndefined();
+    expect(model.state.unrecordedDomains).toEqual([expect.objectContaining({ name: 'shop-web-1' })]);
+    const disksBefore = Object.keys(model.state.disks);
+    expect(disksBefore).toEqual([expect.stringMatching(/shop-web-1-state\.qcow2$/)]);
+
+    model.startRun('again');
+    for (const args of [
+      ['up', 'shop-web-1'],
+      ['destroy', '-f', 'shop-web-1'],
+    ]) {
+      const refused = await vagrant(...args);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/Name `\S+_shop-web-1` of domain about to create is already taken/);
+    }
+    const domain = `${path.basename(dir)}_shop-web-1`;
+    expect((await virsh('domstate', domain)).stdout).toBe('shut off\n\n');
+    expect((await virsh('undefine', domain)).code).toBe(0);
+    expect(model.state.unrecordedDomains).toEqual([]);
+    expect((await vagrant('destroy', '-f', 'shop-web-1')).stdout).toContain('Remove stale volume...');
+    expect((await vagrant('up', 'shop-web-1')).code).toBe(0);
+    expect(Object.keys(model.state.disks)).toEqual(disksBefore);
+    // Undefining a domain Vagrant records is refused, and marked.
+    const id = machine('shop-web-1')!.id;
+    expect((await virsh('undefine', id)).code).toBe(1);
+    expect(model.effects().some((e) => e.kind === 'unsafe-undefine')).toBe(true);
   });
 
   it('answers ssh-config as vagrant-libvirt does, once the guest is up; its guests answer ssh with those settings', async () => {

@@ -26,6 +26,10 @@
 //   `destroy` removes it with the domain, and `destroy` of a machine not created removes a stale
 //   one (RemoveStaleVolume). A kill "during-create" kills the `up` (and svcplan) right after the
 //   volume is made, before the domain exists: what a group kill in CreateDomainVolume leaves.
+// - A kill "during-define" kills it right after CreateDomain defined the domain (and made its state
+//   disk) and before the machine's id is written: a domain Vagrant has no record of, under the name
+//   it gives the machine. `up` and `destroy` of that machine then fail in SetNameOfDomain ("Name
+//   `…` of domain about to create is already taken") until `virsh undefine` removes it.
 //
 // Guests answer SSH (the `ssh` program, with the machine's settings from `vagrant ssh-config`)
 // once booted: at the endpoint the Vagrantfile gives (`node.ssh.host/port`) or, without one, an
@@ -104,6 +108,8 @@ export interface Disk {
   lineage: string;
   /** What the last save-state wrote to it. */
   token?: string;
+  /** Made for a domain that never booted (a kill "during-define"): it holds no app state yet. */
+  neverUsed?: boolean;
 }
 
 export type EffectKind =
@@ -123,7 +129,11 @@ export type EffectKind =
   | 'unknown-provisioner'
   | 'box-added'
   | 'root-volume-created'
-  | 'root-volume-removed';
+  | 'root-volume-removed'
+  | 'domain-defined-unrecorded'
+  | 'domain-undefined'
+  /** `virsh undefine` of a domain Vagrant records, or of one that runs: svcplan must never. */
+  | 'unsafe-undefine';
 
 export interface Effect {
   seq: number;
@@ -179,7 +189,7 @@ export interface CallResult {
   exitCode: number;
 }
 
-export type KillMode = 'before' | 'after' | 'during' | 'during-create';
+export type KillMode = 'before' | 'after' | 'during' | 'during-create' | 'during-define';
 
 /** What the harness wants done to the run under test. */
 export interface RunControl {
@@ -237,6 +247,14 @@ export interface ModelState {
   addresses?: number;
   /** Root volumes (`pool/<dir>_<name>.img`) of domains being made or made. */
   rootVolumes?: string[];
+  /** Domains CreateDomain defined whose machine id was never written (a kill "during-define"). */
+  unrecordedDomains?: UnrecordedDomain[];
+}
+
+export interface UnrecordedDomain {
+  dir: string;
+  name: string;
+  id: string;
 }
 
 const DEFAULT_DELAYS: Record<string, number> = { default: 5, up: 25, reload: 25, destroy: 10, halt: 10, ssh: 2 };
@@ -383,6 +401,7 @@ export class Hypervisor {
     'vol-info': (c, v) => this.volInfo(c, v),
     'vol-list': (c, v) => this.volList(c, v),
     domstate: (c, v) => this.domstate(c, v),
+    undefine: (c, v) => this.undefine(c, v),
     list: (c, v) => this.list(c, v),
     echo: async (_c, v) => `${v.argv.join(' ')}\n`,
   };
@@ -567,7 +586,8 @@ export class Hypervisor {
       result = { stdout: ctx.out.join('') + err.stdout, stderr: ctx.err.join('') + err.stderr, exitCode: err.exitCode };
     }
     // A kill "after" follows the call's end, whatever its outcome.
-    if (control?.mode === 'after' || ((control?.mode === 'during' || control?.mode === 'during-create') && call.control !== 'kill-during')) {
+    const during = control?.mode === 'during' || control?.mode === 'during-create' || control?.mode === 'during-define';
+    if (control?.mode === 'after' || (during && call.control !== 'kill-during')) {
       call.control = 'kill-after';
       control.kill?.('SIGKILL');
     }
@@ -711,6 +731,7 @@ export class Hypervisor {
         let m = this.machine(env.dir, def.name);
         if (!m) {
           await this.pause(ctx.call, 0.25);
+          this.checkDomainName(env, def.name);
           this.createRootVolume(ctx, env, def);
           if (ctx.control?.mode === 'during-create') {
             // The whole process group goes: vagrant dies with svcplan, the volume stays.
@@ -865,6 +886,7 @@ export class Hypervisor {
         const m = this.machine(env.dir, def.name);
         if (!m) {
           // action_destroy of a machine not created: SetNameOfDomain, RemoveStaleVolume.
+          this.checkDomainName(env, def.name);
           if (this.removeRootVolume(ctx, env, def.name)) ctx.out.push(`==> ${def.name}: Remove stale volume...\n`);
           ctx.out.push(T.notCreated(def.name));
           return;
@@ -1084,6 +1106,14 @@ export class Hypervisor {
 
   // --- effects --------------------------------------------------------------------------------
 
+  /** SetNameOfDomain: refuses a name a domain already has (one a cut-off `up` defined, unrecorded). */
+  private checkDomainName(env: Env, name: string): void {
+    const domain = `${basename(env.dir)}_${name}`;
+    if ((this.s.unrecordedDomains ?? []).some((d) => d.dir === env.dir && d.name === name)) {
+      throw new VagrantError(`Name \`${domain}\` of domain about to create is already taken. Please try to run\n\`vagrant up\` command again.\n`);
+    }
+  }
+
   /** CreateDomainVolume: refuses a volume left by a create that never finished. */
   private createRootVolume(ctx: CallContext, env: Env, def: MachineDef): void {
     const key = rootVolumeKey(env.dir, def.name);
@@ -1141,7 +1171,13 @@ export class Hypervisor {
       if (s.type !== 'file' || !s.path) continue;
       const key = `${pool}/${s.path}`;
       const existing = this.s.disks[key];
-      if (existing && s.allowExisting) {
+      if (existing && s.allowExisting && existing.neverUsed) {
+        // Empty still: the machine starts its app state on it, as on a new disk.
+        delete existing.neverUsed;
+        m.disk = key;
+        m.appState = existing.lineage;
+        this.effect(ctx.call, { kind: 'disk-attached', machine: def.name, dir: env.dir, id: m.id, disk: key });
+      } else if (existing && s.allowExisting) {
         m.disk = key;
         m.replacement = true;
         this.effect(ctx.call, { kind: 'disk-attached', machine: def.name, dir: env.dir, id: m.id, disk: key });
@@ -1156,6 +1192,15 @@ export class Hypervisor {
         this.effect(ctx.call, { kind: 'disk-created', machine: def.name, dir: env.dir, id: m.id, disk: key, detail: `${disk.sizeGiB}G` });
         ctx.out.push(`==> ${def.name}:  -- Disk(vdb):         ${s.path}, virtio, ${disk.sizeGiB}G (Remove only manually)\n`);
       }
+    }
+    if (ctx.control?.mode === 'during-define') {
+      // servers.create has defined the domain; the group dies before `machine.id =` writes the id.
+      (this.s.unrecordedDomains ??= []).push({ dir: env.dir, name: def.name, id: m.id });
+      if (m.disk && !m.replacement) this.s.disks[m.disk].neverUsed = true;
+      this.effect(ctx.call, { kind: 'domain-defined-unrecorded', machine: def.name, dir: env.dir, id: m.id });
+      ctx.call.control = 'kill-during';
+      ctx.control.kill?.('SIGKILL');
+      throw new VagrantError('Killed\n', 137);
     }
     this.s.machines[machineKey(env.dir, def.name)] = m;
     this.writeMachineFiles(env, m);
@@ -1339,11 +1384,32 @@ export class Hypervisor {
     return this.machines().find((m) => m.id === ref || `${basename(m.dir)}_${m.name}` === ref);
   }
 
+  /** A domain CreateDomain defined that Vagrant never recorded, by UUID or by name. */
+  private unrecordedDomain(ref: string): UnrecordedDomain | undefined {
+    return (this.s.unrecordedDomains ?? []).find((d) => d.id === ref || `${basename(d.dir)}_${d.name}` === ref);
+  }
+
   private async domstate(_ctx: CallContext, v: VirshCall): Promise<string> {
     const ref = v.positionals[0] ?? '';
+    if (this.unrecordedDomain(ref)) return 'shut off\n\n';
     const m = this.domain(ref);
     if (!m) throw new VagrantError(`error: failed to get domain '${ref}'\n`);
     return `${m.state === 'running' ? 'running' : 'shut off'}\n\n`;
+  }
+
+  /** Removes a domain's definition, never its volumes. Only ever asked of an unrecorded one. */
+  private async undefine(ctx: CallContext, v: VirshCall): Promise<string> {
+    const ref = v.positionals[0] ?? '';
+    const d = this.unrecordedDomain(ref);
+    if (d) {
+      this.s.unrecordedDomains = this.s.unrecordedDomains!.filter((x) => x !== d);
+      this.effect(ctx.call, { kind: 'domain-undefined', machine: d.name, dir: d.dir, id: d.id });
+      return `Domain '${basename(d.dir)}_${d.name}' has been undefined\n\n`;
+    }
+    const m = this.domain(ref);
+    if (!m) throw new VagrantError(`error: failed to get domain '${ref}'\n`);
+    this.effect(ctx.call, { kind: 'unsafe-undefine', machine: m.name, dir: m.dir, id: m.id, detail: m.state });
+    throw new VagrantError(`chaos stand-in: undefine of ${ref}, a domain Vagrant records (${m.state}), is not modelled: svcplan must never do it\n`);
   }
 
   private async list(_ctx: CallContext, v: VirshCall): Promise<string> {

@@ -147,7 +147,8 @@ export async function runScenario(w: World, sc: Scenario): Promise<ScenarioRepor
     const c = countCalls[k - 1];
     if (c.program === 'vagrant' && ['up', 'reload'].includes(subcommand(c))) points.push({ k, mode: 'during' });
     // An `up` that made a machine can also die (with its whole group) before the domain exists.
-    if (createdMachine.has(c.seq)) points.push({ k, mode: 'during-create' });
+    // Or after it defined the domain, before the machine's id is written.
+    if (createdMachine.has(c.seq)) points.push({ k, mode: 'during-create' }, { k, mode: 'during-define' });
   }
 
   let aborted: string | undefined;
@@ -279,6 +280,13 @@ export function checkWorld(w: World, def: ServiceDef, sc: Pick<Scenario, 'diskDe
   const withDomain = new Set(m.machines(dir).map((vm) => rootVolumeKey(dir, vm.name)));
   for (const vol of m.state.rootVolumes ?? []) {
     if (vol.startsWith(ours) && !withDomain.has(vol)) v.push({ category: 'converged', message: `root volume ${vol} is left without its domain` });
+  }
+  for (const d of m.state.unrecordedDomains ?? []) {
+    if (d.dir === dir) v.push({ category: 'converged', message: `domain of ${d.name} is left defined with no record in Vagrant` });
+  }
+  for (const e of m.effects()) {
+    if (e.kind === 'unsafe-undefine')
+      v.push({ category: 'converged', message: `svcplan undefined the domain of ${e.machine} (${e.detail}), which Vagrant records` });
   }
 
   // State disks: never created twice, never deleted unless asked, grown as asked.

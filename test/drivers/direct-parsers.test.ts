@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { boxDirName, boxListed, parseBoxList, sameGemVersion } from '../../src/apply/drivers/vagrant/boxes.js';
 import {
+  libvirtDomainName,
   libvirtStateOf,
   libvirtUriOf,
   parseVBoxMachineReadable,
@@ -88,6 +89,16 @@ describe('vagrant ssh-config', () => {
 });
 
 describe('virsh domain states', () => {
+  test("a machine's domain name as vagrant-libvirt's SetNameOfDomain builds it", () => {
+    expect(libvirtDomainName('/repo/.svcplan/vagrant/shop', 'shop-web-1', {})).toBe('shop_shop-web-1');
+    expect(libvirtDomainName('/repo/.svcplan/vagrant/shop', 'shop-web-1', { default_prefix: 'eu-' })).toBe('eu-shop-web-1');
+    expect(libvirtDomainName('/repo/.svcplan/vagrant/shop', 'shop-web-1', { default_prefix: '' })).toBe('shop-web-1');
+    // Every character but [-a-z0-9_.] is dropped, from the prefix too.
+    expect(libvirtDomainName('/repo/my shop+x', 'web 1', {})).toBe('myshopx_web1');
+    // random_hostname: a name of its own each time, nothing to foresee.
+    expect(libvirtDomainName('/repo/.svcplan/vagrant/shop', 'shop-web-1', { random_hostname: true })).toBeUndefined();
+  });
+
   test('one call for every domain: a marker before each answer, a domain virsh does not know has none', () => {
     const args = virshDomstateArgs('qemu:///system', ['127e48a7-88ab-4677-915f-4a8d22d10f7c', '37f5c9e1-b669-4a5a-a162-28546c469be4'])!;
     expect(args).toEqual([

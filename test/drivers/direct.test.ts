@@ -4,7 +4,7 @@
 // from virsh, and boxes fetched before anything else.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BoxUnavailableError, VagrantDriver } from '../../src/apply/drivers/vagrant/driver.js';
 import { RecordingRunner, type CommandLine, type CommandResult, type RunOptions } from '../../src/apply/drivers/vagrant/runner.js';
 import { REACH_PAYLOAD } from '../../src/apply/drivers/vagrant/ssh.js';
@@ -478,5 +478,69 @@ describe('inspect (drift, import, repair)', () => {
     await driver.layout(w.service, w.instances);
     await driver.observe('insp-apply');
     expect(runner.commands[0].args[2]).not.toMatch(/dominfo/);
+  });
+});
+
+describe('a domain an interrupted `vagrant up` defined but never recorded', () => {
+  const uri = process.env.LIBVIRT_DEFAULT_URI || 'qemu:///system';
+  const domainOf = (service: string, name: string) => `${basename(vagrantDirOf(repo, service))}_${name}`;
+  const answering = (w: World, domstate: CommandResult) => {
+    w.answer = (c) => (c.program === 'virsh' && c.args[2] === 'domstate' ? domstate : undefined);
+  };
+
+  test('shut off and unknown to Vagrant: undefined (its volumes kept), then `vagrant destroy` clears the stale image', async () => {
+    const w = world('undef-off');
+    const [first] = w.instances;
+    answering(w, { exitCode: 0, stdout: 'shut off\n\n', stderr: '' });
+    const { driver, lines, notes } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    await driver.destroy(first, { call: 'd1' });
+    const domain = domainOf('undef-off', first.name);
+    expect(lines()).toEqual([`virsh -c ${uri} domstate ${domain}`, `virsh -c ${uri} undefine ${domain}`, `vagrant destroy -f ${first.name}`]);
+    expect(notes.join('\n')).toMatch(/defined by an interrupted `vagrant up` that never recorded it/);
+  });
+
+  test('no such domain, or no word from virsh: only `vagrant destroy`, after one look', async () => {
+    for (const [label, answer] of [
+      ['none', { exitCode: 1, stdout: '', stderr: "error: failed to get domain 'x'\n" }],
+      ['silent', { exitCode: 0, stdout: '\n', stderr: '' }],
+    ] as const) {
+      const w = world(`undef-${label}`);
+      answering(w, answer);
+      const { driver, lines } = driverFor(w);
+      await driver.layout(w.service, w.instances);
+      await driver.destroy(w.instances[0], { call: 'd1' });
+      expect(lines()).toEqual([`virsh -c ${uri} domstate ${domainOf(`undef-${label}`, w.instances[0].name)}`, `vagrant destroy -f ${w.instances[0].name}`]);
+    }
+  });
+
+  test('a machine Vagrant knows, or a domain name that cannot be foreseen: nothing asked of virsh', async () => {
+    const w = world('undef-known');
+    created('undef-known', w.instances[0].name, ID(30));
+    answering(w, { exitCode: 0, stdout: 'shut off\n', stderr: '' });
+    const { driver, lines } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    await driver.destroy(w.instances[0], { call: 'd1' });
+    expect(lines()).toEqual([`vagrant destroy -f ${w.instances[0].name}`]);
+
+    const r = world('undef-random');
+    const random = { ...r.instances[0], spec: { ...r.instances[0].spec, target: { ...r.instances[0].spec.target, options: { random_hostname: true } } } };
+    answering(r, { exitCode: 0, stdout: 'shut off\n', stderr: '' });
+    const other = driverFor(r);
+    await other.driver.layout(r.service, [random, ...r.instances.slice(1)]);
+    await other.driver.destroy(random, { call: 'd1' });
+    expect(other.lines()).toEqual([`vagrant destroy -f ${random.name}`]);
+  });
+
+  test('one that runs is not removed: the destroy fails saying what to look at', async () => {
+    const w = world('undef-running');
+    answering(w, { exitCode: 0, stdout: 'running\n\n', stderr: '' });
+    const { driver, lines } = driverFor(w);
+    await driver.layout(w.service, w.instances);
+    const domain = domainOf('undef-running', w.instances[0].name);
+    await expect(driver.destroy(w.instances[0], { call: 'd1' })).rejects.toThrow(
+      new RegExp(`libvirt domain ${domain} is running but Vagrant has no record of it .*virsh -c ${uri} dominfo ${domain}`),
+    );
+    expect(lines()).toEqual([`virsh -c ${uri} domstate ${domain}`]);
   });
 });

@@ -70,6 +70,10 @@ test('a replace acts on the old spec for save, halt and destroy, and on the new 
   const next = instancesOf(service);
   const previous = next.map((i) => ({ ...i, spec: v1 }));
   const { driver, seen } = driverWithSnapshots('1,swap-app-1,state,running\n');
+  // The running machine's id, as Vagrant records it.
+  const data = join(vagrantDirOf(repo, 'swap'), '.vagrant', 'machines', 'swap-app-1', 'libvirt');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(join(data, 'id'), '0b5f4c1e-2d3a-4b5c-8d7e-000000000001');
   await driver.layout(service, next);
   await driver.observe('swap');
   await driver.provision(previous[0], ['save-state'], { call: 's' });

@@ -63,10 +63,29 @@ export function deleteVolume(name: string): void {
   spawnSync('virsh', ['-c', 'qemu:///system', 'vol-delete', '--pool', 'default', name], { stdio: 'ignore' });
 }
 
+/**
+ * Removes what an earlier run on this host may have left of a domain: the domain (stopped,
+ * undefined) and its disk image, so a test starts from nothing.
+ */
+export function removeDomain(domain: string): void {
+  for (const args of [
+    ['destroy', domain],
+    ['undefine', domain],
+  ])
+    spawnSync('virsh', ['-c', 'qemu:///system', ...args], { stdio: 'ignore' });
+  deleteVolume(`${domain}.img`);
+}
+
 /** Whether the default storage pool holds a volume of this name. */
 export function poolHolds(name: string): boolean {
   const list = spawnSync('virsh', ['-c', 'qemu:///system', 'vol-list', '--pool', 'default'], { encoding: 'utf8' }).stdout ?? '';
   return list.split('\n').some((line) => line.trim().split(/\s+/)[0] === name);
+}
+
+/** A libvirt domain's state (`shut off`, `running`, …) by name; undefined when there is no such domain. */
+export function domainState(name: string): string | undefined {
+  const out = spawnSync('virsh', ['-c', 'qemu:///system', 'domstate', name], { encoding: 'utf8' });
+  return out.status === 0 ? out.stdout.trim() : undefined;
 }
 
 /** Runs a command in the guest with `vagrant ssh NAME -c`; returns stdout without CRs. */

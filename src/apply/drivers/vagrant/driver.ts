@@ -16,7 +16,15 @@ import { guestFactsScript, parseDominfo, parseGuestFacts, parseShowVmInfo } from
 import { CallReceipts } from './calls.js';
 import { machineDataDir, machineIdentities, machineIds, vagrantHome } from './machine-data.js';
 import type { ServiceSpec } from '../../../model/types.js';
-import { libvirtStateOf, libvirtUriOf, parseVirshDominfos, parseVirshDomstates, virshDomstateArgs, virtualboxStateOf } from './provider-state.js';
+import {
+  libvirtDomainName,
+  libvirtStateOf,
+  libvirtUriOf,
+  parseVirshDominfos,
+  parseVirshDomstates,
+  virshDomstateArgs,
+  virtualboxStateOf,
+} from './provider-state.js';
 import { ProcessRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
 import {
   REACH_PAYLOAD,
@@ -343,7 +351,44 @@ export class VagrantDriver implements Driver {
 
   async destroy(inst: DriverInstance, opts: CallOptions): Promise<void> {
     this.place(inst);
+    await this.clearUnrecordedDomain(inst);
     await this.act(inst, ['destroy', '-f', inst.name], opts.call);
+  }
+
+  /**
+   * A `vagrant up` cut off between defining its domain and writing the machine's id leaves a
+   * domain Vagrant does not know of, under the very name it gives the machine: every later `up`
+   * and `destroy` then fails ("Name `…` of domain about to create is already taken"). Such a
+   * domain is shut off (vagrant-libvirt records the id before it starts the domain) and never
+   * held app state: it is undefined with its volumes kept (the state disk stays; the stale disk
+   * image goes with the `vagrant destroy` that follows). A domain that runs is not svcplan's to
+   * remove. Only where svcplan reads the machine's id itself (no VAGRANT_DOTFILE_PATH).
+   */
+  private async clearUnrecordedDomain(inst: DriverInstance): Promise<void> {
+    if (inst.spec.target.provider !== 'libvirt' || !this.writeFiles || this.env().VAGRANT_DOTFILE_PATH) return;
+    const dir = this.vagrantDir(inst.service);
+    if (machineIds(dir, inst.name).some((m) => m.provider === 'libvirt')) return;
+    const domain = libvirtDomainName(dir, inst.name, inst.spec.target.options);
+    const uri = libvirtUriOf(inst.spec.target.options, this.env());
+    if (!domain || !uri) return;
+    const state = await this.runner.run({ program: 'virsh', args: ['-c', uri, 'domstate', domain], cwd: dir }, { timeoutSeconds: 60 });
+    const now = state.stdout.trim().split(/\r?\n/)[0]?.trim() ?? '';
+    // No such domain, or virsh cannot tell: Vagrant then says what is wrong.
+    if (state.exitCode !== 0 || now === '') return;
+    if (now !== 'shut off') {
+      throw new Error(
+        `libvirt domain ${domain} is ${now} but Vagrant has no record of it (no machine id for ${inst.name}): svcplan does not remove a VM it cannot identify. ` +
+          `Look at it with \`virsh -c ${uri} dominfo ${domain}\`; if it is a leftover, stop and undefine it (\`virsh -c ${uri} destroy ${domain}\`, then \`virsh -c ${uri} undefine ${domain}\`; its volumes stay), then run svcplan apply again`,
+      );
+    }
+    this.say(
+      inst,
+      `domain ${domain} was defined by an interrupted \`vagrant up\` that never recorded it (shut off, never booted): undefining it, its volumes kept`,
+    );
+    const command: CommandLine = { program: 'virsh', args: ['-c', uri, 'undefine', domain], cwd: dir };
+    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, 'svcplan');
+    const result = await this.runner.run(command, { timeoutSeconds: 60, onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+    if (result.exitCode !== 0) throw new VagrantCommandError(command, result);
   }
 
   async growStateDisk(inst: DriverInstance, opts: CallOptions): Promise<void> {

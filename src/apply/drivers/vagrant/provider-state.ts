@@ -8,6 +8,8 @@
 //   --machinereadable` as it is (running, poweroff, saved, paused, aborted, …), `inaccessible`
 //   for an inaccessible VM.
 
+import { basename } from 'node:path';
+
 /** A libvirt domain UUID, the provider id vagrant-libvirt keeps. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -130,4 +132,15 @@ export function libvirtUriOf(options: Record<string, unknown>, env: Record<strin
   if (connection.some((key) => options[key] !== undefined && options[key] !== null)) return undefined;
   if (options.driver !== undefined && options.driver !== 'qemu' && options.driver !== 'kvm') return undefined;
   return env.LIBVIRT_DEFAULT_URI || 'qemu:///system';
+}
+
+/**
+ * The name vagrant-libvirt gives a machine's domain (SetNameOfDomain): `default_prefix`, else the
+ * Vagrant directory's name and `_`, then the machine's name, every character but [-a-z0-9_.]
+ * dropped. Undefined with `random_hostname`, whose names cannot be foreseen.
+ */
+export function libvirtDomainName(vagrantDir: string, machine: string, options: Record<string, unknown>): string | undefined {
+  if (options.random_hostname === true) return undefined;
+  const prefix = typeof options.default_prefix === 'string' ? options.default_prefix : `${basename(vagrantDir)}_`;
+  return `${prefix}${machine}`.replace(/[^-a-z0-9_.]/gi, '');
 }

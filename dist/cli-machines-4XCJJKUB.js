@@ -117,6 +117,9 @@ function atCreating(step, m, unfinished) {
   }
   return { kind: "run", op: "create", then: "created" };
 }
+function forgetsUnstarted(step) {
+  return !(step.phase === "creating" && step.call?.op === "destroy");
+}
 function nextMove(step, m) {
   const exists = m.state !== "not_created";
   const hasProvisioners = (step.provisioners ?? []).length > 0;
@@ -391,7 +394,7 @@ async function bringToward(ctx, slot, target, opts) {
         continue;
       }
       ctx.say(slot.name, `resuming at phase ${step.phase}: ${step.call.op} of the interrupted run ${describe(outcome)}`);
-      if (outcome === "not-started") journal.setPhase(slot.name, step.phase);
+      if (outcome === "not-started" && forgetsUnstarted(step)) journal.setPhase(slot.name, step.phase);
     }
     if (!headsFor(step, target)) {
       const next = retarget(step, target, start);
@@ -2082,6 +2085,7 @@ function readText2(file) {
 }
 
 // src/apply/drivers/vagrant/provider-state.ts
+import { basename } from "node:path";
 var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var DOMAIN_MARK = "svcplan-domain";
 var DOMINFO_MARK = "svcplan-dominfo";
@@ -2171,6 +2175,11 @@ function libvirtUriOf(options, env) {
   if (connection.some((key) => options[key] !== void 0 && options[key] !== null)) return void 0;
   if (options.driver !== void 0 && options.driver !== "qemu" && options.driver !== "kvm") return void 0;
   return env.LIBVIRT_DEFAULT_URI || "qemu:///system";
+}
+function libvirtDomainName(vagrantDir, machine, options) {
+  if (options.random_hostname === true) return void 0;
+  const prefix = typeof options.default_prefix === "string" ? options.default_prefix : `${basename(vagrantDir)}_`;
+  return `${prefix}${machine}`.replace(/[^-a-z0-9_.]/gi, "");
 }
 
 // src/apply/drivers/vagrant/runner.ts
@@ -2805,7 +2814,41 @@ var VagrantDriver = class {
   }
   async destroy(inst, opts) {
     this.place(inst);
+    await this.clearUnrecordedDomain(inst);
     await this.act(inst, ["destroy", "-f", inst.name], opts.call);
+  }
+  /**
+   * A `vagrant up` cut off between defining its domain and writing the machine's id leaves a
+   * domain Vagrant does not know of, under the very name it gives the machine: every later `up`
+   * and `destroy` then fails ("Name `…` of domain about to create is already taken"). Such a
+   * domain is shut off (vagrant-libvirt records the id before it starts the domain) and never
+   * held app state: it is undefined with its volumes kept (the state disk stays; the stale disk
+   * image goes with the `vagrant destroy` that follows). A domain that runs is not svcplan's to
+   * remove. Only where svcplan reads the machine's id itself (no VAGRANT_DOTFILE_PATH).
+   */
+  async clearUnrecordedDomain(inst) {
+    if (inst.spec.target.provider !== "libvirt" || !this.writeFiles || this.env().VAGRANT_DOTFILE_PATH) return;
+    const dir = this.vagrantDir(inst.service);
+    if (machineIds(dir, inst.name).some((m) => m.provider === "libvirt")) return;
+    const domain = libvirtDomainName(dir, inst.name, inst.spec.target.options);
+    const uri = libvirtUriOf(inst.spec.target.options, this.env());
+    if (!domain || !uri) return;
+    const state = await this.runner.run({ program: "virsh", args: ["-c", uri, "domstate", domain], cwd: dir }, { timeoutSeconds: 60 });
+    const now = state.stdout.trim().split(/\r?\n/)[0]?.trim() ?? "";
+    if (state.exitCode !== 0 || now === "") return;
+    if (now !== "shut off") {
+      throw new Error(
+        `libvirt domain ${domain} is ${now} but Vagrant has no record of it (no machine id for ${inst.name}): svcplan does not remove a VM it cannot identify. Look at it with \`virsh -c ${uri} dominfo ${domain}\`; if it is a leftover, stop and undefine it (\`virsh -c ${uri} destroy ${domain}\`, then \`virsh -c ${uri} undefine ${domain}\`; its volumes stay), then run svcplan apply again`
+      );
+    }
+    this.say(
+      inst,
+      `domain ${domain} was defined by an interrupted \`vagrant up\` that never recorded it (shut off, never booted): undefining it, its volumes kept`
+    );
+    const command = { program: "virsh", args: ["-c", uri, "undefine", domain], cwd: dir };
+    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+    const result = await this.runner.run(command, { timeoutSeconds: 60, onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+    if (result.exitCode !== 0) throw new VagrantCommandError(command, result);
   }
   async growStateDisk(inst, opts) {
     if (!inst.spec.state) return;
