@@ -149,8 +149,9 @@ test('svcplan apply and rollback take a service through every kind of update on 
       if (seen.includes(`vagrant up ${third}`)) {
         clearTimeout(timer);
         // Usually mid-boot (the domain exists, the machine is not provisioned, nothing recorded as
-        // done); on a slow machine still making the disk image, before the domain: either way the
-        // next apply finishes it (kill-phases.test.ts kills at that moment on purpose).
+        // done); on a slow machine still making the disk image, before the domain, or between
+        // defining the domain and recording its id: whichever, the next apply finishes it
+        // (kill-phases.test.ts makes each of those on purpose).
         setTimeout(() => {
           process.kill(-killed.pid!, 'SIGKILL');
           resolveKill();
