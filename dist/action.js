@@ -37453,11 +37453,12 @@ var init_driver = __esm({
        * remove. Only where svcplan reads the machine's id itself (no VAGRANT_DOTFILE_PATH).
        */
       async clearUnrecordedDomain(inst) {
-        if (inst.spec.target.provider !== "libvirt" || !this.writeFiles || this.env().VAGRANT_DOTFILE_PATH) return;
+        const env = this.env();
+        if (inst.spec.target.provider !== "libvirt" || !this.writeFiles || env.VAGRANT_DOTFILE_PATH) return;
         const dir = this.vagrantDir(inst.service);
         if (machineIds(dir, inst.name).some((m) => m.provider === "libvirt")) return;
         const domain = libvirtDomainName(dir, inst.name, inst.spec.target.options);
-        const uri = libvirtUriOf(inst.spec.target.options, this.env());
+        const uri = libvirtUriOf(inst.spec.target.options, env);
         if (!domain || !uri) return;
         const state = await this.runner.run({ program: "virsh", args: ["-c", uri, "domstate", domain], cwd: dir }, { timeoutSeconds: 60 });
         const now = state.stdout.trim().split(/\r?\n/)[0]?.trim() ?? "";
@@ -37472,8 +37473,7 @@ var init_driver = __esm({
           `domain ${domain} was defined by an interrupted \`vagrant up\` that never recorded it (shut off, never booted): undefining it, its volumes kept`
         );
         const command = { program: "virsh", args: ["-c", uri, "undefine", domain], cwd: dir };
-        this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
-        const result = await this.runner.run(command, { timeoutSeconds: 60, onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+        const result = await this.runShown(inst, command, { timeoutSeconds: 60 });
         if (result.exitCode !== 0) throw new VagrantCommandError(command, result);
       }
       async growStateDisk(inst, opts) {
@@ -37693,12 +37693,13 @@ var init_driver = __esm({
         } else {
           command = { program: "VBoxManage", args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
         }
-        this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
-        const result = await this.runner.run(command, {
-          onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
-          ...this.receiptFor(inst.service, call, command)
-        });
+        const result = await this.runShown(inst, command, this.receiptFor(inst.service, call, command));
         if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
+      }
+      /** Runs a command other than vagrant on an instance's behalf, its line and output shown as vagrant's are. */
+      runShown(inst, command, options) {
+        this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, "svcplan");
+        return this.runner.run(command, { ...options, onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
       }
       /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
       provisionWith(inst, provisioners) {

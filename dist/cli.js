@@ -386,7 +386,7 @@ var applyCommand = defineCommand({
     };
   },
   async run(settings, ctx) {
-    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-4XCJJKUB.js");
+    const { applyPlan, applyMachinery, observedRecord, observedState } = await import("./cli-machines-HIL4VFJ5.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
@@ -562,7 +562,7 @@ var driftCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), services: args.positionals, format, runner, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-4XCJJKUB.js");
+    const { checkDrift, driftExitCode, applyMachinery, renderDriftJson, renderDriftMarkdown, renderDriftText } = await import("./cli-machines-HIL4VFJ5.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);
     const recorded = await store.read();
@@ -598,7 +598,7 @@ var importCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-4XCJJKUB.js");
+    const { applyMachinery, ImportRefused, importService, vagrantDirOf } = await import("./cli-machines-HIL4VFJ5.js");
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const desired = await loadDesiredState(repo.worktree);
     const spec = desired.services.find((s) => s.name === settings.service);
@@ -741,7 +741,7 @@ var planCommand = defineCommand({
     const store = await openRepoStore(repo);
     let recorded = await store.read();
     if (settings.repair) {
-      const { applyMachinery, observedState } = await import("./cli-machines-4XCJJKUB.js");
+      const { applyMachinery, observedState } = await import("./cli-machines-HIL4VFJ5.js");
       const { driver } = applyMachinery({ checkout: repo, store, recorded, dryRun: false });
       const observed = await observedState({ recorded, driver });
       recorded = observed.recorded;
@@ -803,7 +803,7 @@ var rollbackCommand = defineCommand({
     return { repo: stringFlag(args, "repo"), service, to, yes: booleanFlag(args, "yes"), state: parseStateFlag(args) };
   },
   async run(settings, ctx) {
-    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-4XCJJKUB.js");
+    const { RollbackTargetError, planRollback, rollback, applyMachinery } = await import("./cli-machines-HIL4VFJ5.js");
     const style = styler(ctx.color);
     const repo = await openTemplatesRepo(settings.repo, ctx.cwd);
     const store = await openRepoStore(repo, settings.state);

@@ -260,7 +260,10 @@ export interface UnrecordedDomain {
 const DEFAULT_DELAYS: Record<string, number> = { default: 5, up: 25, reload: 25, destroy: 10, halt: 10, ssh: 2 };
 
 /** The root volume of a machine's domain (CreateDomainVolume: `<dir>_<name>.img`), as a pool key. */
-export const rootVolumeKey = (dir: string, name: string) => `default/${basename(dir)}_${name}.img`;
+export const rootVolumeKey = (dir: string, name: string) => `default/${domainName(dir, name)}.img`;
+
+/** The name vagrant-libvirt gives a machine's domain (SetNameOfDomain, no default_prefix). */
+export const domainName = (dir: string, name: string) => `${basename(dir)}_${name}`;
 
 /** Boxes whose name starts so cannot be found in any catalog (a box that cannot be had). */
 export const MISSING_BOX_PREFIX = 'missing/';
@@ -1108,7 +1111,7 @@ export class Hypervisor {
 
   /** SetNameOfDomain: refuses a name a domain already has (one a cut-off `up` defined, unrecorded). */
   private checkDomainName(env: Env, name: string): void {
-    const domain = `${basename(env.dir)}_${name}`;
+    const domain = domainName(env.dir, name);
     if ((this.s.unrecordedDomains ?? []).some((d) => d.dir === env.dir && d.name === name)) {
       throw new VagrantError(`Name \`${domain}\` of domain about to create is already taken. Please try to run\n\`vagrant up\` command again.\n`);
     }
@@ -1164,7 +1167,7 @@ export class Hypervisor {
       address: `192.0.2.${((this.s.addresses = (this.s.addresses ?? 0) + 1) % 250) + 2}`,
       endpoint: endpointOf(def),
     };
-    ctx.out.push(`==> ${def.name}: Creating domain with the following settings...\n==> ${def.name}:  -- Name:              ${basename(env.dir)}_${def.name}\n`);
+    ctx.out.push(`==> ${def.name}: Creating domain with the following settings...\n==> ${def.name}:  -- Name:              ${domainName(env.dir, def.name)}\n`);
     m.createdAt = this.effect(ctx.call, { kind: 'machine-created', machine: def.name, dir: env.dir, id: m.id, detail: `${m.box.name} ${m.box.version}` }).seq;
     const pool = typeof def.libvirt.storage_pool_name === 'string' ? def.libvirt.storage_pool_name : 'default';
     for (const s of def.storage) {
@@ -1381,12 +1384,12 @@ export class Hypervisor {
 
   /** A domain by UUID or by name (vagrant-libvirt's `<dir basename>_<machine>`). */
   private domain(ref: string): Machine | undefined {
-    return this.machines().find((m) => m.id === ref || `${basename(m.dir)}_${m.name}` === ref);
+    return this.machines().find((m) => m.id === ref || domainName(m.dir, m.name) === ref);
   }
 
   /** A domain CreateDomain defined that Vagrant never recorded, by UUID or by name. */
   private unrecordedDomain(ref: string): UnrecordedDomain | undefined {
-    return (this.s.unrecordedDomains ?? []).find((d) => d.id === ref || `${basename(d.dir)}_${d.name}` === ref);
+    return (this.s.unrecordedDomains ?? []).find((d) => d.id === ref || domainName(d.dir, d.name) === ref);
   }
 
   private async domstate(_ctx: CallContext, v: VirshCall): Promise<string> {
@@ -1404,7 +1407,7 @@ export class Hypervisor {
     if (d) {
       this.s.unrecordedDomains = this.s.unrecordedDomains!.filter((x) => x !== d);
       this.effect(ctx.call, { kind: 'domain-undefined', machine: d.name, dir: d.dir, id: d.id });
-      return `Domain '${basename(d.dir)}_${d.name}' has been undefined\n\n`;
+      return `Domain '${domainName(d.dir, d.name)}' has been undefined\n\n`;
     }
     const m = this.domain(ref);
     if (!m) throw new VagrantError(`error: failed to get domain '${ref}'\n`);
@@ -1419,7 +1422,7 @@ export class Hypervisor {
       .map((m, i) => ({
         id: m.state === 'running' ? String(i + 1) : '-',
         uuid: m.id,
-        name: `${basename(m.dir)}_${m.name}`,
+        name: domainName(m.dir, m.name),
         state: m.state === 'running' ? 'running' : 'shut off',
       }));
     if (v.argv.includes('--uuid') || v.argv.includes('--name')) {

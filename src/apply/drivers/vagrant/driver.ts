@@ -25,7 +25,16 @@ import {
   virshDomstateArgs,
   virtualboxStateOf,
 } from './provider-state.js';
-import { ProcessRunner, RecordingRunner, formatCommandLine, type CommandLine, type CommandResult, type CommandRunner, type OutputStream } from './runner.js';
+import {
+  ProcessRunner,
+  RecordingRunner,
+  formatCommandLine,
+  type CommandLine,
+  type CommandResult,
+  type CommandRunner,
+  type OutputStream,
+  type RunOptions,
+} from './runner.js';
 import {
   REACH_PAYLOAD,
   SshSettingsStore,
@@ -365,11 +374,12 @@ export class VagrantDriver implements Driver {
    * remove. Only where svcplan reads the machine's id itself (no VAGRANT_DOTFILE_PATH).
    */
   private async clearUnrecordedDomain(inst: DriverInstance): Promise<void> {
-    if (inst.spec.target.provider !== 'libvirt' || !this.writeFiles || this.env().VAGRANT_DOTFILE_PATH) return;
+    const env = this.env();
+    if (inst.spec.target.provider !== 'libvirt' || !this.writeFiles || env.VAGRANT_DOTFILE_PATH) return;
     const dir = this.vagrantDir(inst.service);
     if (machineIds(dir, inst.name).some((m) => m.provider === 'libvirt')) return;
     const domain = libvirtDomainName(dir, inst.name, inst.spec.target.options);
-    const uri = libvirtUriOf(inst.spec.target.options, this.env());
+    const uri = libvirtUriOf(inst.spec.target.options, env);
     if (!domain || !uri) return;
     const state = await this.runner.run({ program: 'virsh', args: ['-c', uri, 'domstate', domain], cwd: dir }, { timeoutSeconds: 60 });
     const now = state.stdout.trim().split(/\r?\n/)[0]?.trim() ?? '';
@@ -386,8 +396,7 @@ export class VagrantDriver implements Driver {
       `domain ${domain} was defined by an interrupted \`vagrant up\` that never recorded it (shut off, never booted): undefining it, its volumes kept`,
     );
     const command: CommandLine = { program: 'virsh', args: ['-c', uri, 'undefine', domain], cwd: dir };
-    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, 'svcplan');
-    const result = await this.runner.run(command, { timeoutSeconds: 60, onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
+    const result = await this.runShown(inst, command, { timeoutSeconds: 60 });
     if (result.exitCode !== 0) throw new VagrantCommandError(command, result);
   }
 
@@ -641,12 +650,14 @@ export class VagrantDriver implements Driver {
     } else {
       command = { program: 'VBoxManage', args: virtualboxArgs(virtualboxStateDiskPath(dir, inst.name)), cwd: dir };
     }
-    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, 'svcplan');
-    const result = await this.runner.run(command, {
-      onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream),
-      ...this.receiptFor(inst.service, call, command),
-    });
+    const result = await this.runShown(inst, command, this.receiptFor(inst.service, call, command));
     if (result.exitCode !== 0 && !(harmless && harmless.test(result.stderr))) throw new VagrantCommandError(command, result);
+  }
+
+  /** Runs a command other than vagrant on an instance's behalf, its line and output shown as vagrant's are. */
+  private runShown(inst: DriverInstance, command: CommandLine, options: Omit<RunOptions, 'onLine'>): Promise<CommandResult> {
+    this.emit(inst.service, inst.name, `$ ${formatCommandLine(command)}`, 'svcplan');
+    return this.runner.run(command, { ...options, onLine: (line, stream) => this.emit(inst.service, inst.name, line, stream) });
   }
 
   /** The provisioner names to pass to --provision-with: uploads go with the step that uses them. */
